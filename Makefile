@@ -1,0 +1,33 @@
+# Two set-up commands: `make run` and `make test` (README). Everything else is optional.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+## Serve every surface and the worker on http://127.0.0.1:8000 (embedded PostgreSQL unless DATABASE_URL is set).
+run: $(STAMP)
+	$(BIN)/migo up
+
+## The whole suite, on a fresh database of its own (DATABASE_URL, else 127.0.0.1:5432, else embedded).
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .migo build *.egg-info src/*.egg-info

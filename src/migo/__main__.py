@@ -1,0 +1,3 @@
+from migo.cli import main
+
+raise SystemExit(main())

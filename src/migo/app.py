@@ -1,0 +1,78 @@
+"""The root ASGI app: one port, every surface (CONTRACT §1).
+
+    /cms/rest/…   CMS Backoffice        /rest/…   Wallet Gateway        /…   Middleware
+    /?orderId=    hosted checkout        /static   assets                /health /ready /metrics
+
+Serve it with `uvicorn --factory migo.app:create_app` (what `migo serve` does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.resources import files
+
+from sqlalchemy import text
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from migo.platform import migrations
+from migo.platform.db import database
+from migo.platform.logging import configure_logging
+from migo.platform.observability import RequestContextMiddleware, metrics_endpoint
+from migo.platform.settings import Settings, get_settings
+from migo.surfaces import web
+from migo.surfaces.cms import build_cms
+from migo.surfaces.gateway import build_gateway
+from migo.surfaces.middleware import build_middleware
+
+
+async def health(request: Request) -> JSONResponse:
+    """Liveness: the process answers."""
+    return JSONResponse({"status": "ok"})
+
+
+async def ready(request: Request) -> JSONResponse:
+    """Readiness: the database answers and its schema is at the code's migration head."""
+    head = migrations.head_revision()
+    try:
+        async with database.engine.connect() as connection:
+            current = await connection.scalar(text("SELECT version_num FROM alembic_version"))
+    except Exception:  # any failure to reach the database means not ready
+        return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
+    if current != head:
+        return JSONResponse(
+            {"status": "unavailable", "database": "ok", "migrations": {"current": current, "head": head}},
+            status_code=503,
+        )
+    return JSONResponse({"status": "ready", "database": "ok", "migrations": {"current": current, "head": head}})
+
+
+@asynccontextmanager
+async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    yield
+    await database.dispose()
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level)
+    static = StaticFiles(directory=str(files("migo.platform") / "static"))
+    return Starlette(
+        routes=[
+            Route("/health", health, methods=["GET"]),
+            Route("/ready", ready, methods=["GET"]),
+            Route("/metrics", metrics_endpoint, methods=["GET"]),
+            Mount("/static", static, name="static"),
+            *web.routes,
+            Mount("/cms/rest", build_cms(settings)),
+            Mount("/rest", build_gateway(settings)),
+            Mount("/", build_middleware(settings)),
+        ],
+        middleware=[Middleware(RequestContextMiddleware)],
+        lifespan=lifespan,
+    )

@@ -1,0 +1,188 @@
+"""The `migo` command: serve, work, migrate, and provision the sandbox."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from typing import Any
+
+from migo.platform.embedded import resolve_database_url
+from migo.platform.settings import get_settings
+
+
+def _prepare_database() -> str:
+    url = resolve_database_url()
+    from migo.database_setup import upgrade_database
+
+    asyncio.run(upgrade_database(url))
+    return url
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    _prepare_database()
+    print("database is at the latest migration")
+    return 0
+
+
+def cmd_db_revision(args: argparse.Namespace) -> int:
+    from migo.platform.migrations import new_revision
+
+    new_revision(args.message, resolve_database_url(), autogenerate=not args.empty)
+    return 0
+
+
+async def _sandbox_sheet() -> dict[str, Any]:
+    from migo.platform.db import database
+    from migo.sandbox.seed import ensure_sandbox
+
+    try:
+        async with database.transaction() as session:
+            return await ensure_sandbox(session)
+    finally:
+        await database.dispose()
+
+
+def _print_cheat_sheet(sheet: dict[str, Any]) -> None:
+    gateway, cms, middleware = sheet["gateway"], sheet["cms"], sheet["middleware"]
+    lines = [
+        "",
+        f"Migo {sheet['environment']} — {sheet['baseUrl']}",
+        "",
+        f"  Middleware      {sheet['baseUrl']}   docs {sheet['surfaces']['middleware']['docs']}",
+        f"    client {middleware['client']}  merchantToken {middleware['merchantToken']}",
+        f"    publicKey {middleware['publicKey']}  privateKey {middleware['privateKey']}",
+        f"  Wallet Gateway  {sheet['surfaces']['gateway']['baseUrl']}   docs {sheet['surfaces']['gateway']['docs']}",
+        f"    clientId {gateway['clientId']}  clientSecret {gateway['clientSecret']}  companyId {gateway['companyId']}",
+        f"    signingKeyId {gateway['signingKeyId']}  signingSecret {gateway['signingSecret']}",
+        f"    cardholder {gateway['cardholder']['username']} / {gateway['cardholder']['password']}",
+        f"  CMS Backoffice  {sheet['surfaces']['cms']['baseUrl']}   docs {sheet['surfaces']['cms']['docs']}",
+        f"    clientId {cms['clientId']}  clientSecret {cms['clientSecret']}  partnerId {cms['partnerId']}",
+        f"    operator {cms['operator']['username']} / {cms['operator']['password']}",
+        "",
+        f"  Test cards (any future expiry, any CVV; 3-D Secure code {sheet['threeDsCode']}):",
+        *(f"    {card['number']}  {card['outcome']}" for card in sheet["testCards"]),
+        "",
+        "  `migo sandbox --json` prints all of this as JSON.",
+        "",
+    ]
+    print("\n".join(lines), flush=True)
+
+
+def cmd_sandbox(args: argparse.Namespace) -> int:
+    if not get_settings().is_sandbox:
+        print("migo sandbox: MIGO_ENVIRONMENT is production; the sandbox tenant exists only in the sandbox.")
+        return 2
+    _prepare_database()
+    sheet = asyncio.run(_sandbox_sheet())
+    if args.json:
+        print(json.dumps(sheet, indent=2))
+    else:
+        _print_cheat_sheet(sheet)
+    return 0
+
+
+def _serve(host: str, port: int, workers: int) -> None:
+    import uvicorn
+
+    settings = get_settings()
+    # Every server process writes its metrics here, and /metrics adds them up.
+    metrics_dir = (settings.home / "prometheus").resolve()
+    shutil.rmtree(metrics_dir, ignore_errors=True)
+    metrics_dir.mkdir(parents=True, exist_ok=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+    uvicorn.run(
+        "migo.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_config=None,
+        access_log=False,
+        proxy_headers=True,
+        server_header=False,
+        timeout_graceful_shutdown=10,
+    )
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    resolve_database_url()
+    _serve(args.host, args.port, args.workers or get_settings().web_concurrency)
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    resolve_database_url()
+    from migo.platform.jobs import run_worker
+    from migo.platform.logging import configure_logging
+
+    configure_logging(get_settings().log_level)
+    asyncio.run(run_worker())
+    return 0
+
+
+def cmd_up(args: argparse.Namespace) -> int:
+    """What `make run` calls: database, migrations, sandbox, then the API and the worker together."""
+    _prepare_database()
+    if get_settings().is_sandbox:
+        _print_cheat_sheet(asyncio.run(_sandbox_sheet()))
+    worker = subprocess.Popen([sys.executable, "-m", "migo", "worker"], env=os.environ.copy())
+    try:
+        _serve(args.host, args.port, args.workers or get_settings().web_concurrency)
+    finally:
+        if worker.poll() is None:
+            worker.send_signal(signal.SIGTERM)
+            try:
+                worker.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="migo", description="Migo payments platform")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def add_server_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--host", default="127.0.0.1")
+        command.add_argument("--port", type=int, default=8000)
+        command.add_argument("--workers", type=int, default=None, help="server processes (MIGO_WEB_CONCURRENCY)")
+
+    serve = commands.add_parser("serve", help="serve every surface over HTTP")
+    add_server_options(serve)
+    serve.set_defaults(handler=cmd_serve)
+
+    up = commands.add_parser("up", help="migrate, seed the sandbox, then serve with the worker")
+    add_server_options(up)
+    up.set_defaults(handler=cmd_up)
+
+    worker = commands.add_parser("worker", help="run background jobs")
+    worker.set_defaults(handler=cmd_worker)
+
+    db = commands.add_parser("db", help="database schema")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="apply every migration").set_defaults(handler=cmd_db_upgrade)
+    revision = db_commands.add_parser("revision", help="write a new migration (autogenerated)")
+    revision.add_argument("-m", "--message", required=True)
+    revision.add_argument("--empty", action="store_true", help="do not autogenerate")
+    revision.set_defaults(handler=cmd_db_revision)
+
+    sandbox = commands.add_parser("sandbox", help="create the sandbox tenant if missing; print the cheat sheet")
+    sandbox.add_argument("--json", action="store_true", help="print one JSON object")
+    sandbox.set_defaults(handler=cmd_sandbox)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,192 @@
+"""Tenants and applications: provisioning, client-credential tokens, merchant tokens and key pairs."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.platform import security
+from migo.platform.errors import ERRORS, MW_ERRORS, ApiError, MerchantUnauthorized
+from migo.platform.ids import new_id, prefixed
+from migo.platform.settings import get_settings
+
+from . import tokens
+from .models import Application, Company, MerchantToken, Partner
+
+ApplicationKind = Literal["gateway", "cms", "middleware"]
+_AUDIENCE: dict[str, tokens.Audience] = {"gateway": "gateway", "cms": "cms"}
+
+
+@dataclass(frozen=True)
+class NewApplication:
+    """An application with its credentials in the clear: shown once, at creation."""
+
+    application: Application
+    client_secret: str
+    private_key: str | None = None
+
+
+async def create_partner(session: AsyncSession, name: str, partner_id: uuid.UUID | None = None) -> Partner:
+    settings = get_settings()
+    partner = Partner(
+        id=partner_id or new_id(),
+        name=name,
+        user_access_ttl_seconds=settings.user_access_ttl_seconds,
+        user_refresh_ttl_seconds=settings.user_refresh_ttl_seconds,
+        operator_access_ttl_seconds=settings.operator_access_ttl_seconds,
+        operator_refresh_ttl_seconds=settings.operator_refresh_ttl_seconds,
+    )
+    session.add(partner)
+    await session.flush()
+    return partner
+
+
+async def create_company(
+    session: AsyncSession, partner: Partner, name: str, company_id: uuid.UUID | None = None
+) -> Company:
+    company = Company(id=company_id or new_id(), partner_id=partner.id, name=name)
+    session.add(company)
+    await session.flush()
+    return company
+
+
+async def create_application(
+    session: AsyncSession,
+    *,
+    kind: ApplicationKind,
+    name: str,
+    company: Company | None = None,
+    partner: Partner | None = None,
+    client_slug: str | None = None,
+    client_id: str | None = None,
+    client_secret: str | None = None,
+    public_key: str | None = None,
+    private_key: str | None = None,
+) -> NewApplication:
+    """Register an application; credentials are generated unless given (the sandbox derives stable ones)."""
+    secret = client_secret or security.random_token(32)
+    application = Application(
+        id=new_id(),
+        kind=kind,
+        name=name,
+        company_id=company.id if company else None,
+        partner_id=partner.id if partner else (company.partner_id if company else None),
+        client_slug=client_slug,
+        client_id=client_id or prefixed(f"{kind[:3]}", 12),
+        client_secret_hash=security.hash_secret(secret),
+    )
+    if kind == "middleware":
+        private_key = private_key or security.random_token(32)
+        application.public_key = public_key or prefixed("pk", 16)
+        application.private_key_digest = security.token_digest(private_key)
+    session.add(application)
+    await session.flush()
+    return NewApplication(application, secret, private_key)
+
+
+async def authenticate_client(
+    session: AsyncSession, client_id: str, client_secret: str, kind: ApplicationKind
+) -> Application:
+    application = await session.scalar(
+        select(Application).where(Application.client_id == client_id, Application.kind == kind)
+    )
+    # Verify even when the client does not exist, so timing does not reveal which client ids are real.
+    valid = security.verify_secret(application.client_secret_hash if application else None, client_secret)
+    if application is None or not valid or application.status != "active":
+        raise ApiError(ERRORS.INVALID_CREDENTIALS, "clientId and clientSecret do not match an active application.")
+    return application
+
+
+def _tenant_of(application: Application) -> uuid.UUID:
+    tenant = application.company_id if application.kind == "gateway" else application.partner_id
+    assert tenant is not None
+    return tenant
+
+
+async def issue_application_tokens(session: AsyncSession, application: Application) -> tokens.IssuedTokens:
+    settings = get_settings()
+    return await tokens.issue(
+        session,
+        subject_id=application.id,
+        kind="app",
+        audience=_AUDIENCE[application.kind],
+        application_id=application.id,
+        tenant_id=_tenant_of(application),
+        access_ttl=settings.app_access_ttl_seconds,
+        refresh_ttl=settings.app_refresh_ttl_seconds,
+    )
+
+
+async def refresh_application_tokens(
+    session: AsyncSession, refresh_token: str, kind: ApplicationKind
+) -> tokens.IssuedTokens:
+    spent = await tokens.spend_refresh_token(session, refresh_token, kind="app")
+    application = await session.get(Application, spent.application_id)
+    if application is None or application.kind != kind or application.status != "active":
+        raise ApiError(ERRORS.INVALID_REFRESH_TOKEN)
+    settings = get_settings()
+    return await tokens.issue(
+        session,
+        subject_id=application.id,
+        kind="app",
+        audience=_AUDIENCE[kind],
+        application_id=application.id,
+        tenant_id=_tenant_of(application),
+        access_ttl=settings.app_access_ttl_seconds,
+        refresh_ttl=settings.app_refresh_ttl_seconds,
+        family_id=spent.family_id,
+    )
+
+
+async def create_merchant_token(session: AsyncSession, application: Application, token: str | None = None) -> str:
+    """A new opaque merchant token for a Middleware application (stored only as a keyed digest)."""
+    if application.kind != "middleware":
+        raise ValueError("merchant tokens belong to Middleware applications")
+    raw = token or security.random_token(32).replace("-", "").replace("_", "")
+    session.add(
+        MerchantToken(
+            id=new_id(), application_id=application.id, token_digest=security.token_digest(raw), last4=raw[-4:]
+        )
+    )
+    await session.flush()
+    return raw
+
+
+async def authenticate_merchant_token(session: AsyncSession, authorization: str | None) -> Application:
+    """The application behind `Authorization: <token>` or `Bearer <token>` (seed 002), else Unauthorized."""
+    if not authorization:
+        raise MerchantUnauthorized
+    raw = authorization.strip()
+    if raw[:7].lower() == "bearer ":
+        raw = raw[7:].strip()
+    if not raw:
+        raise MerchantUnauthorized
+    application = await session.scalar(
+        select(Application)
+        .join(MerchantToken, MerchantToken.application_id == Application.id)
+        .where(
+            MerchantToken.token_digest == security.token_digest(raw),
+            MerchantToken.revoked_at.is_(None),
+            Application.status == "active",
+        )
+    )
+    if application is None:
+        raise MerchantUnauthorized
+    return application
+
+
+async def authenticate_key_pair(session: AsyncSession, public_key: str, private_key: str) -> Application:
+    """The application a `/transactions-hook` body's publicKey/privateKey pair belongs to, else 2007."""
+    application = await session.scalar(
+        select(Application).where(
+            Application.public_key == public_key, Application.kind == "middleware", Application.status == "active"
+        )
+    )
+    digest = security.token_digest(private_key)
+    if application is None or not security.constant_time_equals(application.private_key_digest or b"", digest):
+        raise ApiError(MW_ERRORS.INVALID_KEYS)
+    return application

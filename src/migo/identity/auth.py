@@ -1,0 +1,186 @@
+"""Who is calling: typed FastAPI dependencies, one per kind of caller, for routers to declare.
+
+- Gateway: `GatewayApp` (application Bearer), `GatewayUser` (cardholder Bearer, or application Bearer plus
+  `x-user-token`), `SignedRequest` (a valid request signature, CONTRACT §3).
+- CMS: `CmsApp`, `CmsOperator` (application Bearer plus the operator's `x-user-token`), `require_permission`.
+- Middleware: `Merchant` (the merchant token, raw or `Bearer `).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Header, Request, Security
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+
+from migo.platform.errors import ERRORS, ApiError
+from migo.platform.idempotency import idempotency_for
+from migo.platform.routing import DbSession
+
+from . import applications, operators, signing, tokens
+from .models import SigningKey, User
+
+_bearer = HTTPBearer(auto_error=False, description="An access token from `POST …/auth/token` or a login.")
+_user_token = APIKeyHeader(
+    name="x-user-token", auto_error=False, description="The cardholder's or operator's access token."
+)
+_merchant_token = APIKeyHeader(
+    name="Authorization", auto_error=False, description="The merchant token, raw (recommended) or after `Bearer `."
+)
+
+
+@dataclass(frozen=True)
+class AppPrincipal:
+    application_id: uuid.UUID
+    tenant_id: uuid.UUID  # the company (Gateway) or the partner (CMS)
+
+    @property
+    def idempotency_scope(self) -> str:
+        return f"app:{self.application_id}"
+
+
+@dataclass(frozen=True)
+class UserPrincipal:
+    user_id: uuid.UUID
+    company_id: uuid.UUID
+    application_id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class OperatorPrincipal:
+    operator_id: uuid.UUID
+    partner_id: uuid.UUID
+    application_id: uuid.UUID
+    roles: tuple[str, ...]
+    permissions: frozenset[str]
+
+
+@dataclass(frozen=True)
+class MerchantPrincipal:
+    application_id: uuid.UUID
+    client_slug: str
+
+    @property
+    def idempotency_scope(self) -> str:
+        return f"app:{self.application_id}"
+
+
+def _claims(credentials: HTTPAuthorizationCredentials | None, audience: tokens.Audience) -> tokens.AccessClaims:
+    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
+        raise ApiError(ERRORS.UNAUTHORIZED, "Send `Authorization: Bearer <access token>`.")
+    return tokens.decode_access(credentials.credentials, audience)
+
+
+def _application(claims: tokens.AccessClaims) -> AppPrincipal:
+    if claims.kind != "app":
+        raise ApiError(ERRORS.UNAUTHORIZED, "An application access token is required here.")
+    return AppPrincipal(application_id=claims.application_id, tenant_id=claims.tenant_id)
+
+
+async def gateway_app(credentials: HTTPAuthorizationCredentials | None = Security(_bearer)) -> AppPrincipal:
+    return _application(_claims(credentials, "gateway"))
+
+
+async def cms_app(credentials: HTTPAuthorizationCredentials | None = Security(_bearer)) -> AppPrincipal:
+    return _application(_claims(credentials, "cms"))
+
+
+async def gateway_user(
+    session: DbSession,
+    credentials: HTTPAuthorizationCredentials | None = Security(_bearer),
+    user_token: str | None = Security(_user_token),
+) -> UserPrincipal:
+    claims = _claims(credentials, "gateway")
+    if claims.kind == "app" and user_token:
+        on_behalf = tokens.decode_access(user_token, "gateway")
+        if on_behalf.application_id != claims.application_id:
+            raise ApiError(ERRORS.UNAUTHORIZED, "The x-user-token belongs to another application.")
+        claims = on_behalf
+    if claims.kind != "user":
+        raise ApiError(ERRORS.USER_TOKEN_REQUIRED)
+    status = await session.scalar(
+        select(User.status).where(User.id == claims.subject_id, User.company_id == claims.tenant_id)
+    )
+    if status is None:
+        raise ApiError(ERRORS.UNAUTHORIZED, "The user of this token no longer exists.")
+    if status != "active":
+        raise ApiError(ERRORS.USER_DISABLED)
+    return UserPrincipal(user_id=claims.subject_id, company_id=claims.tenant_id, application_id=claims.application_id)
+
+
+async def cms_operator(
+    session: DbSession,
+    app: AppPrincipal = Depends(cms_app),
+    user_token: str | None = Security(_user_token),
+) -> OperatorPrincipal:
+    if not user_token:
+        raise ApiError(ERRORS.OPERATOR_TOKEN_REQUIRED)
+    claims = tokens.decode_access(user_token, "cms")
+    if claims.kind != "operator" or claims.application_id != app.application_id or claims.tenant_id != app.tenant_id:
+        raise ApiError(ERRORS.UNAUTHORIZED, "The x-user-token is not an operator token of this application.")
+    access = await operators.access_of(session, claims.subject_id, claims.tenant_id)
+    return OperatorPrincipal(
+        operator_id=claims.subject_id,
+        partner_id=claims.tenant_id,
+        application_id=app.application_id,
+        roles=tuple(access.roles),
+        permissions=access.permissions,
+    )
+
+
+def require_permission(permission: str) -> OperatorPrincipal:
+    """`operator: OperatorPrincipal = require_permission("cardholders.read")` in a CMS endpoint."""
+    if permission not in operators.PERMISSIONS:
+        raise ValueError(f"unknown permission {permission!r}")
+
+    async def check(operator: OperatorPrincipal = Depends(cms_operator)) -> OperatorPrincipal:
+        if permission not in operator.permissions:
+            raise ApiError(ERRORS.PERMISSION_DENIED, f"This action needs the `{permission}` permission.")
+        return operator
+
+    return Depends(check)  # type: ignore[no-any-return]
+
+
+async def merchant(session: DbSession, authorization: str | None = Security(_merchant_token)) -> MerchantPrincipal:
+    application = await applications.authenticate_merchant_token(session, authorization)
+    assert application.client_slug is not None
+    return MerchantPrincipal(application_id=application.id, client_slug=application.client_slug)
+
+
+async def signed_request(
+    request: Request,
+    session: DbSession,
+    app: AppPrincipal = Depends(gateway_app),
+    x_key_id: str | None = Header(None, description="Id of the signing key."),
+    x_timestamp: str | None = Header(None, description="Unix seconds; within 5 minutes of the server clock."),
+    x_signature: str | None = Header(None, description='base64 signature over `timestamp + "." + raw body`.'),
+) -> SigningKey:
+    return await signing.verify_request_signature(
+        session,
+        app.application_id,
+        key_id=x_key_id,
+        timestamp=x_timestamp,
+        signature=x_signature,
+        body=await request.body(),
+    )
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+GatewayApp = Annotated[AppPrincipal, Depends(gateway_app)]
+GatewayUser = Annotated[UserPrincipal, Depends(gateway_user)]
+SignedRequest = Annotated[SigningKey, Depends(signed_request)]
+CmsApp = Annotated[AppPrincipal, Depends(cms_app)]
+CmsOperator = Annotated[OperatorPrincipal, Depends(cms_operator)]
+Merchant = Annotated[MerchantPrincipal, Depends(merchant)]
+ClientIp = Annotated[str, Depends(client_ip)]
+
+# `dependencies=[GatewayIdempotent]` makes a Gateway endpoint honour Idempotency-Key, scoped per application.
+GatewayIdempotent = idempotency_for(gateway_app, caller_scope=lambda app: app.idempotency_scope)
+CmsIdempotent = idempotency_for(cms_app, caller_scope=lambda app: app.idempotency_scope)
+MerchantIdempotent = idempotency_for(merchant, caller_scope=lambda m: m.idempotency_scope)

@@ -1,0 +1,191 @@
+"""Who may call Migo: tenants (partners, companies), applications and their credentials, users, operators."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from migo.platform.db import Base, CreatedAtMixin, IdMixin
+
+
+class Partner(IdMixin, CreatedAtMixin, Base):
+    """A CMS tenant: an authorized Migo partner that manages one or more companies."""
+
+    __tablename__ = "partners"
+
+    name: Mapped[str] = mapped_column(String(200))
+    # Seed 003: wallet and CMS user-token lifetimes are configured per partner.
+    user_access_ttl_seconds: Mapped[int]
+    user_refresh_ttl_seconds: Mapped[int]
+    operator_access_ttl_seconds: Mapped[int]
+    operator_refresh_ttl_seconds: Mapped[int]
+
+
+class Company(IdMixin, CreatedAtMixin, Base):
+    """A tenant of the card program: its cardholders, cards and funds belong to it."""
+
+    __tablename__ = "companies"
+
+    partner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("partners.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class Application(IdMixin, CreatedAtMixin, Base):
+    """A registered integration: a Gateway app (of a company), a CMS app (of a partner), or a Middleware
+    app (of a merchant client slug)."""
+
+    __tablename__ = "applications"
+    __table_args__ = (
+        CheckConstraint("kind IN ('gateway', 'cms', 'middleware')", name="kind"),
+        CheckConstraint(
+            "(kind = 'gateway' AND company_id IS NOT NULL) OR (kind = 'cms' AND partner_id IS NOT NULL) "
+            "OR (kind = 'middleware' AND client_slug IS NOT NULL)",
+            name="tenant",
+        ),
+    )
+
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200))
+    partner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("partners.id"), index=True)
+    company_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("companies.id"), index=True)
+    client_slug: Mapped[str | None] = mapped_column(String(100), index=True)
+    client_id: Mapped[str] = mapped_column(String(100), unique=True)
+    client_secret_hash: Mapped[str] = mapped_column(String(200))
+    # Middleware body credentials (seed 002 `/transactions-hook`); the private key kept as a keyed digest.
+    public_key: Mapped[str | None] = mapped_column(String(100), unique=True)
+    private_key_digest: Mapped[bytes | None] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(20), default="active")
+
+
+class SigningKey(CreatedAtMixin, Base):
+    """A key an application signs money-moving requests with: an HMAC secret (kept encrypted, since the
+    server must recompute the MAC) or an Ed25519 public key."""
+
+    __tablename__ = "signing_keys"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    application_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("applications.id"), index=True)
+    algorithm: Mapped[str] = mapped_column(String(20))
+    secret_ciphertext: Mapped[bytes | None] = mapped_column(LargeBinary)
+    public_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+class RefreshToken(IdMixin, CreatedAtMixin, Base):
+    """A single-use refresh token. Every rotation stays in its family; reusing a spent one revokes it all."""
+
+    __tablename__ = "refresh_tokens"
+
+    family_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    subject_kind: Mapped[str] = mapped_column(String(20))  # app | user | operator
+    subject_id: Mapped[uuid.UUID]
+    application_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("applications.id"))
+    token_digest: Mapped[bytes] = mapped_column(LargeBinary, unique=True)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+    used_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+
+class MerchantToken(IdMixin, CreatedAtMixin, Base):
+    """An opaque Middleware merchant token (seed 002), stored as a keyed digest."""
+
+    __tablename__ = "merchant_tokens"
+
+    application_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("applications.id"), index=True)
+    token_digest: Mapped[bytes] = mapped_column(LargeBinary, unique=True)
+    last4: Mapped[str] = mapped_column(String(4))
+    revoked_at: Mapped[datetime | None]
+
+
+class User(IdMixin, CreatedAtMixin, Base):
+    """A cardholder in a company's environment."""
+
+    __tablename__ = "users"
+    __table_args__ = (Index("uq_users_company_username", "company_id", text("lower(username)"), unique=True),)
+
+    company_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("companies.id"), index=True)
+    username: Mapped[str] = mapped_column(String(150))
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    updated_at: Mapped[datetime | None]
+
+
+class OtpCode(IdMixin, CreatedAtMixin, Base):
+    __tablename__ = "otp_codes"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(30))
+    code_digest: Mapped[bytes] = mapped_column(LargeBinary)
+    attempts: Mapped[int] = mapped_column(default=0)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class OutboundMessage(IdMixin, CreatedAtMixin, Base):
+    """A message to a person (OTP codes, notices), delivered by a job. In the sandbox it is the outbox
+    integrators read; elsewhere its body is erased once delivered."""
+
+    __tablename__ = "outbound_messages"
+
+    company_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("companies.id"), index=True)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    recipient: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    delivered_at: Mapped[datetime | None]
+    failure_reason: Mapped[str | None] = mapped_column(String(300))
+
+
+class Operator(IdMixin, CreatedAtMixin, Base):
+    """A back-office user of a partner."""
+
+    __tablename__ = "operators"
+    __table_args__ = (Index("uq_operators_partner_username", "partner_id", text("lower(username)"), unique=True),)
+
+    partner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("partners.id"), index=True)
+    username: Mapped[str] = mapped_column(String(150))
+    display_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20), default="active")
+
+
+class Permission(Base):
+    __tablename__ = "permissions"
+
+    code: Mapped[str] = mapped_column(String(60), primary_key=True)
+    description: Mapped[str] = mapped_column(String(300))
+
+
+class Role(IdMixin, CreatedAtMixin, Base):
+    """A named set of permissions; system roles (no partner) are offered to every partner."""
+
+    __tablename__ = "roles"
+    __table_args__ = (Index("uq_roles_partner_name", text("coalesce(partner_id::text, '')"), "name", unique=True),)
+
+    partner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("partners.id"), index=True)
+    name: Mapped[str] = mapped_column(String(60))
+    description: Mapped[str] = mapped_column(String(300))
+
+
+class RolePermission(Base):
+    __tablename__ = "role_permissions"
+
+    role_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("roles.id", ondelete="CASCADE"), primary_key=True)
+    permission: Mapped[str] = mapped_column(ForeignKey("permissions.code"), primary_key=True)
+
+
+class OperatorRole(Base):
+    __tablename__ = "operator_roles"
+
+    operator_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("operators.id", ondelete="CASCADE"), primary_key=True)
+    role_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("roles.id"), primary_key=True)

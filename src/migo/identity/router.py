@@ -1,0 +1,278 @@
+"""Identity endpoints of the three surfaces: parse, call the service, answer."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query
+
+from migo.platform.envelope import CustomResponse, created, ok
+from migo.platform.pagination import Listing, Page, PageRequest
+from migo.platform.routing import DbSession, MigoRoute
+from migo.platform.settings import get_settings
+
+from . import applications, operators, signing, users
+from .auth import (
+    ClientIp,
+    CmsApp,
+    CmsOperator,
+    GatewayApp,
+    GatewayIdempotent,
+    Merchant,
+    OperatorPrincipal,
+    SignedRequest,
+    require_permission,
+)
+from .models import OutboundMessage, Role, SigningKey
+from .schemas import (
+    ClientCredentials,
+    LoginRequest,
+    MerchantIdentity,
+    NewSigningKeyOut,
+    OperatorProfile,
+    OtpRequestBody,
+    OtpSent,
+    OutboxMessage,
+    PasswordReset,
+    PasswordResetRequest,
+    PermissionOut,
+    RefreshRequest,
+    RoleOut,
+    RotateKeysRequest,
+    SignatureCheck,
+    SigningKeyOut,
+    TokenPair,
+)
+
+
+def application_token_router(kind: Literal["gateway", "cms"]) -> APIRouter:
+    """`POST /auth/token` and `POST /auth/refresh`: the same contract on the Gateway and the CMS."""
+    router = APIRouter(route_class=MigoRoute, tags=["Authentication"])
+
+    @router.post("/auth/token", response_model=CustomResponse[TokenPair])
+    async def issue_access_token(body: ClientCredentials, session: DbSession) -> Any:
+        """Exchange the application's clientId/clientSecret for an access token (30 min) and a refresh
+        token (7 days, single use)."""
+        application = await applications.authenticate_client(
+            session, body.client_id, body.client_secret.get_secret_value(), kind
+        )
+        return ok(TokenPair.of(await applications.issue_application_tokens(session, application)))
+
+    @router.post("/auth/refresh", response_model=CustomResponse[TokenPair])
+    async def refresh_access_token(body: RefreshRequest, session: DbSession) -> Any:
+        """Rotate both tokens. A refresh token works once; presenting a spent one revokes its session."""
+        issued = await applications.refresh_application_tokens(session, body.refresh_token.get_secret_value(), kind)
+        return ok(TokenPair.of(issued))
+
+    return router
+
+
+# ---- Wallet Gateway -------------------------------------------------------------------------------------
+
+gateway_keys = APIRouter(route_class=MigoRoute, prefix="/auth", tags=["Signing keys"])
+
+SIGNING_KEYS = Listing(
+    sortable={"createdAt": lambda: SigningKey.created_at, "expiresAt": lambda: SigningKey.expires_at},
+    default_sort="createdAt",
+    tiebreaker=lambda: SigningKey.id,
+)
+
+
+@gateway_keys.post(
+    "/keys/rotate", status_code=201, response_model=CustomResponse[NewSigningKeyOut], dependencies=[GatewayIdempotent]
+)
+async def rotate_signing_keys(body: RotateKeysRequest, app: GatewayApp, session: DbSession) -> Any:
+    """Create a signing key; the application's other keys stay valid for 24 hours more, then expire.
+    For HMAC-SHA256 the secret is in this answer only; for ED25519 send your public key."""
+    new = await signing.rotate_keys(
+        session,
+        app.application_id,
+        algorithm=body.algorithm,
+        public_key=body.public_key,
+        valid_for=timedelta(days=body.expires_in_days),
+    )
+    return created(NewSigningKeyOut(**SigningKeyOut.of(new.key).model_dump(), secret=new.secret))
+
+
+@gateway_keys.get("/keys", response_model=CustomResponse[Page[SigningKeyOut]])
+async def list_signing_keys(app: GatewayApp, session: DbSession, page: PageRequest = SIGNING_KEYS.params()) -> Any:
+    rows, meta = await SIGNING_KEYS.fetch(session, signing.keys_of(app.application_id), page)
+    return ok(Page[SigningKeyOut](items=[SigningKeyOut.of(key) for key in rows], meta=meta))
+
+
+@gateway_keys.get("/keys/{keyId}", response_model=CustomResponse[SigningKeyOut])
+async def get_signing_key(keyId: str, app: GatewayApp, session: DbSession) -> Any:  # noqa: N803
+    return ok(SigningKeyOut.of(await signing.get_key(session, app.application_id, keyId)))
+
+
+@gateway_keys.delete("/keys/{keyId}", response_model=CustomResponse[SigningKeyOut])
+async def revoke_signing_key(keyId: str, app: GatewayApp, session: DbSession) -> Any:  # noqa: N803
+    """Revoke a key at once (a leaked secret, say). Requests signed with it then fail with 7604."""
+    return ok(SigningKeyOut.of(await signing.revoke_key(session, app.application_id, keyId)))
+
+
+@gateway_keys.post("/signature/verify", response_model=CustomResponse[SignatureCheck])
+async def verify_signature(key: SignedRequest, body: dict[str, Any] | None = None) -> Any:
+    """Check your request signing: sign any JSON body exactly as for a money-moving call."""
+    return ok(SignatureCheck(key_id=key.id, algorithm=key.algorithm))
+
+
+gateway_users_auth = APIRouter(route_class=MigoRoute, prefix="/users/auth", tags=["Cardholder sign-in"])
+
+
+@gateway_users_auth.post("/login", response_model=CustomResponse[TokenPair])
+async def login_user(body: LoginRequest, app: GatewayApp, ip: ClientIp, session: DbSession) -> Any:
+    """Sign a cardholder in (application Bearer required). Five wrong passwords in 15 minutes lock the
+    account for the rest of the window (429 with Retry-After)."""
+    issued = await users.login(
+        session,
+        company_id=app.tenant_id,
+        application_id=app.application_id,
+        username=body.username,
+        password=body.password.get_secret_value(),
+        client_ip=ip,
+    )
+    return ok(TokenPair.of(issued))
+
+
+@gateway_users_auth.post("/refresh", response_model=CustomResponse[TokenPair])
+async def refresh_user_token(body: RefreshRequest, app: GatewayApp, session: DbSession) -> Any:
+    issued = await users.refresh(
+        session, application_id=app.application_id, refresh_token=body.refresh_token.get_secret_value()
+    )
+    return ok(TokenPair.of(issued))
+
+
+@gateway_users_auth.post("/otp", response_model=CustomResponse[OtpSent])
+async def send_user_otp(body: OtpRequestBody, app: GatewayApp, ip: ClientIp, session: DbSession) -> Any:
+    """Send a one-time code (6 digits, 10 minutes, single use) to the cardholder's email or phone."""
+    sent = await users.send_otp(
+        session, company_id=app.tenant_id, username=body.username, purpose=body.purpose, client_ip=ip
+    )
+    return ok(OtpSent(expires_in=sent.expires_in))
+
+
+@gateway_users_auth.post("/password/reset", response_model=CustomResponse[PasswordReset])
+async def reset_user_password(body: PasswordResetRequest, app: GatewayApp, ip: ClientIp, session: DbSession) -> Any:
+    """Set a new password with a code from `/users/auth/otp` (also how company-registered cardholders set
+    their first password)."""
+    user = await users.reset_password(
+        session,
+        company_id=app.tenant_id,
+        username=body.username,
+        code=body.code,
+        new_password=body.new_password.get_secret_value(),
+        client_ip=ip,
+    )
+    return ok(PasswordReset(user_id=user.id))
+
+
+sandbox_outbox = APIRouter(route_class=MigoRoute, prefix="/sandbox", tags=["Sandbox"])
+
+OUTBOX = Listing(
+    sortable={"createdAt": lambda: OutboundMessage.created_at},
+    default_sort="createdAt",
+    tiebreaker=lambda: OutboundMessage.id,
+)
+
+
+@sandbox_outbox.get("/outbox", response_model=CustomResponse[Page[OutboxMessage]])
+async def read_sandbox_outbox(
+    app: GatewayApp,
+    session: DbSession,
+    username: str = Query(min_length=1, max_length=150),
+    page: PageRequest = OUTBOX.params(),
+) -> Any:
+    """Sandbox only: the messages (one-time codes included) sent to a cardholder of your company."""
+    rows, meta = await OUTBOX.fetch(session, users.outbox_of(app.tenant_id, username), page)
+    return ok(Page[OutboxMessage](items=[OutboxMessage.of(m) for m in rows], meta=meta))
+
+
+# ---- CMS ---------------------------------------------------------------------------------------------
+
+cms_operators = APIRouter(route_class=MigoRoute, tags=["Operators and roles"])
+
+ROLES = Listing(
+    sortable={"name": lambda: Role.name, "createdAt": lambda: Role.created_at},
+    default_sort="name",
+    tiebreaker=lambda: Role.id,
+    searchable=(lambda: Role.name, lambda: Role.description),
+)
+
+
+@cms_operators.post("/auth/login", response_model=CustomResponse[TokenPair], tags=["Authentication"])
+async def login_operator(body: LoginRequest, app: CmsApp, ip: ClientIp, session: DbSession) -> Any:
+    """Sign an operator in under the CMS application's Bearer; send the `accessToken` as `x-user-token`."""
+    issued = await operators.login(
+        session,
+        partner_id=app.tenant_id,
+        application_id=app.application_id,
+        username=body.username,
+        password=body.password.get_secret_value(),
+        client_ip=ip,
+    )
+    return ok(TokenPair.of(issued))
+
+
+@cms_operators.post("/auth/login/refresh", response_model=CustomResponse[TokenPair], tags=["Authentication"])
+async def refresh_operator_token(body: RefreshRequest, app: CmsApp, session: DbSession) -> Any:
+    issued = await operators.refresh(
+        session, application_id=app.application_id, refresh_token=body.refresh_token.get_secret_value()
+    )
+    return ok(TokenPair.of(issued))
+
+
+@cms_operators.get("/me", response_model=CustomResponse[OperatorProfile])
+async def get_current_operator(operator: CmsOperator, session: DbSession) -> Any:
+    access = await operators.access_of(session, operator.operator_id, operator.partner_id)
+    return ok(
+        OperatorProfile(
+            operator_id=access.operator.id,
+            partner_id=access.operator.partner_id,
+            username=access.operator.username,
+            display_name=access.operator.display_name,
+            roles=access.roles,
+            permissions=sorted(access.permissions),
+        )
+    )
+
+
+@cms_operators.get("/roles", response_model=CustomResponse[Page[RoleOut]])
+async def list_roles(
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("rbac.read"),
+    page: PageRequest = ROLES.params(),
+) -> Any:
+    rows, meta = await ROLES.fetch(session, operators.roles_visible_to(operator.partner_id), page)
+    granted = await operators.permissions_of_roles(session, [role.id for role in rows])
+    items = [
+        RoleOut(
+            id=role.id,
+            name=role.name,
+            description=role.description,
+            system=role.partner_id is None,
+            permissions=granted[role.id],
+            created_at=role.created_at,
+        )
+        for role in rows
+    ]
+    return ok(Page[RoleOut](items=items, meta=meta))
+
+
+@cms_operators.get("/permissions", response_model=CustomResponse[list[PermissionOut]])
+async def list_permissions(operator: OperatorPrincipal = require_permission("rbac.read")) -> Any:
+    return ok([PermissionOut(code=code, description=text) for code, text in sorted(operators.PERMISSIONS.items())])
+
+
+# ---- Middleware --------------------------------------------------------------------------------------
+
+middleware_identity = APIRouter(route_class=MigoRoute, prefix="/v1", tags=["Merchant"])
+
+
+@middleware_identity.get("/me", response_model=MerchantIdentity)
+async def get_current_merchant(caller: Merchant) -> Any:
+    """Which client this merchant token acts for: a quick check that the token works."""
+    return MerchantIdentity(
+        client=caller.client_slug, application_id=caller.application_id, environment=get_settings().environment
+    )

@@ -1,0 +1,204 @@
+"""Request signatures for money-moving Gateway calls (CONTRACT §3).
+
+The client sends `x-key-id`, `x-timestamp` (Unix seconds) and `x-signature`: base64 of HMAC-SHA256 or of an
+Ed25519 signature over `timestamp + "." + raw body bytes`. A signature that does not verify is 7604
+INVALID_SIGNATURE; an expired key is 7616 KEYS_EXPIRED. Rotation issues a new key and lets the previous ones
+live 24 h more, so a fleet can switch without failed calls.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Literal
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import Select, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.platform import clock, security
+from migo.platform.errors import ERRORS, ApiError
+from migo.platform.ids import prefixed
+from migo.platform.settings import get_settings
+
+from .models import SigningKey
+
+Algorithm = Literal["HMAC-SHA256", "ED25519"]
+ROTATION_GRACE = timedelta(hours=24)
+KEY_ID_HEADER = "x-key-id"
+TIMESTAMP_HEADER = "x-timestamp"
+SIGNATURE_HEADER = "x-signature"
+
+
+@dataclass(frozen=True)
+class NewSigningKey:
+    key: SigningKey
+    secret: str | None  # the HMAC secret, shown once
+
+
+def _seal(key_id: str, secret: str) -> bytes:
+    return security.encrypt(secret.encode(), purpose="signing-key", context=key_id.encode())
+
+
+def _unseal(key: SigningKey) -> bytes:
+    assert key.secret_ciphertext is not None
+    return security.decrypt(key.secret_ciphertext, purpose="signing-key", context=key.id.encode())
+
+
+def ensure_hmac_secret(key: SigningKey, secret: str) -> None:
+    """Re-seal an HMAC key's secret when it no longer opens (the master secret changed)."""
+    try:
+        if _unseal(key) == secret.encode():
+            return
+    except InvalidTag:
+        pass
+    key.secret_ciphertext = _seal(key.id, secret)
+
+
+def _decode_ed25519_public_key(text: str) -> bytes:
+    try:
+        raw = base64.b64decode(text, validate=True)
+        Ed25519PublicKey.from_public_bytes(raw)
+    except (binascii.Error, ValueError) as exc:
+        raise ApiError(
+            ERRORS.INVALID_SIGNING_KEY, "publicKey must be a base64-encoded raw 32-byte Ed25519 public key"
+        ) from exc
+    return raw
+
+
+def keys_of(application_id: uuid.UUID) -> Select[tuple[SigningKey]]:
+    """The signing keys a caller may see: its own application's, and no other's."""
+    return select(SigningKey).where(SigningKey.application_id == application_id)
+
+
+async def create_key(
+    session: AsyncSession,
+    application_id: uuid.UUID,
+    *,
+    algorithm: Algorithm = "HMAC-SHA256",
+    public_key: str | None = None,
+    valid_for: timedelta = timedelta(days=365),
+    key_id: str | None = None,
+    secret: str | None = None,
+) -> NewSigningKey:
+    key_id = key_id or prefixed("key", 12)
+    now = clock.now()
+    key = SigningKey(
+        id=key_id, application_id=application_id, algorithm=algorithm, created_at=now, expires_at=now + valid_for
+    )
+    if algorithm == "HMAC-SHA256":
+        if public_key is not None:
+            raise ApiError(ERRORS.VALIDATION_ERROR, "publicKey is only for ED25519 keys")
+        secret = secret or security.random_token(32)
+        key.secret_ciphertext = _seal(key_id, secret)
+    else:
+        if public_key is None:
+            raise ApiError(ERRORS.VALIDATION_ERROR, "body.publicKey: required for ED25519 keys")
+        key.public_key = _decode_ed25519_public_key(public_key)
+        secret = None
+    session.add(key)
+    await session.flush()
+    return NewSigningKey(key, secret)
+
+
+async def rotate_keys(
+    session: AsyncSession,
+    application_id: uuid.UUID,
+    *,
+    algorithm: Algorithm,
+    public_key: str | None,
+    valid_for: timedelta,
+) -> NewSigningKey:
+    """A new key; the application's other live keys expire within 24 hours (sooner if they already did)."""
+    now = clock.now()
+    retire_at = now + ROTATION_GRACE
+    await session.execute(
+        update(SigningKey)
+        .where(
+            SigningKey.application_id == application_id,
+            SigningKey.revoked_at.is_(None),
+            SigningKey.expires_at > retire_at,
+        )
+        .values(expires_at=retire_at)
+    )
+    return await create_key(session, application_id, algorithm=algorithm, public_key=public_key, valid_for=valid_for)
+
+
+async def get_key(session: AsyncSession, application_id: uuid.UUID, key_id: str) -> SigningKey:
+    key = await session.scalar(keys_of(application_id).where(SigningKey.id == key_id))
+    if key is None:
+        raise ApiError(ERRORS.SIGNING_KEY_NOT_FOUND)
+    return key
+
+
+async def revoke_key(session: AsyncSession, application_id: uuid.UUID, key_id: str) -> SigningKey:
+    key = await get_key(session, application_id, key_id)
+    if key.revoked_at is None:
+        key.revoked_at = clock.now()
+    return key
+
+
+def key_status(key: SigningKey) -> str:
+    if key.revoked_at is not None:
+        return "revoked"
+    return "expired" if key.expires_at <= clock.now() else "active"
+
+
+def _invalid(detail: str) -> ApiError:
+    return ApiError(ERRORS.INVALID_SIGNATURE, detail)
+
+
+def _decode_signature(text: str) -> bytes:
+    try:
+        return base64.b64decode(text + "=" * (-len(text) % 4), altchars=b"-_" if ("-" in text or "_" in text) else None)
+    except (binascii.Error, ValueError) as exc:
+        raise _invalid("x-signature must be base64") from exc
+
+
+async def verify_request_signature(
+    session: AsyncSession,
+    application_id: uuid.UUID,
+    *,
+    key_id: str | None,
+    timestamp: str | None,
+    signature: str | None,
+    body: bytes,
+) -> SigningKey:
+    """The key that signed this request, or INVALID_SIGNATURE / KEYS_EXPIRED."""
+    if not key_id or not timestamp or not signature:
+        raise _invalid(f"{KEY_ID_HEADER}, {TIMESTAMP_HEADER} and {SIGNATURE_HEADER} headers are required")
+    if not timestamp.isdigit() or len(timestamp) > 12:
+        raise _invalid(f"{TIMESTAMP_HEADER} must be Unix seconds")
+    tolerance = get_settings().signature_tolerance_seconds
+    if abs(clock.now().timestamp() - int(timestamp)) > tolerance:
+        raise _invalid(f"{TIMESTAMP_HEADER} is more than {tolerance // 60} minutes from the server's clock")
+    key = await session.scalar(keys_of(application_id).where(SigningKey.id == key_id))
+    if key is None or key.revoked_at is not None:
+        raise _invalid(f"{KEY_ID_HEADER} does not name a live signing key of this application")
+    if key.expires_at <= clock.now():
+        raise ApiError(ERRORS.KEYS_EXPIRED)
+    message = timestamp.encode() + b"." + body
+    provided = _decode_signature(signature)
+    if key.algorithm == "HMAC-SHA256":
+        expected = hmac.new(_unseal(key), message, hashlib.sha256).digest()
+        if not hmac.compare_digest(expected, provided):
+            raise _invalid("The signature does not match the raw body; sign the exact bytes you send.")
+    else:
+        assert key.public_key is not None
+        try:
+            Ed25519PublicKey.from_public_bytes(key.public_key).verify(provided, message)
+        except InvalidSignature as exc:
+            raise _invalid("The signature does not match the raw body; sign the exact bytes you send.") from exc
+    return key
+
+
+def sign(secret: str, timestamp: int, body: bytes) -> str:
+    """How a client signs with an HMAC key (used by the sandbox cheat sheet, tests and benchmarks)."""
+    digest = hmac.new(secret.encode(), str(timestamp).encode() + b"." + body, hashlib.sha256).digest()
+    return base64.b64encode(digest).decode()

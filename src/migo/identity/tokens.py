@@ -1,0 +1,172 @@
+"""Access tokens (JWT, HS256 with a derived server key) and single-use, rotating refresh tokens.
+
+An access token says who (`sub`, `typ`), for which surface (`aud`), under which application (`app`) and
+tenant (`ten`). Refresh tokens are opaque, stored as keyed digests, used once: each refresh rotates both
+tokens within a family, and presenting a spent refresh token revokes the whole family (CONTRACT §3).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Literal
+
+import jwt
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.platform import clock, security
+from migo.platform.db import database
+from migo.platform.errors import ERRORS, ApiError
+from migo.platform.ids import new_id
+
+from .models import RefreshToken
+
+Audience = Literal["gateway", "cms"]
+SubjectKind = Literal["app", "user", "operator"]
+_ISSUER = "migo"
+_ALGORITHM = "HS256"
+REFRESH_PREFIX = "rt_"
+
+
+@dataclass(frozen=True)
+class AccessClaims:
+    subject_id: uuid.UUID
+    kind: SubjectKind
+    audience: Audience
+    application_id: uuid.UUID
+    tenant_id: uuid.UUID
+    family_id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class IssuedTokens:
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    refresh_expires_in: int
+
+
+def _signing_key() -> bytes:
+    return security.derive_key("jwt-hs256")
+
+
+def encode_access(claims: AccessClaims, ttl_seconds: int) -> str:
+    issued = clock.now()
+    payload: dict[str, Any] = {
+        "iss": _ISSUER,
+        "aud": claims.audience,
+        "sub": str(claims.subject_id),
+        "typ": claims.kind,
+        "app": str(claims.application_id),
+        "ten": str(claims.tenant_id),
+        "fam": str(claims.family_id),
+        "iat": int(issued.timestamp()),
+        "exp": int((issued + timedelta(seconds=ttl_seconds)).timestamp()),
+        "jti": uuid.uuid4().hex,
+    }
+    return jwt.encode(payload, _signing_key(), algorithm=_ALGORITHM)
+
+
+def decode_access(token: str, audience: Audience) -> AccessClaims:
+    """Claims of a valid access token for `audience`; TOKEN_EXPIRED or UNAUTHORIZED otherwise.
+
+    Expiry is checked against the platform clock (not PyJWT's), so tests can move time.
+    """
+    try:
+        payload = jwt.decode(
+            token,
+            _signing_key(),
+            algorithms=[_ALGORITHM],
+            audience=audience,
+            issuer=_ISSUER,
+            options={"verify_exp": False, "require": ["exp", "sub", "typ", "app", "ten", "fam"]},
+        )
+        claims = AccessClaims(
+            subject_id=uuid.UUID(payload["sub"]),
+            kind=payload["typ"],
+            audience=audience,
+            application_id=uuid.UUID(payload["app"]),
+            tenant_id=uuid.UUID(payload["ten"]),
+            family_id=uuid.UUID(payload["fam"]),
+        )
+        expires = int(payload["exp"])
+    except (jwt.PyJWTError, ValueError, TypeError, KeyError) as exc:
+        raise ApiError(ERRORS.UNAUTHORIZED, "The access token is not valid.") from exc
+    if expires <= clock.now().timestamp():
+        raise ApiError(ERRORS.TOKEN_EXPIRED)
+    return claims
+
+
+async def issue(
+    session: AsyncSession,
+    *,
+    subject_id: uuid.UUID,
+    kind: SubjectKind,
+    audience: Audience,
+    application_id: uuid.UUID,
+    tenant_id: uuid.UUID,
+    access_ttl: int,
+    refresh_ttl: int,
+    family_id: uuid.UUID | None = None,
+) -> IssuedTokens:
+    """A new access token and refresh token; a new family unless continuing one (rotation)."""
+    family = family_id or new_id()
+    claims = AccessClaims(subject_id, kind, audience, application_id, tenant_id, family)
+    refresh = REFRESH_PREFIX + security.random_token(32)
+    now = clock.now()
+    session.add(
+        RefreshToken(
+            id=new_id(),
+            family_id=family,
+            subject_kind=kind,
+            subject_id=subject_id,
+            application_id=application_id,
+            token_digest=security.token_digest(refresh),
+            expires_at=now + timedelta(seconds=refresh_ttl),
+            created_at=now,
+        )
+    )
+    await session.flush()
+    return IssuedTokens(encode_access(claims, access_ttl), refresh, access_ttl, refresh_ttl)
+
+
+async def spend_refresh_token(
+    session: AsyncSession, raw_token: str, *, kind: SubjectKind, application_id: uuid.UUID | None = None
+) -> RefreshToken:
+    """Mark a refresh token used and return it, so the caller can issue the next pair in its family.
+
+    The use is one conditional UPDATE, so two concurrent refreshes cannot both succeed. A token already
+    used or revoked is reuse: its family is revoked (committed on its own, since this request fails).
+    """
+    now = clock.now()
+    digest = security.token_digest(raw_token)
+    conditions = [
+        RefreshToken.token_digest == digest,
+        RefreshToken.subject_kind == kind,
+        RefreshToken.used_at.is_(None),
+        RefreshToken.revoked_at.is_(None),
+        RefreshToken.expires_at > now,
+    ]
+    if application_id is not None:
+        conditions.append(RefreshToken.application_id == application_id)
+    spent = await session.scalar(update(RefreshToken).where(*conditions).values(used_at=now).returning(RefreshToken))
+    if spent is not None:
+        return spent
+    row = await session.scalar(select(RefreshToken).where(RefreshToken.token_digest == digest))
+    if row is None or row.subject_kind != kind or (application_id and row.application_id != application_id):
+        raise ApiError(ERRORS.INVALID_REFRESH_TOKEN)
+    if row.used_at is not None or row.revoked_at is not None:
+        await revoke_family(row.family_id)
+        raise ApiError(ERRORS.REFRESH_TOKEN_REUSED)
+    raise ApiError(ERRORS.INVALID_REFRESH_TOKEN, "The refresh token has expired; authenticate again.")
+
+
+async def revoke_family(family_id: uuid.UUID) -> None:
+    async with database.transaction() as session:
+        await session.execute(
+            update(RefreshToken)
+            .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+            .values(revoked_at=clock.now())
+        )

@@ -1,0 +1,11 @@
+"""Every table, imported once so Alembic and the tests see the whole schema."""
+
+from __future__ import annotations
+
+from migo.identity import models as identity_models
+from migo.platform import idempotency, ratelimit
+from migo.platform.db import Base
+
+metadata = Base.metadata
+
+__all__ = ["idempotency", "identity_models", "metadata", "ratelimit"]

@@ -1,0 +1,97 @@
+"""The database: one async engine per process (SQLAlchemy 2 + psycopg 3), sessions, and the model base."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime
+
+from sqlalchemy import DateTime, MetaData
+from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from migo.platform import clock
+from migo.platform.ids import new_id
+from migo.platform.settings import get_settings
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: DateTime(timezone=True), uuid.UUID: UUID(as_uuid=True)}
+
+
+class IdMixin:
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+
+
+class CreatedAtMixin:
+    created_at: Mapped[datetime] = mapped_column(default=lambda: clock.now())
+
+
+def sqlalchemy_url(url: str) -> str:
+    """`postgresql://…` as SQLAlchemy's psycopg 3 dialect wants it."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres", "postgresql+psycopg2", "postgresql+asyncpg"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def libpq_url(url: str) -> str:
+    """The same server as a plain libpq URI (psql, pgbench, procrastinate)."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+class Database:
+    """The process's engine, created on first use from the settings."""
+
+    def __init__(self) -> None:
+        self._engine: AsyncEngine | None = None
+        self._sessionmaker: async_sessionmaker[AsyncSession] | None = None
+
+    @property
+    def engine(self) -> AsyncEngine:
+        if self._engine is None:
+            settings = get_settings()
+            if not settings.database_url:
+                raise RuntimeError("DATABASE_URL is not set (migo serve/up start the embedded server)")
+            self._engine = create_async_engine(
+                sqlalchemy_url(settings.database_url),
+                pool_size=settings.db_pool_size,
+                max_overflow=settings.db_max_overflow,
+                pool_pre_ping=False,
+                pool_recycle=1800,
+                connect_args={"application_name": "migo"},
+            )
+        return self._engine
+
+    @property
+    def sessionmaker(self) -> async_sessionmaker[AsyncSession]:
+        if self._sessionmaker is None:
+            self._sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
+        return self._sessionmaker
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """A session in one transaction: committed when the block ends, rolled back if it raises."""
+        async with self.sessionmaker() as session, session.begin():
+            yield session
+
+    async def dispose(self) -> None:
+        if self._engine is not None:
+            await self._engine.dispose()
+        self._engine = None
+        self._sessionmaker = None
+
+
+database = Database()

@@ -1,0 +1,179 @@
+"""Response shapes and error rendering for the three surfaces.
+
+Gateway and CMS answer every request in the `CustomResponse<T>` envelope (seed 000); the Middleware answers
+errors as an `ErrorResponseDto` with `ownCode` (seed 002), and a bad merchant token with exactly
+`{"message": "Unauthorized"}`. One installer per style wires every failure path, so no handler ever
+builds an error body itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from http import HTTPStatus
+from typing import Any, Generic, Literal, TypeVar
+
+import structlog
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from migo.platform.errors import (
+    ERRORS,
+    MIDDLEWARE_EQUIVALENT,
+    ApiError,
+    ErrorDef,
+    MerchantUnauthorized,
+)
+
+log = structlog.get_logger("migo.errors")
+
+T = TypeVar("T")
+Style = Literal["envelope", "middleware"]
+
+
+class CustomResponse(BaseModel, Generic[T]):
+    """Success envelope: `statusCode` equals the HTTP status."""
+
+    statusCode: int  # noqa: N815 - wire name
+    message: str
+    data: T
+
+    @classmethod
+    def model_parametrized_name(cls, params: tuple[type[Any], ...]) -> str:
+        return f"{getattr(params[0], '__name__', 'Data')}Response"
+
+
+class ErrorBody(BaseModel):
+    code: int
+    name: str
+    detail: str
+
+
+class ErrorEnvelope(BaseModel):
+    """Failure envelope of the Wallet Gateway and the CMS."""
+
+    statusCode: int  # noqa: N815
+    message: str
+    error: ErrorBody
+
+
+class ErrorResponseDto(BaseModel):
+    """Failure shape of the Middleware."""
+
+    statusCode: int  # noqa: N815
+    ownCode: int  # noqa: N815
+    message: str
+    detail: str
+
+
+class UnauthorizedBody(BaseModel):
+    message: Literal["Unauthorized"] = "Unauthorized"
+
+
+def ok(data: T, status: int = 200, message: str | None = None) -> CustomResponse[T]:
+    return CustomResponse[Any](statusCode=status, message=message or HTTPStatus(status).phrase, data=data)
+
+
+def created(data: T, message: str | None = None) -> CustomResponse[T]:
+    return ok(data, 201, message)
+
+
+def render_error(style: Style, error: ErrorDef, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    if style == "middleware":
+        error = MIDDLEWARE_EQUIVALENT.get(error, error)
+        body: dict[str, Any] = {
+            "statusCode": error.status,
+            "ownCode": error.code,
+            "message": error.message,
+            "detail": detail,
+        }
+    else:
+        body = {
+            "statusCode": error.status,
+            "message": error.message,
+            "error": {"code": error.code, "name": error.name, "detail": detail},
+        }
+    return JSONResponse(body, status_code=error.status, headers=headers)
+
+
+def describe_validation_errors(errors: Sequence[Any]) -> str:
+    """Every problem at once, by location ("body.amount: ..."), never echoing the input value."""
+    parts = []
+    for problem in errors:
+        location = ".".join(str(part) for part in problem.get("loc", ()))
+        message = problem.get("msg", "is invalid")
+        if problem.get("type") == "json_invalid":
+            message = "the body is not valid JSON"
+        parts.append(f"{location}: {message}" if location else message)
+    return "; ".join(parts) or "The request is invalid."
+
+
+_HTTP_ERRORS = {
+    401: ERRORS.UNAUTHORIZED,
+    403: ERRORS.FORBIDDEN,
+    404: ERRORS.NOT_FOUND,
+    405: ERRORS.METHOD_NOT_ALLOWED,
+    415: ERRORS.UNSUPPORTED_MEDIA_TYPE,
+    503: ERRORS.SERVICE_UNAVAILABLE,
+}
+
+
+def install_error_handlers(app: FastAPI, style: Style) -> None:
+    async def on_api_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, ApiError)
+        return render_error(style, exc.error, exc.detail, exc.headers)
+
+    async def on_validation_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        return render_error(style, ERRORS.VALIDATION_ERROR, describe_validation_errors(exc.errors()))
+
+    async def on_http_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        error = _HTTP_ERRORS.get(exc.status_code)
+        if error is None:
+            error = ERRORS.INTERNAL_ERROR if exc.status_code >= 500 else ERRORS.VALIDATION_ERROR
+        detail = exc.detail if isinstance(exc.detail, str) and exc.status_code < 500 else error.message
+        return render_error(style, error, detail, dict(exc.headers or {}))
+
+    app.add_exception_handler(ApiError, on_api_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
+    if style == "middleware":
+
+        async def on_merchant_unauthorized(request: Request, exc: Exception) -> JSONResponse:
+            return JSONResponse({"message": "Unauthorized"}, status_code=401)
+
+        app.add_exception_handler(MerchantUnauthorized, on_merchant_unauthorized)
+    app.add_middleware(UnexpectedErrorMiddleware, style=style)
+
+
+class UnexpectedErrorMiddleware:
+    """Turns an exception no handler knew into a 500 in the surface's envelope: logged, never echoed."""
+
+    def __init__(self, app: ASGIApp, style: Style) -> None:
+        self.app = app
+        self.style = style
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            log.exception("unhandled_error", error_type=type(exc).__name__, path=scope.get("path"))
+            if started:
+                raise
+            response = render_error(self.style, ERRORS.INTERNAL_ERROR, ERRORS.INTERNAL_ERROR.message)
+            await response(scope, receive, send)

@@ -1,0 +1,167 @@
+"""The error catalog: every business error code, once.
+
+Two code spaces (CONTRACT §2): the Wallet Gateway and CMS answer with `error.code` in 7000-8099, in ranges by
+domain; the Middleware answers with an `ownCode` (the Payment Link codes of seed 002 and a few of ours).
+Services raise `ApiError(ERRORS.X)`; each surface renders it in its own envelope. Platform-wide errors
+(validation, not found, idempotency, rate limits, internal) have an equivalent in each space.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorDef:
+    code: int
+    name: str
+    status: int
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, "httpStatus": self.status, "message": self.message}
+
+
+class ApiError(Exception):
+    """A business error: rendered in the caller's envelope, never a 500."""
+
+    def __init__(self, error: ErrorDef, detail: str | None = None, *, headers: dict[str, str] | None = None) -> None:
+        super().__init__(f"{error.name}: {detail or error.message}")
+        self.error = error
+        self.detail = detail or error.message
+        self.headers = headers or {}
+
+
+class MerchantUnauthorized(Exception):
+    """A bad merchant token: the Middleware answers 401 `{"message": "Unauthorized"}` exactly (seed 002)."""
+
+
+def _define(code: int, name: str, status: int, message: str) -> ErrorDef:
+    return ErrorDef(code, name, status, message)
+
+
+class ERRORS:
+    """Wallet Gateway and CMS codes (7000-8099)."""
+
+    # 70xx request and authentication
+    VALIDATION_ERROR = _define(7000, "VALIDATION_ERROR", 400, "The request is invalid.")
+    UNAUTHORIZED = _define(7001, "UNAUTHORIZED", 401, "A valid access token is required.")
+    TOKEN_EXPIRED = _define(7002, "TOKEN_EXPIRED", 401, "The access token has expired; refresh it.")
+    INVALID_CREDENTIALS = _define(7003, "INVALID_CREDENTIALS", 401, "The credentials are not valid.")
+    FORBIDDEN = _define(7004, "FORBIDDEN", 403, "This credential may not perform this action.")
+    NOT_FOUND = _define(7005, "NOT_FOUND", 404, "The resource does not exist.")
+    METHOD_NOT_ALLOWED = _define(7006, "METHOD_NOT_ALLOWED", 405, "The method is not allowed on this path.")
+    IDEMPOTENCY_KEY_REUSED = _define(
+        7007, "IDEMPOTENCY_KEY_REUSED", 409, "This Idempotency-Key was used with a different request."
+    )
+    IDEMPOTENCY_IN_PROGRESS = _define(
+        7008, "IDEMPOTENCY_IN_PROGRESS", 409, "A request with this Idempotency-Key is still in progress."
+    )
+    RATE_LIMITED = _define(7009, "RATE_LIMITED", 429, "Too many attempts; try again later.")
+    REFRESH_TOKEN_REUSED = _define(
+        7010, "REFRESH_TOKEN_REUSED", 401, "The refresh token was already used; the session was revoked."
+    )
+    INVALID_REFRESH_TOKEN = _define(
+        7011, "INVALID_REFRESH_TOKEN", 401, "The refresh token is not valid or has expired."
+    )
+    USER_TOKEN_REQUIRED = _define(7012, "USER_TOKEN_REQUIRED", 401, "A cardholder access token is required.")
+    UNSUPPORTED_MEDIA_TYPE = _define(7013, "UNSUPPORTED_MEDIA_TYPE", 415, "The body must be JSON.")
+    CONFLICT = _define(7014, "CONFLICT", 409, "The request conflicts with the resource's current state.")
+
+    # 71xx users
+    USER_NOT_FOUND = _define(7100, "USER_NOT_FOUND", 404, "The user does not exist.")
+    USERNAME_TAKEN = _define(7101, "USERNAME_TAKEN", 409, "The username is already registered.")
+    USER_DISABLED = _define(7102, "USER_DISABLED", 403, "The user is disabled.")
+    INVALID_OTP = _define(7104, "INVALID_OTP", 400, "The one-time code is not valid.")
+    OTP_EXPIRED = _define(7105, "OTP_EXPIRED", 400, "The one-time code has expired; request a new one.")
+    WEAK_PASSWORD = _define(7106, "WEAK_PASSWORD", 400, "The password does not meet the password policy.")
+
+    # 76xx keys and signatures
+    SIGNING_KEY_NOT_FOUND = _define(7600, "SIGNING_KEY_NOT_FOUND", 404, "The signing key does not exist.")
+    INVALID_SIGNING_KEY = _define(7601, "INVALID_SIGNING_KEY", 400, "The signing key material is not valid.")
+    INVALID_SIGNATURE = _define(7604, "INVALID_SIGNATURE", 401, "The request signature did not validate.")
+    KEYS_EXPIRED = _define(7616, "KEYS_EXPIRED", 401, "The signing keys have expired; rotate them.")
+
+    # 78xx back office and RBAC
+    OPERATOR_TOKEN_REQUIRED = _define(
+        7800, "OPERATOR_TOKEN_REQUIRED", 401, "An operator token is required in x-user-token."
+    )
+    PERMISSION_DENIED = _define(7801, "PERMISSION_DENIED", 403, "The operator lacks the required permission.")
+    OPERATOR_DISABLED = _define(7802, "OPERATOR_DISABLED", 403, "The operator is disabled.")
+
+    # 80xx system
+    INTERNAL_ERROR = _define(8000, "INTERNAL_ERROR", 500, "An unexpected error occurred; it was logged.")
+    SERVICE_UNAVAILABLE = _define(8001, "SERVICE_UNAVAILABLE", 503, "The service is temporarily unavailable.")
+
+
+class MW_ERRORS:  # noqa: N801 - a namespace of constants, named like ERRORS
+    """Middleware ownCodes (seed 002's Payment Link codes first)."""
+
+    GENERIC_CREATION_ERROR = _define(2002, "GENERIC_CREATION_ERROR", 400, "The transaction could not be created.")
+    AMOUNT_OUT_OF_RANGE = _define(
+        2003, "AMOUNT_OUT_OF_RANGE", 409, "The amount is outside the client's range, or a processorAmount exceeds it."
+    )
+    CUSTOMER_BLOCKED = _define(2004, "CUSTOMER_BLOCKED", 400, "The end customer is blocked for this client.")
+    CUSTOMER_SUSPENDED = _define(2005, "CUSTOMER_SUSPENDED", 400, "The end customer is suspended for this client.")
+    CUSTOMER_EXCLUDED = _define(2006, "CUSTOMER_EXCLUDED", 400, "The end customer is excluded for this client.")
+    INVALID_KEYS = _define(2007, "INVALID_KEYS", 401, "The publicKey/privateKey pair does not match an application.")
+    INVALID_BODY = _define(5000, "INVALID_BODY", 409, "Required fields are missing or the body is invalid.")
+    # [decided] the Middleware's platform-wide errors, beside seed 002's
+    NOT_FOUND = _define(5001, "NOT_FOUND", 404, "The resource does not exist.")
+    METHOD_NOT_ALLOWED = _define(5002, "METHOD_NOT_ALLOWED", 405, "The method is not allowed on this path.")
+    IDEMPOTENCY_KEY_REUSED = _define(
+        5003, "IDEMPOTENCY_KEY_REUSED", 409, "This Idempotency-Key was used with a different request."
+    )
+    CLIENT_NOT_FOUND = _define(5004, "CLIENT_NOT_FOUND", 409, "The client slug does not exist.")
+    IDEMPOTENCY_IN_PROGRESS = _define(
+        5005, "IDEMPOTENCY_IN_PROGRESS", 409, "A request with this Idempotency-Key is still in progress."
+    )
+    RATE_LIMITED = _define(5006, "RATE_LIMITED", 429, "Too many requests; try again later.")
+    FORBIDDEN = _define(5007, "FORBIDDEN", 403, "This credential may not perform this action.")
+    CONFLICT = _define(5008, "CONFLICT", 409, "The request conflicts with the resource's current state.")
+    INTERNAL_ERROR = _define(5009, "INTERNAL_ERROR", 500, "An unexpected error occurred; it was logged.")
+    SERVICE_UNAVAILABLE = _define(5010, "SERVICE_UNAVAILABLE", 503, "The service is temporarily unavailable.")
+
+
+# Platform errors raised by shared code, as the Middleware names them.
+MIDDLEWARE_EQUIVALENT: dict[ErrorDef, ErrorDef] = {
+    ERRORS.VALIDATION_ERROR: MW_ERRORS.INVALID_BODY,
+    ERRORS.UNSUPPORTED_MEDIA_TYPE: MW_ERRORS.INVALID_BODY,
+    ERRORS.NOT_FOUND: MW_ERRORS.NOT_FOUND,
+    ERRORS.METHOD_NOT_ALLOWED: MW_ERRORS.METHOD_NOT_ALLOWED,
+    ERRORS.IDEMPOTENCY_KEY_REUSED: MW_ERRORS.IDEMPOTENCY_KEY_REUSED,
+    ERRORS.IDEMPOTENCY_IN_PROGRESS: MW_ERRORS.IDEMPOTENCY_IN_PROGRESS,
+    ERRORS.RATE_LIMITED: MW_ERRORS.RATE_LIMITED,
+    ERRORS.FORBIDDEN: MW_ERRORS.FORBIDDEN,
+    ERRORS.CONFLICT: MW_ERRORS.CONFLICT,
+    ERRORS.INTERNAL_ERROR: MW_ERRORS.INTERNAL_ERROR,
+    ERRORS.SERVICE_UNAVAILABLE: MW_ERRORS.SERVICE_UNAVAILABLE,
+}
+
+
+def _members(namespace: type) -> list[ErrorDef]:
+    return sorted((value for value in vars(namespace).values() if isinstance(value, ErrorDef)), key=lambda e: e.code)
+
+
+def catalog() -> list[ErrorDef]:
+    return _members(ERRORS)
+
+
+def middleware_catalog() -> list[ErrorDef]:
+    return _members(MW_ERRORS)
+
+
+def catalog_markdown() -> str:
+    """The catalog as Markdown tables, for the API reference pages."""
+    lines = ["| code | name | HTTP | meaning |", "|---|---|---|---|"]
+    lines += [f"| {e.code} | {e.name} | {e.status} | {e.message} |" for e in catalog()]
+    lines += [
+        "",
+        "Payment Link (Middleware) `ownCode`s:",
+        "",
+        "| ownCode | name | HTTP | meaning |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {e.code} | {e.name} | {e.status} | {e.message} |" for e in middleware_catalog()]
+    return "\n".join(lines)

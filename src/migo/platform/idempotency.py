@@ -1,0 +1,144 @@
+"""`Idempotency-Key`: the first answer to a (caller, key) is stored for 24 h and replayed to retries.
+
+Same key and same request: the stored answer, with `Idempotent-Replayed: true`. Same key and another
+request: 409. Same key while the first is still running: 409 (an advisory lock held by the first request's
+transaction says so, across processes). Keys are scoped per application. Validation failures and 5xx are
+not stored, so the client can fix and retry (as Stripe does).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from fastapi import Depends, Header, Request, Response
+from sqlalchemy import LargeBinary, String, text
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from migo.platform import clock, security
+from migo.platform.db import Base, database
+from migo.platform.errors import ERRORS, ApiError
+from migo.platform.settings import get_settings
+
+HEADER = "Idempotency-Key"
+REPLAYED_HEADER = "Idempotent-Replayed"
+_KEY_PATTERN = re.compile(r"^[\x21-\x7e]{1,255}$")
+
+
+class IdempotencyRecord(Base):
+    __tablename__ = "idempotency_keys"
+
+    scope: Mapped[str] = mapped_column(String(100), primary_key=True)
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    request_hash: Mapped[bytes] = mapped_column(LargeBinary)
+    status_code: Mapped[int]
+    response_body: Mapped[bytes] = mapped_column(LargeBinary)  # AES-GCM: answers may carry secrets
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class IdempotentReplay(Exception):
+    """Raised by the dependency to answer with the stored response instead of running the endpoint."""
+
+    def __init__(self, response: Response) -> None:
+        self.response = response
+
+
+_LOCK_SQL = text("SELECT pg_try_advisory_xact_lock(hashtextextended(:lock_name, 0))")
+_FIND_SQL = text(
+    "SELECT request_hash, status_code, response_body FROM idempotency_keys "
+    "WHERE scope = :scope AND key = :key AND expires_at > :now"
+)
+_STORE_SQL = text(
+    "INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response_body, created_at, expires_at) "
+    "VALUES (:scope, :key, :request_hash, :status_code, :response_body, :now, :expires_at) "
+    "ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, "
+    "status_code = EXCLUDED.status_code, response_body = EXCLUDED.response_body, "
+    "created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at "
+    "WHERE idempotency_keys.expires_at <= EXCLUDED.created_at"
+)
+
+
+@dataclass
+class PendingIdempotency:
+    """A keyed request that is running: its answer is stored when it finishes."""
+
+    scope: str
+    key: str
+    request_hash: bytes
+
+    @property
+    def _context(self) -> bytes:
+        return f"{self.scope}\n{self.key}".encode()
+
+    async def store(self, session: AsyncSession, response: Response) -> None:
+        now = clock.now()
+        await session.execute(
+            _STORE_SQL,
+            {
+                "scope": self.scope,
+                "key": self.key,
+                "request_hash": self.request_hash,
+                "status_code": response.status_code,
+                "response_body": security.encrypt(bytes(response.body), purpose="idempotency", context=self._context),
+                "now": now,
+                "expires_at": now + timedelta(seconds=get_settings().idempotency_ttl_seconds),
+            },
+        )
+
+    async def store_alone(self, response: Response) -> None:
+        """Store a business-error answer after the request's own transaction rolled back."""
+        async with database.transaction() as session:
+            locked = await session.scalar(_LOCK_SQL, {"lock_name": f"{self.scope}:{self.key}"})
+            if locked:
+                await self.store(session, response)
+
+    def replay(self, status_code: int, sealed_body: bytes) -> Response:
+        body = security.decrypt(sealed_body, purpose="idempotency", context=self._context)
+        return Response(
+            content=body,
+            status_code=status_code,
+            media_type="application/json",
+            headers={REPLAYED_HEADER: "true"},
+        )
+
+
+def idempotency_for(scope_of: Callable[..., Awaitable[Any]], *, caller_scope: Callable[[Any], str]) -> Any:
+    """A route dependency that makes the endpoint idempotent for the caller that `scope_of` resolves.
+
+    Use it in one line: `dependencies=[Idempotent]`, with `Idempotent = idempotency_for(...)` per surface.
+    """
+
+    async def check_idempotency(
+        request: Request,
+        caller: Any = Depends(scope_of),
+        key: str | None = Header(
+            None,
+            alias=HEADER,
+            description="Retries with the same key and body replay the first answer for 24 h.",
+        ),
+    ) -> None:
+        if key is None:
+            return
+        if not _KEY_PATTERN.match(key):
+            raise ApiError(ERRORS.VALIDATION_ERROR, f"{HEADER} must be 1 to 255 printable ASCII characters")
+        session: AsyncSession = request.state.db
+        scope = caller_scope(caller)
+        body = await request.body()
+        request_hash = hashlib.sha256(f"{request.method} {request.url.path}\n".encode() + body).digest()
+        pending = PendingIdempotency(scope=scope, key=key, request_hash=request_hash)
+        if not await session.scalar(_LOCK_SQL, {"lock_name": f"{scope}:{key}"}):
+            raise ApiError(ERRORS.IDEMPOTENCY_IN_PROGRESS)
+        stored = (await session.execute(_FIND_SQL, {"scope": scope, "key": key, "now": clock.now()})).first()
+        if stored is not None:
+            if not security.constant_time_equals(stored.request_hash, request_hash):
+                raise ApiError(ERRORS.IDEMPOTENCY_KEY_REUSED)
+            raise IdempotentReplay(pending.replay(stored.status_code, stored.response_body))
+        request.state.idempotency = pending
+
+    return Depends(check_idempotency)

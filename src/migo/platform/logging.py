@@ -1,0 +1,92 @@
+"""JSON logs with the request id on every line, and card data and secrets redacted before they are written."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from collections.abc import MutableMapping
+from typing import Any
+
+import structlog
+
+# Field names whose values never reach a log, whatever their shape.
+SENSITIVE_KEYS = re.compile(
+    r"(pan|card_?number|cvv|cvc|pin|password|secret|token|authorization|private_?key|otp|code_?hash|"
+    r"signature|cookie|x-user-token)",
+    re.IGNORECASE,
+)
+_DIGIT_RUN = re.compile(r"(?<!\d)(\d[ -]?){12,18}\d(?!\d)")
+
+
+def _luhn_valid(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2 == 1:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def mask_card_numbers(text: str) -> str:
+    """Replace anything that looks like a PAN (13-19 digits passing Luhn) by its BIN…last4 form."""
+
+    def replace(match: re.Match[str]) -> str:
+        digits = re.sub(r"\D", "", match.group(0))
+        if not _luhn_valid(digits):
+            return match.group(0)
+        return f"{digits[:6]}…{digits[-4:]}"
+
+    return _DIGIT_RUN.sub(replace, text)
+
+
+def _redact(value: Any) -> Any:
+    if isinstance(value, str):
+        return mask_card_numbers(value)
+    if isinstance(value, dict):
+        return {k: "[REDACTED]" if SENSITIVE_KEYS.search(str(k)) else _redact(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_redact(v) for v in value]
+    return value
+
+
+def redact_processor(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    for key, value in list(event_dict.items()):
+        if key != "event" and SENSITIVE_KEYS.search(key):
+            event_dict[key] = "[REDACTED]"
+        else:
+            event_dict[key] = _redact(value)
+    return event_dict
+
+
+def configure_logging(level: str = "INFO") -> None:
+    shared: list[Any] = [
+        structlog.contextvars.merge_contextvars,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        structlog.processors.format_exc_info,
+        redact_processor,
+    ]
+    structlog.configure(
+        processors=[*shared, structlog.processors.JSONRenderer()],
+        wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
+        logger_factory=structlog.PrintLoggerFactory(sys.stdout),
+        cache_logger_on_first_use=True,
+    )
+    # Libraries that log through the standard library (uvicorn, procrastinate) go through the same
+    # processors, so their lines are JSON and redacted too.
+    formatter = structlog.stdlib.ProcessorFormatter(
+        processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, structlog.processors.JSONRenderer()],
+        foreign_pre_chain=[*shared[:-1], structlog.stdlib.add_logger_name, redact_processor],
+    )
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(formatter)
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    for name in ("uvicorn", "uvicorn.error", "procrastinate"):
+        logging.getLogger(name).handlers[:] = []
+        logging.getLogger(name).propagate = True
+    # We write our own access line with the request id; uvicorn's would duplicate it.
+    logging.getLogger("uvicorn.access").disabled = True

@@ -1,0 +1,72 @@
+"""Money: `Decimal` end to end, NUMERIC(20,4) in the database, a 4-decimal string on the wire.
+
+Inputs accept a string ("125.5") or an integer (125); floats, more than four decimals, NaN, infinities,
+signs, exponents, zero and negative amounts are validation errors (CONTRACT §2).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from sqlalchemy import Numeric
+
+SCALE = Decimal("0.0001")
+MAX_INTEGER_DIGITS = 16  # NUMERIC(20,4)
+_AMOUNT_TEXT = re.compile(rf"^\d{{1,{MAX_INTEGER_DIGITS}}}(\.\d{{1,4}})?$")
+
+# The column type every money column uses.
+MoneyColumn = Numeric(20, 4, asdecimal=True)
+
+
+def parse_amount(value: Any) -> Decimal:
+    """A positive amount from the wire, or ValueError with a message a client can act on."""
+    if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
+        raise ValueError('amount must be a string such as "125.50" or an integer; floats are not accepted')
+    if isinstance(value, int):
+        if value <= 0:
+            raise ValueError("amount must be greater than zero")
+        if value >= 10**MAX_INTEGER_DIGITS:
+            raise ValueError(f"amount must have at most {MAX_INTEGER_DIGITS} integer digits")
+        return Decimal(value).quantize(SCALE)
+    text = format(value, "f") if isinstance(value, Decimal) else value
+    if not _AMOUNT_TEXT.match(text):
+        raise ValueError(
+            "amount must be a plain decimal with at most 4 decimals and "
+            f'{MAX_INTEGER_DIGITS} integer digits, such as "125.50"'
+        )
+    amount = Decimal(text)
+    if amount <= 0:
+        raise ValueError("amount must be greater than zero")
+    return amount.quantize(SCALE)
+
+
+def format_money(value: Decimal) -> str:
+    return str(value.quantize(SCALE, rounding=ROUND_HALF_EVEN))
+
+
+_MONEY_JSON_SCHEMA = {"type": "string", "pattern": r"^-?\d{1,16}\.\d{4}$", "examples": ["125.5000"]}
+_AMOUNT_JSON_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "pattern": r"^\d{1,16}(\.\d{1,4})?$", "examples": ["125.50"]},
+        {"type": "integer", "minimum": 1, "maximum": 10**MAX_INTEGER_DIGITS - 1},
+    ]
+}
+
+# An amount a client sends: positive, string or integer.
+Amount = Annotated[
+    Decimal,
+    BeforeValidator(parse_amount),
+    PlainSerializer(format_money, return_type=str),
+    WithJsonSchema(_AMOUNT_JSON_SCHEMA, mode="validation"),
+    WithJsonSchema(_MONEY_JSON_SCHEMA, mode="serialization"),
+]
+
+# A money value the platform answers with (balances may be zero or negative).
+Money = Annotated[
+    Decimal,
+    PlainSerializer(format_money, return_type=str),
+    WithJsonSchema(_MONEY_JSON_SCHEMA),
+]

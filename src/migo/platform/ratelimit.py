@@ -1,0 +1,71 @@
+"""Rate limits that hold across processes: fixed-window counters in PostgreSQL.
+
+Counted in a transaction of their own, so an attempt still counts when the request that made it fails
+and rolls back (a wrong password must cost the caller a try).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import String, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from migo.platform import clock
+from migo.platform.db import Base, database
+from migo.platform.errors import ERRORS, ApiError, ErrorDef
+
+
+class RateLimitHit(Base):
+    __tablename__ = "rate_limit_hits"
+
+    bucket: Mapped[str] = mapped_column(String(200), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(primary_key=True)
+    hits: Mapped[int]
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most `attempts` per `window_seconds` for one bucket (such as a username or an IP address)."""
+
+    name: str
+    attempts: int
+    window_seconds: int
+
+    def _window(self) -> tuple[datetime, datetime]:
+        epoch = int(clock.now().timestamp())
+        start = epoch - epoch % self.window_seconds
+        begins = datetime.fromtimestamp(start, UTC)
+        return begins, begins + timedelta(seconds=self.window_seconds)
+
+    def _retry_after(self, window_end: datetime) -> dict[str, str]:
+        seconds = max(1, int((window_end - clock.now()).total_seconds()))
+        return {"Retry-After": str(seconds)}
+
+    async def consume(self, subject: str, error: ErrorDef = ERRORS.RATE_LIMITED) -> None:
+        """Count one attempt; refuse it when the window is already full."""
+        begins, ends = self._window()
+        async with database.transaction() as session:
+            hits = await session.scalar(
+                text(
+                    "INSERT INTO rate_limit_hits (bucket, window_start, hits, expires_at) "
+                    "VALUES (:bucket, :begins, 1, :ends) ON CONFLICT (bucket, window_start) "
+                    "DO UPDATE SET hits = rate_limit_hits.hits + 1 RETURNING hits"
+                ),
+                {"bucket": f"{self.name}:{subject}", "begins": begins, "ends": ends},
+            )
+        if hits is not None and hits > self.attempts:
+            raise ApiError(error, headers=self._retry_after(ends))
+
+    async def ensure_available(self, subject: str, error: ErrorDef = ERRORS.RATE_LIMITED) -> None:
+        """Refuse without counting when the window is full (checked before a try that only failures count)."""
+        begins, ends = self._window()
+        async with database.transaction() as session:
+            hits = await session.scalar(
+                text("SELECT hits FROM rate_limit_hits WHERE bucket = :bucket AND window_start = :begins"),
+                {"bucket": f"{self.name}:{subject}", "begins": begins},
+            )
+        if hits is not None and hits >= self.attempts:
+            raise ApiError(error, headers=self._retry_after(ends))

@@ -1,0 +1,61 @@
+"""One typed settings object, read from `MIGO_*` environment variables (and `DATABASE_URL`)."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MIGO_", extra="ignore")
+
+    environment: Literal["sandbox", "production"] = "sandbox"
+    # Unset: the embedded PostgreSQL under `home`/pg is started (see platform.embedded).
+    database_url: str | None = Field(default=None, validation_alias=AliasChoices("DATABASE_URL", "MIGO_DATABASE_URL"))
+    public_url: str = "http://127.0.0.1:8000"
+    # The master secret every server key is derived from. Required in production; in the sandbox it is
+    # generated once and kept in `home`/secret_key so credentials survive restarts.
+    secret_key: SecretStr | None = None
+    home: Path = Path(".migo")
+    log_level: str = "INFO"
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
+    web_concurrency: int = 2
+    worker_concurrency: int = 8
+
+    # Token lifetimes for applications (seed 003: access 30 min, refresh 7 days). Cardholder and operator
+    # token lifetimes are configured per partner, these are the defaults a new partner gets.
+    app_access_ttl_seconds: int = 30 * 60
+    app_refresh_ttl_seconds: int = 7 * 24 * 3600
+    user_access_ttl_seconds: int = 15 * 60
+    user_refresh_ttl_seconds: int = 30 * 24 * 3600
+    operator_access_ttl_seconds: int = 15 * 60
+    operator_refresh_ttl_seconds: int = 12 * 3600
+    signature_tolerance_seconds: int = 300
+    idempotency_ttl_seconds: int = 24 * 3600
+
+    @property
+    def is_sandbox(self) -> bool:
+        return self.environment == "sandbox"
+
+    def master_secret(self) -> bytes:
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value().encode()
+        if not self.is_sandbox:
+            raise RuntimeError("MIGO_SECRET_KEY must be set in production")
+        path = self.home / "secret_key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip().encode()
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,91 @@
+"""Builds one API surface: its own FastAPI app, OpenAPI 3.1 document, offline reference page and error style."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
+from scalar_fastapi import get_scalar_api_reference
+from starlette.requests import Request
+
+from migo.platform.envelope import ErrorEnvelope, ErrorResponseDto, Style, install_error_handlers
+
+STATIC_PREFIX = "/static"
+SCALAR_JS = f"{STATIC_PREFIX}/vendor/scalar/standalone.js"
+FAVICON = f"{STATIC_PREFIX}/favicon.svg"
+
+
+def _operation_id(route: APIRoute) -> str:
+    """Generated clients read `issueAccessToken`, not `issue_access_token_rest_auth_token_post`."""
+    head, *rest = route.name.split("_")
+    return head + "".join(word.capitalize() for word in rest)
+
+
+def build_surface(
+    *,
+    title: str,
+    description: str,
+    style: Style,
+    routers: Sequence[APIRouter],
+    version: str = "1.0.0",
+    tags: list[dict[str, Any]] | None = None,
+) -> FastAPI:
+    error_model = ErrorResponseDto if style == "middleware" else ErrorEnvelope
+    app = FastAPI(
+        title=title,
+        description=description,
+        version=version,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        openapi_tags=tags,
+        generate_unique_id_function=_operation_id,
+        responses={"default": {"model": error_model, "description": "Error"}},
+    )
+    install_error_handlers(app, style)
+    for router in routers:
+        app.include_router(router)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+                tags=app.openapi_tags,
+            )
+            _drop_fastapi_validation_responses(schema)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+    @app.get("/docs", include_in_schema=False)
+    async def reference_page(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        # The bundle and favicon are served by the root app at /static: the page needs no internet.
+        return get_scalar_api_reference(
+            openapi_url=f"{root}/openapi.json",
+            title=f"{title} — API reference",
+            scalar_js_url=SCALAR_JS,
+            scalar_favicon_url=FAVICON,
+            with_default_fonts=False,
+            telemetry=False,
+        )
+
+    return app
+
+
+def _drop_fastapi_validation_responses(schema: dict[str, Any]) -> None:
+    """FastAPI documents a 422 we never send (validation errors are 400, or 409 in the Middleware)."""
+    for path in schema.get("paths", {}).values():
+        for operation in path.values():
+            operation.get("responses", {}).pop("422", None)
+    schemas = schema.get("components", {}).get("schemas", {})
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)

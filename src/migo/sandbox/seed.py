@@ -1,0 +1,166 @@
+"""The sandbox tenant: one partner, one company, an application per surface, an operator, a cardholder.
+
+Every credential is derived from the master secret, so `migo sandbox` prints the same working values each
+time and re-creates them after a database reset; only digests and hashes are stored.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.identity import applications, operators, signing
+from migo.identity.models import Application, Company, MerchantToken, Operator, Partner, SigningKey, User
+from migo.payments.testcards import TEST_CARDS, THREE_DS_PASS_CODE
+from migo.platform import security
+from migo.platform.settings import get_settings
+
+_SEED_LOCK = 7_400_002
+_NAMESPACE = uuid.UUID("5b0c1f9e-6f4e-4f57-9a43-3f3d6f0b6a11")
+CLIENT_SLUG = "migoDeveloper"  # the slug seed 004's examples use
+SIGNING_KEY_ID = "key_sandbox"
+
+
+def _id(label: str) -> uuid.UUID:
+    return uuid.uuid5(_NAMESPACE, f"sandbox:{label}")
+
+
+def _secret(label: str) -> str:
+    return security.deterministic_secret(f"sandbox:{label}")
+
+
+async def _ensure_application(
+    session: AsyncSession, *, kind: applications.ApplicationKind, name: str, client_id: str, **tenant: Any
+) -> Application:
+    secret = _secret(f"{kind}.clientSecret")
+    application = await session.scalar(select(Application).where(Application.client_id == client_id))
+    if application is None:
+        created = await applications.create_application(
+            session,
+            kind=kind,
+            name=name,
+            client_id=client_id,
+            client_secret=secret,
+            public_key=f"pk_sandbox_{_secret(f'{kind}.publicKey')[:24]}" if kind == "middleware" else None,
+            private_key=_secret(f"{kind}.privateKey") if kind == "middleware" else None,
+            **tenant,
+        )
+        return created.application
+    # The master secret may have changed since this database was seeded: make the stored hash match.
+    if not security.verify_secret(application.client_secret_hash, secret):
+        application.client_secret_hash = security.hash_secret(secret)
+    if kind == "middleware":
+        application.private_key_digest = security.token_digest(_secret(f"{kind}.privateKey"))
+    return application
+
+
+async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
+    """Create whatever of the sandbox tenant is missing and return the cheat sheet."""
+    settings = get_settings()
+    await session.execute(text(f"SELECT pg_advisory_xact_lock({_SEED_LOCK})"))
+
+    partner = await session.get(Partner, _id("partner")) or await applications.create_partner(
+        session, "Migo Sandbox Partner", partner_id=_id("partner")
+    )
+    company = await session.get(Company, _id("company")) or await applications.create_company(
+        session, partner, "Migo Developer", company_id=_id("company")
+    )
+    gateway = await _ensure_application(
+        session, kind="gateway", name="Sandbox wallet app", client_id="gw_sandbox", company=company
+    )
+    cms = await _ensure_application(
+        session, kind="cms", name="Sandbox back office", client_id="cms_sandbox", partner=partner
+    )
+    middleware = await _ensure_application(
+        session, kind="middleware", name="Sandbox merchant", client_id="mw_sandbox", client_slug=CLIENT_SLUG
+    )
+
+    merchant_token = _secret("middleware.merchantToken").replace("-", "").replace("_", "")
+    if (
+        await session.scalar(
+            select(MerchantToken).where(MerchantToken.token_digest == security.token_digest(merchant_token))
+        )
+        is None
+    ):
+        await applications.create_merchant_token(session, middleware, merchant_token)
+
+    signing_secret = _secret("gateway.signingSecret")
+    key = await session.get(SigningKey, SIGNING_KEY_ID)
+    if key is None:
+        await signing.create_key(
+            session, gateway.id, valid_for=timedelta(days=3650), key_id=SIGNING_KEY_ID, secret=signing_secret
+        )
+    else:
+        signing.ensure_hmac_secret(key, signing_secret)
+
+    operator_password = _secret("cms.operatorPassword")[:20] + "9a"
+    operator = await session.get(Operator, _id("operator"))
+    if operator is None:
+        await operators.create_operator(
+            session,
+            partner,
+            username="sandbox.admin",
+            password=operator_password,
+            display_name="Sandbox administrator",
+            roles=["admin"],
+            operator_id=_id("operator"),
+        )
+    elif not security.verify_secret(operator.password_hash, operator_password):
+        operator.password_hash = security.hash_secret(operator_password)
+
+    cardholder_password = _secret("gateway.cardholderPassword")[:20] + "7b"
+    cardholder = await session.get(User, _id("cardholder"))
+    if cardholder is not None and not security.verify_secret(cardholder.password_hash, cardholder_password):
+        cardholder.password_hash = security.hash_secret(cardholder_password)
+    if cardholder is None:
+        session.add(
+            User(
+                id=_id("cardholder"),
+                company_id=company.id,
+                username="sandbox.cardholder",
+                email="cardholder@sandbox.migo.test",
+                phone="+50200000000",
+                first_name="Sandbox",
+                last_name="Cardholder",
+                password_hash=security.hash_secret(cardholder_password),
+                status="active",
+            )
+        )
+    await session.flush()
+
+    base = settings.public_url.rstrip("/")
+    return {
+        "environment": settings.environment,
+        "baseUrl": base,
+        "surfaces": {
+            "middleware": {"baseUrl": base, "docs": f"{base}/docs"},
+            "gateway": {"baseUrl": f"{base}/rest", "docs": f"{base}/rest/docs"},
+            "cms": {"baseUrl": f"{base}/cms/rest", "docs": f"{base}/cms/rest/docs"},
+        },
+        "gateway": {
+            "clientId": gateway.client_id,
+            "clientSecret": _secret("gateway.clientSecret"),
+            "companyId": str(company.id),
+            "signingKeyId": SIGNING_KEY_ID,
+            "signingSecret": signing_secret,
+            "cardholder": {"username": "sandbox.cardholder", "password": cardholder_password},
+        },
+        "cms": {
+            "clientId": cms.client_id,
+            "clientSecret": _secret("cms.clientSecret"),
+            "partnerId": str(partner.id),
+            "operator": {"username": "sandbox.admin", "password": operator_password},
+        },
+        "middleware": {
+            "client": CLIENT_SLUG,
+            "merchantToken": merchant_token,
+            "publicKey": middleware.public_key,
+            "privateKey": _secret("middleware.privateKey"),
+        },
+        "testCards": [{"number": c.number, "brand": c.brand, "outcome": c.outcome} for c in TEST_CARDS],
+        "threeDsCode": THREE_DS_PASS_CODE,
+    }

@@ -1,0 +1,31 @@
+"""CMS Backoffice (`ali-api-cms-rest`), mounted at /cms/rest."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from migo.identity import router as identity
+from migo.platform.catalog_router import error_catalog_router
+from migo.platform.errors import catalog_markdown
+from migo.platform.settings import Settings
+from migo.platform.surface import build_surface
+
+DESCRIPTION = """
+Partner and cardholder management, RBAC and bulk operations, for authorized partners.
+
+Every call carries the CMS application's `Authorization: Bearer <accessToken>` (from `POST
+/cms/rest/auth/token`) and the operator's `x-user-token` (from `POST /cms/rest/auth/login`); the operator's
+roles decide what it may do. Answers use the `CustomResponse` envelope.
+
+## Error catalog
+
+"""
+
+
+def build_cms(settings: Settings) -> FastAPI:
+    return build_surface(
+        title="Migo CMS Backoffice",
+        description=DESCRIPTION + catalog_markdown(),
+        style="envelope",
+        routers=[identity.application_token_router("cms"), identity.cms_operators, error_catalog_router()],
+    )

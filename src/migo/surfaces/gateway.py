@@ -1,0 +1,41 @@
+"""Wallet Gateway (`ali-api-gw-rest`), mounted at /rest."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from migo.identity import router as identity
+from migo.platform.catalog_router import error_catalog_router
+from migo.platform.errors import catalog_markdown
+from migo.platform.settings import Settings
+from migo.platform.surface import build_surface
+
+DESCRIPTION = """
+The building blocks of a card and wallet program: cardholders, cards, funds, transfers, statements.
+
+Authenticate with `POST /rest/auth/token` (clientId, clientSecret) and send `Authorization: Bearer
+<accessToken>`. Cardholder calls take the cardholder's token. Money-moving calls are signed: `x-key-id`,
+`x-timestamp` and `x-signature` = base64(HMAC-SHA256(secret, timestamp + "." + raw body)). Every answer is
+a `CustomResponse` envelope: `{statusCode, message, data}` or `{statusCode, message, error: {code, name,
+detail}}`. Amounts are strings with four decimals.
+
+## Error catalog
+
+"""
+
+
+def build_gateway(settings: Settings) -> FastAPI:
+    routers = [
+        identity.application_token_router("gateway"),
+        identity.gateway_keys,
+        identity.gateway_users_auth,
+        error_catalog_router(),
+    ]
+    if settings.is_sandbox:
+        routers.append(identity.sandbox_outbox)
+    return build_surface(
+        title="Migo Wallet Gateway",
+        description=DESCRIPTION + catalog_markdown(),
+        style="envelope",
+        routers=routers,
+    )

@@ -1,0 +1,141 @@
+"""Small builders of test data, through the services (never raw rows), one fresh tenant per test."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from migo.identity import applications, operators, signing
+from migo.identity.models import User
+from migo.platform import security
+from migo.platform.db import database
+from migo.platform.ids import new_id
+
+USER_PASSWORD = "Cardh0lder-pass"
+OPERATOR_PASSWORD = "0perator-pass"
+
+
+@dataclass
+class Tenant:
+    partner_id: Any
+    company_id: Any
+    gateway_client_id: str
+    gateway_client_secret: str
+    cms_client_id: str
+    cms_client_secret: str
+    client_slug: str
+    merchant_token: str
+    public_key: str
+    private_key: str
+    signing_key_id: str
+    signing_secret: str
+    operator_username: str
+    user_id: Any
+    username: str
+
+    async def app_token(self, http: httpx.AsyncClient) -> str:
+        return (await self.app_tokens(http))["accessToken"]
+
+    async def app_tokens(self, http: httpx.AsyncClient) -> dict[str, Any]:
+        response = await http.post(
+            "/rest/auth/token", json={"clientId": self.gateway_client_id, "clientSecret": self.gateway_client_secret}
+        )
+        assert response.status_code == 200, response.text
+        return response.json()["data"]
+
+    async def cms_token(self, http: httpx.AsyncClient) -> str:
+        response = await http.post(
+            "/cms/rest/auth/token", json={"clientId": self.cms_client_id, "clientSecret": self.cms_client_secret}
+        )
+        assert response.status_code == 200, response.text
+        return response.json()["data"]["accessToken"]
+
+    async def operator_headers(self, http: httpx.AsyncClient, username: str | None = None) -> dict[str, str]:
+        app_token = await self.cms_token(http)
+        response = await http.post(
+            "/cms/rest/auth/login",
+            json={"username": username or self.operator_username, "password": OPERATOR_PASSWORD},
+            headers={"Authorization": f"Bearer {app_token}"},
+        )
+        assert response.status_code == 200, response.text
+        return {"Authorization": f"Bearer {app_token}", "x-user-token": response.json()["data"]["accessToken"]}
+
+    async def user_tokens(self, http: httpx.AsyncClient) -> dict[str, Any]:
+        app_token = await self.app_token(http)
+        response = await http.post(
+            "/rest/users/auth/login",
+            json={"username": self.username, "password": USER_PASSWORD},
+            headers={"Authorization": f"Bearer {app_token}"},
+        )
+        assert response.status_code == 200, response.text
+        return response.json()["data"]
+
+    def signed_headers(self, body: bytes, *, timestamp: int | None = None) -> dict[str, str]:
+        stamp = timestamp or int(time.time())
+        return {
+            "x-key-id": self.signing_key_id,
+            "x-timestamp": str(stamp),
+            "x-signature": signing.sign(self.signing_secret, stamp, body),
+            "content-type": "application/json",
+        }
+
+
+async def create_tenant(*, operator_roles: tuple[str, ...] = ("admin",)) -> Tenant:
+    """A partner with a company, one application per surface, an operator and a cardholder."""
+    tag = secrets.token_hex(4)
+    async with database.transaction() as session:
+        partner = await applications.create_partner(session, f"Partner {tag}")
+        company = await applications.create_company(session, partner, f"Company {tag}")
+        gateway = await applications.create_application(session, kind="gateway", name="wallet", company=company)
+        cms = await applications.create_application(session, kind="cms", name="back office", partner=partner)
+        slug = f"merchant{tag}"
+        middleware = await applications.create_application(
+            session, kind="middleware", name="merchant", client_slug=slug
+        )
+        merchant_token = await applications.create_merchant_token(session, middleware.application)
+        key = await signing.create_key(session, gateway.application.id)
+        await operators.create_operator(
+            session,
+            partner,
+            username=f"op.{tag}",
+            password=OPERATOR_PASSWORD,
+            display_name="Test operator",
+            roles=list(operator_roles),
+        )
+        user = User(
+            id=new_id(),
+            company_id=company.id,
+            username=f"user.{tag}",
+            email=f"user.{tag}@example.test",
+            first_name="Ana",
+            last_name="Pérez",
+            password_hash=security.hash_secret(USER_PASSWORD),
+        )
+        session.add(user)
+    assert key.secret is not None and middleware.private_key is not None
+    assert middleware.application.public_key is not None
+    return Tenant(
+        partner_id=partner.id,
+        company_id=company.id,
+        gateway_client_id=gateway.application.client_id,
+        gateway_client_secret=gateway.client_secret,
+        cms_client_id=cms.application.client_id,
+        cms_client_secret=cms.client_secret,
+        client_slug=slug,
+        merchant_token=merchant_token,
+        public_key=middleware.application.public_key,
+        private_key=middleware.private_key,
+        signing_key_id=key.key.id,
+        signing_secret=key.secret,
+        operator_username=f"op.{tag}",
+        user_id=user.id,
+        username=user.username,
+    )
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
