@@ -104,6 +104,15 @@ async def client(app):  # type: ignore[no-untyped-def]
         yield http
 
 
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    """Base URL of a real `migo serve` on this run's database."""
+    from tests.live import running_server
+
+    with running_server() as base:
+        yield base
+
+
 @pytest.fixture
 def frozen_clock() -> Iterator[object]:
     from migo.platform.clock import FrozenClock, use_clock

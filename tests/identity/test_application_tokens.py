@@ -119,7 +119,7 @@ async def test_garbage_tokens_are_unauthorized(client):
         response = await client.get("/rest/auth/keys", headers=header)
         assert response.status_code == 401, header
         assert response.json()["error"]["code"] == 7001
-    forged = jwt.encode({"sub": "x", "aud": "gateway", "exp": clock.now().timestamp() + 60}, "wrong", "HS256")
+    forged = jwt.encode({"sub": "x", "aud": "gateway", "exp": clock.now().timestamp() + 60}, "wrong-key-" * 4, "HS256")
     response = await client.get("/rest/auth/keys", headers=bearer(forged))
     assert response.status_code == 401
 

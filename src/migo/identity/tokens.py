@@ -81,7 +81,12 @@ def decode_access(token: str, audience: Audience) -> AccessClaims:
             algorithms=[_ALGORITHM],
             audience=audience,
             issuer=_ISSUER,
-            options={"verify_exp": False, "require": ["exp", "sub", "typ", "app", "ten", "fam"]},
+            options={
+                "verify_exp": False,
+                "verify_iat": False,
+                "verify_nbf": False,
+                "require": ["exp", "sub", "typ", "app", "ten", "fam"],
+            },
         )
         claims = AccessClaims(
             subject_id=uuid.UUID(payload["sub"]),

@@ -73,9 +73,9 @@ class ERRORS:
     USER_NOT_FOUND = _define(7100, "USER_NOT_FOUND", 404, "The user does not exist.")
     USERNAME_TAKEN = _define(7101, "USERNAME_TAKEN", 409, "The username is already registered.")
     USER_DISABLED = _define(7102, "USER_DISABLED", 403, "The user is disabled.")
-    INVALID_OTP = _define(7104, "INVALID_OTP", 400, "The one-time code is not valid.")
-    OTP_EXPIRED = _define(7105, "OTP_EXPIRED", 400, "The one-time code has expired; request a new one.")
-    WEAK_PASSWORD = _define(7106, "WEAK_PASSWORD", 400, "The password does not meet the password policy.")
+    INVALID_OTP = _define(7103, "INVALID_OTP", 400, "The one-time code is not valid.")
+    OTP_EXPIRED = _define(7104, "OTP_EXPIRED", 400, "The one-time code has expired; request a new one.")
+    WEAK_PASSWORD = _define(7105, "WEAK_PASSWORD", 400, "The password does not meet the password policy.")
 
     # 76xx keys and signatures
     SIGNING_KEY_NOT_FOUND = _define(7600, "SIGNING_KEY_NOT_FOUND", 404, "The signing key does not exist.")

@@ -18,6 +18,7 @@ from prometheus_client import (
 )
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUEST_ID_HEADER = "x-request-id"
@@ -37,6 +38,8 @@ HTTP_LATENCY = Histogram(
 def _route_label(scope: Scope) -> str:
     """The matched route's template (`/rest/users/{userId}`), never the raw path: bounded cardinality."""
     route = scope.get("route")
+    if isinstance(route, Mount):  # matched a mount, then nothing inside it (a 404, or a static file)
+        return f"{scope.get('root_path', '')}/*"
     path = getattr(route, "path", None)
     if path is None:
         return "unmatched"

@@ -4,8 +4,8 @@
 client text ever reaches SQL except as a bound parameter.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: the query parameters below are annotated with a class
+# built at run time (the sortBy enum), which FastAPI must see as a real type, not a string.
 import enum
 import math
 from collections.abc import Callable, Sequence

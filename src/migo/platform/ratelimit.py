@@ -6,6 +6,7 @@ and rolls back (a wrong password must cost the caller a try).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -40,6 +41,10 @@ class Limit:
         begins = datetime.fromtimestamp(start, UTC)
         return begins, begins + timedelta(seconds=self.window_seconds)
 
+    def _bucket(self, subject: str) -> str:
+        # Subjects (usernames, addresses) are hashed: bounded length, and no identifiers stored in the clear.
+        return f"{self.name}:{hashlib.sha256(subject.encode()).hexdigest()[:40]}"
+
     def _retry_after(self, window_end: datetime) -> dict[str, str]:
         seconds = max(1, int((window_end - clock.now()).total_seconds()))
         return {"Retry-After": str(seconds)}
@@ -54,7 +59,7 @@ class Limit:
                     "VALUES (:bucket, :begins, 1, :ends) ON CONFLICT (bucket, window_start) "
                     "DO UPDATE SET hits = rate_limit_hits.hits + 1 RETURNING hits"
                 ),
-                {"bucket": f"{self.name}:{subject}", "begins": begins, "ends": ends},
+                {"bucket": self._bucket(subject), "begins": begins, "ends": ends},
             )
         if hits is not None and hits > self.attempts:
             raise ApiError(error, headers=self._retry_after(ends))
@@ -65,7 +70,7 @@ class Limit:
         async with database.transaction() as session:
             hits = await session.scalar(
                 text("SELECT hits FROM rate_limit_hits WHERE bucket = :bucket AND window_start = :begins"),
-                {"bucket": f"{self.name}:{subject}", "begins": begins},
+                {"bucket": self._bucket(subject), "begins": begins},
             )
         if hits is not None and hits >= self.attempts:
             raise ApiError(error, headers=self._retry_after(ends))

@@ -1,0 +1,117 @@
+"""Every failure path answers in the surface's envelope (CONTRACT §2)."""
+
+from __future__ import annotations
+
+import httpx
+from fastapi import APIRouter
+
+from migo.platform.surface import build_surface
+from tests.factories import bearer, create_tenant
+
+
+async def test_validation_errors_list_every_problem(client):
+    response = await client.post("/rest/auth/token", json={"clientId": "", "unexpected": 1})
+    assert response.status_code == 400
+    body = response.json()
+    assert body["statusCode"] == 400 and body["error"]["code"] == 7000 and body["error"]["name"] == "VALIDATION_ERROR"
+    detail = body["error"]["detail"]
+    assert "body.clientId" in detail and "body.clientSecret" in detail and "body.unexpected" in detail
+
+
+async def test_malformed_json_is_a_validation_error(client):
+    response = await client.post(
+        "/rest/auth/token", content=b'{"clientId": ', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert "not valid JSON" in response.json()["error"]["detail"]
+
+
+async def test_invalid_input_never_echoes_the_value(client):
+    secret_like = "s3cr3t-value-that-must-not-echo"
+    response = await client.post("/rest/auth/token", json={"clientId": 12345, "clientSecret": [secret_like]})
+    assert response.status_code == 400
+    assert secret_like not in response.text
+
+
+async def test_not_found_and_method_not_allowed_on_gateway_and_cms(client):
+    for prefix in ("/rest", "/cms/rest"):
+        missing = await client.get(f"{prefix}/no/such/path")
+        assert missing.status_code == 404
+        assert missing.json()["statusCode"] == 404 and missing.json()["error"]["code"] == 7005
+        wrong = await client.put(f"{prefix}/auth/token")
+        assert wrong.status_code == 405
+        assert wrong.json()["error"] == {
+            "code": 7006,
+            "name": "METHOD_NOT_ALLOWED",
+            "detail": "Method Not Allowed",
+        }
+
+
+async def test_unexpected_exceptions_are_500_in_the_envelope_without_details(capfd):
+    router = APIRouter()
+
+    @router.get("/explode")
+    async def explode() -> None:
+        raise RuntimeError("database password is hunter2")
+
+    for style, key in (("envelope", "error"), ("middleware", "ownCode")):
+        app = build_surface(title="t", description="d", style=style, routers=[router])
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+            response = await http.get("/explode")
+        assert response.status_code == 500
+        assert "hunter2" not in response.text and "Traceback" not in response.text
+        body = response.json()
+        assert body["statusCode"] == 500
+        if style == "envelope":
+            assert body[key] == {
+                "code": 8000,
+                "name": "INTERNAL_ERROR",
+                "detail": "An unexpected error occurred; it was logged.",
+            }
+        else:
+            assert body[key] == 5009
+    assert "unhandled_error" in capfd.readouterr().out
+
+
+async def test_request_ids_are_echoed_or_generated(client):
+    given = await client.get("/health", headers={"x-request-id": "abc-123"})
+    assert given.headers["x-request-id"] == "abc-123"
+    generated = await client.get("/health")
+    assert len(generated.headers["x-request-id"]) == 32
+    hostile = await client.get("/health", headers={"x-request-id": "bad id\twith spaces"})
+    assert hostile.headers["x-request-id"] != "bad id\twith spaces"
+    failing = await client.get("/rest/nowhere", headers={"x-request-id": "trace-404"})
+    assert failing.headers["x-request-id"] == "trace-404"
+
+
+async def test_pagination_parameters_are_checked(client):
+    tenant = await create_tenant()
+    token = await tenant.app_token(client)
+    for params in ({"limit": 101}, {"limit": 0}, {"page": 0}, {"sortBy": "secret"}, {"sortOrder": "sideways"}):
+        response = await client.get("/rest/auth/keys", params=params, headers=bearer(token))
+        assert response.status_code == 400, params
+        assert response.json()["error"]["code"] == 7000
+    fine = await client.get(
+        "/rest/auth/keys", params={"limit": 100, "sortBy": "expiresAt", "sortOrder": "ASC"}, headers=bearer(token)
+    )
+    assert fine.status_code == 200
+    assert fine.json()["data"]["meta"] == {"page": 1, "limit": 100, "totalItems": 1, "totalPages": 1}
+
+
+async def test_error_catalog_is_served_on_gateway_and_cms(client):
+    for prefix in ("/rest", "/cms/rest"):
+        response = await client.get(f"{prefix}/errors")
+        assert response.status_code == 200
+        data = response.json()["data"]
+        codes = {entry["code"]: entry for entry in data["errors"]}
+        assert codes[7604] == {
+            "code": 7604,
+            "name": "INVALID_SIGNATURE",
+            "httpStatus": 401,
+            "message": "The request signature did not validate.",
+        }
+        assert codes[7616]["name"] == "KEYS_EXPIRED"
+        assert all(7000 <= code <= 8099 for code in codes)
+        own = {entry["code"] for entry in data["paymentLinkErrors"]}
+        assert {2002, 2003, 2004, 2005, 2006, 2007, 5000, 5004} <= own

@@ -1,0 +1,58 @@
+"""The job queue: a job deferred in a transaction exists exactly when that transaction commits."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import text
+
+from migo.identity.tasks import deliver_message
+from migo.platform.db import database
+from migo.platform.jobs import defer, queue
+
+
+async def _jobs_for(marker: str) -> int:
+    async with database.transaction() as session:
+        return await session.scalar(
+            text("SELECT count(*) FROM procrastinate_jobs WHERE args->>'message_id' = :marker"), {"marker": marker}
+        )
+
+
+async def test_a_rolled_back_transaction_leaves_no_job():
+    marker = str(uuid.uuid4())
+
+    class Abort(Exception):
+        pass
+
+    with pytest.raises(Abort):
+        async with database.transaction() as session:
+            await defer(session, deliver_message, message_id=marker)
+            raise Abort
+    assert await _jobs_for(marker) == 0
+
+
+async def test_a_committed_transaction_leaves_its_job():
+    marker = str(uuid.uuid4())
+    async with database.transaction() as session:
+        job_id = await defer(session, deliver_message, message_id=marker)
+    assert job_id > 0
+    assert await _jobs_for(marker) == 1
+
+
+async def test_the_worker_runs_queued_jobs_and_periodic_tasks_are_registered():
+    from migo.platform.jobs import database_connector
+
+    marker = str(uuid.uuid4())  # no such message: the task returns without error
+    async with database.transaction() as session:
+        await defer(session, deliver_message, message_id=marker)
+    with queue.replace_connector(database_connector()):
+        async with queue.open_async():
+            await queue.run_worker_async(queues=["notifications"], wait=False, install_signal_handlers=False)
+    async with database.transaction() as session:
+        status = await session.scalar(
+            text("SELECT status FROM procrastinate_jobs WHERE args->>'message_id' = :marker"), {"marker": marker}
+        )
+    assert status == "succeeded"
+    periodic = {task_name for task_name, _ in queue.periodic_registry.periodic_tasks}
+    assert {"platform.purge_expired", "identity.purge_spent_credentials"} <= periodic
