@@ -91,6 +91,9 @@ def _serve(host: str, port: int, workers: int) -> None:
     import uvicorn
 
     settings = get_settings()
+    from migo.platform.logging import configure_logging
+
+    configure_logging(settings.log_level)
     # Every server process writes its metrics here, and /metrics adds them up.
     metrics_dir = (settings.home / "prometheus").resolve()
     shutil.rmtree(metrics_dir, ignore_errors=True)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from migo.identity import models as identity_models
+from migo.ledger import models as ledger_models
 from migo.platform import idempotency, ratelimit
 from migo.platform.db import Base
 
 metadata = Base.metadata
 
-__all__ = ["idempotency", "identity_models", "metadata", "ratelimit"]
+__all__ = ["idempotency", "identity_models", "ledger_models", "metadata", "ratelimit"]

@@ -12,6 +12,11 @@ from migo.platform.settings import get_settings
 MIGRATION_LOCK = 7_400_001  # pg_advisory_lock key: one migrator at a time
 
 
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Autogenerate compares only our tables: procrastinate's schema is applied from its own SQL."""
+    return not (type_ == "table" and name is not None and name.startswith("procrastinate_"))
+
+
 def run_migrations_online() -> None:
     url = context.config.attributes.get("url") or get_settings().database_url
     if not url:
@@ -21,7 +26,9 @@ def run_migrations_online() -> None:
         connection.execute(text(f"SELECT pg_advisory_lock({MIGRATION_LOCK})"))
         connection.commit()
         try:
-            context.configure(connection=connection, target_metadata=metadata, compare_type=True)
+            context.configure(
+                connection=connection, target_metadata=metadata, compare_type=True, include_name=include_name
+            )
             with context.begin_transaction():
                 context.run_migrations()
         finally:

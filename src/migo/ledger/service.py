@@ -1,0 +1,250 @@
+"""The ledger: the only code that changes a balance.
+
+A small, strict API in the spirit of TigerBeetle: open an account, post a balanced entry (at most once per
+reference), place / post / void a hold, reverse an entry. The writes run in PostgreSQL functions
+(sql/ledger_functions_v1.sql): one round trip, accounts locked in id order. A business refusal
+(insufficient funds, a ceiling) is an outcome the caller turns into its own answer, never a half-applied entry.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from sqlalchemy import func, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.platform import clock
+from migo.platform.ids import new_id
+
+from .models import Account, Entry, Hold, Posting
+
+EntryOutcome = Literal["posted", "duplicate", "insufficient_funds", "ceiling_exceeded", "hold_not_pending"]
+
+
+class LedgerError(Exception):
+    """A programming error in a caller (an unbalanced entry, a non-positive amount): never a client's fault."""
+
+
+@dataclass(frozen=True)
+class Leg:
+    """One posting of an entry: `amount` is signed (positive raises the account's balance)."""
+
+    account_id: uuid.UUID
+    amount: Decimal
+    ceiling: Decimal | None = None  # the highest balance this account may reach through this entry
+
+
+@dataclass(frozen=True)
+class EntryResult:
+    outcome: EntryOutcome
+    entry_id: uuid.UUID | None
+    refused_account_id: uuid.UUID | None = None
+
+    @property
+    def applied(self) -> bool:
+        """The entry exists now: posted by this call, or by an earlier one with the same reference."""
+        return self.outcome in ("posted", "duplicate")
+
+
+async def open_account(
+    session: AsyncSession, *, kind: str, currency: str, company_id: uuid.UUID | None, allow_negative: bool = False
+) -> Account:
+    account = Account(
+        id=new_id(),
+        kind=kind,
+        currency=currency,
+        company_id=company_id,
+        allow_negative=allow_negative,
+        balance=Decimal(0),
+        held=Decimal(0),
+        created_at=clock.now(),
+    )
+    session.add(account)
+    await session.flush()
+    return account
+
+
+_POST_ENTRY = text(
+    "SELECT entry_id, outcome, account_id FROM ledger_post_entry_v1("
+    "CAST(:entry_id AS uuid), :reference, :kind, :description, CAST(:accounts AS uuid[]), "
+    "CAST(:amounts AS numeric[]), CAST(:ceilings AS numeric[]), CAST(:release_hold AS uuid), "
+    "CAST(:reverses AS uuid), :at)"
+)
+
+
+async def post_entry(
+    session: AsyncSession,
+    *,
+    reference: str,
+    kind: str,
+    legs: Sequence[Leg],
+    description: str | None = None,
+    release_hold: uuid.UUID | None = None,
+    reverses: uuid.UUID | None = None,
+) -> EntryResult:
+    """Apply a balanced entry once: a second call with the same reference answers `duplicate`."""
+    if len(legs) < 2 or len({leg.account_id for leg in legs}) != len(legs):
+        raise LedgerError("an entry needs two or more postings on distinct accounts")
+    if any(leg.amount == 0 for leg in legs):
+        raise LedgerError("a posting cannot be zero")
+    row = (
+        await session.execute(
+            _POST_ENTRY,
+            {
+                "entry_id": new_id(),
+                "reference": reference,
+                "kind": kind,
+                "description": description,
+                "accounts": [leg.account_id for leg in legs],
+                "amounts": [leg.amount for leg in legs],
+                "ceilings": [leg.ceiling for leg in legs],
+                "release_hold": release_hold,
+                "reverses": reverses,
+                "at": clock.now(),
+            },
+        )
+    ).one()
+    return EntryResult(outcome=row.outcome, entry_id=row.entry_id, refused_account_id=row.account_id)
+
+
+def transfer_legs(
+    source: uuid.UUID, target: uuid.UUID, amount: Decimal, *, target_ceiling: Decimal | None = None
+) -> list[Leg]:
+    """The two postings that move `amount` from one account to another."""
+    if amount <= 0:
+        raise LedgerError("a transfer amount must be positive")
+    return [Leg(source, -amount), Leg(target, amount, target_ceiling)]
+
+
+@dataclass(frozen=True)
+class HoldResult:
+    outcome: Literal["placed", "duplicate", "insufficient_funds"]
+    hold_id: uuid.UUID | None
+
+
+async def place_hold(session: AsyncSession, *, reference: str, account_id: uuid.UUID, amount: Decimal) -> HoldResult:
+    """Reserve `amount` of the account's available balance (balance minus other holds)."""
+    if amount <= 0:
+        raise LedgerError("a hold amount must be positive")
+    row = (
+        await session.execute(
+            text(
+                "SELECT hold_id, outcome FROM ledger_place_hold_v1("
+                "CAST(:hold_id AS uuid), :reference, CAST(:account AS uuid), :amount, :at)"
+            ),
+            {"hold_id": new_id(), "reference": reference, "account": account_id, "amount": amount, "at": clock.now()},
+        )
+    ).one()
+    return HoldResult(outcome=row.outcome, hold_id=row.hold_id)
+
+
+async def post_hold(
+    session: AsyncSession,
+    *,
+    hold_id: uuid.UUID,
+    reference: str,
+    kind: str,
+    legs: Sequence[Leg],
+    description: str | None = None,
+) -> EntryResult:
+    """Settle a pending hold with an entry (a capture: it may move less than was held); the rest is released."""
+    return await post_entry(
+        session, reference=reference, kind=kind, legs=legs, description=description, release_hold=hold_id
+    )
+
+
+async def void_hold(session: AsyncSession, hold_id: uuid.UUID) -> Literal["voided", "hold_not_pending", "not_found"]:
+    outcome = await session.scalar(
+        text("SELECT ledger_void_hold_v1(CAST(:hold AS uuid), :at)"), {"hold": hold_id, "at": clock.now()}
+    )
+    return outcome  # type: ignore[return-value]
+
+
+async def reverse_entry(session: AsyncSession, entry_id: uuid.UUID, *, reference: str | None = None) -> EntryResult:
+    """A new entry with every posting negated; an entry is reversed at most once."""
+    postings = (await session.scalars(select(Posting).where(Posting.entry_id == entry_id))).all()
+    if not postings:
+        raise LedgerError(f"no entry {entry_id}")
+    return await post_entry(
+        session,
+        reference=reference or f"reversal:{entry_id}",
+        kind="reversal",
+        legs=[Leg(p.account_id, -p.amount) for p in postings],
+        reverses=entry_id,
+    )
+
+
+async def get_account(session: AsyncSession, account_id: uuid.UUID) -> Account:
+    account = await session.get(Account, account_id, populate_existing=True)
+    if account is None:
+        raise LedgerError(f"no account {account_id}")
+    return account
+
+
+async def available(session: AsyncSession, account_id: uuid.UUID) -> Decimal:
+    account = await get_account(session, account_id)
+    return account.balance - account.held
+
+
+async def get_hold(session: AsyncSession, hold_id: uuid.UUID) -> Hold | None:
+    return await session.get(Hold, hold_id, populate_existing=True)
+
+
+async def entry_by_reference(session: AsyncSession, reference: str) -> Entry | None:
+    return await session.scalar(select(Entry).where(Entry.reference == reference))
+
+
+@dataclass(frozen=True)
+class InvariantReport:
+    unbalanced_currencies: dict[str, Decimal]
+    negative_accounts: list[uuid.UUID]
+    drifted_accounts: list[uuid.UUID]
+    unbalanced_entries: list[uuid.UUID]
+    held_mismatches: list[uuid.UUID]
+
+    @property
+    def ok(self) -> bool:
+        return not (
+            self.unbalanced_currencies
+            or self.negative_accounts
+            or self.drifted_accounts
+            or self.unbalanced_entries
+            or self.held_mismatches
+        )
+
+
+async def check_invariants(session: AsyncSession) -> InvariantReport:
+    """The ledger's invariants, checked from scratch (tests after every concurrent run; the benchmark)."""
+    totals = await session.execute(select(Account.currency, func.sum(Account.balance)).group_by(Account.currency))
+    negative = await session.scalars(
+        select(Account.id).where(Account.allow_negative.is_(False), Account.balance - Account.held < 0)
+    )
+    drift = await session.scalars(
+        text(
+            "SELECT a.id FROM ledger_accounts a LEFT JOIN ("
+            "  SELECT account_id, sum(amount) AS total FROM ledger_postings GROUP BY account_id) p"
+            " ON p.account_id = a.id WHERE a.balance <> coalesce(p.total, 0)"
+        )
+    )
+    unbalanced = await session.scalars(
+        text("SELECT entry_id FROM ledger_postings GROUP BY entry_id, currency HAVING sum(amount) <> 0")
+    )
+    held = await session.scalars(
+        text(
+            "SELECT a.id FROM ledger_accounts a LEFT JOIN ("
+            "  SELECT account_id, sum(amount) AS total FROM ledger_holds"
+            "  WHERE status = 'pending' GROUP BY account_id) h"
+            " ON h.account_id = a.id WHERE a.held <> coalesce(h.total, 0)"
+        )
+    )
+    return InvariantReport(
+        unbalanced_currencies={currency: total for currency, total in totals if total != 0},
+        negative_accounts=list(negative),
+        drifted_accounts=list(drift),
+        unbalanced_entries=list(unbalanced),
+        held_mismatches=list(held),
+    )
