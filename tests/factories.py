@@ -139,3 +139,104 @@ async def create_tenant(*, operator_roles: tuple[str, ...] = ("admin",)) -> Tena
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+@dataclass
+class CardSet:
+    """A tenant with a card program, funding, and printed cards (numbers as printed on the plastic)."""
+
+    tenant: Tenant
+    numbers: list[str]
+    card_ids: list[Any]
+    name: str
+
+
+async def provision_cards(
+    tenant: Tenant,
+    *,
+    count: int = 2,
+    name: str = "ANA PEREZ",
+    funding: str = "100000",
+    max_balance: str | None = "5000",
+    per_transfer_limit: str | None = None,
+    daily_transfer_limit: str | None = None,
+    currency: str = "GTQ",
+) -> CardSet:
+    from decimal import Decimal
+
+    from migo.cards import programs
+
+    def money(value: str | None) -> Decimal | None:
+        return Decimal(value) if value is not None else None
+
+    async with database.transaction() as session:
+        await programs.provision_program(
+            session,
+            tenant.company_id,
+            programs.ProgramTerms(
+                name="Test program",
+                currency=currency,
+                bin="489551",
+                max_balance=money(max_balance),
+                per_transfer_limit=money(per_transfer_limit),
+                daily_transfer_limit=money(daily_transfer_limit),
+            ),
+        )
+        if Decimal(funding) > 0:
+            await programs.deposit_funding(session, tenant.company_id, Decimal(funding))
+        printed = await programs.print_cards(session, tenant.company_id, count, embossed_name=name)
+    return CardSet(tenant, [c.number for c in printed], [c.card_id for c in printed], name)
+
+
+async def create_cardholder(http: httpx.AsyncClient, tenant: Tenant, **fields: Any) -> dict[str, Any]:
+    token = await tenant.app_token(http)
+    tag = secrets.token_hex(4)
+    body = {
+        "firstName": "Ana",
+        "lastName": "Pérez",
+        "email": f"ana.{tag}@example.test",
+        "password": USER_PASSWORD,
+        **fields,
+    }
+    response = await http.post("/rest/users", json=body, headers=bearer(token))
+    assert response.status_code == 201, response.text
+    return response.json()["data"]
+
+
+async def login(http: httpx.AsyncClient, tenant: Tenant, username: str, password: str = USER_PASSWORD) -> str:
+    app_token = await tenant.app_token(http)
+    response = await http.post(
+        "/rest/users/auth/login", json={"username": username, "password": password}, headers=bearer(app_token)
+    )
+    assert response.status_code == 200, response.text
+    return response.json()["data"]["accessToken"]
+
+
+async def activate_card(http: httpx.AsyncClient, cards: CardSet, index: int, user_id: Any) -> dict[str, Any]:
+    token = await cards.tenant.app_token(http)
+    response = await http.post(
+        "/rest/cards/activate",
+        json={"userId": str(user_id), "cardNumber": cards.numbers[index], "cardholderName": cards.name},
+        headers=bearer(token),
+    )
+    assert response.status_code == 200, response.text
+    return response.json()["data"]
+
+
+async def signed(
+    http: httpx.AsyncClient,
+    tenant: Tenant,
+    method: str,
+    path: str,
+    body: dict[str, Any],
+    *,
+    token: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> httpx.Response:
+    """A money-moving call: application Bearer, signature over the exact bytes, and any extra headers."""
+    import json
+
+    raw = json.dumps(body).encode()
+    token = token or await tenant.app_token(http)
+    all_headers = {**bearer(token), **tenant.signed_headers(raw), **(headers or {})}
+    return await http.request(method, path, content=raw, headers=all_headers)

@@ -10,6 +10,8 @@ import shutil
 import signal
 import subprocess
 import sys
+import uuid
+from decimal import Decimal
 from typing import Any
 
 from migo.platform.embedded import resolve_database_url
@@ -65,6 +67,9 @@ def _print_cheat_sheet(sheet: dict[str, Any]) -> None:
         f"    clientId {cms['clientId']}  clientSecret {cms['clientSecret']}  partnerId {cms['partnerId']}",
         f"    operator {cms['operator']['username']} / {cms['operator']['password']}",
         "",
+        "  Cards in stock, waiting for activation (number, expiry, embossed name):",
+        *(f"    {card['number']}  {card['expiry']}  {card['name']}" for card in sheet["cardStock"]),
+        "",
         f"  Test cards (any future expiry, any CVV; 3-D Secure code {sheet['threeDsCode']}):",
         *(f"    {card['number']}  {card['outcome']}" for card in sheet["testCards"]),
         "",
@@ -85,6 +90,80 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     else:
         _print_cheat_sheet(sheet)
     return 0
+
+
+def _decimal(text: str) -> Decimal:
+    from migo.platform.money import parse_amount
+
+    try:
+        return parse_amount(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+async def _in_transaction(work: Any) -> Any:
+    from migo.platform.db import database
+
+    try:
+        async with database.transaction() as session:
+            return await work(session)
+    finally:
+        await database.dispose()
+
+
+def cmd_cards_program(args: argparse.Namespace) -> int:
+    from migo.cards.programs import ProgramTerms, provision_program
+
+    resolve_database_url()
+    terms = ProgramTerms(
+        name=args.name,
+        currency=args.currency,
+        bin=args.bin,
+        max_balance=args.max_balance,
+        per_transfer_limit=args.per_transfer_limit,
+        daily_transfer_limit=args.daily_transfer_limit,
+        validity_months=args.validity_months,
+    )
+    program = asyncio.run(_in_transaction(lambda session: provision_program(session, args.company, terms)))
+    print(
+        json.dumps(
+            {
+                "programId": str(program.id),
+                "companyId": str(program.company_id),
+                "currency": program.currency,
+                "bin": program.bin,
+                "fundingAccountId": str(program.funding_account_id),
+            }
+        )
+    )
+    return 0
+
+
+def cmd_cards_print(args: argparse.Namespace) -> int:
+    """The embossing file: the one place a full card number is ever shown."""
+    from migo.cards.programs import print_cards
+
+    resolve_database_url()
+    printed = asyncio.run(
+        _in_transaction(lambda session: print_cards(session, args.company, args.count, embossed_name=args.name))
+    )
+    rows = [{"cardId": str(c.card_id), "number": c.number, "expiry": c.expiry, "name": c.name or ""} for c in printed]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+    else:
+        print("cardId,number,expiry,name")
+        for row in rows:
+            print(f"{row['cardId']},{row['number']},{row['expiry']},{row['name']}")
+    return 0
+
+
+def cmd_funding_deposit(args: argparse.Namespace) -> int:
+    from migo.cards.programs import deposit_funding
+
+    resolve_database_url()
+    result = asyncio.run(_in_transaction(lambda session: deposit_funding(session, args.company, args.amount)))
+    print(json.dumps({"outcome": result.outcome, "entryId": str(result.entry_id)}))
+    return 0 if result.applied else 1
 
 
 def _serve(host: str, port: int, workers: int) -> None:
@@ -176,6 +255,32 @@ def build_parser() -> argparse.ArgumentParser:
     revision.add_argument("--empty", action="store_true", help="do not autogenerate")
     revision.set_defaults(handler=cmd_db_revision)
 
+    cards = commands.add_parser("cards", help="card programs and card stock")
+    cards_commands = cards.add_subparsers(dest="cards_command", required=True)
+    program = cards_commands.add_parser("program", help="create or update a company's card program")
+    program.add_argument("--company", type=uuid.UUID, required=True)
+    program.add_argument("--name", default="Prepaid card")
+    program.add_argument("--currency", required=True)
+    program.add_argument("--bin", required=True, help="6 to 8 digits")
+    program.add_argument("--max-balance", type=_decimal)
+    program.add_argument("--per-transfer-limit", type=_decimal)
+    program.add_argument("--daily-transfer-limit", type=_decimal)
+    program.add_argument("--validity-months", type=int, default=36)
+    program.set_defaults(handler=cmd_cards_program)
+    printing = cards_commands.add_parser("print", help="print inactive cards into stock; writes the embossing file")
+    printing.add_argument("--company", type=uuid.UUID, required=True)
+    printing.add_argument("--count", type=int, required=True)
+    printing.add_argument("--name", help="the name to emboss (instant-issue cards have none)")
+    printing.add_argument("--json", action="store_true")
+    printing.set_defaults(handler=cmd_cards_print)
+
+    funding = commands.add_parser("funding", help="a company's funding account")
+    funding_commands = funding.add_subparsers(dest="funding_command", required=True)
+    deposit = funding_commands.add_parser("deposit", help="record money the company wired in")
+    deposit.add_argument("--company", type=uuid.UUID, required=True)
+    deposit.add_argument("--amount", type=_decimal, required=True)
+    deposit.set_defaults(handler=cmd_funding_deposit)
+
     sandbox = commands.add_parser("sandbox", help="create the sandbox tenant if missing; print the cheat sheet")
     sandbox.add_argument("--json", action="store_true", help="print one JSON object")
     sandbox.set_defaults(handler=cmd_sandbox)
@@ -183,8 +288,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from migo.platform.errors import ApiError
+
     args = build_parser().parse_args(argv)
-    return int(args.handler(args))
+    try:
+        return int(args.handler(args))
+    except (ValueError, ApiError) as exc:
+        print(f"migo: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from migo.cards import models as cards_models
+from migo.events import models as events_models
 from migo.identity import models as identity_models
 from migo.ledger import models as ledger_models
 from migo.platform import idempotency, ratelimit
@@ -9,4 +11,12 @@ from migo.platform.db import Base
 
 metadata = Base.metadata
 
-__all__ = ["idempotency", "identity_models", "ledger_models", "metadata", "ratelimit"]
+__all__ = [
+    "cards_models",
+    "events_models",
+    "idempotency",
+    "identity_models",
+    "ledger_models",
+    "metadata",
+    "ratelimit",
+]

@@ -1,7 +1,7 @@
 """Who is calling: typed FastAPI dependencies, one per kind of caller, for routers to declare.
 
 - Gateway: `GatewayApp` (application Bearer), `GatewayUser` (cardholder Bearer, or application Bearer plus
-  `x-user-token`), `SignedRequest` (a valid request signature, CONTRACT §3).
+  `x-user-token`), `Caller` (either), `SignedRequest` (a valid request signature, CONTRACT §3).
 - CMS: `CmsApp`, `CmsOperator` (application Bearer plus the operator's `x-user-token`), `require_permission`.
 - Middleware: `Merchant` (the merchant token, raw or `Bearer `).
 """
@@ -88,19 +88,38 @@ async def cms_app(credentials: HTTPAuthorizationCredentials | None = Security(_b
     return _application(_claims(credentials, "cms"))
 
 
-async def gateway_user(
+@dataclass(frozen=True)
+class GatewayCaller:
+    """An application acting for its company, or a cardholder (through a cardholder token, or the
+    application's token plus `x-user-token`)."""
+
+    application_id: uuid.UUID
+    company_id: uuid.UUID
+    user_id: uuid.UUID | None
+
+    @property
+    def actor(self) -> tuple[str, str]:
+        """(kind, id) for audit trails."""
+        if self.user_id is not None:
+            return "user", str(self.user_id)
+        return "application", str(self.application_id)
+
+
+async def gateway_caller(
     session: DbSession,
     credentials: HTTPAuthorizationCredentials | None = Security(_bearer),
     user_token: str | None = Security(_user_token),
-) -> UserPrincipal:
+) -> GatewayCaller:
     claims = _claims(credentials, "gateway")
     if claims.kind == "app" and user_token:
         on_behalf = tokens.decode_access(user_token, "gateway")
-        if on_behalf.application_id != claims.application_id:
-            raise ApiError(ERRORS.UNAUTHORIZED, "The x-user-token belongs to another application.")
+        if on_behalf.application_id != claims.application_id or on_behalf.kind != "user":
+            raise ApiError(ERRORS.UNAUTHORIZED, "The x-user-token is not a cardholder token of this application.")
         claims = on_behalf
+    if claims.kind == "app":
+        return GatewayCaller(application_id=claims.application_id, company_id=claims.tenant_id, user_id=None)
     if claims.kind != "user":
-        raise ApiError(ERRORS.USER_TOKEN_REQUIRED)
+        raise ApiError(ERRORS.UNAUTHORIZED, "The access token is not valid here.")
     status = await session.scalar(
         select(User.status).where(User.id == claims.subject_id, User.company_id == claims.tenant_id)
     )
@@ -108,7 +127,13 @@ async def gateway_user(
         raise ApiError(ERRORS.UNAUTHORIZED, "The user of this token no longer exists.")
     if status != "active":
         raise ApiError(ERRORS.USER_DISABLED)
-    return UserPrincipal(user_id=claims.subject_id, company_id=claims.tenant_id, application_id=claims.application_id)
+    return GatewayCaller(application_id=claims.application_id, company_id=claims.tenant_id, user_id=claims.subject_id)
+
+
+async def gateway_user(caller: GatewayCaller = Depends(gateway_caller)) -> UserPrincipal:
+    if caller.user_id is None:
+        raise ApiError(ERRORS.USER_TOKEN_REQUIRED)
+    return UserPrincipal(user_id=caller.user_id, company_id=caller.company_id, application_id=caller.application_id)
 
 
 async def cms_operator(
@@ -174,6 +199,7 @@ def client_ip(request: Request) -> str:
 
 GatewayApp = Annotated[AppPrincipal, Depends(gateway_app)]
 GatewayUser = Annotated[UserPrincipal, Depends(gateway_user)]
+Caller = Annotated[GatewayCaller, Depends(gateway_caller)]
 SignedRequest = Annotated[SigningKey, Depends(signed_request)]
 CmsApp = Annotated[AppPrincipal, Depends(cms_app)]
 CmsOperator = Annotated[OperatorPrincipal, Depends(cms_operator)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -116,6 +116,12 @@ class User(IdMixin, CreatedAtMixin, Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20), default="active")
     updated_at: Mapped[datetime | None]
+    document_type: Mapped[str | None] = mapped_column(String(20))
+    document_number: Mapped[str | None] = mapped_column(String(40))
+    birth_date: Mapped[date | None]
+    # Seed 004's two registration modes: the cardholder signs up with a password (SELF), or the company
+    # registers them and they set the password through the OTP flow (COMPANY).
+    registration_mode: Mapped[str] = mapped_column(String(10), default="SELF", server_default="SELF")
 
 
 class OtpCode(IdMixin, CreatedAtMixin, Base):

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query
 
 from migo.platform.envelope import CustomResponse, created, ok
+from migo.platform.errors import ERRORS, ApiError
 from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.settings import get_settings
 
-from . import applications, operators, signing, users
+from . import applications, cardholders, operators, signing, users
 from .auth import (
+    Caller,
     ClientIp,
     CmsApp,
     CmsOperator,
@@ -24,8 +27,11 @@ from .auth import (
     SignedRequest,
     require_permission,
 )
-from .models import OutboundMessage, Role, SigningKey
+from .models import OutboundMessage, Role, SigningKey, User
 from .schemas import (
+    Cardholder,
+    CardholderCreate,
+    CardholderUpdate,
     ClientCredentials,
     LoginRequest,
     MerchantIdentity,
@@ -102,12 +108,12 @@ async def list_signing_keys(app: GatewayApp, session: DbSession, page: PageReque
 
 
 @gateway_keys.get("/keys/{keyId}", response_model=CustomResponse[SigningKeyOut])
-async def get_signing_key(keyId: str, app: GatewayApp, session: DbSession) -> Any:  # noqa: N803
+async def get_signing_key(keyId: str, app: GatewayApp, session: DbSession) -> Any:
     return ok(SigningKeyOut.of(await signing.get_key(session, app.application_id, keyId)))
 
 
 @gateway_keys.delete("/keys/{keyId}", response_model=CustomResponse[SigningKeyOut])
-async def revoke_signing_key(keyId: str, app: GatewayApp, session: DbSession) -> Any:  # noqa: N803
+async def revoke_signing_key(keyId: str, app: GatewayApp, session: DbSession) -> Any:
     """Revoke a key at once (a leaked secret, say). Requests signed with it then fail with 7604."""
     return ok(SigningKeyOut.of(await signing.revoke_key(session, app.application_id, keyId)))
 
@@ -166,6 +172,74 @@ async def reset_user_password(body: PasswordResetRequest, app: GatewayApp, ip: C
         client_ip=ip,
     )
     return ok(PasswordReset(user_id=user.id))
+
+
+gateway_cardholders = APIRouter(route_class=MigoRoute, prefix="/users", tags=["Cardholders"])
+
+CARDHOLDERS = Listing(
+    sortable={
+        "createdAt": lambda: User.created_at,
+        "username": lambda: User.username,
+        "lastName": lambda: User.last_name,
+    },
+    default_sort="createdAt",
+    tiebreaker=lambda: User.id,
+    searchable=(
+        lambda: User.username,
+        lambda: User.first_name,
+        lambda: User.last_name,
+        lambda: User.email,
+        lambda: User.phone,
+        lambda: User.document_number,
+    ),
+)
+
+
+@gateway_cardholders.post(
+    "", status_code=201, response_model=CustomResponse[Cardholder], dependencies=[GatewayIdempotent]
+)
+async def create_cardholder(body: CardholderCreate, app: GatewayApp, session: DbSession) -> Any:
+    """Create a cardholder in the company's environment (seed 004, step 2). With a password the cardholder
+    registered themselves; without one the company registered them, and they set it with a one-time code."""
+    user = await cardholders.register(
+        session,
+        app.tenant_id,
+        username=body.username,
+        details=cardholders.CardholderDetails(
+            first_name=body.first_name,
+            last_name=body.last_name,
+            email=body.email,
+            phone=body.phone,
+            document_type=body.document_type,
+            document_number=body.document_number,
+            birth_date=body.birth_date,
+        ),
+        password=body.password.get_secret_value() if body.password else None,
+    )
+    return created(Cardholder.of(user))
+
+
+@gateway_cardholders.get("", response_model=CustomResponse[Page[Cardholder]])
+async def list_cardholders(app: GatewayApp, session: DbSession, page: PageRequest = CARDHOLDERS.params()) -> Any:
+    """The company's cardholders; `searchText` matches username, names, email, phone and document number."""
+    rows, meta = await CARDHOLDERS.fetch(session, cardholders.listing(app.tenant_id), page)
+    return ok(Page[Cardholder](items=[Cardholder.of(user) for user in rows], meta=meta))
+
+
+@gateway_cardholders.get("/{userId}", response_model=CustomResponse[Cardholder])
+async def get_cardholder(userId: uuid.UUID, caller: Caller, session: DbSession) -> Any:
+    """An application reads any cardholder of its company; a cardholder reads themselves."""
+    if caller.user_id is not None and caller.user_id != userId:
+        raise ApiError(ERRORS.USER_NOT_FOUND)
+    return ok(Cardholder.of(await cardholders.get(session, caller.company_id, userId)))
+
+
+@gateway_cardholders.patch("/{userId}", response_model=CustomResponse[Cardholder])
+async def update_cardholder(userId: uuid.UUID, body: CardholderUpdate, app: GatewayApp, session: DbSession) -> Any:
+    changes = body.model_dump(exclude_unset=True)
+    if any(changes.get(name, "") is None for name in ("first_name", "last_name", "status")):
+        raise ApiError(ERRORS.VALIDATION_ERROR, "body: firstName, lastName and status cannot be null")
+    return ok(Cardholder.of(await cardholders.update(session, app.tenant_id, userId, changes)))
 
 
 sandbox_outbox = APIRouter(route_class=MigoRoute, prefix="/sandbox", tags=["Sandbox"])

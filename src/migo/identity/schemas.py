@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import uuid
+from datetime import date
 from typing import Literal
 
 from pydantic import Field, SecretStr
@@ -11,7 +12,7 @@ from pydantic import Field, SecretStr
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 
 from . import signing
-from .models import OutboundMessage, SigningKey
+from .models import OutboundMessage, SigningKey, User
 from .tokens import IssuedTokens
 
 
@@ -142,6 +143,78 @@ class RoleOut(ApiModel):
 class PermissionOut(ApiModel):
     code: str
     description: str
+
+
+_EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+_PHONE = r"^\+?[1-9]\d{6,14}$"
+
+
+class CardholderFields(ApiInput):
+    email: str | None = Field(None, max_length=254, pattern=_EMAIL)
+    phone: str | None = Field(None, pattern=_PHONE, description="E.164, such as +50224865444.")
+    document_type: str | None = Field(None, min_length=2, max_length=20, description="DPI, PASSPORT, NIT, …")
+    document_number: str | None = Field(None, min_length=1, max_length=40)
+    birth_date: date | None = None
+
+
+class CardholderCreate(CardholderFields):
+    username: str | None = Field(
+        None,
+        min_length=3,
+        max_length=150,
+        pattern=r"^[A-Za-z0-9._@+-]+$",
+        description="Defaults to the email or phone.",
+    )
+    first_name: str = Field(min_length=1, max_length=100)
+    last_name: str = Field(min_length=1, max_length=100)
+    password: SecretStr | None = Field(
+        None,
+        min_length=1,
+        max_length=200,
+        description="Self-registration; omit it when the company registers the cardholder.",
+    )
+
+
+class CardholderUpdate(CardholderFields):
+    first_name: str | None = Field(None, min_length=1, max_length=100)
+    last_name: str | None = Field(None, min_length=1, max_length=100)
+    status: Literal["active", "disabled"] | None = None
+
+
+class Cardholder(ApiModel):
+    user_id: uuid.UUID
+    username: str
+    first_name: str
+    last_name: str
+    email: str | None
+    phone: str | None
+    document_type: str | None
+    document_number: str | None
+    birth_date: date | None
+    status: Literal["active", "disabled"]
+    registration_mode: Literal["SELF", "COMPANY"]
+    password_set: bool
+    created_at: UtcDateTime
+    updated_at: UtcDateTime | None
+
+    @classmethod
+    def of(cls, user: User) -> Cardholder:
+        return cls(
+            user_id=user.id,
+            username=user.username,
+            first_name=user.first_name,
+            last_name=user.last_name,
+            email=user.email,
+            phone=user.phone,
+            document_type=user.document_type,
+            document_number=user.document_number,
+            birth_date=user.birth_date,
+            status=user.status,  # type: ignore[arg-type]
+            registration_mode=user.registration_mode,  # type: ignore[arg-type]
+            password_set=user.password_hash is not None,
+            created_at=user.created_at,
+            updated_at=user.updated_at,
+        )
 
 
 class MerchantIdentity(ApiModel):

@@ -26,11 +26,21 @@ class ErrorDef:
 class ApiError(Exception):
     """A business error: rendered in the caller's envelope, never a 500."""
 
-    def __init__(self, error: ErrorDef, detail: str | None = None, *, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        error: ErrorDef,
+        detail: str | None = None,
+        *,
+        headers: dict[str, str] | None = None,
+        keep_changes: bool = False,
+    ) -> None:
         super().__init__(f"{error.name}: {detail or error.message}")
         self.error = error
         self.detail = detail or error.message
         self.headers = headers or {}
+        # A business outcome rather than a failure (a denied transfer): what the request recorded about it
+        # is committed with the error answer instead of rolled back.
+        self.keep_changes = keep_changes
 
 
 class MerchantUnauthorized(Exception):
@@ -76,6 +86,63 @@ class ERRORS:
     INVALID_OTP = _define(7103, "INVALID_OTP", 400, "The one-time code is not valid.")
     OTP_EXPIRED = _define(7104, "OTP_EXPIRED", 400, "The one-time code has expired; request a new one.")
     WEAK_PASSWORD = _define(7105, "WEAK_PASSWORD", 400, "The password does not meet the password policy.")
+
+    # 72xx cards
+    CARD_NOT_FOUND = _define(7200, "CARD_NOT_FOUND", 404, "The card does not exist.")
+    CARD_INACTIVE = _define(7201, "CARD_INACTIVE", 409, "The card has not been activated.")
+    CARD_BLOCKED = _define(7202, "CARD_BLOCKED", 409, "The card is blocked.")
+    CARD_CANCELLED = _define(7203, "CARD_CANCELLED", 409, "The card is cancelled.")
+    CARD_ALREADY_ACTIVE = _define(7204, "CARD_ALREADY_ACTIVE", 409, "The card is already active.")
+    INVALID_CARD_NUMBER = _define(7205, "INVALID_CARD_NUMBER", 400, "The card number is not valid.")
+    ACTIVATION_FAILED = _define(
+        7206, "ACTIVATION_FAILED", 400, "No card waiting for activation matches this number for this cardholder."
+    )
+    CARDHOLDER_NAME_MISMATCH = _define(
+        7207, "CARDHOLDER_NAME_MISMATCH", 400, "The name does not match the name printed on the card."
+    )
+    INVALID_CARD_TRANSITION = _define(7208, "INVALID_CARD_TRANSITION", 409, "The card cannot make this transition.")
+    CARD_PERMISSION_DENIED = _define(7209, "CARD_PERMISSION_DENIED", 403, "The user may not do this with this card.")
+    PIN_NOT_SET = _define(7210, "PIN_NOT_SET", 409, "The card has no PIN yet.")
+    PIN_ALREADY_SET = _define(7211, "PIN_ALREADY_SET", 409, "The card already has a PIN; rotate or reset it.")
+    INCORRECT_PIN = _define(7212, "INCORRECT_PIN", 400, "The PIN is not correct.")
+    PIN_LOCKED = _define(7213, "PIN_LOCKED", 423, "The PIN is locked after three wrong tries; reset it by OTP.")
+    WEAK_PIN = _define(7214, "WEAK_PIN", 400, "A PIN has 4 digits, not all equal and not a sequence.")
+    INVALID_VIEW_TOKEN = _define(
+        7215, "INVALID_VIEW_TOKEN", 401, "The view token is not valid, has expired or was already used."
+    )
+    STATEMENT_NOT_FOUND = _define(7216, "STATEMENT_NOT_FOUND", 404, "The statement does not exist.")
+    STATEMENT_NOT_READY = _define(7217, "STATEMENT_NOT_READY", 409, "The statement is still being produced.")
+    EXTERNAL_CARD_NOT_FOUND = _define(7218, "EXTERNAL_CARD_NOT_FOUND", 404, "The linked card does not exist.")
+    EXTERNAL_CARD_ALREADY_LINKED = _define(
+        7219, "EXTERNAL_CARD_ALREADY_LINKED", 409, "This card is already linked to the cardholder."
+    )
+    CARD_EXPIRED = _define(7220, "CARD_EXPIRED", 400, "The card has expired.")
+    CARD_PROGRAM_NOT_FOUND = _define(
+        7221, "CARD_PROGRAM_NOT_FOUND", 409, "The company has no card program; it is provisioned at onboarding."
+    )
+
+    # 73xx funds and transfers
+    TRANSACTION_NOT_FOUND = _define(7300, "TRANSACTION_NOT_FOUND", 404, "The transaction does not exist.")
+    SAME_CARD = _define(7301, "SAME_CARD", 400, "The source and target cards are the same card.")
+    CARDS_IN_DIFFERENT_COMPANIES = _define(
+        7302, "CARDS_IN_DIFFERENT_COMPANIES", 422, "Transfers move funds between cards of the same company only."
+    )
+    INSUFFICIENT_FUNDS = _define(
+        7303, "INSUFFICIENT_FUNDS", 422, "The source account does not have enough balance for this transaction."
+    )
+    TRANSFER_LIMIT_EXCEEDED = _define(
+        7304, "TRANSFER_LIMIT_EXCEEDED", 422, "The amount is above the program's limit per transfer."
+    )
+    DAILY_TRANSFER_LIMIT_EXCEEDED = _define(
+        7305, "DAILY_TRANSFER_LIMIT_EXCEEDED", 422, "The transfer would exceed the card's daily transfer limit."
+    )
+    MAX_BALANCE_EXCEEDED = _define(
+        7306, "MAX_BALANCE_EXCEEDED", 422, "The card's balance would exceed the program's maximum balance."
+    )
+    CURRENCY_MISMATCH = _define(7307, "CURRENCY_MISMATCH", 422, "The cards hold different currencies.")
+    FUNDING_INSUFFICIENT = _define(
+        7308, "FUNDING_INSUFFICIENT", 422, "The company's funding account does not have enough balance for this load."
+    )
 
     # 76xx keys and signatures
     SIGNING_KEY_NOT_FOUND = _define(7600, "SIGNING_KEY_NOT_FOUND", 404, "The signing key does not exist.")

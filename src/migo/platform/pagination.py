@@ -83,9 +83,10 @@ class Listing:
         return Depends(page_request)
 
     async def fetch(
-        self, session: AsyncSession, statement: Select[Any], request: PageRequest
+        self, session: AsyncSession, statement: Select[Any], request: PageRequest, *, rows: bool = False
     ) -> tuple[Sequence[Any], PageMeta]:
-        """Rows of one page of `statement` (already scoped to the caller) and the page's meta."""
+        """One page of `statement` (already scoped to the caller) and the page's meta: its first entity per
+        row, or whole rows with `rows=True` (for statements that select several)."""
         if request.sort_by not in self.sortable:
             raise ApiError(ERRORS.VALIDATION_ERROR, f"query.sortBy: must be one of {', '.join(self.sortable)}")
         if request.search_text and self.searchable:
@@ -94,24 +95,19 @@ class Listing:
         total = await session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
         column = self.sortable[request.sort_by]()
         ordering = column.asc() if request.sort_order is SortOrder.ASC else column.desc()
-        rows = (
-            (
-                await session.execute(
-                    statement.order_by(ordering, *([self.tiebreaker()] if self.tiebreaker else []))
-                    .limit(request.limit)
-                    .offset((request.page - 1) * request.limit)
-                )
-            )
-            .scalars()
-            .all()
+        result = await session.execute(
+            statement.order_by(ordering, *([self.tiebreaker()] if self.tiebreaker else []))
+            .limit(request.limit)
+            .offset((request.page - 1) * request.limit)
         )
+        page = result.all() if rows else result.scalars().all()
         meta = PageMeta(
             page=request.page,
             limit=request.limit,
             totalItems=total,
             totalPages=math.ceil(total / request.limit) if total else 0,
         )
-        return rows, meta
+        return page, meta
 
 
 def _escape_like(text: str) -> str:

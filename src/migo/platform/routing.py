@@ -28,7 +28,12 @@ class MigoRoute(APIRoute):
                 request.state.db = session
                 try:
                     async with session.begin():
-                        response = await endpoint(request)
+                        try:
+                            response = await endpoint(request)
+                        except ApiError as outcome:
+                            if not outcome.keep_changes:
+                                raise
+                            response = await request.app.exception_handlers[ApiError](request, outcome)
                         pending: PendingIdempotency | None = getattr(request.state, "idempotency", None)
                         if pending is not None and response.status_code < 500:
                             await pending.store(session, response)

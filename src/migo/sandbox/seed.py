@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from migo.cards import programs
 from migo.identity import applications, operators, signing
 from migo.identity.models import Application, Company, MerchantToken, Operator, Partner, SigningKey, User
 from migo.payments.testcards import TEST_CARDS, THREE_DS_PASS_CODE
@@ -56,6 +58,28 @@ async def _ensure_application(
     if kind == "middleware":
         application.private_key_digest = security.token_digest(_secret(f"{kind}.privateKey"))
     return application
+
+
+SANDBOX_PROGRAM = programs.ProgramTerms(
+    name="Migo Developer prepaid",
+    currency="GTQ",
+    bin="489551",
+    max_balance=Decimal("50000"),
+    per_transfer_limit=Decimal("10000"),
+    daily_transfer_limit=Decimal("25000"),
+)
+SANDBOX_FUNDING = Decimal("1000000")
+SANDBOX_STOCK = 3
+SANDBOX_EMBOSSED_NAME = "SANDBOX CARDHOLDER"
+
+
+async def _ensure_card_program(session: AsyncSession, company_id: uuid.UUID) -> None:
+    """The sandbox company's program, funded once, with a few unassigned cards always in stock."""
+    await programs.provision_program(session, company_id, SANDBOX_PROGRAM)
+    await programs.deposit_funding(session, company_id, SANDBOX_FUNDING, reference="sandbox:initial-funding")
+    missing = SANDBOX_STOCK - len(await programs.unassigned_stock(session, company_id, SANDBOX_STOCK))
+    if missing > 0:
+        await programs.print_cards(session, company_id, missing, embossed_name=SANDBOX_EMBOSSED_NAME)
 
 
 async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
@@ -132,6 +156,9 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
         )
     await session.flush()
 
+    await _ensure_card_program(session, company.id)
+    stock = await programs.unassigned_stock(session, company.id, SANDBOX_STOCK)
+
     base = settings.public_url.rstrip("/")
     return {
         "environment": settings.environment,
@@ -161,6 +188,8 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
             "publicKey": middleware.public_key,
             "privateKey": _secret("middleware.privateKey"),
         },
+        "cardProgram": {"currency": SANDBOX_PROGRAM.currency, "bin": SANDBOX_PROGRAM.bin},
+        "cardStock": [{"number": card.number, "name": card.name, "expiry": card.expiry} for card in stock],
         "testCards": [{"number": c.number, "brand": c.brand, "outcome": c.outcome} for c in TEST_CARDS],
         "threeDsCode": THREE_DS_PASS_CODE,
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from migo.cards import router as cards
 from migo.identity import router as identity
 from migo.platform.catalog_router import error_catalog_router
 from migo.platform.errors import catalog_markdown
@@ -29,6 +30,10 @@ def build_gateway(settings: Settings) -> FastAPI:
         identity.application_token_router("gateway"),
         identity.gateway_keys,
         identity.gateway_users_auth,
+        identity.gateway_cardholders,
+        cards.money,
+        cards.router,
+        cards.holders,
         error_catalog_router(),
     ]
     if settings.is_sandbox:

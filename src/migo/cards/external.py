@@ -1,0 +1,90 @@
+"""Third-party card linking (seed 004): a cardholder's card from another issuer, kept as a token."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.identity import cardholders
+from migo.identity.auth import GatewayCaller
+from migo.platform import clock, pan
+from migo.platform.errors import ERRORS, ApiError
+from migo.platform.ids import new_id
+
+from .models import ExternalCard
+
+
+async def _holder(session: AsyncSession, caller: GatewayCaller, user_id: uuid.UUID) -> None:
+    """An application reaches any cardholder of its company; a cardholder only themselves."""
+    if caller.user_id is not None and caller.user_id != user_id:
+        raise ApiError(ERRORS.USER_NOT_FOUND)
+    await cardholders.get(session, caller.company_id, user_id)
+
+
+async def link(
+    session: AsyncSession,
+    caller: GatewayCaller,
+    user_id: uuid.UUID,
+    *,
+    card_number: str,
+    expiry_month: int,
+    expiry_year: int,
+    holder_name: str,
+) -> ExternalCard:
+    await _holder(session, caller, user_id)
+    number = pan.normalize(card_number)
+    if not pan.is_valid(number):
+        raise ApiError(ERRORS.INVALID_CARD_NUMBER)
+    now = clock.now()
+    if (expiry_year, expiry_month) < (now.year, now.month):
+        raise ApiError(ERRORS.CARD_EXPIRED)
+    sealed = pan.seal(number)
+    card = ExternalCard(
+        id=new_id(),
+        company_id=caller.company_id,
+        user_id=user_id,
+        pan_ciphertext=sealed.ciphertext,
+        pan_fingerprint=sealed.fingerprint,
+        brand=pan.brand_of(number),
+        last4=sealed.last4,
+        expiry_month=expiry_month,
+        expiry_year=expiry_year,
+        holder_name=holder_name,
+        created_at=now,
+    )
+    try:
+        async with session.begin_nested():
+            session.add(card)
+            await session.flush()
+    except IntegrityError as exc:
+        raise ApiError(ERRORS.EXTERNAL_CARD_ALREADY_LINKED) from exc
+    return card
+
+
+async def linked_cards(session: AsyncSession, caller: GatewayCaller, user_id: uuid.UUID) -> list[ExternalCard]:
+    await _holder(session, caller, user_id)
+    return list(
+        await session.scalars(
+            select(ExternalCard)
+            .where(ExternalCard.user_id == user_id, ExternalCard.company_id == caller.company_id)
+            .order_by(ExternalCard.created_at, ExternalCard.id)
+        )
+    )
+
+
+async def unlink(session: AsyncSession, caller: GatewayCaller, user_id: uuid.UUID, external_card_id: uuid.UUID) -> None:
+    """Delete the token and its encrypted number: nothing of the card stays behind."""
+    await _holder(session, caller, user_id)
+    card = await session.scalar(
+        select(ExternalCard).where(
+            ExternalCard.id == external_card_id,
+            ExternalCard.user_id == user_id,
+            ExternalCard.company_id == caller.company_id,
+        )
+    )
+    if card is None:
+        raise ApiError(ERRORS.EXTERNAL_CARD_NOT_FOUND)
+    await session.delete(card)

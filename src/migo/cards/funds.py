@@ -1,0 +1,288 @@
+"""Money on cards (seed 001): loads and unloads against the company's funding account, and card-to-card
+transfers, approved or denied. Every approved call is exactly one ledger entry; every call, approved or
+denied, is one card transaction and one event.
+
+Locks: the card rows first (in id order), then the ledger locks the accounts (in id order). Holding the
+source card's row makes the daily-limit check and the debit one atomic step.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, time
+from decimal import Decimal
+from typing import Literal
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.events import service as events
+from migo.identity.auth import GatewayCaller
+from migo.ledger import service as ledger
+from migo.ledger.models import Entry, Posting
+from migo.platform import clock
+from migo.platform.errors import ERRORS, ApiError, ErrorDef
+from migo.platform.ids import new_id
+
+from .lifecycle import STATUS_ERRORS, card_for
+from .models import Card, CardProgram, CardTransaction
+
+FundsType = Literal["load", "unload"]
+_EVENT_TYPES = {
+    ("load", "approved"): "card.funds_loaded",
+    ("unload", "approved"): "card.funds_unloaded",
+    ("transfer", "approved"): "transfer.approved",
+    ("transfer", "denied"): "transfer.denied",
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    transaction: CardTransaction
+    balance: Decimal | None  # the card's balance after an approved call (the source's, for transfers)
+
+
+async def _record(
+    session: AsyncSession,
+    caller: GatewayCaller,
+    *,
+    kind: str,
+    source: Card | None,
+    target: Card | None,
+    amount: Decimal,
+    currency: str,
+    description: str | None,
+    entry_id: uuid.UUID | None,
+    denial: ErrorDef | None,
+) -> CardTransaction:
+    actor_kind, actor_id = caller.actor
+    transaction = CardTransaction(
+        id=new_id(),
+        company_id=caller.company_id,
+        type=kind,
+        source_card_id=source.id if source else None,
+        target_card_id=target.id if target else None,
+        amount=amount,
+        currency=currency,
+        description=description,
+        status="denied" if denial else "approved",
+        denial_code=denial.code if denial else None,
+        entry_id=entry_id,
+        actor_kind=actor_kind,
+        actor_id=actor_id,
+        created_at=clock.now(),
+    )
+    session.add(transaction)
+    event_type = _EVENT_TYPES.get((kind, transaction.status))
+    if event_type is not None:
+        await events.record(
+            session,
+            event_type,
+            company_id=caller.company_id,
+            subject_id=str(transaction.id),
+            data=transaction_view(transaction),
+        )
+    await session.flush()
+    return transaction
+
+
+def transaction_view(transaction: CardTransaction) -> dict[str, object]:
+    return {
+        "transactionId": str(transaction.id),
+        "type": transaction.type,
+        "status": transaction.status,
+        "sourceCardId": str(transaction.source_card_id) if transaction.source_card_id else None,
+        "targetCardId": str(transaction.target_card_id) if transaction.target_card_id else None,
+        "amount": str(transaction.amount),
+        "currency": transaction.currency,
+        "denialCode": transaction.denial_code,
+    }
+
+
+def _deny(error: ErrorDef, transaction: CardTransaction) -> ApiError:
+    """The refusal as the caller sees it; the denied transaction is committed with it."""
+    return ApiError(error, f"{error.message} (transaction {transaction.id})", keep_changes=True)
+
+
+async def _balance(session: AsyncSession, account_id: uuid.UUID) -> Decimal:
+    return (await ledger.get_account(session, account_id)).balance
+
+
+async def move_funds(
+    session: AsyncSession,
+    caller: GatewayCaller,
+    card_id: uuid.UUID,
+    kind: FundsType,
+    amount: Decimal,
+    description: str | None,
+) -> Outcome:
+    """Load (funding → card, up to the program's maximum balance) or unload (card → funding)."""
+    card = await card_for(session, caller, card_id, "manage", lock=True)
+    program = await session.get(CardProgram, card.program_id)
+    assert program is not None
+    denial: ErrorDef | None = None
+    if card.status == "INACTIVE" or (kind == "load" and card.status != "ACTIVE"):
+        denial = STATUS_ERRORS[card.status]
+    entry_id = None
+    if denial is None:
+        if kind == "load":
+            legs = ledger.transfer_legs(
+                program.funding_account_id, card.account_id, amount, target_ceiling=program.max_balance
+            )
+        else:
+            legs = ledger.transfer_legs(card.account_id, program.funding_account_id, amount)
+        result = await ledger.post_entry(
+            session, reference=f"card-{kind}:{new_id()}", kind=f"card_{kind}", legs=legs, description=description
+        )
+        entry_id = result.entry_id
+        if result.outcome == "insufficient_funds":
+            denial = ERRORS.FUNDING_INSUFFICIENT if kind == "load" else ERRORS.INSUFFICIENT_FUNDS
+        elif result.outcome == "ceiling_exceeded":
+            denial = ERRORS.MAX_BALANCE_EXCEEDED
+    transaction = await _record(
+        session,
+        caller,
+        kind=kind,
+        source=card if kind == "unload" else None,
+        target=card if kind == "load" else None,
+        amount=amount,
+        currency=program.currency,
+        description=description,
+        entry_id=entry_id,
+        denial=denial,
+    )
+    if denial is not None:
+        raise _deny(denial, transaction)
+    return Outcome(transaction, await _balance(session, card.account_id))
+
+
+async def _outgoing_today(session: AsyncSession, card_id: uuid.UUID) -> Decimal:
+    start = datetime.combine(clock.now().date(), time.min, tzinfo=clock.now().tzinfo)
+    total = await session.scalar(
+        select(func.coalesce(func.sum(CardTransaction.amount), 0)).where(
+            CardTransaction.source_card_id == card_id,
+            CardTransaction.type == "transfer",
+            CardTransaction.status == "approved",
+            CardTransaction.created_at >= start,
+        )
+    )
+    return Decimal(total or 0)
+
+
+async def transfer(
+    session: AsyncSession,
+    caller: GatewayCaller,
+    source_card_id: uuid.UUID,
+    target_card_id: uuid.UUID,
+    amount: Decimal,
+    description: str | None,
+) -> Outcome:
+    """Seed 001's request flow: validate both cards and the balance, move the funds, answer approved or denied."""
+    if source_card_id == target_card_id:
+        raise ApiError(ERRORS.SAME_CARD)
+    source = await card_for(session, caller, source_card_id, "transact")
+    # Lock both card rows in one fixed order; the target may belong to another company (denied below).
+    locked = {
+        card.id: card
+        for card in await session.scalars(
+            select(Card)
+            .where(Card.id.in_([source_card_id, target_card_id]))
+            .order_by(Card.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    }
+    source = locked[source.id]
+    target = locked.get(target_card_id)
+    if target is None:
+        raise ApiError(ERRORS.CARD_NOT_FOUND, "The target card does not exist.")
+    program = await session.get(CardProgram, source.program_id)
+    assert program is not None
+    currency = program.currency
+    denial = await _transfer_denial(session, source, target, program, amount)
+    entry_id = None
+    if denial is None:
+        target_program = await session.get(CardProgram, target.program_id)
+        ceiling = target_program.max_balance if target_program else None
+        result = await ledger.post_entry(
+            session,
+            reference=f"card-transfer:{new_id()}",
+            kind="card_transfer",
+            legs=ledger.transfer_legs(source.account_id, target.account_id, amount, target_ceiling=ceiling),
+            description=description,
+        )
+        entry_id = result.entry_id
+        if result.outcome == "insufficient_funds":
+            denial = ERRORS.INSUFFICIENT_FUNDS
+        elif result.outcome == "ceiling_exceeded":
+            denial = ERRORS.MAX_BALANCE_EXCEEDED
+    transaction = await _record(
+        session,
+        caller,
+        kind="transfer",
+        source=source,
+        target=target if target.company_id == caller.company_id else None,
+        amount=amount,
+        currency=currency,
+        description=description,
+        entry_id=entry_id,
+        denial=denial,
+    )
+    if denial is not None:
+        raise _deny(denial, transaction)
+    return Outcome(transaction, await _balance(session, source.account_id))
+
+
+async def _transfer_denial(
+    session: AsyncSession, source: Card, target: Card, program: CardProgram, amount: Decimal
+) -> ErrorDef | None:
+    if target.company_id != source.company_id:
+        return ERRORS.CARDS_IN_DIFFERENT_COMPANIES
+    for card in (source, target):
+        if card.status != "ACTIVE":
+            return STATUS_ERRORS[card.status]
+    if target.program_id != source.program_id:
+        target_currency = await session.scalar(select(CardProgram.currency).where(CardProgram.id == target.program_id))
+        if target_currency != program.currency:
+            return ERRORS.CURRENCY_MISMATCH
+    if program.per_transfer_limit is not None and amount > program.per_transfer_limit:
+        return ERRORS.TRANSFER_LIMIT_EXCEEDED
+    limit = program.daily_transfer_limit
+    if limit is not None and await _outgoing_today(session, source.id) + amount > limit:
+        return ERRORS.DAILY_TRANSFER_LIMIT_EXCEEDED
+    return None
+
+
+async def get_transaction(session: AsyncSession, caller: GatewayCaller, transaction_id: uuid.UUID) -> CardTransaction:
+    transaction = await session.scalar(
+        select(CardTransaction).where(
+            CardTransaction.id == transaction_id, CardTransaction.company_id == caller.company_id
+        )
+    )
+    if transaction is None:
+        raise ApiError(ERRORS.TRANSACTION_NOT_FOUND)
+    if caller.user_id is not None:
+        card_ids = [c for c in (transaction.source_card_id, transaction.target_card_id) if c]
+        visible = False
+        for card_id in card_ids:
+            try:
+                await card_for(session, caller, card_id, "view")
+                visible = True
+            except ApiError:
+                continue
+        if not visible:
+            raise ApiError(ERRORS.TRANSACTION_NOT_FOUND)
+    return transaction
+
+
+def movements_of(card: Card, since: datetime | None, until: datetime | None) -> Select[tuple[Posting, Entry]]:
+    """The card account's postings, each with its entry and running balance."""
+    statement = (
+        select(Posting, Entry).join(Entry, Entry.id == Posting.entry_id).where(Posting.account_id == card.account_id)
+    )
+    if since is not None:
+        statement = statement.where(Posting.created_at >= since)
+    if until is not None:
+        statement = statement.where(Posting.created_at < until)
+    return statement

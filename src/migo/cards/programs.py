@@ -1,0 +1,171 @@
+"""Card programs (provisioned at onboarding, seed 004 step 1), their funding, and card stock printing."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.ledger import service as ledger
+from migo.ledger.models import Account
+from migo.platform import clock, pan
+from migo.platform.errors import ERRORS, ApiError
+from migo.platform.ids import new_id
+
+from .models import Card, CardProgram
+
+BANK_CLEARING = "bank_clearing"
+
+
+@dataclass(frozen=True)
+class ProgramTerms:
+    name: str
+    currency: str
+    bin: str
+    max_balance: Decimal | None = None
+    per_transfer_limit: Decimal | None = None
+    daily_transfer_limit: Decimal | None = None
+    validity_months: int = 36
+
+    def __post_init__(self) -> None:
+        if not (self.bin.isdigit() and 6 <= len(self.bin) <= 8):
+            raise ValueError("a BIN has 6 to 8 digits")
+        if not (len(self.currency) == 3 and self.currency.isalpha() and self.currency.isupper()):
+            raise ValueError("currency is an ISO 4217 code such as GTQ")
+        if not 1 <= self.validity_months <= 120:
+            raise ValueError("cards are valid for 1 to 120 months")
+
+
+async def program_of(session: AsyncSession, company_id: uuid.UUID) -> CardProgram:
+    program = await session.scalar(select(CardProgram).where(CardProgram.company_id == company_id))
+    if program is None:
+        raise ApiError(ERRORS.CARD_PROGRAM_NOT_FOUND)
+    return program
+
+
+async def provision_program(session: AsyncSession, company_id: uuid.UUID, terms: ProgramTerms) -> CardProgram:
+    """Create the company's program and funding account, or update its terms (the currency stays)."""
+    program = await session.scalar(select(CardProgram).where(CardProgram.company_id == company_id))
+    if program is None:
+        funding = await ledger.open_account(session, kind="funding", currency=terms.currency, company_id=company_id)
+        program = CardProgram(id=new_id(), company_id=company_id, funding_account_id=funding.id, created_at=clock.now())
+        session.add(program)
+    elif program.currency != terms.currency:
+        raise ValueError("a program's currency cannot change once its accounts exist")
+    program.name = terms.name
+    program.currency = terms.currency
+    program.bin = terms.bin
+    program.max_balance = terms.max_balance
+    program.per_transfer_limit = terms.per_transfer_limit
+    program.daily_transfer_limit = terms.daily_transfer_limit
+    program.validity_months = terms.validity_months
+    program.updated_at = clock.now()
+    await session.flush()
+    return program
+
+
+async def bank_clearing_account(session: AsyncSession, currency: str) -> Account:
+    """The platform's account for money arriving from banks, per currency: the one that may go negative."""
+    account = await session.scalar(
+        select(Account).where(Account.kind == BANK_CLEARING, Account.currency == currency, Account.company_id.is_(None))
+    )
+    if account is None:
+        account = await ledger.open_account(
+            session, kind=BANK_CLEARING, currency=currency, company_id=None, allow_negative=True
+        )
+    return account
+
+
+async def deposit_funding(
+    session: AsyncSession, company_id: uuid.UUID, amount: Decimal, *, reference: str | None = None
+) -> ledger.EntryResult:
+    """Money the company wired in: it becomes loadable onto cards."""
+    program = await program_of(session, company_id)
+    bank = await bank_clearing_account(session, program.currency)
+    return await ledger.post_entry(
+        session,
+        reference=reference or f"funding-deposit:{new_id()}",
+        kind="funding_deposit",
+        description="Funding deposit",
+        legs=ledger.transfer_legs(bank.id, program.funding_account_id, amount),
+    )
+
+
+@dataclass(frozen=True)
+class PrintedCard:
+    """A line of the embossing file: the one place a full card number is shown."""
+
+    card_id: uuid.UUID
+    number: str
+    expiry: str  # MM/YY
+    name: str | None
+
+
+def _expiry(validity_months: int) -> tuple[int, int]:
+    today = clock.now()
+    months = today.year * 12 + today.month - 1 + validity_months
+    return months % 12 + 1, months // 12
+
+
+async def print_cards(
+    session: AsyncSession, company_id: uuid.UUID, count: int, *, embossed_name: str | None = None
+) -> list[PrintedCard]:
+    """Create `count` inactive, unassigned physical cards with Luhn-valid numbers on the program's BIN."""
+    if not 1 <= count <= 10_000:
+        raise ValueError("print 1 to 10,000 cards at a time")
+    program = await program_of(session, company_id)
+    name = embossed_name.strip().upper()[:26] if embossed_name else None
+    month, year = _expiry(program.validity_months)
+    printed: list[PrintedCard] = []
+    while len(printed) < count:
+        number = pan.generate(program.bin)
+        sealed = pan.seal(number)
+        try:
+            async with session.begin_nested():  # a number already issued (rare): draw another
+                account = await ledger.open_account(
+                    session, kind="card", currency=program.currency, company_id=company_id
+                )
+                card = Card(
+                    id=new_id(),
+                    company_id=company_id,
+                    program_id=program.id,
+                    account_id=account.id,
+                    pan_ciphertext=sealed.ciphertext,
+                    pan_fingerprint=sealed.fingerprint,
+                    bin=sealed.bin,
+                    last4=sealed.last4,
+                    expiry_month=month,
+                    expiry_year=year,
+                    embossed_name=name,
+                    status="INACTIVE",
+                    created_at=clock.now(),
+                )
+                session.add(card)
+                await session.flush()
+        except IntegrityError:
+            continue
+        printed.append(PrintedCard(card.id, number, f"{month:02d}/{year % 100:02d}", name))
+    return printed
+
+
+async def unassigned_stock(session: AsyncSession, company_id: uuid.UUID, limit: int) -> list[PrintedCard]:
+    """Inactive cards nobody holds yet, with their numbers (the sandbox cheat sheet shows a few)."""
+    cards = await session.scalars(
+        select(Card)
+        .where(Card.company_id == company_id, Card.status == "INACTIVE", Card.owner_user_id.is_(None))
+        .order_by(Card.created_at, Card.id)
+        .limit(limit)
+    )
+    return [
+        PrintedCard(
+            card.id,
+            pan.reveal(card.pan_ciphertext),
+            f"{card.expiry_month:02d}/{card.expiry_year % 100:02d}",
+            card.embossed_name,
+        )
+        for card in cards
+    ]

@@ -1,0 +1,252 @@
+"""Wire shapes of the card program."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from migo.ledger.models import Account, Entry, Posting
+from migo.platform.money import Amount, Money
+from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
+
+from .models import Card, CardStatement, CardTransaction, CardUser, ExternalCard
+
+CardStatus = Literal["INACTIVE", "ACTIVE", "BLOCKED", "CANCELLED"]
+PermissionName = Literal["view", "transact", "manage"]
+_PIN = Field(pattern=r"^\d{4}$", description="Four digits, not all equal and not a sequence.")
+
+
+class CardOut(ApiModel):
+    card_id: uuid.UUID
+    masked_pan: str
+    bin: str
+    last4: str
+    status: CardStatus
+    alias: str | None
+    balance: Money
+    available_balance: Money
+    currency: str
+    expiry_month: int
+    expiry_year: int
+    embossed_name: str | None
+    owner_user_id: uuid.UUID | None
+    permissions: list[PermissionName] | None = Field(
+        None, description="The calling cardholder's permissions on the card (absent for applications)."
+    )
+    pin_set: bool
+    activated_at: UtcDateTime | None
+    created_at: UtcDateTime
+
+    @classmethod
+    def of(cls, card: Card, account: Account, permissions: list[str] | None = None) -> CardOut:
+        return cls(
+            card_id=card.id,
+            masked_pan=f"{card.bin}{'*' * 6}{card.last4}",
+            bin=card.bin,
+            last4=card.last4,
+            status=card.status,  # type: ignore[arg-type]
+            alias=card.alias,
+            balance=account.balance,
+            available_balance=account.balance - account.held,
+            currency=account.currency,
+            expiry_month=card.expiry_month,
+            expiry_year=card.expiry_year,
+            embossed_name=card.embossed_name,
+            owner_user_id=card.owner_user_id,
+            permissions=permissions,  # type: ignore[arg-type]
+            pin_set=card.pin_digest is not None,
+            activated_at=card.activated_at,
+            created_at=card.created_at,
+        )
+
+
+class ActivateCardRequest(ApiInput):
+    user_id: uuid.UUID
+    card_number: str = Field(min_length=12, max_length=23, description="As printed; spaces and dashes are ignored.")
+    cardholder_name: str = Field(min_length=1, max_length=60, description="The name embossed on the card.")
+
+
+class ReasonRequest(ApiInput):
+    reason: str | None = Field(None, max_length=300)
+
+
+class UpdateCardRequest(ApiInput):
+    alias: str | None = Field(None, max_length=60)
+
+
+class SetPinRequest(ApiInput):
+    pin: str = _PIN
+
+
+class RotatePinRequest(ApiInput):
+    current_pin: str = Field(pattern=r"^\d{4}$")
+    new_pin: str = _PIN
+
+
+class ResetPinRequest(ApiInput):
+    code: str = Field(pattern=r"^\d{6}$", description="The code sent by `/users/auth/otp` with purpose `pin_reset`.")
+    new_pin: str = _PIN
+
+
+class PinResult(ApiModel):
+    card_id: uuid.UUID
+    valid: bool = True
+
+
+class ViewToken(ApiModel):
+    view_token: str
+    expires_in: int = Field(60, description="Seconds; the token works once.")
+
+
+class CvvOut(ApiModel):
+    card_id: uuid.UUID
+    cvv: str
+
+
+class CardUserOut(ApiModel):
+    user_id: uuid.UUID
+    permissions: list[PermissionName]
+    is_owner: bool
+    granted_at: UtcDateTime
+
+    @classmethod
+    def of(cls, row: CardUser) -> CardUserOut:
+        return cls.model_validate(row)
+
+
+class GrantRequest(ApiInput):
+    user_id: uuid.UUID
+    permissions: list[PermissionName] = Field(min_length=1, max_length=3)
+
+
+class FundsRequest(ApiInput):
+    type: Literal["load", "unload"]
+    amount: Amount
+    description: str | None = Field(None, max_length=200)
+
+
+class TransferRequest(ApiInput):
+    source_card_id: uuid.UUID
+    target_card_id: uuid.UUID
+    amount: Amount
+    description: str | None = Field(None, max_length=200)
+
+
+class TransactionOut(ApiModel):
+    transaction_id: uuid.UUID
+    type: Literal["load", "unload", "transfer"]
+    status: Literal["approved", "denied"]
+    source_card_id: uuid.UUID | None
+    target_card_id: uuid.UUID | None
+    amount: Money
+    currency: str
+    description: str | None
+    denial_code: int | None
+    balance: Money | None = Field(
+        None, description="After an approved call: the card's balance (the source card's, for a transfer)."
+    )
+    created_at: UtcDateTime
+
+    @classmethod
+    def of(cls, transaction: CardTransaction, balance: Decimal | None = None) -> TransactionOut:
+        return cls(
+            transaction_id=transaction.id,
+            type=transaction.type,  # type: ignore[arg-type]
+            status=transaction.status,  # type: ignore[arg-type]
+            source_card_id=transaction.source_card_id,
+            target_card_id=transaction.target_card_id,
+            amount=transaction.amount,
+            currency=transaction.currency,
+            description=transaction.description,
+            denial_code=transaction.denial_code,
+            balance=balance,
+            created_at=transaction.created_at,
+        )
+
+
+class MovementOut(ApiModel):
+    movement_id: str
+    entry_id: uuid.UUID
+    type: str
+    description: str | None
+    amount: Money = Field(description="Signed: negative leaves the card.")
+    currency: str
+    balance_after: Money
+    created_at: UtcDateTime
+
+    @classmethod
+    def of(cls, posting: Posting, entry: Entry) -> MovementOut:
+        return cls(
+            movement_id=str(posting.id),
+            entry_id=entry.id,
+            type=entry.kind,
+            description=entry.description,
+            amount=posting.amount,
+            currency=posting.currency,
+            balance_after=posting.balance_after,
+            created_at=posting.created_at,
+        )
+
+
+class StatementRequest(ApiInput):
+    month: int = Field(ge=1, le=12)
+    year: int = Field(ge=2000, le=2100)
+
+
+class StatementOut(ApiModel):
+    statement_id: uuid.UUID
+    card_id: uuid.UUID
+    month: int
+    year: int
+    status: Literal["processing", "ready", "failed"]
+    created_at: UtcDateTime
+    ready_at: UtcDateTime | None
+
+    @classmethod
+    def of(cls, statement: CardStatement) -> StatementOut:
+        return cls(
+            statement_id=statement.id,
+            card_id=statement.card_id,
+            month=statement.month,
+            year=statement.year,
+            status=statement.status,  # type: ignore[arg-type]
+            created_at=statement.created_at,
+            ready_at=statement.ready_at,
+        )
+
+
+class Deleted(ApiModel):
+    id: uuid.UUID
+    deleted: Literal[True] = True
+
+
+class ExternalCardRequest(ApiInput):
+    card_number: str = Field(min_length=12, max_length=23)
+    expiry_month: int = Field(ge=1, le=12)
+    expiry_year: int = Field(ge=2000, le=2100)
+    holder_name: str = Field(min_length=1, max_length=100)
+
+
+class ExternalCardOut(ApiModel):
+    external_card_id: uuid.UUID
+    brand: str
+    last4: str
+    expiry_month: int
+    expiry_year: int
+    holder_name: str
+    created_at: UtcDateTime
+
+    @classmethod
+    def of(cls, card: ExternalCard) -> ExternalCardOut:
+        return cls(
+            external_card_id=card.id,
+            brand=card.brand,
+            last4=card.last4,
+            expiry_month=card.expiry_month,
+            expiry_year=card.expiry_year,
+            holder_name=card.holder_name,
+            created_at=card.created_at,
+        )

@@ -1,0 +1,162 @@
+"""Monthly card statements (seed 001): asked for with 201 and a reference, produced as a PDF by the worker."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from fpdf import FPDF
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.identity.auth import GatewayCaller
+from migo.identity.models import User
+from migo.ledger.models import Entry, Posting
+from migo.platform import clock
+from migo.platform.errors import ERRORS, ApiError
+from migo.platform.ids import new_id
+from migo.platform.jobs import defer
+from migo.platform.money import format_money
+
+from .lifecycle import card_for
+from .models import Card, CardProgram, CardStatement
+
+
+def period(month: int, year: int) -> tuple[datetime, datetime]:
+    start = datetime(year, month, 1, tzinfo=UTC)
+    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=UTC)
+    return start, end
+
+
+async def request_statement(
+    session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID, month: int, year: int
+) -> CardStatement:
+    card = await card_for(session, caller, card_id, "view")
+    now = clock.now()
+    if (year, month) > (now.year, now.month):
+        raise ApiError(ERRORS.VALIDATION_ERROR, "body: the statement's month cannot be in the future")
+    statement = CardStatement(
+        id=new_id(),
+        company_id=card.company_id,
+        card_id=card.id,
+        month=month,
+        year=year,
+        status="processing",
+        created_at=now,
+    )
+    session.add(statement)
+    await session.flush()
+    from .tasks import render_statement  # the task module imports this one
+
+    await defer(session, render_statement, statement_id=str(statement.id))
+    return statement
+
+
+async def get_statement(
+    session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID, statement_id: uuid.UUID, *, with_pdf: bool = False
+) -> CardStatement:
+    card = await card_for(session, caller, card_id, "view")
+    query = select(CardStatement).where(CardStatement.id == statement_id, CardStatement.card_id == card.id)
+    if with_pdf:
+        from sqlalchemy.orm import undefer
+
+        query = query.options(undefer(CardStatement.pdf))
+    statement = await session.scalar(query)
+    if statement is None:
+        raise ApiError(ERRORS.STATEMENT_NOT_FOUND)
+    return statement
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    at: datetime
+    description: str
+    amount: Decimal
+    balance: Decimal
+
+
+async def statement_lines(
+    session: AsyncSession, card: Card, start: datetime, end: datetime
+) -> tuple[Decimal, list[StatementLine]]:
+    """The opening balance (the running balance before `start`) and each movement of the period."""
+    opening = await session.scalar(
+        select(Posting.balance_after)
+        .where(Posting.account_id == card.account_id, Posting.created_at < start)
+        .order_by(Posting.id.desc())
+        .limit(1)
+    )
+    rows = await session.execute(
+        select(Posting, Entry)
+        .join(Entry, Entry.id == Posting.entry_id)
+        .where(Posting.account_id == card.account_id, Posting.created_at >= start, Posting.created_at < end)
+        .order_by(Posting.id)
+    )
+    lines = [
+        StatementLine(p.created_at, e.description or e.kind.replace("_", " ").capitalize(), p.amount, p.balance_after)
+        for p, e in rows
+    ]
+    return Decimal(opening or 0), lines
+
+
+def render_pdf(
+    *, holder: str, card: Card, currency: str, month: int, year: int, opening: Decimal, lines: list[StatementLine]
+) -> bytes:
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(0, 10, "Card statement", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    closing = lines[-1].balance if lines else opening
+    for label, value in (
+        ("Cardholder", holder),
+        ("Card", f"**** **** **** {card.last4}"),
+        ("Period", f"{year:04d}-{month:02d}"),
+        ("Opening balance", f"{format_money(opening)} {currency}"),
+        ("Closing balance", f"{format_money(closing)} {currency}"),
+    ):
+        pdf.cell(45, 6, label)
+        pdf.cell(0, 6, value, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "B", 10)
+    widths = (40, 80, 35, 35)
+    for width, heading in zip(widths, ("Date (UTC)", "Description", "Amount", "Balance"), strict=True):
+        pdf.cell(width, 7, heading, border="B")
+    pdf.ln()
+    pdf.set_font("Helvetica", size=9)
+    if not lines:
+        pdf.cell(0, 7, "No movements in this period.", new_x="LMARGIN", new_y="NEXT")
+    for line in lines:
+        pdf.cell(widths[0], 6, line.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M"))
+        pdf.cell(widths[1], 6, line.description[:48].encode("latin-1", "replace").decode("latin-1"))
+        pdf.cell(widths[2], 6, format_money(line.amount), align="R")
+        pdf.cell(widths[3], 6, format_money(line.balance), align="R", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+async def produce(session: AsyncSession, statement_id: uuid.UUID) -> CardStatement | None:
+    """Render a statement (the worker's job); a statement already produced is left as it is."""
+    statement = await session.get(CardStatement, statement_id, with_for_update=True)
+    if statement is None or statement.status != "processing":
+        return None
+    card = await session.get(Card, statement.card_id)
+    assert card is not None
+    program = await session.get(CardProgram, card.program_id)
+    holder = await session.get(User, card.owner_user_id) if card.owner_user_id else None
+    assert program is not None
+    start, end = period(statement.month, statement.year)
+    opening, lines = await statement_lines(session, card, start, end)
+    statement.pdf = render_pdf(
+        holder=f"{holder.first_name} {holder.last_name}" if holder else (card.embossed_name or "-"),
+        card=card,
+        currency=program.currency,
+        month=statement.month,
+        year=statement.year,
+        opening=opening,
+        lines=lines,
+    )
+    statement.status = "ready"
+    statement.ready_at = clock.now()
+    return statement

@@ -1,0 +1,81 @@
+"""The hosted card-activation webview (seed 004, step 4): no JavaScript needed, works on any phone."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from starlette.requests import Request
+from starlette.responses import Response
+
+from migo.identity.models import Company, User
+from migo.platform.db import database
+from migo.platform.errors import ApiError
+from migo.platform.pages import page
+
+from . import lifecycle
+
+_NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+
+
+async def _cardholder(user_id: str | None) -> tuple[User, str] | None:
+    try:
+        parsed = uuid.UUID(user_id or "")
+    except ValueError:
+        return None
+    async with database.transaction() as session:
+        row = (
+            await session.execute(
+                select(User, Company.name).join(Company, Company.id == User.company_id).where(User.id == parsed)
+            )
+        ).first()
+    return (row[0], row[1]) if row and row[0].status == "active" else None
+
+
+def _invalid_link(request: Request) -> Response:
+    return page(
+        request,
+        "not_found.html",
+        {
+            "heading": "This activation link is not valid",
+            "message": "Ask the company that sent your card for a new link.",
+        },
+        status_code=404,
+        headers=_NO_STORE,
+    )
+
+
+async def activation_form(request: Request) -> Response:
+    found = await _cardholder(request.query_params.get("userId"))
+    if found is None:
+        return _invalid_link(request)
+    user, company = found
+    context = {"user_id": user.id, "client": request.query_params.get("client", ""), "company": company}
+    return page(request, "card_activation.html", {**context, "error": None, "cardholder_name": ""}, headers=_NO_STORE)
+
+
+async def activate_from_form(request: Request) -> Response:
+    form = await request.form()
+    found = await _cardholder(str(form.get("userId", "")))
+    if found is None:
+        return _invalid_link(request)
+    user, company = found
+    name = str(form.get("cardholderName", ""))[:60]
+    context = {"user_id": user.id, "client": str(form.get("client", ""))[:100], "company": company}
+    try:
+        async with database.transaction() as session:
+            card = await lifecycle.activate(
+                session,
+                company_id=user.company_id,
+                user_id=user.id,
+                card_number=str(form.get("cardNumber", ""))[:40],
+                cardholder_name=name,
+                actor=lifecycle.Actor("user", str(user.id), "webview"),
+                client_ip=request.client.host if request.client else "unknown",
+            )
+            last4 = card.last4
+    except ApiError as error:
+        # The number is never echoed back; the name is, so a typo is easy to fix.
+        context.update(error=error.error.message, cardholder_name=name)
+        return page(request, "card_activation.html", context, status_code=error.error.status, headers=_NO_STORE)
+    return page(request, "card_activated.html", {**context, "last4": last4}, headers=_NO_STORE)

@@ -1,0 +1,92 @@
+"""Cardholders: the users of a company's environment (seed 004, step 2), in both registration modes."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.platform import clock, security
+from migo.platform.errors import ERRORS, ApiError
+from migo.platform.ids import new_id
+
+from .models import User
+from .passwords import check_password_policy
+from .users import find_by_username, users_of
+
+
+@dataclass(frozen=True)
+class CardholderDetails:
+    first_name: str
+    last_name: str
+    email: str | None
+    phone: str | None
+    document_type: str | None
+    document_number: str | None
+    birth_date: date | None
+
+
+async def register(
+    session: AsyncSession,
+    company_id: uuid.UUID,
+    *,
+    username: str | None,
+    details: CardholderDetails,
+    password: str | None,
+) -> User:
+    """With a password the cardholder registered themselves (SELF); without, the company registered them
+    (COMPANY) and they set a password with a one-time code, which needs an email or a phone to reach them."""
+    if details.email is None and details.phone is None:
+        raise ApiError(ERRORS.VALIDATION_ERROR, "body: an email or a phone is required to reach the cardholder")
+    if password is not None:
+        check_password_policy(password)
+    username = username or details.email or details.phone
+    assert username is not None
+    if await find_by_username(session, company_id, username) is not None:
+        raise ApiError(ERRORS.USERNAME_TAKEN)
+    now = clock.now()
+    user = User(
+        id=new_id(),
+        company_id=company_id,
+        username=username,
+        password_hash=security.hash_secret(password) if password is not None else None,
+        registration_mode="SELF" if password is not None else "COMPANY",
+        status="active",
+        created_at=now,
+        updated_at=now,
+        **vars(details),
+    )
+    try:
+        async with session.begin_nested():  # a concurrent registration of the same username loses cleanly
+            session.add(user)
+            await session.flush()
+    except IntegrityError as exc:
+        raise ApiError(ERRORS.USERNAME_TAKEN) from exc
+    return user
+
+
+async def get(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUID) -> User:
+    user = await session.scalar(users_of(company_id).where(User.id == user_id))
+    if user is None:
+        raise ApiError(ERRORS.USER_NOT_FOUND)
+    return user
+
+
+async def update(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUID, changes: dict[str, object]) -> User:
+    """Apply the fields the caller sent (None clears an optional field; names cannot be cleared)."""
+    user = await get(session, company_id, user_id)
+    for field, value in changes.items():
+        setattr(user, field, value)
+    if user.email is None and user.phone is None:
+        raise ApiError(ERRORS.VALIDATION_ERROR, "body: a cardholder keeps an email or a phone")
+    user.updated_at = clock.now()
+    await session.flush()
+    return user
+
+
+def listing(company_id: uuid.UUID) -> Select[tuple[User]]:
+    return users_of(company_id)

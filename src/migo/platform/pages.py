@@ -1,0 +1,36 @@
+"""Rendering the hosted pages (Jinja2, server-side, a little CSS, no front-end build).
+
+Each domain keeps its templates in its own `templates/` folder; the shared layout lives here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.templating import Jinja2Templates
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+# The shared layout first, then every domain's own templates folder.
+_FOLDERS = [_PACKAGE / "platform" / "templates", *sorted(_PACKAGE.glob("*/templates"))]
+
+templates = Jinja2Templates(
+    env=Environment(
+        loader=FileSystemLoader([str(folder) for folder in dict.fromkeys(_FOLDERS) if folder.is_dir()]),
+        autoescape=select_autoescape(default=True),
+    )
+)
+
+
+def page(
+    request: Request,
+    template: str,
+    context: dict[str, Any],
+    *,
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    return templates.TemplateResponse(request, template, context, status_code=status_code, headers=headers)
