@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +10,7 @@ import httpx
 
 from migo.identity import applications, operators, signing
 from migo.identity.models import User
-from migo.platform import security
+from migo.platform import clock, security
 from migo.platform.db import database
 from migo.platform.ids import new_id
 
@@ -75,7 +74,7 @@ class Tenant:
         return response.json()["data"]
 
     def signed_headers(self, body: bytes, *, timestamp: int | None = None) -> dict[str, str]:
-        stamp = timestamp or int(time.time())
+        stamp = timestamp or int(clock.now().timestamp())  # the platform clock, which tests may move
         return {
             "x-key-id": self.signing_key_id,
             "x-timestamp": str(stamp),
@@ -113,7 +112,7 @@ async def create_tenant(*, operator_roles: tuple[str, ...] = ("admin",)) -> Tena
             email=f"user.{tag}@example.test",
             first_name="Ana",
             last_name="Pérez",
-            password_hash=security.hash_secret(USER_PASSWORD),
+            password_hash=await security.hash_secret(USER_PASSWORD),
         )
         session.add(user)
     assert key.secret is not None and middleware.private_key is not None
@@ -232,11 +231,19 @@ async def signed(
     *,
     token: str | None = None,
     headers: dict[str, str] | None = None,
+    idempotency_key: str | None = "fresh",
 ) -> httpx.Response:
-    """A money-moving call: application Bearer, signature over the exact bytes, and any extra headers."""
+    """A money-moving call as integrators should make it: application Bearer, a signature over the exact
+    bytes, and a fresh Idempotency-Key (pass None to send none, or a key of your own)."""
     import json
 
     raw = json.dumps(body).encode()
     token = token or await tenant.app_token(http)
-    all_headers = {**bearer(token), **tenant.signed_headers(raw), **(headers or {})}
+    key = {"Idempotency-Key": secrets.token_hex(12) if idempotency_key == "fresh" else idempotency_key}
+    all_headers = {
+        **bearer(token),
+        **tenant.signed_headers(raw),
+        **({} if idempotency_key is None else key),
+        **(headers or {}),
+    }
     return await http.request(method, path, content=raw, headers=all_headers)

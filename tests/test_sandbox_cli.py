@@ -35,6 +35,8 @@ def test_the_cheat_sheet_has_every_documented_key(sheet):
     assert set(sheet["cms"]) >= {"clientId", "clientSecret", "partnerId", "operator"}
     assert set(sheet["cms"]["operator"]) == {"username", "password"}
     assert set(sheet["middleware"]) >= {"client", "merchantToken", "publicKey", "privateKey"}
+    assert len(sheet["cardStock"]) == 3
+    assert all(set(card) >= {"number", "name"} and len(card["number"]) == 16 for card in sheet["cardStock"])
     numbers = {card["number"]: card["outcome"] for card in sheet["testCards"]}
     assert numbers["4242424242424242"] == "approved"
     assert numbers["4000000000009995"] == "insufficient_funds"
@@ -75,6 +77,34 @@ async def test_the_printed_credentials_work(client, sheet):
     )
     assert operator.status_code == 200
 
+    users = await client.get(
+        "/rest/users", params={"searchText": gateway["cardholder"]["username"]}, headers=bearer(app_token)
+    )
+    cardholder_id = users.json()["data"]["items"][0]["userId"]
+    stock = sheet["cardStock"][0]
+    activated = await client.post(
+        "/rest/cards/activate",
+        json={"userId": cardholder_id, "cardNumber": stock["number"], "cardholderName": stock["name"]},
+        headers=bearer(app_token),
+    )
+    assert activated.status_code == 200, activated.text
+    loaded_body = b'{"type": "load", "amount": "250.00"}'
+    stamp = int(time.time())
+    loaded = await client.put(
+        f"/rest/cards/{activated.json()['data']['cardId']}/funds",
+        content=loaded_body,
+        headers={
+            **bearer(app_token),
+            "content-type": "application/json",
+            "x-key-id": gateway["signingKeyId"],
+            "x-timestamp": str(stamp),
+            "x-signature": signing.sign(gateway["signingSecret"], stamp, loaded_body),
+        },
+    )
+    assert loaded.status_code == 200 and loaded.json()["data"]["balance"] == "250.0000"
+    refilled = _sandbox_json()["cardStock"]  # the seed keeps three cards waiting
+    assert len(refilled) == 3 and stock["number"] not in [card["number"] for card in refilled]
+
     merchant = await client.get("/v1/me", headers={"Authorization": sheet["middleware"]["merchantToken"]})
     assert merchant.status_code == 200 and merchant.json()["client"] == sheet["middleware"]["client"]
 
@@ -88,3 +118,67 @@ def test_production_has_no_sandbox():
     )
     assert result.returncode == 2
     assert "production" in result.stdout
+
+
+def test_cards_print_writes_the_embossing_file():
+    company = _sandbox_json()["gateway"]["companyId"]
+    command = [
+        sys.executable,
+        "-m",
+        "migo",
+        "cards",
+        "print",
+        "--company",
+        company,
+        "--count",
+        "2",
+        "--name",
+        "Eva Ruiz",
+    ]
+    printed = json.loads(subprocess.run([*command, "--json"], capture_output=True, text=True, check=True).stdout)
+    assert len(printed) == 2
+    assert all(card["number"].startswith("489551") and card["name"] == "EVA RUIZ" for card in printed)
+    assert all(len(card["expiry"]) == 5 and card["expiry"][2] == "/" for card in printed)
+    csv = subprocess.run(command, capture_output=True, text=True, check=True).stdout.splitlines()
+    assert csv[0] == "cardId,number,expiry,name" and len(csv) == 3
+    unknown = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "migo",
+            "cards",
+            "print",
+            "--company",
+            "00000000-0000-7000-8000-000000000000",
+            "--count",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert unknown.returncode == 2 and "CARD_PROGRAM_NOT_FOUND" in unknown.stderr
+
+
+async def test_the_printed_signing_key_works_again_after_an_integrator_revoked_it(client):
+    gateway = _sandbox_json()["gateway"]
+    token = await client.post(
+        "/rest/auth/token", json={"clientId": gateway["clientId"], "clientSecret": gateway["clientSecret"]}
+    )
+    app_token = token.json()["data"]["accessToken"]
+    revoked = await client.delete(f"/rest/auth/keys/{gateway['signingKeyId']}", headers=bearer(app_token))
+    assert revoked.json()["data"]["status"] == "revoked"
+    _sandbox_json()
+    body = b'{"again": true}'
+    stamp = int(time.time())
+    signed = await client.post(
+        "/rest/auth/signature/verify",
+        content=body,
+        headers={
+            **bearer(app_token),
+            "content-type": "application/json",
+            "x-key-id": gateway["signingKeyId"],
+            "x-timestamp": str(stamp),
+            "x-signature": signing.sign(gateway["signingSecret"], stamp, body),
+        },
+    )
+    assert signed.status_code == 200

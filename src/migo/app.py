@@ -19,9 +19,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
 
 from migo.platform import migrations
 from migo.platform.db import database
+from migo.platform.envelope import render_error
+from migo.platform.errors import ERRORS
 from migo.platform.logging import configure_logging
 from migo.platform.observability import RequestContextMiddleware, metrics_endpoint
 from migo.platform.settings import Settings, get_settings
@@ -52,6 +55,13 @@ async def ready(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ready", "database": "ok", "migrations": {"current": current, "head": head}})
 
 
+async def not_found(scope: Scope, receive: Receive, send: Send) -> None:
+    """A path no mount matches at all (a control character in it, say): a 404 in the surface's own shape."""
+    path = scope.get("path", "")
+    style = "envelope" if path.startswith(("/rest/", "/cms/rest/")) else "middleware"
+    await render_error(style, ERRORS.NOT_FOUND, ERRORS.NOT_FOUND.message)(scope, receive, send)
+
+
 @asynccontextmanager
 async def lifespan(app: Starlette) -> AsyncIterator[None]:
     yield
@@ -62,7 +72,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
     static = StaticFiles(directory=str(files("migo.platform") / "static"))
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/health", health, methods=["GET"]),
             Route("/ready", ready, methods=["GET"]),
@@ -76,3 +86,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
         middleware=[Middleware(RequestContextMiddleware)],
         lifespan=lifespan,
     )
+    app.router.default = not_found
+    return app

@@ -172,3 +172,32 @@ async def test_revoked_key_stops_verifying(client):
     body = b"{}"
     response = await _signed_post(client, tenant, token, body)
     assert response.json()["error"]["code"] == 7604
+
+
+async def test_a_signature_is_accepted_once_per_path_unless_the_call_is_idempotent(client):
+    tenant = await create_tenant()
+    token = await tenant.app_token(client)
+    body = b'{"replay": true}'
+    headers = {**bearer(token), **tenant.signed_headers(body)}
+    assert (await client.post(VERIFY, content=body, headers=headers)).status_code == 200
+    replayed = await client.post(VERIFY, content=body, headers=headers)
+    assert replayed.status_code == 401 and replayed.json()["error"]["code"] == 7604
+    assert "already used" in replayed.json()["error"]["detail"]
+    keyed = {**headers, "Idempotency-Key": "retry-1"}
+    assert (await client.post(VERIFY, content=body, headers=keyed)).status_code == 200
+    assert (await client.post(VERIFY, content=body, headers=keyed)).status_code == 200
+
+
+async def test_non_ascii_digits_in_the_timestamp_are_7604(client):
+    tenant = await create_tenant()
+    token = await tenant.app_token(client)
+    body = b"{}"
+    headers = [
+        (b"authorization", f"Bearer {token}".encode()),
+        (b"content-type", b"application/json"),
+        (b"x-key-id", tenant.signing_key_id.encode()),
+        (b"x-timestamp", "\u00b2".encode("latin-1")),
+        (b"x-signature", b"c2ln"),
+    ]
+    response = await client.post(VERIFY, content=body, headers=headers)
+    assert response.status_code == 401 and response.json()["error"]["code"] == 7604

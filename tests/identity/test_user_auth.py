@@ -236,3 +236,33 @@ async def test_the_otp_message_is_queued_with_the_request_and_delivered_by_the_w
     async with database.transaction() as session:
         delivered = await session.get(OutboundMessage, message.id)
     assert delivered.status == "delivered" and delivered.delivered_at is not None
+
+
+async def test_a_password_reset_ends_every_session(client):
+    tenant = await create_tenant()
+    app_token = await tenant.app_token(client)
+    session = await tenant.user_tokens(client)
+    await client.post("/rest/users/auth/otp", json={"username": tenant.username}, headers=bearer(app_token))
+    code = await _latest_code(client, app_token, tenant.username)
+    await client.post(
+        "/rest/users/auth/password/reset",
+        json={"username": tenant.username, "code": code, "newPassword": "Brand-new-pass-9"},
+        headers=bearer(app_token),
+    )
+    old_access = await client.get(f"/rest/users/{tenant.user_id}", headers=bearer(session["accessToken"]))
+    assert old_access.status_code == 401
+    old_refresh = await client.post(
+        "/rest/users/auth/refresh", json={"refreshToken": session["refreshToken"]}, headers=bearer(app_token)
+    )
+    assert old_refresh.status_code == 401 and old_refresh.json()["error"]["code"] == 7011
+
+
+async def test_parallel_guesses_cannot_outrun_the_lockout(client):
+    import asyncio
+
+    tenant = await create_tenant()
+    app_token = await tenant.app_token(client)
+    guesses = await asyncio.gather(*(_login(client, app_token, tenant.username, f"Guess-{i}-x") for i in range(12)))
+    statuses = sorted(r.status_code for r in guesses)
+    assert statuses.count(401) == 5 and statuses.count(429) == 7
+    assert (await _login(client, app_token, tenant.username, USER_PASSWORD)).status_code == 429

@@ -115,3 +115,56 @@ async def test_error_catalog_is_served_on_gateway_and_cms(client):
         assert all(7000 <= code <= 8099 for code in codes)
         own = {entry["code"] for entry in data["paymentLinkErrors"]}
         assert {2002, 2003, 2004, 2005, 2006, 2007, 5000, 5004} <= own
+
+
+async def test_nul_characters_are_refused_not_500(client):
+    body = await client.post("/rest/auth/token", json={"clientId": "a\u0000b", "clientSecret": "x"})
+    assert body.status_code == 400 and body.json()["error"]["code"] == 7000
+    query = await client.get("/rest/errors?x=%00")
+    assert query.status_code == 200  # no database behind it: harmless
+    tenant = await create_tenant()
+    token = await tenant.app_token(client)
+    searched = await client.get("/rest/users", params={"searchText": "a\u0000"}, headers=bearer(token))
+    assert searched.status_code == 400 and searched.json()["error"]["code"] == 7000
+    path = await client.get("/rest/auth/keys/key%00x", headers=bearer(token))
+    assert path.status_code == 400
+
+
+async def test_a_lost_database_is_503_not_500():
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    router = APIRouter()
+
+    @router.get("/busy")
+    async def busy() -> None:
+        raise PoolTimeout("QueuePool limit reached")
+
+    app = build_surface(title="t", description="d", style="envelope", routers=[router])
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+        response = await http.get("/busy")
+    assert response.status_code == 503 and response.headers["retry-after"] == "1"
+    assert response.json()["error"]["code"] == 8001
+
+
+async def test_the_middleware_answers_any_authentication_failure_like_its_authorizer():
+    from migo.platform.errors import ERRORS, ApiError
+
+    router = APIRouter()
+
+    @router.get("/expired")
+    async def expired() -> None:
+        raise ApiError(ERRORS.TOKEN_EXPIRED)
+
+    app = build_surface(title="t", description="d", style="middleware", routers=[router])
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+        response = await http.get("/expired")
+    assert response.status_code == 401 and response.json() == {"message": "Unauthorized"}
+
+
+async def test_paths_no_mount_matches_still_answer_in_the_surface_shape(client):
+    gateway = await client.get("/rest/cards/a%0Ab/cvv")
+    assert gateway.status_code == 404 and gateway.json()["error"]["code"] == 7005
+    middleware = await client.get("/v1/a%0Ab")
+    assert middleware.status_code == 404 and middleware.json()["ownCode"] == 5001

@@ -119,3 +119,28 @@ async def test_concurrent_retries_create_one_resource(client):
     assert len({r.json()["data"]["keyId"] for r in created}) == 1
     assert all(r.json()["error"]["code"] == 7008 for r in responses if r.status_code == 409)
     assert await _key_count(tenant) == 2
+
+
+async def test_a_request_that_failed_before_the_endpoint_ran_is_not_stored(client):
+    """A bad signature is fixed and retried with the same key: the retry runs."""
+    from tests.factories import activate_card, create_cardholder, provision_cards, signed
+
+    tenant = await create_tenant()
+    cards = await provision_cards(tenant, count=1)
+    holder = await create_cardholder(client, tenant)
+    card = await activate_card(client, cards, 0, holder["userId"])
+    token = await tenant.app_token(client)
+    body = b'{"type": "load", "amount": "5"}'
+    headers = {**bearer(token), **tenant.signed_headers(b"other bytes"), "Idempotency-Key": "fix-signature"}
+    bad = await client.put(f"/rest/cards/{card['cardId']}/funds", content=body, headers=headers)
+    assert bad.status_code == 401 and bad.json()["error"]["code"] == 7604
+    fixed = await signed(
+        client,
+        tenant,
+        "PUT",
+        f"/rest/cards/{card['cardId']}/funds",
+        {"type": "load", "amount": "5"},
+        token=token,
+        headers={"Idempotency-Key": "fix-signature"},
+    )
+    assert fixed.status_code == 200 and "idempotent-replayed" not in fixed.headers

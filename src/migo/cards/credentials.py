@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import itertools
+import re
 import uuid
 from datetime import timedelta
 
@@ -31,7 +32,7 @@ def _pin_digest(card_id: uuid.UUID, pin: str) -> bytes:
 
 
 def check_pin_policy(pin: str) -> None:
-    digits = [int(c) for c in pin] if pin.isdigit() and len(pin) == 4 else None
+    digits = [int(c) for c in pin] if re.fullmatch(r"[0-9]{4}", pin) else None
     if digits is None:
         raise ApiError(ERRORS.WEAK_PIN)
     steps = {b - a for a, b in itertools.pairwise(digits)}
@@ -66,7 +67,7 @@ async def verify_pin(session: AsyncSession, caller: GatewayCaller, card_id: uuid
     require_status(card, "ACTIVE", "BLOCKED")
     if card.pin_digest is None:
         raise ApiError(ERRORS.PIN_NOT_SET)
-    async with database.transaction() as counter:
+    async with database.side_transaction() as counter:
         tries = await counter.scalar(
             update(Card)
             .where(Card.id == card.id, Card.pin_failures < PIN_TRIES)

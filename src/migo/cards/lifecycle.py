@@ -126,12 +126,11 @@ async def activate(
 ) -> Card:
     """Seed 004 step 4: the cardholder proves they hold the plastic (number and embossed name)."""
     await ACTIVATIONS_PER_IP.consume(client_ip)
-    attempts = f"{company_id}:{user_id}"
-    await ACTIVATION_FAILURES_PER_USER.ensure_available(attempts)
     user = await cardholders.get(session, company_id, user_id)
+    attempts = f"{company_id}:{user_id}"
+    await ACTIVATION_FAILURES_PER_USER.reserve(attempts)  # given back below when the activation succeeds
     number = pan.normalize(card_number)
     if not pan.is_valid(number):
-        await ACTIVATION_FAILURES_PER_USER.consume(attempts)
         raise ApiError(ERRORS.INVALID_CARD_NUMBER)
     card = await session.scalar(
         select(Card)
@@ -139,17 +138,16 @@ async def activate(
         .with_for_update()
     )
     if card is None:
-        await ACTIVATION_FAILURES_PER_USER.consume(attempts)
         raise ApiError(ERRORS.ACTIVATION_FAILED)
     if card.status != "INACTIVE" or card.owner_user_id is not None:
         raise ApiError(STATUS_ERRORS[card.status] if card.status != "INACTIVE" else ERRORS.ACTIVATION_FAILED)
     expected = card.embossed_name or f"{user.first_name} {user.last_name}"
     if _name_key(cardholder_name) != _name_key(expected):
-        await ACTIVATION_FAILURES_PER_USER.consume(attempts)
         raise ApiError(ERRORS.CARDHOLDER_NAME_MISMATCH)
     now = clock.now()
     if (card.expiry_year, card.expiry_month) < (now.year, now.month):
         raise ApiError(ERRORS.CARD_EXPIRED)
+    await ACTIVATION_FAILURES_PER_USER.release(attempts)
     card.status = "ACTIVE"
     card.owner_user_id = user.id
     card.activated_at = now

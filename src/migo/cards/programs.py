@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
@@ -32,7 +33,7 @@ class ProgramTerms:
     validity_months: int = 36
 
     def __post_init__(self) -> None:
-        if not (self.bin.isdigit() and 6 <= len(self.bin) <= 8):
+        if not re.fullmatch(r"[0-9]{6,8}", self.bin):
             raise ValueError("a BIN has 6 to 8 digits")
         if not (len(self.currency) == 3 and self.currency.isalpha() and self.currency.isupper()):
             raise ValueError("currency is an ISO 4217 code such as GTQ")

@@ -16,7 +16,7 @@ from .models import Card, CardStatement, CardTransaction, CardUser, ExternalCard
 
 CardStatus = Literal["INACTIVE", "ACTIVE", "BLOCKED", "CANCELLED"]
 PermissionName = Literal["view", "transact", "manage"]
-_PIN = Field(pattern=r"^\d{4}$", description="Four digits, not all equal and not a sequence.")
+_PIN = Field(pattern=r"^[0-9]{4}$", description="Four digits, not all equal and not a sequence.")
 
 
 class CardOut(ApiModel):
@@ -82,12 +82,12 @@ class SetPinRequest(ApiInput):
 
 
 class RotatePinRequest(ApiInput):
-    current_pin: str = Field(pattern=r"^\d{4}$")
+    current_pin: str = Field(pattern=r"^[0-9]{4}$")
     new_pin: str = _PIN
 
 
 class ResetPinRequest(ApiInput):
-    code: str = Field(pattern=r"^\d{6}$", description="The code sent by `/users/auth/otp` with purpose `pin_reset`.")
+    code: str = Field(pattern=r"^[0-9]{6}$", description="The code sent by `/users/auth/otp` with purpose `pin_reset`.")
     new_pin: str = _PIN
 
 

@@ -77,7 +77,7 @@ async def create_application(
         partner_id=partner.id if partner else (company.partner_id if company else None),
         client_slug=client_slug,
         client_id=client_id or prefixed(f"{kind[:3]}", 12),
-        client_secret_hash=security.hash_secret(secret),
+        client_secret_hash=await security.hash_secret(secret),
     )
     if kind == "middleware":
         private_key = private_key or security.random_token(32)
@@ -95,7 +95,7 @@ async def authenticate_client(
         select(Application).where(Application.client_id == client_id, Application.kind == kind)
     )
     # Verify even when the client does not exist, so timing does not reveal which client ids are real.
-    valid = security.verify_secret(application.client_secret_hash if application else None, client_secret)
+    valid = await security.verify_secret(application.client_secret_hash if application else None, client_secret)
     if application is None or not valid or application.status != "active":
         raise ApiError(ERRORS.INVALID_CREDENTIALS, "clientId and clientSecret do not match an active application.")
     return application

@@ -120,12 +120,16 @@ async def gateway_caller(
         return GatewayCaller(application_id=claims.application_id, company_id=claims.tenant_id, user_id=None)
     if claims.kind != "user":
         raise ApiError(ERRORS.UNAUTHORIZED, "The access token is not valid here.")
-    status = await session.scalar(
-        select(User.status).where(User.id == claims.subject_id, User.company_id == claims.tenant_id)
-    )
-    if status is None:
-        raise ApiError(ERRORS.UNAUTHORIZED, "The user of this token no longer exists.")
-    if status != "active":
+    found = (
+        await session.execute(
+            select(User.status, tokens.live_family(claims.family_id)).where(
+                User.id == claims.subject_id, User.company_id == claims.tenant_id
+            )
+        )
+    ).first()
+    if found is None or not found[1]:
+        raise ApiError(ERRORS.UNAUTHORIZED, "The session of this token has ended; sign in again.")
+    if found[0] != "active":
         raise ApiError(ERRORS.USER_DISABLED)
     return GatewayCaller(application_id=claims.application_id, company_id=claims.tenant_id, user_id=claims.subject_id)
 
@@ -146,7 +150,7 @@ async def cms_operator(
     claims = tokens.decode_access(user_token, "cms")
     if claims.kind != "operator" or claims.application_id != app.application_id or claims.tenant_id != app.tenant_id:
         raise ApiError(ERRORS.UNAUTHORIZED, "The x-user-token is not an operator token of this application.")
-    access = await operators.access_of(session, claims.subject_id, claims.tenant_id)
+    access = await operators.access_of(session, claims.subject_id, claims.tenant_id, claims.family_id)
     return OperatorPrincipal(
         operator_id=claims.subject_id,
         partner_id=claims.tenant_id,
@@ -190,6 +194,8 @@ async def signed_request(
         timestamp=x_timestamp,
         signature=x_signature,
         body=await request.body(),
+        target=f"{request.method} {request.url.path}",
+        retry_safe="idempotency-key" in request.headers,
     )
 
 
@@ -207,6 +213,6 @@ Merchant = Annotated[MerchantPrincipal, Depends(merchant)]
 ClientIp = Annotated[str, Depends(client_ip)]
 
 # `dependencies=[GatewayIdempotent]` makes a Gateway endpoint honour Idempotency-Key, scoped per application.
-GatewayIdempotent = idempotency_for(gateway_app, caller_scope=lambda app: app.idempotency_scope)
+GatewayIdempotent = idempotency_for(gateway_caller, caller_scope=lambda caller: f"app:{caller.application_id}")
 CmsIdempotent = idempotency_for(cms_app, caller_scope=lambda app: app.idempotency_scope)
 MerchantIdempotent = idempotency_for(merchant, caller_scope=lambda m: m.idempotency_scope)

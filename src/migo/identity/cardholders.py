@@ -53,7 +53,7 @@ async def register(
         id=new_id(),
         company_id=company_id,
         username=username,
-        password_hash=security.hash_secret(password) if password is not None else None,
+        password_hash=await security.hash_secret(password) if password is not None else None,
         registration_mode="SELF" if password is not None else "COMPANY",
         status="active",
         created_at=now,

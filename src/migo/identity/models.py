@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text, text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from migo.platform.db import Base, CreatedAtMixin, IdMixin
@@ -75,12 +75,36 @@ class SigningKey(CreatedAtMixin, Base):
     revoked_at: Mapped[datetime | None]
 
 
+class TokenFamily(IdMixin, CreatedAtMixin, Base):
+    """One sign-in and every token rotated from it. Revoking it ends the session: its refresh tokens stop
+    working at once, and so do its cardholder and operator access tokens (checked on every call)."""
+
+    __tablename__ = "token_families"
+    __table_args__ = (Index("ix_token_families_subject", "subject_kind", "subject_id"),)
+
+    subject_kind: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[uuid.UUID]
+    application_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("applications.id"))
+    revoked_at: Mapped[datetime | None]
+    revoked_reason: Mapped[str | None] = mapped_column(String(30))  # refresh_token_reuse | password_reset
+
+
+class SignatureUse(Base):
+    """A request signature already accepted, kept for the timestamp tolerance: a replay is refused."""
+
+    __tablename__ = "signature_uses"
+
+    key_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    signature_digest: Mapped[bytes] = mapped_column(LargeBinary, primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
 class RefreshToken(IdMixin, CreatedAtMixin, Base):
     """A single-use refresh token. Every rotation stays in its family; reusing a spent one revokes it all."""
 
     __tablename__ = "refresh_tokens"
 
-    family_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    family_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("token_families.id"), index=True)
     subject_kind: Mapped[str] = mapped_column(String(20))  # app | user | operator
     subject_id: Mapped[uuid.UUID]
     application_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("applications.id"))
@@ -146,7 +170,8 @@ class OutboundMessage(IdMixin, CreatedAtMixin, Base):
     channel: Mapped[str] = mapped_column(String(20))
     recipient: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(200))
-    body: Mapped[str | None] = mapped_column(Text)
+    # AES-GCM: a body may carry a one-time code.
+    body_ciphertext: Mapped[bytes | None] = mapped_column(LargeBinary)
     status: Mapped[str] = mapped_column(String(20), default="pending")
     delivered_at: Mapped[datetime | None]
     failure_reason: Mapped[str | None] = mapped_column(String(300))

@@ -116,7 +116,7 @@ async def create_operator(
         partner_id=partner.id,
         username=username,
         display_name=display_name,
-        password_hash=security.hash_secret(password),
+        password_hash=await security.hash_secret(password),
     )
     session.add(operator)
     await session.flush()
@@ -129,13 +129,17 @@ async def create_operator(
     return operator
 
 
-async def access_of(session: AsyncSession, operator_id: uuid.UUID, partner_id: uuid.UUID) -> OperatorAccess:
-    """The operator's roles and permissions, read fresh on every call: a revoked role stops working at once."""
-    operator = await session.scalar(
-        select(Operator).where(Operator.id == operator_id, Operator.partner_id == partner_id)
-    )
+async def access_of(
+    session: AsyncSession, operator_id: uuid.UUID, partner_id: uuid.UUID, family_id: uuid.UUID | None = None
+) -> OperatorAccess:
+    """The operator's roles and permissions, read fresh on every call: a revoked role, a disabled operator
+    or an ended session stops working at once."""
+    query = select(Operator).where(Operator.id == operator_id, Operator.partner_id == partner_id)
+    if family_id is not None:
+        query = query.where(tokens.live_family(family_id))
+    operator = await session.scalar(query)
     if operator is None:
-        raise ApiError(ERRORS.UNAUTHORIZED, "The operator token is not valid.")
+        raise ApiError(ERRORS.UNAUTHORIZED, "The operator token is not valid, or its session has ended.")
     if operator.status != "active":
         raise ApiError(ERRORS.OPERATOR_DISABLED)
     rows = (

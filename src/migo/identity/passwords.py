@@ -9,11 +9,11 @@ from migo.platform import security
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ratelimit import Limit
 
-_PASSWORD_RULE = re.compile(r"^(?=.*[A-Za-z])(?=.*\d).{8,128}$")
+_PASSWORD_RULE = re.compile(r"(?=.*[A-Za-z])(?=.*[0-9]).{8,128}", re.DOTALL)
 
 
 def check_password_policy(password: str) -> None:
-    if not _PASSWORD_RULE.match(password):
+    if not _PASSWORD_RULE.fullmatch(password):
         raise ApiError(
             ERRORS.WEAK_PASSWORD, "A password has 8 to 128 characters with at least one letter and one digit."
         )
@@ -22,14 +22,15 @@ def check_password_policy(password: str) -> None:
 @dataclass(frozen=True)
 class PasswordGate:
     """Every attempt counts against the caller's IP; failures count against the account, which is refused
-    (429 with Retry-After) once its window is full, before its password is even checked."""
+    (429 with Retry-After) once its window is full. A try reserves its place before the password is
+    checked, so parallel guesses cannot outrun the count; a right password gives the place back."""
 
     per_ip: Limit
     failures_per_account: Limit
 
     async def verify(self, *, client_ip: str, account: str, stored_hash: str | None, password: str) -> None:
         await self.per_ip.consume(client_ip)
-        await self.failures_per_account.ensure_available(account)
-        if not security.verify_secret(stored_hash, password):
-            await self.failures_per_account.consume(account)
+        await self.failures_per_account.reserve(account)
+        if not await security.verify_secret(stored_hash, password):
             raise ApiError(ERRORS.INVALID_CREDENTIALS, "The username or password is not correct.")
+        await self.failures_per_account.release(account)

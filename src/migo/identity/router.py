@@ -260,7 +260,7 @@ async def read_sandbox_outbox(
 ) -> Any:
     """Sandbox only: the messages (one-time codes included) sent to a cardholder of your company."""
     rows, meta = await OUTBOX.fetch(session, users.outbox_of(app.tenant_id, username), page)
-    return ok(Page[OutboxMessage](items=[OutboxMessage.of(m) for m in rows], meta=meta))
+    return ok(Page[OutboxMessage](items=[OutboxMessage.of(m, users.open_message(m)) for m in rows], meta=meta))
 
 
 # ---- CMS ---------------------------------------------------------------------------------------------

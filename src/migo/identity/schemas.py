@@ -59,7 +59,7 @@ class OtpSent(ApiModel):
 
 class PasswordResetRequest(ApiInput):
     username: str = Field(min_length=1, max_length=150)
-    code: str = Field(pattern=r"^\d{6}$")
+    code: str = Field(pattern=r"^[0-9]{6}$")
     new_password: SecretStr = Field(min_length=1, max_length=200)
 
 
@@ -78,8 +78,16 @@ class OutboxMessage(ApiModel):
     created_at: UtcDateTime
 
     @classmethod
-    def of(cls, message: OutboundMessage) -> OutboxMessage:
-        return cls.model_validate(message)
+    def of(cls, message: OutboundMessage, body: str | None) -> OutboxMessage:
+        return cls(
+            id=message.id,
+            channel=message.channel,
+            recipient=message.recipient,
+            subject=message.subject,
+            body=body,
+            status=message.status,
+            created_at=message.created_at,
+        )
 
 
 class RotateKeysRequest(ApiInput):
@@ -146,7 +154,7 @@ class PermissionOut(ApiModel):
 
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-_PHONE = r"^\+?[1-9]\d{6,14}$"
+_PHONE = r"^\+?[1-9][0-9]{6,14}$"
 
 
 class CardholderFields(ApiInput):

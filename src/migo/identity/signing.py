@@ -12,6 +12,7 @@ import base64
 import binascii
 import hashlib
 import hmac
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -20,6 +21,7 @@ from typing import Literal
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Select, select, update
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock, security
@@ -27,7 +29,7 @@ from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import prefixed
 from migo.platform.settings import get_settings
 
-from .models import SigningKey
+from .models import SignatureUse, SigningKey
 
 Algorithm = Literal["HMAC-SHA256", "ED25519"]
 ROTATION_GRACE = timedelta(hours=24)
@@ -169,11 +171,18 @@ async def verify_request_signature(
     timestamp: str | None,
     signature: str | None,
     body: bytes,
+    target: str = "",
+    retry_safe: bool = False,
 ) -> SigningKey:
-    """The key that signed this request, or INVALID_SIGNATURE / KEYS_EXPIRED."""
+    """The key that signed this request, or INVALID_SIGNATURE / KEYS_EXPIRED.
+
+    A signature is accepted once per `target` (method and path): a captured request replayed within the
+    tolerance is refused, unless it carries an Idempotency-Key (`retry_safe`), whose stored answer then
+    makes the retry harmless.
+    """
     if not key_id or not timestamp or not signature:
         raise _invalid(f"{KEY_ID_HEADER}, {TIMESTAMP_HEADER} and {SIGNATURE_HEADER} headers are required")
-    if not timestamp.isdigit() or len(timestamp) > 12:
+    if not re.fullmatch(r"[0-9]{1,12}", timestamp):
         raise _invalid(f"{TIMESTAMP_HEADER} must be Unix seconds")
     tolerance = get_settings().signature_tolerance_seconds
     if abs(clock.now().timestamp() - int(timestamp)) > tolerance:
@@ -195,6 +204,21 @@ async def verify_request_signature(
             Ed25519PublicKey.from_public_bytes(key.public_key).verify(provided, message)
         except InvalidSignature as exc:
             raise _invalid("The signature does not match the raw body; sign the exact bytes you send.") from exc
+    if not retry_safe:
+        first_use = await session.scalar(
+            insert(SignatureUse)
+            .values(
+                key_id=key.id,
+                signature_digest=hashlib.sha256(provided + b"\n" + target.encode()).digest(),
+                expires_at=clock.now() + timedelta(seconds=2 * tolerance),
+            )
+            .on_conflict_do_nothing()
+            .returning(SignatureUse.key_id)
+        )
+        if first_use is None:
+            raise _invalid(
+                "This signature was already used; sign each request anew (or retry with an Idempotency-Key)."
+            )
     return key
 
 

@@ -13,7 +13,7 @@ from migo.platform.db import database
 from migo.platform.jobs import queue
 from migo.platform.settings import get_settings
 
-from .models import OtpCode, OutboundMessage, RefreshToken
+from .models import OtpCode, OutboundMessage, RefreshToken, SignatureUse
 
 log = structlog.get_logger("migo.identity")
 
@@ -33,15 +33,17 @@ async def deliver_message(message_id: str) -> None:
             return
         message.status = "failed"
         message.failure_reason = f"no {message.channel} transport is configured"
-        message.body = None
+        message.body_ciphertext = None
         log.error("message_undeliverable", message_id=message_id, channel=message.channel)
 
 
 @queue.periodic(cron="23 * * * *")
 @queue.task(name="identity.purge_spent_credentials", queue="maintenance", pass_context=False)
 async def purge_spent_credentials(timestamp: int) -> None:
-    """Refresh tokens and one-time codes a day past their expiry can never be used again: drop them."""
+    """Refresh tokens and one-time codes a day past their expiry can never be used again, nor can request
+    signatures past their tolerance: drop them."""
     cutoff = clock.now() - timedelta(days=1)
     async with database.transaction() as session:
         await session.execute(delete(RefreshToken).where(RefreshToken.expires_at < cutoff))
         await session.execute(delete(OtpCode).where(or_(OtpCode.expires_at < cutoff, OtpCode.used_at < cutoff)))
+        await session.execute(delete(SignatureUse).where(SignatureUse.expires_at < clock.now()))

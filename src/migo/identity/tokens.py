@@ -13,21 +13,21 @@ from datetime import timedelta
 from typing import Any, Literal
 
 import jwt
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock, security
-from migo.platform.db import database
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
 
-from .models import RefreshToken
+from .models import RefreshToken, TokenFamily
 
 Audience = Literal["gateway", "cms"]
 SubjectKind = Literal["app", "user", "operator"]
 _ISSUER = "migo"
 _ALGORITHM = "HS256"
 REFRESH_PREFIX = "rt_"
+REUSE = "refresh_token_reuse"
 
 
 @dataclass(frozen=True)
@@ -116,15 +116,22 @@ async def issue(
     refresh_ttl: int,
     family_id: uuid.UUID | None = None,
 ) -> IssuedTokens:
-    """A new access token and refresh token; a new family unless continuing one (rotation)."""
-    family = family_id or new_id()
-    claims = AccessClaims(subject_id, kind, audience, application_id, tenant_id, family)
-    refresh = REFRESH_PREFIX + security.random_token(32)
+    """A new access token and refresh token; a new family (a new sign-in) unless rotating within one."""
     now = clock.now()
+    if family_id is None:
+        family_id = new_id()
+        session.add(
+            TokenFamily(
+                id=family_id, subject_kind=kind, subject_id=subject_id, application_id=application_id, created_at=now
+            )
+        )
+        await session.flush()  # the family row before its first token (no ORM relationship orders them)
+    claims = AccessClaims(subject_id, kind, audience, application_id, tenant_id, family_id)
+    refresh = REFRESH_PREFIX + security.random_token(32)
     session.add(
         RefreshToken(
             id=new_id(),
-            family_id=family,
+            family_id=family_id,
             subject_kind=kind,
             subject_id=subject_id,
             application_id=application_id,
@@ -142,36 +149,42 @@ async def spend_refresh_token(
 ) -> RefreshToken:
     """Mark a refresh token used and return it, so the caller can issue the next pair in its family.
 
-    The use is one conditional UPDATE, so two concurrent refreshes cannot both succeed. A token already
-    used or revoked is reuse: its family is revoked (committed on its own, since this request fails).
+    The family row is locked first, so a rotation and a revocation of the same family never interleave.
+    Presenting a spent token is reuse (a stolen token, or a client bug): the whole family is revoked, and
+    that revocation is committed with the 401.
     """
-    now = clock.now()
-    digest = security.token_digest(raw_token)
-    conditions = [
-        RefreshToken.token_digest == digest,
-        RefreshToken.subject_kind == kind,
-        RefreshToken.used_at.is_(None),
-        RefreshToken.revoked_at.is_(None),
-        RefreshToken.expires_at > now,
-    ]
-    if application_id is not None:
-        conditions.append(RefreshToken.application_id == application_id)
-    spent = await session.scalar(update(RefreshToken).where(*conditions).values(used_at=now).returning(RefreshToken))
-    if spent is not None:
-        return spent
-    row = await session.scalar(select(RefreshToken).where(RefreshToken.token_digest == digest))
+    row = await session.scalar(
+        select(RefreshToken).where(RefreshToken.token_digest == security.token_digest(raw_token))
+    )
     if row is None or row.subject_kind != kind or (application_id and row.application_id != application_id):
         raise ApiError(ERRORS.INVALID_REFRESH_TOKEN)
-    if row.used_at is not None or row.revoked_at is not None:
-        await revoke_family(row.family_id)
-        raise ApiError(ERRORS.REFRESH_TOKEN_REUSED)
-    raise ApiError(ERRORS.INVALID_REFRESH_TOKEN, "The refresh token has expired; authenticate again.")
+    family = await session.get(TokenFamily, row.family_id, with_for_update=True, populate_existing=True)
+    assert family is not None
+    now = clock.now()
+    if family.revoked_at is not None:
+        if family.revoked_reason == REUSE:
+            raise ApiError(ERRORS.REFRESH_TOKEN_REUSED)
+        raise ApiError(ERRORS.INVALID_REFRESH_TOKEN, "The session was ended; authenticate again.")
+    await session.refresh(row)
+    if row.used_at is not None:
+        family.revoked_at = now
+        family.revoked_reason = REUSE
+        raise ApiError(ERRORS.REFRESH_TOKEN_REUSED, keep_changes=True)
+    if row.expires_at <= now:
+        raise ApiError(ERRORS.INVALID_REFRESH_TOKEN, "The refresh token has expired; authenticate again.")
+    row.used_at = now
+    return row
 
 
-async def revoke_family(family_id: uuid.UUID) -> None:
-    async with database.transaction() as session:
-        await session.execute(
-            update(RefreshToken)
-            .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
-            .values(revoked_at=clock.now())
-        )
+async def end_sessions(session: AsyncSession, kind: SubjectKind, subject_id: uuid.UUID, reason: str) -> None:
+    """Revoke every live family of a subject (a password reset signs the user out everywhere)."""
+    await session.execute(
+        update(TokenFamily)
+        .where(TokenFamily.subject_kind == kind, TokenFamily.subject_id == subject_id, TokenFamily.revoked_at.is_(None))
+        .values(revoked_at=clock.now(), revoked_reason=reason)
+    )
+
+
+def live_family(family_id: uuid.UUID) -> ColumnElement[bool]:
+    """True when the family of an access token is still live: checked with the subject's own row."""
+    return exists().where(TokenFamily.id == family_id, TokenFamily.revoked_at.is_(None))

@@ -32,6 +32,7 @@ LOGIN_GATE = PasswordGate(
 OTP_PER_USER = Limit("otp-user", attempts=3, window_seconds=600)
 OTP_PER_IP = Limit("otp-ip", attempts=20, window_seconds=600)
 RESET_PER_IP = Limit("reset-ip", attempts=30, window_seconds=600)
+RESET_PER_USER = Limit("reset-user", attempts=10, window_seconds=600)
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ async def _queue_message(session: AsyncSession, user: User, *, subject: str, bod
         channel=channel if recipient else "none",
         recipient=recipient or user.username,
         subject=subject,
-        body=body,
+        body_ciphertext=seal_message(body),
         created_at=clock.now(),
     )
     session.add(message)
@@ -176,7 +177,7 @@ async def verify_otp(session: AsyncSession, user: User, purpose: str, code: str)
         raise ApiError(ERRORS.INVALID_OTP, "No valid code is waiting; request a new one.")
     if otp.expires_at <= clock.now():
         raise ApiError(ERRORS.OTP_EXPIRED)
-    async with database.transaction() as counter:
+    async with database.side_transaction() as counter:
         tries = await counter.scalar(
             update(OtpCode)
             .where(OtpCode.id == otp.id)
@@ -201,14 +202,26 @@ async def reset_password(
     session: AsyncSession, *, company_id: uuid.UUID, username: str, code: str, new_password: str, client_ip: str
 ) -> User:
     await RESET_PER_IP.consume(client_ip)
+    await RESET_PER_USER.consume(f"{company_id}:{username.lower()}")
     check_password_policy(new_password)
     user = await find_by_username(session, company_id, username)
     if user is None or user.status != "active":
         raise ApiError(ERRORS.INVALID_OTP, "No valid code is waiting; request a new one.")
     await verify_otp(session, user, "password_reset", code)
-    user.password_hash = security.hash_secret(new_password)
+    user.password_hash = await security.hash_secret(new_password)
     user.updated_at = clock.now()
+    await tokens.end_sessions(session, "user", user.id, "password_reset")
     return user
+
+
+def seal_message(body: str) -> bytes:
+    return security.encrypt(body.encode(), purpose="outbound-message")
+
+
+def open_message(message: OutboundMessage) -> str | None:
+    if message.body_ciphertext is None:
+        return None
+    return security.decrypt(message.body_ciphertext, purpose="outbound-message").decode()
 
 
 def outbox_of(company_id: uuid.UUID, username: str) -> Select[tuple[OutboundMessage]]:

@@ -7,14 +7,10 @@ from sqlalchemy import create_engine, pool, text
 
 from migo.models import metadata
 from migo.platform.db import sqlalchemy_url
+from migo.platform.migrations import include_name
 from migo.platform.settings import get_settings
 
 MIGRATION_LOCK = 7_400_001  # pg_advisory_lock key: one migrator at a time
-
-
-def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    """Autogenerate compares only our tables: procrastinate's schema is applied from its own SQL."""
-    return not (type_ == "table" and name is not None and name.startswith("procrastinate_"))
 
 
 def run_migrations_online() -> None:

@@ -58,21 +58,30 @@ class Database:
     def __init__(self) -> None:
         self._engine: AsyncEngine | None = None
         self._sessionmaker: async_sessionmaker[AsyncSession] | None = None
+        self._side_engine: AsyncEngine | None = None
+        self._side_sessionmaker: async_sessionmaker[AsyncSession] | None = None
+
+    def _create_engine(self, pool_size: int, max_overflow: int, name: str) -> AsyncEngine:
+        settings = get_settings()
+        if not settings.database_url:
+            raise RuntimeError("DATABASE_URL is not set (migo serve/up start the embedded server)")
+        import migo.models  # noqa: F401 - every mapper known before the first session
+
+        return create_async_engine(
+            sqlalchemy_url(settings.database_url),
+            pool_size=pool_size,
+            max_overflow=max_overflow,
+            pool_recycle=1800,
+            pool_timeout=10,
+            hide_parameters=True,  # bound values (codes, names) never reach an error message or a log
+            connect_args={"application_name": name},
+        )
 
     @property
     def engine(self) -> AsyncEngine:
         if self._engine is None:
             settings = get_settings()
-            if not settings.database_url:
-                raise RuntimeError("DATABASE_URL is not set (migo serve/up start the embedded server)")
-            self._engine = create_async_engine(
-                sqlalchemy_url(settings.database_url),
-                pool_size=settings.db_pool_size,
-                max_overflow=settings.db_max_overflow,
-                pool_pre_ping=False,
-                pool_recycle=1800,
-                connect_args={"application_name": "migo"},
-            )
+            self._engine = self._create_engine(settings.db_pool_size, settings.db_max_overflow, "migo")
         return self._engine
 
     @property
@@ -87,11 +96,23 @@ class Database:
         async with self.sessionmaker() as session, session.begin():
             yield session
 
+    @asynccontextmanager
+    async def side_transaction(self) -> AsyncIterator[AsyncSession]:
+        """A short transaction of its own, committed whatever becomes of the request that opened it (an
+        attempt counter, a stored idempotent answer). Its own small pool: a request holding a connection
+        never waits on the pool it holds one of, so requests cannot starve each other into a deadlock."""
+        if self._side_sessionmaker is None:
+            self._side_engine = self._create_engine(4, 8, "migo-side")
+            self._side_sessionmaker = async_sessionmaker(self._side_engine, expire_on_commit=False)
+        async with self._side_sessionmaker() as session, session.begin():
+            yield session
+
     async def dispose(self) -> None:
-        if self._engine is not None:
-            await self._engine.dispose()
-        self._engine = None
-        self._sessionmaker = None
+        for engine in (self._engine, self._side_engine):
+            if engine is not None:
+                await engine.dispose()
+        self._engine = self._side_engine = None
+        self._sessionmaker = self._side_sessionmaker = None
 
 
 database = Database()

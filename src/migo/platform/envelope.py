@@ -17,6 +17,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -83,6 +85,9 @@ def created(data: T, message: str | None = None) -> CustomResponse[T]:
 
 def render_error(style: Style, error: ErrorDef, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
     if style == "middleware":
+        if error.status == 401 and error not in MIDDLEWARE_EQUIVALENT.values():
+            # Seed 002: the Middleware's authorizer answers any authentication failure this way.
+            return JSONResponse({"message": "Unauthorized"}, status_code=401, headers=headers)
         error = MIDDLEWARE_EQUIVALENT.get(error, error)
         body: dict[str, Any] = {
             "statusCode": error.status,
@@ -116,6 +121,7 @@ _HTTP_ERRORS = {
     403: ERRORS.FORBIDDEN,
     404: ERRORS.NOT_FOUND,
     405: ERRORS.METHOD_NOT_ALLOWED,
+    413: ERRORS.PAYLOAD_TOO_LARGE,
     415: ERRORS.UNSUPPORTED_MEDIA_TYPE,
     503: ERRORS.SERVICE_UNAVAILABLE,
 }
@@ -133,8 +139,9 @@ def install_error_handlers(app: FastAPI, style: Style) -> None:
     async def on_http_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)
         error = _HTTP_ERRORS.get(exc.status_code)
-        if error is None:
-            error = ERRORS.INTERNAL_ERROR if exc.status_code >= 500 else ERRORS.VALIDATION_ERROR
+        if error is None:  # a status no catalog entry names: keep it, with the generic code of its class
+            generic = ERRORS.INTERNAL_ERROR if exc.status_code >= 500 else ERRORS.VALIDATION_ERROR
+            error = ErrorDef(generic.code, generic.name, exc.status_code, HTTPStatus(exc.status_code).phrase)
         detail = exc.detail if isinstance(exc.detail, str) and exc.status_code < 500 else error.message
         return render_error(style, error, detail, dict(exc.headers or {}))
 
@@ -172,8 +179,20 @@ class UnexpectedErrorMiddleware:
         try:
             await self.app(scope, receive, tracking_send)
         except Exception as exc:
+            unavailable = _is_unavailability(exc)
             log.exception("unhandled_error", error_type=type(exc).__name__, path=scope.get("path"))
             if started:
                 raise
-            response = render_error(self.style, ERRORS.INTERNAL_ERROR, ERRORS.INTERNAL_ERROR.message)
+            error = ERRORS.SERVICE_UNAVAILABLE if unavailable else ERRORS.INTERNAL_ERROR
+            headers = {"Retry-After": "1"} if unavailable else None
+            response = render_error(self.style, error, error.message, headers)
             await response(scope, receive, send)
+
+
+def _is_unavailability(exc: BaseException) -> bool:
+    """The database is out of reach or its pool is exhausted: a 503 to retry, not a bug."""
+    return (
+        isinstance(exc, PoolTimeout)
+        or (isinstance(exc, DBAPIError) and exc.connection_invalidated)
+        or (isinstance(exc, OperationalError))
+    )

@@ -78,6 +78,7 @@ class ERRORS:
     USER_TOKEN_REQUIRED = _define(7012, "USER_TOKEN_REQUIRED", 401, "A cardholder access token is required.")
     UNSUPPORTED_MEDIA_TYPE = _define(7013, "UNSUPPORTED_MEDIA_TYPE", 415, "The body must be JSON.")
     CONFLICT = _define(7014, "CONFLICT", 409, "The request conflicts with the resource's current state.")
+    PAYLOAD_TOO_LARGE = _define(7015, "PAYLOAD_TOO_LARGE", 413, "The request body is too large.")
 
     # 71xx users
     USER_NOT_FOUND = _define(7100, "USER_NOT_FOUND", 404, "The user does not exist.")
@@ -195,6 +196,7 @@ class MW_ERRORS:  # noqa: N801 - a namespace of constants, named like ERRORS
 MIDDLEWARE_EQUIVALENT: dict[ErrorDef, ErrorDef] = {
     ERRORS.VALIDATION_ERROR: MW_ERRORS.INVALID_BODY,
     ERRORS.UNSUPPORTED_MEDIA_TYPE: MW_ERRORS.INVALID_BODY,
+    ERRORS.PAYLOAD_TOO_LARGE: MW_ERRORS.INVALID_BODY,
     ERRORS.NOT_FOUND: MW_ERRORS.NOT_FOUND,
     ERRORS.METHOD_NOT_ALLOWED: MW_ERRORS.METHOD_NOT_ALLOWED,
     ERRORS.IDEMPOTENCY_KEY_REUSED: MW_ERRORS.IDEMPOTENCY_KEY_REUSED,

@@ -93,7 +93,7 @@ class PendingIdempotency:
 
     async def store_alone(self, response: Response) -> None:
         """Store a business-error answer after the request's own transaction rolled back."""
-        async with database.transaction() as session:
+        async with database.side_transaction() as session:
             locked = await session.scalar(_LOCK_SQL, {"lock_name": f"{self.scope}:{self.key}"})
             if locked:
                 await self.store(session, response)

@@ -16,7 +16,7 @@ SENSITIVE_KEYS = re.compile(
     r"signature|cookie|x-user-token)",
     re.IGNORECASE,
 )
-_DIGIT_RUN = re.compile(r"(?<!\d)(\d[ -]?){12,18}\d(?!\d)")
+_DIGIT_RUN = re.compile(r"(?<![0-9])([0-9][ -]?){12,18}[0-9](?![0-9])")
 
 
 def _luhn_valid(digits: str) -> bool:

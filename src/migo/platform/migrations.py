@@ -10,6 +10,11 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 
 
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Autogenerate compares only our tables: procrastinate's schema is applied from its own SQL."""
+    return not (type_ == "table" and name is not None and name.startswith("procrastinate_"))
+
+
 def alembic_config(url: str | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(files("migo") / "migrations"))

@@ -15,7 +15,7 @@ from sqlalchemy import Numeric
 
 SCALE = Decimal("0.0001")
 MAX_INTEGER_DIGITS = 16  # NUMERIC(20,4)
-_AMOUNT_TEXT = re.compile(rf"^\d{{1,{MAX_INTEGER_DIGITS}}}(\.\d{{1,4}})?$")
+_AMOUNT_TEXT = re.compile(rf"[0-9]{{1,{MAX_INTEGER_DIGITS}}}(\.[0-9]{{1,4}})?")
 
 # The column type every money column uses.
 MoneyColumn = Numeric(20, 4, asdecimal=True)
@@ -32,7 +32,7 @@ def parse_amount(value: Any) -> Decimal:
             raise ValueError(f"amount must have at most {MAX_INTEGER_DIGITS} integer digits")
         return Decimal(value).quantize(SCALE)
     text = format(value, "f") if isinstance(value, Decimal) else value
-    if not _AMOUNT_TEXT.match(text):
+    if not _AMOUNT_TEXT.fullmatch(text):
         raise ValueError(
             "amount must be a plain decimal with at most 4 decimals and "
             f'{MAX_INTEGER_DIGITS} integer digits, such as "125.50"'
@@ -47,10 +47,10 @@ def format_money(value: Decimal) -> str:
     return str(value.quantize(SCALE, rounding=ROUND_HALF_EVEN))
 
 
-_MONEY_JSON_SCHEMA = {"type": "string", "pattern": r"^-?\d{1,16}\.\d{4}$", "examples": ["125.5000"]}
+_MONEY_JSON_SCHEMA = {"type": "string", "pattern": r"^-?[0-9]{1,16}\.[0-9]{4}$", "examples": ["125.5000"]}
 _AMOUNT_JSON_SCHEMA = {
     "anyOf": [
-        {"type": "string", "pattern": r"^\d{1,16}(\.\d{1,4})?$", "examples": ["125.50"]},
+        {"type": "string", "pattern": r"^[0-9]{1,16}(\.[0-9]{1,4})?$", "examples": ["125.50"]},
         {"type": "integer", "minimum": 1, "maximum": 10**MAX_INTEGER_DIGITS - 1},
     ]
 }

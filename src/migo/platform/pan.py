@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from migo.platform import security
 
-_DIGITS = re.compile(r"^\d{12,19}$")
+_DIGITS = re.compile(r"[0-9]{12,19}")
+_DIGITS_ONLY = re.compile(r"[0-9]+")
 
 
 def normalize(number: str) -> str:
@@ -31,7 +32,7 @@ def luhn_check_digit(partial: str) -> str:
 
 
 def is_valid(number: str) -> bool:
-    return bool(_DIGITS.match(number)) and luhn_check_digit(number[:-1]) == number[-1]
+    return bool(_DIGITS.fullmatch(number)) and luhn_check_digit(number[:-1]) == number[-1]
 
 
 def generate(bin_prefix: str, length: int = 16) -> str:
@@ -64,7 +65,7 @@ _IIN_RANGES: tuple[tuple[int, int, int, str], ...] = (
 def brand_of(number: str) -> str:
     for width, low, high, brand in _IIN_RANGES:
         prefix = number[:width]
-        if len(prefix) == width and prefix.isdigit() and low <= int(prefix) <= high:
+        if len(prefix) == width and _DIGITS_ONLY.fullmatch(prefix) and low <= int(prefix) <= high:
             return brand
     return "unknown"
 

@@ -52,7 +52,7 @@ class Limit:
     async def consume(self, subject: str, error: ErrorDef = ERRORS.RATE_LIMITED) -> None:
         """Count one attempt; refuse it when the window is already full."""
         begins, ends = self._window()
-        async with database.transaction() as session:
+        async with database.side_transaction() as session:
             hits = await session.scalar(
                 text(
                     "INSERT INTO rate_limit_hits (bucket, window_start, hits, expires_at) "
@@ -64,10 +64,38 @@ class Limit:
         if hits is not None and hits > self.attempts:
             raise ApiError(error, headers=self._retry_after(ends))
 
+    async def reserve(self, subject: str, error: ErrorDef = ERRORS.RATE_LIMITED) -> None:
+        """Take one of the window's places before trying, atomically (parallel tries cannot outrun the
+        count); refuse when none is left. `release` gives the place back after a success."""
+        begins, ends = self._window()
+        async with database.side_transaction() as session:
+            hits = await session.scalar(
+                text(
+                    "INSERT INTO rate_limit_hits (bucket, window_start, hits, expires_at) "
+                    "VALUES (:bucket, :begins, 1, :ends) ON CONFLICT (bucket, window_start) "
+                    "DO UPDATE SET hits = rate_limit_hits.hits + 1 WHERE rate_limit_hits.hits < :attempts "
+                    "RETURNING hits"
+                ),
+                {"bucket": self._bucket(subject), "begins": begins, "ends": ends, "attempts": self.attempts},
+            )
+        if hits is None:
+            raise ApiError(error, headers=self._retry_after(ends))
+
+    async def release(self, subject: str) -> None:
+        begins, _ = self._window()
+        async with database.side_transaction() as session:
+            await session.execute(
+                text(
+                    "UPDATE rate_limit_hits SET hits = hits - 1 "
+                    "WHERE bucket = :bucket AND window_start = :begins AND hits > 0"
+                ),
+                {"bucket": self._bucket(subject), "begins": begins},
+            )
+
     async def ensure_available(self, subject: str, error: ErrorDef = ERRORS.RATE_LIMITED) -> None:
         """Refuse without counting when the window is full (checked before a try that only failures count)."""
         begins, ends = self._window()
-        async with database.transaction() as session:
+        async with database.side_transaction() as session:
             hits = await session.scalar(
                 text("SELECT hits FROM rate_limit_hits WHERE bucket = :bucket AND window_start = :begins"),
                 {"bucket": self._bucket(subject), "begins": begins},

@@ -1,13 +1,18 @@
 """Every API route runs in one database transaction that commits before the response is sent.
 
 `MigoRoute` opens the session, runs the endpoint (dependencies included) inside one transaction, stores the
-idempotent response in that same transaction, and commits. A business error rolls everything back; when
-the request carried an Idempotency-Key, the error answer is then stored on its own so a retry replays it.
+idempotent response in that same transaction, and commits. A business error rolls everything back, unless
+it is an outcome to keep (`ApiError(keep_changes=True)`: a denied transfer is recorded with its denial).
+
+An Idempotency-Key answer is stored only once the endpoint itself started (as Stripe does): a request that
+failed authentication, its signature or validation can be fixed and retried with the same key.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Coroutine
+from contextvars import ContextVar
 from typing import Annotated, Any
 
 from fastapi import Depends, Request, Response
@@ -15,15 +20,37 @@ from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform.db import database
-from migo.platform.errors import ApiError
+from migo.platform.errors import ERRORS, ApiError
 from migo.platform.idempotency import IdempotentReplay, PendingIdempotency
+from migo.platform.wire import contains_nul
+
+# Set to [True] by the endpoint function when it starts, after every dependency resolved.
+_endpoint_started: ContextVar[list[bool]] = ContextVar("endpoint_started")
+
+
+def _marking_start(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(endpoint)
+    async def started(*args: Any, **kwargs: Any) -> Any:
+        flag = _endpoint_started.get(None)
+        if flag is not None:
+            flag[0] = True
+        return await endpoint(*args, **kwargs)
+
+    return started
 
 
 class MigoRoute(APIRoute):
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        super().__init__(path, _marking_start(endpoint), **kwargs)
+
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         endpoint = super().get_route_handler()
 
         async def run_in_transaction(request: Request) -> Response:
+            if contains_nul(request.scope["path"]) or contains_nul(list(request.query_params.multi_items())):
+                raise ApiError(ERRORS.VALIDATION_ERROR, "The path and query cannot contain NUL characters.")
+            started = [False]
+            _endpoint_started.set(started)
             async with database.sessionmaker() as session:
                 request.state.db = session
                 try:
@@ -41,10 +68,9 @@ class MigoRoute(APIRoute):
                 except IdempotentReplay as replay:
                     return replay.response
                 except ApiError as error:
-                    handler = request.app.exception_handlers[ApiError]
-                    response = await handler(request, error)
+                    response = await request.app.exception_handlers[ApiError](request, error)
                     pending = getattr(request.state, "idempotency", None)
-                    if pending is not None and response.status_code < 500:
+                    if pending is not None and started[0] and response.status_code < 500:
                         await pending.store_alone(response)
                     return response
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, PlainSerializer, WithJsonSchema, model_validator
 from pydantic.alias_generators import to_camel
 
 
@@ -31,3 +31,21 @@ class ApiInput(BaseModel):
     """What a client sends: camelCase, and an unknown field is an error rather than silently dropped."""
 
     model_config = ConfigDict(alias_generator=to_camel, extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nul_characters(cls, data: Any) -> Any:
+        if contains_nul(data):
+            raise ValueError("text cannot contain NUL (\\u0000) characters")
+        return data
+
+
+def contains_nul(value: Any) -> bool:
+    """PostgreSQL text cannot hold U+0000: refuse it at the door instead of failing at the database."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(contains_nul(k) or contains_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(contains_nul(item) for item in value)
+    return False

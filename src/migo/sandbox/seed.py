@@ -18,7 +18,7 @@ from migo.cards import programs
 from migo.identity import applications, operators, signing
 from migo.identity.models import Application, Company, MerchantToken, Operator, Partner, SigningKey, User
 from migo.payments.testcards import TEST_CARDS, THREE_DS_PASS_CODE
-from migo.platform import security
+from migo.platform import clock, security
 from migo.platform.settings import get_settings
 
 _SEED_LOCK = 7_400_002
@@ -53,8 +53,8 @@ async def _ensure_application(
         )
         return created.application
     # The master secret may have changed since this database was seeded: make the stored hash match.
-    if not security.verify_secret(application.client_secret_hash, secret):
-        application.client_secret_hash = security.hash_secret(secret)
+    if not await security.verify_secret(application.client_secret_hash, secret):
+        application.client_secret_hash = await security.hash_secret(secret)
     if kind == "middleware":
         application.private_key_digest = security.token_digest(_secret(f"{kind}.privateKey"))
     return application
@@ -118,8 +118,10 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
         await signing.create_key(
             session, gateway.id, valid_for=timedelta(days=3650), key_id=SIGNING_KEY_ID, secret=signing_secret
         )
-    else:
+    else:  # rotated away or revoked by someone testing: make the printed key work again
         signing.ensure_hmac_secret(key, signing_secret)
+        key.revoked_at = None
+        key.expires_at = max(key.expires_at, clock.now() + timedelta(days=3650))
 
     operator_password = _secret("cms.operatorPassword")[:20] + "9a"
     operator = await session.get(Operator, _id("operator"))
@@ -133,13 +135,13 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
             roles=["admin"],
             operator_id=_id("operator"),
         )
-    elif not security.verify_secret(operator.password_hash, operator_password):
-        operator.password_hash = security.hash_secret(operator_password)
+    elif not await security.verify_secret(operator.password_hash, operator_password):
+        operator.password_hash = await security.hash_secret(operator_password)
 
     cardholder_password = _secret("gateway.cardholderPassword")[:20] + "7b"
     cardholder = await session.get(User, _id("cardholder"))
-    if cardholder is not None and not security.verify_secret(cardholder.password_hash, cardholder_password):
-        cardholder.password_hash = security.hash_secret(cardholder_password)
+    if cardholder is not None and not await security.verify_secret(cardholder.password_hash, cardholder_password):
+        cardholder.password_hash = await security.hash_secret(cardholder_password)
     if cardholder is None:
         session.add(
             User(
@@ -150,7 +152,7 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
                 phone="+50200000000",
                 first_name="Sandbox",
                 last_name="Cardholder",
-                password_hash=security.hash_secret(cardholder_password),
+                password_hash=await security.hash_secret(cardholder_password),
                 status="active",
             )
         )

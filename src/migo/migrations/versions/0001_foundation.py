@@ -208,7 +208,7 @@ def upgrade() -> None:
         sa.Column("channel", sa.String(length=20), nullable=False),
         sa.Column("recipient", sa.String(length=254), nullable=False),
         sa.Column("subject", sa.String(length=200), nullable=False),
-        sa.Column("body", sa.Text(), nullable=True),
+        sa.Column("body_ciphertext", sa.LargeBinary(), nullable=True),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("delivered_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("failure_reason", sa.String(length=300), nullable=True),
@@ -223,6 +223,29 @@ def upgrade() -> None:
     op.create_index(op.f("ix_outbound_messages_company_id"), "outbound_messages", ["company_id"], unique=False)
     op.create_index(op.f("ix_outbound_messages_user_id"), "outbound_messages", ["user_id"], unique=False)
     op.create_table(
+        "token_families",
+        sa.Column("subject_kind", sa.String(length=20), nullable=False),
+        sa.Column("subject_id", sa.UUID(), nullable=False),
+        sa.Column("application_id", sa.UUID(), nullable=False),
+        sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("revoked_reason", sa.String(length=30), nullable=True),
+        sa.Column("id", sa.UUID(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["application_id"], ["applications.id"], name=op.f("fk_token_families_application_id_applications")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_token_families")),
+    )
+    op.create_index("ix_token_families_subject", "token_families", ["subject_kind", "subject_id"], unique=False)
+    op.create_table(
+        "signature_uses",
+        sa.Column("key_id", sa.String(length=64), nullable=False),
+        sa.Column("signature_digest", sa.LargeBinary(), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("key_id", "signature_digest", name=op.f("pk_signature_uses")),
+    )
+    op.create_index(op.f("ix_signature_uses_expires_at"), "signature_uses", ["expires_at"], unique=False)
+    op.create_table(
         "refresh_tokens",
         sa.Column("family_id", sa.UUID(), nullable=False),
         sa.Column("subject_kind", sa.String(length=20), nullable=False),
@@ -236,6 +259,9 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["application_id"], ["applications.id"], name=op.f("fk_refresh_tokens_application_id_applications")
+        ),
+        sa.ForeignKeyConstraint(
+            ["family_id"], ["token_families.id"], name=op.f("fk_refresh_tokens_family_id_token_families")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_refresh_tokens")),
         sa.UniqueConstraint("token_digest", name=op.f("uq_refresh_tokens_token_digest")),
@@ -288,6 +314,10 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_refresh_tokens_family_id"), table_name="refresh_tokens")
     op.drop_index(op.f("ix_refresh_tokens_expires_at"), table_name="refresh_tokens")
     op.drop_table("refresh_tokens")
+    op.drop_index(op.f("ix_signature_uses_expires_at"), table_name="signature_uses")
+    op.drop_table("signature_uses")
+    op.drop_index("ix_token_families_subject", table_name="token_families")
+    op.drop_table("token_families")
     op.drop_index(op.f("ix_outbound_messages_user_id"), table_name="outbound_messages")
     op.drop_index(op.f("ix_outbound_messages_company_id"), table_name="outbound_messages")
     op.drop_table("outbound_messages")
