@@ -21,6 +21,18 @@ def _sandbox_json() -> dict:
     return json.loads(result.stdout)  # exactly one JSON object on stdout
 
 
+def _signed(gateway: dict, app_token: str, body: bytes) -> dict[str, str]:
+    """Headers of a call signed with the cheat sheet's key, as an integrator would send them."""
+    stamp = int(time.time())
+    return {
+        **bearer(app_token),
+        "content-type": "application/json",
+        "x-key-id": gateway["signingKeyId"],
+        "x-timestamp": str(stamp),
+        "x-signature": signing.sign(gateway["signingSecret"], stamp, body),
+    }
+
+
 @pytest.fixture(scope="module")
 def sheet() -> dict:
     first = _sandbox_json()
@@ -51,17 +63,10 @@ async def test_the_printed_credentials_work(client, sheet):
     app_token = token.json()["data"]["accessToken"]
 
     body = b'{"hello": "sandbox"}'
-    stamp = int(time.time())
     signed = await client.post(
         "/rest/auth/signature/verify",
         content=body,
-        headers={
-            **bearer(app_token),
-            "content-type": "application/json",
-            "x-key-id": gateway["signingKeyId"],
-            "x-timestamp": str(stamp),
-            "x-signature": signing.sign(gateway["signingSecret"], stamp, body),
-        },
+        headers=_signed(gateway, app_token, body),
     )
     assert signed.status_code == 200
 
@@ -89,17 +94,10 @@ async def test_the_printed_credentials_work(client, sheet):
     )
     assert activated.status_code == 200, activated.text
     loaded_body = b'{"type": "load", "amount": "250.00"}'
-    stamp = int(time.time())
     loaded = await client.put(
         f"/rest/cards/{activated.json()['data']['cardId']}/funds",
         content=loaded_body,
-        headers={
-            **bearer(app_token),
-            "content-type": "application/json",
-            "x-key-id": gateway["signingKeyId"],
-            "x-timestamp": str(stamp),
-            "x-signature": signing.sign(gateway["signingSecret"], stamp, loaded_body),
-        },
+        headers=_signed(gateway, app_token, loaded_body),
     )
     assert loaded.status_code == 200 and loaded.json()["data"]["balance"] == "250.0000"
     refilled = _sandbox_json()["cardStock"]  # the seed keeps three cards waiting
@@ -169,16 +167,9 @@ async def test_the_printed_signing_key_works_again_after_an_integrator_revoked_i
     assert revoked.json()["data"]["status"] == "revoked"
     _sandbox_json()
     body = b'{"again": true}'
-    stamp = int(time.time())
     signed = await client.post(
         "/rest/auth/signature/verify",
         content=body,
-        headers={
-            **bearer(app_token),
-            "content-type": "application/json",
-            "x-key-id": gateway["signingKeyId"],
-            "x-timestamp": str(stamp),
-            "x-signature": signing.sign(gateway["signingSecret"], stamp, body),
-        },
+        headers=_signed(gateway, app_token, body),
     )
     assert signed.status_code == 200

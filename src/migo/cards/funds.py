@@ -124,23 +124,13 @@ async def move_funds(
     denial: ErrorDef | None = None
     if card.status == "INACTIVE" or (kind == "load" and card.status != "ACTIVE"):
         denial = STATUS_ERRORS[card.status]
-    entry_id = None
-    if denial is None:
-        if kind == "load":
-            legs = ledger.transfer_legs(
-                program.funding_account_id, card.account_id, amount, target_ceiling=program.max_balance
-            )
-        else:
-            legs = ledger.transfer_legs(card.account_id, program.funding_account_id, amount)
-        result = await ledger.post_entry(
-            session, reference=f"card-{kind}:{new_id()}", kind=f"card_{kind}", legs=legs, description=description
+    if kind == "load":
+        legs = ledger.transfer_legs(
+            program.funding_account_id, card.account_id, amount, target_ceiling=program.max_balance
         )
-        entry_id = result.entry_id
-        if result.outcome == "insufficient_funds":
-            denial = ERRORS.FUNDING_INSUFFICIENT if kind == "load" else ERRORS.INSUFFICIENT_FUNDS
-        elif result.outcome == "ceiling_exceeded":
-            denial = ERRORS.MAX_BALANCE_EXCEEDED
-    transaction = await _record(
+    else:
+        legs = ledger.transfer_legs(card.account_id, program.funding_account_id, amount)
+    return await _settle(
         session,
         caller,
         kind=kind,
@@ -149,12 +139,53 @@ async def move_funds(
         amount=amount,
         currency=program.currency,
         description=description,
+        legs=legs,
+        denial=denial,
+        short_of_funds=ERRORS.FUNDING_INSUFFICIENT if kind == "load" else ERRORS.INSUFFICIENT_FUNDS,
+        balance_of=card,
+    )
+
+
+async def _settle(
+    session: AsyncSession,
+    caller: GatewayCaller,
+    *,
+    kind: str,
+    source: Card | None,
+    target: Card | None,
+    amount: Decimal,
+    currency: str,
+    description: str | None,
+    legs: list[ledger.Leg],
+    denial: ErrorDef | None,
+    short_of_funds: ErrorDef,
+    balance_of: Card,
+) -> Outcome:
+    """Post the entry unless already denied, record the transaction either way, and answer or deny."""
+    entry_id = None
+    if denial is None:
+        result = await ledger.post_entry(
+            session, reference=f"card-{kind}:{new_id()}", kind=f"card_{kind}", legs=legs, description=description
+        )
+        entry_id = result.entry_id
+        denial = {"insufficient_funds": short_of_funds, "ceiling_exceeded": ERRORS.MAX_BALANCE_EXCEEDED}.get(
+            result.outcome
+        )
+    transaction = await _record(
+        session,
+        caller,
+        kind=kind,
+        source=source,
+        target=target,
+        amount=amount,
+        currency=currency,
+        description=description,
         entry_id=entry_id,
         denial=denial,
     )
     if denial is not None:
         raise _deny(denial, transaction)
-    return Outcome(transaction, await _balance(session, card.account_id))
+    return Outcome(transaction, await _balance(session, balance_of.account_id))
 
 
 async def _outgoing_today(session: AsyncSession, card_id: uuid.UUID) -> Decimal:
@@ -199,39 +230,23 @@ async def transfer(
         raise ApiError(ERRORS.CARD_NOT_FOUND, "The target card does not exist.")
     program = await session.get(CardProgram, source.program_id)
     assert program is not None
-    currency = program.currency
     denial = await _transfer_denial(session, source, target, program, amount)
-    entry_id = None
-    if denial is None:
-        target_program = await session.get(CardProgram, target.program_id)
-        ceiling = target_program.max_balance if target_program else None
-        result = await ledger.post_entry(
-            session,
-            reference=f"card-transfer:{new_id()}",
-            kind="card_transfer",
-            legs=ledger.transfer_legs(source.account_id, target.account_id, amount, target_ceiling=ceiling),
-            description=description,
-        )
-        entry_id = result.entry_id
-        if result.outcome == "insufficient_funds":
-            denial = ERRORS.INSUFFICIENT_FUNDS
-        elif result.outcome == "ceiling_exceeded":
-            denial = ERRORS.MAX_BALANCE_EXCEEDED
-    transaction = await _record(
+    target_program = await session.get(CardProgram, target.program_id)
+    ceiling = target_program.max_balance if target_program else None
+    return await _settle(
         session,
         caller,
         kind="transfer",
         source=source,
         target=target if target.company_id == caller.company_id else None,
         amount=amount,
-        currency=currency,
+        currency=program.currency,
         description=description,
-        entry_id=entry_id,
+        legs=ledger.transfer_legs(source.account_id, target.account_id, amount, target_ceiling=ceiling),
         denial=denial,
+        short_of_funds=ERRORS.INSUFFICIENT_FUNDS,
+        balance_of=source,
     )
-    if denial is not None:
-        raise _deny(denial, transaction)
-    return Outcome(transaction, await _balance(session, source.account_id))
 
 
 async def _transfer_denial(

@@ -10,6 +10,8 @@ from typing import Any
 
 import structlog
 
+from migo.platform import pan
+
 # Field names whose values never reach a log, whatever their shape.
 SENSITIVE_KEYS = re.compile(
     r"(pan|card_?number|cvv|cvc|pin|password|secret|token|authorization|private_?key|otp|code_?hash|"
@@ -19,22 +21,12 @@ SENSITIVE_KEYS = re.compile(
 _DIGIT_RUN = re.compile(r"(?<![0-9])([0-9][ -]?){12,18}[0-9](?![0-9])")
 
 
-def _luhn_valid(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 1:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
-
-
 def mask_card_numbers(text: str) -> str:
     """Replace anything that looks like a PAN (13-19 digits passing Luhn) by its BIN…last4 form."""
 
     def replace(match: re.Match[str]) -> str:
         digits = re.sub(r"\D", "", match.group(0))
-        if not _luhn_valid(digits):
+        if not pan.is_valid(digits):
             return match.group(0)
         return f"{digits[:6]}…{digits[-4:]}"
 

@@ -27,6 +27,14 @@ class RateLimitHit(Base):
     expires_at: Mapped[datetime] = mapped_column(index=True)
 
 
+_UPSERT = (
+    "INSERT INTO rate_limit_hits (bucket, window_start, hits, expires_at) VALUES (:bucket, :begins, 1, :ends) "
+    "ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1"
+)
+_COUNT = text(f"{_UPSERT} RETURNING hits")
+_COUNT_BELOW_LIMIT = text(f"{_UPSERT} WHERE rate_limit_hits.hits < :attempts RETURNING hits")
+
+
 @dataclass(frozen=True)
 class Limit:
     """At most `attempts` per `window_seconds` for one bucket (such as a username or an IP address)."""
@@ -49,37 +57,27 @@ class Limit:
         seconds = max(1, int((window_end - clock.now()).total_seconds()))
         return {"Retry-After": str(seconds)}
 
-    async def consume(self, subject: str, error: ErrorDef = ERRORS.RATE_LIMITED) -> None:
-        """Count one attempt; refuse it when the window is already full."""
+    async def _count(self, subject: str, *, only_below_limit: bool) -> int | None:
+        """Add one hit to the current window; with `only_below_limit`, only if the window has room
+        (None when it has none)."""
         begins, ends = self._window()
         async with database.side_transaction() as session:
-            hits = await session.scalar(
-                text(
-                    "INSERT INTO rate_limit_hits (bucket, window_start, hits, expires_at) "
-                    "VALUES (:bucket, :begins, 1, :ends) ON CONFLICT (bucket, window_start) "
-                    "DO UPDATE SET hits = rate_limit_hits.hits + 1 RETURNING hits"
-                ),
-                {"bucket": self._bucket(subject), "begins": begins, "ends": ends},
+            return await session.scalar(
+                _COUNT_BELOW_LIMIT if only_below_limit else _COUNT,
+                {"bucket": self._bucket(subject), "begins": begins, "ends": ends, "attempts": self.attempts},
             )
+
+    async def consume(self, subject: str, error: ErrorDef = ERRORS.RATE_LIMITED) -> None:
+        """Count one attempt; refuse it when the window is already full."""
+        hits = await self._count(subject, only_below_limit=False)
         if hits is not None and hits > self.attempts:
-            raise ApiError(error, headers=self._retry_after(ends))
+            raise ApiError(error, headers=self._retry_after(self._window()[1]))
 
     async def reserve(self, subject: str, error: ErrorDef = ERRORS.RATE_LIMITED) -> None:
         """Take one of the window's places before trying, atomically (parallel tries cannot outrun the
         count); refuse when none is left. `release` gives the place back after a success."""
-        begins, ends = self._window()
-        async with database.side_transaction() as session:
-            hits = await session.scalar(
-                text(
-                    "INSERT INTO rate_limit_hits (bucket, window_start, hits, expires_at) "
-                    "VALUES (:bucket, :begins, 1, :ends) ON CONFLICT (bucket, window_start) "
-                    "DO UPDATE SET hits = rate_limit_hits.hits + 1 WHERE rate_limit_hits.hits < :attempts "
-                    "RETURNING hits"
-                ),
-                {"bucket": self._bucket(subject), "begins": begins, "ends": ends, "attempts": self.attempts},
-            )
-        if hits is None:
-            raise ApiError(error, headers=self._retry_after(ends))
+        if await self._count(subject, only_below_limit=True) is None:
+            raise ApiError(error, headers=self._retry_after(self._window()[1]))
 
     async def release(self, subject: str) -> None:
         begins, _ = self._window()
@@ -91,14 +89,3 @@ class Limit:
                 ),
                 {"bucket": self._bucket(subject), "begins": begins},
             )
-
-    async def ensure_available(self, subject: str, error: ErrorDef = ERRORS.RATE_LIMITED) -> None:
-        """Refuse without counting when the window is full (checked before a try that only failures count)."""
-        begins, ends = self._window()
-        async with database.side_transaction() as session:
-            hits = await session.scalar(
-                text("SELECT hits FROM rate_limit_hits WHERE bucket = :bucket AND window_start = :begins"),
-                {"bucket": self._bucket(subject), "begins": begins},
-            )
-        if hits is not None and hits >= self.attempts:
-            raise ApiError(error, headers=self._retry_after(ends))
