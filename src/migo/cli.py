@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
 import json
 import os
 import shutil
@@ -151,9 +152,9 @@ def cmd_cards_print(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, indent=2))
     else:
-        print("cardId,number,expiry,name")
-        for row in rows:
-            print(f"{row['cardId']},{row['number']},{row['expiry']},{row['name']}")
+        writer = csv.DictWriter(sys.stdout, fieldnames=["cardId", "number", "expiry", "name"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
     return 0
 
 

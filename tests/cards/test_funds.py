@@ -78,7 +78,7 @@ async def test_load_limits(client):
     ).json()
     assert second["data"]["status"] == "ACTIVE"
     unfunded = await _load(client, tenant, cards.card_ids[1], "200.01")
-    assert unfunded.status_code == 422 and unfunded.json()["error"]["code"] == 7308
+    assert unfunded.status_code == 422 and unfunded.json()["error"]["code"] == 7307
     inactive = await _load(client, tenant, cards.card_ids[2], "1")
     assert inactive.status_code == 409 and inactive.json()["error"]["code"] == 7201
     await _invariants()
@@ -153,7 +153,8 @@ async def test_transfer_denials_each_with_its_code(client):
     assert (await transfer(target, "1")).json()["error"]["code"] == 7202
     other = await provision_cards(await create_tenant())
     assert (await transfer(other.card_ids[0], "1")).json()["error"]["code"] == 7302
-    assert (await transfer("00000000-0000-7000-8000-000000000000", "1")).status_code == 404
+    # a card that does not exist is "not in this company" too: nothing tells other companies' cards apart
+    assert (await transfer("00000000-0000-7000-8000-000000000000", "1")).json()["error"]["code"] == 7302
     await _invariants()
 
 

@@ -24,7 +24,7 @@ async def test_pin_set_verify_rotate(client):
     tenant, _, _, card, token = await _owned_card(client)
     path = f"/rest/cards/{card['cardId']}/pin"
     app_only = await client.put(path, json={"pin": "4827"}, headers=bearer(await tenant.app_token(client)))
-    assert app_only.status_code == 401 and app_only.json()["error"]["code"] == 7012
+    assert app_only.status_code == 403 and app_only.json()["error"]["code"] == 7012
     for weak in ("1111", "1234", "9876"):
         refused = await client.put(path, json={"pin": weak}, headers=bearer(token))
         assert refused.status_code == 400 and refused.json()["error"]["code"] == 7214
@@ -79,7 +79,7 @@ async def test_cvv_is_two_steps_single_use_and_bound_to_the_user(client, frozen_
     assert re.fullmatch(r"\d{3}", cvv)
     assert cvv == credentials.derive_cvv(cards.numbers[0], card["expiryMonth"], card["expiryYear"])
     again = await client.get(path, headers={**bearer(token), "x-view-token": view_token})
-    assert again.status_code == 401 and again.json()["error"]["code"] == 7215
+    assert again.status_code == 403 and again.json()["error"]["code"] == 7215
 
     late = (await client.post(f"{path}/view-token", headers=bearer(token))).json()["data"]["viewToken"]
     frozen_clock.advance(seconds=61)  # the cardholder's own token (15 minutes) is still valid
@@ -92,7 +92,7 @@ async def test_another_users_view_token_does_not_work(client):
     helper = await create_cardholder(client, tenant, firstName="Hugo")
     await client.post(
         f"/rest/cards/{card['cardId']}/users",
-        json={"userId": helper["userId"], "permissions": ["view"]},
+        json={"userId": helper["userId"], "permissions": ["view", "transact"]},
         headers=bearer(owner_token),
     )
     helper_token = await login(client, tenant, helper["username"])
@@ -102,7 +102,7 @@ async def test_another_users_view_token_does_not_work(client):
     stolen = await client.get(
         f"/rest/cards/{card['cardId']}/cvv", headers={**bearer(helper_token), "x-view-token": owners}
     )
-    assert stolen.status_code == 401 and stolen.json()["error"]["code"] == 7215
+    assert stolen.status_code == 403 and stolen.json()["error"]["code"] == 7215
 
 
 async def test_no_cvv_column_exists():

@@ -89,6 +89,9 @@ async def rotate_pin(
 ) -> Card:
     _require_user(caller)
     check_pin_policy(new_pin)
+    # Permission first: a try must never be spent by a caller who may not rotate. No row lock yet: the
+    # try counter is updated in a transaction of its own, which would wait on it.
+    await card_for(session, caller, card_id, "manage")
     await verify_pin(session, caller, card_id, current_pin)
     card = await card_for(session, caller, card_id, "manage", lock=True)
     card.pin_digest = _pin_digest(card.id, new_pin)
@@ -115,7 +118,7 @@ async def reset_pin(
 
 async def issue_cvv_view_token(session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID) -> str:
     user_id = _require_user(caller)
-    card = await card_for(session, caller, card_id, "view")
+    card = await card_for(session, caller, card_id, "transact")  # a CVV is what paying online takes
     require_status(card, "ACTIVE", "BLOCKED")
     token = "cvt_" + security.random_token(24)
     now = clock.now()
@@ -142,7 +145,8 @@ def derive_cvv(number: str, expiry_month: int, expiry_year: int) -> str:
 async def reveal_cvv(session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID, view_token: str | None) -> str:
     """Spend the view token (bound to this user and card, 60 s, once) and return the CVV."""
     user_id = _require_user(caller)
-    card = await card_for(session, caller, card_id, "view")
+    card = await card_for(session, caller, card_id, "transact")
+    require_status(card, "ACTIVE", "BLOCKED")
     if not view_token:
         raise ApiError(ERRORS.INVALID_VIEW_TOKEN)
     now = clock.now()

@@ -117,7 +117,10 @@ async def move_funds(
     amount: Decimal,
     description: str | None,
 ) -> Outcome:
-    """Load (funding → card, up to the program's maximum balance) or unload (card → funding)."""
+    """Load (funding → card, up to the program's maximum balance) or unload (card → funding). The
+    company's money: only its application moves it, never a cardholder token."""
+    if caller.user_id is not None:
+        raise ApiError(ERRORS.FORBIDDEN, "Loads and unloads are made by the company's application, not a cardholder.")
     card = await card_for(session, caller, card_id, "manage", lock=True)
     program = await session.get(CardProgram, card.program_id)
     assert program is not None
@@ -213,12 +216,13 @@ async def transfer(
     if source_card_id == target_card_id:
         raise ApiError(ERRORS.SAME_CARD)
     source = await card_for(session, caller, source_card_id, "transact")
-    # Lock both card rows in one fixed order; the target may belong to another company (denied below).
+    # Lock both card rows in one fixed order, and only cards of the caller's company: a target elsewhere,
+    # existing or not, is "another company" (7302), which tells nothing about other companies' cards.
     locked = {
         card.id: card
         for card in await session.scalars(
             select(Card)
-            .where(Card.id.in_([source_card_id, target_card_id]))
+            .where(Card.id.in_([source_card_id, target_card_id]), Card.company_id == caller.company_id)
             .order_by(Card.id)
             .with_for_update()
             .execution_options(populate_existing=True)
@@ -226,23 +230,22 @@ async def transfer(
     }
     source = locked[source.id]
     target = locked.get(target_card_id)
-    if target is None:
-        raise ApiError(ERRORS.CARD_NOT_FOUND, "The target card does not exist.")
     program = await session.get(CardProgram, source.program_id)
     assert program is not None
     denial = await _transfer_denial(session, source, target, program, amount)
-    target_program = await session.get(CardProgram, target.program_id)
-    ceiling = target_program.max_balance if target_program else None
     return await _settle(
         session,
         caller,
         kind="transfer",
         source=source,
-        target=target if target.company_id == caller.company_id else None,
+        target=target,
         amount=amount,
         currency=program.currency,
         description=description,
-        legs=ledger.transfer_legs(source.account_id, target.account_id, amount, target_ceiling=ceiling),
+        # Both cards share the company's program, so its maximum balance caps the target.
+        legs=ledger.transfer_legs(source.account_id, target.account_id, amount, target_ceiling=program.max_balance)
+        if target is not None
+        else [],
         denial=denial,
         short_of_funds=ERRORS.INSUFFICIENT_FUNDS,
         balance_of=source,
@@ -250,17 +253,13 @@ async def transfer(
 
 
 async def _transfer_denial(
-    session: AsyncSession, source: Card, target: Card, program: CardProgram, amount: Decimal
+    session: AsyncSession, source: Card, target: Card | None, program: CardProgram, amount: Decimal
 ) -> ErrorDef | None:
-    if target.company_id != source.company_id:
+    if target is None:
         return ERRORS.CARDS_IN_DIFFERENT_COMPANIES
     for card in (source, target):
         if card.status != "ACTIVE":
             return STATUS_ERRORS[card.status]
-    if target.program_id != source.program_id:
-        target_currency = await session.scalar(select(CardProgram.currency).where(CardProgram.id == target.program_id))
-        if target_currency != program.currency:
-            return ERRORS.CURRENCY_MISMATCH
     if program.per_transfer_limit is not None and amount > program.per_transfer_limit:
         return ERRORS.TRANSFER_LIMIT_EXCEEDED
     limit = program.daily_transfer_limit

@@ -31,9 +31,10 @@ Permission = Literal["view", "transact", "manage"]
 ALL_PERMISSIONS: tuple[Permission, ...] = ("view", "transact", "manage")
 Channel = Literal["api", "webview", "cms", "cli", "system"]
 
-# Wrong card numbers or names at activation: five per cardholder per 15 minutes, forty per address.
+# Wrong card numbers or names at activation: five per cardholder per 15 minutes, and on the public webview
+# twenty per address.
 ACTIVATION_FAILURES_PER_USER = Limit("activation-failures", attempts=5, window_seconds=900)
-ACTIVATIONS_PER_IP = Limit("activation-ip", attempts=40, window_seconds=900)
+ACTIVATION_FAILURES_PER_IP = Limit("activation-failures-ip", attempts=20, window_seconds=900)
 
 _TRANSITIONS: dict[str, dict[str, str]] = {
     "block": {"ACTIVE": "BLOCKED"},
@@ -122,13 +123,18 @@ async def activate(
     card_number: str,
     cardholder_name: str,
     actor: Actor,
-    client_ip: str,
+    client_ip: str | None = None,
 ) -> Card:
-    """Seed 004 step 4: the cardholder proves they hold the plastic (number and embossed name)."""
-    await ACTIVATIONS_PER_IP.consume(client_ip)
+    """Seed 004 step 4: the cardholder proves they hold the plastic (number and embossed name).
+
+    Wrong tries are limited per cardholder, and on the public webview (`client_ip`) per address too; a try
+    reserves its place first and a successful activation gives it back, so only failures count.
+    """
     user = await cardholders.get(session, company_id, user_id)
     attempts = f"{company_id}:{user_id}"
-    await ACTIVATION_FAILURES_PER_USER.reserve(attempts)  # given back below when the activation succeeds
+    if client_ip is not None:
+        await ACTIVATION_FAILURES_PER_IP.reserve(client_ip)
+    await ACTIVATION_FAILURES_PER_USER.reserve(attempts)
     number = pan.normalize(card_number)
     if not pan.is_valid(number):
         raise ApiError(ERRORS.INVALID_CARD_NUMBER)
@@ -148,6 +154,8 @@ async def activate(
     if (card.expiry_year, card.expiry_month) < (now.year, now.month):
         raise ApiError(ERRORS.CARD_EXPIRED)
     await ACTIVATION_FAILURES_PER_USER.release(attempts)
+    if client_ip is not None:
+        await ACTIVATION_FAILURES_PER_IP.release(client_ip)
     card.status = "ACTIVE"
     card.owner_user_id = user.id
     card.activated_at = now

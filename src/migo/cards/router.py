@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Header, Query
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
-from migo.identity.auth import Caller, ClientIp, GatewayIdempotent, SignedRequest
+from migo.identity.auth import Caller, GatewayIdempotent, Signed
 from migo.ledger.models import Posting
 from migo.platform.envelope import CustomResponse, created, ok
 from migo.platform.errors import ERRORS, ApiError
@@ -54,7 +54,7 @@ async def _view(session: DbSession, caller: Any, card: Any) -> CardOut:
 
 
 @router.post("/cards/activate", response_model=CustomResponse[CardOut])
-async def activate_card(body: ActivateCardRequest, caller: Caller, ip: ClientIp, session: DbSession) -> Any:
+async def activate_card(body: ActivateCardRequest, caller: Caller, session: DbSession) -> Any:
     """Activate a printed card for a cardholder: the number and the name embossed on it must match. Wrong
     numbers or names are limited to five per cardholder per 15 minutes."""
     if caller.user_id is not None and caller.user_id != body.user_id:
@@ -66,7 +66,6 @@ async def activate_card(body: ActivateCardRequest, caller: Caller, ip: ClientIp,
         card_number=body.card_number,
         cardholder_name=body.cardholder_name,
         actor=lifecycle.Actor.of(caller),
-        client_ip=ip,
     )
     return ok(await _view(session, caller, card))
 
@@ -76,8 +75,8 @@ async def get_card_transaction(transactionId: uuid.UUID, caller: Caller, session
     return ok(TransactionOut.of(await funds.get_transaction(session, caller, transactionId)))
 
 
-@money.post("/cards/transfer", response_model=CustomResponse[TransactionOut], dependencies=[GatewayIdempotent])
-async def transfer_between_cards(body: TransferRequest, caller: Caller, key: SignedRequest, session: DbSession) -> Any:
+@money.post("/cards/transfer", response_model=CustomResponse[TransactionOut], dependencies=[Signed, GatewayIdempotent])
+async def transfer_between_cards(body: TransferRequest, caller: Caller, session: DbSession) -> Any:
     """Move funds between two cards of the same company (seed 001). Signed; honours Idempotency-Key.
     Approved: the transaction with the source card's new balance. Denied: an error envelope with the reason
     (7303 insufficient funds, 72xx card state, 7302 other company, 7304/7305 limits, 7306 maximum balance)."""
@@ -171,7 +170,8 @@ async def reset_card_pin(cardId: uuid.UUID, body: ResetPinRequest, caller: Calle
 
 @router.post("/cards/{cardId}/cvv/view-token", response_model=CustomResponse[ViewToken])
 async def create_cvv_view_token(cardId: uuid.UUID, caller: Caller, session: DbSession) -> Any:
-    """Step one of seeing the CVV (seed 003): a cardholder token is required; the view token lives 60 s, once."""
+    """Step one of seeing the CVV (seed 003): a cardholder token with `transact` on the card is required; the
+    view token lives 60 s and works once."""
     return ok(ViewToken(view_token=await credentials.issue_cvv_view_token(session, caller, cardId)))
 
 
@@ -182,20 +182,21 @@ async def get_card_cvv(
     session: DbSession,
     x_view_token: str | None = Header(None, description="The token from `POST /cards/{cardId}/cvv/view-token`."),
 ) -> Any:
-    """Step two, from the cardholder's device, never a backend: the CVV, derived on demand and never stored."""
-    return ok(CvvOut(card_id=cardId, cvv=await credentials.reveal_cvv(session, caller, cardId, x_view_token)))
+    """Step two, from the cardholder's device, never a backend: the CVV, derived on demand and never stored.
+    Needs the `transact` permission on the card."""
+    cvv = await credentials.reveal_cvv(session, caller, cardId, x_view_token)
+    return JSONResponse(
+        ok(CvvOut(card_id=cardId, cvv=cvv)).model_dump(mode="json"), headers={"Cache-Control": "no-store"}
+    )
 
 
-@money.put("/cards/{cardId}/funds", response_model=CustomResponse[TransactionOut], dependencies=[GatewayIdempotent])
-async def move_card_funds(
-    cardId: uuid.UUID,
-    body: FundsRequest,
-    caller: Caller,
-    key: SignedRequest,
-    session: DbSession,
-) -> Any:
+@money.put(
+    "/cards/{cardId}/funds", response_model=CustomResponse[TransactionOut], dependencies=[Signed, GatewayIdempotent]
+)
+async def move_card_funds(cardId: uuid.UUID, body: FundsRequest, caller: Caller, session: DbSession) -> Any:
     """Load the card from the company's funding account, or unload it back (seed 001). Signed; honours
-    Idempotency-Key. A load cannot pass the program's maximum balance (7306) nor the funding balance (7308);
+    Idempotency-Key; the application's token only. A load cannot pass the program's maximum balance (7306)
+    nor the funding balance (7307);
     an unload cannot take more than the card holds (7303)."""
     outcome = await funds.move_funds(session, caller, cardId, body.type, body.amount, body.description)
     return ok(TransactionOut.of(outcome.transaction, outcome.balance))

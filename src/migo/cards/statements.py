@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import structlog
 from fpdf import FPDF
+from fpdf.errors import FPDFException
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,6 +25,8 @@ from migo.platform.money import format_money
 
 from .lifecycle import card_for
 from .models import Card, CardProgram, CardStatement
+
+log = structlog.get_logger("migo.cards")
 
 
 def period(month: int, year: int) -> tuple[datetime, datetime]:
@@ -100,6 +105,18 @@ async def statement_lines(
     return Decimal(opening or 0), lines
 
 
+def _latin1(text: str) -> str:
+    """The PDF's core font speaks Latin-1: "Pérez" stays, "Șerban" loses the comma, "Łukasz" gets a '?'."""
+
+    def printable(char: str) -> str:
+        if ord(char) < 256:
+            return char
+        base = "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
+        return base if base and all(ord(part) < 256 for part in base) else "?"
+
+    return "".join(printable(char) for char in unicodedata.normalize("NFKC", text))
+
+
 def render_pdf(
     *, holder: str, card: Card, currency: str, month: int, year: int, opening: Decimal, lines: list[StatementLine]
 ) -> bytes:
@@ -111,7 +128,7 @@ def render_pdf(
     pdf.set_font("Helvetica", size=10)
     closing = lines[-1].balance if lines else opening
     for label, value in (
-        ("Cardholder", holder),
+        ("Cardholder", _latin1(holder)),
         ("Card", f"**** **** **** {card.last4}"),
         ("Period", f"{year:04d}-{month:02d}"),
         ("Opening balance", f"{format_money(opening)} {currency}"),
@@ -130,7 +147,7 @@ def render_pdf(
         pdf.cell(0, 7, "No movements in this period.", new_x="LMARGIN", new_y="NEXT")
     for line in lines:
         pdf.cell(widths[0], 6, line.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M"))
-        pdf.cell(widths[1], 6, line.description[:48].encode("latin-1", "replace").decode("latin-1"))
+        pdf.cell(widths[1], 6, _latin1(line.description[:48]))
         pdf.cell(widths[2], 6, format_money(line.amount), align="R")
         pdf.cell(widths[3], 6, format_money(line.balance), align="R", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
@@ -148,15 +165,21 @@ async def produce(session: AsyncSession, statement_id: uuid.UUID) -> CardStateme
     assert program is not None
     start, end = period(statement.month, statement.year)
     opening, lines = await statement_lines(session, card, start, end)
-    statement.pdf = render_pdf(
-        holder=f"{holder.first_name} {holder.last_name}" if holder else (card.embossed_name or "-"),
-        card=card,
-        currency=program.currency,
-        month=statement.month,
-        year=statement.year,
-        opening=opening,
-        lines=lines,
-    )
+    try:
+        statement.pdf = render_pdf(
+            holder=f"{holder.first_name} {holder.last_name}" if holder else (card.embossed_name or "-"),
+            card=card,
+            currency=program.currency,
+            month=statement.month,
+            year=statement.year,
+            opening=opening,
+            lines=lines,
+        )
+    except FPDFException:
+        # Rendering the same data again would fail the same way: say so instead of staying "processing".
+        log.exception("statement_render_failed", statement_id=str(statement.id))
+        statement.status = "failed"
+        return statement
     statement.status = "ready"
     statement.ready_at = clock.now()
     return statement

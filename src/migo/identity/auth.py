@@ -213,6 +213,11 @@ Merchant = Annotated[MerchantPrincipal, Depends(merchant)]
 ClientIp = Annotated[str, Depends(client_ip)]
 
 # `dependencies=[GatewayIdempotent]` makes a Gateway endpoint honour Idempotency-Key, scoped per application.
-GatewayIdempotent = idempotency_for(gateway_caller, caller_scope=lambda caller: f"app:{caller.application_id}")
+GatewayIdempotent = idempotency_for(
+    gateway_caller,
+    caller_scope=lambda caller: f"app:{caller.application_id}" + (f":user:{caller.user_id}" if caller.user_id else ""),
+)
+# A signed endpoint lists `Signed` before its idempotency: the signature is checked before any replay.
+Signed = Depends(signed_request)
 CmsIdempotent = idempotency_for(cms_app, caller_scope=lambda app: app.idempotency_scope)
 MerchantIdempotent = idempotency_for(merchant, caller_scope=lambda m: m.idempotency_scope)

@@ -132,7 +132,7 @@ class User(IdMixin, CreatedAtMixin, Base):
     __table_args__ = (Index("uq_users_company_username", "company_id", text("lower(username)"), unique=True),)
 
     company_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("companies.id"), index=True)
-    username: Mapped[str] = mapped_column(String(150))
+    username: Mapped[str] = mapped_column(String(254))  # defaults to the email, which may be this long
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(32))
     first_name: Mapped[str] = mapped_column(String(100))

@@ -75,7 +75,9 @@ class ERRORS:
     INVALID_REFRESH_TOKEN = _define(
         7011, "INVALID_REFRESH_TOKEN", 401, "The refresh token is not valid or has expired."
     )
-    USER_TOKEN_REQUIRED = _define(7012, "USER_TOKEN_REQUIRED", 401, "A cardholder access token is required.")
+    USER_TOKEN_REQUIRED = _define(
+        7012, "USER_TOKEN_REQUIRED", 403, "This action is the cardholder's: it needs a cardholder access token."
+    )
     UNSUPPORTED_MEDIA_TYPE = _define(7013, "UNSUPPORTED_MEDIA_TYPE", 415, "The body must be JSON.")
     CONFLICT = _define(7014, "CONFLICT", 409, "The request conflicts with the resource's current state.")
     PAYLOAD_TOO_LARGE = _define(7015, "PAYLOAD_TOO_LARGE", 413, "The request body is too large.")
@@ -109,7 +111,7 @@ class ERRORS:
     PIN_LOCKED = _define(7213, "PIN_LOCKED", 423, "The PIN is locked after three wrong tries; reset it by OTP.")
     WEAK_PIN = _define(7214, "WEAK_PIN", 400, "A PIN has 4 digits, not all equal and not a sequence.")
     INVALID_VIEW_TOKEN = _define(
-        7215, "INVALID_VIEW_TOKEN", 401, "The view token is not valid, has expired or was already used."
+        7215, "INVALID_VIEW_TOKEN", 403, "The view token is not valid, has expired or was already used."
     )
     STATEMENT_NOT_FOUND = _define(7216, "STATEMENT_NOT_FOUND", 404, "The statement does not exist.")
     STATEMENT_NOT_READY = _define(7217, "STATEMENT_NOT_READY", 409, "The statement is still being produced.")
@@ -140,9 +142,8 @@ class ERRORS:
     MAX_BALANCE_EXCEEDED = _define(
         7306, "MAX_BALANCE_EXCEEDED", 422, "The card's balance would exceed the program's maximum balance."
     )
-    CURRENCY_MISMATCH = _define(7307, "CURRENCY_MISMATCH", 422, "The cards hold different currencies.")
     FUNDING_INSUFFICIENT = _define(
-        7308, "FUNDING_INSUFFICIENT", 422, "The company's funding account does not have enough balance for this load."
+        7307, "FUNDING_INSUFFICIENT", 422, "The company's funding account does not have enough balance for this load."
     )
 
     # 76xx keys and signatures

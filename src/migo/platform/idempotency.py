@@ -9,6 +9,7 @@ not stored, so the client can fix and retry (as Stripe does).
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -130,7 +131,9 @@ def idempotency_for(scope_of: Callable[..., Awaitable[Any]], *, caller_scope: Ca
         session: AsyncSession = request.state.db
         scope = caller_scope(caller)
         body = await request.body()
-        request_hash = hashlib.sha256(f"{request.method} {request.url.path}\n".encode() + body).digest()
+        # Keyed: a plain hash of a body holding a card number could be brute-forced back to it.
+        request_hash = security.keyed_hash(f"{request.method} {request.url.path}\n", purpose="idempotency-request")
+        request_hash = hmac.new(request_hash, body, hashlib.sha256).digest()
         pending = PendingIdempotency(scope=scope, key=key, request_hash=request_hash)
         if not await session.scalar(_LOCK_SQL, {"lock_name": f"{scope}:{key}"}):
             raise ApiError(ERRORS.IDEMPOTENCY_IN_PROGRESS)

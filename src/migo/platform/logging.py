@@ -12,12 +12,20 @@ import structlog
 
 from migo.platform import pan
 
-# Field names whose values never reach a log, whatever their shape.
-SENSITIVE_KEYS = re.compile(
-    r"(pan|card_?number|cvv|cvc|pin|password|secret|token|authorization|private_?key|otp|code_?hash|"
-    r"signature|cookie|x-user-token)",
-    re.IGNORECASE,
+# Field names whose values never reach a log, matched word by word ("clientSecret", "pin_digest",
+# "x-user-token"), so "company_id" is not mistaken for a PAN.
+_SENSITIVE_WORDS = frozenset(
+    {"pan", "cvv", "cvc", "pin", "password", "secret", "token", "authorization", "otp", "signature", "cookie"}
 )
+_SENSITIVE_JOINED = frozenset({"cardnumber", "privatekey", "codedigest", "code"})
+_WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+def is_sensitive_key(key: str) -> bool:
+    words = [word.lower() for word in _WORD.findall(key)]
+    return bool(_SENSITIVE_WORDS.intersection(words)) or "".join(words) in _SENSITIVE_JOINED
+
+
 _DIGIT_RUN = re.compile(r"(?<![0-9])([0-9][ -]?){12,18}[0-9](?![0-9])")
 
 
@@ -37,7 +45,7 @@ def _redact(value: Any) -> Any:
     if isinstance(value, str):
         return mask_card_numbers(value)
     if isinstance(value, dict):
-        return {k: "[REDACTED]" if SENSITIVE_KEYS.search(str(k)) else _redact(v) for k, v in value.items()}
+        return {k: "[REDACTED]" if is_sensitive_key(str(k)) else _redact(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_redact(v) for v in value]
     return value
@@ -45,7 +53,7 @@ def _redact(value: Any) -> Any:
 
 def redact_processor(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
     for key, value in list(event_dict.items()):
-        if key != "event" and SENSITIVE_KEYS.search(key):
+        if key != "event" and is_sensitive_key(key):
             event_dict[key] = "[REDACTED]"
         else:
             event_dict[key] = _redact(value)

@@ -80,8 +80,16 @@ BEGIN
         END IF;
     END LOOP;
 
+    -- A concurrent entry with this reference on other accounts did not wait on our locks: let the
+    -- reference decide, and report the one that got there first.
     INSERT INTO ledger_entries (id, reference, kind, description, reverses_entry_id, created_at)
-    VALUES (p_entry_id, p_reference, p_kind, p_description, p_reverses, p_at);
+    VALUES (p_entry_id, p_reference, p_kind, p_description, p_reverses, p_at)
+    ON CONFLICT (reference) DO NOTHING;
+    IF NOT FOUND THEN
+        SELECT e.id INTO v_existing FROM ledger_entries e WHERE e.reference = p_reference;
+        RETURN QUERY SELECT v_existing, 'duplicate'::text, NULL::uuid;
+        RETURN;
+    END IF;
 
     WITH leg AS (
         SELECT l.account, l.amount,
@@ -138,7 +146,13 @@ BEGIN
         RETURN;
     END IF;
     INSERT INTO ledger_holds (id, account_id, amount, currency, reference, status, created_at)
-    VALUES (p_hold_id, p_account, p_amount, v_account.currency, p_reference, 'pending', p_at);
+    VALUES (p_hold_id, p_account, p_amount, v_account.currency, p_reference, 'pending', p_at)
+    ON CONFLICT (reference) DO NOTHING;
+    IF NOT FOUND THEN
+        SELECT h.id INTO v_existing FROM ledger_holds h WHERE h.reference = p_reference;
+        RETURN QUERY SELECT v_existing, 'duplicate'::text;
+        RETURN;
+    END IF;
     UPDATE ledger_accounts SET held = held + p_amount WHERE id = p_account;
     RETURN QUERY SELECT p_hold_id, 'placed'::text;
 END;
@@ -166,3 +180,20 @@ BEGIN
     RETURN 'voided';
 END;
 $$;
+
+
+-- Entries and postings are immutable: a correction is a new entry (a reversal), never an edit.
+CREATE FUNCTION ledger_refuse_change_v1() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'ledger: % rows are immutable; post a reversal instead', TG_TABLE_NAME;
+END;
+$$;
+
+CREATE TRIGGER ledger_entries_immutable_v1
+    BEFORE UPDATE OR DELETE ON ledger_entries
+    FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change_v1();
+
+CREATE TRIGGER ledger_postings_immutable_v1
+    BEFORE UPDATE OR DELETE ON ledger_postings
+    FOR EACH ROW EXECUTE FUNCTION ledger_refuse_change_v1();

@@ -155,7 +155,7 @@ def upgrade() -> None:
     op.create_table(
         "users",
         sa.Column("company_id", sa.UUID(), nullable=False),
-        sa.Column("username", sa.String(length=150), nullable=False),
+        sa.Column("username", sa.String(length=254), nullable=False),
         sa.Column("email", sa.String(length=254), nullable=True),
         sa.Column("phone", sa.String(length=32), nullable=True),
         sa.Column("first_name", sa.String(length=100), nullable=False),
