@@ -43,50 +43,6 @@ class Outcome:
     balance: Decimal | None  # the card's balance after an approved call (the source's, for transfers)
 
 
-async def _record(
-    session: AsyncSession,
-    caller: GatewayCaller,
-    *,
-    kind: str,
-    source: Card | None,
-    target: Card | None,
-    amount: Decimal,
-    currency: str,
-    description: str | None,
-    entry_id: uuid.UUID | None,
-    denial: ErrorDef | None,
-) -> CardTransaction:
-    actor_kind, actor_id = caller.actor
-    transaction = CardTransaction(
-        id=new_id(),
-        company_id=caller.company_id,
-        type=kind,
-        source_card_id=source.id if source else None,
-        target_card_id=target.id if target else None,
-        amount=amount,
-        currency=currency,
-        description=description,
-        status="denied" if denial else "approved",
-        denial_code=denial.code if denial else None,
-        entry_id=entry_id,
-        actor_kind=actor_kind,
-        actor_id=actor_id,
-        created_at=clock.now(),
-    )
-    session.add(transaction)
-    event_type = _EVENT_TYPES.get((kind, transaction.status))
-    if event_type is not None:
-        await events.record(
-            session,
-            event_type,
-            company_id=caller.company_id,
-            subject_id=str(transaction.id),
-            data=transaction_view(transaction),
-        )
-    await session.flush()
-    return transaction
-
-
 def transaction_view(transaction: CardTransaction) -> dict[str, object]:
     return {
         "transactionId": str(transaction.id),
@@ -164,7 +120,8 @@ async def _settle(
     short_of_funds: ErrorDef,
     balance_of: Card,
 ) -> Outcome:
-    """Post the entry unless already denied, record the transaction either way, and answer or deny."""
+    """Post the entry unless already denied, record the transaction (and its event) either way, then
+    answer or deny."""
     entry_id = None
     if denial is None:
         result = await ledger.post_entry(
@@ -174,18 +131,34 @@ async def _settle(
         denial = {"insufficient_funds": short_of_funds, "ceiling_exceeded": ERRORS.MAX_BALANCE_EXCEEDED}.get(
             result.outcome
         )
-    transaction = await _record(
-        session,
-        caller,
-        kind=kind,
-        source=source,
-        target=target,
+    actor_kind, actor_id = caller.actor
+    transaction = CardTransaction(
+        id=new_id(),
+        company_id=caller.company_id,
+        type=kind,
+        source_card_id=source.id if source else None,
+        target_card_id=target.id if target else None,
         amount=amount,
         currency=currency,
         description=description,
+        status="denied" if denial else "approved",
+        denial_code=denial.code if denial else None,
         entry_id=entry_id,
-        denial=denial,
+        actor_kind=actor_kind,
+        actor_id=actor_id,
+        created_at=clock.now(),
     )
+    session.add(transaction)
+    event_type = _EVENT_TYPES.get((kind, transaction.status))
+    if event_type is not None:
+        await events.record(
+            session,
+            event_type,
+            company_id=caller.company_id,
+            subject_id=str(transaction.id),
+            data=transaction_view(transaction),
+        )
+    await session.flush()
     if denial is not None:
         raise _deny(denial, transaction)
     return Outcome(transaction, await _balance(session, balance_of.account_id))
