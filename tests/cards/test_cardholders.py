@@ -119,3 +119,22 @@ async def test_creation_honours_idempotency_key(client):
     again = await client.post("/rest/users", json=body, headers=headers)
     assert first.status_code == again.status_code == 201
     assert again.json() == first.json() and again.headers["idempotent-replayed"] == "true"
+
+
+async def test_a_disabled_cardholder_is_stopped_at_once(client):
+    tenant = await create_tenant()
+    user = await create_cardholder(client, tenant)
+    user_token = await login(client, tenant, user["username"])
+    app_token = await tenant.app_token(client)
+    disabled = await client.patch(
+        f"/rest/users/{user['userId']}", json={"status": "disabled"}, headers=bearer(app_token)
+    )
+    assert disabled.json()["data"]["status"] == "disabled"
+    refused = await client.get(f"/rest/users/{user['userId']}", headers=bearer(user_token))
+    assert refused.status_code == 403 and refused.json()["error"]["code"] == 7102
+    relogin = await client.post(
+        "/rest/users/auth/login",
+        json={"username": user["username"], "password": "Cardh0lder-pass"},
+        headers=bearer(app_token),
+    )
+    assert relogin.status_code == 403 and relogin.json()["error"]["code"] == 7102
