@@ -13,6 +13,7 @@ from fpdf import FPDF
 from fpdf.errors import FPDFException
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import undefer
 
 from migo.identity.auth import GatewayCaller
 from migo.identity.models import User
@@ -65,8 +66,6 @@ async def get_statement(
     card = await card_for(session, caller, card_id, "view")
     query = select(CardStatement).where(CardStatement.id == statement_id, CardStatement.card_id == card.id)
     if with_pdf:
-        from sqlalchemy.orm import undefer
-
         query = query.options(undefer(CardStatement.pdf))
     statement = await session.scalar(query)
     if statement is None:

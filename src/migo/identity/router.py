@@ -205,15 +205,7 @@ async def create_cardholder(body: CardholderCreate, app: GatewayApp, session: Db
         session,
         app.tenant_id,
         username=body.username,
-        details=cardholders.CardholderDetails(
-            first_name=body.first_name,
-            last_name=body.last_name,
-            email=body.email,
-            phone=body.phone,
-            document_type=body.document_type,
-            document_number=body.document_number,
-            birth_date=body.birth_date,
-        ),
+        details=cardholders.CardholderDetails(**body.model_dump(exclude={"username", "password"})),
         password=body.password.get_secret_value() if body.password else None,
     )
     return created(Cardholder.of(user))
