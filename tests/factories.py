@@ -247,3 +247,43 @@ async def signed(
         **(headers or {}),
     }
     return await http.request(method, path, content=raw, headers=all_headers)
+
+
+async def configure_payment_client(tenant: Tenant, **overrides: Any) -> Any:
+    """The tenant's merchant client for Payment Links: GTQ then USD, 1..100000, sandbox processor with
+    3/6/12 installments, one-step capture, unless overridden."""
+    from decimal import Decimal
+
+    from migo.payments import clients
+
+    terms: dict[str, Any] = {
+        "slug": tenant.client_slug,
+        "display_name": "Tienda Ana",
+        "channels": ("wa", "sms", "email", "web", "app"),
+        "currencies": ("GTQ", "USD"),
+        "min_amount": Decimal(1),
+        "max_amount": Decimal(100000),
+        "processors": (clients.ProcessorTerms("sandbox", installments=(3, 6, 12)),),
+        "reference_prefix": "CAMPGT",
+        **overrides,
+    }
+    async with database.transaction() as session:
+        return await clients.configure_client(session, clients.ClientTerms(**terms), partner_id=tenant.partner_id)
+
+
+def merchant(tenant: Tenant, bearer_prefix: bool = False) -> dict[str, str]:
+    return {"Authorization": ("Bearer " if bearer_prefix else "") + tenant.merchant_token}
+
+
+async def create_link(http: httpx.AsyncClient, tenant: Tenant, **fields: Any) -> dict[str, Any]:
+    body = {"amount": 100, "userId": "50224865444", "channel": "wa", "client": tenant.client_slug, "ads": [], **fields}
+    response = await http.post("/transactions", json=body, headers=merchant(tenant))
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def sandbox_pay(
+    http: httpx.AsyncClient, tenant: Tenant, uid: str, card: str = "4242424242424242", **fields: Any
+) -> httpx.Response:
+    body = {"cardNumber": card, "expiry": "12/34", "cvv": "123", **fields}
+    return await http.post(f"/v1/sandbox/transactions/{uid}/pay", json=body, headers=merchant(tenant))

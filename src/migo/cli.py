@@ -13,6 +13,7 @@ import subprocess
 import sys
 import uuid
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from migo.platform.embedded import resolve_database_url
@@ -167,6 +168,75 @@ def cmd_funding_deposit(args: argparse.Namespace) -> int:
     return 0 if result.applied else 1
 
 
+def _processor_option(text: str) -> Any:
+    """`sandbox`, `sandbox:3,6,12` or `sandbox:3,6,12:visa,mastercard`."""
+    from migo.payments.clients import ProcessorTerms
+
+    name, _, rest = text.partition(":")
+    counts, _, brands = rest.partition(":")
+    try:
+        installments = tuple(int(n) for n in counts.split(",") if n)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"installments must be numbers: {text!r}") from exc
+    return ProcessorTerms(name, tuple(b for b in brands.split(",") if b), installments)
+
+
+def cmd_clients_configure(args: argparse.Namespace) -> int:
+    """Create or update a merchant's Payment Link client; with --create-application, also its Middleware
+    application, merchant token and key pair (printed once)."""
+    from migo.identity import applications
+    from migo.payments.clients import ClientTerms, configure_client
+
+    resolve_database_url()
+    declines, window, suspension = (int(part) for part in args.velocity.split("/"))
+    terms = ClientTerms(
+        slug=args.slug,
+        display_name=args.name,
+        channels=tuple(args.channel),
+        currencies=tuple(c.upper() for c in args.currency),
+        min_amount=Decimal(args.min_amount),
+        max_amount=Decimal(args.max_amount),
+        processors=tuple(args.processor or [_processor_option("sandbox")]),
+        reference_prefix=args.prefix,
+        capture_mode=args.capture,
+        link_lifetime_seconds=int(args.link_lifetime_hours * 3600),
+        max_attempts=args.max_attempts,
+        logo_url=args.logo_url,
+        brand_color=args.color,
+        allowed_return_origins=tuple(args.return_origin or ()),
+        default_return_url=args.default_return_url,
+        velocity=(declines, window, suspension),
+        allowed_brands=tuple(args.allow_brand or ()),
+        allowed_card_types=tuple(args.allow_card_type or ()),
+        allowed_countries=tuple(c.upper() for c in args.allow_country or ()),
+    )
+
+    async def configure(session: Any) -> dict[str, Any]:
+        client = await configure_client(session, terms)
+        answer: dict[str, Any] = {"client": client.slug, "clientId": str(client.id)}
+        if args.create_application:
+            created = await applications.create_application(
+                session, kind="middleware", name=args.name, client_slug=client.slug
+            )
+            answer["merchantToken"] = await applications.create_merchant_token(session, created.application)
+            answer["publicKey"] = created.application.public_key
+            answer["privateKey"] = created.private_key
+        return answer
+
+    print(json.dumps(asyncio.run(_in_transaction(configure)), indent=2))
+    return 0
+
+
+def cmd_bins_load(args: argparse.Namespace) -> int:
+    from migo.payments import bins
+
+    resolve_database_url()
+    rows = bins.read_csv(args.file)
+    count = asyncio.run(_in_transaction(lambda session: bins.load(session, rows)))
+    print(json.dumps({"loaded": count}))
+    return 0
+
+
 def _serve(host: str, port: int, workers: int) -> None:
     import uvicorn
 
@@ -281,6 +351,39 @@ def build_parser() -> argparse.ArgumentParser:
     deposit.add_argument("--company", type=uuid.UUID, required=True)
     deposit.add_argument("--amount", type=_decimal, required=True)
     deposit.set_defaults(handler=cmd_funding_deposit)
+
+    clients = commands.add_parser("clients", help="merchants' Payment Link client configurations")
+    clients_commands = clients.add_subparsers(dest="clients_command", required=True)
+    configure = clients_commands.add_parser("configure", help="create or update a client configuration")
+    configure.add_argument("--slug", required=True)
+    configure.add_argument("--name", required=True, help="the name customers see on the checkout")
+    configure.add_argument("--channel", action="append", required=True, help="wa, sms, email, web, app (repeat)")
+    configure.add_argument("--currency", action="append", required=True, help="ISO 4217, the first is the default")
+    configure.add_argument("--min-amount", type=int, default=1)
+    configure.add_argument("--max-amount", type=int, required=True)
+    configure.add_argument(
+        "--processor", action="append", type=_processor_option, help="name[:installments[:brands]], e.g. sandbox:3,6"
+    )
+    configure.add_argument("--capture", choices=["automatic", "manual"], default="automatic")
+    configure.add_argument("--prefix", required=True, help="reference prefix, e.g. CAMPGT")
+    configure.add_argument("--link-lifetime-hours", type=float, default=24)
+    configure.add_argument("--max-attempts", type=int, default=3)
+    configure.add_argument("--logo-url")
+    configure.add_argument("--color", default="#0b5cff")
+    configure.add_argument("--return-origin", action="append", help="scheme://host[:port] (repeat)")
+    configure.add_argument("--default-return-url")
+    configure.add_argument("--velocity", default="5/60/1440", help="declines/window minutes/suspension minutes")
+    configure.add_argument("--allow-brand", action="append")
+    configure.add_argument("--allow-card-type", action="append", choices=["credit", "debit", "prepaid"])
+    configure.add_argument("--allow-country", action="append")
+    configure.add_argument("--create-application", action="store_true", help="also issue a merchant token and keys")
+    configure.set_defaults(handler=cmd_clients_configure)
+
+    bins_command = commands.add_parser("bins", help="the BIN table")
+    bins_commands = bins_command.add_subparsers(dest="bins_command", required=True)
+    load = bins_commands.add_parser("load", help="insert or update BINs from a CSV (bin,brand,type,issuer,country)")
+    load.add_argument("file", type=Path)
+    load.set_defaults(handler=cmd_bins_load)
 
     sandbox = commands.add_parser("sandbox", help="create the sandbox tenant if missing; print the cheat sheet")
     sandbox.add_argument("--json", action="store_true", help="print one JSON object")

@@ -1,10 +1,11 @@
-"""Bring a database to what the code expects: migrations, then the catalogs kept as data (RBAC)."""
+"""Bring a database to what the code expects: migrations, then the catalogs kept as data (RBAC, BINs)."""
 
 from __future__ import annotations
 
 import asyncio
 
 from migo.identity import operators
+from migo.payments import bins
 from migo.platform import migrations
 from migo.platform.db import database
 
@@ -14,5 +15,6 @@ async def upgrade_database(url: str) -> None:
     try:
         async with database.transaction() as session:
             await operators.sync_catalog(session)
+            await bins.load_shipped_if_empty(session)
     finally:
         await database.dispose()

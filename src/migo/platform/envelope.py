@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from migo.platform.errors import (
     ERRORS,
     MIDDLEWARE_EQUIVALENT,
+    MW_ERRORS,
     ApiError,
     ErrorDef,
     MerchantUnauthorized,
@@ -85,8 +86,9 @@ def created(data: T, message: str | None = None) -> CustomResponse[T]:
 
 def render_error(style: Style, error: ErrorDef, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
     if style == "middleware":
-        if error.status == 401 and error not in MIDDLEWARE_EQUIVALENT.values():
-            # Seed 002: the Middleware's authorizer answers any authentication failure this way.
+        if error.status == 401 and error is not MW_ERRORS.INVALID_KEYS:
+            # Seed 002: the Middleware's authorizer answers any authentication failure this way; only the
+            # hook's body credentials (2007) are checked by the handler and answer an ErrorResponseDto.
             return JSONResponse({"message": "Unauthorized"}, status_code=401, headers=headers)
         error = MIDDLEWARE_EQUIVALENT.get(error, error)
         body: dict[str, Any] = {

@@ -191,6 +191,24 @@ class MW_ERRORS:  # noqa: N801 - a namespace of constants, named like ERRORS
     CONFLICT = _define(5008, "CONFLICT", 409, "The request conflicts with the resource's current state.")
     INTERNAL_ERROR = _define(5009, "INTERNAL_ERROR", 500, "An unexpected error occurred; it was logged.")
     SERVICE_UNAVAILABLE = _define(5010, "SERVICE_UNAVAILABLE", 503, "The service is temporarily unavailable.")
+    # [decided] payments after the link is created
+    TRANSACTION_NOT_PAYABLE = _define(
+        5011, "TRANSACTION_NOT_PAYABLE", 409, "The payment link is paid, expired, reversed or out of attempts."
+    )
+    NOT_CAPTURABLE = _define(5012, "NOT_CAPTURABLE", 409, "Only an authorized, uncaptured payment can be captured.")
+    CAPTURE_WINDOW_EXPIRED = _define(
+        5013, "CAPTURE_WINDOW_EXPIRED", 409, "The authorization is older than 7 days and can no longer be captured."
+    )
+    REFUND_EXCEEDS_CAPTURED = _define(
+        5014, "REFUND_EXCEEDS_CAPTURED", 409, "The refunds would exceed the captured amount."
+    )
+    NOT_REFUNDABLE = _define(5015, "NOT_REFUNDABLE", 409, "Only a captured payment can be refunded.")
+    NOT_REVERSIBLE = _define(
+        5016, "NOT_REVERSIBLE", 409, "Only an authorization, or an unsettled unrefunded capture, can be reversed."
+    )
+    PROCESSOR_UNAVAILABLE = _define(
+        5017, "PROCESSOR_UNAVAILABLE", 502, "The payment processor did not answer; nothing was changed. Retry."
+    )
 
 
 # Platform errors raised by shared code, as the Middleware names them.

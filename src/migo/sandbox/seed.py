@@ -17,6 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.cards import programs
 from migo.identity import applications, operators, signing
 from migo.identity.models import Application, Company, MerchantToken, Operator, Partner, SigningKey, User
+from migo.payments import clients
+from migo.payments.models import PaymentClient
 from migo.payments.testcards import TEST_CARDS, THREE_DS_PASS_CODE
 from migo.platform import clock, security
 from migo.platform.settings import get_settings
@@ -71,6 +73,22 @@ SANDBOX_PROGRAM = programs.ProgramTerms(
 SANDBOX_FUNDING = Decimal("1000000")
 SANDBOX_STOCK = 3
 SANDBOX_EMBOSSED_NAME = "SANDBOX CARDHOLDER"
+
+# The sandbox merchant's Payment Link configuration: every channel and seed 003's currencies, installments
+# on credit cards, one-step capture, links valid for 7 days, and return to any local storefront.
+SANDBOX_CLIENT = clients.ClientTerms(
+    slug=CLIENT_SLUG,
+    display_name="Migo Developer Store",
+    channels=("wa", "sms", "email", "web", "app"),
+    currencies=("GTQ", "USD", "MXN", "CRC", "HNL", "DOP", "COP", "SVC"),
+    min_amount=Decimal(1),
+    max_amount=Decimal(100000),
+    processors=(clients.ProcessorTerms("sandbox", installments=(3, 6, 12)),),
+    reference_prefix="MIGODV",
+    capture_mode="automatic",
+    link_lifetime_seconds=7 * 24 * 3600,
+    allowed_return_origins=("http://localhost", "http://127.0.0.1"),
+)
 
 
 async def _ensure_card_program(session: AsyncSession, company_id: uuid.UUID) -> None:
@@ -159,6 +177,9 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
     await session.flush()
 
     await _ensure_card_program(session, company.id)
+    payment_client = await session.scalar(select(PaymentClient).where(PaymentClient.slug == CLIENT_SLUG))
+    if payment_client is None:  # an operator's later changes to the sandbox client are kept
+        await clients.configure_client(session, SANDBOX_CLIENT, partner_id=partner.id)
     stock = await programs.unassigned_stock(session, company.id, SANDBOX_STOCK)
 
     base = settings.public_url.rstrip("/")

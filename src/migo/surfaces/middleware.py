@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from migo.identity import router as identity
+from migo.payments import router as payments
 from migo.platform.settings import Settings
 from migo.platform.surface import build_surface
 
@@ -14,13 +17,42 @@ Backend-to-backend: hosted Payment Links, the subscription engine, BIN verificat
 Send the merchant token as `Authorization: <token>` (raw, recommended) or `Bearer <token>`. A bad token
 answers 401 with exactly `{"message": "Unauthorized"}`. Errors are an `ErrorResponseDto`:
 `{statusCode, ownCode, message, detail}`.
+
+`POST /transactions-hook` authenticates with the application's `publicKey` and `privateKey` in the body
+instead, and answers browsers' cross-origin requests (CORS, with preflight).
 """
 
 
+class HookCors:
+    """CORS for the browser-friendly hook only (seed 002); every other endpoint is backend-to-backend."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.cors = CORSMiddleware(
+            app,
+            allow_origins=["*"],
+            allow_methods=["POST"],
+            allow_headers=["Content-Type", "Idempotency-Key"],
+            max_age=600,
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] in payments.HOOK_PATHS:
+            await self.cors(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+
 def build_middleware(settings: Settings) -> FastAPI:
-    return build_surface(
-        title="Migo Middleware",
-        description=DESCRIPTION,
-        style="middleware",
-        routers=[identity.middleware_identity],
-    )
+    routers = [
+        payments.links_router,
+        payments.hook_router,
+        payments.operations_router,
+        payments.fraud_router,
+        identity.middleware_identity,
+    ]
+    if settings.is_sandbox:  # the pay helper does not exist in production: 404
+        routers.append(payments.sandbox_router)
+    app = build_surface(title="Migo Middleware", description=DESCRIPTION, style="middleware", routers=routers)
+    app.add_middleware(HookCors)
+    return app

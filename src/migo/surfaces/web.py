@@ -7,24 +7,23 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from migo.cards import web as card_pages
+from migo.payments import web as checkout_pages
 from migo.platform.pages import page
 from migo.platform.settings import get_settings
 
 
 async def home(request: Request) -> Response:
-    if request.query_params.get("orderId") is not None:
-        # Payment links arrive with the payments domain; until a link exists, none can be found.
-        return page(
-            request,
-            "not_found.html",
-            {"heading": "Payment link not found", "message": "Check the link you received, or ask the merchant."},
-            status_code=404,
-        )
+    """The checkout when an `orderId` comes by query or by a storefront's form POST; else the welcome page."""
+    if request.method == "POST" or request.query_params.get("orderId") is not None:
+        return await checkout_pages.checkout_page(request)
     return page(request, "home.html", {"environment": get_settings().environment})
 
 
 routes: list[BaseRoute] = [
-    Route("/", home, methods=["GET"], include_in_schema=False),
+    Route("/", home, methods=["GET", "POST"], include_in_schema=False),
+    Route("/checkout/{uid}/pay", checkout_pages.pay_from_form, methods=["POST"], include_in_schema=False),
+    Route("/checkout/{uid}/verify", checkout_pages.verify_form, methods=["GET", "POST"], include_in_schema=False),
+    Route("/checkout/{uid}/card-options", checkout_pages.card_options, methods=["GET"], include_in_schema=False),
     Route("/card-activation", card_pages.activation_form, methods=["GET"], include_in_schema=False),
     Route("/card-activation", card_pages.activate_from_form, methods=["POST"], include_in_schema=False),
 ]

@@ -1,0 +1,198 @@
+"""Merchant client configurations, and the ledger accounts the payment-link business books into."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.ledger import service as ledger
+from migo.platform import clock
+from migo.platform.errors import MW_ERRORS, ApiError
+
+from .models import PaymentAccount, PaymentClient
+from .processors import known_processors
+
+CAPTURE_MODES = ("automatic", "manual")
+CARD_BRANDS = ("visa", "mastercard", "amex", "discover", "diners", "jcb", "unionpay", "maestro")
+
+
+@dataclass(frozen=True)
+class ProcessorTerms:
+    """A processor a client uses: for which card brands (empty: all) and which installment counts it offers
+    on credit cards (1 is always allowed)."""
+
+    name: str
+    brands: tuple[str, ...] = ()
+    installments: tuple[int, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {"name": self.name, "brands": list(self.brands), "installments": list(self.installments)}
+
+
+@dataclass(frozen=True)
+class ClientTerms:
+    slug: str
+    display_name: str
+    channels: tuple[str, ...]
+    currencies: tuple[str, ...]
+    min_amount: Decimal
+    max_amount: Decimal
+    processors: tuple[ProcessorTerms, ...]
+    reference_prefix: str
+    capture_mode: str = "automatic"
+    link_lifetime_seconds: int = 24 * 3600
+    max_attempts: int = 3
+    logo_url: str | None = None
+    brand_color: str = "#0b5cff"
+    allowed_return_origins: tuple[str, ...] = ()
+    default_return_url: str | None = None
+    velocity: tuple[int, int, int] = (5, 60, 24 * 60)  # declines, within minutes, suspended for minutes
+    allowed_brands: tuple[str, ...] = field(default=())
+    allowed_card_types: tuple[str, ...] = field(default=())
+    allowed_countries: tuple[str, ...] = field(default=())
+
+    def check(self) -> None:
+        """Refuse a configuration no link could be paid under (a programming or operator error)."""
+        problems = []
+        if not self.channels:
+            problems.append("at least one channel")
+        if not self.currencies or any(len(c) != 3 or not c.isalpha() or not c.isupper() for c in self.currencies):
+            problems.append("one or more ISO 4217 currencies, upper case")
+        if not (Decimal(0) < self.min_amount <= self.max_amount):
+            problems.append("0 < min amount <= max amount")
+        if not self.processors or any(p.name not in known_processors() for p in self.processors):
+            problems.append(f"processors among {', '.join(known_processors())}")
+        if self.capture_mode not in CAPTURE_MODES:
+            problems.append("capture mode automatic or manual")
+        if not self.reference_prefix.isalnum() or len(self.reference_prefix) > 12:
+            problems.append("an alphanumeric reference prefix of at most 12 characters")
+        if any(normalize_origin(origin) != origin for origin in self.allowed_return_origins):
+            problems.append("return origins as scheme://host[:port]")
+        if problems:
+            raise ValueError("a client configuration needs " + "; ".join(problems))
+
+
+def normalize_origin(url: str) -> str | None:
+    """`scheme://host[:port]` of an http(s) URL, lower case; None when it is not one."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return f"{parts.scheme}://{parts.hostname}" + (f":{port}" if port else "")
+
+
+async def configure_client(
+    session: AsyncSession, terms: ClientTerms, *, partner_id: uuid.UUID | None = None
+) -> PaymentClient:
+    """Create the client `terms.slug`, or bring an existing one to these terms (its reference sequence
+    carries on)."""
+    terms.check()
+    client = await session.scalar(select(PaymentClient).where(PaymentClient.slug == terms.slug).with_for_update())
+    if client is None:
+        client = PaymentClient(slug=terms.slug, reference_sequence=0, partner_id=partner_id)
+        session.add(client)
+    else:
+        client.updated_at = clock.now()
+    declines, window, suspension = terms.velocity
+    client.display_name = terms.display_name
+    client.logo_url = terms.logo_url
+    client.brand_color = terms.brand_color
+    client.channels = list(terms.channels)
+    client.currencies = list(terms.currencies)
+    client.min_amount = terms.min_amount
+    client.max_amount = terms.max_amount
+    client.processors = [p.as_json() for p in terms.processors]
+    client.capture_mode = terms.capture_mode
+    client.reference_prefix = terms.reference_prefix
+    client.link_lifetime_seconds = terms.link_lifetime_seconds
+    client.max_attempts = terms.max_attempts
+    client.velocity_declines, client.velocity_window_minutes, client.velocity_suspension_minutes = (
+        declines,
+        window,
+        suspension,
+    )
+    client.allowed_brands = list(terms.allowed_brands)
+    client.allowed_card_types = list(terms.allowed_card_types)
+    client.allowed_countries = list(terms.allowed_countries)
+    client.allowed_return_origins = list(terms.allowed_return_origins)
+    client.default_return_url = terms.default_return_url
+    client.status = "active"
+    await session.flush()
+    return client
+
+
+async def client_for_merchant(session: AsyncSession, slug: str, merchant_slug: str) -> PaymentClient:
+    """The client a merchant names in a request: its own and active, else 5004 (another merchant's
+    client is as unknown as a missing one)."""
+    client = None
+    if slug == merchant_slug:
+        client = await session.scalar(select(PaymentClient).where(PaymentClient.slug == slug))
+    if client is None or client.status != "active":
+        raise ApiError(MW_ERRORS.CLIENT_NOT_FOUND, f"client: no client {slug!r} is configured for this merchant.")
+    return client
+
+
+def processor_terms(client: PaymentClient) -> list[ProcessorTerms]:
+    return [
+        ProcessorTerms(p["name"], tuple(p.get("brands") or ()), tuple(p.get("installments") or ()))
+        for p in client.processors
+    ]
+
+
+def processor_for_brand(client: PaymentClient, brand: str) -> ProcessorTerms | None:
+    """The client's first processor that takes this card brand."""
+    return next((p for p in processor_terms(client) if not p.brands or brand in p.brands), None)
+
+
+def installment_options(terms: ProcessorTerms, card_type: str) -> list[int]:
+    """Installments are an issuer credit product: offered on credit cards (and cards of unknown type)."""
+    if card_type not in ("credit", "unknown"):
+        return [1]
+    return sorted({1, *terms.installments})
+
+
+# Ledger accounts, one per (purpose, owner, currency), opened the first time they are needed.
+
+
+async def _account(session: AsyncSession, key: str, *, kind: str, currency: str, allow_negative: bool) -> uuid.UUID:
+    found = await session.scalar(select(PaymentAccount.account_id).where(PaymentAccount.key == key))
+    if found is not None:
+        return found
+    # Two first payments at once must not open two accounts.
+    await session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 7400004))"), {"key": key})
+    found = await session.scalar(select(PaymentAccount.account_id).where(PaymentAccount.key == key))
+    if found is not None:
+        return found
+    account = await ledger.open_account(
+        session, kind=kind, currency=currency, company_id=None, allow_negative=allow_negative
+    )
+    session.add(PaymentAccount(key=key, account_id=account.id))
+    await session.flush()
+    return account.id
+
+
+async def merchant_account(session: AsyncSession, client: PaymentClient, currency: str) -> uuid.UUID:
+    """What the merchant is owed from captured payments, less refunds."""
+    return await _account(
+        session, f"merchant:{client.id}:{currency}", kind="merchant_balance", currency=currency, allow_negative=False
+    )
+
+
+async def clearing_account(session: AsyncSession, processor: str, currency: str) -> uuid.UUID:
+    """What the processor owes the platform for captures (negative: money in flight from the card networks)."""
+    return await _account(
+        session,
+        f"clearing:{processor}:{currency}",
+        kind="processor_clearing",
+        currency=currency,
+        allow_negative=True,
+    )

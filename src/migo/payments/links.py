@@ -1,0 +1,205 @@
+"""Creating and reading Payment Links (seed 002). `POST /transactions` and `POST /transactions-hook` share
+this one transaction builder; they differ only in how the caller authenticated."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import Select, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.events import service as events
+from migo.platform import clock
+from migo.platform.errors import MW_ERRORS, ApiError
+from migo.platform.ids import alphanumeric
+from migo.platform.settings import get_settings
+
+from . import clients, suspensions
+from .models import PaymentClient, PaymentTransaction
+from .schemas import LinkFields
+
+UID_LENGTH = 21
+SEQUENCE_DIGITS = 6
+
+
+def link_url(uid: str) -> str:
+    return f"{get_settings().public_url.rstrip('/')}/?orderId={uid}"
+
+
+def _invalid(detail: str) -> ApiError:
+    return ApiError(MW_ERRORS.INVALID_BODY, detail)
+
+
+def checked_return_url(client: PaymentClient, url: str | None) -> str | None:
+    """A return URL the client allows (its origin is listed; the sandbox also allows loopback), else 5000."""
+    if url is None:
+        return None
+    if not is_allowed_return_url(client, url):
+        raise _invalid("returnUrl: its origin is not among the client's allowed return origins.")
+    return url
+
+
+def is_allowed_return_url(client: PaymentClient, url: str) -> bool:
+    origin = clients.normalize_origin(url)
+    if origin is None:
+        return False
+    if origin in client.allowed_return_origins:
+        return True
+    host = urlsplit(origin).hostname
+    return get_settings().is_sandbox and host in ("localhost", "127.0.0.1")
+
+
+async def create_link(
+    session: AsyncSession, *, application_id: uuid.UUID, merchant_slug: str, fields: LinkFields, via: str
+) -> PaymentTransaction:
+    client = await clients.client_for_merchant(session, fields.client, merchant_slug)
+    if fields.channel not in client.channels:
+        raise _invalid(f"channel: {fields.channel!r} is not enabled for this client ({', '.join(client.channels)}).")
+    amount = Decimal(fields.amount)
+    if not client.min_amount <= amount <= client.max_amount:
+        raise ApiError(
+            MW_ERRORS.AMOUNT_OUT_OF_RANGE,
+            f"amount: must be between {int(client.min_amount)} and {int(client.max_amount)} for this client.",
+        )
+    processor_names = {p.name for p in clients.processor_terms(client)}
+    for name, value in (fields.processor_amount or {}).items():
+        if name not in processor_names:
+            raise _invalid(f"processorAmount.{name}: not a processor of this client ({', '.join(processor_names)}).")
+        if value > fields.amount:
+            raise ApiError(MW_ERRORS.AMOUNT_OUT_OF_RANGE, f"processorAmount.{name}: must be at most amount.")
+    await suspensions.enforce(session, client, fields.user_id)
+    return_url = checked_return_url(client, fields.return_url)
+
+    currency = (fields.currency or "").upper()
+    if currency not in client.currencies:
+        currency = client.currencies[0]  # seed 002: silently the client's default
+    additional: dict[str, Any] = {}
+    if fields.customer_id is not None:
+        additional["clientCode"] = fields.customer_id
+    if fields.subscription_data is not None:
+        additional["subscriptionInfo"] = fields.subscription_data
+
+    # Last, so the client row (the reference counter) stays locked for as short a time as possible; a
+    # rolled-back creation gives its number back, so references never skip.
+    sequence = await session.scalar(
+        update(PaymentClient)
+        .where(PaymentClient.id == client.id)
+        .values(reference_sequence=PaymentClient.reference_sequence + 1)
+        .returning(PaymentClient.reference_sequence)
+    )
+    suffix = "SB" if get_settings().is_sandbox else ""
+    now = clock.now()
+    transaction = PaymentTransaction(
+        uid=alphanumeric(UID_LENGTH),
+        client_id=client.id,
+        application_id=application_id,
+        reference=f"{client.reference_prefix}{sequence:0{SEQUENCE_DIGITS}d}{suffix}",
+        status="pending",
+        amount=amount,
+        currency=currency,
+        user_id=fields.user_id,
+        channel=fields.channel,
+        external_id=fields.external_id,
+        created_by=fields.created_by,
+        custom_keys=fields.custom_keys,
+        processor_amounts=fields.processor_amount,
+        additional_data=additional,
+        return_url=return_url,
+        created_via=via,
+        capture_mode=client.capture_mode,
+        expires_at=now + timedelta(seconds=client.link_lifetime_seconds),
+        created_at=now,
+    )
+    session.add(transaction)
+    await session.flush()
+    return transaction
+
+
+async def transaction_for_merchant(
+    session: AsyncSession, merchant_slug: str, uid: str, *, lock: bool = False
+) -> tuple[PaymentTransaction, PaymentClient]:
+    """A link of the merchant's own client, else 404 (another merchant's link does not exist for it)."""
+    statement = (
+        select(PaymentTransaction, PaymentClient)
+        .join(PaymentClient, PaymentClient.id == PaymentTransaction.client_id)
+        .where(PaymentTransaction.uid == uid, PaymentClient.slug == merchant_slug)
+    )
+    if lock:
+        statement = statement.with_for_update(of=PaymentTransaction)
+    row = (await session.execute(statement)).first()
+    if row is None:
+        raise ApiError(MW_ERRORS.NOT_FOUND, "No such transaction for this merchant.")
+    return row[0], row[1]
+
+
+async def transaction_by_uid(
+    session: AsyncSession, uid: str, *, lock: bool = False
+) -> tuple[PaymentTransaction, PaymentClient] | None:
+    """A link as the hosted checkout opens it: the uid is the capability."""
+    if len(uid) != UID_LENGTH or not uid.isalnum():
+        return None
+    statement = (
+        select(PaymentTransaction, PaymentClient)
+        .join(PaymentClient, PaymentClient.id == PaymentTransaction.client_id)
+        .where(PaymentTransaction.uid == uid)
+    )
+    if lock:
+        statement = statement.with_for_update(of=PaymentTransaction)
+    row = (await session.execute(statement)).first()
+    return (row[0], row[1]) if row else None
+
+
+def listing_statement(merchant_slug: str, status: str | None) -> Select[tuple[PaymentTransaction]]:
+    statement = (
+        select(PaymentTransaction)
+        .join(PaymentClient, PaymentClient.id == PaymentTransaction.client_id)
+        .where(PaymentClient.slug == merchant_slug)
+    )
+    if status is not None:
+        statement = statement.where(PaymentTransaction.status == status)
+    return statement
+
+
+def callback_data(transaction: PaymentTransaction) -> dict[str, Any]:
+    """The Merchant Generic Callback body (seed 002: `{uid, reference, status, amount, currency, …}`), flat;
+    the webhook adds eventId, eventType and occurredAt."""
+    return {
+        "uid": transaction.uid,
+        "reference": transaction.reference,
+        "status": transaction.status,
+        "amount": int(transaction.amount),
+        "currency": transaction.currency,
+        "externalId": transaction.external_id,
+        "customKeys": transaction.custom_keys,
+        "userId": transaction.user_id,
+        "channel": transaction.channel,
+        "processor": transaction.processor,
+        "installments": transaction.installments,
+        "authorizationCode": transaction.authorization_code,
+        "last4": transaction.last4,
+        "brand": transaction.brand,
+        "capturedAmount": int(transaction.captured_amount),
+        "refundedAmount": int(transaction.refunded_amount),
+    }
+
+
+async def record_event(
+    session: AsyncSession,
+    transaction: PaymentTransaction,
+    client: PaymentClient,
+    event_type: str,
+    **extra: Any,
+) -> None:
+    """The event a status change writes, in the same transaction (the webhooks deliver it)."""
+    transaction.updated_at = clock.now()
+    await events.record(
+        session,
+        event_type,
+        client_slug=client.slug,
+        subject_id=transaction.uid,
+        data={**callback_data(transaction), **extra},
+    )

@@ -1,0 +1,272 @@
+"""Middleware endpoints of the payments domain: parse, call the service, answer.
+
+Payment Links (seed 002) at the root, as the seed's paths are; the operations the seeds leave to us under
+`/v1` (suspensions, BINs, client configuration, the sandbox pay helper)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query
+
+from migo.identity import applications
+from migo.identity.auth import Merchant, MerchantIdempotent
+from migo.platform import clock
+from migo.platform.errors import MW_ERRORS, ApiError
+from migo.platform.pagination import Listing, Page, PageRequest
+from migo.platform.routing import DbSession, MigoRoute
+
+from . import bins, checkout, clients, links, operations, suspensions
+from .models import PaymentClient, PaymentTransaction, Suspension
+from .schemas import (
+    BinOut,
+    BinVerification,
+    BinVerifyRequest,
+    CaptureRequest,
+    ClientConfig,
+    CreatedHookLink,
+    CreatedLink,
+    CreateHookLinkRequest,
+    CreateLinkRequest,
+    LiftRequest,
+    PaymentOutcome,
+    ProcessorConfig,
+    RefundOut,
+    RefundRequest,
+    SandboxPayRequest,
+    SuspensionOut,
+    SuspensionRequest,
+    TransactionOut,
+)
+
+links_router = APIRouter(route_class=MigoRoute, tags=["Payment Links"])
+hook_router = APIRouter(route_class=MigoRoute, tags=["Payment Links"])
+operations_router = APIRouter(route_class=MigoRoute, tags=["Payments"])
+fraud_router = APIRouter(route_class=MigoRoute, prefix="/v1", tags=["Fraud and BINs"])
+sandbox_router = APIRouter(route_class=MigoRoute, prefix="/v1/sandbox", tags=["Sandbox"])
+
+TRANSACTIONS = Listing(
+    sortable={
+        "createdAt": lambda: PaymentTransaction.created_at,
+        "amount": lambda: PaymentTransaction.amount,
+        "reference": lambda: PaymentTransaction.reference,
+    },
+    default_sort="createdAt",
+    searchable=(
+        lambda: PaymentTransaction.reference,
+        lambda: PaymentTransaction.user_id,
+        lambda: PaymentTransaction.external_id,
+    ),
+    tiebreaker=lambda: PaymentTransaction.id,
+)
+SUSPENSIONS = Listing(
+    sortable={"createdAt": lambda: Suspension.created_at},
+    default_sort="createdAt",
+    searchable=(lambda: Suspension.user_id,),
+    tiebreaker=lambda: Suspension.id,
+)
+HOOK_PATHS = ("/transactions-hook", "/mw-default/transactions-hook")
+
+
+def _out(transaction: PaymentTransaction, client: PaymentClient) -> TransactionOut:
+    return TransactionOut.of(transaction, client.slug, links.link_url(transaction.uid))
+
+
+@links_router.post("/transactions", response_model=CreatedLink, dependencies=[MerchantIdempotent])
+async def create_transaction(body: CreateLinkRequest, merchant: Merchant, session: DbSession) -> Any:
+    """Create a Payment Link (seed 002) with the merchant token (`Authorization: <token>`, or `Bearer <token>`).
+    Deliver `URL` (upper case) to the customer; the outcome arrives by the Merchant Generic Callback."""
+    transaction = await links.create_link(
+        session,
+        application_id=merchant.application_id,
+        merchant_slug=merchant.client_slug,
+        fields=body,
+        via="transactions",
+    )
+    return CreatedLink(uid=transaction.uid, reference=transaction.reference, URL=links.link_url(transaction.uid))
+
+
+async def _create_from_hook(body: CreateHookLinkRequest, session: DbSession) -> CreatedHookLink:
+    application = await applications.authenticate_key_pair(session, body.public_key, body.private_key)
+    transaction = await links.create_link(
+        session,
+        application_id=application.id,
+        merchant_slug=application.client_slug or "",
+        fields=body,
+        via="transactions-hook",
+    )
+    return CreatedHookLink(uid=transaction.uid, URL=links.link_url(transaction.uid))
+
+
+@hook_router.post("/transactions-hook", response_model=CreatedHookLink)
+async def create_transaction_from_browser(body: CreateHookLinkRequest, session: DbSession) -> Any:
+    """The same link, authenticated by the application's `publicKey` + `privateKey` in the body (no
+    Authorization header); CORS-enabled for browsers. Answers `{uid, URL}`, without a reference."""
+    return await _create_from_hook(body, session)
+
+
+@hook_router.post("/mw-default/transactions-hook", response_model=CreatedHookLink)
+async def create_transaction_from_browser_default_stage(body: CreateHookLinkRequest, session: DbSession) -> Any:
+    """`/transactions-hook` under the path the original OpenAPI lists it at (seed 002)."""
+    return await _create_from_hook(body, session)
+
+
+@operations_router.get("/transactions", response_model=Page[TransactionOut])
+async def list_transactions(
+    merchant: Merchant,
+    session: DbSession,
+    status: Annotated[
+        Literal["pending", "authorized", "approved", "denied", "refunded", "reversed", "expired"] | None,
+        Query(description="Only links in this status."),
+    ] = None,
+    page: PageRequest = TRANSACTIONS.params(),
+) -> Any:
+    """The merchant's links, newest first; `searchText` matches reference, userId and externalId."""
+    client = await clients.client_for_merchant(session, merchant.client_slug, merchant.client_slug)
+    found, meta = await TRANSACTIONS.fetch(session, links.listing_statement(merchant.client_slug, status), page)
+    return Page[TransactionOut](items=[_out(t, client) for t in found], meta=meta)
+
+
+@operations_router.get("/transactions/{uid}", response_model=TransactionOut)
+async def get_transaction(uid: str, merchant: Merchant, session: DbSession) -> Any:
+    """A link: status, amounts authorized, captured and refunded, processor, installments, card brand and last four."""
+    transaction, client = await links.transaction_for_merchant(session, merchant.client_slug, uid)
+    return _out(transaction, client)
+
+
+@operations_router.post("/transactions/{uid}/capture", response_model=TransactionOut, dependencies=[MerchantIdempotent])
+async def capture_transaction(
+    uid: str, merchant: Merchant, session: DbSession, body: CaptureRequest | None = None
+) -> Any:
+    """Capture a two-step authorization (all of it, or less), once, within 7 days of authorizing."""
+    transaction, client = await links.transaction_for_merchant(session, merchant.client_slug, uid, lock=True)
+    await operations.capture(session, transaction, client, body.amount if body else None)
+    return _out(transaction, client)
+
+
+@operations_router.post("/transactions/{uid}/refund", response_model=RefundOut, dependencies=[MerchantIdempotent])
+async def refund_transaction(
+    uid: str, merchant: Merchant, session: DbSession, body: RefundRequest | None = None
+) -> Any:
+    """Refund all that is left of the capture, or part of it; several refunds never exceed the capture."""
+    transaction, client = await links.transaction_for_merchant(session, merchant.client_slug, uid, lock=True)
+    refund = await operations.refund(
+        session, transaction, client, body.amount if body else None, body.reason if body else None
+    )
+    return RefundOut(
+        refund_id=refund.id, amount=int(refund.amount), reason=refund.reason, transaction=_out(transaction, client)
+    )
+
+
+@operations_router.post("/transactions/{uid}/reverse", response_model=TransactionOut, dependencies=[MerchantIdempotent])
+async def reverse_transaction(uid: str, merchant: Merchant, session: DbSession) -> Any:
+    """Void an authorization, or a capture before its settlement cutoff (23:30 UTC) and before any refund."""
+    transaction, client = await links.transaction_for_merchant(session, merchant.client_slug, uid, lock=True)
+    await operations.reverse(session, transaction, client)
+    return _out(transaction, client)
+
+
+@sandbox_router.post("/transactions/{uid}/pay", response_model=PaymentOutcome)
+async def pay_transaction_in_sandbox(uid: str, body: SandboxPayRequest, merchant: Merchant, session: DbSession) -> Any:
+    """Sandbox only: pay a link as the hosted checkout would (same code path), to test a backend without a
+    browser. With a 3-D Secure card, `threeDsCode` answers the challenge (123456 passes)."""
+    transaction, client = await links.transaction_for_merchant(session, merchant.client_slug, uid, lock=True)
+    card = checkout.read_card(body.card_number, body.expiry, body.cvv, body.cardholder_name)
+    result = await checkout.pay(session, transaction, client, card, body.installments)
+    if result.outcome == "requires_action" and body.three_ds_code is not None:
+        assert result.attempt is not None
+        result = await checkout.complete_challenge(session, transaction, client, result.attempt.id, body.three_ds_code)
+    assert result.attempt is not None
+    return PaymentOutcome(
+        outcome=result.outcome,
+        decline_code=result.decline_code,
+        decline_reason=result.decline_reason,
+        three_ds=result.attempt.three_ds,  # type: ignore[arg-type]
+        transaction=_out(transaction, client),
+    )
+
+
+@fraud_router.post("/suspensions", response_model=SuspensionOut, status_code=201, dependencies=[MerchantIdempotent])
+async def create_suspension(body: SuspensionRequest, merchant: Merchant, session: DbSession) -> Any:
+    """Block, suspend (until a time, or until lifted) or exclude an end customer of your client: its links
+    are refused (2004 / 2005 / 2006) at creation and at payment."""
+    client = await clients.client_for_merchant(session, body.client, merchant.client_slug)
+    if body.until is not None and body.until <= clock.now():
+        raise ApiError(MW_ERRORS.INVALID_BODY, "until: must be in the future.")
+    suspension = await suspensions.suspend(
+        session, client, user_id=body.user_id, kind=body.type, reason=body.reason, until=body.until
+    )
+    return SuspensionOut.of(suspension, clock.now())
+
+
+@fraud_router.get("/suspensions", response_model=Page[SuspensionOut])
+async def list_suspensions(
+    merchant: Merchant,
+    session: DbSession,
+    user_id: Annotated[str | None, Query(alias="userId", max_length=200)] = None,
+    active: Annotated[bool, Query(description="Only suspensions in force now.")] = False,
+    page: PageRequest = SUSPENSIONS.params(),
+) -> Any:
+    client = await clients.client_for_merchant(session, merchant.client_slug, merchant.client_slug)
+    found, meta = await SUSPENSIONS.fetch(session, suspensions.listing_statement(client, user_id, active), page)
+    now = clock.now()
+    return Page[SuspensionOut](items=[SuspensionOut.of(s, now) for s in found], meta=meta)
+
+
+@fraud_router.post("/suspensions/{suspensionId}/lift", response_model=SuspensionOut)
+async def lift_suspension(
+    suspensionId: uuid.UUID, merchant: Merchant, session: DbSession, body: LiftRequest | None = None
+) -> Any:
+    """End a suspension now (lifting twice is harmless)."""
+    client = await clients.client_for_merchant(session, merchant.client_slug, merchant.client_slug)
+    suspension = await suspensions.lift(session, client, suspensionId, body.reason if body else None)
+    return SuspensionOut.of(suspension, clock.now())
+
+
+def _bin_out(info: bins.BinInfo) -> BinOut:
+    return BinOut(bin=info.bin, brand=info.brand, type=info.type, issuer=info.issuer, country=info.country)  # type: ignore[arg-type]
+
+
+@fraud_router.get("/bins/{bin}", response_model=BinOut)
+async def get_bin(
+    bin_digits: Annotated[str, Path(alias="bin", pattern=r"^[0-9]{6,8}$")], merchant: Merchant, session: DbSession
+) -> Any:
+    """Brand (from the IIN ranges), type, issuer and country (from the BIN table) of a card's first 6-8 digits."""
+    return _bin_out(await bins.lookup(session, bin_digits))
+
+
+@fraud_router.post("/bins/verify", response_model=BinVerification)
+async def verify_bin(body: BinVerifyRequest, merchant: Merchant, session: DbSession) -> Any:
+    """Would the client accept this card? Its BIN rules (brands, types, countries) and its processors."""
+    client = await clients.client_for_merchant(session, body.client, merchant.client_slug)
+    info, installments, refusals = await checkout.card_options(session, client, body.bin)
+    return BinVerification(allowed=not refusals, reasons=refusals, card=_bin_out(info), installments=installments)
+
+
+@fraud_router.get("/clients/{slug}/config", response_model=ClientConfig)
+async def get_client_config(slug: str, merchant: Merchant, session: DbSession) -> Any:
+    """What your client accepts: channels, currencies (the first is the default), amount range, processors
+    and their installments. Seed 002 notes there was no such endpoint; there is now."""
+    client = await clients.client_for_merchant(session, slug, merchant.client_slug)
+    return ClientConfig(
+        client=client.slug,
+        display_name=client.display_name,
+        channels=client.channels,
+        currencies=client.currencies,
+        default_currency=client.currencies[0],
+        min_amount=int(client.min_amount),
+        max_amount=int(client.max_amount),
+        capture_mode=client.capture_mode,  # type: ignore[arg-type]
+        processors=[
+            ProcessorConfig(name=p.name, brands=list(p.brands), installments=sorted({1, *p.installments}))
+            for p in clients.processor_terms(client)
+        ],
+        link_lifetime_seconds=client.link_lifetime_seconds,
+        max_attempts=client.max_attempts,
+        allowed_brands=client.allowed_brands,
+        allowed_card_types=client.allowed_card_types,
+        allowed_countries=client.allowed_countries,
+        allowed_return_origins=client.allowed_return_origins,
+        default_return_url=client.default_return_url,
+    )

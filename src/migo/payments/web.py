@@ -1,0 +1,291 @@
+"""The hosted checkout of a Payment Link (`/?orderId=UID`): the page a customer pays on.
+
+Server-rendered and usable without JavaScript (checkout.js adds inline validation, the installments of the
+card being typed and a Pay button that disables itself). Each POST answers with a redirect (Post/Redirect/
+Get), so a reload never pays twice, and the link's row lock makes a double submit charge once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+
+from migo.platform.db import database
+from migo.platform.errors import MW_ERRORS, ApiError
+from migo.platform.pages import page
+
+from . import checkout, clients, links
+from .models import PaymentAttempt, PaymentClient, PaymentTransaction
+from .processors import DECLINE_REASONS
+
+_HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    ),
+}
+_STATUS_TEXT = {
+    "approved": ("Payment approved", "Thank you: your payment went through."),
+    "authorized": ("Payment approved", "Thank you: your payment was authorized."),
+    "denied": ("Payment declined", "The payment could not be completed and this link can no longer be used."),
+    "refunded": ("Payment refunded", "This payment was refunded."),
+    "reversed": ("Payment cancelled", "This payment was cancelled; nothing was charged."),
+    "expired": ("Payment link expired", "This link has expired. Ask the merchant for a new one."),
+}
+
+
+def _not_found(request: Request) -> Response:
+    return page(
+        request,
+        "not_found.html",
+        {"heading": "Payment link not found", "message": "Check the link you received, or ask the merchant."},
+        status_code=404,
+        headers=_HEADERS,
+    )
+
+
+def _amount_text(transaction: PaymentTransaction) -> str:
+    return f"{transaction.currency} {int(transaction.amount):,}"
+
+
+def _return_url(client: PaymentClient, transaction: PaymentTransaction, requested: str | None) -> str | None:
+    """Where the customer goes back to: the URL the storefront sent, the link's own, or the client's default."""
+    return requested or transaction.return_url or client.default_return_url
+
+
+def _return_target(base: str, transaction: PaymentTransaction, status: str) -> str:
+    params = {
+        "uid": transaction.uid,
+        "reference": transaction.reference,
+        "status": status,
+        "amount": str(int(transaction.amount)),
+        "currency": transaction.currency,
+    }
+    separator = "&" if "?" in base else "?"
+    return f"{base}{separator}{urlencode(params)}"
+
+
+def _context(
+    transaction: PaymentTransaction, client: PaymentClient, return_url: str | None, **extra: Any
+) -> dict[str, Any]:
+    return {
+        "uid": transaction.uid,
+        "reference": transaction.reference,
+        "merchant": client.display_name,
+        "logo": client.logo_url,
+        "color": client.brand_color,
+        "amount_text": _amount_text(transaction),
+        "return_url": return_url or "",
+        **extra,
+    }
+
+
+def _checkout_url(uid: str, return_url: str | None, **params: str) -> str:
+    query = {"orderId": uid, **params}
+    if return_url:
+        query["return_url"] = return_url
+    return f"/?{urlencode(query)}"
+
+
+async def _load(uid: str) -> tuple[PaymentTransaction, PaymentClient] | None:
+    async with database.transaction() as session:
+        return await links.transaction_by_uid(session, uid)
+
+
+def _requested_return_url(values: Any) -> str | None:
+    value = str(values.get("return_url") or values.get("returnUrl") or "").strip()
+    return value[:2000] or None
+
+
+async def checkout_page(request: Request) -> Response:
+    """`/?orderId=UID[&return_url=…]` by GET, or the same fields form-POSTed to `/` by a storefront."""
+    values: Any = await request.form() if request.method == "POST" else request.query_params
+    found = await _load(str(values.get("orderId", ""))[:40])
+    if found is None:
+        return _not_found(request)
+    transaction, client = found
+    requested = _requested_return_url(values)
+    if requested is not None and not links.is_allowed_return_url(client, requested):
+        return page(
+            request,
+            "not_found.html",
+            {
+                "heading": "This return address is not allowed",
+                "message": f"{client.display_name} has not registered the address it asked to send you back to. "
+                "Nothing was charged; go back to the store and try again.",
+            },
+            status_code=400,
+            headers=_HEADERS,
+        )
+    return_url = _return_url(client, transaction, requested)
+    status = checkout.shown_status(transaction)
+    if status != "pending":
+        return _result_page(request, transaction, client, status, return_url)
+    declined = await _declined_attempt(transaction, str(values.get("attempt", "")))
+    return _form_page(request, transaction, client, return_url, error=declined)
+
+
+def _form_page(
+    request: Request,
+    transaction: PaymentTransaction,
+    client: PaymentClient,
+    return_url: str | None,
+    *,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    terms = clients.processor_terms(client)
+    context = _context(
+        transaction,
+        client,
+        return_url,
+        error=error,
+        installments=clients.installment_options(terms[0], "credit") if terms else [1],
+        attempts_left=client.max_attempts - transaction.attempts,
+        return_target=_return_target(return_url, transaction, "denied") if return_url and error else None,
+    )
+    return page(request, "checkout.html", context, status_code=status_code, headers=_HEADERS)
+
+
+def _result_page(
+    request: Request, transaction: PaymentTransaction, client: PaymentClient, status: str, return_url: str | None
+) -> Response:
+    heading, message = _STATUS_TEXT.get(status, ("Payment", ""))
+    reason = DECLINE_REASONS.get(transaction.decline_code or "") if status == "denied" else None
+    context = _context(
+        transaction,
+        client,
+        return_url,
+        status=status,
+        heading=heading,
+        message=message,
+        reason=reason,
+        last4=transaction.last4,
+        brand=transaction.brand,
+        return_target=_return_target(return_url, transaction, status) if return_url else None,
+    )
+    return page(request, "checkout_result.html", context, headers=_HEADERS)
+
+
+async def _declined_attempt(transaction: PaymentTransaction, attempt_id: str) -> str | None:
+    """The reason the attempt the customer just made was declined, to show above the form."""
+    try:
+        parsed = uuid.UUID(attempt_id)
+    except ValueError:
+        return None
+    async with database.transaction() as session:
+        attempt = await session.get(PaymentAttempt, parsed)
+    if attempt is None or attempt.transaction_id != transaction.id or attempt.status != "declined":
+        return None
+    return DECLINE_REASONS.get(attempt.decline_code or "", "The payment was declined.") + " Try another card."
+
+
+def _form_text(form: FormData, name: str, limit: int) -> str:
+    return str(form.get(name) or "")[:limit]
+
+
+async def pay_from_form(request: Request) -> Response:
+    uid = request.path_params["uid"]
+    form = await request.form()
+    return_url = _requested_return_url(form)
+    async with database.transaction() as session:
+        found = await links.transaction_by_uid(session, uid, lock=True)
+        if found is None:
+            return _not_found(request)
+        transaction, client = found
+        if return_url is not None and not links.is_allowed_return_url(client, return_url):
+            return_url = None
+        try:
+            installments = int(_form_text(form, "installments", 3) or "1")
+        except ValueError:
+            installments = 0
+        try:
+            async with session.begin_nested():  # a refusal leaves nothing behind
+                card = checkout.read_card(
+                    _form_text(form, "cardNumber", 40),
+                    _form_text(form, "expiry", 10),
+                    _form_text(form, "cvv", 6),
+                    _form_text(form, "cardholderName", 60),
+                )
+                result = await checkout.pay(session, transaction, client, card, installments)
+        except ApiError as refusal:
+            if refusal.error is MW_ERRORS.TRANSACTION_NOT_PAYABLE:  # paid meanwhile (a double submit)
+                return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
+            await session.refresh(transaction)  # what the savepoint's rollback expired
+            return _form_page(
+                request, transaction, client, return_url, error=_customer_message(refusal), status_code=400
+            )
+    assert result.attempt is not None
+    if result.outcome == "requires_action":
+        target = (
+            f"/checkout/{uid}/verify?{urlencode({'attempt': str(result.attempt.id), 'return_url': return_url or ''})}"
+        )
+        return RedirectResponse(target, status_code=303)
+    return RedirectResponse(_checkout_url(uid, return_url, attempt=str(result.attempt.id)), status_code=303)
+
+
+def _customer_message(refusal: ApiError) -> str:
+    """What a customer reads: the field problem without the API's field path, or the measure taken."""
+    if refusal.error is MW_ERRORS.INVALID_BODY:
+        field, _, problem = refusal.detail.partition(": ")
+        labels = {"cardNumber": "Card number", "expiry": "Expiry", "cvv": "CVV", "installments": "Installments"}
+        return f"{labels.get(field, field)}: {problem}" if problem else refusal.detail
+    if refusal.error in (MW_ERRORS.CUSTOMER_BLOCKED, MW_ERRORS.CUSTOMER_SUSPENDED, MW_ERRORS.CUSTOMER_EXCLUDED):
+        return "This payment cannot be made. Please contact the merchant."
+    return refusal.error.message
+
+
+async def verify_form(request: Request) -> Response:
+    uid = request.path_params["uid"]
+    values: Any = await request.form() if request.method == "POST" else request.query_params
+    return_url = _requested_return_url(values)
+    try:
+        attempt_id = uuid.UUID(str(values.get("attempt", "")))
+    except ValueError:
+        return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
+    async with database.transaction() as session:
+        found = await links.transaction_by_uid(session, uid, lock=request.method == "POST")
+        if found is None:
+            return _not_found(request)
+        transaction, client = found
+        if return_url is not None and not links.is_allowed_return_url(client, return_url):
+            return_url = None
+        if request.method == "GET":
+            attempt = await checkout.open_challenge(session, transaction, attempt_id)
+            if attempt is None:
+                return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
+            context = _context(transaction, client, return_url, attempt_id=str(attempt_id), error=None)
+            return page(request, "checkout_3ds.html", context, headers=_HEADERS)
+        try:
+            async with session.begin_nested():
+                result = await checkout.complete_challenge(
+                    session, transaction, client, attempt_id, _form_text(values, "code", 12)
+                )
+        except ApiError:
+            return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
+    assert result.attempt is not None
+    return RedirectResponse(_checkout_url(uid, return_url, attempt=str(result.attempt.id)), status_code=303)
+
+
+async def card_options(request: Request) -> Response:
+    """`/checkout/{uid}/card-options?bin=424242`: brand, type and installments for the card being typed."""
+    bin_digits = request.query_params.get("bin", "")
+    if not (bin_digits.isdigit() and 6 <= len(bin_digits) <= 8):
+        return JSONResponse({"detail": "bin: 6 to 8 digits"}, status_code=400, headers=_HEADERS)
+    async with database.transaction() as session:
+        found = await links.transaction_by_uid(session, request.path_params["uid"])
+        if found is None:
+            return JSONResponse({"detail": "no such payment link"}, status_code=404, headers=_HEADERS)
+        info, installments, refusals = await checkout.card_options(session, found[1], bin_digits)
+    return JSONResponse(
+        {"brand": info.brand, "type": info.type, "installments": installments, "accepted": not refusals},
+        headers=_HEADERS,
+    )

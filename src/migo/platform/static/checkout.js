@@ -1,0 +1,110 @@
+// The hosted checkout's progressive enhancement: inline validation (Luhn, expiry in the future, CVV), the
+// installments the card's processor offers, a Pay button that cannot be pressed twice, and the automatic
+// return to the merchant. Everything also works without it: the server checks the same rules.
+(function () {
+  "use strict";
+
+  function digits(value) { return value.replace(/[\s-]/g, ""); }
+
+  function luhnValid(number) {
+    if (!/^[0-9]{12,19}$/.test(number)) { return false; }
+    var sum = 0;
+    for (var i = 0; i < number.length; i++) {
+      var d = parseInt(number.charAt(number.length - 1 - i), 10);
+      if (i % 2 === 1) { d = d * 2; if (d > 9) { d -= 9; } }
+      sum += d;
+    }
+    return sum % 10 === 0;
+  }
+
+  function expiryProblem(value) {
+    var match = /^\s*(0?[1-9]|1[0-2])\s*\/\s*([0-9]{2}|[0-9]{4})\s*$/.exec(value);
+    if (!match) { return "Use MM/YY."; }
+    var month = parseInt(match[1], 10), year = parseInt(match[2], 10);
+    if (year < 100) { year += 2000; }
+    var now = new Date();
+    if (year < now.getFullYear() || (year === now.getFullYear() && month < now.getMonth() + 1)) {
+      return "The card has expired.";
+    }
+    return "";
+  }
+
+  function show(input, message) {
+    var slot = document.getElementById(input.id + "-error");
+    if (slot) { slot.textContent = message; }
+    input.setAttribute("aria-invalid", message ? "true" : "false");
+    return !message;
+  }
+
+  var form = document.getElementById("pay-form");
+  if (form) {
+    var number = document.getElementById("cardNumber");
+    var expiry = document.getElementById("expiry");
+    var cvv = document.getElementById("cvv");
+    var field = document.getElementById("installments-field");
+    var select = document.getElementById("installments");
+    var button = document.getElementById("pay-button");
+    var lastBin = "";
+
+    var checks = {
+      cardNumber: function () { return show(number, luhnValid(digits(number.value)) ? "" : "Enter a valid card number."); },
+      expiry: function () { return show(expiry, expiryProblem(expiry.value)); },
+      cvv: function () {
+        var amex = /^3[47]/.test(digits(number.value));
+        var ok = new RegExp(amex ? "^[0-9]{4}$" : "^[0-9]{3}$").test(cvv.value);
+        return show(cvv, ok ? "" : (amex ? "4 digits." : "3 digits."));
+      }
+    };
+    [number, expiry, cvv].forEach(function (input) {
+      input.addEventListener("blur", function () { if (input.value) { checks[input.id](); } });
+    });
+
+    expiry.addEventListener("input", function () {
+      if (/^[0-9]{2}$/.test(expiry.value)) { expiry.value = expiry.value + "/"; }
+    });
+
+    number.addEventListener("input", function () {
+      var bin = digits(number.value).slice(0, 6);
+      if (bin.length < 6 || bin === lastBin) { return; }
+      lastBin = bin;
+      fetch(form.getAttribute("data-options-url") + "?bin=" + bin, { headers: { Accept: "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (options) {
+          if (!options || bin !== lastBin) { return; }
+          show(number, options.accepted ? "" : "This merchant does not accept this card.");
+          select.innerHTML = "";
+          options.installments.forEach(function (count) {
+            var option = document.createElement("option");
+            option.value = String(count);
+            option.textContent = count === 1 ? "Pay in full" : count + " installments";
+            select.appendChild(option);
+          });
+          field.hidden = options.installments.length < 2;
+        })
+        .catch(function () { /* the server still checks the installments */ });
+    });
+
+    form.addEventListener("submit", function (event) {
+      if (button.disabled) { event.preventDefault(); return; }
+      var ok = [checks.cardNumber(), checks.expiry(), checks.cvv()].every(Boolean);
+      if (!ok) { event.preventDefault(); return; }
+      button.disabled = true;
+      button.textContent = "Paying…";
+    });
+  }
+
+  var verify = document.getElementById("verify-form");
+  if (verify) {
+    verify.addEventListener("submit", function () {
+      var submit = verify.querySelector("button");
+      // Disabled after the submission starts, so the form still sends.
+      setTimeout(function () { submit.disabled = true; }, 0);
+    });
+  }
+
+  var back = document.querySelector("[data-auto-return]");
+  if (back) {
+    var seconds = parseInt(back.getAttribute("data-auto-return"), 10) || 5;
+    setTimeout(function () { window.location.assign(back.getAttribute("href")); }, seconds * 1000);
+  }
+})();
