@@ -61,6 +61,7 @@ def _print_cheat_sheet(sheet: dict[str, Any]) -> None:
         f"  Middleware      {sheet['baseUrl']}   docs {sheet['surfaces']['middleware']['docs']}",
         f"    client {middleware['client']}  merchantToken {middleware['merchantToken']}",
         f"    publicKey {middleware['publicKey']}  privateKey {middleware['privateKey']}",
+        f"    Payment Links: POST {middleware['createLink']}  currencies {', '.join(middleware['currencies'])}",
         f"  Wallet Gateway  {sheet['surfaces']['gateway']['baseUrl']}   docs {sheet['surfaces']['gateway']['docs']}",
         f"    clientId {gateway['clientId']}  clientSecret {gateway['clientSecret']}  companyId {gateway['companyId']}",
         f"    signingKeyId {gateway['signingKeyId']}  signingSecret {gateway['signingSecret']}",
