@@ -72,8 +72,11 @@ class ClientTerms:
             problems.append("capture mode automatic or manual")
         if not self.reference_prefix.isalnum() or len(self.reference_prefix) > 12:
             problems.append("an alphanumeric reference prefix of at most 12 characters")
-        if any(normalize_origin(origin) != origin for origin in self.allowed_return_origins):
-            problems.append("return origins as scheme://host[:port]")
+        if any(
+            normalize_origin(origin.removesuffix(":*")) != origin.removesuffix(":*")
+            for origin in self.allowed_return_origins
+        ):
+            problems.append("return origins as scheme://host[:port], or scheme://host:* for any port")
         if problems:
             raise ValueError("a client configuration needs " + "; ".join(problems))
 
@@ -88,6 +91,15 @@ def normalize_origin(url: str) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     return f"{parts.scheme}://{parts.hostname}" + (f":{port}" if port else "")
+
+
+def origin_allowed(allowed: list[str], url: str) -> bool:
+    """Whether the URL's origin is listed; `scheme://host:*` allows that host on any port (local storefronts)."""
+    origin = normalize_origin(url)
+    if origin is None:
+        return False
+    any_port = origin.rsplit(":", 1)[0] + ":*" if origin.count(":") == 2 else origin + ":*"
+    return origin in allowed or any_port in allowed
 
 
 async def configure_client(

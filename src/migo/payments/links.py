@@ -7,7 +7,6 @@ import uuid
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -35,7 +34,7 @@ def _invalid(detail: str) -> ApiError:
 
 
 def checked_return_url(client: PaymentClient, url: str | None) -> str | None:
-    """A return URL the client allows (its origin is listed; the sandbox also allows loopback), else 5000."""
+    """A return URL whose origin the client lists, else 5000 (no open redirect)."""
     if url is None:
         return None
     if not is_allowed_return_url(client, url):
@@ -44,13 +43,7 @@ def checked_return_url(client: PaymentClient, url: str | None) -> str | None:
 
 
 def is_allowed_return_url(client: PaymentClient, url: str) -> bool:
-    origin = clients.normalize_origin(url)
-    if origin is None:
-        return False
-    if origin in client.allowed_return_origins:
-        return True
-    host = urlsplit(origin).hostname
-    return get_settings().is_sandbox and host in ("localhost", "127.0.0.1")
+    return clients.origin_allowed(client.allowed_return_origins, url)
 
 
 async def create_link(

@@ -87,7 +87,7 @@ SANDBOX_CLIENT = clients.ClientTerms(
     reference_prefix="MIGODV",
     capture_mode="automatic",
     link_lifetime_seconds=7 * 24 * 3600,
-    allowed_return_origins=("http://localhost", "http://127.0.0.1"),
+    allowed_return_origins=("http://localhost:*", "http://127.0.0.1:*"),
 )
 
 

@@ -45,6 +45,7 @@
     var select = document.getElementById("installments");
     var button = document.getElementById("pay-button");
     var lastBin = "";
+    var REFUSED = "This merchant does not accept this card.";
 
     var checks = {
       cardNumber: function () { return show(number, luhnValid(digits(number.value)) ? "" : "Enter a valid card number."); },
@@ -71,7 +72,9 @@
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (options) {
           if (!options || bin !== lastBin) { return; }
-          show(number, options.accepted ? "" : "This merchant does not accept this card.");
+          // Only the lookup's own message is replaced: a late answer must not clear the Luhn check's error.
+          var slot = document.getElementById("cardNumber-error");
+          if (!options.accepted) { show(number, REFUSED); } else if (slot.textContent === REFUSED) { show(number, ""); }
           select.innerHTML = "";
           options.installments.forEach(function (count) {
             var option = document.createElement("option");
