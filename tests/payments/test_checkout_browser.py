@@ -218,21 +218,59 @@ async def test_a_card_number_failing_luhn_is_flagged_inline_and_not_submitted(li
     async with browser_page(**PHONE) as page:
         posts: list[str] = []
         page.on("request", lambda request: posts.append(request.url) if request.method == "POST" else None)
+        # Hold the BIN lookup until the field has been checked: its late answer must not clear the error.
+        release = asyncio.Event()
+
+        async def held(route):
+            await release.wait()
+            await route.continue_()
+
+        await page.route("**/card-options?*", held)
         await page.goto(f"{live_server}/?orderId={link['uid']}")
-        await fill_card(page, "4242424242424241")
         number = page.get_by_label("Card number")
-        await page.get_by_label("Name on card").focus()  # leaving the field checks it
-        await expect(page.get_by_text("Enter a valid card number.")).to_be_visible()
+        await fill_card(page, "4242424242424241")  # leaving the number field checks it
+        await expect(number).to_have_accessible_description("Enter a valid card number.")
         await expect(number).to_have_attribute("aria-invalid", "true")
+        async with page.expect_response("**/card-options?bin=424242"):
+            release.set()
+        await expect(number).to_have_accessible_description("Enter a valid card number.")
 
         await page.get_by_role("button", name="Pay").click()
-        await expect(page.get_by_role("button", name="Pay")).to_be_enabled()
         await expect(number).to_have_accessible_description("Enter a valid card number.")
+        await expect(page.get_by_role("button", name="Pay")).to_be_enabled()
         assert posts == []
         assert page.url == f"{live_server}/?orderId={link['uid']}"
 
     transaction = await shown(live_server, tenant, link["uid"])
     assert transaction["status"] == "pending" and transaction["attempts"] == 0
+
+
+async def test_the_expiry_gets_its_slash_while_typing_and_can_still_be_erased(live_server):
+    _tenant, link = await new_link(live_server)
+    async with browser_page(**PHONE) as page:
+        await page.goto(f"{live_server}/?orderId={link['uid']}")
+        expiry = page.get_by_label("Expiry")
+        await expiry.press_sequentially("1234")
+        await expect(expiry).to_have_value("12/34")
+        for _ in range(3):
+            await expiry.press("Backspace")
+        await expect(expiry).to_have_value("12")  # the slash typed for the customer can be deleted
+        await expiry.press("Backspace")
+        await expect(expiry).to_have_value("1")
+
+
+async def test_a_card_the_merchant_does_not_accept_is_flagged_while_typing(live_server):
+    _tenant, link = await new_link(live_server, allowed_card_types=("credit",))
+    async with browser_page(**PHONE) as page:
+        await page.goto(f"{live_server}/?orderId={link['uid']}")
+        number = page.get_by_label("Card number")
+        async with page.expect_response("**/card-options?bin=520082"):
+            await number.fill(DEBIT_BIN_CARD)
+        await expect(number).to_have_accessible_description("This merchant does not accept this card.")
+        async with page.expect_response("**/card-options?bin=424242"):
+            await number.fill(APPROVES)
+        await expect(number).to_have_accessible_description("")
+        await expect(number).to_have_attribute("aria-invalid", "false")
 
 
 async def test_the_last_allowed_attempt_declined_closes_the_link(live_server):

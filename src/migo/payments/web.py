@@ -269,8 +269,12 @@ async def verify_form(request: Request) -> Response:
                 result = await checkout.complete_challenge(
                     session, transaction, client, attempt_id, _form_text(values, "code", 12)
                 )
-        except ApiError:
-            return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
+        except ApiError as refusal:
+            if refusal.error is MW_ERRORS.TRANSACTION_NOT_PAYABLE:
+                return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
+            await session.refresh(transaction)
+            message = _customer_message(refusal)
+            return _form_page(request, transaction, client, return_url, error=message, status_code=400)
     assert result.attempt is not None
     return RedirectResponse(_checkout_url(uid, return_url, attempt=str(result.attempt.id)), status_code=303)
 

@@ -60,7 +60,9 @@
       input.addEventListener("blur", function () { if (input.value) { checks[input.id](); } });
     });
 
-    expiry.addEventListener("input", function () {
+    expiry.addEventListener("input", function (event) {
+      // Only while typing forward: on a deletion the slash must be allowed to go.
+      if (event.inputType && event.inputType.indexOf("insert") !== 0) { return; }
       if (/^[0-9]{2}$/.test(expiry.value)) { expiry.value = expiry.value + "/"; }
     });
 
