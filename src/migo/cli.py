@@ -270,13 +270,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _work() -> None:
+    """The job queue's worker and the webhook dispatcher, side by side; SIGTERM stops both."""
+    from migo.platform.jobs import run_worker
+    from migo.webhooks.dispatcher import Dispatcher
+
+    dispatcher = Dispatcher()
+    delivering = asyncio.create_task(dispatcher.run())
+    try:
+        await run_worker()
+    finally:
+        dispatcher.stop()
+        await delivering
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
     resolve_database_url()
-    from migo.platform.jobs import run_worker
     from migo.platform.logging import configure_logging
 
     configure_logging(get_settings().log_level)
-    asyncio.run(run_worker())
+    asyncio.run(_work())
     return 0
 
 

@@ -9,6 +9,7 @@ from migo.ledger import models as ledger_models
 from migo.payments import models as payments_models
 from migo.platform import idempotency, ratelimit
 from migo.platform.db import Base
+from migo.webhooks import models as webhooks_models
 
 metadata = Base.metadata
 
@@ -21,4 +22,5 @@ __all__ = [
     "metadata",
     "payments_models",
     "ratelimit",
+    "webhooks_models",
 ]

@@ -105,3 +105,34 @@ async def test_a_decline_with_attempts_left_offers_another_card_and_the_way_back
     assert "Try another card" in page.text and 'id="pay-form"' in page.text
     params = parse_qs(urlsplit(return_link(page.text)).query)
     assert params["status"] == ["denied"] and params["uid"] == [link["uid"]]
+
+
+async def test_parameters_go_before_a_fragment_and_are_signed_with_the_webhook_secret(client):
+    import hashlib
+    import hmac
+
+    from migo.webhooks.signatures import generate_secret
+
+    tenant = await create_tenant()
+    await configure_payment_client(tenant, allowed_return_origins=ORIGINS)
+    secret = generate_secret()
+    registered = await client.post(
+        "/v1/webhook-endpoints",
+        json={"url": "https://shop.example/hooks", "eventTypes": ["*"], "signingSecret": secret},
+        headers=merchant(tenant),
+    )
+    assert registered.status_code == 201, registered.text
+    link = await create_link(client, tenant, returnUrl="https://shop.example/app?lang=es#/orders/17")
+    await sandbox_pay(client, tenant, link["uid"])
+    page = await client.get("/", params={"orderId": link["uid"]})
+    target = urlsplit(return_link(page.text))
+    assert target.fragment == "/orders/17"
+    pairs = [pair.split("=", 1) for pair in target.query.split("&")]
+    assert [name for name, _ in pairs] == ["lang", "uid", "reference", "status", "amount", "currency", "signature"]
+    # A merchant verifies without a server call: HMAC-SHA256 of the five parameters, in order, with the
+    # key of its webhook signing secret.
+    import base64
+
+    key = base64.b64decode(secret.removeprefix("whsec_"))
+    message = "&".join(f"{name}={value}" for name, value in pairs[1:6]).encode()
+    assert pairs[6][1] == hmac.new(key, message, hashlib.sha256).hexdigest()

@@ -19,8 +19,6 @@ from migo.platform.ids import new_id
 
 from .models import Card, CardProgram
 
-BANK_CLEARING = "bank_clearing"
-
 
 @dataclass(frozen=True)
 class ProgramTerms:
@@ -71,14 +69,7 @@ async def provision_program(session: AsyncSession, company_id: uuid.UUID, terms:
 
 async def bank_clearing_account(session: AsyncSession, currency: str) -> Account:
     """The platform's account for money arriving from banks, per currency: the one that may go negative."""
-    account = await session.scalar(
-        select(Account).where(Account.kind == BANK_CLEARING, Account.currency == currency, Account.company_id.is_(None))
-    )
-    if account is None:
-        account = await ledger.open_account(
-            session, kind=BANK_CLEARING, currency=currency, company_id=None, allow_negative=True
-        )
-    return account
+    return await ledger.system_account(session, kind=ledger.BANK_CLEARING, currency=currency)
 
 
 async def deposit_funding(

@@ -22,6 +22,9 @@ from migo.platform.ids import new_id
 
 from .models import Account, Entry, Hold, Posting
 
+# Well-known system accounts (one per currency): money arriving from or leaving to banks.
+BANK_CLEARING = "bank_clearing"
+
 EntryOutcome = Literal["posted", "duplicate", "insufficient_funds", "ceiling_exceeded", "hold_not_pending"]
 
 
@@ -65,6 +68,22 @@ async def open_account(
     )
     session.add(account)
     await session.flush()
+    return account
+
+
+async def system_account(session: AsyncSession, *, kind: str, currency: str) -> Account:
+    """The platform's one account of this kind and currency (the outside world's side of an entry: money
+    arriving from banks, owed by card networks); it may go negative. Opened the first time it is needed."""
+    statement = select(Account).where(Account.kind == kind, Account.currency == currency, Account.company_id.is_(None))
+    account = await session.scalar(statement)
+    if account is None:
+        # Two first uses at once must not open two accounts.
+        await session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 7400001))"), {"key": f"{kind}:{currency}"}
+        )
+        account = await session.scalar(statement) or await open_account(
+            session, kind=kind, currency=currency, company_id=None, allow_negative=True
+        )
     return account
 
 
@@ -192,6 +211,12 @@ async def available(session: AsyncSession, account_id: uuid.UUID) -> Decimal:
 
 async def get_hold(session: AsyncSession, hold_id: uuid.UUID) -> Hold | None:
     return await session.get(Hold, hold_id, populate_existing=True)
+
+
+async def hold_by_reference(session: AsyncSession, reference: str) -> Hold | None:
+    return await session.scalar(
+        select(Hold).where(Hold.reference == reference).execution_options(populate_existing=True)
+    )
 
 
 async def entry_by_reference(session: AsyncSession, reference: str) -> Entry | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from starlette.datastructures import FormData
 from starlette.requests import Request
@@ -18,6 +18,8 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from migo.platform.db import database
 from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.pages import page
+from migo.webhooks import endpoints as webhook_endpoints
+from migo.webhooks import signatures
 
 from . import checkout, clients, links
 from .models import PaymentAttempt, PaymentClient, PaymentTransaction
@@ -61,16 +63,27 @@ def _return_url(client: PaymentClient, transaction: PaymentTransaction, requeste
     return requested or transaction.return_url or client.default_return_url
 
 
-def _return_target(base: str, transaction: PaymentTransaction, status: str) -> str:
-    params = {
-        "uid": transaction.uid,
-        "reference": transaction.reference,
-        "status": status,
-        "amount": str(int(transaction.amount)),
-        "currency": transaction.currency,
-    }
-    separator = "&" if "?" in base else "?"
-    return f"{base}{separator}{urlencode(params)}"
+async def _return_target(
+    client: PaymentClient, base: str | None, transaction: PaymentTransaction, status: str
+) -> str | None:
+    """The merchant's return URL with uid, reference, status, amount and currency merged into its own query
+    (before any #fragment), and `signature` when the client has a webhook signing secret."""
+    if base is None:
+        return None
+    params = [
+        ("uid", transaction.uid),
+        ("reference", transaction.reference),
+        ("status", status),
+        ("amount", str(int(transaction.amount))),
+        ("currency", transaction.currency),
+    ]
+    async with database.transaction() as session:
+        secret = await webhook_endpoints.redirect_signing_secret(session, client.slug)
+    if secret is not None:
+        params.append(("signature", signatures.redirect_signature(secret, params)))
+    parts = urlsplit(base)
+    query = "&".join(part for part in (parts.query, urlencode(params)) if part)
+    return urlunsplit(parts._replace(query=query))
 
 
 def _context(
@@ -128,12 +141,12 @@ async def checkout_page(request: Request) -> Response:
     return_url = _return_url(client, transaction, requested)
     status = checkout.shown_status(transaction)
     if status != "pending":
-        return _result_page(request, transaction, client, status, return_url)
+        return await _result_page(request, transaction, client, status, return_url)
     declined = await _declined_attempt(transaction, str(values.get("attempt", "")))
-    return _form_page(request, transaction, client, return_url, error=declined)
+    return await _form_page(request, transaction, client, return_url, error=declined)
 
 
-def _form_page(
+async def _form_page(
     request: Request,
     transaction: PaymentTransaction,
     client: PaymentClient,
@@ -150,12 +163,12 @@ def _form_page(
         error=error,
         installments=clients.installment_options(terms[0], "credit") if terms else [1],
         attempts_left=client.max_attempts - transaction.attempts,
-        return_target=_return_target(return_url, transaction, "denied") if return_url and error else None,
+        return_target=await _return_target(client, return_url, transaction, "denied") if error else None,
     )
     return page(request, "checkout.html", context, status_code=status_code, headers=_HEADERS)
 
 
-def _result_page(
+async def _result_page(
     request: Request, transaction: PaymentTransaction, client: PaymentClient, status: str, return_url: str | None
 ) -> Response:
     heading, message = _STATUS_TEXT.get(status, ("Payment", ""))
@@ -170,7 +183,7 @@ def _result_page(
         reason=reason,
         last4=transaction.last4,
         brand=transaction.brand,
-        return_target=_return_target(return_url, transaction, status) if return_url else None,
+        return_target=await _return_target(client, return_url, transaction, status),
     )
     return page(request, "checkout_result.html", context, headers=_HEADERS)
 
@@ -220,7 +233,7 @@ async def pay_from_form(request: Request) -> Response:
             if refusal.error is MW_ERRORS.TRANSACTION_NOT_PAYABLE:  # paid meanwhile (a double submit)
                 return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
             await session.refresh(transaction)  # what the savepoint's rollback expired
-            return _form_page(
+            return await _form_page(
                 request, transaction, client, return_url, error=_customer_message(refusal), status_code=400
             )
     assert result.attempt is not None
@@ -274,7 +287,7 @@ async def verify_form(request: Request) -> Response:
                 return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
             await session.refresh(transaction)
             message = _customer_message(refusal)
-            return _form_page(request, transaction, client, return_url, error=message, status_code=400)
+            return await _form_page(request, transaction, client, return_url, error=message, status_code=400)
     assert result.attempt is not None
     return RedirectResponse(_checkout_url(uid, return_url, attempt=str(result.attempt.id)), status_code=303)
 

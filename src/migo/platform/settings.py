@@ -37,6 +37,10 @@ class Settings(BaseSettings):
     operator_access_ttl_seconds: int = 15 * 60
     operator_refresh_ttl_seconds: int = 12 * 3600
     signature_tolerance_seconds: int = 300
+    # Shared secrets the card processor and the acquirer send in `x-migo-webhook-secret` with their notices
+    # (derived from the master secret in the sandbox when unset).
+    volcan_webhook_secret: SecretStr | None = None
+    settlements_webhook_secret: SecretStr | None = None
     idempotency_ttl_seconds: int = 24 * 3600
 
     @property

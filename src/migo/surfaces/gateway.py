@@ -10,6 +10,7 @@ from migo.platform.catalog_router import error_catalog_router
 from migo.platform.errors import catalog_markdown
 from migo.platform.settings import Settings
 from migo.platform.surface import build_surface
+from migo.webhooks import router as webhooks
 
 DESCRIPTION = """
 The building blocks of a card and wallet program: cardholders, cards, funds, transfers, statements.
@@ -19,6 +20,10 @@ Authenticate with `POST /rest/auth/token` (clientId, clientSecret) and send `Aut
 `x-timestamp` and `x-signature` = base64(HMAC-SHA256(secret, timestamp + "." + raw body)). Every answer is
 a `CustomResponse` envelope: `{statusCode, message, data}` or `{statusCode, message, error: {code, name,
 detail}}`. Amounts are strings with four decimals.
+
+Events (`GET /rest/events`) are delivered to the webhook endpoints you register (`/rest/webhook-endpoints`):
+at least once, with the same `eventId` on every retry, for 7 days. The card processor's and the acquirer's
+notices arrive at `/rest/webhooks/volcan` and `/rest/webhooks/settlements`.
 
 ## Error catalog
 
@@ -34,6 +39,8 @@ def build_gateway(settings: Settings) -> FastAPI:
         cards.money,
         cards.router,
         cards.holders,
+        webhooks.gateway_router,
+        webhooks.inbound_router,
         error_catalog_router(),
     ]
     if settings.is_sandbox:

@@ -10,6 +10,7 @@ from migo.identity import router as identity
 from migo.payments import router as payments
 from migo.platform.settings import Settings
 from migo.platform.surface import build_surface
+from migo.webhooks import router as webhooks
 
 DESCRIPTION = """
 Backend-to-backend: hosted Payment Links, the subscription engine, BIN verifications, fraud suspensions.
@@ -20,6 +21,10 @@ answers 401 with exactly `{"message": "Unauthorized"}`. Errors are an `ErrorResp
 
 `POST /transactions-hook` authenticates with the application's `publicKey` and `privateKey` in the body
 instead, and answers browsers' cross-origin requests (CORS, with preflight).
+
+When a link reaches a terminal status, the Merchant Generic Callback is POSTed to the webhook endpoints you
+register (`/v1/webhook-endpoints`) with the static header you chose, and signed (Standard Webhooks) when the
+endpoint has a signing secret. Delivery is at least once: dedupe on `eventId`. `GET /v1/events` backfills.
 """
 
 
@@ -49,6 +54,7 @@ def build_middleware(settings: Settings) -> FastAPI:
         payments.hook_router,
         payments.operations_router,
         payments.fraud_router,
+        webhooks.middleware_router,
         identity.middleware_identity,
     ]
     if settings.is_sandbox:  # the pay helper does not exist in production: 404

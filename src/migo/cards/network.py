@@ -1,0 +1,123 @@
+"""What the card processor (Volcan) tells us about issued cards used at merchants: an authorization holds the
+amount on the card, a clearing posts it (to the card network's settlement account), a reversal releases it.
+Each notice changes the card's money through the ledger only, and writes an event for the company."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.events import service as events
+from migo.ledger import service as ledger
+
+from .models import Card, CardProgram
+
+NETWORK_SETTLEMENT = "card_network_settlement"
+
+
+@dataclass(frozen=True)
+class NetworkOutcome:
+    outcome: str  # approved | declined:<reason> | cleared | reversed | rejected:<reason>
+    entry_id: uuid.UUID | None = None
+
+
+def _hold_reference(card_id: uuid.UUID, authorization_id: str) -> str:
+    return f"network-auth:{card_id}:{authorization_id}"
+
+
+async def _card(session: AsyncSession, card_id: uuid.UUID) -> tuple[Card, CardProgram] | None:
+    card = await session.get(Card, card_id, with_for_update=True)
+    if card is None:
+        return None
+    program = await session.get(CardProgram, card.program_id)
+    assert program is not None
+    return card, program
+
+
+async def _event(session: AsyncSession, card: Card, kind: str, **data: object) -> None:
+    await events.record(
+        session,
+        f"card.{kind}",
+        company_id=card.company_id,
+        subject_id=str(card.id),
+        data={"cardId": str(card.id), **data},
+    )
+
+
+async def authorize(
+    session: AsyncSession,
+    *,
+    card_id: uuid.UUID,
+    authorization_id: str,
+    amount: Decimal,
+    currency: str,
+    merchant_name: str | None,
+) -> NetworkOutcome:
+    found = await _card(session, card_id)
+    if found is None:
+        return NetworkOutcome("rejected:unknown_card")
+    card, program = found
+    if currency != program.currency:
+        outcome = "declined:currency_mismatch"
+    elif card.status != "ACTIVE":
+        outcome = f"declined:card_{card.status.lower()}"
+    else:
+        hold = await ledger.place_hold(
+            session, reference=_hold_reference(card.id, authorization_id), account_id=card.account_id, amount=amount
+        )
+        outcome = "declined:insufficient_funds" if hold.outcome == "insufficient_funds" else "approved"
+    status, _, reason = outcome.partition(":")
+    await _event(
+        session,
+        card,
+        "authorization",
+        authorizationId=authorization_id,
+        amount=str(amount),
+        currency=currency,
+        status=status,
+        declineReason=reason or None,
+        merchantName=merchant_name,
+    )
+    return NetworkOutcome(outcome)
+
+
+async def clear(
+    session: AsyncSession, *, card_id: uuid.UUID, authorization_id: str, amount: Decimal, currency: str
+) -> NetworkOutcome:
+    """Post the cleared amount (which may be less than authorized; the rest is released). A clearing without
+    an authorization (a forced post) still debits the card, if it can."""
+    found = await _card(session, card_id)
+    if found is None:
+        return NetworkOutcome("rejected:unknown_card")
+    card, program = found
+    if currency != program.currency:
+        return NetworkOutcome("rejected:currency_mismatch")
+    network = await ledger.system_account(session, kind=NETWORK_SETTLEMENT, currency=currency)
+    legs = ledger.transfer_legs(card.account_id, network.id, amount)
+    reference = f"network-clearing:{card.id}:{authorization_id}"
+    hold = await ledger.hold_by_reference(session, _hold_reference(card.id, authorization_id))
+    if hold is not None and hold.status == "pending":
+        result = await ledger.post_hold(session, hold_id=hold.id, reference=reference, kind="card_clearing", legs=legs)
+    else:
+        result = await ledger.post_entry(session, reference=reference, kind="card_clearing", legs=legs)
+    if not result.applied:
+        return NetworkOutcome(f"rejected:{result.outcome}")
+    await _event(session, card, "clearing", authorizationId=authorization_id, amount=str(amount), currency=currency)
+    return NetworkOutcome("cleared", result.entry_id)
+
+
+async def reverse(session: AsyncSession, *, card_id: uuid.UUID, authorization_id: str) -> NetworkOutcome:
+    found = await _card(session, card_id)
+    if found is None:
+        return NetworkOutcome("rejected:unknown_card")
+    card, _ = found
+    hold = await ledger.hold_by_reference(session, _hold_reference(card.id, authorization_id))
+    if hold is None or await ledger.void_hold(session, hold.id) != "voided":
+        return NetworkOutcome("rejected:no_pending_authorization")
+    await _event(
+        session, card, "reversal", authorizationId=authorization_id, amount=str(hold.amount), currency=hold.currency
+    )
+    return NetworkOutcome("reversed")

@@ -1,0 +1,314 @@
+"""The endpoint registry, events for backfill, replays and the delivery log; scoped to one owner (a merchant
+client on the Middleware, a company on the Gateway), so one integrator never sees another's."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, Select, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.events.models import Event
+from migo.events.service import WAKE_CHANNEL
+from migo.platform import clock, security
+from migo.platform.errors import ERRORS, ApiError
+
+from . import signatures, targets
+from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+
+SECRET_OVERLAP = timedelta(hours=24)
+EVENT_TYPES = (
+    "transaction.approved",
+    "transaction.authorized",
+    "transaction.captured",
+    "transaction.denied",
+    "transaction.refunded",
+    "transaction.reversed",
+    "transaction.expired",
+    "card.activated",
+    "card.blocked",
+    "card.unblocked",
+    "card.cancelled",
+    "card.funds_loaded",
+    "card.funds_unloaded",
+    "card.authorization",
+    "card.clearing",
+    "card.reversal",
+    "transfer.approved",
+    "transfer.denied",
+    "statement.ready",
+    "settlement.received",
+)
+EndpointAction = Literal["pause", "resume", "enable"]
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Whose endpoints and events: a merchant client's or a company's."""
+
+    client_slug: str | None = None
+    company_id: uuid.UUID | None = None
+
+    def owns_endpoint(self) -> ColumnElement[bool]:
+        if self.client_slug is not None:
+            return WebhookEndpoint.client_slug == self.client_slug
+        return WebhookEndpoint.company_id == self.company_id
+
+    def owns_event(self) -> ColumnElement[bool]:
+        if self.client_slug is not None:
+            return Event.client_slug == self.client_slug
+        return Event.company_id == self.company_id
+
+
+def _seal(value: str, endpoint_id: uuid.UUID, purpose: str) -> bytes:
+    return security.encrypt(value.encode(), purpose=purpose, context=endpoint_id.bytes)
+
+
+def _open(ciphertext: bytes, endpoint_id: uuid.UUID, purpose: str) -> str:
+    return security.decrypt(ciphertext, purpose=purpose, context=endpoint_id.bytes).decode()
+
+
+def auth_header(endpoint: WebhookEndpoint) -> tuple[str, str] | None:
+    if endpoint.auth_header_name is None or endpoint.auth_header_value_ciphertext is None:
+        return None
+    return endpoint.auth_header_name, _open(endpoint.auth_header_value_ciphertext, endpoint.id, "webhook-auth")
+
+
+def signing_secrets(endpoint: WebhookEndpoint) -> list[str]:
+    """The secrets that sign a delivery now: the current one, and the previous one for 24 h after a rotation."""
+    found = []
+    if endpoint.signing_secret_ciphertext is not None:
+        found.append(_open(endpoint.signing_secret_ciphertext, endpoint.id, "webhook-signing"))
+    if (
+        endpoint.previous_secret_ciphertext is not None
+        and endpoint.previous_secret_expires_at is not None
+        and clock.now() < endpoint.previous_secret_expires_at
+    ):
+        found.append(_open(endpoint.previous_secret_ciphertext, endpoint.id, "webhook-signing"))
+    return found
+
+
+async def redirect_signing_secret(session: AsyncSession, client_slug: str) -> str | None:
+    """The secret that signs a client's checkout redirects: its newest live endpoint's signing secret."""
+    endpoint = await session.scalar(
+        select(WebhookEndpoint)
+        .where(
+            WebhookEndpoint.client_slug == client_slug,
+            WebhookEndpoint.status.in_(("enabled", "paused", "disabled")),
+            WebhookEndpoint.signing_secret_ciphertext.is_not(None),
+        )
+        .order_by(WebhookEndpoint.created_at.desc())
+        .limit(1)
+    )
+    return signing_secrets(endpoint)[0] if endpoint is not None else None
+
+
+def auth_header_hint(endpoint: WebhookEndpoint) -> str | None:
+    """The header value as shown back: its last four characters only."""
+    header = auth_header(endpoint)
+    return f"…{header[1][-4:]}" if header else None
+
+
+def _invalid(detail: str) -> ApiError:
+    return ApiError(ERRORS.VALIDATION_ERROR, detail)
+
+
+def _checked_types(event_types: list[str]) -> list[str]:
+    unknown = [t for t in event_types if t != "*" and t not in EVENT_TYPES]
+    if not event_types or unknown:
+        raise _invalid(f'eventTypes: {", ".join(unknown) or "empty"}; use ["*"] or some of {", ".join(EVENT_TYPES)}')
+    return ["*"] if "*" in event_types else sorted(set(event_types))
+
+
+def _checked_url(url: str) -> str:
+    try:
+        return targets.check_url(url)
+    except targets.TargetRefused as refused:
+        raise _invalid(str(refused)) from None
+
+
+def _set_auth_header(endpoint: WebhookEndpoint, name: str | None, value: str | None) -> None:
+    if (name is None) != (value is None):
+        raise _invalid("authHeaderName and authHeaderValue go together")
+    endpoint.auth_header_name = name
+    endpoint.auth_header_value_ciphertext = _seal(value, endpoint.id, "webhook-auth") if value else None
+
+
+def _rotate_to(endpoint: WebhookEndpoint, secret: str | None) -> None:
+    """Sign with `secret` from now on; the secret it replaces stays valid for 24 hours."""
+    if secret is not None and not signatures.is_valid_secret(secret):
+        raise _invalid("signingSecret: a Standard Webhooks secret, whsec_ followed by at least 24 bytes in base64")
+    if endpoint.signing_secret_ciphertext is not None:
+        endpoint.previous_secret_ciphertext = endpoint.signing_secret_ciphertext
+        endpoint.previous_secret_expires_at = clock.now() + SECRET_OVERLAP
+    endpoint.signing_secret_ciphertext = _seal(secret, endpoint.id, "webhook-signing") if secret else None
+
+
+async def create_endpoint(
+    session: AsyncSession,
+    owner: Owner,
+    *,
+    url: str,
+    event_types: list[str],
+    auth_header_name: str | None,
+    auth_header_value: str | None,
+    signing_secret: str | None,
+    description: str | None,
+) -> WebhookEndpoint:
+    endpoint = WebhookEndpoint(
+        id=uuid.uuid4(),
+        client_slug=owner.client_slug,
+        company_id=owner.company_id,
+        url=_checked_url(url),
+        event_types=_checked_types(event_types),
+        status="enabled",
+        description=description,
+    )
+    _set_auth_header(endpoint, auth_header_name, auth_header_value)
+    _rotate_to(endpoint, signing_secret)
+    session.add(endpoint)
+    await session.flush()
+    return endpoint
+
+
+async def get_endpoint(
+    session: AsyncSession, owner: Owner, endpoint_id: uuid.UUID, *, lock: bool = False
+) -> WebhookEndpoint:
+    statement = select(WebhookEndpoint).where(
+        WebhookEndpoint.id == endpoint_id, owner.owns_endpoint(), WebhookEndpoint.status != "deleted"
+    )
+    endpoint = await session.scalar(statement.with_for_update() if lock else statement)
+    if endpoint is None:
+        raise ApiError(ERRORS.NOT_FOUND, "No such webhook endpoint.")
+    return endpoint
+
+
+async def update_endpoint(
+    session: AsyncSession, owner: Owner, endpoint_id: uuid.UUID, changes: dict[str, Any]
+) -> WebhookEndpoint:
+    """Change what is given: url, eventTypes, the authentication header, the signing secret (a rotation),
+    the description."""
+    endpoint = await get_endpoint(session, owner, endpoint_id, lock=True)
+    if "url" in changes:
+        endpoint.url = _checked_url(changes["url"])
+    if "event_types" in changes:
+        endpoint.event_types = _checked_types(changes["event_types"])
+    if "auth_header_name" in changes or "auth_header_value" in changes:
+        header = auth_header(endpoint)
+        _set_auth_header(
+            endpoint,
+            changes.get("auth_header_name", header[0] if header else None),
+            changes.get("auth_header_value", header[1] if header else None),
+        )
+    if "signing_secret" in changes:
+        _rotate_to(endpoint, changes["signing_secret"])
+    if "description" in changes:
+        endpoint.description = changes["description"]
+    endpoint.updated_at = clock.now()
+    return endpoint
+
+
+async def rotate_secret(session: AsyncSession, owner: Owner, endpoint_id: uuid.UUID) -> tuple[WebhookEndpoint, str]:
+    endpoint = await get_endpoint(session, owner, endpoint_id, lock=True)
+    secret = signatures.generate_secret()
+    _rotate_to(endpoint, secret)
+    endpoint.updated_at = clock.now()
+    return endpoint, secret
+
+
+async def change_status(
+    session: AsyncSession, owner: Owner, endpoint_id: uuid.UUID, action: EndpointAction
+) -> WebhookEndpoint:
+    """Pause (deliveries queue), resume or re-enable (after a 410 Gone); the queued deliveries then drain."""
+    endpoint = await get_endpoint(session, owner, endpoint_id, lock=True)
+    if action == "pause":
+        if endpoint.status == "disabled":
+            raise ApiError(ERRORS.CONFLICT, "The endpoint is disabled; enable it first.")
+        endpoint.status = "paused"
+    else:
+        endpoint.status = "enabled"
+        endpoint.disabled_reason = None
+        await session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": WAKE_CHANNEL})
+    endpoint.updated_at = clock.now()
+    return endpoint
+
+
+async def delete_endpoint(session: AsyncSession, owner: Owner, endpoint_id: uuid.UUID) -> None:
+    """Stop for good: the endpoint disappears and its queued deliveries are failed (the log stays)."""
+    endpoint = await get_endpoint(session, owner, endpoint_id, lock=True)
+    endpoint.status = "deleted"
+    endpoint.updated_at = clock.now()
+    await session.execute(
+        update(WebhookDelivery)
+        .where(WebhookDelivery.endpoint_id == endpoint.id, WebhookDelivery.status == "pending")
+        .values(status="failed")
+    )
+
+
+def endpoints_statement(owner: Owner) -> Select[tuple[WebhookEndpoint]]:
+    return select(WebhookEndpoint).where(owner.owns_endpoint(), WebhookEndpoint.status != "deleted")
+
+
+def events_statement(owner: Owner, event_type: str | None, subject_id: str | None) -> Select[tuple[Event]]:
+    statement = select(Event).where(owner.owns_event())
+    if event_type is not None:
+        statement = statement.where(Event.type == event_type)
+    if subject_id is not None:
+        statement = statement.where(Event.subject_id == subject_id)
+    return statement
+
+
+def deliveries_statement(endpoint: WebhookEndpoint) -> Select[tuple[WebhookDelivery]]:
+    return select(WebhookDelivery).where(WebhookDelivery.endpoint_id == endpoint.id)
+
+
+async def attempts_of(session: AsyncSession, delivery_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[WebhookAttempt]]:
+    found: dict[uuid.UUID, list[WebhookAttempt]] = {delivery_id: [] for delivery_id in delivery_ids}
+    rows = await session.scalars(
+        select(WebhookAttempt)
+        .where(WebhookAttempt.delivery_id.in_(delivery_ids))
+        .order_by(WebhookAttempt.attempted_at, WebhookAttempt.id)
+    )
+    for attempt in rows:
+        found[attempt.delivery_id].append(attempt)
+    return found
+
+
+async def replay_event(
+    session: AsyncSession, owner: Owner, event_id: uuid.UUID, endpoint_id: uuid.UUID | None
+) -> list[WebhookDelivery]:
+    """Deliver an event again, with the same eventId, to one endpoint or to every endpoint that wants it now."""
+    event = await session.scalar(select(Event).where(Event.id == event_id, owner.owns_event()))
+    if event is None:
+        raise ApiError(ERRORS.NOT_FOUND, "No such event.")
+    if endpoint_id is not None:
+        chosen = [await get_endpoint(session, owner, endpoint_id)]
+    else:
+        chosen = [
+            e
+            for e in (await session.scalars(endpoints_statement(owner))).all()
+            if "*" in e.event_types or event.type in e.event_types
+        ]
+    if not chosen:
+        raise ApiError(ERRORS.CONFLICT, "No webhook endpoint of yours wants this event type.")
+    now = clock.now()
+    deliveries = [
+        WebhookDelivery(
+            id=uuid.uuid4(),
+            event_id=event.id,
+            endpoint_id=endpoint.id,
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+            replay=True,
+        )
+        for endpoint in chosen
+    ]
+    session.add_all(deliveries)
+    await session.flush()
+    await session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": WAKE_CHANNEL})
+    return deliveries

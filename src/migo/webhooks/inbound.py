@@ -1,0 +1,144 @@
+"""Notices Migo receives (seed 003: the inbound receivers `/webhooks/volcan` and `/webhooks/settlements`).
+
+Each is authenticated by a shared secret header, stored raw, and applied once: its id is unique per source,
+so a retried notice answers 200 with the first outcome and changes nothing. Money moves through the ledger
+(the cards domain for card notices, the payments domain for settlements)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import ConfigDict, Field
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.cards import network
+from migo.payments import settlements
+from migo.platform import security
+from migo.platform.errors import ERRORS, ApiError
+from migo.platform.money import Amount
+from migo.platform.settings import get_settings
+from migo.platform.wire import ApiInput
+
+from .models import InboundNotice
+
+Source = Literal["volcan", "settlements"]
+SECRET_HEADER = "x-migo-webhook-secret"
+
+
+class _Notice(ApiInput):
+    # Processors add fields over time: unknown ones are kept in the raw copy, not refused.
+    model_config = ConfigDict(extra="ignore")
+
+    id: Annotated[str, Field(min_length=1, max_length=100, description="The notice's id: it applies once.")]
+
+
+class VolcanNotice(_Notice):
+    """An issued card used at a merchant: `authorization` holds the amount on the card, `clearing` posts it,
+    `reversal` releases it. `authorizationId` ties the three together."""
+
+    type: Literal["authorization", "clearing", "reversal"]
+    card_id: uuid.UUID
+    authorization_id: Annotated[str, Field(min_length=1, max_length=100)]
+    amount: Amount | None = Field(None, description="Required for authorizations and clearings.")
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
+    merchant_name: Annotated[str, Field(max_length=120)] | None = None
+    occurred_at: datetime | None = None
+
+
+class SettlementNotice(_Notice):
+    """The acquirer paid out what it owed for captured payments."""
+
+    processor: Annotated[str, Field(min_length=1, max_length=40)]
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+    amount: Amount
+    settlement_date: date
+    transactions: list[Annotated[str, Field(max_length=40)]] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Receipt:
+    notice_id: str
+    duplicate: bool
+    outcome: str
+
+
+def check_secret(source: Source, presented: str | None) -> None:
+    settings = get_settings()
+    configured = settings.volcan_webhook_secret if source == "volcan" else settings.settlements_webhook_secret
+    expected = configured.get_secret_value() if configured else None
+    if expected is None and settings.is_sandbox:
+        expected = sandbox_secret(source)
+    if not expected or not presented or not security.constant_time_equals(presented, expected):
+        raise ApiError(ERRORS.UNAUTHORIZED, f"Send the shared secret in `{SECRET_HEADER}`.")
+
+
+def sandbox_secret(source: Source) -> str:
+    return security.deterministic_secret(f"sandbox:{source}-webhook")
+
+
+async def receive(session: AsyncSession, source: Source, raw_body: bytes, notice: _Notice) -> Receipt:
+    """Store the notice; apply it unless it was already received."""
+    stored = await session.scalar(
+        insert(InboundNotice)
+        .values(
+            id=uuid.uuid4(),
+            source=source,
+            notice_id=notice.id,
+            raw_body=raw_body.decode("utf-8", errors="replace"),
+            payload=notice.model_dump(mode="json", by_alias=True),
+            outcome="received",
+        )
+        .on_conflict_do_nothing(index_elements=["source", "notice_id"])
+        .returning(InboundNotice.id)
+    )
+    if stored is None:
+        first = await session.scalar(
+            select(InboundNotice.outcome).where(InboundNotice.source == source, InboundNotice.notice_id == notice.id)
+        )
+        return Receipt(notice.id, True, first or "received")
+    outcome, entry_id = await _apply(session, notice)
+    row = await session.get(InboundNotice, stored)
+    assert row is not None
+    row.outcome, row.entry_id = outcome[:30], entry_id
+    return Receipt(notice.id, False, outcome)
+
+
+async def _apply(session: AsyncSession, notice: Any) -> tuple[str, uuid.UUID | None]:
+    if isinstance(notice, SettlementNotice):
+        result = await settlements.record_settlement(
+            session, notice_id=notice.id, processor=notice.processor, currency=notice.currency, amount=notice.amount
+        )
+        if result is None:
+            return "rejected:unknown_processor", None
+        return ("applied", result.entry_id) if result.applied else (f"rejected:{result.outcome}", None)
+    assert isinstance(notice, VolcanNotice)
+    if notice.type == "reversal":
+        done = await network.reverse(session, card_id=notice.card_id, authorization_id=notice.authorization_id)
+        return done.outcome, done.entry_id
+    if notice.amount is None or notice.currency is None:
+        return "rejected:amount_and_currency_required", None
+    amount: Decimal = notice.amount
+    if notice.type == "authorization":
+        done = await network.authorize(
+            session,
+            card_id=notice.card_id,
+            authorization_id=notice.authorization_id,
+            amount=amount,
+            currency=notice.currency,
+            merchant_name=notice.merchant_name,
+        )
+    else:
+        done = await network.clear(
+            session,
+            card_id=notice.card_id,
+            authorization_id=notice.authorization_id,
+            amount=amount,
+            currency=notice.currency,
+        )
+    return done.outcome, done.entry_id

@@ -1,0 +1,213 @@
+"""Webhook endpoints, events and replays: the same operations on the Middleware (a merchant client's, answered
+bare under `/v1`) and on the Gateway (a company's, in the CustomResponse envelope)."""
+
+# No `from __future__ import annotations`: the routes are built in a function and annotated with a local
+# dependency alias, which FastAPI must see as a real type, not a string.
+import uuid
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi.params import Depends as DependsParam
+from pydantic import Field
+
+from migo.events.models import Event
+from migo.identity.auth import GatewayApp, GatewayIdempotent, Merchant, MerchantIdempotent
+from migo.platform.envelope import CustomResponse, ok
+from migo.platform.pagination import Listing, Page, PageRequest
+from migo.platform.routing import DbSession, MigoRoute
+from migo.platform.wire import ApiModel
+
+from . import endpoints, inbound, signatures
+from .endpoints import Owner
+from .models import WebhookDelivery, WebhookEndpoint
+from .schemas import (
+    DeliveryOut,
+    EndpointCreate,
+    EndpointOut,
+    EndpointUpdate,
+    EndpointWithSecret,
+    EventOut,
+    ReplayOut,
+    ReplayRequest,
+)
+
+ENDPOINTS = Listing(
+    sortable={"createdAt": lambda: WebhookEndpoint.created_at},
+    default_sort="createdAt",
+    tiebreaker=lambda: WebhookEndpoint.id,
+)
+DELIVERIES = Listing(
+    sortable={"createdAt": lambda: WebhookDelivery.created_at},
+    default_sort="createdAt",
+    tiebreaker=lambda: WebhookDelivery.id,
+)
+EVENTS = Listing(
+    sortable={"occurredAt": lambda: Event.created_at},
+    default_sort="occurredAt",
+    tiebreaker=lambda: Event.id,
+)
+
+
+def merchant_owner(merchant: Merchant) -> Owner:
+    return Owner(client_slug=merchant.client_slug)
+
+
+def company_owner(app: GatewayApp) -> Owner:
+    return Owner(company_id=app.tenant_id)
+
+
+def webhook_router(
+    *, prefix: str, owner_of: Callable[..., Owner], idempotent: DependsParam, envelope: bool, tag: str
+) -> APIRouter:
+    """The routes for one surface: `envelope` wraps answers in CustomResponse (Gateway) or not (Middleware)."""
+    router = APIRouter(route_class=MigoRoute, prefix=prefix, tags=[tag])
+    OwnerDep = Annotated[Owner, Depends(owner_of)]  # noqa: N806 - a type alias
+
+    def shape(model: Any) -> Any:
+        return CustomResponse[model] if envelope else model  # type: ignore[valid-type]
+
+    def answer(data: Any, status: int = 200) -> Any:
+        return ok(data, status) if envelope else data
+
+    @router.post(
+        "/webhook-endpoints", response_model=shape(EndpointWithSecret), status_code=201, dependencies=[idempotent]
+    )
+    async def create_webhook_endpoint(body: EndpointCreate, owner: OwnerDep, session: DbSession) -> Any:
+        """Register where events go: the URL, the event types (`["*"]` for all), the static authentication
+        header Migo sends (seed 002's Merchant Generic Callback), and optionally a Standard Webhooks signing
+        secret (yours, or `generateSigningSecret: true`, shown once)."""
+        secret = signatures.generate_secret() if body.generate_signing_secret else body.signing_secret
+        endpoint = await endpoints.create_endpoint(
+            session,
+            owner,
+            url=body.url,
+            event_types=body.event_types,
+            auth_header_name=body.auth_header_name,
+            auth_header_value=body.auth_header_value,
+            signing_secret=secret,
+            description=body.description,
+        )
+        shown = secret if body.generate_signing_secret else None
+        return answer(EndpointWithSecret(**EndpointOut.of(endpoint).model_dump(), signing_secret=shown), 201)
+
+    @router.get("/webhook-endpoints", response_model=shape(Page[EndpointOut]))
+    async def list_webhook_endpoints(
+        owner: OwnerDep, session: DbSession, page: PageRequest = ENDPOINTS.params()
+    ) -> Any:
+        found, meta = await ENDPOINTS.fetch(session, endpoints.endpoints_statement(owner), page)
+        return answer(Page[EndpointOut](items=[EndpointOut.of(e) for e in found], meta=meta))
+
+    @router.get("/webhook-endpoints/{endpointId}", response_model=shape(EndpointOut))
+    async def get_webhook_endpoint(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Any:
+        return answer(EndpointOut.of(await endpoints.get_endpoint(session, owner, endpointId)))
+
+    @router.patch("/webhook-endpoints/{endpointId}", response_model=shape(EndpointOut))
+    async def update_webhook_endpoint(
+        endpointId: uuid.UUID, body: EndpointUpdate, owner: OwnerDep, session: DbSession
+    ) -> Any:
+        """Change the URL, event types, authentication header or signing secret (the old secret keeps signing
+        beside the new one for 24 hours)."""
+        endpoint = await endpoints.update_endpoint(session, owner, endpointId, body.changes())
+        return answer(EndpointOut.of(endpoint))
+
+    @router.delete("/webhook-endpoints/{endpointId}", status_code=204)
+    async def delete_webhook_endpoint(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Response:
+        """Remove the endpoint; its queued deliveries are failed, its delivery log is kept."""
+        await endpoints.delete_endpoint(session, owner, endpointId)
+        return Response(status_code=204)
+
+    @router.post("/webhook-endpoints/{endpointId}/rotate-secret", response_model=shape(EndpointWithSecret))
+    async def rotate_webhook_signing_secret(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Any:
+        """A new generated signing secret, shown once; the previous one keeps signing for 24 hours."""
+        endpoint, secret = await endpoints.rotate_secret(session, owner, endpointId)
+        return answer(EndpointWithSecret(**EndpointOut.of(endpoint).model_dump(), signing_secret=secret))
+
+    @router.post("/webhook-endpoints/{endpointId}/pause", response_model=shape(EndpointOut))
+    async def pause_webhook_endpoint(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Any:
+        """Hold deliveries: they queue (for up to 7 days) until the endpoint is resumed."""
+        return answer(EndpointOut.of(await endpoints.change_status(session, owner, endpointId, "pause")))
+
+    @router.post("/webhook-endpoints/{endpointId}/resume", response_model=shape(EndpointOut))
+    async def resume_webhook_endpoint(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Any:
+        """Deliver again, the queued deliveries first."""
+        return answer(EndpointOut.of(await endpoints.change_status(session, owner, endpointId, "resume")))
+
+    @router.post("/webhook-endpoints/{endpointId}/enable", response_model=shape(EndpointOut))
+    async def enable_webhook_endpoint(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Any:
+        """Re-enable an endpoint disabled by a 410 Gone answer."""
+        return answer(EndpointOut.of(await endpoints.change_status(session, owner, endpointId, "enable")))
+
+    @router.get("/webhook-endpoints/{endpointId}/deliveries", response_model=shape(Page[DeliveryOut]))
+    async def list_webhook_deliveries(
+        endpointId: uuid.UUID, owner: OwnerDep, session: DbSession, page: PageRequest = DELIVERIES.params()
+    ) -> Any:
+        """The delivery log: each delivery with every attempt (time, status code, latency, response excerpt)."""
+        endpoint = await endpoints.get_endpoint(session, owner, endpointId)
+        found, meta = await DELIVERIES.fetch(session, endpoints.deliveries_statement(endpoint), page)
+        attempts = await endpoints.attempts_of(session, [d.id for d in found])
+        return answer(Page[DeliveryOut](items=[DeliveryOut.of(d, attempts[d.id]) for d in found], meta=meta))
+
+    @router.get("/events", response_model=shape(Page[EventOut]))
+    async def list_events(
+        owner: OwnerDep,
+        session: DbSession,
+        event_type: Annotated[str | None, Query(alias="type", max_length=60)] = None,
+        subject_id: Annotated[str | None, Query(alias="subjectId", max_length=100)] = None,
+        page: PageRequest = EVENTS.params(),
+    ) -> Any:
+        """Every event, newest first: backfill after an outage (`sortOrder=ASC` to replay in order)."""
+        found, meta = await EVENTS.fetch(session, endpoints.events_statement(owner, event_type, subject_id), page)
+        return answer(Page[EventOut](items=[EventOut.of(e) for e in found], meta=meta))
+
+    @router.post("/events/{eventId}/replay", response_model=shape(ReplayOut), status_code=202)
+    async def replay_event(
+        eventId: uuid.UUID, owner: OwnerDep, session: DbSession, body: ReplayRequest | None = None
+    ) -> Any:
+        """Deliver an event again, with the same eventId, to one endpoint or every endpoint that wants it."""
+        deliveries = await endpoints.replay_event(session, owner, eventId, body.endpoint_id if body else None)
+        return answer(ReplayOut(event_id=eventId, deliveries=[d.id for d in deliveries]), 202)
+
+    return router
+
+
+middleware_router = webhook_router(
+    prefix="/v1", owner_of=merchant_owner, idempotent=MerchantIdempotent, envelope=False, tag="Webhooks"
+)
+gateway_router = webhook_router(
+    prefix="", owner_of=company_owner, idempotent=GatewayIdempotent, envelope=True, tag="Webhooks"
+)
+
+
+class NoticeReceipt(ApiModel):
+    notice_id: str
+    duplicate: bool = Field(description="Already received: nothing was changed this time.")
+    outcome: str = Field(examples=["approved", "cleared", "reversed", "applied", "declined:insufficient_funds"])
+
+
+def _shared_secret(source: inbound.Source) -> Any:
+    async def check(secret: Annotated[str | None, Header(alias=inbound.SECRET_HEADER)] = None) -> None:
+        inbound.check_secret(source, secret)
+
+    return Depends(check)
+
+
+inbound_router = APIRouter(route_class=MigoRoute, prefix="/webhooks", tags=["Inbound notices"])
+
+
+@inbound_router.post("/volcan", response_model=CustomResponse[NoticeReceipt], dependencies=[_shared_secret("volcan")])
+async def receive_card_processor_notice(body: inbound.VolcanNotice, request: Request, session: DbSession) -> Any:
+    """The card processor's notices on issued cards (authorizations, clearings, reversals), authenticated by
+    the shared secret in `x-migo-webhook-secret`; a notice id applies once (a repeat answers 200, unchanged)."""
+    receipt = await inbound.receive(session, "volcan", await request.body(), body)
+    return ok(NoticeReceipt(notice_id=receipt.notice_id, duplicate=receipt.duplicate, outcome=receipt.outcome))
+
+
+@inbound_router.post(
+    "/settlements", response_model=CustomResponse[NoticeReceipt], dependencies=[_shared_secret("settlements")]
+)
+async def receive_settlement_notice(body: inbound.SettlementNotice, request: Request, session: DbSession) -> Any:
+    """The acquirer's settlement notices: the amount moves from the processor's clearing account to the bank
+    clearing account, once per notice id."""
+    receipt = await inbound.receive(session, "settlements", await request.body(), body)
+    return ok(NoticeReceipt(notice_id=receipt.notice_id, duplicate=receipt.duplicate, outcome=receipt.outcome))

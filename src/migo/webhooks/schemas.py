@@ -1,0 +1,164 @@
+"""Wire shapes of the webhook endpoints, events and deliveries (the same on the Middleware and the Gateway)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, field_validator
+
+from migo.events.models import Event
+from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
+
+from . import endpoints
+from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+
+# Headers a delivery sets itself: an endpoint's authentication header cannot replace them.
+RESERVED_HEADERS = frozenset(
+    {"content-type", "content-length", "host", "user-agent", "connection", "transfer-encoding", "expect"}
+)
+HeaderName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,99}$", examples=["x-api-key"])]
+Url = Annotated[str, Field(min_length=8, max_length=2000, examples=["https://shop.example/migo/callback"])]
+EventTypes = Annotated[list[Annotated[str, Field(max_length=60)]], Field(min_length=1, max_length=30)]
+
+
+def _header_name(value: str | None) -> str | None:
+    if value is not None and (value.lower() in RESERVED_HEADERS or value.lower().startswith("webhook-")):
+        raise ValueError(f"{value} is set by Migo itself; choose another header name")
+    return value
+
+
+class _EndpointFields(ApiInput):
+    @field_validator("auth_header_name", check_fields=False)
+    @classmethod
+    def _not_reserved(cls, value: str | None) -> str | None:
+        return _header_name(value)
+
+
+class EndpointCreate(_EndpointFields):
+    url: Url
+    event_types: EventTypes = Field(description='Event types to receive, or ["*"] for all.')
+    auth_header_name: HeaderName | None = Field(None, description="The static header Migo sends (seed 002).")
+    auth_header_value: Annotated[str, Field(min_length=1, max_length=500)] | None = None
+    signing_secret: Annotated[str, Field(max_length=120)] | None = Field(
+        None, description="A Standard Webhooks secret (whsec_…) to sign deliveries with."
+    )
+    generate_signing_secret: bool = Field(False, description="Let Migo generate the signing secret (shown once).")
+    description: Annotated[str, Field(max_length=200)] | None = None
+
+
+class EndpointUpdate(_EndpointFields):
+    url: Url | None = None
+    event_types: EventTypes | None = None
+    auth_header_name: HeaderName | None = None
+    auth_header_value: Annotated[str, Field(min_length=1, max_length=500)] | None = None
+    signing_secret: Annotated[str, Field(max_length=120)] | None = Field(
+        None, description="A new secret: the old one keeps signing beside it for 24 hours."
+    )
+    description: Annotated[str, Field(max_length=200)] | None = None
+
+    def changes(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.model_fields_set}
+
+
+class EndpointOut(ApiModel):
+    id: uuid.UUID
+    url: str
+    event_types: list[str]
+    auth_header_name: str | None
+    auth_header_value_hint: str | None = Field(description="The last four characters of the header value.")
+    signed: bool
+    status: Literal["enabled", "paused", "disabled"]
+    disabled_reason: str | None
+    description: str | None
+    created_at: UtcDateTime
+    updated_at: UtcDateTime | None
+
+    @classmethod
+    def of(cls, endpoint: WebhookEndpoint) -> EndpointOut:
+        return cls(
+            id=endpoint.id,
+            url=endpoint.url,
+            event_types=endpoint.event_types,
+            auth_header_name=endpoint.auth_header_name,
+            auth_header_value_hint=endpoints.auth_header_hint(endpoint),
+            signed=endpoint.signing_secret_ciphertext is not None,
+            status=endpoint.status,  # type: ignore[arg-type]
+            disabled_reason=endpoint.disabled_reason,
+            description=endpoint.description,
+            created_at=endpoint.created_at,
+            updated_at=endpoint.updated_at,
+        )
+
+
+class EndpointWithSecret(EndpointOut):
+    signing_secret: str | None = Field(description="Shown once: when generated or rotated by Migo.")
+
+
+class AttemptOut(ApiModel):
+    attempted_at: UtcDateTime
+    status_code: int | None
+    latency_ms: int
+    response_excerpt: str | None
+    error: str | None
+
+    @classmethod
+    def of(cls, attempt: WebhookAttempt) -> AttemptOut:
+        return cls.model_validate(attempt, from_attributes=True)
+
+
+class DeliveryOut(ApiModel):
+    id: uuid.UUID
+    event_id: uuid.UUID
+    status: Literal["pending", "delivered", "failed"]
+    attempts: int
+    next_attempt_at: UtcDateTime | None
+    last_status_code: int | None
+    delivered_at: UtcDateTime | None
+    replay: bool
+    created_at: UtcDateTime
+    attempt_log: list[AttemptOut]
+
+    @classmethod
+    def of(cls, delivery: WebhookDelivery, attempts: list[WebhookAttempt]) -> DeliveryOut:
+        return cls(
+            id=delivery.id,
+            event_id=delivery.event_id,
+            status=delivery.status,  # type: ignore[arg-type]
+            attempts=delivery.attempts,
+            next_attempt_at=delivery.next_attempt_at if delivery.status == "pending" else None,
+            last_status_code=delivery.last_status_code,
+            delivered_at=delivery.delivered_at,
+            replay=delivery.replay,
+            created_at=delivery.created_at,
+            attempt_log=[AttemptOut.of(a) for a in attempts],
+        )
+
+
+class EventOut(ApiModel):
+    event_id: uuid.UUID
+    event_type: str
+    subject_id: str
+    occurred_at: UtcDateTime
+    data: dict[str, Any]
+
+    @classmethod
+    def of(cls, event: Event) -> EventOut:
+        return cls(
+            event_id=event.id,
+            event_type=event.type,
+            subject_id=event.subject_id,
+            occurred_at=event.created_at,
+            data=event.data,
+        )
+
+
+class ReplayRequest(ApiInput):
+    endpoint_id: uuid.UUID | None = Field(
+        None, description="Only to this endpoint; to every subscribed one when left out."
+    )
+
+
+class ReplayOut(ApiModel):
+    event_id: uuid.UUID
+    deliveries: list[uuid.UUID]
