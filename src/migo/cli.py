@@ -238,6 +238,71 @@ def cmd_bins_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def _webhook_owner(args: argparse.Namespace) -> Any:
+    from migo.webhooks.endpoints import Owner
+
+    return Owner(client_slug=args.client) if args.client else Owner(company_id=args.company)
+
+
+def _endpoint_view(endpoint: Any) -> dict[str, Any]:
+    from migo.webhooks.schemas import EndpointOut
+
+    return EndpointOut.of(endpoint).model_dump(mode="json", by_alias=True)
+
+
+def cmd_webhooks_add(args: argparse.Namespace) -> int:
+    from migo.webhooks import endpoints, signatures
+
+    resolve_database_url()
+    name, _, value = (args.auth_header or "").partition(":")
+    secret = signatures.generate_secret() if args.generate_secret else None
+
+    async def add(session: Any) -> dict[str, Any]:
+        endpoint = await endpoints.create_endpoint(
+            session,
+            _webhook_owner(args),
+            url=args.url,
+            event_types=args.event_type or ["*"],
+            auth_header_name=name.strip() or None,
+            auth_header_value=value.strip() or None,
+            signing_secret=secret,
+            description=args.description,
+        )
+        return {**_endpoint_view(endpoint), "signingSecret": secret}
+
+    print(json.dumps(asyncio.run(_in_transaction(add)), indent=2))
+    return 0
+
+
+def cmd_webhooks_list(args: argparse.Namespace) -> int:
+    from migo.webhooks import endpoints
+
+    resolve_database_url()
+
+    async def listing(session: Any) -> list[dict[str, Any]]:
+        found = await session.scalars(endpoints.endpoints_statement(_webhook_owner(args)))
+        return [_endpoint_view(endpoint) for endpoint in found]
+
+    print(json.dumps(asyncio.run(_in_transaction(listing)), indent=2))
+    return 0
+
+
+def cmd_webhooks_change(args: argparse.Namespace) -> int:
+    from migo.webhooks import endpoints
+
+    resolve_database_url()
+
+    async def change(session: Any) -> dict[str, Any]:
+        owner = _webhook_owner(args)
+        if args.action == "delete":
+            await endpoints.delete_endpoint(session, owner, args.endpoint)
+            return {"id": str(args.endpoint), "status": "deleted"}
+        return _endpoint_view(await endpoints.change_status(session, owner, args.endpoint, args.action))
+
+    print(json.dumps(asyncio.run(_in_transaction(change)), indent=2))
+    return 0
+
+
 def _serve(host: str, port: int, workers: int) -> None:
     import uvicorn
 
@@ -392,6 +457,31 @@ def build_parser() -> argparse.ArgumentParser:
     configure.add_argument("--allow-country", action="append")
     configure.add_argument("--create-application", action="store_true", help="also issue a merchant token and keys")
     configure.set_defaults(handler=cmd_clients_configure)
+
+    webhooks = commands.add_parser("webhooks", help="webhook endpoints of a merchant client or a company")
+    webhooks_commands = webhooks.add_subparsers(dest="webhooks_command", required=True)
+
+    def add_owner(command: argparse.ArgumentParser) -> None:
+        owner = command.add_mutually_exclusive_group(required=True)
+        owner.add_argument("--client", help="a merchant client slug (Middleware)")
+        owner.add_argument("--company", type=uuid.UUID, help="a company id (Gateway)")
+
+    webhook_add = webhooks_commands.add_parser("add", help="register an endpoint")
+    add_owner(webhook_add)
+    webhook_add.add_argument("--url", required=True)
+    webhook_add.add_argument("--event-type", action="append", help='repeat; all ("*") when left out')
+    webhook_add.add_argument("--auth-header", help="NAME:VALUE, the static header sent with every delivery")
+    webhook_add.add_argument("--generate-secret", action="store_true", help="sign deliveries (Standard Webhooks)")
+    webhook_add.add_argument("--description")
+    webhook_add.set_defaults(handler=cmd_webhooks_add)
+    webhook_list = webhooks_commands.add_parser("list", help="list endpoints")
+    add_owner(webhook_list)
+    webhook_list.set_defaults(handler=cmd_webhooks_list)
+    for action in ("pause", "resume", "enable", "delete"):
+        webhook_change = webhooks_commands.add_parser(action, help=f"{action} an endpoint")
+        add_owner(webhook_change)
+        webhook_change.add_argument("endpoint", type=uuid.UUID)
+        webhook_change.set_defaults(handler=cmd_webhooks_change, action=action)
 
     bins_command = commands.add_parser("bins", help="the BIN table")
     bins_commands = bins_command.add_subparsers(dest="bins_command", required=True)

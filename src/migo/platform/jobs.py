@@ -15,7 +15,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.platform.db import libpq_url
 from migo.platform.settings import get_settings
 
-TASK_MODULES = ["migo.platform.tasks", "migo.identity.tasks", "migo.cards.tasks", "migo.payments.tasks"]
+TASK_MODULES = [
+    "migo.platform.tasks",
+    "migo.identity.tasks",
+    "migo.cards.tasks",
+    "migo.payments.tasks",
+    "migo.webhooks.tasks",
+]
 
 queue = procrastinate.App(connector=procrastinate.PsycopgConnector(), import_paths=TASK_MODULES)
 

@@ -22,6 +22,7 @@ from migo.payments.models import PaymentClient
 from migo.payments.testcards import TEST_CARDS, THREE_DS_PASS_CODE
 from migo.platform import clock, security
 from migo.platform.settings import get_settings
+from migo.webhooks import inbound
 
 _SEED_LOCK = 7_400_002
 _NAMESPACE = uuid.UUID("5b0c1f9e-6f4e-4f57-9a43-3f3d6f0b6a11")
@@ -198,6 +199,11 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
             "signingKeyId": SIGNING_KEY_ID,
             "signingSecret": signing_secret,
             "cardholder": {"username": "sandbox.cardholder", "password": cardholder_password},
+            # Sent in `x-migo-webhook-secret` to /rest/webhooks/volcan and /rest/webhooks/settlements.
+            "inboundWebhookSecrets": {
+                "volcan": inbound.sandbox_secret("volcan"),
+                "settlements": inbound.sandbox_secret("settlements"),
+            },
         },
         "cms": {
             "clientId": cms.client_id,
