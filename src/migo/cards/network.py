@@ -68,6 +68,8 @@ async def authorize(
         hold = await ledger.place_hold(
             session, reference=_hold_reference(card.id, authorization_id), account_id=card.account_id, amount=amount
         )
+        if hold.outcome == "duplicate":  # the same authorization again, under a new notice id
+            return NetworkOutcome("rejected:duplicate_authorization")
         outcome = "declined:insufficient_funds" if hold.outcome == "insufficient_funds" else "approved"
     status, _, reason = outcome.partition(":")
     await _event(
@@ -85,10 +87,11 @@ async def authorize(
 
 
 async def clear(
-    session: AsyncSession, *, card_id: uuid.UUID, authorization_id: str, amount: Decimal, currency: str
+    session: AsyncSession, *, notice_id: str, card_id: uuid.UUID, authorization_id: str, amount: Decimal, currency: str
 ) -> NetworkOutcome:
-    """Post the cleared amount (which may be less than authorized; the rest is released). A clearing without
-    an authorization (a forced post) still debits the card, if it can."""
+    """Post a cleared amount. The first clearing of an authorization posts its hold (the uncleared rest is
+    released); a later one (a split shipment) or one without an authorization (a forced post) debits the
+    card directly, if it can. Each clearing notice posts once."""
     found = await _card(session, card_id)
     if found is None:
         return NetworkOutcome("rejected:unknown_card")
@@ -97,7 +100,7 @@ async def clear(
         return NetworkOutcome("rejected:currency_mismatch")
     network = await ledger.system_account(session, kind=NETWORK_SETTLEMENT, currency=currency)
     legs = ledger.transfer_legs(card.account_id, network.id, amount)
-    reference = f"network-clearing:{card.id}:{authorization_id}"
+    reference = f"network-clearing:{notice_id}"
     hold = await ledger.hold_by_reference(session, _hold_reference(card.id, authorization_id))
     if hold is not None and hold.status == "pending":
         result = await ledger.post_hold(session, hold_id=hold.id, reference=reference, kind="card_clearing", legs=legs)

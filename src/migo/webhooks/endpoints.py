@@ -40,7 +40,6 @@ EVENT_TYPES = (
     "transfer.approved",
     "transfer.denied",
     "statement.ready",
-    "settlement.received",
 )
 EndpointAction = Literal["pause", "resume", "enable"]
 

@@ -105,7 +105,7 @@ async def receive(session: AsyncSession, source: Source, raw_body: bytes, notice
     outcome, entry_id = await _apply(session, notice)
     row = await session.get(InboundNotice, stored)
     assert row is not None
-    row.outcome, row.entry_id = outcome[:30], entry_id
+    row.outcome, row.entry_id = outcome, entry_id
     return Receipt(notice.id, False, outcome)
 
 
@@ -136,6 +136,7 @@ async def _apply(session: AsyncSession, notice: Any) -> tuple[str, uuid.UUID | N
     else:
         done = await network.clear(
             session,
+            notice_id=notice.id,
             card_id=notice.card_id,
             authorization_id=notice.authorization_id,
             amount=amount,

@@ -89,5 +89,5 @@ class InboundNotice(IdMixin, CreatedAtMixin, Base):
     notice_id: Mapped[str] = mapped_column(String(100))
     raw_body: Mapped[str] = mapped_column(Text)
     payload: Mapped[dict[str, Any]] = mapped_column(JSONB)
-    outcome: Mapped[str] = mapped_column(String(30))  # applied | rejected: <reason>
+    outcome: Mapped[str] = mapped_column(String(60))  # approved | cleared | applied | rejected:<reason> | …
     entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ledger_entries.id"))

@@ -2,7 +2,7 @@
 
 Revision ID: 0005_webhooks
 Revises: 0004_payment_links
-Create Date: 2026-11-26 09:47:21.712839
+Create Date: 2026-11-26 10:00:00.326099
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def upgrade() -> None:
         sa.Column("notice_id", sa.String(length=100), nullable=False),
         sa.Column("raw_body", sa.Text(), nullable=False),
         sa.Column("payload", postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-        sa.Column("outcome", sa.String(length=30), nullable=False),
+        sa.Column("outcome", sa.String(length=60), nullable=False),
         sa.Column("entry_id", sa.UUID(), nullable=True),
         sa.Column("id", sa.UUID(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
