@@ -59,7 +59,7 @@ class Receiver:
                         self.lags.append(now - event["benchCommittedAt"])
                 writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok")
                 await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError):
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
             pass
         finally:
             writer.close()
@@ -117,10 +117,11 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     for start in range(0, args.events, 1000):
         await record_events(min(1000, args.events - start), stamped=False)
 
-    command = [sys.executable, "-m", "migo", "worker"]
-    if args.profile:  # py-spy's collapsed stacks of the worker, for flame graphs
-        command = [str(Path(sys.executable).with_name("py-spy")), "record", "--format", "raw", "-o", args.profile, "--", *command]
-    worker = subprocess.Popen(command, env=os.environ, stdout=subprocess.DEVNULL)
+    worker = subprocess.Popen([sys.executable, "-m", "migo", "worker"], env=os.environ, stdout=subprocess.DEVNULL)
+    if args.profile:  # py-spy's collapsed stacks of the worker for a few seconds, for flame graphs
+        py_spy = str(Path(sys.executable).with_name("py-spy"))
+        profile = [py_spy, "record", "--pid", str(worker.pid), "--duration", "20", "--format", "raw", "-o", args.profile]
+        subprocess.Popen(profile, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 300
         while len(receiver.arrivals) < args.events and time.monotonic() < deadline:

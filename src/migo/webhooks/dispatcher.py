@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 
-import httpx
+import aiohttp
 import psycopg
 import structlog
 from sqlalchemy import select, update
@@ -92,7 +92,7 @@ class AttemptResult:
         return self.status_code is not None and 200 <= self.status_code < 300
 
 
-async def send(http: httpx.AsyncClient, endpoint: WebhookEndpoint, event: Event) -> AttemptResult:
+async def send(http: aiohttp.ClientSession, endpoint: WebhookEndpoint, event: Event) -> AttemptResult:
     body = delivery_body(event)
     headers = {"content-type": "application/json", "user-agent": "Migo-Webhooks/1.0"}
     stamp = int(clock.now().timestamp())
@@ -108,28 +108,23 @@ async def send(http: httpx.AsyncClient, endpoint: WebhookEndpoint, event: Event)
     try:
         if not get_settings().is_sandbox:
             await targets.check_resolved(endpoint.url)
-        response = await http.post(endpoint.url, content=body, headers=headers)
+        async with http.post(endpoint.url, data=body, headers=headers, allow_redirects=False) as response:
+            excerpt = (await response.content.read(EXCERPT)).decode("utf-8", errors="replace") or None
+            status, wait = response.status, retry_after(response.headers.get("retry-after"), clock.now())
     except targets.TargetRefused as refused:
         return AttemptResult(None, _elapsed(started), None, str(refused)[:200])
-    except httpx.TimeoutException:
+    except TimeoutError:
         return AttemptResult(None, _elapsed(started), None, f"no answer within {ATTEMPT_TIMEOUT:g} s")
-    except httpx.HTTPError as error:
+    except aiohttp.ClientError as error:
         return AttemptResult(None, _elapsed(started), None, f"{type(error).__name__}: {error}"[:200])
-    excerpt = response.content[:EXCERPT].decode("utf-8", errors="replace") or None
-    return AttemptResult(
-        response.status_code,
-        _elapsed(started),
-        excerpt,
-        None,
-        retry_after(response.headers.get("retry-after"), clock.now()),
-    )
+    return AttemptResult(status, _elapsed(started), excerpt, None, wait)
 
 
 def _elapsed(started: float) -> int:
     return int((time.perf_counter() - started) * 1000)
 
 
-async def dispatch_batch(http: httpx.AsyncClient, limit: int = BATCH) -> int:
+async def dispatch_batch(http: aiohttp.ClientSession, limit: int = BATCH) -> int:
     """Claim, send and settle one batch of due deliveries; returns how many were claimed."""
     async with database.transaction() as session:
         now = clock.now()
@@ -201,11 +196,11 @@ async def _settle(
         log.info("webhook_endpoints_disabled", endpoints=[str(e) for e in gone], reason="410 Gone")
 
 
-def http_client() -> httpx.AsyncClient:
-    return httpx.AsyncClient(
-        timeout=httpx.Timeout(ATTEMPT_TIMEOUT),
-        follow_redirects=False,
-        limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
+def http_client() -> aiohttp.ClientSession:
+    """One keep-alive pool per lane set; no redirects followed, no proxies from the environment."""
+    return aiohttp.ClientSession(
+        timeout=aiohttp.ClientTimeout(total=ATTEMPT_TIMEOUT),
+        connector=aiohttp.TCPConnector(limit=200, limit_per_host=50, ttl_dns_cache=60),
         trust_env=False,
     )
 
@@ -232,7 +227,7 @@ class Dispatcher:
         self._stopping.set()
         self._wake.set()
 
-    async def _lane(self, http: httpx.AsyncClient) -> None:
+    async def _lane(self, http: aiohttp.ClientSession) -> None:
         while not self._stopping.is_set():
             try:
                 claimed = await dispatch_batch(http)
