@@ -120,7 +120,18 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     worker = subprocess.Popen([sys.executable, "-m", "migo", "worker"], env=os.environ, stdout=subprocess.DEVNULL)
     if args.profile:  # py-spy's collapsed stacks of the worker for a few seconds, for flame graphs
         py_spy = str(Path(sys.executable).with_name("py-spy"))
-        profile = [py_spy, "record", "--pid", str(worker.pid), "--duration", "20", "--format", "raw", "-o", args.profile]
+        profile = [
+            py_spy,
+            "record",
+            "--pid",
+            str(worker.pid),
+            "--duration",
+            "20",
+            "--format",
+            "raw",
+            "-o",
+            args.profile,
+        ]
         subprocess.Popen(profile, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 300

@@ -1,0 +1,99 @@
+"""The benchmark's tenant, made through the services (as an operator would): a company with a card program,
+N active cards of one cardholder loaded with funds, an application with an HMAC signing key, and a
+merchant client for Payment Links."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from migo.cards import funds, lifecycle, programs
+from migo.identity import applications, signing
+from migo.identity.auth import GatewayCaller
+from migo.identity.models import User
+from migo.payments import clients
+from migo.platform import security
+from migo.platform.db import database
+from migo.platform.ids import new_id
+
+CARD_BALANCE = Decimal("1000")
+CLIENT_SLUG = "benchStore"
+EMBOSSED = "BENCH HOLDER"
+
+
+@dataclass(frozen=True)
+class BenchTenant:
+    company_id: uuid.UUID
+    access_token: str
+    signing_key_id: str
+    signing_secret: str
+    card_ids: list[str]
+    merchant_token: str
+
+
+async def provision(card_count: int) -> BenchTenant:
+    async with database.transaction() as session:
+        partner = await applications.create_partner(session, "Benchmark partner")
+        company = await applications.create_company(session, partner, "Benchmark company")
+        gateway = await applications.create_application(session, kind="gateway", name="bench", company=company)
+        key = await signing.create_key(session, gateway.application.id)
+        merchant_app = await applications.create_application(
+            session, kind="middleware", name="bench merchant", client_slug=CLIENT_SLUG
+        )
+        merchant_token = await applications.create_merchant_token(session, merchant_app.application)
+        await clients.configure_client(
+            session,
+            clients.ClientTerms(
+                slug=CLIENT_SLUG,
+                display_name="Bench store",
+                channels=("wa", "web"),
+                currencies=("GTQ",),
+                min_amount=Decimal(1),
+                max_amount=Decimal(100000),
+                processors=(clients.ProcessorTerms("sandbox", installments=(3, 6)),),
+                reference_prefix="BENCH",
+            ),
+        )
+        holder = User(
+            id=new_id(),
+            company_id=company.id,
+            username=f"bench.{uuid.uuid4().hex[:6]}",
+            email="bench@example.test",
+            first_name="Bench",
+            last_name="Holder",
+            password_hash=await security.hash_secret(uuid.uuid4().hex),
+        )
+        session.add(holder)
+        await programs.provision_program(
+            session, company.id, programs.ProgramTerms(name="Bench program", currency="GTQ", bin="489551")
+        )
+        await programs.deposit_funding(session, company.id, CARD_BALANCE * card_count)
+        printed = await programs.print_cards(session, company.id, card_count, embossed_name=EMBOSSED)
+        tokens = await applications.issue_application_tokens(session, gateway.application)
+    caller = GatewayCaller(application_id=gateway.application.id, company_id=company.id, user_id=None)
+    actor = lifecycle.Actor("application", str(gateway.application.id), "api")
+    card_ids = []
+    for start in range(0, len(printed), 100):
+        async with database.transaction() as session:
+            for line in printed[start : start + 100]:
+                card = await lifecycle.activate(
+                    session,
+                    company_id=company.id,
+                    user_id=holder.id,
+                    card_number=line.number,
+                    cardholder_name=EMBOSSED,
+                    actor=actor,
+                )
+                await funds.move_funds(session, caller, card.id, "load", CARD_BALANCE, "benchmark float")
+                card_ids.append(str(card.id))
+    await database.dispose()
+    assert key.secret is not None
+    return BenchTenant(
+        company_id=company.id,
+        access_token=tokens.access_token,
+        signing_key_id=key.key.id,
+        signing_secret=key.secret,
+        card_ids=card_ids,
+        merchant_token=merchant_token,
+    )

