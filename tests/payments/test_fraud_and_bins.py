@@ -82,7 +82,12 @@ async def test_past_until_and_bad_types_are_refused(client):
     await configure_payment_client(tenant)
     base = {"client": tenant.client_slug, "userId": "u1", "reason": "r"}
     past = format_timestamp(clock.now() - timedelta(minutes=1))
-    for body in ({**base, "type": "suspended", "until": past}, {**base, "type": "banned"}):
+    naive = "2030-01-01T00:00:00"  # no time zone: ambiguous, refused
+    for body in (
+        {**base, "type": "suspended", "until": past},
+        {**base, "type": "banned"},
+        {**base, "type": "suspended", "until": naive},
+    ):
         response = await client.post("/v1/suspensions", json=body, headers=merchant(tenant))
         assert response.status_code == 409 and response.json()["ownCode"] == 5000
 

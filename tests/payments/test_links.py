@@ -256,3 +256,23 @@ async def test_a_rolled_back_creation_gives_its_number_back(client):
 
 def test_app_factory_builds():  # the surface mounts the payments routers without import cycles
     assert create_app() is not None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"customKeys": {"x": 1e400}}',  # Infinity once parsed
+        b'{"customKeys": {"x": "\\ud800"}}',  # a lone surrogate
+        b'{"subscriptionData": {"deep": ' + b'{"a": ' * 5000 + b"1" + b"}" * 5000 + b"}}",  # deeper than a parser goes
+    ],
+)
+async def test_json_the_database_cannot_store_is_409_5000_not_500(client, raw):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    fields = b'"amount": 100, "userId": "u", "channel": "wa", "client": "' + tenant.client_slug.encode() + b'", '
+    body = b"{" + fields + raw[1:]
+    response = await client.post(
+        "/transactions", content=body, headers={**merchant(tenant), "content-type": "application/json"}
+    )
+    assert response.status_code == 409, response.text
+    assert response.json()["ownCode"] == 5000

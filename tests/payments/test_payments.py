@@ -309,3 +309,15 @@ async def test_client_bin_rules_decline_cards_they_do_not_accept(client):
     assert visa["outcome"] == "declined" and visa["declineCode"] == "card_not_allowed"
     mastercard = (await sandbox_pay(client, tenant, link["uid"], "5555555555554444")).json()
     assert mastercard["outcome"] == "approved"
+
+
+async def test_one_card_tried_across_many_links_is_stopped(client):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant, velocity=(100, 60, 60))
+    number = "4000056655665556"  # not a sandbox test card: counted
+    answers = []
+    for i in range(11):
+        link = await create_link(client, tenant, userId=f"buyer-{i}")
+        answers.append(await sandbox_pay(client, tenant, link["uid"], number))
+    assert all(a.status_code == 200 for a in answers[:10])
+    assert answers[10].status_code == 429 and answers[10].json()["ownCode"] == 5006

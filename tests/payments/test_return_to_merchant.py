@@ -104,7 +104,7 @@ async def test_a_decline_with_attempts_left_offers_another_card_and_the_way_back
     page = await client.get(paid.headers["location"])
     assert "Try another card" in page.text and 'id="pay-form"' in page.text
     params = parse_qs(urlsplit(return_link(page.text)).query)
-    assert params["status"] == ["denied"] and params["uid"] == [link["uid"]]
+    assert params["status"] == ["pending"] and params["uid"] == [link["uid"]]  # it can still be paid
 
 
 async def test_parameters_go_before_a_fragment_and_are_signed_with_the_webhook_secret(client):

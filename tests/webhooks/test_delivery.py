@@ -306,3 +306,36 @@ def test_production_refuses_internal_targets(monkeypatch):
     assert targets.check_url("http://127.0.0.1:9000/x")
     with pytest.raises(targets.TargetRefused):
         targets.check_url("http://10.0.0.5/x")
+
+
+async def test_a_null_url_or_event_types_is_refused_not_a_crash(client):
+    tenant = await create_tenant()
+    endpoint = await register(client, tenant, "https://shop.example/hooks")
+    for change in ({"eventTypes": None}, {"url": None}):
+        response = await client.patch(f"/v1/webhook-endpoints/{endpoint['id']}", json=change, headers=merchant(tenant))
+        assert response.status_code == 409 and response.json()["ownCode"] == 5000, response.text
+    header = await client.patch(
+        f"/v1/webhook-endpoints/{endpoint['id']}",
+        json={"authHeaderName": "x-key", "authHeaderValue": "a\r\nInjected: yes"},
+        headers=merchant(tenant),
+    )
+    assert header.status_code == 409
+
+
+async def test_retry_after_cannot_hurry_the_schedule_nor_overflow_it(client, frozen_clock):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    with webhook_receiver() as receiver:
+        receiver.script = [(503, {"Retry-After": "0"}), (503, {"Retry-After": "1000000000000"})]
+        endpoint = await register(client, tenant, receiver.url)
+        await paid_link(client, tenant)
+        await drain()
+        await drain()
+        assert len(receiver.requests) == 1  # "0" does not beat the 5 s backoff
+        frozen_clock.advance(seconds=6)
+        await drain()
+        assert len(receiver.requests) == 2
+        frozen_clock.advance(days=6)
+        await drain()
+    log = (await client.get(f"/v1/webhook-endpoints/{endpoint['id']}/deliveries", headers=merchant(tenant))).json()
+    assert log["items"][0]["status"] == "failed"  # asked to wait past the 7 days: given up, not crashed

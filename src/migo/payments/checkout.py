@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock, pan
 from migo.platform.errors import MW_ERRORS, ApiError
+from migo.platform.ratelimit import Limit
 from migo.platform.settings import get_settings
 
 from . import bins, clients, links, operations, suspensions
@@ -26,6 +27,9 @@ from .models import CardToken, PaymentAttempt, PaymentClient, PaymentTransaction
 from .processors import DECLINE_REASONS, Authorization, CardData, ProcessorError, processor_named
 from .testcards import BY_NUMBER
 
+# Card testing: one card may be tried on at most this many payments an hour, whatever link or address
+# it comes from (the sandbox's shared test cards excepted).
+CARD_TRIES = Limit("checkout-card", attempts=10, window_seconds=3600)
 _EXPIRY = re.compile(r"^\s*(0?[1-9]|1[0-2])\s*/\s*([0-9]{2}|[0-9]{4})\s*$")
 AttemptOutcome = Literal["approved", "authorized", "declined", "requires_action"]
 
@@ -101,6 +105,8 @@ async def pay(
     """One payment attempt on a locked, pending link."""
     ensure_payable(transaction)
     await suspensions.enforce(session, client, transaction.user_id)
+    if not (get_settings().is_sandbox and card.number in BY_NUMBER):
+        await CARD_TRIES.consume(pan.fingerprint(card.number).hex())
     info, options, refusals = await card_options(session, client, card.number)
     if installments not in options:
         raise _invalid(f"installments: this card can be paid in {', '.join(map(str, options))}.")

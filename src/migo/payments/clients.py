@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -77,18 +78,36 @@ class ClientTerms:
             for origin in self.allowed_return_origins
         ):
             problems.append("return origins as scheme://host[:port], or scheme://host:* for any port")
+        if self.default_return_url is not None and not origin_allowed(
+            list(self.allowed_return_origins), self.default_return_url
+        ):
+            problems.append("a default return URL on one of the allowed return origins")
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.brand_color):
+            problems.append("a brand colour as #rrggbb")
+        if self.logo_url is not None and (
+            normalize_origin(self.logo_url) is None or not self.logo_url.startswith("https://")
+        ):
+            problems.append("a logo URL over https")
         if problems:
             raise ValueError("a client configuration needs " + "; ".join(problems))
 
 
+# What browsers and URL parsers read differently (a backslash is a slash to a browser, not to Python),
+# so a URL holding any of these is refused rather than interpreted.
+_AMBIGUOUS = re.compile(r"[\\\s\x00-\x1f\x7f]")
+
+
 def normalize_origin(url: str) -> str | None:
-    """`scheme://host[:port]` of an http(s) URL, lower case; None when it is not one."""
+    """`scheme://host[:port]` of a plain http(s) URL, lower case; None when it is not one, or when it is one
+    that browsers could read otherwise (backslashes, whitespace, control characters, credentials)."""
+    if _AMBIGUOUS.search(url):
+        return None
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
         port = parts.port
     except ValueError:
         return None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
         return None
     return f"{parts.scheme}://{parts.hostname}" + (f":{port}" if port else "")
 

@@ -34,7 +34,7 @@ def settlement_cutoff(captured_at: datetime) -> datetime:
     return cutoff if captured_at < cutoff else cutoff + timedelta(days=1)
 
 
-def _processor_failed(error: ProcessorError) -> ApiError:
+def _processor_failed() -> ApiError:
     return ApiError(MW_ERRORS.PROCESSOR_UNAVAILABLE, "The payment processor did not answer; nothing was changed.")
 
 
@@ -66,6 +66,7 @@ async def capture(
     if transaction.status != "authorized":
         raise ApiError(MW_ERRORS.NOT_CAPTURABLE, f"The transaction is {transaction.status}.")
     assert transaction.authorized_at is not None
+    assert transaction.processor is not None
     assert transaction.processor_reference is not None
     if clock.now() > transaction.authorized_at + CAPTURE_WINDOW:
         raise ApiError(MW_ERRORS.CAPTURE_WINDOW_EXPIRED)
@@ -73,9 +74,9 @@ async def capture(
     if to_capture > transaction.authorized_amount:
         raise ApiError(MW_ERRORS.INVALID_BODY, f"amount: at most the authorized {int(transaction.authorized_amount)}.")
     try:
-        await processor_named(transaction.processor or "").capture(transaction.processor_reference, to_capture)
+        await processor_named(transaction.processor).capture(transaction.processor_reference, to_capture)
     except ProcessorError as error:
-        raise _processor_failed(error) from error
+        raise _processor_failed() from error
     await book_capture(session, transaction, client, to_capture)
     await links.record_event(session, transaction, client, "transaction.captured")
     return transaction
@@ -101,12 +102,8 @@ async def refund(
         )
     assert transaction.processor is not None
     assert transaction.processor_reference is not None
-    try:
-        processor_reference = await processor_named(transaction.processor).refund(
-            transaction.processor_reference, to_refund
-        )
-    except ProcessorError as error:
-        raise _processor_failed(error) from error
+    # The ledger first: if the merchant's balance cannot cover the refund, the processor is never asked.
+    # If the processor then fails, the whole transaction (entry included) rolls back.
     refund_id = uuid.uuid4()
     merchant = await clients.merchant_account(session, client, transaction.currency)
     clearing = await clients.clearing_account(session, transaction.processor, transaction.currency)
@@ -120,6 +117,12 @@ async def refund(
     if not result.applied:  # the merchant's balance was already paid out
         raise ApiError(MW_ERRORS.CONFLICT, "The merchant balance cannot cover this refund.")
     assert result.entry_id is not None
+    try:
+        processor_reference = await processor_named(transaction.processor).refund(
+            transaction.processor_reference, to_refund
+        )
+    except ProcessorError as error:
+        raise _processor_failed() from error
     record = PaymentRefund(
         id=refund_id,
         transaction_id=transaction.id,
@@ -159,16 +162,19 @@ async def reverse(session: AsyncSession, transaction: PaymentTransaction, client
 
 
 async def _void(session: AsyncSession, transaction: PaymentTransaction, client: PaymentClient) -> None:
+    """Undo the capture in the ledger (if any) first, then void at the processor: a refusal by either
+    leaves nothing changed."""
     assert transaction.processor is not None
     assert transaction.processor_reference is not None
-    try:
-        await processor_named(transaction.processor).void(transaction.processor_reference)
-    except ProcessorError as error:
-        raise _processor_failed(error) from error
     if transaction.capture_entry_id is not None:
         result = await ledger.reverse_entry(session, transaction.capture_entry_id)
         if not result.applied:
             raise ApiError(MW_ERRORS.CONFLICT, "The merchant balance cannot cover this reversal.")
+        transaction.captured_amount = Decimal(0)
+    try:
+        await processor_named(transaction.processor).void(transaction.processor_reference)
+    except ProcessorError as error:
+        raise _processor_failed() from error
     transaction.status = "reversed"
     transaction.closed_at = clock.now()
     await links.record_event(session, transaction, client, "transaction.reversed")
@@ -197,7 +203,11 @@ async def sweep(session: AsyncSession) -> tuple[int, int]:
         )
     ).all()
     for transaction, client in stale:
-        await _void(session, transaction, client)
+        try:
+            async with session.begin_nested():
+                await _void(session, transaction, client)
+        except ApiError:  # the processor did not answer: this one waits for the next sweep
+            continue
     unpaid = (
         await session.execute(
             select(PaymentTransaction, PaymentClient)

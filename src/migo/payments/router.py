@@ -11,10 +11,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query
 
 from migo.identity import applications
-from migo.identity.auth import Merchant, MerchantIdempotent
+from migo.identity.auth import ClientIp, Merchant, MerchantIdempotent
 from migo.platform import clock
 from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.pagination import Listing, Page, PageRequest
+from migo.platform.ratelimit import Limit
 from migo.platform.routing import DbSession, MigoRoute
 
 from . import bins, checkout, clients, links, operations, suspensions
@@ -87,7 +88,12 @@ async def create_transaction(body: CreateLinkRequest, merchant: Merchant, sessio
     return CreatedLink(uid=transaction.uid, reference=transaction.reference, URL=links.link_url(transaction.uid))
 
 
-async def _create_from_hook(body: CreateHookLinkRequest, session: DbSession) -> CreatedHookLink:
+# The hook's keys live in browsers: creating links from one address is bounded (card testing needs links).
+HOOK_LINKS_PER_ADDRESS = Limit("link-hook-ip", attempts=120, window_seconds=60)
+
+
+async def _create_from_hook(body: CreateHookLinkRequest, session: DbSession, address: str) -> CreatedHookLink:
+    await HOOK_LINKS_PER_ADDRESS.consume(address)
     application = await applications.authenticate_key_pair(session, body.public_key, body.private_key)
     transaction = await links.create_link(
         session,
@@ -100,16 +106,18 @@ async def _create_from_hook(body: CreateHookLinkRequest, session: DbSession) -> 
 
 
 @hook_router.post("/transactions-hook", response_model=CreatedHookLink)
-async def create_transaction_from_browser(body: CreateHookLinkRequest, session: DbSession) -> Any:
+async def create_transaction_from_browser(body: CreateHookLinkRequest, session: DbSession, address: ClientIp) -> Any:
     """The same link, authenticated by the application's `publicKey` + `privateKey` in the body (no
     Authorization header); CORS-enabled for browsers. Answers `{uid, URL}`, without a reference."""
-    return await _create_from_hook(body, session)
+    return await _create_from_hook(body, session, address)
 
 
 @hook_router.post("/mw-default/transactions-hook", response_model=CreatedHookLink)
-async def create_transaction_from_browser_default_stage(body: CreateHookLinkRequest, session: DbSession) -> Any:
+async def create_transaction_from_browser_default_stage(
+    body: CreateHookLinkRequest, session: DbSession, address: ClientIp
+) -> Any:
     """`/transactions-hook` under the path the original OpenAPI lists it at (seed 002)."""
-    return await _create_from_hook(body, session)
+    return await _create_from_hook(body, session, address)
 
 
 @operations_router.get("/transactions", response_model=Page[TransactionOut])

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AwareDatetime, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 
@@ -64,6 +65,18 @@ class LinkFields(ApiInput):
     return_url: Annotated[str, Field(max_length=2000)] | None = Field(
         None, description="Where the checkout sends the customer back; its origin must be allowed for the client."
     )
+
+    @model_validator(mode="after")
+    def _storable_json(self) -> LinkFields:
+        """customKeys and subscriptionData are stored as JSON: finite numbers and valid Unicode only."""
+        for name, value in (("customKeys", self.custom_keys), ("subscriptionData", self.subscription_data)):
+            if value is None:
+                continue
+            try:
+                json.dumps(value, allow_nan=False, ensure_ascii=False).encode("utf-8")
+            except (ValueError, UnicodeEncodeError):
+                raise ValueError(f"{name}: numbers must be finite and text valid Unicode") from None
+        return self
 
 
 class CreateLinkRequest(LinkFields):
@@ -209,7 +222,9 @@ class SuspensionRequest(ApiInput):
     user_id: ShortText
     type: Literal["blocked", "suspended", "excluded"]
     reason: Annotated[str, Field(min_length=1, max_length=300)]
-    until: datetime | None = Field(None, description="When it ends by itself (ISO 8601); never when left out.")
+    until: AwareDatetime | None = Field(
+        None, description="When it ends by itself (ISO 8601 with a time zone); never when left out."
+    )
 
 
 class LiftRequest(ApiInput):

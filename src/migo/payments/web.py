@@ -18,6 +18,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from migo.platform.db import database
 from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.pages import page
+from migo.platform.ratelimit import Limit
 from migo.webhooks import endpoints as webhook_endpoints
 from migo.webhooks import signatures
 
@@ -42,6 +43,10 @@ _STATUS_TEXT = {
     "reversed": ("Payment cancelled", "This payment was cancelled; nothing was charged."),
     "expired": ("Payment link expired", "This link has expired. Ask the merchant for a new one."),
 }
+
+
+# Paying from one address: generous for a shop's customers behind one NAT, short for a card-testing bot.
+PAY_TRIES_PER_ADDRESS = Limit("checkout-pay-ip", attempts=60, window_seconds=600)
 
 
 def _not_found(request: Request) -> Response:
@@ -163,7 +168,11 @@ async def _form_page(
         error=error,
         installments=clients.installment_options(terms[0], "credit") if terms else [1],
         attempts_left=client.max_attempts - transaction.attempts,
-        return_target=await _return_target(client, return_url, transaction, "denied") if error else None,
+        # The way back after a refusal carries the link's real status (pending: it can still be paid), so a
+        # storefront never cancels an order that is paid a minute later.
+        return_target=await _return_target(client, return_url, transaction, checkout.shown_status(transaction))
+        if error
+        else None,
     )
     return page(request, "checkout.html", context, status_code=status_code, headers=_HEADERS)
 
@@ -209,6 +218,16 @@ async def pay_from_form(request: Request) -> Response:
     uid = request.path_params["uid"]
     form = await request.form()
     return_url = _requested_return_url(form)
+    try:
+        await PAY_TRIES_PER_ADDRESS.consume(request.client.host if request.client else "unknown")
+    except ApiError:
+        return page(
+            request,
+            "not_found.html",
+            {"heading": "Too many attempts", "message": "Please wait a few minutes before trying again."},
+            status_code=429,
+            headers=_HEADERS,
+        )
     async with database.transaction() as session:
         found = await links.transaction_by_uid(session, uid, lock=True)
         if found is None:

@@ -119,6 +119,7 @@ def describe_validation_errors(errors: Sequence[Any]) -> str:
 
 
 _HTTP_ERRORS = {
+    400: ERRORS.VALIDATION_ERROR,  # a body the framework could not parse (e.g. nested deeper than it goes)
     401: ERRORS.UNAUTHORIZED,
     403: ERRORS.FORBIDDEN,
     404: ERRORS.NOT_FOUND,

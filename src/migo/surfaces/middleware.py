@@ -37,7 +37,7 @@ class HookCors:
             app,
             allow_origins=["*"],
             allow_methods=["POST"],
-            allow_headers=["Content-Type", "Idempotency-Key"],
+            allow_headers=["Content-Type"],
             max_age=600,
         )
 

@@ -60,7 +60,7 @@ def retry_after(value: str | None, now: datetime) -> float | None:
         return None
     value = value.strip()
     if value.isdigit():
-        return float(value)
+        return float(min(int(value), 10**9))
     try:
         return max(0.0, (parsedate_to_datetime(value) - now).total_seconds())
     except (TypeError, ValueError):
@@ -106,8 +106,7 @@ async def send(http: aiohttp.ClientSession, endpoint: WebhookEndpoint, event: Ev
         headers[header[0]] = header[1]
     started = time.perf_counter()
     try:
-        if not get_settings().is_sandbox:
-            await targets.check_resolved(endpoint.url)
+        await targets.check_resolved(endpoint.url)
         async with http.post(endpoint.url, data=body, headers=headers, allow_redirects=False) as response:
             excerpt = (await response.content.read(EXCERPT)).decode("utf-8", errors="replace") or None
             status, wait = response.status, retry_after(response.headers.get("retry-after"), clock.now())
@@ -117,6 +116,9 @@ async def send(http: aiohttp.ClientSession, endpoint: WebhookEndpoint, event: Ev
         return AttemptResult(None, _elapsed(started), None, f"no answer within {ATTEMPT_TIMEOUT:g} s")
     except aiohttp.ClientError as error:
         return AttemptResult(None, _elapsed(started), None, f"{type(error).__name__}: {error}"[:200])
+    except Exception as error:  # one bad endpoint must never sink the batch it shares with others
+        log.warning("webhook_attempt_failed", endpoint=str(endpoint.id), error_type=type(error).__name__)
+        return AttemptResult(None, _elapsed(started), None, f"delivery failed: {type(error).__name__}")
     return AttemptResult(status, _elapsed(started), excerpt, None, wait)
 
 
@@ -181,7 +183,10 @@ async def _settle(
             continue
         if result.status_code == 410:
             gone.add(endpoint.id)
-        wait = result.retry_after if result.retry_after is not None else retry_delay(delivery.attempts)
+        # Retry-After can ask for longer than the schedule, never for sooner, and never past the 7 days.
+        wait = retry_delay(delivery.attempts)
+        if result.retry_after is not None:
+            wait = min(max(wait, result.retry_after), DELIVERY_WINDOW.total_seconds())
         next_at = now + timedelta(seconds=wait)
         if next_at - delivery.created_at >= DELIVERY_WINDOW:
             delivery.status = "failed"

@@ -106,9 +106,11 @@ async def redirect_signing_secret(session: AsyncSession, client_slug: str) -> st
 
 
 def auth_header_hint(endpoint: WebhookEndpoint) -> str | None:
-    """The header value as shown back: its last four characters only."""
+    """The header value as shown back: its last four characters, and only when that leaves most of it hidden."""
     header = auth_header(endpoint)
-    return f"…{header[1][-4:]}" if header else None
+    if header is None:
+        return None
+    return f"…{header[1][-4:]}" if len(header[1]) >= 12 else "…"
 
 
 def _invalid(detail: str) -> ApiError:
@@ -191,6 +193,9 @@ async def update_endpoint(
     """Change what is given: url, eventTypes, the authentication header, the signing secret (a rotation),
     the description."""
     endpoint = await get_endpoint(session, owner, endpoint_id, lock=True)
+    for required in ("url", "event_types"):
+        if required in changes and changes[required] is None:
+            raise _invalid(f"{'eventTypes' if required == 'event_types' else required}: cannot be null")
     if "url" in changes:
         endpoint.url = _checked_url(changes["url"])
     if "event_types" in changes:

@@ -19,6 +19,8 @@ RESERVED_HEADERS = frozenset(
 )
 HeaderName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,99}$", examples=["x-api-key"])]
 Url = Annotated[str, Field(min_length=8, max_length=2000, examples=["https://shop.example/migo/callback"])]
+# A header value travels as is: no control characters (CR/LF would split the request).
+HeaderValue = Annotated[str, Field(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]+$")]
 EventTypes = Annotated[list[Annotated[str, Field(max_length=60)]], Field(min_length=1, max_length=30)]
 
 
@@ -39,7 +41,7 @@ class EndpointCreate(_EndpointFields):
     url: Url
     event_types: EventTypes = Field(description='Event types to receive, or ["*"] for all.')
     auth_header_name: HeaderName | None = Field(None, description="The static header Migo sends (seed 002).")
-    auth_header_value: Annotated[str, Field(min_length=1, max_length=500)] | None = None
+    auth_header_value: HeaderValue | None = None
     signing_secret: Annotated[str, Field(max_length=120)] | None = Field(
         None, description="A Standard Webhooks secret (whsec_…) to sign deliveries with."
     )
@@ -51,7 +53,7 @@ class EndpointUpdate(_EndpointFields):
     url: Url | None = None
     event_types: EventTypes | None = None
     auth_header_name: HeaderName | None = None
-    auth_header_value: Annotated[str, Field(min_length=1, max_length=500)] | None = None
+    auth_header_value: HeaderValue | None = None
     signing_secret: Annotated[str, Field(max_length=120)] | None = Field(
         None, description="A new secret: the old one keeps signing beside it for 24 hours."
     )
