@@ -133,7 +133,7 @@ def parse_wrk(output: str) -> dict[str, float]:
         number, unit = re.fullmatch(r"([0-9.]+)(us|ms|s|m)", text).groups()  # type: ignore[union-attr]
         return float(number) * _UNITS[unit]
 
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
     total = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
@@ -164,7 +164,12 @@ def run_wrk(url: str, script: str, args: list[str], seconds: int) -> dict[str, f
     ]
     log("wrk: " + " ".join([*command[: -len(args) - 1], "--", "…"]))
     done = subprocess.run(command, check=True, capture_output=True, text=True)
-    return parse_wrk(done.stdout)
+    try:
+        figures = parse_wrk(done.stdout)
+    except (AttributeError, KeyError):
+        raise SystemExit(f"could not read wrk's output:\n{done.stdout}\n{done.stderr}") from None
+    log(f"  {figures['tps']} req/s, p50 {figures['p50_ms']} ms, p99 {figures['p99_ms']} ms, errors {figures['errors']}")
+    return figures
 
 
 def presign_transfers(tenant: Any, pairs: list[tuple[str, str]], count: int, path: Path) -> None:
@@ -284,6 +289,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--pgbench-seconds", type=int, default=20)
     parser.add_argument("--cards", type=int, default=1000)
+    parser.add_argument("--profile", help="record the API processes with py-spy during the uniform transfers")
     args = parser.parse_args()
     os.environ.setdefault("MIGO_LOG_LEVEL", "WARNING")
     wrk_binary()
@@ -314,6 +320,25 @@ def main() -> int:
                 uniform = [tuple(random.sample(cards, 2)) for _ in range(50_000)]
                 presign_transfers(tenant, uniform, 120_000, requests_file)  # type: ignore[arg-type]
                 wrk_args = [str(requests_file), tenant.access_token, tenant.signing_key_id, str(WRK_THREADS)]
+                if args.profile:
+                    py_spy = str(Path(sys.executable).with_name("py-spy"))
+                    subprocess.Popen(
+                        [
+                            py_spy,
+                            "record",
+                            "--pid",
+                            str(server.pid),
+                            "--subprocesses",
+                            "--duration",
+                            str(args.seconds),
+                            "--format",
+                            "raw",
+                            "-o",
+                            args.profile,
+                        ],
+                        stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL,
+                    )
                 transfers = run_wrk(f"{base_url}/rest/cards/transfer", "presigned.lua", wrk_args, args.seconds)
                 hot = [(cards[0], cards[1]), (cards[1], cards[0])]
                 presign_transfers(tenant, hot, 120_000, requests_file)  # type: ignore[arg-type]
