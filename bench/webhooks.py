@@ -84,6 +84,18 @@ def scratch_database() -> str:
     return url.set(database=name).render_as_string(hide_password=False)
 
 
+def drop_scratch_database(url: str) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from migo.platform.db import libpq_url
+
+    parsed = make_url(url)
+    admin = libpq_url(parsed.set(database="postgres").render_as_string(hide_password=False))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)')
+
+
 async def record_events(count: int, *, stamped: bool) -> None:
     from migo.events import service as events
     from migo.platform.db import database
@@ -181,7 +193,10 @@ def main() -> int:
 
     get_settings.cache_clear()  # read the scratch database's URL
     subprocess.run([sys.executable, "-m", "migo", "db", "upgrade"], check=True, stdout=subprocess.DEVNULL)
-    results = asyncio.run(run(args))
+    try:
+        results = asyncio.run(run(args))
+    finally:
+        drop_scratch_database(os.environ["DATABASE_URL"])
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "webhooks.json").write_text(json.dumps(results, indent=2) + "\n")
     for name, value in results.items():
