@@ -276,3 +276,17 @@ async def test_json_the_database_cannot_store_is_409_5000_not_500(client, raw):
     )
     assert response.status_code == 409, response.text
     assert response.json()["ownCode"] == 5000
+
+
+async def test_references_grow_past_six_digits_without_truncation(client):
+    from sqlalchemy import update
+
+    from migo.payments.models import PaymentClient
+
+    tenant = await create_tenant()
+    configured = await configure_payment_client(tenant)
+    async with database.transaction() as session:  # as if 999,999 links had been created
+        await session.execute(
+            update(PaymentClient).where(PaymentClient.id == configured.id).values(reference_sequence=999_999)
+        )
+    assert (await create_link(client, tenant))["reference"] == "CAMPGT1000000SB"

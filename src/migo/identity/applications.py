@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import security
@@ -156,8 +156,21 @@ async def create_merchant_token(session: AsyncSession, application: Application,
     return raw
 
 
-async def authenticate_merchant_token(session: AsyncSession, authorization: str | None) -> Application:
-    """The application behind `Authorization: <token>` or `Bearer <token>` (seed 002), else Unauthorized."""
+# The merchant token is checked on every Middleware call: one prepared, column-only statement.
+_MERCHANT_BY_TOKEN = (
+    select(Application.id, Application.client_slug)
+    .join(MerchantToken, MerchantToken.application_id == Application.id)
+    .where(
+        MerchantToken.token_digest == bindparam("digest"),
+        MerchantToken.revoked_at.is_(None),
+        Application.status == "active",
+    )
+)
+
+
+async def authenticate_merchant_token(session: AsyncSession, authorization: str | None) -> tuple[uuid.UUID, str]:
+    """(application id, client slug) behind `Authorization: <token>` or `Bearer <token>` (seed 002), else
+    Unauthorized."""
     if not authorization:
         raise MerchantUnauthorized
     raw = authorization.strip()
@@ -165,18 +178,10 @@ async def authenticate_merchant_token(session: AsyncSession, authorization: str 
         raw = raw[7:].strip()
     if not raw:
         raise MerchantUnauthorized
-    application = await session.scalar(
-        select(Application)
-        .join(MerchantToken, MerchantToken.application_id == Application.id)
-        .where(
-            MerchantToken.token_digest == security.token_digest(raw),
-            MerchantToken.revoked_at.is_(None),
-            Application.status == "active",
-        )
-    )
-    if application is None:
+    found = (await session.execute(_MERCHANT_BY_TOKEN, {"digest": security.token_digest(raw)})).first()
+    if found is None or found.client_slug is None:
         raise MerchantUnauthorized
-    return application
+    return found.id, found.client_slug
 
 
 async def authenticate_key_pair(session: AsyncSession, public_key: str, private_key: str) -> Application:

@@ -174,9 +174,8 @@ def require_permission(permission: str) -> OperatorPrincipal:
 
 
 async def merchant(session: DbSession, authorization: str | None = Security(_merchant_token)) -> MerchantPrincipal:
-    application = await applications.authenticate_merchant_token(session, authorization)
-    assert application.client_slug is not None
-    return MerchantPrincipal(application_id=application.id, client_slug=application.client_slug)
+    application_id, client_slug = await applications.authenticate_merchant_token(session, authorization)
+    return MerchantPrincipal(application_id=application_id, client_slug=client_slug)
 
 
 async def signed_request(

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.ledger import service as ledger
@@ -161,12 +161,15 @@ async def configure_client(
     return client
 
 
+_CLIENT_BY_SLUG = select(PaymentClient).where(PaymentClient.slug == bindparam("slug"))
+
+
 async def client_for_merchant(session: AsyncSession, slug: str, merchant_slug: str) -> PaymentClient:
     """The client a merchant names in a request: its own and active, else 5004 (another merchant's
     client is as unknown as a missing one)."""
     client = None
     if slug == merchant_slug:
-        client = await session.scalar(select(PaymentClient).where(PaymentClient.slug == slug))
+        client = await session.scalar(_CLIENT_BY_SLUG, {"slug": slug})
     if client is None or client.status != "active":
         raise ApiError(MW_ERRORS.CLIENT_NOT_FOUND, f"client: no client {slug!r} is configured for this merchant.")
     return client

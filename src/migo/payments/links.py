@@ -4,17 +4,19 @@ this one transaction builder; they differ only in how the caller authenticated."
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, bindparam, select, text
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.events import service as events
 from migo.platform import clock
 from migo.platform.errors import MW_ERRORS, ApiError
-from migo.platform.ids import alphanumeric
+from migo.platform.ids import alphanumeric, new_id
 from migo.platform.settings import get_settings
 
 from . import clients, suspensions
@@ -22,7 +24,6 @@ from .models import PaymentClient, PaymentTransaction
 from .schemas import LinkFields
 
 UID_LENGTH = 21
-SEQUENCE_DIGITS = 6
 
 
 def link_url(uid: str) -> str:
@@ -48,7 +49,7 @@ def is_allowed_return_url(client: PaymentClient, url: str) -> bool:
 
 async def create_link(
     session: AsyncSession, *, application_id: uuid.UUID, merchant_slug: str, fields: LinkFields, via: str
-) -> PaymentTransaction:
+) -> NewLink:
     client = await clients.client_for_merchant(session, fields.client, merchant_slug)
     if fields.channel not in client.channels:
         raise _invalid(f"channel: {fields.channel!r} is not enabled for this client ({', '.join(client.channels)}).")
@@ -76,40 +77,72 @@ async def create_link(
     if fields.subscription_data is not None:
         additional["subscriptionInfo"] = fields.subscription_data
 
-    # Last, so the client row (the reference counter) stays locked for as short a time as possible; a
-    # rolled-back creation gives its number back, so references never skip.
-    sequence = await session.scalar(
-        update(PaymentClient)
-        .where(PaymentClient.id == client.id)
-        .values(reference_sequence=PaymentClient.reference_sequence + 1)
-        .returning(PaymentClient.reference_sequence)
-    )
-    suffix = "SB" if get_settings().is_sandbox else ""
+    # Last, and in one statement with the insert, so the client row (the reference counter) stays locked
+    # for as short a time as possible; a rolled-back creation gives its number back: references never skip.
+    uid = alphanumeric(UID_LENGTH)
     now = clock.now()
-    transaction = PaymentTransaction(
-        uid=alphanumeric(UID_LENGTH),
-        client_id=client.id,
-        application_id=application_id,
-        reference=f"{client.reference_prefix}{sequence:0{SEQUENCE_DIGITS}d}{suffix}",
-        status="pending",
-        amount=amount,
-        currency=currency,
-        user_id=fields.user_id,
-        channel=fields.channel,
-        external_id=fields.external_id,
-        created_by=fields.created_by,
-        custom_keys=fields.custom_keys,
-        processor_amounts=fields.processor_amount,
-        additional_data=additional,
-        return_url=return_url,
-        created_via=via,
-        capture_mode=client.capture_mode,
-        expires_at=now + timedelta(seconds=client.link_lifetime_seconds),
-        created_at=now,
+    reference = await session.scalar(
+        _CREATE,
+        {
+            "id": new_id(),
+            "uid": uid,
+            "client_id": client.id,
+            "application_id": application_id,
+            "prefix": client.reference_prefix,
+            "suffix": "SB" if get_settings().is_sandbox else "",
+            "amount": amount,
+            "currency": currency,
+            "user_id": fields.user_id,
+            "channel": fields.channel,
+            "external_id": fields.external_id,
+            "created_by": fields.created_by,
+            "custom_keys": fields.custom_keys,
+            "processor_amounts": fields.processor_amount,
+            "additional_data": additional,
+            "return_url": return_url,
+            "created_via": via,
+            "capture_mode": client.capture_mode,
+            "expires_at": now + timedelta(seconds=client.link_lifetime_seconds),
+            "now": now,
+        },
     )
-    session.add(transaction)
-    await session.flush()
-    return transaction
+    assert reference is not None
+    return NewLink(uid, reference)
+
+
+@dataclass(frozen=True)
+class NewLink:
+    uid: str
+    reference: str
+
+
+# The reference: the client's prefix, its counter zero-padded to 6 digits (more once past 999999), SB in
+# the sandbox.
+_CREATE = text(
+    """
+    WITH counter AS (
+        UPDATE payment_clients SET reference_sequence = reference_sequence + 1
+        WHERE id = :client_id RETURNING reference_sequence AS n
+    )
+    INSERT INTO payment_transactions (
+        id, uid, client_id, application_id, reference, status, amount, currency, user_id, channel, external_id,
+        created_by, custom_keys, processor_amounts, additional_data, return_url, created_via, capture_mode,
+        expires_at, attempts, authorized_amount, captured_amount, refunded_amount, created_at
+    )
+    SELECT :id, :uid, :client_id, :application_id,
+           :prefix || CASE WHEN n >= 1000000 THEN n::text ELSE lpad(n::text, 6, '0') END
+               || :suffix,
+           'pending', :amount, :currency, :user_id, :channel, :external_id, :created_by, :custom_keys,
+           :processor_amounts, :additional_data, :return_url, :created_via, :capture_mode, :expires_at,
+           0, 0, 0, 0, :now
+    FROM counter
+    RETURNING reference
+    """
+).bindparams(
+    bindparam("custom_keys", type_=JSONB(none_as_null=True)),
+    bindparam("processor_amounts", type_=JSONB(none_as_null=True)),
+    bindparam("additional_data", type_=JSONB),
+)
 
 
 async def transaction_for_merchant(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock
@@ -31,11 +31,20 @@ def _active(client_id: uuid.UUID, user_id: str, now: datetime) -> Select[tuple[S
     )
 
 
+# Checked on every link creation and payment: one statement, built once.
+_ACTIVE_TYPES = select(Suspension.type).where(
+    Suspension.client_id == bindparam("client_id"),
+    Suspension.user_id == bindparam("user_id"),
+    Suspension.lifted_at.is_(None),
+    or_(Suspension.until.is_(None), Suspension.until > bindparam("now")),
+)
+
+
 async def enforce(session: AsyncSession, client: PaymentClient, user_id: str) -> None:
     """Raise 2006 / 2004 / 2005 when the end customer may not transact with this client now."""
-    active = (await session.scalars(_active(client.id, user_id, clock.now()))).all()
+    active = set(await session.scalars(_ACTIVE_TYPES, {"client_id": client.id, "user_id": user_id, "now": clock.now()}))
     for kind in _SEVERITY:
-        if any(s.type == kind for s in active):
+        if kind in active:
             raise ApiError(ERROR_OF_TYPE[kind], f"userId {user_id!r} is {kind} for client {client.slug!r}.")
 
 
