@@ -357,7 +357,9 @@ def main() -> int:
             os.environ["DATABASE_URL"] = server_database
 
     log("webhooks: bench/webhooks.py")
-    subprocess.run([sys.executable, str(ROOT / "bench" / "webhooks.py")], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "webhooks.py"), "--events", "15000"], check=True, capture_output=True
+    )
     webhooks = json.loads((RESULTS / "webhooks.json").read_text())
 
     results.update(
