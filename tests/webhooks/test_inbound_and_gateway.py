@@ -388,3 +388,29 @@ async def test_a_transfer_between_cards_is_delivered_to_an_endpoint_subscribed_t
     }
     assert await money(target) == (Decimal("40"), Decimal("40"))
     await invariants()
+
+
+async def test_a_notice_is_stored_raw_before_it_is_applied_and_a_failed_application_is_retried(client, monkeypatch):
+    from migo.cards import network
+
+    _, (card,) = await _active_cards(client, load="100")
+    body = {"id": _id("vn"), "type": "authorization", "cardId": card, "authorizationId": "R1"}
+    body |= {"amount": "10", "currency": "GTQ"}
+    real = network.authorize
+
+    async def broken(*args, **kwargs):
+        raise RuntimeError("the card service fell over")
+
+    monkeypatch.setattr(network, "authorize", broken)
+    failed = await volcan(client, **body)
+    assert failed.status_code == 500
+    async with database.transaction() as session:
+        kept = await session.scalar(select(InboundNotice).where(InboundNotice.notice_id == body["id"]))
+    assert kept is not None and kept.outcome == "received" and '"R1"' in kept.raw_body  # kept, not applied
+    assert await money(card) == (Decimal("100"), Decimal("100"))
+
+    monkeypatch.setattr(network, "authorize", real)
+    retried = await volcan(client, **body)
+    assert retried.json()["data"] == {"noticeId": body["id"], "duplicate": False, "outcome": "approved"}
+    assert await money(card) == (Decimal("100"), Decimal("90"))
+    assert (await volcan(client, **body)).json()["data"]["duplicate"] is True

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.cards import network
 from migo.payments import settlements
 from migo.platform import security
+from migo.platform.db import database
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.money import Amount
 from migo.platform.settings import get_settings
@@ -29,6 +30,7 @@ from .models import InboundNotice
 
 Source = Literal["volcan", "settlements"]
 SECRET_HEADER = "x-migo-webhook-secret"
+RECEIVED = "received"  # stored, not applied yet (or its application failed and will be retried)
 
 
 class _Notice(ApiInput):
@@ -83,28 +85,31 @@ def sandbox_secret(source: Source) -> str:
 
 
 async def receive(session: AsyncSession, source: Source, raw_body: bytes, notice: _Notice) -> Receipt:
-    """Store the notice; apply it unless it was already received."""
-    stored = await session.scalar(
-        insert(InboundNotice)
-        .values(
-            id=uuid.uuid4(),
-            source=source,
-            notice_id=notice.id,
-            raw_body=raw_body.decode("utf-8", errors="replace"),
-            payload=notice.model_dump(mode="json", by_alias=True),
-            outcome="received",
+    """Store the notice raw (committed at once, whatever happens next), then apply it in the request's
+    transaction unless an earlier delivery of the same notice already was. The notice's row is locked while
+    it is applied, so a retry arriving meanwhile waits and then answers the first outcome."""
+    async with database.side_transaction() as side:
+        await side.execute(
+            insert(InboundNotice)
+            .values(
+                id=uuid.uuid4(),
+                source=source,
+                notice_id=notice.id,
+                raw_body=raw_body.decode("utf-8", errors="replace"),
+                payload=notice.model_dump(mode="json", by_alias=True),
+                outcome=RECEIVED,
+            )
+            .on_conflict_do_nothing(index_elements=["source", "notice_id"])
         )
-        .on_conflict_do_nothing(index_elements=["source", "notice_id"])
-        .returning(InboundNotice.id)
+    row = await session.scalar(
+        select(InboundNotice)
+        .where(InboundNotice.source == source, InboundNotice.notice_id == notice.id)
+        .with_for_update()
     )
-    if stored is None:
-        first = await session.scalar(
-            select(InboundNotice.outcome).where(InboundNotice.source == source, InboundNotice.notice_id == notice.id)
-        )
-        return Receipt(notice.id, True, first or "received")
-    outcome, entry_id = await _apply(session, notice)
-    row = await session.get(InboundNotice, stored)
     assert row is not None
+    if row.outcome != RECEIVED:
+        return Receipt(notice.id, True, row.outcome)
+    outcome, entry_id = await _apply(session, notice)
     row.outcome, row.entry_id = outcome, entry_id
     return Receipt(notice.id, False, outcome)
 
