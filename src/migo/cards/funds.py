@@ -8,13 +8,14 @@ source card's row makes the daily-limit check and the debit one atomic step.
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, time
 from decimal import Decimal
 from typing import Literal
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.events import service as events
@@ -164,17 +165,22 @@ async def _settle(
     return Outcome(transaction, await _balance(session, balance_of.account_id))
 
 
-async def _outgoing_today(session: AsyncSession, card_id: uuid.UUID) -> Decimal:
-    start = datetime.combine(clock.now().date(), time.min, tzinfo=clock.now().tzinfo)
-    total = await session.scalar(
-        select(func.coalesce(func.sum(CardTransaction.amount), 0)).where(
-            CardTransaction.source_card_id == card_id,
-            CardTransaction.type == "transfer",
-            CardTransaction.status == "approved",
-            CardTransaction.created_at >= start,
-        )
-    )
-    return Decimal(total or 0)
+_TRANSFER = text(
+    "SELECT outcome, denial, target_card_id, entry_id, currency, balance FROM cards_transfer_v1("
+    "CAST(:transaction_id AS uuid), CAST(:entry_id AS uuid), CAST(:company AS uuid), CAST(:source AS uuid), "
+    "CAST(:target AS uuid), :amount, :description, :actor_kind, :actor_id, :at, :day_start, "
+    "CAST(:codes AS jsonb))"
+)
+# What cards_transfer_v1 names a denial, and the error the caller gets for it.
+_TRANSFER_DENIALS: dict[str, ErrorDef] = {
+    "different_companies": ERRORS.CARDS_IN_DIFFERENT_COMPANIES,
+    **STATUS_ERRORS,
+    "per_transfer_limit": ERRORS.TRANSFER_LIMIT_EXCEEDED,
+    "daily_limit": ERRORS.DAILY_TRANSFER_LIMIT_EXCEEDED,
+    "insufficient_funds": ERRORS.INSUFFICIENT_FUNDS,
+    "ceiling_exceeded": ERRORS.MAX_BALANCE_EXCEEDED,
+}
+_DENIAL_CODES = json.dumps({name: error.code for name, error in _TRANSFER_DENIALS.items()})
 
 
 async def transfer(
@@ -185,60 +191,64 @@ async def transfer(
     amount: Decimal,
     description: str | None,
 ) -> Outcome:
-    """Seed 001's request flow: validate both cards and the balance, move the funds, answer approved or denied."""
+    """Seed 001's request flow: validate both cards and the balance, move the funds, answer approved or denied.
+    The checks, the entry and the transaction row are one SQL function (cards_transfer_v1): one round trip."""
     if source_card_id == target_card_id:
         raise ApiError(ERRORS.SAME_CARD)
-    source = await card_for(session, caller, source_card_id, "transact")
-    # Lock both card rows in one fixed order, and only cards of the caller's company: a target elsewhere,
-    # existing or not, is "another company" (7302), which tells nothing about other companies' cards.
-    locked = {
-        card.id: card
-        for card in await session.scalars(
-            select(Card)
-            .where(Card.id.in_([source_card_id, target_card_id]), Card.company_id == caller.company_id)
-            .order_by(Card.id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
+    if caller.user_id is not None:  # a cardholder needs the `transact` permission on the source card
+        await card_for(session, caller, source_card_id, "transact")
+    now = clock.now()
+    actor_kind, actor_id = caller.actor
+    transaction_id = new_id()
+    row = (
+        await session.execute(
+            _TRANSFER,
+            {
+                "transaction_id": transaction_id,
+                "entry_id": new_id(),
+                "company": caller.company_id,
+                "source": source_card_id,
+                "target": target_card_id,
+                "amount": amount,
+                "description": description,
+                "actor_kind": actor_kind,
+                "actor_id": actor_id,
+                "at": now,
+                "day_start": datetime.combine(now.date(), time.min, tzinfo=now.tzinfo),
+                "codes": _DENIAL_CODES,
+            },
         )
-    }
-    source = locked[source.id]
-    target = locked.get(target_card_id)
-    program = await session.get(CardProgram, source.program_id)
-    assert program is not None
-    denial = await _transfer_denial(session, source, target, program, amount)
-    return await _settle(
-        session,
-        caller,
-        kind="transfer",
-        source=source,
-        target=target,
+    ).one()
+    if row.outcome == "source_not_found":  # another company's card, or none: nothing to record
+        raise ApiError(ERRORS.CARD_NOT_FOUND)
+    denial = _TRANSFER_DENIALS[row.denial] if row.denial else None
+    # The row the function inserted, as the answer and the event show it.
+    transaction = CardTransaction(
+        id=transaction_id,
+        company_id=caller.company_id,
+        type="transfer",
+        source_card_id=source_card_id,
+        target_card_id=row.target_card_id,
         amount=amount,
-        currency=program.currency,
+        currency=row.currency,
         description=description,
-        # Both cards share the company's program, so its maximum balance caps the target.
-        legs=ledger.transfer_legs(source.account_id, target.account_id, amount, target_ceiling=program.max_balance)
-        if target is not None
-        else [],
-        denial=denial,
-        short_of_funds=ERRORS.INSUFFICIENT_FUNDS,
-        balance_of=source,
+        status=row.outcome,
+        denial_code=denial.code if denial else None,
+        entry_id=row.entry_id,
+        actor_kind=actor_kind,
+        actor_id=actor_id,
+        created_at=now,
     )
-
-
-async def _transfer_denial(
-    session: AsyncSession, source: Card, target: Card | None, program: CardProgram, amount: Decimal
-) -> ErrorDef | None:
-    if target is None:
-        return ERRORS.CARDS_IN_DIFFERENT_COMPANIES
-    for card in (source, target):
-        if card.status != "ACTIVE":
-            return STATUS_ERRORS[card.status]
-    if program.per_transfer_limit is not None and amount > program.per_transfer_limit:
-        return ERRORS.TRANSFER_LIMIT_EXCEEDED
-    limit = program.daily_transfer_limit
-    if limit is not None and await _outgoing_today(session, source.id) + amount > limit:
-        return ERRORS.DAILY_TRANSFER_LIMIT_EXCEEDED
-    return None
+    await events.record(
+        session,
+        _EVENT_TYPES[("transfer", row.outcome)],
+        company_id=caller.company_id,
+        subject_id=str(transaction_id),
+        data=transaction_view(transaction),
+    )
+    if denial is not None:
+        raise _deny(denial, transaction)
+    return Outcome(transaction, row.balance)
 
 
 async def get_transaction(session: AsyncSession, caller: GatewayCaller, transaction_id: uuid.UUID) -> CardTransaction:
