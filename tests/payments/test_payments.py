@@ -321,3 +321,23 @@ async def test_one_card_tried_across_many_links_is_stopped(client):
         answers.append(await sandbox_pay(client, tenant, link["uid"], number))
     assert all(a.status_code == 200 for a in answers[:10])
     assert answers[10].status_code == 429 and answers[10].json()["ownCode"] == 5006
+
+
+async def test_a_new_card_replaces_an_unanswered_challenge(client):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    link = await create_link(client, tenant)
+    challenged = (await sandbox_pay(client, tenant, link["uid"], "4000000000003220")).json()
+    assert challenged["outcome"] == "requires_action"
+    approved = (await sandbox_pay(client, tenant, link["uid"])).json()
+    assert approved["outcome"] == "approved" and approved["transaction"]["attempts"] == 1
+    async with database.transaction() as session:
+        statuses = (
+            await session.scalars(
+                select(PaymentAttempt.status)
+                .join(PaymentTransaction, PaymentTransaction.id == PaymentAttempt.transaction_id)
+                .where(PaymentTransaction.uid == link["uid"])
+                .order_by(PaymentAttempt.created_at)
+            )
+        ).all()
+    assert list(statuses) == ["abandoned", "approved"]

@@ -110,6 +110,7 @@ async def pay(
     info, options, refusals = await card_options(session, client, card.number)
     if installments not in options:
         raise _invalid(f"installments: this card can be paid in {', '.join(map(str, options))}.")
+    await _abandon_open_challenges(session, transaction)  # before this attempt exists: it is not one of them
     token = await _tokenize(session, card, info.brand)
     terms = clients.processor_for_brand(client, info.brand)
     amount = Decimal((transaction.processor_amounts or {}).get(terms.name, transaction.amount)) if terms else None
@@ -124,7 +125,6 @@ async def pay(
         status="requires_action",
     )
     session.add(attempt)
-    await _abandon_open_challenges(session, transaction)
 
     if not get_settings().is_sandbox and card.number in BY_NUMBER:
         return await _settle(
