@@ -136,3 +136,10 @@ async def test_parameters_go_before_a_fragment_and_are_signed_with_the_webhook_s
     key = base64.b64decode(secret.removeprefix("whsec_"))
     message = "&".join(f"{name}={value}" for name, value in pairs[1:6]).encode()
     assert pairs[6][1] == hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+async def test_the_checkout_entry_takes_a_few_text_fields_not_uploads(client):
+    upload = await client.post("/", files={"f": ("a.txt", b"x" * 100)}, data={"orderId": "x" * 21})
+    assert upload.status_code == 400
+    flood = await client.post("/", data={f"field{i}": "v" for i in range(50)})
+    assert flood.status_code == 400

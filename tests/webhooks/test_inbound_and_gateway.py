@@ -344,7 +344,7 @@ async def test_gateway_endpoint_management_in_the_envelope(client):
         log = await client.get(f"{path}/deliveries", params={"sortOrder": "ASC"}, headers=bearer(token))
         assert log.status_code == 200, log.text
         deliveries = log.json()["data"]["items"]
-        assert [d["eventId"] for d in deliveries] == receiver.event_ids()
+        assert sorted(d["eventId"] for d in deliveries) == sorted(receiver.event_ids())  # sent concurrently
         assert all(d["status"] == "delivered" and d["attempts"] == 1 for d in deliveries)
         assert all([a["statusCode"] for a in d["attemptLog"]] == [200] for d in deliveries)
 

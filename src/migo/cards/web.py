@@ -15,6 +15,7 @@ from migo.platform.pages import page
 
 from . import lifecycle
 
+MAX_FORM_FIELDS = 10  # the activation form's few text fields: no uploads, no field floods
 _NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
 
 
@@ -55,7 +56,7 @@ async def activation_form(request: Request) -> Response:
 
 
 async def activate_from_form(request: Request) -> Response:
-    form = await request.form()
+    form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
     found = await _cardholder(str(form.get("userId", "")))
     if found is None:
         return _invalid_link(request)

@@ -35,6 +35,8 @@ _HEADERS = {
         "frame-ancestors 'none'; base-uri 'none'"
     ),
 }
+# The hosted pages' forms are a handful of text fields: no uploads, no field floods.
+MAX_FORM_FIELDS = 20
 _STATUS_TEXT = {
     "approved": ("Payment approved", "Thank you: your payment went through."),
     "authorized": ("Payment approved", "Thank you: your payment was authorized."),
@@ -123,9 +125,16 @@ def _requested_return_url(values: Any) -> str | None:
     return value[:2000] or None
 
 
+async def _fields(request: Request) -> Any:
+    """The fields of a form POST, or the query of a GET."""
+    if request.method == "POST":
+        return await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
+    return request.query_params
+
+
 async def checkout_page(request: Request) -> Response:
     """`/?orderId=UID[&return_url=…]` by GET, or the same fields form-POSTed to `/` by a storefront."""
-    values: Any = await request.form() if request.method == "POST" else request.query_params
+    values = await _fields(request)
     found = await _load(str(values.get("orderId", ""))[:40])
     if found is None:
         return _not_found(request)
@@ -216,7 +225,7 @@ def _form_text(form: FormData, name: str, limit: int) -> str:
 
 async def pay_from_form(request: Request) -> Response:
     uid = request.path_params["uid"]
-    form = await request.form()
+    form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
     return_url = _requested_return_url(form)
     try:
         await PAY_TRIES_PER_ADDRESS.consume(request.client.host if request.client else "unknown")
@@ -277,7 +286,7 @@ def _customer_message(refusal: ApiError) -> str:
 
 async def verify_form(request: Request) -> Response:
     uid = request.path_params["uid"]
-    values: Any = await request.form() if request.method == "POST" else request.query_params
+    values = await _fields(request)
     return_url = _requested_return_url(values)
     try:
         attempt_id = uuid.UUID(str(values.get("attempt", "")))
