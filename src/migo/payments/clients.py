@@ -20,7 +20,6 @@ from .models import PaymentAccount, PaymentClient
 from .processors import known_processors
 
 CAPTURE_MODES = ("automatic", "manual")
-CARD_BRANDS = ("visa", "mastercard", "amex", "discover", "diners", "jcb", "unionpay", "maestro")
 
 
 @dataclass(frozen=True)

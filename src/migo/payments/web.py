@@ -51,14 +51,14 @@ _STATUS_TEXT = {
 PAY_TRIES_PER_ADDRESS = Limit("checkout-pay-ip", attempts=60, window_seconds=600)
 
 
+def _notice(request: Request, heading: str, message: str, status_code: int) -> Response:
+    """A page that only explains why the checkout cannot go on."""
+    context = {"heading": heading, "message": message}
+    return page(request, "not_found.html", context, status_code=status_code, headers=_HEADERS)
+
+
 def _not_found(request: Request) -> Response:
-    return page(
-        request,
-        "not_found.html",
-        {"heading": "Payment link not found", "message": "Check the link you received, or ask the merchant."},
-        status_code=404,
-        headers=_HEADERS,
-    )
+    return _notice(request, "Payment link not found", "Check the link you received, or ask the merchant.", 404)
 
 
 def _amount_text(transaction: PaymentTransaction) -> str:
@@ -141,16 +141,12 @@ async def checkout_page(request: Request) -> Response:
     transaction, client = found
     requested = _requested_return_url(values)
     if requested is not None and not links.is_allowed_return_url(client, requested):
-        return page(
+        return _notice(
             request,
-            "not_found.html",
-            {
-                "heading": "This return address is not allowed",
-                "message": f"{client.display_name} has not registered the address it asked to send you back to. "
-                "Nothing was charged; go back to the store and try again.",
-            },
-            status_code=400,
-            headers=_HEADERS,
+            "This return address is not allowed",
+            f"{client.display_name} has not registered the address it asked to send you back to. "
+            "Nothing was charged; go back to the store and try again.",
+            400,
         )
     return_url = _return_url(client, transaction, requested)
     status = checkout.shown_status(transaction)
@@ -230,13 +226,7 @@ async def pay_from_form(request: Request) -> Response:
     try:
         await PAY_TRIES_PER_ADDRESS.consume(request.client.host if request.client else "unknown")
     except ApiError:
-        return page(
-            request,
-            "not_found.html",
-            {"heading": "Too many attempts", "message": "Please wait a few minutes before trying again."},
-            status_code=429,
-            headers=_HEADERS,
-        )
+        return _notice(request, "Too many attempts", "Please wait a few minutes before trying again.", 429)
     async with database.transaction() as session:
         found = await links.transaction_by_uid(session, uid, lock=True)
         if found is None:
