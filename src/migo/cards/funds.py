@@ -15,7 +15,7 @@ from datetime import datetime, time
 from decimal import Decimal
 from typing import Literal
 
-from sqlalchemy import Select, select, text
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.events import service as events
@@ -23,6 +23,7 @@ from migo.identity.auth import GatewayCaller
 from migo.ledger import service as ledger
 from migo.ledger.models import Entry, Posting
 from migo.platform import clock
+from migo.platform.db import fetch_one
 from migo.platform.errors import ERRORS, ApiError, ErrorDef
 from migo.platform.ids import new_id
 
@@ -165,11 +166,11 @@ async def _settle(
     return Outcome(transaction, await _balance(session, balance_of.account_id))
 
 
-_TRANSFER = text(
+_TRANSFER = (  # a driver statement (platform.db)
     "SELECT outcome, denial, target_card_id, entry_id, currency, balance FROM cards_transfer_v1("
-    "CAST(:transaction_id AS uuid), CAST(:entry_id AS uuid), CAST(:company AS uuid), CAST(:source AS uuid), "
-    "CAST(:target AS uuid), :amount, :description, :actor_kind, :actor_id, :at, :day_start, "
-    "CAST(:codes AS jsonb))"
+    "%(transaction_id)s::uuid, %(entry_id)s::uuid, %(company)s::uuid, %(source)s::uuid, %(target)s::uuid, "
+    "%(amount)s::numeric, %(description)s::text, %(actor_kind)s::text, %(actor_id)s::text, "
+    "%(at)s::timestamptz, %(day_start)s::timestamptz, %(codes)s::jsonb)"
 )
 # What cards_transfer_v1 names a denial, and the error the caller gets for it.
 _TRANSFER_DENIALS: dict[str, ErrorDef] = {
@@ -200,25 +201,25 @@ async def transfer(
     now = clock.now()
     actor_kind, actor_id = caller.actor
     transaction_id = new_id()
-    row = (
-        await session.execute(
-            _TRANSFER,
-            {
-                "transaction_id": transaction_id,
-                "entry_id": new_id(),
-                "company": caller.company_id,
-                "source": source_card_id,
-                "target": target_card_id,
-                "amount": amount,
-                "description": description,
-                "actor_kind": actor_kind,
-                "actor_id": actor_id,
-                "at": now,
-                "day_start": datetime.combine(now.date(), time.min, tzinfo=now.tzinfo),
-                "codes": _DENIAL_CODES,
-            },
-        )
-    ).one()
+    row = await fetch_one(
+        session,
+        _TRANSFER,
+        {
+            "transaction_id": transaction_id,
+            "entry_id": new_id(),
+            "company": caller.company_id,
+            "source": source_card_id,
+            "target": target_card_id,
+            "amount": amount,
+            "description": description,
+            "actor_kind": actor_kind,
+            "actor_id": actor_id,
+            "at": now,
+            "day_start": datetime.combine(now.date(), time.min, tzinfo=now.tzinfo),
+            "codes": _DENIAL_CODES,
+        },
+    )
+    assert row is not None  # the function always answers one row
     if row.outcome == "source_not_found":  # another company's card, or none: nothing to record
         raise ApiError(ERRORS.CARD_NOT_FOUND)
     denial = _TRANSFER_DENIALS[row.denial] if row.denial else None

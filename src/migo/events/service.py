@@ -10,34 +10,33 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import bindparam, text
-from sqlalchemy.dialects.postgresql import JSONB
+from psycopg.types.json import Jsonb
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock
+from migo.platform.db import fetch_one
 from migo.platform.ids import new_id
 
 WAKE_CHANNEL = "migo_webhooks"
 
-_RECORD = text(
-    """
+# A driver statement (platform.db): every state change runs it.
+_RECORD = """
     WITH event AS (
         INSERT INTO events (id, type, company_id, client_slug, subject_id, data, created_at)
-        VALUES (:id, :type, :company_id, :client_slug, :subject_id, :data, :at)
+        VALUES (%(id)s, %(type)s, %(company_id)s, %(client_slug)s, %(subject_id)s, %(data)s, %(at)s)
         RETURNING id
     ), fanned AS (
         INSERT INTO webhook_deliveries
             (id, event_id, endpoint_id, status, attempts, next_attempt_at, created_at, replay)
-        SELECT gen_random_uuid(), event.id, e.id, 'pending', 0, :at, :at, false
+        SELECT gen_random_uuid(), event.id, e.id, 'pending', 0, %(at)s, %(at)s, false
         FROM webhook_endpoints e, event
         WHERE e.status IN ('enabled', 'paused')
-          AND (e.client_slug = :client_slug OR e.company_id = :company_id)
-          AND ('*' = ANY(e.event_types) OR :type = ANY(e.event_types))
+          AND (e.client_slug = %(client_slug)s OR e.company_id = %(company_id)s)
+          AND ('*' = ANY(e.event_types) OR %(type)s = ANY(e.event_types))
         RETURNING 1
     )
-    SELECT count(*) AS deliveries, CASE WHEN count(*) > 0 THEN pg_notify(:channel, '') END AS woken FROM fanned
+    SELECT count(*) AS deliveries, CASE WHEN count(*) > 0 THEN pg_notify(%(channel)s, '') END AS woken FROM fanned
     """
-).bindparams(bindparam("data", type_=JSONB))
 
 
 async def record(
@@ -53,7 +52,8 @@ async def record(
     if company_id is None and client_slug is None:
         raise ValueError("an event belongs to a company or a merchant client")
     event_id = new_id()
-    await session.execute(
+    await fetch_one(
+        session,
         _RECORD,
         {
             "id": event_id,
@@ -61,7 +61,7 @@ async def record(
             "company_id": company_id,
             "client_slug": client_slug,
             "subject_id": subject_id,
-            "data": data,
+            "data": Jsonb(data),
             "at": clock.now(),
             "channel": WAKE_CHANNEL,
         },

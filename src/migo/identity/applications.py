@@ -6,10 +6,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import security
+from migo.platform.db import fetch_one
 from migo.platform.errors import ERRORS, MW_ERRORS, ApiError, MerchantUnauthorized
 from migo.platform.ids import new_id, prefixed
 from migo.platform.settings import get_settings
@@ -156,15 +157,10 @@ async def create_merchant_token(session: AsyncSession, application: Application,
     return raw
 
 
-# The merchant token is checked on every Middleware call: one prepared, column-only statement.
+# The merchant token is checked on every Middleware call: one driver statement (platform.db).
 _MERCHANT_BY_TOKEN = (
-    select(Application.id, Application.client_slug)
-    .join(MerchantToken, MerchantToken.application_id == Application.id)
-    .where(
-        MerchantToken.token_digest == bindparam("digest"),
-        MerchantToken.revoked_at.is_(None),
-        Application.status == "active",
-    )
+    "SELECT a.id, a.client_slug FROM merchant_tokens t JOIN applications a ON a.id = t.application_id "
+    "WHERE t.token_digest = %(digest)s AND t.revoked_at IS NULL AND a.status = 'active'"
 )
 
 
@@ -178,7 +174,7 @@ async def authenticate_merchant_token(session: AsyncSession, authorization: str 
         raw = raw[7:].strip()
     if not raw:
         raise MerchantUnauthorized
-    found = (await session.execute(_MERCHANT_BY_TOKEN, {"digest": security.token_digest(raw)})).first()
+    found = await fetch_one(session, _MERCHANT_BY_TOKEN, {"digest": security.token_digest(raw)})
     if found is None or found.client_slug is None:
         raise MerchantUnauthorized
     return found.id, found.client_slug

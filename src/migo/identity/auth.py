@@ -21,7 +21,7 @@ from migo.platform.idempotency import idempotency_for
 from migo.platform.routing import DbSession
 
 from . import applications, operators, signing, tokens
-from .models import SigningKey, User
+from .models import User
 
 _bearer = HTTPBearer(auto_error=False, description="An access token from `POST …/auth/token` or a login.")
 _user_token = APIKeyHeader(
@@ -185,7 +185,7 @@ async def signed_request(
     x_key_id: str | None = Header(None, description="Id of the signing key."),
     x_timestamp: str | None = Header(None, description="Unix seconds; within 5 minutes of the server clock."),
     x_signature: str | None = Header(None, description='base64 signature over `timestamp + "." + raw body`.'),
-) -> SigningKey:
+) -> signing.LiveKey:
     return await signing.verify_request_signature(
         session,
         app.application_id,
@@ -205,7 +205,7 @@ def client_ip(request: Request) -> str:
 GatewayApp = Annotated[AppPrincipal, Depends(gateway_app)]
 GatewayUser = Annotated[UserPrincipal, Depends(gateway_user)]
 Caller = Annotated[GatewayCaller, Depends(gateway_caller)]
-SignedRequest = Annotated[SigningKey, Depends(signed_request)]
+SignedRequest = Annotated[signing.LiveKey, Depends(signed_request)]
 CmsApp = Annotated[AppPrincipal, Depends(cms_app)]
 CmsOperator = Annotated[OperatorPrincipal, Depends(cms_operator)]
 Merchant = Annotated[MerchantPrincipal, Depends(merchant)]

@@ -15,7 +15,7 @@ import hmac
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Literal
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -25,6 +25,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock, security
+from migo.platform.db import fetch_one
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import prefixed
 from migo.platform.settings import get_settings
@@ -39,6 +40,24 @@ SIGNATURE_HEADER = "x-signature"
 
 
 @dataclass(frozen=True)
+class LiveKey:
+    """The columns a signature check reads (a driver row, not an ORM object: it runs on every signed call)."""
+
+    id: str
+    algorithm: str
+    secret_ciphertext: bytes | None
+    public_key: bytes | None
+    expires_at: datetime
+    revoked_at: datetime | None
+
+
+_LIVE_KEY_SQL = (
+    "SELECT id, algorithm, secret_ciphertext, public_key, expires_at, revoked_at FROM signing_keys "
+    "WHERE id = %(key_id)s AND application_id = %(application_id)s"
+)
+
+
+@dataclass(frozen=True)
 class NewSigningKey:
     key: SigningKey
     secret: str | None  # the HMAC secret, shown once
@@ -48,7 +67,7 @@ def _seal(key_id: str, secret: str) -> bytes:
     return security.encrypt(secret.encode(), purpose="signing-key", context=key_id.encode())
 
 
-def _unseal(key: SigningKey) -> bytes:
+def _unseal(key: SigningKey | LiveKey) -> bytes:
     assert key.secret_ciphertext is not None
     return security.decrypt(key.secret_ciphertext, purpose="signing-key", context=key.id.encode())
 
@@ -173,7 +192,7 @@ async def verify_request_signature(
     body: bytes,
     target: str = "",
     retry_safe: bool = False,
-) -> SigningKey:
+) -> LiveKey:
     """The key that signed this request, or INVALID_SIGNATURE / KEYS_EXPIRED.
 
     A signature is accepted once per `target` (method and path): a captured request replayed within the
@@ -187,7 +206,8 @@ async def verify_request_signature(
     tolerance = get_settings().signature_tolerance_seconds
     if abs(clock.now().timestamp() - int(timestamp)) > tolerance:
         raise _invalid(f"{TIMESTAMP_HEADER} is more than {tolerance // 60} minutes from the server's clock")
-    key = await session.scalar(keys_of(application_id).where(SigningKey.id == key_id))
+    row = await fetch_one(session, _LIVE_KEY_SQL, {"key_id": key_id, "application_id": application_id})
+    key = LiveKey(*row) if row is not None else None
     if key is None or key.revoked_at is not None:
         raise _invalid(f"{KEY_ID_HEADER} does not name a live signing key of this application")
     if key.expires_at <= clock.now():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 from typing import Any, Literal
 
 import jwt
@@ -75,33 +76,41 @@ def decode_access(token: str, audience: Audience) -> AccessClaims:
     Expiry is checked against the platform clock (not PyJWT's), so tests can move time.
     """
     try:
-        payload = jwt.decode(
-            token,
-            _signing_key(),
-            algorithms=[_ALGORITHM],
-            audience=audience,
-            issuer=_ISSUER,
-            options={
-                "verify_exp": False,
-                "verify_iat": False,
-                "verify_nbf": False,
-                "require": ["exp", "sub", "typ", "app", "ten", "fam"],
-            },
-        )
-        claims = AccessClaims(
-            subject_id=uuid.UUID(payload["sub"]),
-            kind=payload["typ"],
-            audience=audience,
-            application_id=uuid.UUID(payload["app"]),
-            tenant_id=uuid.UUID(payload["ten"]),
-            family_id=uuid.UUID(payload["fam"]),
-        )
-        expires = int(payload["exp"])
+        claims, expires = _verified(token, audience, _signing_key())
     except (jwt.PyJWTError, ValueError, TypeError, KeyError) as exc:
         raise ApiError(ERRORS.UNAUTHORIZED, "The access token is not valid.") from exc
     if expires <= clock.now().timestamp():
         raise ApiError(ERRORS.TOKEN_EXPIRED)
     return claims
+
+
+@lru_cache(maxsize=4096)
+def _verified(token: str, audience: Audience, key: bytes) -> tuple[AccessClaims, int]:
+    """A token's claims and expiry once its signature verified. A token's bytes fix its claims, so a client
+    that reuses its token for 30 minutes is verified once (the key is part of the cache key: a new master
+    secret verifies anew); expiry is still checked on every call, and a failure is never cached."""
+    payload = jwt.decode(
+        token,
+        key,
+        algorithms=[_ALGORITHM],
+        audience=audience,
+        issuer=_ISSUER,
+        options={
+            "verify_exp": False,
+            "verify_iat": False,
+            "verify_nbf": False,
+            "require": ["exp", "sub", "typ", "app", "ten", "fam"],
+        },
+    )
+    claims = AccessClaims(
+        subject_id=uuid.UUID(payload["sub"]),
+        kind=payload["typ"],
+        audience=audience,
+        application_id=uuid.UUID(payload["app"]),
+        tenant_id=uuid.UUID(payload["ten"]),
+        family_id=uuid.UUID(payload["fam"]),
+    )
+    return claims, int(payload["exp"])
 
 
 async def issue(

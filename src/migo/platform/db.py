@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from datetime import datetime
+from typing import Any, NamedTuple
 
+import psycopg
+from psycopg.rows import namedtuple_row
 from sqlalchemy import DateTime, MetaData
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.engine import make_url
@@ -116,3 +119,28 @@ class Database:
 
 
 database = Database()
+
+
+# Hot-path statements (a signed transfer, a link, an idempotency check, an event) run on the driver
+# connection under the session's transaction: psycopg's own prepared statements without SQLAlchemy's compile
+# and result layers. Measured on one connection: ~55 µs of CPU per statement against ~250 µs through a
+# Session. (psycopg's pipeline mode measured slower still for these one- and two-statement batches.)
+# Placeholders are psycopg's: `%(name)s`.
+
+
+async def driver_connection(session: AsyncSession) -> psycopg.AsyncConnection[Any]:
+    """The psycopg connection of the session's transaction (opened if it is not yet), after flushing what
+    the ORM holds pending, as SQLAlchemy's own statements would (autoflush)."""
+    if session.new or session.dirty or session.deleted:
+        await session.flush()
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    return raw.driver_connection  # type: ignore[no-any-return]
+
+
+async def fetch_one(session: AsyncSession, sql: str, params: Mapping[str, Any]) -> NamedTuple | None:
+    """The first row of one statement (`None` when it returns none), as a named tuple."""
+    connection = await driver_connection(session)
+    cursor = connection.cursor(row_factory=namedtuple_row)
+    await cursor.execute(sql, params, prepare=True)
+    return await cursor.fetchone() if cursor.description is not None else None

@@ -17,12 +17,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi import Depends, Header, Request, Response
-from sqlalchemy import LargeBinary, String, text
+from sqlalchemy import LargeBinary, String
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from migo.platform import clock, security
-from migo.platform.db import Base, database
+from migo.platform.db import Base, database, fetch_one
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.settings import get_settings
 
@@ -50,14 +50,15 @@ class IdempotentReplay(Exception):
         self.response = response
 
 
-_LOCK_SQL = text("SELECT pg_try_advisory_xact_lock(hashtextextended(:lock_name, 0))")
-_FIND_SQL = text(
+# Driver statements (platform.db): every keyed request runs them.
+_LOCK_SQL = "SELECT pg_try_advisory_xact_lock(hashtextextended(%(lock_name)s, 0)) AS locked"
+_FIND_SQL = (
     "SELECT request_hash, status_code, response_body FROM idempotency_keys "
-    "WHERE scope = :scope AND key = :key AND expires_at > :now"
+    "WHERE scope = %(scope)s AND key = %(key)s AND expires_at > %(now)s"
 )
-_STORE_SQL = text(
+_STORE_SQL = (
     "INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response_body, created_at, expires_at) "
-    "VALUES (:scope, :key, :request_hash, :status_code, :response_body, :now, :expires_at) "
+    "VALUES (%(scope)s, %(key)s, %(request_hash)s, %(status_code)s, %(response_body)s, %(now)s, %(expires_at)s) "
     "ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, "
     "status_code = EXCLUDED.status_code, response_body = EXCLUDED.response_body, "
     "created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at "
@@ -79,7 +80,8 @@ class PendingIdempotency:
 
     async def store(self, session: AsyncSession, response: Response) -> None:
         now = clock.now()
-        await session.execute(
+        await fetch_one(
+            session,
             _STORE_SQL,
             {
                 "scope": self.scope,
@@ -95,8 +97,8 @@ class PendingIdempotency:
     async def store_alone(self, response: Response) -> None:
         """Store a business-error answer after the request's own transaction rolled back."""
         async with database.side_transaction() as session:
-            locked = await session.scalar(_LOCK_SQL, {"lock_name": f"{self.scope}:{self.key}"})
-            if locked:
+            lock = await fetch_one(session, _LOCK_SQL, {"lock_name": f"{self.scope}:{self.key}"})
+            if lock is not None and lock.locked:
                 await self.store(session, response)
 
     def replay(self, status_code: int, sealed_body: bytes) -> Response:
@@ -135,9 +137,12 @@ def idempotency_for(scope_of: Callable[..., Awaitable[Any]], *, caller_scope: Ca
         request_hash = security.keyed_hash(f"{request.method} {request.url.path}\n", purpose="idempotency-request")
         request_hash = hmac.new(request_hash, body, hashlib.sha256).digest()
         pending = PendingIdempotency(scope=scope, key=key, request_hash=request_hash)
-        if not await session.scalar(_LOCK_SQL, {"lock_name": f"{scope}:{key}"}):
+        lock = await fetch_one(session, _LOCK_SQL, {"lock_name": f"{scope}:{key}"})
+        if lock is None or not lock.locked:
             raise ApiError(ERRORS.IDEMPOTENCY_IN_PROGRESS)
-        stored = (await session.execute(_FIND_SQL, {"scope": scope, "key": key, "now": clock.now()})).first()
+        # Looked up only once the lock is held: this statement's snapshot then sees a first request that
+        # committed and let the lock go.
+        stored = await fetch_one(session, _FIND_SQL, {"scope": scope, "key": key, "now": clock.now()})
         if stored is not None:
             if not security.constant_time_equals(stored.request_hash, request_hash):
                 raise ApiError(ERRORS.IDEMPOTENCY_KEY_REUSED)
