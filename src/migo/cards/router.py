@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import JSONResponse, Response
 
-from migo.identity.auth import Caller, GatewayIdempotent, Signed
+from migo.identity.auth import Caller, GatewayIdempotent, SignedIdempotent
 from migo.ledger.models import Posting
 from migo.platform.envelope import CustomResponse, created, ok
 from migo.platform.errors import ERRORS, ApiError
@@ -75,7 +75,7 @@ async def get_card_transaction(transactionId: uuid.UUID, caller: Caller, session
     return ok(TransactionOut.of(await funds.get_transaction(session, caller, transactionId)))
 
 
-@money.post("/cards/transfer", response_model=CustomResponse[TransactionOut], dependencies=[Signed, GatewayIdempotent])
+@money.post("/cards/transfer", response_model=CustomResponse[TransactionOut], dependencies=[SignedIdempotent])
 async def transfer_between_cards(body: TransferRequest, caller: Caller, session: DbSession) -> Any:
     """Move funds between two cards of the same company (seed 001). Signed; honours Idempotency-Key.
     Approved: the transaction with the source card's new balance. Denied: an error envelope with the reason
@@ -190,9 +190,7 @@ async def get_card_cvv(
     )
 
 
-@money.put(
-    "/cards/{cardId}/funds", response_model=CustomResponse[TransactionOut], dependencies=[Signed, GatewayIdempotent]
-)
+@money.put("/cards/{cardId}/funds", response_model=CustomResponse[TransactionOut], dependencies=[SignedIdempotent])
 async def move_card_funds(cardId: uuid.UUID, body: FundsRequest, caller: Caller, session: DbSession) -> Any:
     """Load the card from the company's funding account, or unload it back (seed 001). Signed; honours
     Idempotency-Key; the application's token only. A load cannot pass the program's maximum balance (7306)

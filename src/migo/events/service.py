@@ -14,7 +14,7 @@ from psycopg.types.json import Jsonb
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock
-from migo.platform.db import fetch_one
+from migo.platform.db import write
 from migo.platform.ids import new_id
 
 WAKE_CHANNEL = "migo_webhooks"
@@ -48,11 +48,12 @@ async def record(
     company_id: uuid.UUID | None = None,
     client_slug: str | None = None,
 ) -> uuid.UUID:
-    """Write an event (and its deliveries) in the caller's transaction; returns the event id."""
+    """Write an event (and its deliveries) in the caller's transaction; returns the event id. In an API
+    request the row rides with the commit (platform.db.write)."""
     if company_id is None and client_slug is None:
         raise ValueError("an event belongs to a company or a merchant client")
     event_id = new_id()
-    await fetch_one(
+    await write(
         session,
         _RECORD,
         {

@@ -16,6 +16,8 @@ from fastapi import Depends, Header, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 
+from migo.platform import idempotency
+from migo.platform.db import fetch_batch
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.idempotency import idempotency_for
 from migo.platform.routing import DbSession
@@ -178,24 +180,65 @@ async def merchant(session: DbSession, authorization: str | None = Security(_mer
     return MerchantPrincipal(application_id=application_id, client_slug=client_slug)
 
 
+_KEY_ID = Header(None, alias="x-key-id", description="Id of the signing key.")
+_TIMESTAMP = Header(None, alias="x-timestamp", description="Unix seconds; within 5 minutes of the server clock.")
+_SIGNATURE = Header(None, alias="x-signature", description='base64 signature over `timestamp + "." + raw body`.')
+
+
 async def signed_request(
     request: Request,
     session: DbSession,
     app: AppPrincipal = Depends(gateway_app),
-    x_key_id: str | None = Header(None, description="Id of the signing key."),
-    x_timestamp: str | None = Header(None, description="Unix seconds; within 5 minutes of the server clock."),
-    x_signature: str | None = Header(None, description='base64 signature over `timestamp + "." + raw body`.'),
+    key_id: str | None = _KEY_ID,
+    timestamp: str | None = _TIMESTAMP,
+    signature: str | None = _SIGNATURE,
 ) -> signing.LiveKey:
     return await signing.verify_request_signature(
         session,
         app.application_id,
-        key_id=x_key_id,
-        timestamp=x_timestamp,
-        signature=x_signature,
+        key_id=key_id,
+        timestamp=timestamp,
+        signature=signature,
         body=await request.body(),
         target=f"{request.method} {request.url.path}",
         retry_safe="idempotency-key" in request.headers,
     )
+
+
+def _idempotency_scope(caller: GatewayCaller) -> str:
+    return f"app:{caller.application_id}" + (f":user:{caller.user_id}" if caller.user_id else "")
+
+
+async def signed_idempotent_request(
+    request: Request,
+    session: DbSession,
+    app: AppPrincipal = Depends(gateway_app),
+    caller: GatewayCaller = Depends(gateway_caller),
+    key_id: str | None = _KEY_ID,
+    timestamp: str | None = _TIMESTAMP,
+    signature: str | None = _SIGNATURE,
+    idempotency_key: str | None = idempotency.key_header(),
+) -> signing.LiveKey:
+    """A money-moving call: its signature, then its Idempotency-Key. The key lookup, the idempotency lock and
+    the stored answer are fetched in one round trip; the signature is verified before anything is replayed."""
+    body = await request.body()
+    headers = signing.read_headers(key_id, timestamp, signature)
+    pending = idempotency.start(request, _idempotency_scope(caller), idempotency_key, body)
+    statements = [signing.key_statement(app.application_id, headers)]
+    if pending is not None:
+        statements += pending.statements()
+    found, *idempotency_rows = await fetch_batch(session, statements)
+    key = await signing.check_signature(
+        session,
+        headers,
+        found,
+        body=body,
+        target=f"{request.method} {request.url.path}",
+        retry_safe=pending is not None,
+    )
+    if pending is not None:
+        idempotency.settle(request, pending, *idempotency_rows)
+    return key
 
 
 def client_ip(request: Request) -> str:
@@ -212,11 +255,8 @@ Merchant = Annotated[MerchantPrincipal, Depends(merchant)]
 ClientIp = Annotated[str, Depends(client_ip)]
 
 # `dependencies=[GatewayIdempotent]` makes a Gateway endpoint honour Idempotency-Key, scoped per application.
-GatewayIdempotent = idempotency_for(
-    gateway_caller,
-    caller_scope=lambda caller: f"app:{caller.application_id}" + (f":user:{caller.user_id}" if caller.user_id else ""),
-)
-# A signed endpoint lists `Signed` before its idempotency: the signature is checked before any replay.
-Signed = Depends(signed_request)
+GatewayIdempotent = idempotency_for(gateway_caller, caller_scope=_idempotency_scope)
+# `dependencies=[SignedIdempotent]`: a money-moving Gateway call, signed and honouring Idempotency-Key.
+SignedIdempotent = Depends(signed_idempotent_request)
 CmsIdempotent = idempotency_for(cms_app, caller_scope=lambda app: app.idempotency_scope)
 MerchantIdempotent = idempotency_for(merchant, caller_scope=lambda m: m.idempotency_scope)

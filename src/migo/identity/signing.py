@@ -16,7 +16,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -25,7 +25,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock, security
-from migo.platform.db import fetch_one
+from migo.platform.db import Statement, fetch_one
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import prefixed
 from migo.platform.settings import get_settings
@@ -182,6 +182,30 @@ def _decode_signature(text: str) -> bytes:
         raise _invalid("x-signature must be base64") from exc
 
 
+@dataclass(frozen=True)
+class SignatureHeaders:
+    key_id: str
+    timestamp: str
+    signature: bytes
+
+
+def read_headers(key_id: str | None, timestamp: str | None, signature: str | None) -> SignatureHeaders:
+    """The three headers, present, well formed and within the clock tolerance; else INVALID_SIGNATURE."""
+    if not key_id or not timestamp or not signature:
+        raise _invalid(f"{KEY_ID_HEADER}, {TIMESTAMP_HEADER} and {SIGNATURE_HEADER} headers are required")
+    if not re.fullmatch(r"[0-9]{1,12}", timestamp):
+        raise _invalid(f"{TIMESTAMP_HEADER} must be Unix seconds")
+    tolerance = get_settings().signature_tolerance_seconds
+    if abs(clock.now().timestamp() - int(timestamp)) > tolerance:
+        raise _invalid(f"{TIMESTAMP_HEADER} is more than {tolerance // 60} minutes from the server's clock")
+    return SignatureHeaders(key_id, timestamp, _decode_signature(signature))
+
+
+def key_statement(application_id: uuid.UUID, headers: SignatureHeaders) -> Statement:
+    """Looks up the key the headers name, among the application's own (a driver statement)."""
+    return _LIVE_KEY_SQL, {"key_id": headers.key_id, "application_id": application_id}
+
+
 async def verify_request_signature(
     session: AsyncSession,
     application_id: uuid.UUID,
@@ -193,27 +217,34 @@ async def verify_request_signature(
     target: str = "",
     retry_safe: bool = False,
 ) -> LiveKey:
-    """The key that signed this request, or INVALID_SIGNATURE / KEYS_EXPIRED.
+    """The key that signed this request, or INVALID_SIGNATURE / KEYS_EXPIRED."""
+    headers = read_headers(key_id, timestamp, signature)
+    found = await fetch_one(session, *key_statement(application_id, headers))
+    return await check_signature(session, headers, found, body=body, target=target, retry_safe=retry_safe)
+
+
+async def check_signature(
+    session: AsyncSession,
+    headers: SignatureHeaders,
+    found: Any,
+    *,
+    body: bytes,
+    target: str,
+    retry_safe: bool,
+) -> LiveKey:
+    """Verify the request against the key `key_statement` found (None: no such key).
 
     A signature is accepted once per `target` (method and path): a captured request replayed within the
     tolerance is refused, unless it carries an Idempotency-Key (`retry_safe`), whose stored answer then
     makes the retry harmless.
     """
-    if not key_id or not timestamp or not signature:
-        raise _invalid(f"{KEY_ID_HEADER}, {TIMESTAMP_HEADER} and {SIGNATURE_HEADER} headers are required")
-    if not re.fullmatch(r"[0-9]{1,12}", timestamp):
-        raise _invalid(f"{TIMESTAMP_HEADER} must be Unix seconds")
-    tolerance = get_settings().signature_tolerance_seconds
-    if abs(clock.now().timestamp() - int(timestamp)) > tolerance:
-        raise _invalid(f"{TIMESTAMP_HEADER} is more than {tolerance // 60} minutes from the server's clock")
-    row = await fetch_one(session, _LIVE_KEY_SQL, {"key_id": key_id, "application_id": application_id})
-    key = LiveKey(*row) if row is not None else None
+    key = LiveKey(*found) if found is not None else None
     if key is None or key.revoked_at is not None:
         raise _invalid(f"{KEY_ID_HEADER} does not name a live signing key of this application")
     if key.expires_at <= clock.now():
         raise ApiError(ERRORS.KEYS_EXPIRED)
-    message = timestamp.encode() + b"." + body
-    provided = _decode_signature(signature)
+    message = headers.timestamp.encode() + b"." + body
+    provided = headers.signature
     if key.algorithm == "HMAC-SHA256":
         expected = hmac.new(_unseal(key), message, hashlib.sha256).digest()
         if not hmac.compare_digest(expected, provided):
@@ -230,7 +261,7 @@ async def verify_request_signature(
             .values(
                 key_id=key.id,
                 signature_digest=hashlib.sha256(provided + b"\n" + target.encode()).digest(),
-                expires_at=clock.now() + timedelta(seconds=2 * tolerance),
+                expires_at=clock.now() + timedelta(seconds=2 * get_settings().signature_tolerance_seconds),
             )
             .on_conflict_do_nothing()
             .returning(SignatureUse.key_id)

@@ -18,11 +18,10 @@ from typing import Any
 
 from fastapi import Depends, Header, Request, Response
 from sqlalchemy import LargeBinary, String
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from migo.platform import clock, security
-from migo.platform.db import Base, database, fetch_one
+from migo.platform.db import Base, Statement, database, fetch_batch, fetch_one
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.settings import get_settings
 
@@ -78,28 +77,33 @@ class PendingIdempotency:
     def _context(self) -> bytes:
         return f"{self.scope}\n{self.key}".encode()
 
-    async def store(self, session: AsyncSession, response: Response) -> None:
+    def statements(self) -> list[Statement]:
+        """The lock, then the lookup: run one after the other (one round trip when batched), the lookup's
+        snapshot sees a first request that committed and let the lock go."""
+        return [
+            (_LOCK_SQL, {"lock_name": f"{self.scope}:{self.key}"}),
+            (_FIND_SQL, {"scope": self.scope, "key": self.key, "now": clock.now()}),
+        ]
+
+    def store_statement(self, response: Response) -> Statement:
+        """Stores the answer (sealed: answers may carry secrets) under the key for the TTL."""
         now = clock.now()
-        await fetch_one(
-            session,
-            _STORE_SQL,
-            {
-                "scope": self.scope,
-                "key": self.key,
-                "request_hash": self.request_hash,
-                "status_code": response.status_code,
-                "response_body": security.encrypt(bytes(response.body), purpose="idempotency", context=self._context),
-                "now": now,
-                "expires_at": now + timedelta(seconds=get_settings().idempotency_ttl_seconds),
-            },
-        )
+        return _STORE_SQL, {
+            "scope": self.scope,
+            "key": self.key,
+            "request_hash": self.request_hash,
+            "status_code": response.status_code,
+            "response_body": security.encrypt(bytes(response.body), purpose="idempotency", context=self._context),
+            "now": now,
+            "expires_at": now + timedelta(seconds=get_settings().idempotency_ttl_seconds),
+        }
 
     async def store_alone(self, response: Response) -> None:
         """Store a business-error answer after the request's own transaction rolled back."""
         async with database.side_transaction() as session:
             lock = await fetch_one(session, _LOCK_SQL, {"lock_name": f"{self.scope}:{self.key}"})
             if lock is not None and lock.locked:
-                await self.store(session, response)
+                await fetch_one(session, *self.store_statement(response))
 
     def replay(self, status_code: int, sealed_body: bytes) -> Response:
         body = security.decrypt(sealed_body, purpose="idempotency", context=self._context)
@@ -111,6 +115,36 @@ class PendingIdempotency:
         )
 
 
+def start(request: Request, scope: str, key: str | None, body: bytes) -> PendingIdempotency | None:
+    """The keyed request about to run (None without a key); 400 for a malformed key. Its `statements()`
+    then take the lock and look the key up, and `settle()` reads what they found."""
+    if key is None:
+        return None
+    if not _KEY_PATTERN.match(key):
+        raise ApiError(ERRORS.VALIDATION_ERROR, f"{HEADER} must be 1 to 255 printable ASCII characters")
+    # Keyed: a plain hash of a body holding a card number could be brute-forced back to it.
+    request_hash = security.keyed_hash(f"{request.method} {request.url.path}\n", purpose="idempotency-request")
+    return PendingIdempotency(scope=scope, key=key, request_hash=hmac.new(request_hash, body, hashlib.sha256).digest())
+
+
+def settle(request: Request, pending: PendingIdempotency, lock: Any, stored: Any) -> None:
+    """409 while the first request runs, 409 for the key reused on another request, the stored answer for a
+    retry; otherwise the request goes on and its answer is stored when it ends."""
+    if lock is None or not lock.locked:
+        raise ApiError(ERRORS.IDEMPOTENCY_IN_PROGRESS)
+    if stored is not None:
+        if not security.constant_time_equals(stored.request_hash, pending.request_hash):
+            raise ApiError(ERRORS.IDEMPOTENCY_KEY_REUSED)
+        raise IdempotentReplay(pending.replay(stored.status_code, stored.response_body))
+    request.state.idempotency = pending
+
+
+def key_header() -> Any:
+    return Header(
+        None, alias=HEADER, description="Retries with the same key and body replay the first answer for 24 h."
+    )
+
+
 def idempotency_for(scope_of: Callable[..., Awaitable[Any]], *, caller_scope: Callable[[Any], str]) -> Any:
     """A route dependency that makes the endpoint idempotent for the caller that `scope_of` resolves.
 
@@ -118,35 +152,11 @@ def idempotency_for(scope_of: Callable[..., Awaitable[Any]], *, caller_scope: Ca
     """
 
     async def check_idempotency(
-        request: Request,
-        caller: Any = Depends(scope_of),
-        key: str | None = Header(
-            None,
-            alias=HEADER,
-            description="Retries with the same key and body replay the first answer for 24 h.",
-        ),
+        request: Request, caller: Any = Depends(scope_of), key: str | None = key_header()
     ) -> None:
-        if key is None:
-            return
-        if not _KEY_PATTERN.match(key):
-            raise ApiError(ERRORS.VALIDATION_ERROR, f"{HEADER} must be 1 to 255 printable ASCII characters")
-        session: AsyncSession = request.state.db
-        scope = caller_scope(caller)
-        body = await request.body()
-        # Keyed: a plain hash of a body holding a card number could be brute-forced back to it.
-        request_hash = security.keyed_hash(f"{request.method} {request.url.path}\n", purpose="idempotency-request")
-        request_hash = hmac.new(request_hash, body, hashlib.sha256).digest()
-        pending = PendingIdempotency(scope=scope, key=key, request_hash=request_hash)
-        lock = await fetch_one(session, _LOCK_SQL, {"lock_name": f"{scope}:{key}"})
-        if lock is None or not lock.locked:
-            raise ApiError(ERRORS.IDEMPOTENCY_IN_PROGRESS)
-        # Looked up only once the lock is held: this statement's snapshot then sees a first request that
-        # committed and let the lock go.
-        stored = await fetch_one(session, _FIND_SQL, {"scope": scope, "key": key, "now": clock.now()})
-        if stored is not None:
-            if not security.constant_time_equals(stored.request_hash, request_hash):
-                raise ApiError(ERRORS.IDEMPOTENCY_KEY_REUSED)
-            raise IdempotentReplay(pending.replay(stored.status_code, stored.response_body))
-        request.state.idempotency = pending
+        pending = start(request, caller_scope(caller), key, await request.body())
+        if pending is not None:
+            lock, stored = await fetch_batch(request.state.db, pending.statements())
+            settle(request, pending, lock, stored)
 
     return Depends(check_idempotency)

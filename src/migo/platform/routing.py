@@ -19,7 +19,7 @@ from fastapi import Depends, Request, Response
 from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from migo.platform.db import database
+from migo.platform.db import commit, database, defer_writes
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.idempotency import IdempotentReplay, PendingIdempotency
 from migo.platform.wire import contains_nul
@@ -53,6 +53,7 @@ class MigoRoute(APIRoute):
             _endpoint_started.set(started)
             async with database.sessionmaker() as session:
                 request.state.db = session
+                defer_writes(session)
                 try:
                     async with session.begin():
                         try:
@@ -62,8 +63,10 @@ class MigoRoute(APIRoute):
                                 raise
                             response = await request.app.exception_handlers[ApiError](request, outcome)
                         pending: PendingIdempotency | None = getattr(request.state, "idempotency", None)
+                        stored = []
                         if pending is not None and response.status_code < 500:
-                            await pending.store(session, response)
+                            stored.append(pending.store_statement(response))
+                        await commit(session, stored)  # the deferred writes, the answer and COMMIT: one round trip
                     return response
                 except IdempotentReplay as replay:
                     return replay.response
