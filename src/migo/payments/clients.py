@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import ColumnElement, bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.ledger import service as ledger
@@ -169,6 +169,20 @@ async def client_for_merchant(session: AsyncSession, slug: str, merchant_slug: s
     client = None
     if slug == merchant_slug:
         client = await session.scalar(_CLIENT_BY_SLUG, {"slug": slug})
+    return _usable(client, slug)
+
+
+async def client_for_merchant_with(
+    session: AsyncSession, slug: str, merchant_slug: str, column: ColumnElement[Any]
+) -> tuple[PaymentClient, Any]:
+    """`client_for_merchant`, with one more column read in the same statement."""
+    row = None
+    if slug == merchant_slug:
+        row = (await session.execute(select(PaymentClient, column).where(PaymentClient.slug == slug))).first()
+    return _usable(row[0] if row else None, slug), row[1] if row else None
+
+
+def _usable(client: PaymentClient | None, slug: str) -> PaymentClient:
     if client is None or client.status != "active":
         raise ApiError(MW_ERRORS.CLIENT_NOT_FOUND, f"client: no client {slug!r} is configured for this merchant.")
     return client

@@ -50,7 +50,9 @@ def is_allowed_return_url(client: PaymentClient, url: str) -> bool:
 async def create_link(
     session: AsyncSession, *, application_id: uuid.UUID, merchant_slug: str, fields: LinkFields, via: str
 ) -> NewLink:
-    client = await clients.client_for_merchant(session, fields.client, merchant_slug)
+    client, suspended = await clients.client_for_merchant_with(
+        session, fields.client, merchant_slug, suspensions.active_types(fields.user_id)
+    )
     if fields.channel not in client.channels:
         raise _invalid(f"channel: {fields.channel!r} is not enabled for this client ({', '.join(client.channels)}).")
     amount = Decimal(fields.amount)
@@ -65,7 +67,7 @@ async def create_link(
             raise _invalid(f"processorAmount.{name}: not a processor of this client ({', '.join(processor_names)}).")
         if value > fields.amount:
             raise ApiError(MW_ERRORS.AMOUNT_OUT_OF_RANGE, f"processorAmount.{name}: must be at most amount.")
-    await suspensions.enforce(session, client, fields.user_id)
+    suspensions.refuse_if_suspended(client, fields.user_id, suspended)
     return_url = checked_return_url(client, fields.return_url)
 
     currency = (fields.currency or "").upper()

@@ -4,9 +4,11 @@ set by hand or by the velocity rule, enforced when a link is created and again w
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Select, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock
@@ -42,7 +44,24 @@ _ACTIVE_TYPES = select(Suspension.type).where(
 
 async def enforce(session: AsyncSession, client: PaymentClient, user_id: str) -> None:
     """Raise 2006 / 2004 / 2005 when the end customer may not transact with this client now."""
-    active = set(await session.scalars(_ACTIVE_TYPES, {"client_id": client.id, "user_id": user_id, "now": clock.now()}))
+    active = await session.scalars(_ACTIVE_TYPES, {"client_id": client.id, "user_id": user_id, "now": clock.now()})
+    refuse_if_suspended(client, user_id, active)
+
+
+def active_types(user_id: str) -> ColumnElement[Any]:
+    """The kinds of the end customer's active suspensions as an array column (NULL for none) beside a
+    PaymentClient row: the client and the check in one statement (link creation)."""
+    kinds = select(func.array_agg(Suspension.type)).where(
+        Suspension.client_id == PaymentClient.id,
+        Suspension.user_id == user_id,
+        Suspension.lifted_at.is_(None),
+        or_(Suspension.until.is_(None), Suspension.until > clock.now()),
+    )
+    return kinds.scalar_subquery().label("suspensions")
+
+
+def refuse_if_suspended(client: PaymentClient, user_id: str, kinds: Iterable[str] | None) -> None:
+    active = set(kinds or ())
     for kind in _SEVERITY:
         if kind in active:
             raise ApiError(ERROR_OF_TYPE[kind], f"userId {user_id!r} is {kind} for client {client.slug!r}.")

@@ -10,11 +10,11 @@ from typing import Any, NamedTuple
 
 import psycopg
 from psycopg.rows import namedtuple_row
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, MetaData, event
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from migo.platform import clock
 from migo.platform.ids import new_id
@@ -149,8 +149,17 @@ async def _autoflush(session: AsyncSession) -> None:
 def defer_writes(session: AsyncSession) -> None:
     """From now on `write()` holds its statements back until the session's next driver batch or `commit()`
     (an API request opts in: its event rows then ride with the commit instead of costing a round trip).
-    A deferred write is not visible to the ORM statements that run before it is sent."""
+    A deferred write is not visible to the ORM statements that run before it is sent; a session committed
+    another way sends what is left just before its COMMIT (below)."""
     session.info[_DEFERRED] = []
+
+
+@event.listens_for(Session, "before_commit")
+def _send_deferred_writes(session: Session) -> None:
+    deferred = session.info.get(_DEFERRED)
+    if deferred:
+        session.info[_DEFERRED] = []
+        session.connection().connection.run_async(lambda driver: _pipelined(driver, deferred))
 
 
 async def write(session: AsyncSession, sql: str, params: Mapping[str, Any]) -> None:

@@ -45,6 +45,9 @@ def build_surface(
         openapi_tags=tags,
         generate_unique_id_function=_operation_id,
         responses={"default": {"model": error_model, "description": "Error"}},
+        # Observability is Prometheus and structured logs (platform.observability); FastAPI's OpenTelemetry
+        # hooks would otherwise look for a provider in the environment on every request.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     install_error_handlers(app, style)
     for router in routers:

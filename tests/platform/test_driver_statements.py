@@ -1,0 +1,98 @@
+"""Hot-path statements on the driver connection (platform.db): batches, deferred writes, the batched commit."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import func, select
+
+from migo.events.models import Event
+from migo.identity import tokens
+from migo.platform.db import commit, database, defer_writes, fetch_batch, fetch_one, write
+from migo.platform.errors import ERRORS, ApiError
+
+_INSERT = (
+    "INSERT INTO events (id, type, company_id, client_slug, subject_id, data, created_at) "
+    "VALUES (%(id)s, 'test.batch', NULL, 'driver-tests', %(subject)s, '{}', now())"
+)
+_COUNT = "SELECT count(*) AS n FROM events WHERE subject_id = %(subject)s"
+
+
+async def _committed_count(subject: str) -> int:
+    async with database.transaction() as session:
+        return await session.scalar(select(func.count()).select_from(Event).where(Event.subject_id == subject))  # type: ignore[return-value]
+
+
+async def test_a_batch_runs_in_order_and_each_statement_sees_the_ones_before_it():
+    subject = uuid.uuid4().hex
+    async with database.transaction() as session:
+        before, inserted, after = await fetch_batch(
+            session,
+            [
+                (_COUNT, {"subject": subject}),
+                (_INSERT, {"id": uuid.uuid4(), "subject": subject}),
+                (_COUNT, {"subject": subject}),
+            ],
+        )
+        assert before.n == 0 and inserted is None and after.n == 1  # type: ignore[union-attr]
+    assert await _committed_count(subject) == 1
+
+
+async def test_deferred_writes_ride_with_the_next_statement_in_the_order_they_were_made():
+    subject = uuid.uuid4().hex
+    async with database.transaction() as session:
+        defer_writes(session)
+        await write(session, _INSERT, {"id": uuid.uuid4(), "subject": subject})
+        await write(session, _INSERT, {"id": uuid.uuid4(), "subject": subject})
+        # Not sent yet: an ORM statement does not see them (the documented trade-off)…
+        orm_count = await session.scalar(select(func.count()).select_from(Event).where(Event.subject_id == subject))
+        assert orm_count == 0
+        # …the next driver statement sends them first.
+        counted = await fetch_one(session, _COUNT, {"subject": subject})
+        assert counted.n == 2  # type: ignore[union-attr]
+
+
+async def test_the_batched_commit_sends_the_deferred_writes_the_statements_and_commit():
+    subject = uuid.uuid4().hex
+    async with database.sessionmaker() as session, session.begin():
+        defer_writes(session)
+        await write(session, _INSERT, {"id": uuid.uuid4(), "subject": subject})
+        await commit(session, [(_INSERT, {"id": uuid.uuid4(), "subject": subject})])
+        connection = await session.connection()
+        raw = (await connection.get_raw_connection()).driver_connection
+        assert raw.info.transaction_status.name == "IDLE"  # committed: the session's own commit is a no-op
+    assert await _committed_count(subject) == 2
+
+
+async def test_a_rolled_back_request_leaves_no_deferred_write():
+    subject = uuid.uuid4().hex
+    with pytest.raises(ApiError):
+        async with database.transaction() as session:
+            defer_writes(session)
+            await fetch_one(session, _COUNT, {"subject": subject})  # the transaction has begun
+            await write(session, _INSERT, {"id": uuid.uuid4(), "subject": subject})
+            raise ApiError(ERRORS.VALIDATION_ERROR)
+    assert await _committed_count(subject) == 0
+
+
+async def test_pending_orm_changes_are_written_before_a_deferred_write_and_a_plain_commit_sends_it():
+    subject = uuid.uuid4().hex
+    async with database.transaction() as session:
+        defer_writes(session)
+        session.add(Event(id=uuid.uuid4(), type="test.orm", client_slug="driver-tests", subject_id=subject, data={}))
+        await write(session, _INSERT, {"id": uuid.uuid4(), "subject": subject})
+        assert not session.new  # flushed, as SQLAlchemy's own statements would have done
+    assert await _committed_count(subject) == 2
+
+
+async def test_a_cached_access_token_is_refused_once_the_signing_key_changes(client, monkeypatch):
+    from tests.factories import create_tenant
+
+    tenant = await create_tenant()
+    token = await tenant.app_token(client)
+    assert tokens.decode_access(token, "gateway").kind == "app"  # verified, and now cached
+    monkeypatch.setattr(tokens, "_signing_key", lambda: b"another master secret's derived key!")
+    with pytest.raises(ApiError) as refused:
+        tokens.decode_access(token, "gateway")
+    assert refused.value.error.code == 7001
