@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import ColumnElement, bindparam, select, text
+from sqlalchemy import Select, bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.ledger import service as ledger
@@ -173,12 +173,12 @@ async def client_for_merchant(session: AsyncSession, slug: str, merchant_slug: s
 
 
 async def client_for_merchant_with(
-    session: AsyncSession, slug: str, merchant_slug: str, column: ColumnElement[Any]
+    session: AsyncSession, slug: str, merchant_slug: str, statement: Select[Any], params: dict[str, Any]
 ) -> tuple[PaymentClient, Any]:
-    """`client_for_merchant`, with one more column read in the same statement."""
+    """`client_for_merchant` through `statement`, which selects the client by :slug and one more column."""
     row = None
     if slug == merchant_slug:
-        row = (await session.execute(select(PaymentClient, column).where(PaymentClient.slug == slug))).first()
+        row = (await session.execute(statement, {"slug": slug, **params})).first()
     return _usable(row[0] if row else None, slug), row[1] if row else None
 
 

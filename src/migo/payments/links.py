@@ -9,12 +9,13 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select, text
-from sqlalchemy.dialects.postgresql import JSONB
+from psycopg.types.json import Jsonb
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.events import service as events
 from migo.platform import clock
+from migo.platform.db import fetch_one
 from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.ids import alphanumeric, new_id
 from migo.platform.settings import get_settings
@@ -47,11 +48,16 @@ def is_allowed_return_url(client: PaymentClient, url: str) -> bool:
     return clients.origin_allowed(client.allowed_return_origins, url)
 
 
+_CLIENT_AND_SUSPENSIONS = select(PaymentClient, suspensions.ACTIVE_TYPES_OF_CLIENT).where(
+    PaymentClient.slug == bindparam("slug")
+)
+
+
 async def create_link(
     session: AsyncSession, *, application_id: uuid.UUID, merchant_slug: str, fields: LinkFields, via: str
 ) -> NewLink:
     client, suspended = await clients.client_for_merchant_with(
-        session, fields.client, merchant_slug, suspensions.active_types(fields.user_id)
+        session, fields.client, merchant_slug, _CLIENT_AND_SUSPENSIONS, {"user_id": fields.user_id, "now": clock.now()}
     )
     if fields.channel not in client.channels:
         raise _invalid(f"channel: {fields.channel!r} is not enabled for this client ({', '.join(client.channels)}).")
@@ -83,7 +89,8 @@ async def create_link(
     # for as short a time as possible; a rolled-back creation gives its number back: references never skip.
     uid = alphanumeric(UID_LENGTH)
     now = clock.now()
-    reference = await session.scalar(
+    created = await fetch_one(
+        session,
         _CREATE,
         {
             "id": new_id(),
@@ -98,9 +105,9 @@ async def create_link(
             "channel": fields.channel,
             "external_id": fields.external_id,
             "created_by": fields.created_by,
-            "custom_keys": fields.custom_keys,
-            "processor_amounts": fields.processor_amount,
-            "additional_data": additional,
+            "custom_keys": _jsonb(fields.custom_keys),
+            "processor_amounts": _jsonb(fields.processor_amount),
+            "additional_data": Jsonb(additional),
             "return_url": return_url,
             "created_via": via,
             "capture_mode": client.capture_mode,
@@ -108,8 +115,12 @@ async def create_link(
             "now": now,
         },
     )
-    assert reference is not None
-    return NewLink(uid, reference)
+    assert created is not None
+    return NewLink(uid, created.reference)
+
+
+def _jsonb(value: dict[str, Any] | None) -> Jsonb | None:
+    return None if value is None else Jsonb(value)
 
 
 @dataclass(frozen=True)
@@ -120,30 +131,26 @@ class NewLink:
 
 # The reference: the client's prefix, its counter zero-padded to 6 digits (more once past 999999), SB in
 # the sandbox.
-_CREATE = text(
+_CREATE = (  # a driver statement (platform.db)
     """
     WITH counter AS (
         UPDATE payment_clients SET reference_sequence = reference_sequence + 1
-        WHERE id = :client_id RETURNING reference_sequence AS n
+        WHERE id = %(client_id)s RETURNING reference_sequence AS n
     )
     INSERT INTO payment_transactions (
         id, uid, client_id, application_id, reference, status, amount, currency, user_id, channel, external_id,
         created_by, custom_keys, processor_amounts, additional_data, return_url, created_via, capture_mode,
         expires_at, attempts, authorized_amount, captured_amount, refunded_amount, created_at
     )
-    SELECT :id, :uid, :client_id, :application_id,
-           :prefix || CASE WHEN n >= 1000000 THEN n::text ELSE lpad(n::text, 6, '0') END
-               || :suffix,
-           'pending', :amount, :currency, :user_id, :channel, :external_id, :created_by, :custom_keys,
-           :processor_amounts, :additional_data, :return_url, :created_via, :capture_mode, :expires_at,
-           0, 0, 0, 0, :now
+    SELECT %(id)s, %(uid)s, %(client_id)s, %(application_id)s,
+           %(prefix)s || CASE WHEN n >= 1000000 THEN n::text ELSE lpad(n::text, 6, '0') END
+               || %(suffix)s,
+           'pending', %(amount)s, %(currency)s, %(user_id)s, %(channel)s, %(external_id)s, %(created_by)s,
+           %(custom_keys)s, %(processor_amounts)s, %(additional_data)s, %(return_url)s, %(created_via)s,
+           %(capture_mode)s, %(expires_at)s, 0, 0, 0, 0, %(now)s
     FROM counter
     RETURNING reference
     """
-).bindparams(
-    bindparam("custom_keys", type_=JSONB(none_as_null=True)),
-    bindparam("processor_amounts", type_=JSONB(none_as_null=True)),
-    bindparam("additional_data", type_=JSONB),
 )
 
 

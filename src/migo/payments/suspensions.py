@@ -6,9 +6,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock
@@ -48,16 +47,19 @@ async def enforce(session: AsyncSession, client: PaymentClient, user_id: str) ->
     refuse_if_suspended(client, user_id, active)
 
 
-def active_types(user_id: str) -> ColumnElement[Any]:
-    """The kinds of the end customer's active suspensions as an array column (NULL for none) beside a
-    PaymentClient row: the client and the check in one statement (link creation)."""
-    kinds = select(func.array_agg(Suspension.type)).where(
+# The kinds of an end customer's active suspensions (:user_id, :now) as an array column (NULL for none), to
+# select beside a PaymentClient row: the client and the check in one statement (link creation).
+ACTIVE_TYPES_OF_CLIENT = (
+    select(func.array_agg(Suspension.type))
+    .where(
         Suspension.client_id == PaymentClient.id,
-        Suspension.user_id == user_id,
+        Suspension.user_id == bindparam("user_id"),
         Suspension.lifted_at.is_(None),
-        or_(Suspension.until.is_(None), Suspension.until > clock.now()),
+        or_(Suspension.until.is_(None), Suspension.until > bindparam("now")),
     )
-    return kinds.scalar_subquery().label("suspensions")
+    .scalar_subquery()
+    .label("suspensions")
+)
 
 
 def refuse_if_suspended(client: PaymentClient, user_id: str, kinds: Iterable[str] | None) -> None:
