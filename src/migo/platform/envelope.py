@@ -76,8 +76,11 @@ class UnauthorizedBody(BaseModel):
     message: Literal["Unauthorized"] = "Unauthorized"
 
 
+_ANY_RESPONSE = CustomResponse[Any]  # parametrized once: pydantic's generic lookup showed in profiles
+
+
 def ok(data: T, status: int = 200, message: str | None = None) -> CustomResponse[T]:
-    return CustomResponse[Any](statusCode=status, message=message or HTTPStatus(status).phrase, data=data)
+    return _ANY_RESPONSE(statusCode=status, message=message or HTTPStatus(status).phrase, data=data)
 
 
 def created(data: T, message: str | None = None) -> CustomResponse[T]:

@@ -23,8 +23,11 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = None
     home: Path = Path(".migo")
     log_level: str = "INFO"
-    db_pool_size: int = 10
-    db_max_overflow: int = 10
+    # Connections per server process, all kept open: an overflow connection is closed when it is handed
+    # back, and under load that meant a new PostgreSQL backend every few requests (measured: ~15 % fewer
+    # transfers/s with 10 + 10 overflow than with 20 + 0).
+    db_pool_size: int = 20
+    db_max_overflow: int = 0
     web_concurrency: int = 2
     worker_concurrency: int = 8
 
