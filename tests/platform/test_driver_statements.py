@@ -86,6 +86,33 @@ async def test_pending_orm_changes_are_written_before_a_deferred_write_and_a_pla
     assert await _committed_count(subject) == 2
 
 
+async def test_a_savepoint_undoes_its_own_deferred_writes_and_only_those():
+    subject = uuid.uuid4().hex
+    async with database.transaction() as session:
+        defer_writes(session)
+        await write(session, _INSERT, {"id": uuid.uuid4(), "subject": subject})  # before: kept
+        with pytest.raises(ApiError):
+            async with session.begin_nested():
+                await write(session, _INSERT, {"id": uuid.uuid4(), "subject": subject})  # inside: undone
+                await fetch_one(session, _COUNT, {"subject": subject})
+                raise ApiError(ERRORS.VALIDATION_ERROR)
+        async with session.begin_nested():
+            await write(session, _INSERT, {"id": uuid.uuid4(), "subject": subject})  # inside, released: kept
+    assert await _committed_count(subject) == 2
+
+
+async def test_a_rolled_back_session_forgets_its_deferred_writes_before_its_next_transaction():
+    subject = uuid.uuid4().hex
+    async with database.sessionmaker() as session:
+        defer_writes(session)
+        async with session.begin():
+            await write(session, _INSERT, {"id": uuid.uuid4(), "subject": subject})
+            await session.rollback()
+        async with session.begin():
+            await fetch_one(session, _COUNT, {"subject": subject})
+    assert await _committed_count(subject) == 0
+
+
 async def test_a_cached_access_token_is_refused_once_the_signing_key_changes(client, monkeypatch):
     from tests.factories import create_tenant
 

@@ -14,7 +14,7 @@ from sqlalchemy import DateTime, MetaData, event
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, SessionTransaction, mapped_column
 
 from migo.platform import clock
 from migo.platform.ids import new_id
@@ -150,35 +150,49 @@ def defer_writes(session: AsyncSession) -> None:
     """From now on `write()` holds its statements back until the session's next driver batch or `commit()`
     (an API request opts in: its event rows then ride with the commit instead of costing a round trip).
     A deferred write is not visible to the ORM statements that run before it is sent; a session committed
-    another way sends what is left just before its COMMIT (below)."""
+    another way sends what is left just before its COMMIT, and a rollback forgets it (the hooks below).
+    Inside a savepoint nothing is deferred, and nothing deferred before it is sent: what the savepoint
+    undoes, and only that, is undone."""
     session.info[_DEFERRED] = []
+
+
+def _take_deferred(session: AsyncSession | Session) -> list[Statement]:
+    deferred = session.info.get(_DEFERRED)
+    if not deferred or session.in_nested_transaction():
+        return []
+    session.info[_DEFERRED] = []
+    return deferred  # type: ignore[no-any-return]
 
 
 @event.listens_for(Session, "before_commit")
 def _send_deferred_writes(session: Session) -> None:
-    deferred = session.info.get(_DEFERRED)
+    deferred = _take_deferred(session)
     if deferred:
-        session.info[_DEFERRED] = []
         session.connection().connection.run_async(lambda driver: _pipelined(driver, deferred))
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_deferred_writes(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None and session.info.get(_DEFERRED):
+        session.info[_DEFERRED] = []  # the transaction rolled back (a commit sent them first)
 
 
 async def write(session: AsyncSession, sql: str, params: Mapping[str, Any]) -> None:
     """A write whose result nobody reads: deferred when the session defers writes, else sent at once."""
-    deferred = session.info.get(_DEFERRED)
-    if deferred is None:
+    if session.info.get(_DEFERRED) is None or session.in_nested_transaction():
         await fetch_batch(session, [(sql, params)])
         return
     await _autoflush(session)  # what the ORM holds is written first, as before any statement of ours
-    deferred.append((sql, params))
+    session.info[_DEFERRED].append((sql, params))
 
 
 async def fetch_one(session: AsyncSession, sql: str, params: Mapping[str, Any]) -> NamedTuple | None:
     """The first row of one statement (`None` when it returns none), as a named tuple."""
-    if session.info.get(_DEFERRED):
-        return (await fetch_batch(session, [(sql, params)]))[0]
+    deferred = _take_deferred(session)
     connection = await driver_connection(session)
-    if connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
-        return (await _pipelined(connection, [(sql, params)]))[0]  # psycopg's BEGIN rides along
+    if deferred or connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
+        # The deferred writes, or psycopg's BEGIN, ride in the same round trip.
+        return (await _pipelined(connection, [*deferred, (sql, params)]))[-1]
     cursor = connection.cursor(row_factory=namedtuple_row)
     await cursor.execute(sql, params, prepare=True)
     return await cursor.fetchone() if cursor.description is not None else None
@@ -188,9 +202,7 @@ async def fetch_batch(session: AsyncSession, statements: Sequence[Statement]) ->
     """The first row of each statement, all sent in one round trip (psycopg's pipeline mode) after any
     deferred writes, with the BEGIN when the transaction has not begun yet. The server runs them in order,
     each with its own snapshot: a statement sees what the ones before it locked or wrote."""
-    deferred = session.info.get(_DEFERRED) or []
-    if deferred:
-        session.info[_DEFERRED] = []
+    deferred = _take_deferred(session)
     rows = await _pipelined(await driver_connection(session), [*deferred, *statements])
     return rows[len(deferred) :]
 
@@ -198,7 +210,7 @@ async def fetch_batch(session: AsyncSession, statements: Sequence[Statement]) ->
 async def commit(session: AsyncSession, statements: Sequence[Statement] = ()) -> None:
     """Send the deferred writes, `statements` and COMMIT in one round trip. The session's own commit that
     follows finds the transaction ended and sends nothing."""
-    deferred = session.info.pop(_DEFERRED, None) or []
+    deferred = _take_deferred(session)
     if deferred or statements:
         await _pipelined(await driver_connection(session), [*deferred, *statements], commit=True)
 
