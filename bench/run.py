@@ -187,6 +187,26 @@ def presign_transfers(tenant: Any, pairs: list[tuple[str, str]], count: int, pat
             handle.write(f"{uuid.uuid4()}\t{stamp}\t{signature}\t{body.decode()}\n")
 
 
+def process_family(root_pid: int) -> list[int]:
+    """A process and its descendants, from the parent ids in /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    family = {root_pid}
+    grew = True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in family and pid not in family:
+                family.add(pid)
+                grew = True
+    return sorted(family)
+
+
 class RssSampler:
     """Peak resident memory of the server's processes (the uvicorn master and its workers), each sampled."""
 
@@ -196,28 +216,9 @@ class RssSampler:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _pids(self) -> list[int]:
-        """The root and its descendants, from the parent ids in /proc."""
-        parents: dict[int, int] = {}
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except (OSError, IndexError):
-                continue
-            parents[int(stat.parent.name)] = int(fields[1])
-        family = {self.root_pid}
-        grew = True
-        while grew:
-            grew = False
-            for pid, parent in parents.items():
-                if parent in family and pid not in family:
-                    family.add(pid)
-                    grew = True
-        return sorted(family)
-
     def _run(self) -> None:
         while not self._stop.is_set():
-            for pid in self._pids():
+            for pid in process_family(self.root_pid):
                 try:
                     status = Path(f"/proc/{pid}/status").read_text()
                 except OSError:
@@ -255,6 +256,13 @@ def start_server(database_url: str, port: int) -> subprocess.Popen[bytes]:
             time.sleep(0.3)
     process.kill()
     raise SystemExit("the server did not start")
+
+
+def start_profiler(pid: int, seconds: int, output: str) -> None:
+    """py-spy (pip install py-spy) records the process and its children for `seconds`, in raw form."""
+    py_spy = str(Path(sys.executable).with_name("py-spy"))
+    command = [py_spy, "record", "--pid", str(pid), "--subprocesses", "--duration", str(seconds)]
+    subprocess.Popen([*command, "--format", "raw", "-o", output], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 async def check_ledger(database_url: str) -> dict[str, Any]:
@@ -321,24 +329,7 @@ def main() -> int:
                 presign_transfers(tenant, uniform, 120_000, requests_file)  # type: ignore[arg-type]
                 wrk_args = [str(requests_file), tenant.access_token, tenant.signing_key_id, str(WRK_THREADS)]
                 if args.profile:
-                    py_spy = str(Path(sys.executable).with_name("py-spy"))
-                    subprocess.Popen(
-                        [
-                            py_spy,
-                            "record",
-                            "--pid",
-                            str(server.pid),
-                            "--subprocesses",
-                            "--duration",
-                            str(args.seconds),
-                            "--format",
-                            "raw",
-                            "-o",
-                            args.profile,
-                        ],
-                        stdout=subprocess.DEVNULL,
-                        stderr=subprocess.DEVNULL,
-                    )
+                    start_profiler(server.pid, args.seconds, args.profile)
                 transfers = run_wrk(f"{base_url}/rest/cards/transfer", "presigned.lua", wrk_args, args.seconds)
                 hot = [(cards[0], cards[1]), (cards[1], cards[0])]
                 presign_transfers(tenant, hot, 120_000, requests_file)  # type: ignore[arg-type]

@@ -176,6 +176,22 @@ async def test_transfers_are_idempotent(client):
     assert other_body.status_code == 409 and other_body.json()["error"]["code"] == 7007
 
 
+async def test_a_malformed_idempotency_key_is_reported_only_once_the_signature_verifies(client):
+    tenant, _, source, target = await _two_active_cards(client)
+    body = {"sourceCardId": source, "targetCardId": target, "amount": "1"}
+    bad_signature = await signed(
+        client,
+        tenant,
+        "POST",
+        "/rest/cards/transfer",
+        body,
+        headers={"Idempotency-Key": "bad key", "x-signature": "AAAA"},
+    )
+    assert bad_signature.status_code == 401 and bad_signature.json()["error"]["code"] == 7604
+    bad_key = await signed(client, tenant, "POST", "/rest/cards/transfer", body, headers={"Idempotency-Key": "bad key"})
+    assert bad_key.status_code == 400
+
+
 async def test_a_cardholder_can_transfer_from_a_card_they_may_transact_with(client):
     from tests.factories import login
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import uuid
 
+import psycopg
 import pytest
 from sqlalchemy import func, select
 
 from migo.events.models import Event
 from migo.identity import tokens
 from migo.platform.db import commit, database, defer_writes, fetch_batch, fetch_one, write
+from migo.platform.envelope import _is_unavailability
 from migo.platform.errors import ERRORS, ApiError
 
 _INSERT = (
@@ -111,6 +113,29 @@ async def test_a_rolled_back_session_forgets_its_deferred_writes_before_its_next
         async with session.begin():
             await fetch_one(session, _COUNT, {"subject": subject})
     assert await _committed_count(subject) == 0
+
+
+async def test_a_commit_with_a_savepoint_still_open_sends_what_was_deferred():
+    subject = uuid.uuid4().hex
+    async with database.sessionmaker() as session:
+        defer_writes(session)
+        await session.begin()
+        await write(session, _INSERT, {"id": uuid.uuid4(), "subject": subject})
+        await session.begin_nested()
+        await session.commit()
+    assert await _committed_count(subject) == 1
+
+
+async def test_a_failing_statement_in_a_batch_is_a_503_for_the_client_and_leaves_the_pool_usable():
+    with pytest.raises(psycopg.errors.QueryCanceled) as failure:
+        async with database.transaction() as session:
+            await fetch_batch(
+                session, [("SET LOCAL statement_timeout = '10ms'", {}), ("SELECT pg_sleep(1) AS slept", {})]
+            )
+    assert _is_unavailability(failure.value)  # answered 503 with Retry-After, not 500
+    for _ in range(25):  # more than a process's pool: every connection came back in working order
+        async with database.transaction() as session:
+            assert (await fetch_one(session, "SELECT 1 AS one", {})).one == 1  # type: ignore[union-attr]
 
 
 async def test_a_cached_access_token_is_refused_once_the_signing_key_changes(client, monkeypatch):

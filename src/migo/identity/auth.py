@@ -17,7 +17,7 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from sqlalchemy import select
 
 from migo.platform import idempotency
-from migo.platform.db import fetch_batch
+from migo.platform.db import fetch_batch, fetch_one
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.idempotency import idempotency_for
 from migo.platform.routing import DbSession
@@ -219,25 +219,27 @@ async def signed_idempotent_request(
     signature: str | None = _SIGNATURE,
     idempotency_key: str | None = idempotency.key_header(),
 ) -> signing.LiveKey:
-    """A money-moving call: its signature, then its Idempotency-Key. The key lookup, the idempotency lock and
-    the stored answer are fetched in one round trip; the signature is verified before anything is replayed."""
+    """A money-moving call: its signature, then its Idempotency-Key. The key lookup and the idempotency lock
+    and stored answer (with a key) or the signature's one use (without) are fetched in one round trip; the
+    signature is verified before anything is replayed, and a malformed key is reported only once it is."""
     body = await request.body()
     headers = signing.read_headers(key_id, timestamp, signature)
-    pending = idempotency.start(request, _idempotency_scope(caller), idempotency_key, body)
-    statements = [signing.key_statement(app.application_id, headers)]
-    if pending is not None:
-        statements += pending.statements()
-    found, *idempotency_rows = await fetch_batch(session, statements)
-    key = await signing.check_signature(
-        session,
-        headers,
-        found,
-        body=body,
-        target=f"{request.method} {request.url.path}",
-        retry_safe=pending is not None,
-    )
-    if pending is not None:
-        idempotency.settle(request, pending, *idempotency_rows)
+    target = f"{request.method} {request.url.path}"
+    try:
+        pending = idempotency.start(request, _idempotency_scope(caller), idempotency_key, body)
+    except ApiError as malformed_key:
+        found = await fetch_one(session, *signing.key_statement(app.application_id, headers))
+        signing.verified_key(headers, found, body=body)
+        raise malformed_key from None
+    key_statement = signing.key_statement(app.application_id, headers)
+    if pending is None:
+        found, used = await fetch_batch(session, [key_statement, signing.use_statement(headers, target)])
+        key = signing.verified_key(headers, found, body=body)
+        signing.refuse_replay(used)
+        return key
+    found, lock, stored = await fetch_batch(session, [key_statement, *pending.statements()])
+    key = signing.verified_key(headers, found, body=body)
+    idempotency.settle(request, pending, lock, stored)  # the 409s, or the stored answer
     return key
 
 

@@ -21,16 +21,15 @@ from typing import Any, Literal
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Select, select, update
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock, security
-from migo.platform.db import Statement, fetch_one
+from migo.platform.db import Statement, fetch_batch
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import prefixed
 from migo.platform.settings import get_settings
 
-from .models import SignatureUse, SigningKey
+from .models import SigningKey
 
 Algorithm = Literal["HMAC-SHA256", "ED25519"]
 ROTATION_GRACE = timedelta(hours=24)
@@ -206,6 +205,24 @@ def key_statement(application_id: uuid.UUID, headers: SignatureHeaders) -> State
     return _LIVE_KEY_SQL, {"key_id": headers.key_id, "application_id": application_id}
 
 
+# A signature is accepted once per target (method and path): sent again within the tolerance it is refused,
+# unless the request carries an Idempotency-Key, whose stored answer then makes the retry harmless. (The
+# contract signs `timestamp.body` only: two identical calls in the same second carry the same signature and
+# only their Idempotency-Keys tell them apart, so a keyed call cannot be held to one use.) The insert runs in
+# the same round trip as the key lookup, before the signature is verified, and rolls back with a refusal.
+_USE_SQL = (
+    "INSERT INTO signature_uses (key_id, signature_digest, expires_at) "
+    "VALUES (%(key_id)s, %(digest)s, %(expires_at)s) ON CONFLICT DO NOTHING RETURNING true AS first_use"
+)
+
+
+def use_statement(headers: SignatureHeaders, target: str) -> Statement:
+    """Records this use of the signature; `refuse_replay` reads the answer."""
+    expires_at = clock.now() + timedelta(seconds=2 * get_settings().signature_tolerance_seconds)
+    digest = hashlib.sha256(headers.signature + b"\n" + target.encode()).digest()
+    return _USE_SQL, {"key_id": headers.key_id, "digest": digest, "expires_at": expires_at}
+
+
 async def verify_request_signature(
     session: AsyncSession,
     application_id: uuid.UUID,
@@ -214,30 +231,24 @@ async def verify_request_signature(
     timestamp: str | None,
     signature: str | None,
     body: bytes,
-    target: str = "",
+    target: str,
     retry_safe: bool = False,
 ) -> LiveKey:
-    """The key that signed this request, or INVALID_SIGNATURE / KEYS_EXPIRED."""
+    """The key that signed this request, or INVALID_SIGNATURE / KEYS_EXPIRED (see `_USE_SQL` for
+    `retry_safe`)."""
     headers = read_headers(key_id, timestamp, signature)
-    found = await fetch_one(session, *key_statement(application_id, headers))
-    return await check_signature(session, headers, found, body=body, target=target, retry_safe=retry_safe)
+    statements = [key_statement(application_id, headers)]
+    if not retry_safe:
+        statements.append(use_statement(headers, target))
+    found, *used = await fetch_batch(session, statements)
+    key = verified_key(headers, found, body=body)
+    if not retry_safe:
+        refuse_replay(*used)
+    return key
 
 
-async def check_signature(
-    session: AsyncSession,
-    headers: SignatureHeaders,
-    found: Any,
-    *,
-    body: bytes,
-    target: str,
-    retry_safe: bool,
-) -> LiveKey:
-    """Verify the request against the key `key_statement` found (None: no such key).
-
-    A signature is accepted once per `target` (method and path): a captured request replayed within the
-    tolerance is refused, unless it carries an Idempotency-Key (`retry_safe`), whose stored answer then
-    makes the retry harmless.
-    """
+def verified_key(headers: SignatureHeaders, found: Any, *, body: bytes) -> LiveKey:
+    """The key `key_statement` found (None: no such key), once the request's signature verifies with it."""
     key = LiveKey(*found) if found is not None else None
     if key is None or key.revoked_at is not None:
         raise _invalid(f"{KEY_ID_HEADER} does not name a live signing key of this application")
@@ -255,22 +266,13 @@ async def check_signature(
             Ed25519PublicKey.from_public_bytes(key.public_key).verify(provided, message)
         except InvalidSignature as exc:
             raise _invalid("The signature does not match the raw body; sign the exact bytes you send.") from exc
-    if not retry_safe:
-        first_use = await session.scalar(
-            insert(SignatureUse)
-            .values(
-                key_id=key.id,
-                signature_digest=hashlib.sha256(provided + b"\n" + target.encode()).digest(),
-                expires_at=clock.now() + timedelta(seconds=2 * get_settings().signature_tolerance_seconds),
-            )
-            .on_conflict_do_nothing()
-            .returning(SignatureUse.key_id)
-        )
-        if first_use is None:
-            raise _invalid(
-                "This signature was already used; sign each request anew (or retry with an Idempotency-Key)."
-            )
     return key
+
+
+def refuse_replay(used: Any) -> None:
+    """INVALID_SIGNATURE when `use_statement` found the signature already accepted."""
+    if used is None:
+        raise _invalid("This signature was already used; sign each request anew (or retry with an Idempotency-Key).")
 
 
 def sign(secret: str, timestamp: int, body: bytes) -> str:

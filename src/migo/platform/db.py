@@ -156,9 +156,9 @@ def defer_writes(session: AsyncSession) -> None:
     session.info[_DEFERRED] = []
 
 
-def _take_deferred(session: AsyncSession | Session) -> list[Statement]:
+def _take_deferred(session: AsyncSession | Session, *, committing: bool = False) -> list[Statement]:
     deferred = session.info.get(_DEFERRED)
-    if not deferred or session.in_nested_transaction():
+    if not deferred or (session.in_nested_transaction() and not committing):
         return []
     session.info[_DEFERRED] = []
     return deferred  # type: ignore[no-any-return]
@@ -166,19 +166,21 @@ def _take_deferred(session: AsyncSession | Session) -> list[Statement]:
 
 @event.listens_for(Session, "before_commit")
 def _send_deferred_writes(session: Session) -> None:
-    deferred = _take_deferred(session)
+    deferred = _take_deferred(session, committing=True)  # the whole transaction commits, savepoints too
     if deferred:
         session.connection().connection.run_async(lambda driver: _pipelined(driver, deferred))
 
 
-@event.listens_for(Session, "after_transaction_end")
-def _forget_deferred_writes(session: Session, transaction: SessionTransaction) -> None:
-    if transaction.parent is None and session.info.get(_DEFERRED):
-        session.info[_DEFERRED] = []  # the transaction rolled back (a commit sent them first)
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_deferred_writes(session: Session, previous_transaction: SessionTransaction) -> None:
+    if previous_transaction.parent is None and session.info.get(_DEFERRED):
+        session.info[_DEFERRED] = []  # the whole transaction rolled back (a savepoint's keeps them)
 
 
 async def write(session: AsyncSession, sql: str, params: Mapping[str, Any]) -> None:
-    """A write whose result nobody reads: deferred when the session defers writes, else sent at once."""
+    """An insert whose result nobody reads (an event row): deferred when the session defers writes, else
+    sent at once. Append-only rows only: ORM changes made after a deferred write may reach the server before
+    it, and its parameters are read when it is sent."""
     if session.info.get(_DEFERRED) is None or session.in_nested_transaction():
         await fetch_batch(session, [(sql, params)])
         return
@@ -210,6 +212,8 @@ async def fetch_batch(session: AsyncSession, statements: Sequence[Statement]) ->
 async def commit(session: AsyncSession, statements: Sequence[Statement] = ()) -> None:
     """Send the deferred writes, `statements` and COMMIT in one round trip. The session's own commit that
     follows finds the transaction ended and sends nothing."""
+    if session.in_nested_transaction():
+        raise RuntimeError("commit() with a savepoint open")
     deferred = _take_deferred(session)
     if deferred or statements:
         await _pipelined(await driver_connection(session), [*deferred, *statements], commit=True)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any, Generic, Literal, TypeVar
 
+import psycopg
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -200,5 +201,6 @@ def _is_unavailability(exc: BaseException) -> bool:
     return (
         isinstance(exc, PoolTimeout)
         or (isinstance(exc, DBAPIError) and exc.connection_invalidated)
-        or (isinstance(exc, OperationalError))
+        # Hot statements go to the driver directly (platform.db): its own errors arrive unwrapped.
+        or isinstance(exc, (OperationalError, psycopg.OperationalError))
     )

@@ -1,0 +1,110 @@
+"""A quick A/B of the two hot paths: throughput, and CPU per request of the API and of PostgreSQL.
+
+`make bench` is the record; this is for the rounds in between. On a shared VM the requests per second of two
+runs of the same commit differ by 20-30 %; CPU milliseconds per request, read from /proc for the server's
+processes and for PostgreSQL's, move much less, so compare those.
+
+    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/quick.py \\
+        [--seconds 8] [--cards 200] [--only transfers,links] [--profile out.txt]
+
+The server runs as `make bench` runs it (`migo serve`, the README's 2 processes; MIGO_* settings apply).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import run  # noqa: E402
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(server_pid: int) -> dict[str, float]:
+    """CPU time used so far by the server's processes and by PostgreSQL's (backends and background)."""
+    server = set(run.process_family(server_pid))
+    used = {"api": 0.0, "postgres": 0.0}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            program = (stat.parent / "cmdline").read_bytes().split(b"\0")[0]
+        except OSError:
+            continue
+        seconds = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        if int(stat.parent.name) in server:
+            used["api"] += seconds
+        elif program.startswith(b"postgres") or program.endswith(b"/postgres"):
+            used["postgres"] += seconds
+    return used
+
+
+def measured(server_pid: int, name: str, url: str, script: str, args: list[str], seconds: int) -> None:
+    before = cpu_seconds(server_pid)
+    figures = run.run_wrk(url, script, args, seconds)
+    after = cpu_seconds(server_pid)
+    per_request = {k: 1000 * (after[k] - before[k]) / figures["requests"] for k in after}
+    print(
+        f"{name}: {figures['tps']} req/s, p99 {figures['p99_ms']} ms, errors {figures['errors']}; "
+        f"CPU per request: API {per_request['api']:.2f} ms, PostgreSQL {per_request['postgres']:.2f} ms"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--cards", type=int, default=200)
+    parser.add_argument("--only", default="transfers,links")
+    parser.add_argument("--profile", help="py-spy raw output of the server's processes during the first run")
+    args = parser.parse_args()
+    os.environ.setdefault("MIGO_LOG_LEVEL", "WARNING")
+    admin, base = run.server_urls()
+    database_url = run.create_database(admin, base, "migo_quick")
+    os.environ["DATABASE_URL"] = database_url
+    from migo.platform.settings import get_settings
+
+    get_settings.cache_clear()
+    try:
+        subprocess.run([sys.executable, "-m", "migo", "db", "upgrade"], check=True, capture_output=True)
+        from bench.fixtures import provision
+
+        tenant: Any = asyncio.run(provision(args.cards))
+        port = run.free_port()
+        server = run.start_server(database_url, port)
+        base_url = f"http://127.0.0.1:{port}"
+        requests_file = run.RESULTS / "quick-transfers.tsv"
+        run.RESULTS.mkdir(parents=True, exist_ok=True)
+        try:
+            pairs = [tuple(random.sample(tenant.card_ids, 2)) for _ in range(20_000)]
+            run.presign_transfers(tenant, pairs, 40_000, requests_file)  # type: ignore[arg-type]
+            if args.profile:
+                run.start_profiler(server.pid, args.seconds, args.profile)
+            if "transfers" in args.only:
+                signed = [str(requests_file), tenant.access_token, tenant.signing_key_id, str(run.WRK_THREADS)]
+                transfer_url = f"{base_url}/rest/cards/transfer"
+                measured(server.pid, "transfers", transfer_url, "presigned.lua", signed, args.seconds)
+            if "links" in args.only:
+                link_args = [tenant.merchant_token, "benchStore"]
+                measured(server.pid, "links", f"{base_url}/transactions", "links.lua", link_args, args.seconds)
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+            requests_file.unlink(missing_ok=True)
+        ledger = asyncio.run(run.check_ledger(database_url))
+        print(f"ledger invariants: {'ok' if ledger['ok'] else 'VIOLATED'}")
+        return 0 if ledger["ok"] else 1
+    finally:
+        run.drop_database(admin, database_url)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
