@@ -17,7 +17,7 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from sqlalchemy import select
 
 from migo.platform import idempotency
-from migo.platform.db import fetch_batch, fetch_one
+from migo.platform.db import fetch_batch
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.idempotency import idempotency_for
 from migo.platform.routing import DbSession
@@ -224,20 +224,16 @@ async def signed_idempotent_request(
     signature is verified before anything is replayed, and a malformed key is reported only once it is."""
     body = await request.body()
     headers = signing.read_headers(key_id, timestamp, signature)
-    target = f"{request.method} {request.url.path}"
     try:
         pending = idempotency.start(request, _idempotency_scope(caller), idempotency_key, body)
     except ApiError as malformed_key:
-        found = await fetch_one(session, *signing.key_statement(app.application_id, headers))
-        signing.verified_key(headers, found, body=body)
+        await signed_request(request, session, app, key_id, timestamp, signature)
         raise malformed_key from None
-    key_statement = signing.key_statement(app.application_id, headers)
-    if pending is None:
-        found, used = await fetch_batch(session, [key_statement, signing.use_statement(headers, target)])
-        key = signing.verified_key(headers, found, body=body)
-        signing.refuse_replay(used)
-        return key
-    found, lock, stored = await fetch_batch(session, [key_statement, *pending.statements()])
+    if pending is None:  # no key: the signature alone, and its one use
+        return await signed_request(request, session, app, key_id, timestamp, signature)
+    found, lock, stored = await fetch_batch(
+        session, [signing.key_statement(app.application_id, headers), *pending.statements()]
+    )
     key = signing.verified_key(headers, found, body=body)
     idempotency.settle(request, pending, lock, stored)  # the 409s, or the stored answer
     return key
