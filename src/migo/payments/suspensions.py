@@ -6,8 +6,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Select, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock
@@ -23,21 +24,23 @@ ERROR_OF_TYPE: dict[str, ErrorDef] = {
 _SEVERITY = ("excluded", "blocked", "suspended")  # the most severe measure answers first
 
 
-def _active(client_id: uuid.UUID, user_id: str, now: datetime) -> Select[tuple[Suspension]]:
-    return select(Suspension).where(
+def _in_force(client_id: Any, user_id: Any, now: Any) -> list[ColumnElement[bool]]:
+    """The end customer's suspensions with a client that are in force now (values or bind parameters)."""
+    return [
         Suspension.client_id == client_id,
         Suspension.user_id == user_id,
         Suspension.lifted_at.is_(None),
         or_(Suspension.until.is_(None), Suspension.until > now),
-    )
+    ]
 
 
-# Checked on every link creation and payment: one statement, built once.
+def _active(client_id: uuid.UUID, user_id: str, now: datetime) -> Select[tuple[Suspension]]:
+    return select(Suspension).where(*_in_force(client_id, user_id, now))
+
+
+# Checked on every payment: one statement, built once.
 _ACTIVE_TYPES = select(Suspension.type).where(
-    Suspension.client_id == bindparam("client_id"),
-    Suspension.user_id == bindparam("user_id"),
-    Suspension.lifted_at.is_(None),
-    or_(Suspension.until.is_(None), Suspension.until > bindparam("now")),
+    *_in_force(bindparam("client_id"), bindparam("user_id"), bindparam("now"))
 )
 
 
@@ -51,12 +54,7 @@ async def enforce(session: AsyncSession, client: PaymentClient, user_id: str) ->
 # select beside a PaymentClient row: the client and the check in one statement (link creation).
 ACTIVE_TYPES_OF_CLIENT = (
     select(func.array_agg(Suspension.type))
-    .where(
-        Suspension.client_id == PaymentClient.id,
-        Suspension.user_id == bindparam("user_id"),
-        Suspension.lifted_at.is_(None),
-        or_(Suspension.until.is_(None), Suspension.until > bindparam("now")),
-    )
+    .where(*_in_force(PaymentClient.id, bindparam("user_id"), bindparam("now")))
     .scalar_subquery()
     .label("suspensions")
 )

@@ -77,11 +77,15 @@ class PendingIdempotency:
     def _context(self) -> bytes:
         return f"{self.scope}\n{self.key}".encode()
 
+    @property
+    def _lock(self) -> Statement:
+        return _LOCK_SQL, {"lock_name": f"{self.scope}:{self.key}"}
+
     def statements(self) -> list[Statement]:
         """The lock, then the lookup: run one after the other (one round trip when batched), the lookup's
         snapshot sees a first request that committed and let the lock go."""
         return [
-            (_LOCK_SQL, {"lock_name": f"{self.scope}:{self.key}"}),
+            self._lock,
             (_FIND_SQL, {"scope": self.scope, "key": self.key, "now": clock.now()}),
         ]
 
@@ -101,7 +105,7 @@ class PendingIdempotency:
     async def store_alone(self, response: Response) -> None:
         """Store a business-error answer after the request's own transaction rolled back."""
         async with database.side_transaction() as session:
-            lock = await fetch_one(session, _LOCK_SQL, {"lock_name": f"{self.scope}:{self.key}"})
+            lock = await fetch_one(session, *self._lock)
             if lock is not None and lock.locked:
                 await fetch_one(session, *self.store_statement(response))
 
