@@ -111,6 +111,39 @@ async def test_unbalanced_or_degenerate_entries_are_programming_errors():
     await _invariants_hold()
 
 
+@pytest.mark.parametrize(
+    ("legs", "amounts", "ceilings", "refusal"),
+    [
+        ("a", "{1}", "{NULL}", "two or more postings"),
+        ("a b", "{1,-1}", "{NULL}", "matching arrays"),
+        ("a unknown", "{1,-1}", "{NULL,NULL}", "unknown or repeated account"),
+        ("a b a", "{1,-2,1}", "{NULL,NULL,NULL}", "unknown or repeated account"),
+        ("a b", "{0,0}", "{NULL,NULL}", "zero or null"),
+        ("bank b", "{1,-2}", "{NULL,NULL}", "does not balance"),
+    ],
+)
+async def test_the_entry_function_itself_refuses_degenerate_entries(legs, amounts, ceilings, refusal):
+    """The service checks most of these first; the function must hold the line on its own too, and leave no
+    trace of the refused entry."""
+    from sqlalchemy import text
+
+    bank, (a, b) = await _accounts(2, funded=D(5))
+    ids = {"a": a, "b": b, "bank": bank, "unknown": "00000000-0000-0000-0000-000000000000"}
+    accounts = "{" + ",".join(str(ids[name]) for name in legs.split()) + "}"
+    with pytest.raises(Exception, match=refusal):
+        async with database.transaction() as session:
+            await session.execute(
+                text(
+                    "SELECT * FROM ledger_post_entry_v2(gen_random_uuid(), :reference, 't', NULL, "
+                    "CAST(:accounts AS uuid[]), CAST(:amounts AS numeric[]), CAST(:ceilings AS numeric[]), "
+                    "NULL, NULL, now())"
+                ),
+                {"reference": secrets.token_hex(8), "accounts": accounts, "amounts": amounts, "ceilings": ceilings},
+            )
+    assert await _balance(a) == (D(5), D(0))
+    await _invariants_hold()
+
+
 async def test_holds_reserve_then_post_or_void():
     _, (card, merchant) = await _accounts(2, funded=D("100"))
     async with database.transaction() as session:

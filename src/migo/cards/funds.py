@@ -167,12 +167,12 @@ async def _settle(
 
 
 _TRANSFER = (  # a driver statement (platform.db)
-    "SELECT outcome, denial, target_card_id, entry_id, currency, balance FROM cards_transfer_v1("
+    "SELECT outcome, denial, target_card_id, entry_id, currency, balance FROM cards_transfer_v2("
     "%(transaction_id)s::uuid, %(entry_id)s::uuid, %(company)s::uuid, %(source)s::uuid, %(target)s::uuid, "
     "%(amount)s::numeric, %(description)s::text, %(actor_kind)s::text, %(actor_id)s::text, "
     "%(at)s::timestamptz, %(day_start)s::timestamptz, %(codes)s::jsonb)"
 )
-# What cards_transfer_v1 names a denial, and the error the caller gets for it.
+# What cards_transfer_v2 names a denial, and the error the caller gets for it.
 _TRANSFER_DENIALS: dict[str, ErrorDef] = {
     "different_companies": ERRORS.CARDS_IN_DIFFERENT_COMPANIES,
     **STATUS_ERRORS,
@@ -193,7 +193,7 @@ async def transfer(
     description: str | None,
 ) -> Outcome:
     """Seed 001's request flow: validate both cards and the balance, move the funds, answer approved or denied.
-    The checks, the entry and the transaction row are one SQL function (cards_transfer_v1): one round trip."""
+    The checks, the entry and the transaction row are one SQL function (cards_transfer_v2): one round trip."""
     if source_card_id == target_card_id:
         raise ApiError(ERRORS.SAME_CARD)
     if caller.user_id is not None:  # a cardholder needs the `transact` permission on the source card

@@ -2,7 +2,7 @@
 
 A small, strict API in the spirit of TigerBeetle: open an account, post a balanced entry (at most once per
 reference), place / post / void a hold, reverse an entry. The writes run in PostgreSQL functions
-(sql/ledger_functions_v1.sql): one round trip, accounts locked in id order. A business refusal
+(sql/ledger_functions_v1.sql, entries through v2): one round trip, accounts locked in id order. A business refusal
 (insufficient funds, a ceiling) is an outcome the caller turns into its own answer, never a half-applied entry.
 """
 
@@ -88,7 +88,7 @@ async def system_account(session: AsyncSession, *, kind: str, currency: str) -> 
 
 
 _POST_ENTRY = text(
-    "SELECT entry_id, outcome, account_id FROM ledger_post_entry_v1("
+    "SELECT entry_id, outcome, account_id FROM ledger_post_entry_v2("
     "CAST(:entry_id AS uuid), :reference, :kind, :description, CAST(:accounts AS uuid[]), "
     "CAST(:amounts AS numeric[]), CAST(:ceilings AS numeric[]), CAST(:release_hold AS uuid), "
     "CAST(:reverses AS uuid), :at)"
