@@ -27,35 +27,14 @@ sys.path.insert(0, str(ROOT))
 
 from bench import run  # noqa: E402
 
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(server_pid: int) -> dict[str, float]:
-    """CPU time used so far by the server's processes and by PostgreSQL's (backends and background)."""
-    server = set(run.process_family(server_pid))
-    used = {"api": 0.0, "postgres": 0.0}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            program = (stat.parent / "cmdline").read_bytes().split(b"\0")[0]
-        except OSError:
-            continue
-        seconds = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-        if int(stat.parent.name) in server:
-            used["api"] += seconds
-        elif program.startswith(b"postgres") or program.endswith(b"/postgres"):
-            used["postgres"] += seconds
-    return used
-
 
 def measured(server_pid: int, name: str, url: str, script: str, args: list[str], seconds: int) -> None:
-    before = cpu_seconds(server_pid)
-    figures = run.run_wrk(url, script, args, seconds)
-    after = cpu_seconds(server_pid)
-    per_request = {k: 1000 * (after[k] - before[k]) / figures["requests"] for k in after}
+    figures = run.run_wrk(url, script, args, seconds, server_pid)
+    per_request = figures["cpu_ms_per"]
     print(
         f"{name}: {figures['tps']} req/s, p99 {figures['p99_ms']} ms, errors {figures['errors']}; "
-        f"CPU per request: API {per_request['api']:.2f} ms, PostgreSQL {per_request['postgres']:.2f} ms"
+        f"CPU per request: API {per_request['api']:.2f} ms, PostgreSQL {per_request['postgres']:.2f} ms, "
+        f"machine {per_request['machine']:.2f} ms"
     )
 
 

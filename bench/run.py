@@ -100,15 +100,23 @@ def run_pgbench(admin: str, base: str, seconds: int) -> dict[str, float]:
         figures = {}
         for name, extra in (("pgbench_tpcb_tps", []), ("pgbench_simple_tps", ["-N"])):
             log(f"pgbench: {name} for {seconds} s")
+            before = cpu_seconds()
             done = subprocess.run(
                 [binary, "-c", str(CONNECTIONS), "-j", "2", "-T", str(seconds), "-n", *extra, conninfo],
                 check=True,
                 capture_output=True,
                 text=True,
             )
+            after = cpu_seconds()
             match = re.search(r"tps = ([0-9.]+) \(without initial connection time\)", done.stdout)
+            processed = re.search(r"number of transactions actually processed: (\d+)", done.stdout)
             assert match, done.stdout
+            assert processed, done.stdout
             figures[name] = float(match.group(1))
+            # The whole machine's share only: pgbench's backends exit with it, taking their /proc counters along.
+            machine = cpu_ms_per(before, after, int(processed.group(1)))["machine"]
+            log(f"  {figures[name]:.0f} tps; CPU per transaction: machine {machine:.2f} ms")
+            figures[f"{name.removeprefix('pgbench_').removesuffix('_tps')}_machine_cpu_ms"] = machine
         return figures
     finally:
         drop_database(admin, url)
@@ -147,7 +155,8 @@ def parse_wrk(output: str) -> dict[str, float]:
     }
 
 
-def run_wrk(url: str, script: str, args: list[str], seconds: int) -> dict[str, float]:
+def run_wrk(url: str, script: str, args: list[str], seconds: int, server_pid: int | None = None) -> dict[str, Any]:
+    """wrk's figures; with the server's pid also the CPU milliseconds each request cost (`cpu_ms_per`)."""
     command = [
         wrk_binary(),
         f"-t{WRK_THREADS}",
@@ -163,13 +172,51 @@ def run_wrk(url: str, script: str, args: list[str], seconds: int) -> dict[str, f
         *args,
     ]
     log("wrk: " + " ".join([*command[: -len(args) - 1], "--", "…"]))
+    before = cpu_seconds(server_pid)
     done = subprocess.run(command, check=True, capture_output=True, text=True)
+    after = cpu_seconds(server_pid)
     try:
-        figures = parse_wrk(done.stdout)
+        figures: dict[str, Any] = parse_wrk(done.stdout)
     except (AttributeError, KeyError):
         raise SystemExit(f"could not read wrk's output:\n{done.stdout}\n{done.stderr}") from None
+    figures["cpu_ms_per"] = cpu_ms_per(before, after, figures["requests"])
     log(f"  {figures['tps']} req/s, p50 {figures['p50_ms']} ms, p99 {figures['p99_ms']} ms, errors {figures['errors']}")
+    log(f"  CPU per request: {_cpu_text(figures['cpu_ms_per'])}")
     return figures
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(server_pid: int | None = None) -> dict[str, float]:
+    """CPU time used so far by the whole machine (load generator included, from /proc/stat), by PostgreSQL's
+    processes (backends and background) and, given its pid, by the API server's processes. On a shared VM the
+    milliseconds each operation costs move much less between runs than operations per second do."""
+    user, nice, system, _idle, _iowait, irq, softirq = map(int, Path("/proc/stat").read_text().split()[1:8])
+    used = {"machine": (user + nice + system + irq + softirq) / CLOCK_TICKS, "postgres": 0.0}
+    server = set(process_family(server_pid)) if server_pid is not None else set()
+    if server:
+        used["api"] = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            program = (stat.parent / "cmdline").read_bytes().split(b"\0")[0]
+        except OSError:
+            continue
+        seconds = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        if int(stat.parent.name) in server:
+            used["api"] += seconds
+        elif program.startswith(b"postgres") or program.endswith(b"/postgres"):
+            used["postgres"] += seconds
+    return used
+
+
+def cpu_ms_per(before: dict[str, float], after: dict[str, float], operations: int) -> dict[str, float]:
+    return {name: round(1000 * (after[name] - before[name]) / operations, 3) for name in after}
+
+
+def _cpu_text(per: dict[str, float]) -> str:
+    return ", ".join(f"{name} {value:.2f} ms" for name, value in per.items())
 
 
 def presign_transfers(tenant: Any, pairs: list[tuple[str, str]], count: int, path: Path) -> None:
@@ -330,12 +377,17 @@ def main() -> int:
                 wrk_args = [str(requests_file), tenant.access_token, tenant.signing_key_id, str(WRK_THREADS)]
                 if args.profile:
                     start_profiler(server.pid, args.seconds, args.profile)
-                transfers = run_wrk(f"{base_url}/rest/cards/transfer", "presigned.lua", wrk_args, args.seconds)
+                transfer_url = f"{base_url}/rest/cards/transfer"
+                transfers = run_wrk(transfer_url, "presigned.lua", wrk_args, args.seconds, server.pid)
                 hot = [(cards[0], cards[1]), (cards[1], cards[0])]
                 presign_transfers(tenant, hot, 120_000, requests_file)  # type: ignore[arg-type]
-                hot_pair = run_wrk(f"{base_url}/rest/cards/transfer", "presigned.lua", wrk_args, args.seconds)
+                hot_pair = run_wrk(transfer_url, "presigned.lua", wrk_args, args.seconds, server.pid)
                 links = run_wrk(
-                    f"{base_url}/transactions", "links.lua", [tenant.merchant_token, "benchStore"], args.seconds
+                    f"{base_url}/transactions",
+                    "links.lua",
+                    [tenant.merchant_token, "benchStore"],
+                    args.seconds,
+                    server.pid,
                 )
         finally:
             server.send_signal(signal.SIGTERM)
@@ -362,6 +414,8 @@ def main() -> int:
             "transfers_hot_p99_ms": hot_pair["p99_ms"],
             "links_tps": links["tps"],
             "links_p99_ms": links["p99_ms"],
+            **{f"transfers_{name}_cpu_ms": value for name, value in transfers["cpu_ms_per"].items()},
+            **{f"links_{name}_cpu_ms": value for name, value in links["cpu_ms_per"].items()},
             "webhooks_per_s": webhooks["webhooks_per_s"],
             "webhook_lag_p50_ms": webhooks["webhook_lag_p50_ms"],
             "webhook_lag_p99_ms": webhooks["webhook_lag_p99_ms"],
