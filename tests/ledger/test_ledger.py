@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import uuid
+from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from migo.ledger import service as ledger
 from migo.ledger.service import LedgerError, Leg
@@ -111,37 +116,130 @@ async def test_unbalanced_or_degenerate_entries_are_programming_errors():
     await _invariants_hold()
 
 
-@pytest.mark.parametrize(
-    ("legs", "amounts", "ceilings", "refusal"),
-    [
-        ("a", "{1}", "{NULL}", "two or more postings"),
-        ("a b", "{1,-1}", "{NULL}", "matching arrays"),
-        ("a unknown", "{1,-1}", "{NULL,NULL}", "unknown or repeated account"),
-        ("a b a", "{1,-2,1}", "{NULL,NULL,NULL}", "unknown or repeated account"),
-        ("a b", "{0,0}", "{NULL,NULL}", "zero or null"),
-        ("bank b", "{1,-2}", "{NULL,NULL}", "does not balance"),
-    ],
-)
-async def test_the_entry_function_itself_refuses_degenerate_entries(legs, amounts, ceilings, refusal):
-    """The service checks most of these first; the function must hold the line on its own too, and leave no
-    trace of the refused entry."""
-    from sqlalchemy import text
+# ledger_post_entry_v2 keeps v1's contract (ledger_functions_v2.sql): the same statement against either.
+_POST_ENTRY_V1 = text(ledger._POST_ENTRY.text.replace("ledger_post_entry_v2(", "ledger_post_entry_v1("))
+_UNKNOWN = uuid.UUID(int=0)
 
+# case -> (account names, amounts, ceilings, hold); amounts or ceilings may be None, an account name "null".
+# The service refuses most of the malformed ones before SQL; the functions must still agree on them.
+_ENTRY_CASES: dict[str, tuple[str, Any, Any, str | None]] = {
+    "posted": ("a b", ["-2", "2"], [None, None], None),
+    "three legs": ("bank a b", ["-3", "1", "2"], [None, None, None], None),
+    "insufficient funds": ("a b", ["-9", "9"], [None, None], None),
+    "ceiling exceeded": ("a b", ["-2", "2"], [None, "6"], None),
+    "no ceilings array": ("a b", ["-2", "2"], None, None),
+    "no amounts array": ("a b", None, [None, None], None),
+    "releases a hold": ("a b", ["-2", "2"], [None, None], "pending"),
+    "hold not pending": ("a b", ["-2", "2"], [None, None], "unknown"),
+    "one leg": ("a", ["1"], [None], None),
+    "arrays of different lengths": ("a b", ["-1", "1"], [None], None),
+    "unknown account": ("a unknown", ["-1", "1"], [None, None], None),
+    "null account": ("a null", ["-1", "1"], [None, None], None),
+    "repeated account": ("a b a", ["-1", "2", "-1"], [None, None, None], None),
+    "zero amount": ("a b", ["0", "0"], [None, None], None),
+    "unbalanced": ("bank b", ["1", "-2"], [None, None], None),
+}
+
+
+_POSTINGS_OF = text("SELECT account_id, amount, balance_after FROM ledger_postings WHERE entry_id = :entry")
+
+
+async def _entry_outcome(statement: Any, params: dict[str, Any]) -> tuple[Any, ...]:
+    """What one call answers (its row and the postings it wrote, or its error); nothing is kept."""
+    async with database.sessionmaker() as session:
+        try:
+            row = (await session.execute(statement, params)).one()
+            postings = (await session.execute(_POSTINGS_OF, {"entry": params["entry_id"]})).all()
+        except DBAPIError as error:
+            return ("error", error.orig.sqlstate, error.orig.diag.message_primary)  # type: ignore[union-attr]
+        finally:
+            await session.rollback()
+    return (row.outcome, row.entry_id, row.account_id, sorted(postings))
+
+
+@pytest.mark.parametrize("case", list(_ENTRY_CASES))
+async def test_entry_function_v2_answers_as_v1_did(case):
+    legs, amounts, ceilings, hold = _ENTRY_CASES[case]
     bank, (a, b) = await _accounts(2, funded=D(5))
-    ids = {"a": a, "b": b, "bank": bank, "unknown": "00000000-0000-0000-0000-000000000000"}
-    accounts = "{" + ",".join(str(ids[name]) for name in legs.split()) + "}"
-    with pytest.raises(Exception, match=refusal):
+    hold_id = None
+    if hold == "pending":
         async with database.transaction() as session:
-            await session.execute(
-                text(
-                    "SELECT * FROM ledger_post_entry_v2(gen_random_uuid(), :reference, 't', NULL, "
-                    "CAST(:accounts AS uuid[]), CAST(:amounts AS numeric[]), CAST(:ceilings AS numeric[]), "
-                    "NULL, NULL, now())"
-                ),
-                {"reference": secrets.token_hex(8), "accounts": accounts, "amounts": amounts, "ceilings": ceilings},
-            )
-    assert await _balance(a) == (D(5), D(0))
-    await _invariants_hold()
+            placed = await ledger.place_hold(session, reference=secrets.token_hex(8), account_id=a, amount=D(2))
+        hold_id = placed.hold_id
+    elif hold == "unknown":
+        hold_id = _UNKNOWN
+    ids = {"a": a, "b": b, "bank": bank, "unknown": _UNKNOWN, "null": None}
+    params = {
+        "entry_id": uuid.uuid4(),
+        "reference": secrets.token_hex(8),
+        "kind": "t",
+        "description": None,
+        "accounts": [ids[name] for name in legs.split()],
+        "amounts": None if amounts is None else [None if x is None else D(x) for x in amounts],
+        "ceilings": None if ceilings is None else [None if x is None else D(x) for x in ceilings],
+        "release_hold": hold_id,
+        "reverses": None,
+        "at": datetime.now(UTC),
+    }
+    assert await _entry_outcome(ledger._POST_ENTRY, params) == await _entry_outcome(_POST_ENTRY_V1, params)
+
+
+async def test_entry_function_v2_ignores_array_bounds_and_answers_duplicates_as_v1_did():
+    _, (a, b) = await _accounts(2, funded=D(5))
+    reference = secrets.token_hex(8)
+    async with database.transaction() as session:
+        first = await ledger.post_entry(session, reference=reference, kind="t", legs=ledger.transfer_legs(a, b, D(1)))
+    shifted = {  # arrays numbered from 0: legs are matched by position
+        "entry_id": uuid.uuid4(),
+        "kind": "t",
+        "description": None,
+        "accounts": f"[0:1]={{{a},{b}}}",
+        "amounts": "[0:1]={-1,1}",
+        "ceilings": "[0:1]={NULL,NULL}",
+        "release_hold": None,
+        "reverses": None,
+        "at": datetime.now(UTC),
+    }
+    for params in ({**shifted, "reference": secrets.token_hex(8)}, {**shifted, "reference": reference}):
+        v2, v1 = await _entry_outcome(ledger._POST_ENTRY, params), await _entry_outcome(_POST_ENTRY_V1, params)
+        assert v2 == v1
+    assert v2[:2] == ("duplicate", first.entry_id)
+
+
+async def test_entry_function_locks_accounts_in_id_order_even_around_a_null_account():
+    """An entry waits for its lowest account first: holding only that one never blocks anybody else (in any
+    order of legs, a NULL among them included), so two entries cannot deadlock."""
+    _, accounts = await _accounts(2, funded=D(5))
+    low, high = sorted(accounts)
+    params = {
+        "entry_id": uuid.uuid4(),
+        "reference": secrets.token_hex(8),
+        "kind": "t",
+        "description": None,
+        "accounts": [high, None, low],
+        "amounts": [D(-1), D(1), D(0)],
+        "ceilings": [None, None, None],
+        "release_hold": None,
+        "reverses": None,
+        "at": datetime.now(UTC),
+    }
+    lock = text("SELECT 1 FROM ledger_accounts WHERE id = :id FOR UPDATE")
+    async with database.sessionmaker() as holder:
+        await holder.execute(lock, {"id": low})
+        call = asyncio.create_task(_entry_outcome(ledger._POST_ENTRY, params))
+        waiting = text("SELECT count(*) FROM pg_locks WHERE NOT granted")  # read live, unlike pg_stat_activity
+        for _ in range(500):
+            if await holder.scalar(waiting):
+                break
+            await asyncio.sleep(0.01)
+        else:
+            pytest.fail("the entry never waited for the lower account")
+        await holder.execute(text("SET LOCAL lock_timeout = '2s'"))
+        await holder.execute(lock, {"id": high})  # free: the entry is still waiting for the lower one
+        await holder.rollback()
+    outcome = await call
+    assert outcome[0] == "error"
+    assert "unknown or repeated account" in outcome[2]
 
 
 async def test_holds_reserve_then_post_or_void():

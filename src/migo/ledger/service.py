@@ -1,9 +1,10 @@
 """The ledger: the only code that changes a balance.
 
 A small, strict API in the spirit of TigerBeetle: open an account, post a balanced entry (at most once per
-reference), place / post / void a hold, reverse an entry. The writes run in PostgreSQL functions
-(sql/ledger_functions_v1.sql, entries through v2): one round trip, accounts locked in id order. A business refusal
-(insufficient funds, a ceiling) is an outcome the caller turns into its own answer, never a half-applied entry.
+reference), place / post / void a hold, reverse an entry. The writes run in PostgreSQL functions (holds:
+sql/ledger_functions_v1.sql; entries: ledger_post_entry_v2 in sql/ledger_functions_v2.sql): one round trip,
+accounts locked in id order. A business refusal (insufficient funds, a ceiling) is an outcome the caller turns
+into its own answer, never a half-applied entry.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 -- cards_transfer_v2, the card-to-card transfer in one round trip: cards_transfer_v1's contract (same arguments,
 -- answers and recorded denials), posting through ledger_post_entry_v2, whose plans PostgreSQL keeps instead of
 -- re-planning them on every call (ledger_functions_v2.sql says why). The daily-limit sum is a statement of its
--- own, run only when the program has a daily limit: inside v1's IF expression it was planned on every call.
+-- own, run only when the program has a daily limit.
 -- v1 stays, unchanged, for processes still running the previous release during an upgrade.
 -- Versioned: never edit a landed version; write cards_functions_v3.sql and a migration instead.
 

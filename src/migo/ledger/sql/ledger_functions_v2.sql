@@ -1,11 +1,15 @@
--- ledger_post_entry_v2: ledger_post_entry_v1's contract (same arguments, answers and errors, accounts locked
--- in id order, checks after the locks), rewritten so that every statement in it takes scalar parameters.
+-- ledger_post_entry_v2: ledger_post_entry_v1's contract (same arguments and answers, the same inputs
+-- refused, accounts locked in id order before any hold, a duplicate reference answered after the locks),
+-- rewritten so that no statement that reads or writes a table takes a whole array as a parameter.
 --
 -- Why: v1's statements take the legs as arrays (`= ANY (p_accounts)`, `unnest(...)`). PostgreSQL cannot
 -- estimate an array parameter's length, so its plan cache re-plans those five statements on every call (a
 -- generic plan would scan the accounts table instead); measured on one idle connection, planning was
 -- ~250 µs of the ~600 µs a 2-leg entry cost. Here the legs are walked in PL/pgSQL, each account read and
 -- locked by its id and each posting written by its own statement: plans are built once per connection.
+-- Malformed arrays behave as in v1: a NULL ceilings array means no ceilings, a NULL account is an unknown
+-- one (never locked), and the arrays' lower bounds do not matter; a NULL amounts array still fails, though
+-- on the balance's NOT NULL as in v1, not with a message of ours.
 -- v1 stays, unchanged, for processes still running the previous release during an upgrade.
 -- Versioned: never edit a landed version; write ledger_functions_v3.sql and a migration instead.
 
@@ -24,7 +28,7 @@ CREATE FUNCTION ledger_post_entry_v2(
 LANGUAGE plpgsql AS $$
 #variable_conflict use_column
 DECLARE
-    v_legs int := coalesce(array_length(p_accounts, 1), 0);
+    v_legs int;
     v_order int[] := '{}';       -- leg numbers in account id order: the lock order
     v_known boolean[] := '{}';   -- per leg: the account exists
     v_currency text[] := '{}';
@@ -40,16 +44,23 @@ DECLARE
     v_other int;
     v_swap int;
 BEGIN
-    IF v_legs < 2 OR v_legs <> coalesce(array_length(p_amounts, 1), 0)
-        OR v_legs <> coalesce(array_length(p_ceilings, 1), 0) THEN
+    -- Legs are matched by position, as unnest() matches them in v1: renumber every array from 1.
+    p_accounts := p_accounts[:];
+    p_amounts := p_amounts[:];
+    p_ceilings := p_ceilings[:];
+    v_legs := coalesce(array_length(p_accounts, 1), 0);
+    -- v1's test, NULLs included: a NULL or empty amounts or ceilings array does not fail it.
+    IF v_legs < 2 OR v_legs <> array_length(p_amounts, 1) OR v_legs <> array_length(p_ceilings, 1) THEN
         RAISE EXCEPTION 'ledger: an entry needs two or more postings with matching arrays (%)', p_reference;
     END IF;
 
-    -- Insertion sort of the leg numbers by account id (entries have a handful of legs).
+    -- Insertion sort of the leg numbers by account id, a NULL account last (entries have a handful of legs).
     FOR v_leg IN 1 .. v_legs LOOP
         v_order := v_order || v_leg;
         v_other := v_leg;
-        WHILE v_other > 1 AND p_accounts[v_order[v_other - 1]] > p_accounts[v_order[v_other]] LOOP
+        WHILE v_other > 1 AND p_accounts[v_order[v_other]] IS NOT NULL
+            AND (p_accounts[v_order[v_other - 1]] IS NULL
+                 OR p_accounts[v_order[v_other - 1]] > p_accounts[v_order[v_other]]) LOOP
             v_swap := v_order[v_other - 1];
             v_order[v_other - 1] := v_order[v_other];
             v_order[v_other] := v_swap;
@@ -79,7 +90,7 @@ BEGIN
             RAISE EXCEPTION 'ledger: unknown or repeated account in entry %', p_reference;
         END IF;
     END LOOP;
-    FOR v_leg IN 1 .. v_legs LOOP
+    FOR v_leg IN 1 .. coalesce(array_length(p_amounts, 1), 0) LOOP
         IF p_amounts[v_leg] IS NULL OR p_amounts[v_leg] = 0 THEN
             RAISE EXCEPTION 'ledger: a posting amount is zero or null in entry %', p_reference;
         END IF;
