@@ -113,10 +113,10 @@ def run_pgbench(admin: str, base: str, seconds: int) -> dict[str, float]:
             assert match, done.stdout
             assert processed, done.stdout
             figures[name] = float(match.group(1))
-            # The whole machine's share only: pgbench's backends exit with it, taking their /proc counters along.
-            machine = cpu_ms_per(before, after, int(processed.group(1)))["machine"]
-            log(f"  {figures[name]:.0f} tps; CPU per transaction: machine {machine:.2f} ms")
-            figures[f"{name.removeprefix('pgbench_').removesuffix('_tps')}_machine_cpu_ms"] = machine
+            per = cpu_ms_per(before, after, int(processed.group(1)))
+            log(f"  {figures[name]:.0f} tps; CPU per transaction: {_cpu_text(per)}")
+            kind = name.removeprefix("pgbench_").removesuffix("_tps")
+            figures.update({f"{kind}_{part}_cpu_ms": value for part, value in per.items()})
         return figures
     finally:
         drop_database(admin, url)
@@ -172,13 +172,23 @@ def run_wrk(url: str, script: str, args: list[str], seconds: int, server_pid: in
         *args,
     ]
     log("wrk: " + " ".join([*command[: -len(args) - 1], "--", "…"]))
-    before = cpu_seconds(server_pid)
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
-    after = cpu_seconds(server_pid)
+    # wrk prints "Running …" once its Lua `init` has read the request file (~1 s of CPU for 120,000 signed
+    # requests): the CPU window opens there. stdbuf makes wrk's stdout line-buffered so the line arrives then.
+    with subprocess.Popen(
+        ["stdbuf", "-oL", *command], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        assert process.stdout is not None
+        started = process.stdout.readline()
+        before = cpu_seconds(server_pid)
+        rest, stderr = process.communicate()
+        after = cpu_seconds(server_pid)
+    stdout = started + rest
+    if process.returncode != 0:
+        raise SystemExit(f"wrk failed:\n{stdout}\n{stderr}")
     try:
-        figures: dict[str, Any] = parse_wrk(done.stdout)
+        figures: dict[str, Any] = parse_wrk(stdout)
     except (AttributeError, KeyError):
-        raise SystemExit(f"could not read wrk's output:\n{done.stdout}\n{done.stderr}") from None
+        raise SystemExit(f"could not read wrk's output:\n{stdout}\n{stderr}") from None
     figures["cpu_ms_per"] = cpu_ms_per(before, after, figures["requests"])
     log(f"  {figures['tps']} req/s, p50 {figures['p50_ms']} ms, p99 {figures['p99_ms']} ms, errors {figures['errors']}")
     log(f"  CPU per request: {_cpu_text(figures['cpu_ms_per'])}")
@@ -190,8 +200,9 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 def cpu_seconds(server_pid: int | None = None) -> dict[str, float]:
     """CPU time used so far by the whole machine (load generator included, from /proc/stat), by PostgreSQL's
-    processes (backends and background) and, given its pid, by the API server's processes. On a shared VM the
-    milliseconds each operation costs move much less between runs than operations per second do."""
+    processes (backends and background; a backend that has exited counts through the postmaster's children's
+    times) and, given its pid, by the API server's processes. On a shared VM the milliseconds each operation
+    costs move much less between runs than operations per second do."""
     user, nice, system, _idle, _iowait, irq, softirq = map(int, Path("/proc/stat").read_text().split()[1:8])
     used = {"machine": (user + nice + system + irq + softirq) / CLOCK_TICKS, "postgres": 0.0}
     server = set(process_family(server_pid)) if server_pid is not None else set()
@@ -203,16 +214,16 @@ def cpu_seconds(server_pid: int | None = None) -> dict[str, float]:
             program = (stat.parent / "cmdline").read_bytes().split(b"\0")[0]
         except OSError:
             continue
-        seconds = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        own = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
         if int(stat.parent.name) in server:
-            used["api"] += seconds
+            used["api"] += own
         elif program.startswith(b"postgres") or program.endswith(b"/postgres"):
-            used["postgres"] += seconds
+            used["postgres"] += own + (int(fields[13]) + int(fields[14])) / CLOCK_TICKS  # + reaped children
     return used
 
 
 def cpu_ms_per(before: dict[str, float], after: dict[str, float], operations: int) -> dict[str, float]:
-    return {name: round(1000 * (after[name] - before[name]) / operations, 3) for name in after}
+    return {name: round(1000 * (after[name] - before[name]) / max(operations, 1), 3) for name in after}
 
 
 def _cpu_text(per: dict[str, float]) -> str:
