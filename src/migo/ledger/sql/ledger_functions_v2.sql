@@ -39,7 +39,8 @@ DECLARE
     v_hold ledger_holds%ROWTYPE;
     v_existing uuid;
     v_released numeric;
-    v_sum numeric;
+    v_sum numeric;               -- one currency's postings, which must come to zero
+    v_balance_after numeric;
     v_leg int;
     v_other int;
     v_swap int;
@@ -147,9 +148,9 @@ BEGIN
         UPDATE ledger_accounts a
         SET balance = a.balance + p_amounts[v_leg], held = a.held - v_released
         WHERE a.id = p_accounts[v_leg]
-        RETURNING a.balance INTO v_sum;
+        RETURNING a.balance INTO v_balance_after;
         INSERT INTO ledger_postings (entry_id, account_id, amount, currency, balance_after, created_at)
-        VALUES (p_entry_id, p_accounts[v_leg], p_amounts[v_leg], v_currency[v_leg], v_sum, p_at);
+        VALUES (p_entry_id, p_accounts[v_leg], p_amounts[v_leg], v_currency[v_leg], v_balance_after, p_at);
     END LOOP;
 
     IF p_release_hold IS NOT NULL THEN
