@@ -36,6 +36,7 @@ RESULTS = ROOT / "bench" / "results"
 WRK_SCRIPTS = ROOT / "bench" / "wrk"
 CONNECTIONS = 32
 WRK_THREADS = 2
+TRANSFER_PATH = "/rest/cards/transfer"  # signed: the presigned requests must be sent to exactly this path
 sys.path.insert(0, str(ROOT))
 
 
@@ -231,7 +232,8 @@ def _cpu_text(per: dict[str, float]) -> str:
 
 
 def presign_transfers(tenant: Any, pairs: list[tuple[str, str]], count: int, path: Path) -> None:
-    """Signed transfer requests, each with its own Idempotency-Key (signatures are valid for 5 minutes)."""
+    """Signed transfer requests, each with its own Idempotency-Key, which its signature covers (signatures are
+    valid for 5 minutes; a request wrk sends twice replays its first answer)."""
     from migo.identity import signing
 
     stamp = int(time.time())
@@ -241,8 +243,11 @@ def presign_transfers(tenant: Any, pairs: list[tuple[str, str]], count: int, pat
             body = json.dumps(
                 {"sourceCardId": source, "targetCardId": target, "amount": "0.01"}, separators=(",", ":")
             ).encode()
-            signature = signing.sign(tenant.signing_secret, stamp, body)
-            handle.write(f"{uuid.uuid4()}\t{stamp}\t{signature}\t{body.decode()}\n")
+            key = str(uuid.uuid4())
+            signature = signing.sign(
+                tenant.signing_secret, stamp, signing.SignedRequest("POST", TRANSFER_PATH, key, body)
+            )
+            handle.write(f"{key}\t{stamp}\t{signature}\t{body.decode()}\n")
 
 
 def process_family(root_pid: int) -> list[int]:
@@ -388,7 +393,7 @@ def main() -> int:
                 wrk_args = [str(requests_file), tenant.access_token, tenant.signing_key_id, str(WRK_THREADS)]
                 if args.profile:
                     start_profiler(server.pid, args.seconds, args.profile)
-                transfer_url = f"{base_url}/rest/cards/transfer"
+                transfer_url = f"{base_url}{TRANSFER_PATH}"
                 transfers = run_wrk(transfer_url, "presigned.lua", wrk_args, args.seconds, server.pid)
                 hot = [(cards[0], cards[1]), (cards[1], cards[0])]
                 presign_transfers(tenant, hot, 120_000, requests_file)  # type: ignore[arg-type]

@@ -73,13 +73,24 @@ class Tenant:
         assert response.status_code == 200, response.text
         return response.json()["data"]
 
-    def signed_headers(self, body: bytes, *, timestamp: int | None = None) -> dict[str, str]:
+    def signed_headers(
+        self,
+        body: bytes,
+        *,
+        method: str = "POST",
+        path: str = "/rest/auth/signature/verify",
+        idempotency_key: str | None = None,
+        timestamp: int | None = None,
+    ) -> dict[str, str]:
+        """The signature headers of a request (CONTRACT §3: timestamp, method, path, Idempotency-Key, body)."""
         stamp = timestamp or int(clock.now().timestamp())  # the platform clock, which tests may move
+        request = signing.SignedRequest(method, path, idempotency_key, body)
         return {
             "x-key-id": self.signing_key_id,
             "x-timestamp": str(stamp),
-            "x-signature": signing.sign(self.signing_secret, stamp, body),
+            "x-signature": signing.sign(self.signing_secret, stamp, request),
             "content-type": "application/json",
+            **({"Idempotency-Key": idempotency_key} if idempotency_key is not None else {}),
         }
 
 
@@ -239,11 +250,10 @@ async def signed(
 
     raw = json.dumps(body).encode()
     token = token or await tenant.app_token(http)
-    key = {"Idempotency-Key": secrets.token_hex(12) if idempotency_key == "fresh" else idempotency_key}
+    key = secrets.token_hex(12) if idempotency_key == "fresh" else idempotency_key
     all_headers = {
         **bearer(token),
-        **tenant.signed_headers(raw),
-        **({} if idempotency_key is None else key),
+        **tenant.signed_headers(raw, method=method, path=path, idempotency_key=key),
         **(headers or {}),
     }
     return await http.request(method, path, content=raw, headers=all_headers)

@@ -21,15 +21,16 @@ def _sandbox_json() -> dict:
     return json.loads(result.stdout)  # exactly one JSON object on stdout
 
 
-def _signed(gateway: dict, app_token: str, body: bytes) -> dict[str, str]:
+def _signed(gateway: dict, app_token: str, body: bytes, method: str, path: str) -> dict[str, str]:
     """Headers of a call signed with the cheat sheet's key, as an integrator would send them."""
     stamp = int(time.time())
+    request = signing.SignedRequest(method, path, None, body)
     return {
         **bearer(app_token),
         "content-type": "application/json",
         "x-key-id": gateway["signingKeyId"],
         "x-timestamp": str(stamp),
-        "x-signature": signing.sign(gateway["signingSecret"], stamp, body),
+        "x-signature": signing.sign(gateway["signingSecret"], stamp, request),
     }
 
 
@@ -66,7 +67,7 @@ async def test_the_printed_credentials_work(client, sheet):
     signed = await client.post(
         "/rest/auth/signature/verify",
         content=body,
-        headers=_signed(gateway, app_token, body),
+        headers=_signed(gateway, app_token, body, "POST", "/rest/auth/signature/verify"),
     )
     assert signed.status_code == 200
 
@@ -94,11 +95,9 @@ async def test_the_printed_credentials_work(client, sheet):
     )
     assert activated.status_code == 200, activated.text
     loaded_body = b'{"type": "load", "amount": "250.00"}'
-    loaded = await client.put(
-        f"/rest/cards/{activated.json()['data']['cardId']}/funds",
-        content=loaded_body,
-        headers=_signed(gateway, app_token, loaded_body),
-    )
+    funds = f"/rest/cards/{activated.json()['data']['cardId']}/funds"
+    loaded_headers = _signed(gateway, app_token, loaded_body, "PUT", funds)
+    loaded = await client.put(funds, content=loaded_body, headers=loaded_headers)
     assert loaded.status_code == 200 and loaded.json()["data"]["balance"] == "250.0000"
     refilled = _sandbox_json()["cardStock"]  # the seed keeps three cards waiting
     assert len(refilled) == 3 and stock["number"] not in [card["number"] for card in refilled]
@@ -170,6 +169,6 @@ async def test_the_printed_signing_key_works_again_after_an_integrator_revoked_i
     signed = await client.post(
         "/rest/auth/signature/verify",
         content=body,
-        headers=_signed(gateway, app_token, body),
+        headers=_signed(gateway, app_token, body, "POST", "/rest/auth/signature/verify"),
     )
     assert signed.status_code == 200

@@ -1,7 +1,8 @@
 -- wrk script: replays pre-signed requests from a file, one line per request:
 --   idempotency-key <TAB> timestamp <TAB> signature <TAB> JSON body
 -- usage: wrk ... -s presigned.lua URL -- FILE BEARER_TOKEN KEY_ID THREADS
--- Each thread takes every THREADS-th line, so no two requests share an Idempotency-Key.
+-- Each thread takes every THREADS-th line, so no two requests share an Idempotency-Key. The signature covers
+-- the method, the path (the URL must be the one the file was signed for), the key and the body.
 local counter = 0
 
 function setup(thread)

@@ -162,8 +162,8 @@ async def test_transfers_are_idempotent(client):
     tenant, _, source, target = await _two_active_cards(client)
     await _load(client, tenant, source, "100")
     body = {"sourceCardId": source, "targetCardId": target, "amount": "10"}
-    first = await signed(client, tenant, "POST", "/rest/cards/transfer", body, headers={"Idempotency-Key": "t-1"})
-    again = await signed(client, tenant, "POST", "/rest/cards/transfer", body, headers={"Idempotency-Key": "t-1"})
+    first = await signed(client, tenant, "POST", "/rest/cards/transfer", body, idempotency_key="t-1")
+    again = await signed(client, tenant, "POST", "/rest/cards/transfer", body, idempotency_key="t-1")
     assert again.headers["idempotent-replayed"] == "true" and again.json() == first.json()
     async with database.transaction() as session:
         count = await session.scalar(
@@ -171,7 +171,7 @@ async def test_transfers_are_idempotent(client):
         )
     assert count == 1
     other_body = await signed(
-        client, tenant, "POST", "/rest/cards/transfer", {**body, "amount": "11"}, headers={"Idempotency-Key": "t-1"}
+        client, tenant, "POST", "/rest/cards/transfer", {**body, "amount": "11"}, idempotency_key="t-1"
     )
     assert other_body.status_code == 409 and other_body.json()["error"]["code"] == 7007
 
@@ -185,10 +185,11 @@ async def test_a_malformed_idempotency_key_is_reported_only_once_the_signature_v
         "POST",
         "/rest/cards/transfer",
         body,
-        headers={"Idempotency-Key": "bad key", "x-signature": "AAAA"},
+        idempotency_key="bad key",
+        headers={"x-signature": "AAAA"},
     )
     assert bad_signature.status_code == 401 and bad_signature.json()["error"]["code"] == 7604
-    bad_key = await signed(client, tenant, "POST", "/rest/cards/transfer", body, headers={"Idempotency-Key": "bad key"})
+    bad_key = await signed(client, tenant, "POST", "/rest/cards/transfer", body, idempotency_key="bad key")
     assert bad_key.status_code == 400
 
 

@@ -135,7 +135,8 @@ async def test_ed25519_keys(client):
     assert key["secret"] is None and key["publicKey"] == public
     body = b'{"transfer": 1}'
     stamp = int(time.time())
-    signature = base64.b64encode(private.sign(str(stamp).encode() + b"." + body)).decode()
+    message = f"{stamp}\nPOST\n{VERIFY}\n\n".encode() + body  # CONTRACT §3, spelled out as a client would
+    signature = base64.b64encode(private.sign(message)).decode()
     headers = {
         **bearer(token),
         "content-type": "application/json",
@@ -144,7 +145,7 @@ async def test_ed25519_keys(client):
         "x-signature": signature,
     }
     assert (await client.post(VERIFY, content=body, headers=headers)).status_code == 200
-    forged = base64.b64encode(Ed25519PrivateKey.generate().sign(str(stamp).encode() + b"." + body)).decode()
+    forged = base64.b64encode(Ed25519PrivateKey.generate().sign(message)).decode()
     refused = await client.post(VERIFY, content=body, headers={**headers, "x-signature": forged})
     assert refused.json()["error"]["code"] == 7604
 
@@ -174,7 +175,7 @@ async def test_revoked_key_stops_verifying(client):
     assert response.json()["error"]["code"] == 7604
 
 
-async def test_a_signature_is_accepted_once_per_path_unless_the_call_is_idempotent(client):
+async def test_a_signature_is_accepted_once(client):
     tenant = await create_tenant()
     token = await tenant.app_token(client)
     body = b'{"replay": true}'
@@ -183,9 +184,27 @@ async def test_a_signature_is_accepted_once_per_path_unless_the_call_is_idempote
     replayed = await client.post(VERIFY, content=body, headers=headers)
     assert replayed.status_code == 401 and replayed.json()["error"]["code"] == 7604
     assert "already used" in replayed.json()["error"]["detail"]
-    keyed = {**headers, "Idempotency-Key": "retry-1"}
+    # The verify call stores no answer: the same signature under its key is refused too.
+    keyed = {**bearer(token), **tenant.signed_headers(body, idempotency_key="retry-1")}
     assert (await client.post(VERIFY, content=body, headers=keyed)).status_code == 200
-    assert (await client.post(VERIFY, content=body, headers=keyed)).status_code == 200
+    assert (await client.post(VERIFY, content=body, headers=keyed)).json()["error"]["code"] == 7604
+
+
+async def test_the_signature_covers_method_path_query_and_idempotency_key(client):
+    tenant = await create_tenant()
+    token = await tenant.app_token(client)
+    body = b"{}"
+    signed = tenant.signed_headers(body, idempotency_key="k-1")
+    other_path = await client.post(f"{VERIFY}?x=1", content=body, headers={**bearer(token), **signed})
+    assert other_path.json()["error"]["code"] == 7604
+    other_key = await client.post(VERIFY, content=body, headers={**bearer(token), **signed, "Idempotency-Key": "k-2"})
+    assert other_key.json()["error"]["code"] == 7604
+    no_key = {name: value for name, value in signed.items() if name != "Idempotency-Key"}
+    unkeyed = await client.post(VERIFY, content=body, headers={**bearer(token), **no_key})
+    assert unkeyed.json()["error"]["code"] == 7604
+    with_query = {**bearer(token), **tenant.signed_headers(body, path=f"{VERIFY}?x=1")}
+    assert (await client.post(f"{VERIFY}?x=1", content=body, headers=with_query)).status_code == 200
+    assert (await client.post(VERIFY, content=body, headers={**bearer(token), **signed})).status_code == 200
 
 
 async def test_non_ascii_digits_in_the_timestamp_are_7604(client):

@@ -131,7 +131,9 @@ async def test_a_request_that_failed_before_the_endpoint_ran_is_not_stored(clien
     card = await activate_card(client, cards, 0, holder["userId"])
     token = await tenant.app_token(client)
     body = b'{"type": "load", "amount": "5"}'
-    headers = {**bearer(token), **tenant.signed_headers(b"other bytes"), "Idempotency-Key": "fix-signature"}
+    path = f"/rest/cards/{card['cardId']}/funds"
+    wrong = tenant.signed_headers(b"other bytes", method="PUT", path=path, idempotency_key="fix-signature")
+    headers = {**bearer(token), **wrong}
     bad = await client.put(f"/rest/cards/{card['cardId']}/funds", content=body, headers=headers)
     assert bad.status_code == 401 and bad.json()["error"]["code"] == 7604
     fixed = await signed(
@@ -141,6 +143,6 @@ async def test_a_request_that_failed_before_the_endpoint_ran_is_not_stored(clien
         f"/rest/cards/{card['cardId']}/funds",
         {"type": "load", "amount": "5"},
         token=token,
-        headers={"Idempotency-Key": "fix-signature"},
+        idempotency_key="fix-signature",
     )
     assert fixed.status_code == 200 and "idempotent-replayed" not in fixed.headers

@@ -15,12 +15,13 @@ from typing import Annotated
 from fastapi import Depends, Header, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import idempotency
 from migo.platform.db import fetch_batch
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.idempotency import idempotency_for
-from migo.platform.routing import DbSession
+from migo.platform.routing import DbSession, keep_despite_rollback
 
 from . import applications, operators, signing, tokens
 from .models import User
@@ -182,7 +183,47 @@ async def merchant(session: DbSession, authorization: str | None = Security(_mer
 
 _KEY_ID = Header(None, alias="x-key-id", description="Id of the signing key.")
 _TIMESTAMP = Header(None, alias="x-timestamp", description="Unix seconds; within 5 minutes of the server clock.")
-_SIGNATURE = Header(None, alias="x-signature", description='base64 signature over `timestamp + "." + raw body`.')
+_SIGNATURE = Header(
+    None,
+    alias="x-signature",
+    description='base64 signature over `timestamp "\\n" METHOD "\\n" path-with-query "\\n" Idempotency-Key '
+    '(or empty) "\\n" raw body`.',
+)
+
+
+def signed_target(request: Request) -> str:
+    """The path and query as the client sent them (percent-encoding kept): what it signed."""
+    raw = request.scope.get("raw_path")
+    path = raw.decode("latin-1").split("?", 1)[0] if raw else request.scope["path"]
+    query = request.scope.get("query_string", b"").decode("latin-1")
+    return f"{path}?{query}" if query else path
+
+
+async def _verify_signature(
+    request: Request,
+    session: AsyncSession,
+    app: AppPrincipal,
+    key_id: str | None,
+    timestamp: str | None,
+    signature: str | None,
+    *,
+    idempotency_key: str | None,
+    pending: idempotency.PendingIdempotency | None,
+) -> signing.LiveKey:
+    """The key lookup, the signature's one use and (with an Idempotency-Key) the idempotency lock and stored
+    answer, in one round trip; the signature is verified before anything is replayed. A used signature is
+    refused unless it carries the Idempotency-Key whose answer is stored: that answer is replayed."""
+    headers = signing.read_headers(key_id, timestamp, signature)
+    use = signing.use_statement(headers)
+    statements = [signing.key_statement(app.application_id, headers), use]
+    found, first_use, *stored = await fetch_batch(session, [*statements, *(pending.statements() if pending else [])])
+    signed = signing.SignedRequest(request.method, signed_target(request), idempotency_key, await request.body())
+    key = signing.verified_key(headers, found, signed)
+    keep_despite_rollback(request, use)
+    if pending is not None:
+        idempotency.settle(request, pending, *stored)  # the 409s, or the stored answer
+    signing.refuse_replay(first_use)
+    return key
 
 
 async def signed_request(
@@ -193,15 +234,10 @@ async def signed_request(
     timestamp: str | None = _TIMESTAMP,
     signature: str | None = _SIGNATURE,
 ) -> signing.LiveKey:
-    return await signing.verify_request_signature(
-        session,
-        app.application_id,
-        key_id=key_id,
-        timestamp=timestamp,
-        signature=signature,
-        body=await request.body(),
-        target=f"{request.method} {request.url.path}",
-        retry_safe="idempotency-key" in request.headers,
+    """A signed call that is not idempotent: its signature works once."""
+    key = request.headers.get(idempotency.HEADER)
+    return await _verify_signature(
+        request, session, app, key_id, timestamp, signature, idempotency_key=key, pending=None
     )
 
 
@@ -219,24 +255,18 @@ async def signed_idempotent_request(
     signature: str | None = _SIGNATURE,
     idempotency_key: str | None = idempotency.key_header(),
 ) -> signing.LiveKey:
-    """A money-moving call: its signature, then its Idempotency-Key. The key lookup and the idempotency lock
-    and stored answer (with a key) or the signature's one use (without) are fetched in one round trip; the
-    signature is verified before anything is replayed, and a malformed key is reported only once it is."""
-    body = await request.body()
-    headers = signing.read_headers(key_id, timestamp, signature)
+    """A money-moving call: its signature, then its Idempotency-Key (a malformed key is reported only once
+    the signature verifies)."""
     try:
-        pending = idempotency.start(request, _idempotency_scope(caller), idempotency_key, body)
+        pending = idempotency.start(request, _idempotency_scope(caller), idempotency_key, await request.body())
     except ApiError as malformed_key:
-        await signed_request(request, session, app, key_id, timestamp, signature)
+        await _verify_signature(
+            request, session, app, key_id, timestamp, signature, idempotency_key=idempotency_key, pending=None
+        )
         raise malformed_key from None
-    if pending is None:  # no key: the signature alone, and its one use
-        return await signed_request(request, session, app, key_id, timestamp, signature)
-    found, lock, stored = await fetch_batch(
-        session, [signing.key_statement(app.application_id, headers), *pending.statements()]
+    return await _verify_signature(
+        request, session, app, key_id, timestamp, signature, idempotency_key=idempotency_key, pending=pending
     )
-    key = signing.verified_key(headers, found, body=body)
-    idempotency.settle(request, pending, lock, stored)  # the 409s, or the stored answer
-    return key
 
 
 def client_ip(request: Request) -> str:

@@ -1,9 +1,15 @@
 """Request signatures for money-moving Gateway calls (CONTRACT §3).
 
 The client sends `x-key-id`, `x-timestamp` (Unix seconds) and `x-signature`: base64 of HMAC-SHA256 or of an
-Ed25519 signature over `timestamp + "." + raw body bytes`. A signature that does not verify is 7604
-INVALID_SIGNATURE; an expired key is 7616 KEYS_EXPIRED. Rotation issues a new key and lets the previous ones
-live 24 h more, so a fleet can switch without failed calls.
+Ed25519 signature over the whole request,
+
+    timestamp "\n" METHOD "\n" path-with-query "\n" Idempotency-Key (or "") "\n" raw body bytes
+
+so a signature cannot be re-aimed at another path (another card) or re-sent under a fresh Idempotency-Key. A
+signature is good for one request: sent again it is refused, unless it carries the same Idempotency-Key,
+whose stored answer is then replayed. A signature that does not verify is 7604 INVALID_SIGNATURE; an expired
+key is 7616 KEYS_EXPIRED. Rotation issues a new key and lets the previous ones live 24 h more, so a fleet can
+switch without failed calls.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock, security
-from migo.platform.db import Statement, fetch_batch
+from migo.platform.db import Statement
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import prefixed
 from migo.platform.settings import get_settings
@@ -205,77 +211,71 @@ def key_statement(application_id: uuid.UUID, headers: SignatureHeaders) -> State
     return _LIVE_KEY_SQL, {"key_id": headers.key_id, "application_id": application_id}
 
 
-# A signature is accepted once per target (method and path): sent again within the tolerance it is refused,
-# unless the request carries an Idempotency-Key, whose stored answer then makes the retry harmless. (The
-# contract signs `timestamp.body` only: two identical calls in the same second carry the same signature and
-# only their Idempotency-Keys tell them apart, so a keyed call cannot be held to one use.) The insert runs in
-# the same round trip as the key lookup, before the signature is verified, and rolls back with a refusal.
+@dataclass(frozen=True)
+class SignedRequest:
+    """What a signature covers: the request as sent."""
+
+    method: str
+    target: str  # the path as sent, with its query string: `/rest/cards/{id}/funds?x=1`
+    idempotency_key: str | None
+    body: bytes
+
+    def message(self, timestamp: str) -> bytes:
+        head = "\n".join((timestamp, self.method.upper(), self.target, self.idempotency_key or ""))
+        return head.encode() + b"\n" + self.body
+
+
+# A signature is accepted once. The insert runs in the round trip that looks the key up, before the signature
+# is verified: a refusal rolls it back, and a request that fails after the signature verified records the use
+# on its own (platform.routing `keep_despite_rollback`), so a captured signature never works twice.
 _USE_SQL = (
     "INSERT INTO signature_uses (key_id, signature_digest, expires_at) "
     "VALUES (%(key_id)s, %(digest)s, %(expires_at)s) ON CONFLICT DO NOTHING RETURNING true AS first_use"
 )
 
 
-def use_statement(headers: SignatureHeaders, target: str) -> Statement:
+def use_statement(headers: SignatureHeaders) -> Statement:
     """Records this use of the signature; `refuse_replay` reads the answer."""
     expires_at = clock.now() + timedelta(seconds=2 * get_settings().signature_tolerance_seconds)
-    digest = hashlib.sha256(headers.signature + b"\n" + target.encode()).digest()
+    digest = hashlib.sha256(headers.signature).digest()
     return _USE_SQL, {"key_id": headers.key_id, "digest": digest, "expires_at": expires_at}
 
 
-async def verify_request_signature(
-    session: AsyncSession,
-    application_id: uuid.UUID,
-    *,
-    key_id: str | None,
-    timestamp: str | None,
-    signature: str | None,
-    body: bytes,
-    target: str,
-    retry_safe: bool = False,
-) -> LiveKey:
-    """The key that signed this request, or INVALID_SIGNATURE / KEYS_EXPIRED (see `_USE_SQL` for
-    `retry_safe`)."""
-    headers = read_headers(key_id, timestamp, signature)
-    statements = [key_statement(application_id, headers)]
-    if not retry_safe:
-        statements.append(use_statement(headers, target))
-    found, *used = await fetch_batch(session, statements)
-    key = verified_key(headers, found, body=body)
-    if not retry_safe:
-        refuse_replay(*used)
-    return key
+_MISMATCH = "The signature does not match this request; sign timestamp, method, path, Idempotency-Key and raw body."
 
 
-def verified_key(headers: SignatureHeaders, found: Any, *, body: bytes) -> LiveKey:
+def verified_key(headers: SignatureHeaders, found: Any, request: SignedRequest) -> LiveKey:
     """The key `key_statement` found (None: no such key), once the request's signature verifies with it."""
     key = LiveKey(*found) if found is not None else None
     if key is None or key.revoked_at is not None:
         raise _invalid(f"{KEY_ID_HEADER} does not name a live signing key of this application")
     if key.expires_at <= clock.now():
         raise ApiError(ERRORS.KEYS_EXPIRED)
-    message = headers.timestamp.encode() + b"." + body
+    message = request.message(headers.timestamp)
     provided = headers.signature
     if key.algorithm == "HMAC-SHA256":
         expected = hmac.new(_unseal(key), message, hashlib.sha256).digest()
         if not hmac.compare_digest(expected, provided):
-            raise _invalid("The signature does not match the raw body; sign the exact bytes you send.")
+            raise _invalid(_MISMATCH)
     else:
         assert key.public_key is not None
         try:
             Ed25519PublicKey.from_public_bytes(key.public_key).verify(provided, message)
         except InvalidSignature as exc:
-            raise _invalid("The signature does not match the raw body; sign the exact bytes you send.") from exc
+            raise _invalid(_MISMATCH) from exc
     return key
 
 
 def refuse_replay(used: Any) -> None:
     """INVALID_SIGNATURE when `use_statement` found the signature already accepted."""
     if used is None:
-        raise _invalid("This signature was already used; sign each request anew (or retry with an Idempotency-Key).")
+        raise _invalid(
+            "This signature was already used; sign each request anew (a retry with the same Idempotency-Key "
+            "replays the first answer)."
+        )
 
 
-def sign(secret: str, timestamp: int, body: bytes) -> str:
+def sign(secret: str, timestamp: int, request: SignedRequest) -> str:
     """How a client signs with an HMAC key (used by the sandbox cheat sheet, tests and benchmarks)."""
-    digest = hmac.new(secret.encode(), str(timestamp).encode() + b"." + body, hashlib.sha256).digest()
+    digest = hmac.new(secret.encode(), request.message(str(timestamp)), hashlib.sha256).digest()
     return base64.b64encode(digest).decode()

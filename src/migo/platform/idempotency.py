@@ -18,10 +18,11 @@ from typing import Any
 
 from fastapi import Depends, Header, Request, Response
 from sqlalchemy import LargeBinary, String
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from migo.platform import clock, security
-from migo.platform.db import Base, Statement, database, fetch_batch, fetch_one
+from migo.platform.db import Base, Statement, fetch_batch, fetch_one
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.settings import get_settings
 
@@ -102,12 +103,12 @@ class PendingIdempotency:
             "expires_at": now + timedelta(seconds=get_settings().idempotency_ttl_seconds),
         }
 
-    async def store_alone(self, response: Response) -> None:
-        """Store a business-error answer after the request's own transaction rolled back."""
-        async with database.side_transaction() as session:
-            lock = await fetch_one(session, *self._lock)
-            if lock is not None and lock.locked:
-                await fetch_one(session, *self.store_statement(response))
+    async def store_in(self, session: AsyncSession, response: Response) -> None:
+        """Store a business-error answer in a transaction of its own, after the request's rolled back (unless
+        a retry already holds the key)."""
+        lock = await fetch_one(session, *self._lock)
+        if lock is not None and lock.locked:
+            await fetch_one(session, *self.store_statement(response))
 
     def replay(self, status_code: int, sealed_body: bytes) -> Response:
         body = security.decrypt(sealed_body, purpose="idempotency", context=self._context)
@@ -134,12 +135,12 @@ def start(request: Request, scope: str, key: str | None, body: bytes) -> Pending
 def settle(request: Request, pending: PendingIdempotency, lock: Any, stored: Any) -> None:
     """409 while the first request runs, 409 for the key reused on another request, the stored answer for a
     retry; otherwise the request goes on and its answer is stored when it ends."""
-    if lock is None or not lock.locked:
-        raise ApiError(ERRORS.IDEMPOTENCY_IN_PROGRESS)
-    if stored is not None:
+    if stored is not None:  # a stored answer is final: retries replay it even while another retry does
         if not security.constant_time_equals(stored.request_hash, pending.request_hash):
             raise ApiError(ERRORS.IDEMPOTENCY_KEY_REUSED)
         raise IdempotentReplay(pending.replay(stored.status_code, stored.response_body))
+    if lock is None or not lock.locked:
+        raise ApiError(ERRORS.IDEMPOTENCY_IN_PROGRESS)
     request.state.idempotency = pending
 
 

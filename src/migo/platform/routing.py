@@ -19,7 +19,7 @@ from fastapi import Depends, Request, Response
 from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from migo.platform.db import commit, database, defer_writes
+from migo.platform.db import Statement, commit, database, defer_writes, fetch_batch
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.idempotency import IdempotentReplay, PendingIdempotency
 from migo.platform.wire import contains_nul
@@ -69,15 +69,43 @@ class MigoRoute(APIRoute):
                         await commit(session, stored)  # the deferred writes, the answer and COMMIT: one round trip
                     return response
                 except IdempotentReplay as replay:
+                    await _write_after_rollback(request)
                     return replay.response
                 except ApiError as error:
                     response = await request.app.exception_handlers[ApiError](request, error)
-                    pending = getattr(request.state, "idempotency", None)
-                    if pending is not None and started[0] and response.status_code < 500:
-                        await pending.store_alone(response)
+                    stored_answer = response if started[0] and response.status_code < 500 else None
+                    await _write_after_rollback(request, stored_answer)
                     return response
+                except Exception:
+                    await _write_after_rollback(request)
+                    raise
 
         return run_in_transaction
+
+
+_KEPT = "kept_despite_rollback"
+
+
+def keep_despite_rollback(request: Request, statement: Statement) -> None:
+    """A write the request made that must stand even if the request fails (a request signature's one use):
+    it rides with the commit, and is written again on its own when the request rolls back."""
+    kept: list[Statement] = getattr(request.state, _KEPT, [])
+    kept.append(statement)
+    setattr(request.state, _KEPT, kept)
+
+
+async def _write_after_rollback(request: Request, answer: Response | None = None) -> None:
+    """After the request's transaction rolled back: the writes it keeps, and the business error's answer
+    under its Idempotency-Key (stored once the endpoint itself started, as Stripe does)."""
+    kept: list[Statement] = getattr(request.state, _KEPT, [])
+    pending: PendingIdempotency | None = getattr(request.state, "idempotency", None)
+    if not kept and (pending is None or answer is None):
+        return
+    async with database.side_transaction() as session:
+        if kept:
+            await fetch_batch(session, kept)
+        if pending is not None and answer is not None:
+            await pending.store_in(session, answer)
 
 
 async def _request_session(request: Request) -> AsyncSession:

@@ -17,9 +17,11 @@ The building blocks of a card and wallet program: cardholders, cards, funds, tra
 
 Authenticate with `POST /rest/auth/token` (clientId, clientSecret) and send `Authorization: Bearer
 <accessToken>`. Cardholder calls take the cardholder's token. Money-moving calls are signed: `x-key-id`,
-`x-timestamp` and `x-signature` = base64(HMAC-SHA256(secret, timestamp + "." + raw body)). Every answer is
-a `CustomResponse` envelope: `{statusCode, message, data}` or `{statusCode, message, error: {code, name,
-detail}}`. Amounts are strings with four decimals.
+`x-timestamp` and `x-signature` = base64(HMAC-SHA256(secret, timestamp + "\\n" + METHOD + "\\n" +
+path-with-query + "\\n" + Idempotency-Key (or "") + "\\n" + raw body)); a signature works once, and a copy
+with the same Idempotency-Key replays the first answer. Every answer is a `CustomResponse` envelope:
+`{statusCode, message, data}` or `{statusCode, message, error: {code, name, detail}}`. Amounts are strings
+with four decimals.
 
 Events (`GET /rest/events`) are delivered to the webhook endpoints you register (`/rest/webhook-endpoints`):
 at least once, with the same `eventId` on every retry, for 7 days. The card processor's and the acquirer's
