@@ -107,7 +107,8 @@ async def test_a_decline_with_attempts_left_offers_another_card_and_the_way_back
     assert params["status"] == ["pending"] and params["uid"] == [link["uid"]]  # it can still be paid
 
 
-async def test_parameters_go_before_a_fragment_and_are_signed_with_the_webhook_secret(client):
+async def test_parameters_go_before_a_fragment_and_are_signed_with_the_webhook_secret(client, frozen_clock):
+    import base64
     import hashlib
     import hmac
 
@@ -122,20 +123,24 @@ async def test_parameters_go_before_a_fragment_and_are_signed_with_the_webhook_s
         headers=merchant(tenant),
     )
     assert registered.status_code == 201, registered.text
-    link = await create_link(client, tenant, returnUrl="https://shop.example/app?lang=es#/orders/17")
+    link = await create_link(
+        client, tenant, externalId="A-17 & co", returnUrl="https://shop.example/app?lang=es#/orders/17"
+    )
     await sandbox_pay(client, tenant, link["uid"])
     page = await client.get("/", params={"orderId": link["uid"]})
     target = urlsplit(return_link(page.text))
     assert target.fragment == "/orders/17"
-    pairs = [pair.split("=", 1) for pair in target.query.split("&")]
-    assert [name for name, _ in pairs] == ["lang", "uid", "reference", "status", "amount", "currency", "signature"]
-    # A merchant verifies without a server call: HMAC-SHA256 of the five parameters, in order, with the
-    # key of its webhook signing secret.
-    import base64
-
+    names = [pair.split("=", 1)[0] for pair in target.query.split("&")]
+    assert names == ["lang", "uid", "reference", "externalId", "status", "amount", "currency", "timestamp", "signature"]
+    params = parse_qs(target.query)
+    assert params["externalId"] == ["A-17 & co"] and params["timestamp"] == [str(int(frozen_clock.now().timestamp()))]
+    # A merchant verifies without a server call: HMAC-SHA256, keyed with its webhook signing secret, of a
+    # context line and Migo's parameters exactly as they appear, from `uid=` up to `&signature=`.
     key = base64.b64decode(secret.removeprefix("whsec_"))
-    message = "&".join(f"{name}={value}" for name, value in pairs[1:6]).encode()
-    assert pairs[6][1] == hmac.new(key, message, hashlib.sha256).hexdigest()
+    head, _, signature = target.query.rpartition("&signature=")
+    signed = head[head.rfind("&uid=") + 1 :]
+    expected = hmac.new(key, b"migo-return-v1\n" + signed.encode(), hashlib.sha256).hexdigest()
+    assert hmac.compare_digest(signature, expected)
 
 
 async def test_the_checkout_entry_takes_a_few_text_fields_not_uploads(client):

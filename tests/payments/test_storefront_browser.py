@@ -1,13 +1,14 @@
 """An existing storefront integration end to end in a real browser (issue 7): the shop's backend creates the
 link with the raw merchant token and `amount: 100.0`, the customer's browser is form-POSTed to the webview
 with the shop's own `return_url`, pays, and comes back to the shop with `uid`, `reference`, `status`,
-`amount` and `currency` appended to that URL's own query."""
+`amount`, `currency` and `timestamp` appended to that URL's own query."""
 
 from __future__ import annotations
 
 import json
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -168,7 +169,10 @@ def assert_returned(shop: Storefront) -> dict[str, Any]:
     assert set(link) == {"uid", "reference", "URL"}
     assert link["URL"].endswith(f"/?orderId={link['uid']}")
     assert len(shop.returns) == 1, shop.returns
-    assert shop.returns[0] == {
+    returned = dict(shop.returns[0])
+    sent_back_at = int(returned.pop("timestamp")[0])
+    assert abs(time.time() - sent_back_at) < 120
+    assert returned == {
         "order": [ORDER],  # the shop's own query is kept
         "uid": [link["uid"]],
         "reference": [link["reference"]],

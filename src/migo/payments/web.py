@@ -15,6 +15,7 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
+from migo.platform import clock
 from migo.platform.db import database
 from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.pages import page
@@ -73,23 +74,27 @@ def _return_url(client: PaymentClient, transaction: PaymentTransaction, requeste
 async def _return_target(
     client: PaymentClient, base: str | None, transaction: PaymentTransaction, status: str
 ) -> str | None:
-    """The merchant's return URL with uid, reference, status, amount and currency merged into its own query
-    (before any #fragment), and `signature` when the client has a webhook signing secret."""
+    """The merchant's return URL with uid, reference, externalId, status, amount, currency and timestamp merged
+    into its own query (before any #fragment), and `signature` when the client has a webhook signing secret.
+    The signature covers Migo's parameters only: the return URL's own query can come from the customer."""
     if base is None:
         return None
-    params = [
-        ("uid", transaction.uid),
-        ("reference", transaction.reference),
+    params = [("uid", transaction.uid), ("reference", transaction.reference)]
+    if transaction.external_id is not None:
+        params.append(("externalId", transaction.external_id))
+    params += [
         ("status", status),
         ("amount", str(int(transaction.amount))),
         ("currency", transaction.currency),
+        ("timestamp", str(int(clock.now().timestamp()))),
     ]
+    signed = urlencode(params)
     async with database.transaction() as session:
         secret = await webhook_endpoints.redirect_signing_secret(session, client.slug)
     if secret is not None:
-        params.append(("signature", signatures.redirect_signature(secret, params)))
+        signed += "&" + urlencode({"signature": signatures.redirect_signature(secret, signed)})
     parts = urlsplit(base)
-    query = "&".join(part for part in (parts.query, urlencode(params)) if part)
+    query = "&".join(part for part in (parts.query, signed) if part)
     return urlunsplit(parts._replace(query=query))
 
 
