@@ -1,9 +1,10 @@
 """The processors' notices (seed 003: `/rest/webhooks/volcan` and `/rest/webhooks/settlements`) and the Gateway's
-webhook API: a notice is authenticated by its shared secret, stored raw and applied once; card notices move
+webhook API: a notice is signed with its source's secret, stored raw and applied once; card notices move
 the card's money through the ledger and reach a company's webhook endpoints as events."""
 
 from __future__ import annotations
 
+import json
 import secrets
 import uuid
 from decimal import Decimal
@@ -13,8 +14,10 @@ from sqlalchemy import func, select
 from migo.cards.models import Card
 from migo.ledger import service as ledger
 from migo.ledger.models import Entry, Hold
+from migo.platform import clock
 from migo.platform.db import database
-from migo.webhooks.inbound import SECRET_HEADER, sandbox_secret
+from migo.webhooks import signatures
+from migo.webhooks.inbound import secret_of
 from migo.webhooks.models import InboundNotice
 from tests.factories import (
     activate_card,
@@ -49,9 +52,23 @@ async def _active_cards(client, *, load: str | None = "500", count: int = 1):
     return tenant, ids
 
 
+def signed_notice(
+    body: dict | bytes, secret: str | None, *, message_id: str | None = None, timestamp: int | None = None
+) -> tuple[bytes, dict[str, str]]:
+    """A notice as its sender signs it (Standard Webhooks, `webhook-id` = the notice id); no headers without
+    a secret."""
+    raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+    headers = {"content-type": "application/json"}
+    if secret is not None:
+        message_id = message_id or (body.get("id", "") if isinstance(body, dict) else "")
+        stamp = timestamp or int(clock.now().timestamp())
+        headers |= signatures.headers([secret], message_id, stamp, raw)
+    return raw, headers
+
+
 async def volcan(client, secret: str | None = "sandbox", **body):
-    headers = {} if secret is None else {SECRET_HEADER: sandbox_secret("volcan") if secret == "sandbox" else secret}
-    return await client.post("/rest/webhooks/volcan", json=body, headers=headers)
+    raw, headers = signed_notice(body, secret_of("volcan") if secret == "sandbox" else secret)
+    return await client.post("/rest/webhooks/volcan", content=raw, headers=headers)
 
 
 async def notice(client, **body) -> dict:
@@ -64,8 +81,8 @@ async def notice(client, **body) -> dict:
 
 
 async def settlement(client, **body):
-    headers = {SECRET_HEADER: sandbox_secret("settlements")}
-    return await client.post("/rest/webhooks/settlements", json=body, headers=headers)
+    raw, headers = signed_notice(body, secret_of("settlements"))
+    return await client.post("/rest/webhooks/settlements", content=raw, headers=headers)
 
 
 async def money(card_id) -> tuple[Decimal, Decimal]:
@@ -163,26 +180,26 @@ async def test_authorization_clearing_reversal_and_declines_move_the_card_throug
     await invariants()
 
 
-async def test_a_notice_with_a_wrong_or_missing_secret_is_refused_and_not_stored(client):
+async def test_a_notice_with_a_wrong_missing_or_stale_signature_is_refused_and_not_stored(client, frozen_clock):
     _, (card,) = await _active_cards(client, load="100")
     body = {"id": _id("vn"), "type": "authorization", "cardId": card, "authorizationId": "S1"}
     body |= {"amount": "10", "currency": "GTQ"}
 
-    assert_error(await volcan(client, secret=None, **body), 401, 7001)
-    assert_error(await volcan(client, secret="not-the-secret", **body), 401, 7001)
-    assert_error(await volcan(client, secret=sandbox_secret("settlements"), **body), 401, 7001)  # another source's
-    wrong = await client.post(
-        "/rest/webhooks/settlements",
-        json={
-            "id": _id("sn"),
-            "processor": "sandbox",
-            "currency": "GTQ",
-            "amount": "1",
-            "settlementDate": "2026-11-26",
-        },
-        headers={SECRET_HEADER: sandbox_secret("volcan")},
-    )
-    assert_error(wrong, 401, 7001)
+    assert_error(await volcan(client, secret=None, **body), 401, 7604)
+    assert_error(await volcan(client, secret=signatures.generate_secret(), **body), 401, 7604)
+    assert_error(await volcan(client, secret=secret_of("settlements"), **body), 401, 7604)  # another source's
+    settlement_body = {"id": _id("sn"), "processor": "sandbox", "currency": "GTQ", "amount": "1"}
+    raw, headers = signed_notice({**settlement_body, "settlementDate": "2026-11-26"}, secret_of("volcan"))
+    assert_error(await client.post("/rest/webhooks/settlements", content=raw, headers=headers), 401, 7604)
+    # A captured notice: its body changed, sent after the tolerance, or signed under another notice's id.
+    raw, headers = signed_notice(body, secret_of("volcan"))
+    altered = raw.replace(b'"10"', b'"99"')
+    assert_error(await client.post("/rest/webhooks/volcan", content=altered, headers=headers), 401, 7604)
+    stale = int(frozen_clock.now().timestamp()) - 301
+    raw, headers = signed_notice(body, secret_of("volcan"), timestamp=stale)
+    assert_error(await client.post("/rest/webhooks/volcan", content=raw, headers=headers), 401, 7604)
+    raw, headers = signed_notice(body, secret_of("volcan"), message_id=_id("vn"))
+    assert_error(await client.post("/rest/webhooks/volcan", content=raw, headers=headers), 401, 7604)
     assert await money(card) == (Decimal("100"), Decimal("100"))
     async with database.transaction() as session:
         stored = await session.scalar(select(func.count()).where(InboundNotice.notice_id == body["id"]))
@@ -198,16 +215,13 @@ async def test_a_notice_with_a_wrong_or_missing_secret_is_refused_and_not_stored
         {**body, "id": _id("vn"), "amount": 10.5},
         {**body, "id": _id("vn"), "amount": "0"},
         {**body, "id": _id("vn"), "currency": "gtq"},
-        {**body, "id": ""},
         {k: v for k, v in body.items() if k != "authorizationId"},
     ):
         assert_error(await volcan(client, **bad), 400, 7000)
-    garbage = await client.post(
-        "/rest/webhooks/volcan",
-        content=b"{not json",
-        headers={SECRET_HEADER: sandbox_secret("volcan"), "content-type": "application/json"},
-    )
-    assert_error(garbage, 400, 7000)
+    raw, headers = signed_notice({**body, "id": ""}, secret_of("volcan"), message_id="vn-empty")
+    assert_error(await client.post("/rest/webhooks/volcan", content=raw, headers=headers), 400, 7000)
+    raw, headers = signed_notice(b"{not json", secret_of("volcan"), message_id="vn-garbage")
+    assert_error(await client.post("/rest/webhooks/volcan", content=raw, headers=headers), 400, 7000)
     assert await money(card) == (Decimal("100"), Decimal("90"))
 
     # A field the processor added later is accepted, and kept in the raw copy.
@@ -414,3 +428,30 @@ async def test_a_notice_is_stored_raw_before_it_is_applied_and_a_failed_applicat
     assert retried.json()["data"] == {"noticeId": body["id"], "duplicate": False, "outcome": "approved"}
     assert await money(card) == (Decimal("100"), Decimal("90"))
     assert (await volcan(client, **body)).json()["data"]["duplicate"] is True
+
+
+def test_outside_the_sandbox_a_receiver_needs_its_own_whsec_secret(monkeypatch):
+    import pytest
+    from pydantic import ValidationError
+
+    from migo.platform.errors import ApiError
+    from migo.platform.settings import Settings
+    from migo.webhooks import inbound
+
+    def production(**secrets: str) -> None:
+        settings = Settings(environment="production", secret_key="k" * 32, **secrets)
+        monkeypatch.setattr(inbound, "get_settings", lambda: settings)
+
+    production()
+    with pytest.raises(ApiError) as unset:
+        secret_of("volcan")
+    assert unset.value.error.code == 8001  # out of service, never open
+    production(volcan_webhook_secret="s3cret")
+    with pytest.raises(ApiError):
+        secret_of("volcan")
+    configured = signatures.generate_secret()
+    production(volcan_webhook_secret=configured)
+    assert secret_of("volcan") == configured
+    with pytest.raises(ValidationError) as same:
+        Settings(volcan_webhook_secret=configured, settlements_webhook_secret=configured)
+    assert configured not in str(same.value)

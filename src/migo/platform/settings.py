@@ -7,12 +7,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="MIGO_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="MIGO_", extra="ignore", hide_input_in_errors=True)
 
     environment: Literal["sandbox", "production"] = "sandbox"
     # Unset: the embedded PostgreSQL under `home`/pg is started (see platform.embedded).
@@ -40,11 +40,19 @@ class Settings(BaseSettings):
     operator_access_ttl_seconds: int = 15 * 60
     operator_refresh_ttl_seconds: int = 12 * 3600
     signature_tolerance_seconds: int = 300
-    # Shared secrets the card processor and the acquirer send in `x-migo-webhook-secret` with their notices
-    # (derived from the master secret in the sandbox when unset).
+    # The secrets (`whsec_…`, one each) the card processor and the acquirer sign their notices with (derived
+    # from the master secret in the sandbox when unset).
     volcan_webhook_secret: SecretStr | None = None
     settlements_webhook_secret: SecretStr | None = None
     idempotency_ttl_seconds: int = 24 * 3600
+
+    @model_validator(mode="after")
+    def _inbound_secrets_are_distinct(self) -> Settings:
+        # One secret for both receivers would let a notice signed for one be accepted by the other.
+        volcan, settlements = self.volcan_webhook_secret, self.settlements_webhook_secret
+        if volcan is not None and settlements is not None and volcan == settlements:
+            raise ValueError("MIGO_VOLCAN_WEBHOOK_SECRET and MIGO_SETTLEMENTS_WEBHOOK_SECRET must differ")
+        return self
 
     @property
     def is_sandbox(self) -> bool:

@@ -199,10 +199,11 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
             "signingKeyId": SIGNING_KEY_ID,
             "signingSecret": signing_secret,
             "cardholder": {"username": "sandbox.cardholder", "password": cardholder_password},
-            # Sent in `x-migo-webhook-secret` to /rest/webhooks/volcan and /rest/webhooks/settlements.
+            # What the card processor and the acquirer sign their notices to /rest/webhooks/volcan and
+            # /rest/webhooks/settlements with (Standard Webhooks).
             "inboundWebhookSecrets": {
-                "volcan": inbound.sandbox_secret("volcan"),
-                "settlements": inbound.sandbox_secret("settlements"),
+                "volcan": inbound.secret_of("volcan"),
+                "settlements": inbound.secret_of("settlements"),
             },
         },
         "cms": {

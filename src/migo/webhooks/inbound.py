@@ -1,11 +1,16 @@
 """Notices Migo receives (seed 003: the inbound receivers `/webhooks/volcan` and `/webhooks/settlements`).
 
-Each is authenticated by a shared secret header, stored raw, and applied once: its id is unique per source,
-so a retried notice answers 200 with the first outcome and changes nothing. Money moves through the ledger
-(the cards domain for card notices, the payments domain for settlements)."""
+Each is signed by its sender the Standard Webhooks way (`webhook-id` = the notice id, `webhook-timestamp`,
+`webhook-signature`) with the source's own secret, so a captured notice can neither be altered nor sent
+after the 5-minute tolerance, nor to the other receiver. It is stored raw and applied once: its id is unique
+per source, so a retried notice answers 200 with the first outcome and changes nothing. Money moves through
+the ledger (the cards domain for card notices, the payments domain for settlements)."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,17 +24,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.cards import network
 from migo.payments import settlements
-from migo.platform import security
+from migo.platform import clock, security
 from migo.platform.db import database
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.money import Amount
 from migo.platform.settings import get_settings
 from migo.platform.wire import ApiInput
 
+from . import signatures
 from .models import InboundNotice
 
 Source = Literal["volcan", "settlements"]
-SECRET_HEADER = "x-migo-webhook-secret"
+ID_HEADER, TIMESTAMP_HEADER, SIGNATURE_HEADER = "webhook-id", "webhook-timestamp", "webhook-signature"
 RECEIVED = "received"  # stored, not applied yet (or its application failed and will be retried)
 
 
@@ -70,24 +76,42 @@ class Receipt:
     outcome: str
 
 
-def check_secret(source: Source, presented: str | None) -> None:
+def secret_of(source: Source) -> str:
+    """The source's signing secret: configured, or derived from the master secret in the sandbox. A receiver
+    without a usable secret is out of service (503), never open."""
     settings = get_settings()
     configured = settings.volcan_webhook_secret if source == "volcan" else settings.settlements_webhook_secret
-    expected = configured.get_secret_value() if configured else None
-    if expected is None and settings.is_sandbox:
-        expected = sandbox_secret(source)
-    if not expected or not presented or not security.constant_time_equals(presented, expected):
-        raise ApiError(ERRORS.UNAUTHORIZED, f"Send the shared secret in `{SECRET_HEADER}`.")
+    if configured is None and settings.is_sandbox:
+        raw = hmac.new(security.derive_key("inbound-webhook-secret"), source.encode(), hashlib.sha256).digest()
+        return signatures.SECRET_PREFIX + base64.b64encode(raw).decode()
+    secret = configured.get_secret_value() if configured is not None else ""
+    if not signatures.is_valid_secret(secret):
+        raise ApiError(ERRORS.SERVICE_UNAVAILABLE, f"The {source} receiver has no whsec_ signing secret configured.")
+    return secret
 
 
-def sandbox_secret(source: Source) -> str:
-    return security.deterministic_secret(f"sandbox:{source}-webhook")
+def check_signature(
+    source: Source, raw_body: bytes, message_id: str | None, timestamp: str | None, signature: str | None
+) -> None:
+    """The notice's Standard Webhooks signature, within the tolerance; else 7604 INVALID_SIGNATURE."""
+    if not (message_id and timestamp and signature):
+        raise ApiError(
+            ERRORS.INVALID_SIGNATURE, f"Sign notices: {ID_HEADER}, {TIMESTAMP_HEADER} and {SIGNATURE_HEADER}."
+        )
+    tolerance = get_settings().signature_tolerance_seconds
+    if not timestamp.isascii() or not timestamp.isdigit() or abs(clock.now().timestamp() - int(timestamp)) > tolerance:
+        raise ApiError(ERRORS.INVALID_SIGNATURE, f"{TIMESTAMP_HEADER} is more than {tolerance // 60} minutes off.")
+    if not signatures.verify(secret_of(source), message_id, timestamp, raw_body, signature):
+        raise ApiError(ERRORS.INVALID_SIGNATURE, "The notice's signature does not match its id, timestamp and body.")
 
 
-async def receive(session: AsyncSession, source: Source, raw_body: bytes, notice: _Notice) -> Receipt:
+async def receive(session: AsyncSession, source: Source, raw_body: bytes, notice: _Notice, signed_id: str) -> Receipt:
     """Store the notice raw (committed at once, whatever happens next), then apply it in the request's
     transaction unless an earlier delivery of the same notice already was. The notice's row is locked while
-    it is applied, so a retry arriving meanwhile waits and then answers the first outcome."""
+    it is applied, so a retry arriving meanwhile waits and then answers the first outcome. `signed_id` is the
+    `webhook-id` its signature covers: it must be the notice's own id."""
+    if signed_id != notice.id:
+        raise ApiError(ERRORS.INVALID_SIGNATURE, f"{ID_HEADER} must be the notice's id.")
     async with database.side_transaction() as side:
         await side.execute(
             insert(InboundNotice)

@@ -185,9 +185,18 @@ class NoticeReceipt(ApiModel):
     outcome: str = Field(examples=["approved", "cleared", "reversed", "applied", "declined:insufficient_funds"])
 
 
-def _shared_secret(source: inbound.Source) -> Any:
-    async def check(secret: Annotated[str | None, Header(alias=inbound.SECRET_HEADER)] = None) -> None:
-        inbound.check_secret(source, secret)
+def _signed_by(source: inbound.Source) -> Any:
+    """A dependency: the notice's signature verified; answers the signed `webhook-id`."""
+
+    async def check(
+        request: Request,
+        message_id: Annotated[str | None, Header(alias=inbound.ID_HEADER)] = None,
+        timestamp: Annotated[str | None, Header(alias=inbound.TIMESTAMP_HEADER)] = None,
+        signature: Annotated[str | None, Header(alias=inbound.SIGNATURE_HEADER)] = None,
+    ) -> str:
+        inbound.check_signature(source, await request.body(), message_id, timestamp, signature)
+        assert message_id is not None
+        return message_id
 
     return Depends(check)
 
@@ -195,19 +204,22 @@ def _shared_secret(source: inbound.Source) -> Any:
 inbound_router = APIRouter(route_class=MigoRoute, prefix="/webhooks", tags=["Inbound notices"])
 
 
-@inbound_router.post("/volcan", response_model=CustomResponse[NoticeReceipt], dependencies=[_shared_secret("volcan")])
-async def receive_card_processor_notice(body: inbound.VolcanNotice, request: Request, session: DbSession) -> Any:
-    """The card processor's notices on issued cards (authorizations, clearings, reversals), authenticated by
-    the shared secret in `x-migo-webhook-secret`; a notice id applies once (a repeat answers 200, unchanged)."""
-    receipt = await inbound.receive(session, "volcan", await request.body(), body)
+@inbound_router.post("/volcan", response_model=CustomResponse[NoticeReceipt])
+async def receive_card_processor_notice(
+    body: inbound.VolcanNotice, request: Request, session: DbSession, message_id: str = _signed_by("volcan")
+) -> Any:
+    """The card processor's notices on issued cards (authorizations, clearings, reversals), signed with the
+    Volcan secret (Standard Webhooks headers, `webhook-id` = the notice id); a notice id applies once (a repeat
+    answers 200, unchanged)."""
+    receipt = await inbound.receive(session, "volcan", await request.body(), body, message_id)
     return ok(NoticeReceipt(notice_id=receipt.notice_id, duplicate=receipt.duplicate, outcome=receipt.outcome))
 
 
-@inbound_router.post(
-    "/settlements", response_model=CustomResponse[NoticeReceipt], dependencies=[_shared_secret("settlements")]
-)
-async def receive_settlement_notice(body: inbound.SettlementNotice, request: Request, session: DbSession) -> Any:
-    """The acquirer's settlement notices: the amount moves from the processor's clearing account to the bank
-    clearing account, once per notice id."""
-    receipt = await inbound.receive(session, "settlements", await request.body(), body)
+@inbound_router.post("/settlements", response_model=CustomResponse[NoticeReceipt])
+async def receive_settlement_notice(
+    body: inbound.SettlementNotice, request: Request, session: DbSession, message_id: str = _signed_by("settlements")
+) -> Any:
+    """The acquirer's settlement notices, signed with the settlements secret: the amount moves from the
+    processor's clearing account to the bank clearing account, once per notice id."""
+    receipt = await inbound.receive(session, "settlements", await request.body(), body, message_id)
     return ok(NoticeReceipt(notice_id=receipt.notice_id, duplicate=receipt.duplicate, outcome=receipt.outcome))

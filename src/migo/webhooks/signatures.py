@@ -33,6 +33,12 @@ def sign(secret: str, message_id: str, timestamp: int, body: bytes) -> str:
     return "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
 
 
+def verify(secret: str, message_id: str, timestamp: str, body: bytes, signature_header: str) -> bool:
+    """Whether one of the header's space-separated `v1,<base64>` signatures is this secret's over the message."""
+    expected = sign(secret, message_id, int(timestamp), body)
+    return any(hmac.compare_digest(candidate, expected) for candidate in signature_header.split(" ") if candidate)
+
+
 def headers(secrets_in_use: list[str], message_id: str, timestamp: int, body: bytes) -> dict[str, str]:
     return {
         "webhook-id": message_id,
