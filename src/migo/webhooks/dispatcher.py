@@ -106,7 +106,7 @@ async def send(http: aiohttp.ClientSession, endpoint: WebhookEndpoint, event: Ev
         headers[header[0]] = header[1]
     started = time.perf_counter()
     try:
-        await targets.check_resolved(endpoint.url)
+        targets.check_url(endpoint.url)  # names are checked as they resolve: see http_client
         async with http.post(endpoint.url, data=body, headers=headers, allow_redirects=False) as response:
             excerpt = (await response.content.read(EXCERPT)).decode("utf-8", errors="replace") or None
             status, wait = response.status, retry_after(response.headers.get("retry-after"), clock.now())
@@ -202,10 +202,13 @@ async def _settle(
 
 
 def http_client() -> aiohttp.ClientSession:
-    """One keep-alive pool per lane set; no redirects followed, no proxies from the environment."""
+    """One keep-alive pool per lane set; no redirects followed, no proxies from the environment, and names
+    resolved only to addresses deliveries may go to."""
     return aiohttp.ClientSession(
         timeout=aiohttp.ClientTimeout(total=ATTEMPT_TIMEOUT),
-        connector=aiohttp.TCPConnector(limit=200, limit_per_host=50, ttl_dns_cache=60),
+        connector=aiohttp.TCPConnector(
+            limit=200, limit_per_host=50, ttl_dns_cache=60, resolver=targets.CheckingResolver()
+        ),
         trust_env=False,
     )
 
