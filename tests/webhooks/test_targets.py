@@ -11,12 +11,15 @@ import subprocess
 import sys
 
 import pytest
+from sqlalchemy import update
 
+from migo.platform.db import database
 from migo.platform.settings import Settings
 from migo.webhooks import dispatcher, targets
-from tests.factories import bearer, create_tenant, merchant
+from migo.webhooks.models import WebhookEndpoint
+from tests.factories import bearer, configure_payment_client, create_tenant, merchant
 from tests.receiver import webhook_receiver
-from tests.webhooks.test_delivery import register
+from tests.webhooks.test_delivery import drain, paid_link, register
 
 # Internal in every environment, the sandbox included. 169.254.169.254 (the cloud metadata service) is
 # a9fe:a9fe in hexadecimal, 10.0.0.1 is a00:1.
@@ -257,3 +260,48 @@ async def test_the_sandbox_connects_to_loopback_only_by_its_plain_names(client, 
             with pytest.raises(targets.TargetRefused):
                 await http.post(f"http://rebound.shop.example:{port}/hooks", data=b"{}")
     assert len(receiver.requests) == 1
+
+
+@pytest.mark.parametrize("environment", ["sandbox", "production"])
+async def test_an_endpoint_whose_name_turns_internal_is_disabled_not_retried(
+    client, frozen_clock, dns, monkeypatch, environment
+):
+    if environment == "production":
+        settings = Settings(environment="production", secret_key="x" * 40)
+        monkeypatch.setattr(targets, "get_settings", lambda: settings)
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    with webhook_receiver() as receiver:
+        port = receiver.url.split(":")[2].split("/")[0]
+        endpoint = await register(client, tenant, f"http://hooks.shop.example:{port}/hooks")
+        dns["hooks.shop.example"] = ["127.0.0.1"]  # the integrator's DNS now points inside
+        await paid_link(client, tenant)
+        await drain()
+        path = f"/v1/webhook-endpoints/{endpoint['id']}"
+        shown = (await client.get(path, headers=merchant(tenant))).json()
+        assert shown["status"] == "disabled", shown
+        assert "hooks.shop.example resolves to an internal address" in shown["disabledReason"]
+        frozen_clock.advance(hours=1)
+        await drain()
+    assert receiver.requests == []
+    log = (await client.get(f"{path}/deliveries", headers=merchant(tenant))).json()
+    delivery = log["items"][0]
+    assert delivery["status"] == "pending" and delivery["attempts"] == 1  # kept for when it is enabled again
+    assert "internal address" in delivery["attemptLog"][0]["error"]
+
+
+async def test_an_endpoint_stored_before_these_rules_is_disabled_at_its_next_attempt(client, frozen_clock):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    with webhook_receiver() as receiver:
+        endpoint = await register(client, tenant, receiver.url)
+        legacy = receiver.url.replace("127.0.0.1", "127.1")  # inet_aton's 127.0.0.1: the receiver itself
+        async with database.transaction() as session:
+            await session.execute(
+                update(WebhookEndpoint).where(WebhookEndpoint.id == endpoint["id"]).values(url=legacy)
+            )
+        await paid_link(client, tenant)
+        await drain()
+    assert receiver.requests == []
+    shown = (await client.get(f"/v1/webhook-endpoints/{endpoint['id']}", headers=merchant(tenant))).json()
+    assert shown["status"] == "disabled" and "127.0.0.1" in shown["disabledReason"]

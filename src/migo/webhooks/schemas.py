@@ -81,7 +81,10 @@ class EndpointOut(ApiModel):
     auth_header_value_hint: str | None = Field(description="The last four characters of the header value.")
     signed: bool
     status: Literal["enabled", "paused", "disabled"]
-    disabled_reason: str | None
+    disabled_reason: str | None = Field(
+        description="Why deliveries stopped: a 410 Gone answer, or an address that is, or came to resolve to, "
+        "an internal one; enable the endpoint to deliver again."
+    )
     description: str | None
     created_at: UtcDateTime
     updated_at: UtcDateTime | None

@@ -4,7 +4,7 @@ A URL is checked when an endpoint is registered or changed, and again before eve
 costs microseconds), which also catches an endpoint stored under older rules. A name is checked where it is
 resolved: the dispatcher's connections resolve through `CheckingResolver`, which refuses a name when any of
 its addresses is internal, so the addresses checked are the very ones connected to and a DNS answer that
-changes after a check (rebinding) cannot slip through.
+changes after a check (rebinding) cannot slip through. A refused attempt disables the endpoint (dispatcher).
 
 The sandbox also delivers to loopback, so integrators can receive on their own machine, but only when the URL
 names it plainly: `127.0.0.1`, `localhost` or `[::1]`, written exactly so.
