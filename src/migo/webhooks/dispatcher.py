@@ -6,7 +6,8 @@ records every attempt and commits. A worker killed mid-batch holds no lease: its
 and the batch is simply due again. `record()` in the events domain wakes idle lanes with NOTIFY.
 
 Each attempt has 15 s. A 2xx is delivered; a 410 Gone disables the endpoint (seed 003: "return 410 Gone to
-stop retries") until it is enabled again; anything else is retried after 5 s, 30 s, 2 min, 10 min, 30 min,
+stop retries") until it is enabled again, and so does an address that is, or now resolves to, an internal one
+(see targets; retrying would not change it); anything else is retried after 5 s, 30 s, 2 min, 10 min, 30 min,
 1 h, 2 h and then every 4 h, ±10 % jitter, or after the endpoint's `Retry-After`, for 7 days; then it fails.
 """
 
@@ -86,10 +87,20 @@ class AttemptResult:
     excerpt: str | None
     error: str | None
     retry_after: float | None = None
+    refused: bool = False  # the address may not receive deliveries (targets)
 
     @property
     def delivered(self) -> bool:
         return self.status_code is not None and 200 <= self.status_code < 300
+
+    @property
+    def disables(self) -> str | None:
+        """Why this attempt stops deliveries to its endpoint until it is enabled again, if it does."""
+        if self.status_code == 410:
+            return "The endpoint answered 410 Gone."
+        if self.refused:
+            return f"The endpoint's address is refused: {self.error}."[:200]
+        return None
 
 
 async def send(http: aiohttp.ClientSession, endpoint: WebhookEndpoint, event: Event) -> AttemptResult:
@@ -106,12 +117,12 @@ async def send(http: aiohttp.ClientSession, endpoint: WebhookEndpoint, event: Ev
         headers[header[0]] = header[1]
     started = time.perf_counter()
     try:
-        await targets.check_resolved(endpoint.url)
+        targets.check_url(endpoint.url)  # names are checked as they resolve: see http_client
         async with http.post(endpoint.url, data=body, headers=headers, allow_redirects=False) as response:
             excerpt = (await response.content.read(EXCERPT)).decode("utf-8", errors="replace") or None
             status, wait = response.status, retry_after(response.headers.get("retry-after"), clock.now())
     except targets.TargetRefused as refused:
-        return AttemptResult(None, _elapsed(started), None, str(refused)[:200])
+        return AttemptResult(None, _elapsed(started), None, str(refused)[:200], refused=True)
     except TimeoutError:
         return AttemptResult(None, _elapsed(started), None, f"no answer within {ATTEMPT_TIMEOUT:g} s")
     except aiohttp.ClientError as error:
@@ -162,7 +173,7 @@ async def _settle(
     results: list[AttemptResult],
 ) -> None:
     now = clock.now()
-    gone: set[uuid.UUID] = set()
+    disabled: dict[uuid.UUID, str] = {}
     for (delivery, endpoint, _), result in zip(due, results, strict=True):
         session.add(
             WebhookAttempt(
@@ -181,8 +192,8 @@ async def _settle(
             delivery.status = "delivered"
             delivery.delivered_at = now
             continue
-        if result.status_code == 410:
-            gone.add(endpoint.id)
+        if result.disables is not None:
+            disabled[endpoint.id] = result.disables
         # Retry-After can ask for longer than the schedule, never for sooner, and never past the 7 days.
         wait = retry_delay(delivery.attempts)
         if result.retry_after is not None:
@@ -192,20 +203,23 @@ async def _settle(
             delivery.status = "failed"
         else:
             delivery.next_attempt_at = next_at
-    if gone:
+    for endpoint_id, reason in disabled.items():
         await session.execute(
             update(WebhookEndpoint)
-            .where(WebhookEndpoint.id.in_(gone), WebhookEndpoint.status == "enabled")
-            .values(status="disabled", disabled_reason="The endpoint answered 410 Gone.", updated_at=now)
+            .where(WebhookEndpoint.id == endpoint_id, WebhookEndpoint.status == "enabled")
+            .values(status="disabled", disabled_reason=reason, updated_at=now)
         )
-        log.info("webhook_endpoints_disabled", endpoints=[str(e) for e in gone], reason="410 Gone")
+        log.info("webhook_endpoint_disabled", endpoint=str(endpoint_id), reason=reason)
 
 
 def http_client() -> aiohttp.ClientSession:
-    """One keep-alive pool per lane set; no redirects followed, no proxies from the environment."""
+    """One keep-alive pool per lane set; no redirects followed, no proxies from the environment, and names
+    resolved only to addresses deliveries may go to."""
     return aiohttp.ClientSession(
         timeout=aiohttp.ClientTimeout(total=ATTEMPT_TIMEOUT),
-        connector=aiohttp.TCPConnector(limit=200, limit_per_host=50, ttl_dns_cache=60),
+        connector=aiohttp.TCPConnector(
+            limit=200, limit_per_host=50, ttl_dns_cache=60, resolver=targets.CheckingResolver()
+        ),
         trust_env=False,
     )
 

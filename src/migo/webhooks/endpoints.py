@@ -128,7 +128,7 @@ def _checked_url(url: str) -> str:
     try:
         return targets.check_url(url)
     except targets.TargetRefused as refused:
-        raise _invalid(str(refused)) from None
+        raise _invalid(f"url: {refused}") from None
 
 
 def _set_auth_header(endpoint: WebhookEndpoint, name: str | None, value: str | None) -> None:

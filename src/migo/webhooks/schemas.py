@@ -18,7 +18,17 @@ RESERVED_HEADERS = frozenset(
     {"content-type", "content-length", "host", "user-agent", "connection", "transfer-encoding", "expect"}
 )
 HeaderName = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,99}$", examples=["x-api-key"])]
-Url = Annotated[str, Field(min_length=8, max_length=2000, examples=["https://shop.example/migo/callback"])]
+Url = Annotated[
+    str,
+    Field(
+        min_length=8,
+        max_length=2000,
+        examples=["https://shop.example/migo/callback"],
+        description="An http(s) URL of a public address: no credentials, whitespace, control characters or "
+        "backslashes; private, loopback, link-local and other internal addresses and names are refused (the "
+        "sandbox also accepts 127.0.0.1, localhost and [::1]).",
+    ),
+]
 # A header value travels as is: no control characters (CR/LF would split the request).
 HeaderValue = Annotated[str, Field(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]+$")]
 EventTypes = Annotated[list[Annotated[str, Field(max_length=60)]], Field(min_length=1, max_length=30)]
@@ -71,7 +81,10 @@ class EndpointOut(ApiModel):
     auth_header_value_hint: str | None = Field(description="The last four characters of the header value.")
     signed: bool
     status: Literal["enabled", "paused", "disabled"]
-    disabled_reason: str | None
+    disabled_reason: str | None = Field(
+        description="Why deliveries stopped: a 410 Gone answer, or an address that is, or came to resolve to, "
+        "an internal one; enable the endpoint to deliver again."
+    )
     description: str | None
     created_at: UtcDateTime
     updated_at: UtcDateTime | None
