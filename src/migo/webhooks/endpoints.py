@@ -226,7 +226,8 @@ async def rotate_secret(session: AsyncSession, owner: Owner, endpoint_id: uuid.U
 async def change_status(
     session: AsyncSession, owner: Owner, endpoint_id: uuid.UUID, action: EndpointAction
 ) -> WebhookEndpoint:
-    """Pause (deliveries queue), resume or re-enable (after a 410 Gone); the queued deliveries then drain."""
+    """Pause (deliveries queue), resume or re-enable (after a 410 Gone or a refused address); the queued
+    deliveries then drain."""
     endpoint = await get_endpoint(session, owner, endpoint_id, lock=True)
     if action == "pause":
         if endpoint.status == "disabled":

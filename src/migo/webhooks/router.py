@@ -135,7 +135,7 @@ def webhook_router(
 
     @router.post("/webhook-endpoints/{endpointId}/enable", response_model=shape(EndpointOut))
     async def enable_webhook_endpoint(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Any:
-        """Re-enable an endpoint disabled by a 410 Gone answer."""
+        """Re-enable an endpoint disabled by a 410 Gone answer or an address that turned internal."""
         return answer(EndpointOut.of(await endpoints.change_status(session, owner, endpointId, "enable")))
 
     @router.get("/webhook-endpoints/{endpointId}/deliveries", response_model=shape(Page[DeliveryOut]))
