@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     volcan_webhook_secret: SecretStr | None = None
     settlements_webhook_secret: SecretStr | None = None
     idempotency_ttl_seconds: int = 24 * 3600
+    # Request body budgets (platform.bodylimit): JSON APIs, and the endpoints that opt in as uploads.
+    max_json_body_bytes: int = Field(default=1024 * 1024, gt=0)
+    max_upload_body_bytes: int = Field(default=20 * 1024 * 1024, gt=0)
 
     @property
     def is_sandbox(self) -> bool:
