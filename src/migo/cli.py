@@ -315,6 +315,9 @@ def _serve(host: str, port: int, workers: int) -> None:
     shutil.rmtree(metrics_dir, ignore_errors=True)
     metrics_dir.mkdir(parents=True, exist_ok=True)
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+    # Forwarded headers only from the configured proxies (uvicorn's own default trusts 127.0.0.1, so anything
+    # on the host, or any request a local proxy passes on unchanged, could choose its address).
+    trusted_proxies = [str(network) for network in settings.trusted_proxies]
     uvicorn.run(
         "migo.app:create_app",
         factory=True,
@@ -323,7 +326,8 @@ def _serve(host: str, port: int, workers: int) -> None:
         workers=workers,
         log_config=None,
         access_log=False,
-        proxy_headers=True,
+        proxy_headers=bool(trusted_proxies),
+        forwarded_allow_ips=trusted_proxies,
         server_header=False,
         timeout_graceful_shutdown=10,
     )
