@@ -44,6 +44,17 @@ def _secrets_of(sheet: dict) -> list[str]:
     ]
 
 
+def _group_ends(group: int, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def test_migo_up_writes_the_credentials_to_an_owner_only_file_when_stdout_is_a_log(tmp_path):
     home = tmp_path / "home"
     stale = home / "sandbox-credentials.txt"
@@ -66,7 +77,8 @@ def test_migo_up_writes_the_credentials_to_an_owner_only_file_when_stdout_is_a_l
             if select.select([server.stdout], [], [], 1)[0]:
                 log += os.read(server.stdout.fileno(), 65536)
         server.terminate()  # as a service manager stops it
-        server.wait(timeout=30)
+        assert server.wait(timeout=30) == 128 + signal.SIGTERM
+        assert _group_ends(server.pid, within=20), "the worker outlived `migo up`"
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(server.pid, signal.SIGKILL)

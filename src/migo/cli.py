@@ -392,6 +392,10 @@ def cmd_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def cmd_up(args: argparse.Namespace) -> int:
     """What `make run` calls: database, migrations, sandbox, then the API and the worker together."""
     _prepare_database()
@@ -401,6 +405,9 @@ def cmd_up(args: argparse.Namespace) -> int:
 
         configure_logging(settings.log_level)
         _hand_over_sandbox_credentials(asyncio.run(_sandbox_sheet()))
+    # uvicorn shuts down gracefully on SIGTERM, then raises it again with the handler it found; left at the
+    # default, that ends this process on the spot and orphans the worker. As SystemExit, `finally` stops it.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     worker = subprocess.Popen([sys.executable, "-m", "migo", "worker"], env=os.environ.copy())
     try:
         _serve(args.host, args.port, args.workers or settings.web_concurrency)
