@@ -29,7 +29,7 @@ from migo.platform.db import database
 from migo.platform.envelope import render_error, surface_style
 from migo.platform.errors import ERRORS
 from migo.platform.logging import configure_logging
-from migo.platform.observability import RequestContextMiddleware, metrics_endpoint
+from migo.platform.observability import RequestContextMiddleware, metrics_routes
 from migo.platform.settings import Settings, get_settings
 from migo.surfaces import web
 from migo.surfaces.cms import build_cms
@@ -79,7 +79,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     routes = [
         Route("/health", health, methods=["GET"]),
         Route("/ready", ready, methods=["GET"]),
-        Route("/metrics", metrics_endpoint, methods=["GET"]),
+        *metrics_routes(settings),
         Mount("/static", static, name="static"),
         *web.routes,
         Mount("/cms/rest", build_cms(settings)),
