@@ -24,11 +24,12 @@ from starlette.types import Receive, Scope, Send
 
 import migo.models  # noqa: F401 - every mapped class, for configure_mappers()
 from migo.platform import migrations
+from migo.platform.bodylimit import BodyLimitMiddleware, upload_paths
 from migo.platform.db import database
-from migo.platform.envelope import render_error
+from migo.platform.envelope import render_error, surface_style
 from migo.platform.errors import ERRORS
 from migo.platform.logging import configure_logging
-from migo.platform.observability import RequestContextMiddleware, metrics_endpoint
+from migo.platform.observability import RequestContextMiddleware, metrics_routes
 from migo.platform.settings import Settings, get_settings
 from migo.surfaces import web
 from migo.surfaces.cms import build_cms
@@ -59,8 +60,7 @@ async def ready(request: Request) -> JSONResponse:
 
 async def not_found(scope: Scope, receive: Receive, send: Send) -> None:
     """A path no mount matches at all (a control character in it, say): a 404 in the surface's own shape."""
-    path = scope.get("path", "")
-    style = "envelope" if path.startswith(("/rest/", "/cms/rest/")) else "middleware"
+    style = surface_style(scope.get("path", ""))
     await render_error(style, ERRORS.NOT_FOUND, ERRORS.NOT_FOUND.message)(scope, receive, send)
 
 
@@ -76,18 +76,27 @@ def create_app(settings: Settings | None = None) -> Starlette:
     # Every mapper configured now, not by the first requests that build an ORM object (~0.3 s per process).
     configure_mappers()
     static = StaticFiles(directory=str(files("migo.platform") / "static"))
+    routes = [
+        Route("/health", health, methods=["GET"]),
+        Route("/ready", ready, methods=["GET"]),
+        *metrics_routes(settings),
+        Mount("/static", static, name="static"),
+        *web.routes,
+        Mount("/cms/rest", build_cms(settings)),
+        Mount("/rest", build_gateway(settings)),
+        Mount("/", build_middleware(settings)),
+    ]
+    body_limit = Middleware(
+        BodyLimitMiddleware,
+        max_json_bytes=settings.max_json_body_bytes,
+        max_upload_bytes=settings.max_upload_body_bytes,
+        upload_paths=upload_paths(routes),
+        hosted_pages=[route.path for route in web.routes if isinstance(route, Route)],
+    )
     app = Starlette(
-        routes=[
-            Route("/health", health, methods=["GET"]),
-            Route("/ready", ready, methods=["GET"]),
-            Route("/metrics", metrics_endpoint, methods=["GET"]),
-            Mount("/static", static, name="static"),
-            *web.routes,
-            Mount("/cms/rest", build_cms(settings)),
-            Mount("/rest", build_gateway(settings)),
-            Mount("/", build_middleware(settings)),
-        ],
-        middleware=[Middleware(RequestContextMiddleware)],
+        routes=routes,
+        # The body limit inside the request context, so a refused body is logged with its request id.
+        middleware=[Middleware(RequestContextMiddleware), body_limit],
         lifespan=lifespan,
     )
     app.router.default = not_found

@@ -16,6 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import structlog
+
 from migo.platform.embedded import resolve_database_url
 from migo.platform.settings import get_settings
 
@@ -52,7 +54,7 @@ async def _sandbox_sheet() -> dict[str, Any]:
         await database.dispose()
 
 
-def _print_cheat_sheet(sheet: dict[str, Any]) -> None:
+def _cheat_sheet(sheet: dict[str, Any]) -> str:
     gateway, cms, middleware = sheet["gateway"], sheet["cms"], sheet["middleware"]
     lines = [
         "",
@@ -79,7 +81,35 @@ def _print_cheat_sheet(sheet: dict[str, Any]) -> None:
         "  `migo sandbox --json` prints all of this as JSON.",
         "",
     ]
-    print("\n".join(lines), flush=True)
+    return "\n".join(lines)
+
+
+SANDBOX_CREDENTIALS_FILE = "sandbox-credentials.txt"
+
+
+def _hand_over_sandbox_credentials(sheet: dict[str, Any]) -> None:
+    """`migo up` shows the cheat sheet on a terminal. Anywhere else its stdout is the server's log (a service
+    manager, a container, `| tee`), where secrets must never go: the sheet goes to a file only the owner can
+    read, and the log says where."""
+    if sys.stdout.isatty():
+        print(_cheat_sheet(sheet), flush=True)
+        return
+    path = _write_owner_only(get_settings().home / SANDBOX_CREDENTIALS_FILE, _cheat_sheet(sheet))
+    structlog.get_logger("migo.sandbox").info("sandbox_credentials_written", path=str(path), mode="0600")
+
+
+def _write_owner_only(path: Path, text: str) -> Path:
+    """Write `text` to a file that is mode 0600 from its first byte: created by os.open with that mode (not
+    chmod-ed after the write) under a new name, then moved over `path`, so an existing file, whatever its
+    mode, is replaced rather than reused."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = path.with_name(f".{path.name}.{os.getpid()}")
+    fresh.unlink(missing_ok=True)
+    # O_EXCL: never through a file or a symlink someone else put at that name.
+    with os.fdopen(os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as file:
+        file.write(text)
+    os.replace(fresh, path)
+    return path.resolve()
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:
@@ -91,7 +121,7 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(sheet, indent=2))
     else:
-        _print_cheat_sheet(sheet)
+        print(_cheat_sheet(sheet), flush=True)
     return 0
 
 
@@ -315,6 +345,9 @@ def _serve(host: str, port: int, workers: int) -> None:
     shutil.rmtree(metrics_dir, ignore_errors=True)
     metrics_dir.mkdir(parents=True, exist_ok=True)
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+    # Forwarded headers only from the configured proxies (uvicorn's own default trusts 127.0.0.1, so anything
+    # on the host, or any request a local proxy passes on unchanged, could choose its address).
+    trusted_proxies = [str(network) for network in settings.trusted_proxies]
     uvicorn.run(
         "migo.app:create_app",
         factory=True,
@@ -323,7 +356,8 @@ def _serve(host: str, port: int, workers: int) -> None:
         workers=workers,
         log_config=None,
         access_log=False,
-        proxy_headers=True,
+        proxy_headers=bool(trusted_proxies),
+        forwarded_allow_ips=trusted_proxies,
         server_header=False,
         timeout_graceful_shutdown=10,
     )
@@ -358,14 +392,25 @@ def cmd_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def cmd_up(args: argparse.Namespace) -> int:
     """What `make run` calls: database, migrations, sandbox, then the API and the worker together."""
     _prepare_database()
-    if get_settings().is_sandbox:
-        _print_cheat_sheet(asyncio.run(_sandbox_sheet()))
+    settings = get_settings()
+    if settings.is_sandbox:
+        from migo.platform.logging import configure_logging
+
+        configure_logging(settings.log_level)
+        _hand_over_sandbox_credentials(asyncio.run(_sandbox_sheet()))
+    # uvicorn shuts down gracefully on SIGTERM, then raises it again with the handler it found; left at the
+    # default, that ends this process on the spot and orphans the worker. As SystemExit, `finally` stops it.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     worker = subprocess.Popen([sys.executable, "-m", "migo", "worker"], env=os.environ.copy())
     try:
-        _serve(args.host, args.port, args.workers or get_settings().web_concurrency)
+        _serve(args.host, args.port, args.workers or settings.web_concurrency)
     finally:
         if worker.poll() is None:
             worker.send_signal(signal.SIGTERM)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Header, Query
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from migo.identity.auth import Caller, GatewayIdempotent, SignedIdempotent
 from migo.ledger.models import Posting
@@ -180,14 +180,14 @@ async def get_card_cvv(
     cardId: uuid.UUID,
     caller: Caller,
     session: DbSession,
+    response: Response,
     x_view_token: str | None = Header(None, description="The token from `POST /cards/{cardId}/cvv/view-token`."),
 ) -> Any:
     """Step two, from the cardholder's device, never a backend: the CVV, derived on demand and never stored.
     Needs the `transact` permission on the card."""
     cvv = await credentials.reveal_cvv(session, caller, cardId, x_view_token)
-    return JSONResponse(
-        ok(CvvOut(card_id=cardId, cvv=cvv)).model_dump(mode="json"), headers={"Cache-Control": "no-store"}
-    )
+    response.headers["Cache-Control"] = "no-store"
+    return ok(CvvOut(card_id=cardId, cvv=cvv))
 
 
 @money.put("/cards/{cardId}/funds", response_model=CustomResponse[TransactionOut], dependencies=[SignedIdempotent])

@@ -13,13 +13,24 @@ from migo.platform import security
 from migo.platform.db import fetch_one
 from migo.platform.errors import ERRORS, MW_ERRORS, ApiError, MerchantUnauthorized
 from migo.platform.ids import new_id, prefixed
+from migo.platform.ratelimit import Limit
 from migo.platform.settings import get_settings
 
 from . import tokens
 from .models import Application, Company, MerchantToken, Partner
+from .passwords import PasswordGate
 
 ApplicationKind = Literal["gateway", "cms", "middleware"]
 _AUDIENCE: dict[str, tokens.Audience] = {"gateway": "gateway", "cms": "cms"}
+
+# A backend asks for a token every 30 minutes and refreshes it in between; an address sending 60 tries in 5
+# minutes, or 10 wrong secrets for one clientId in 15, is guessing or burning the server's CPU on Argon2id.
+# The address limit is shared by the Gateway and the CMS: both spend the same CPU.
+CLIENT_SECRET_GATE = PasswordGate(
+    per_ip=Limit("client-token-ip", attempts=60, window_seconds=300),
+    failures_per_account=Limit("client-secret-failures", attempts=10, window_seconds=900),
+    refusal="clientId and clientSecret do not match an active application.",
+)
 
 
 @dataclass(frozen=True)
@@ -90,15 +101,23 @@ async def create_application(
 
 
 async def authenticate_client(
-    session: AsyncSession, client_id: str, client_secret: str, kind: ApplicationKind
+    session: AsyncSession, client_id: str, client_secret: str, kind: ApplicationKind, *, client_ip: str
 ) -> Application:
+    """The active application behind a clientId/clientSecret pair. Each try runs Argon2id, so tries are
+    limited like logins: per address, and wrong secrets per clientId (whatever address they come from)."""
     application = await session.scalar(
         select(Application).where(Application.client_id == client_id, Application.kind == kind)
     )
-    # Verify even when the client does not exist, so timing does not reveal which client ids are real.
-    valid = await security.verify_secret(application.client_secret_hash if application else None, client_secret)
-    if application is None or not valid or application.status != "active":
-        raise ApiError(ERRORS.INVALID_CREDENTIALS, "clientId and clientSecret do not match an active application.")
+    # Verified even when the client does not exist, so timing does not reveal which client ids are real.
+    await CLIENT_SECRET_GATE.verify(
+        client_ip=client_ip,
+        account=f"{kind}:{client_id}",
+        stored_hash=application.client_secret_hash if application else None,
+        password=client_secret,
+    )
+    assert application is not None
+    if application.status != "active":
+        raise ApiError(ERRORS.INVALID_CREDENTIALS, CLIENT_SECRET_GATE.refusal)
     return application
 
 

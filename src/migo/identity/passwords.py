@@ -1,4 +1,5 @@
-"""Password sign-in shared by cardholders and operators: rate limited per IP and per account."""
+"""Password sign-in shared by cardholders, operators and applications' client secrets: rate limited per IP and
+per account."""
 
 from __future__ import annotations
 
@@ -27,10 +28,11 @@ class PasswordGate:
 
     per_ip: Limit
     failures_per_account: Limit
+    refusal: str = "The username or password is not correct."
 
     async def verify(self, *, client_ip: str, account: str, stored_hash: str | None, password: str) -> None:
         await self.per_ip.consume(client_ip)
         await self.failures_per_account.reserve(account)
         if not await security.verify_secret(stored_hash, password):
-            raise ApiError(ERRORS.INVALID_CREDENTIALS, "The username or password is not correct.")
+            raise ApiError(ERRORS.INVALID_CREDENTIALS, self.refusal)
         await self.failures_per_account.release(account)

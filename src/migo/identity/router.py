@@ -57,11 +57,12 @@ def application_token_router(kind: Literal["gateway", "cms"]) -> APIRouter:
     router = APIRouter(route_class=MigoRoute, tags=["Authentication"])
 
     @router.post("/auth/token", response_model=CustomResponse[TokenPair])
-    async def issue_access_token(body: ClientCredentials, session: DbSession) -> Any:
+    async def issue_access_token(body: ClientCredentials, ip: ClientIp, session: DbSession) -> Any:
         """Exchange the application's clientId/clientSecret for an access token (30 min) and a refresh
-        token (7 days, single use)."""
+        token (7 days, single use). Ten wrong secrets for a clientId in 15 minutes, or 60 tries from one
+        address in 5, are refused for the rest of the window (429 with Retry-After); refreshing is not."""
         application = await applications.authenticate_client(
-            session, body.client_id, body.client_secret.get_secret_value(), kind
+            session, body.client_id, body.client_secret.get_secret_value(), kind, client_ip=ip
         )
         return ok(TokenPair.of(await applications.issue_application_tokens(session, application)))
 

@@ -27,6 +27,10 @@ Audience = Literal["gateway", "cms"]
 SubjectKind = Literal["app", "user", "operator"]
 _ISSUER = "migo"
 _ALGORITHM = "HS256"
+# Only Migo's own servers issue access tokens, so a token issued "in the future" is forged or came from a
+# server whose clock is wrong. The leeway absorbs the skew between two replicas' NTP-kept clocks (well under a
+# second) with a wide margin, and a replica's clock caught in a step correction; beyond it, refuse.
+ISSUED_AT_LEEWAY_SECONDS = 30
 REFRESH_PREFIX = "rt_"
 REUSE = "refresh_token_reuse"
 
@@ -73,22 +77,26 @@ def encode_access(claims: AccessClaims, ttl_seconds: int) -> str:
 def decode_access(token: str, audience: Audience) -> AccessClaims:
     """Claims of a valid access token for `audience`; TOKEN_EXPIRED or UNAUTHORIZED otherwise.
 
-    Expiry is checked against the platform clock (not PyJWT's), so tests can move time.
+    Issue and expiry times are checked against the platform clock (not PyJWT's), so tests can move time.
     """
+    now = clock.now().timestamp()
     try:
-        claims, expires = _verified(token, audience, _signing_key())
+        claims, issued, expires = _verified(token, audience, _signing_key())
+        if issued > now + ISSUED_AT_LEEWAY_SECONDS:
+            raise jwt.ImmatureSignatureError("the token was issued in the future")
     except (jwt.PyJWTError, ValueError, TypeError, KeyError) as exc:
         raise ApiError(ERRORS.UNAUTHORIZED, "The access token is not valid.") from exc
-    if expires <= clock.now().timestamp():
+    if expires <= now:
         raise ApiError(ERRORS.TOKEN_EXPIRED)
     return claims
 
 
 @lru_cache(maxsize=4096)
-def _verified(token: str, audience: Audience, key: bytes) -> tuple[AccessClaims, int]:
-    """A token's claims and expiry once its signature verified. A token's bytes fix its claims, so a client
-    that reuses its token for 30 minutes is verified once (the key is part of the cache key: a new master
-    secret verifies anew); expiry is still checked on every call, and a failure is never cached."""
+def _verified(token: str, audience: Audience, key: bytes) -> tuple[AccessClaims, int, int]:
+    """A token's claims, issue time and expiry once its signature verified. A token's bytes fix its claims,
+    so a client that reuses its token for 30 minutes is verified once (the key is part of the cache key: a
+    new master secret verifies anew); the times depend on the clock, so the caller checks them on every
+    call, and a failure is never cached."""
     payload = jwt.decode(
         token,
         key,
@@ -99,9 +107,12 @@ def _verified(token: str, audience: Audience, key: bytes) -> tuple[AccessClaims,
             "verify_exp": False,
             "verify_iat": False,
             "verify_nbf": False,
-            "require": ["exp", "sub", "typ", "app", "ten", "fam"],
+            "require": ["iat", "exp", "sub", "typ", "app", "ten", "fam"],
         },
     )
+    # PyJWT also accepts a list that contains the audience; ours is always the one string.
+    if payload["aud"] != audience:
+        raise jwt.InvalidAudienceError("the audience must be exactly one string")
     claims = AccessClaims(
         subject_id=uuid.UUID(payload["sub"]),
         kind=payload["typ"],
@@ -110,7 +121,7 @@ def _verified(token: str, audience: Audience, key: bytes) -> tuple[AccessClaims,
         tenant_id=uuid.UUID(payload["ten"]),
         family_id=uuid.UUID(payload["fam"]),
     )
-    return claims, int(payload["exp"])
+    return claims, int(payload["iat"]), int(payload["exp"])
 
 
 async def issue(

@@ -88,6 +88,12 @@ def created(data: T, message: str | None = None) -> CustomResponse[T]:
     return ok(data, 201, message)
 
 
+def surface_style(path: str) -> Style:
+    """The error shape of the surface a path belongs to: the envelope under /rest and /cms/rest, the
+    Middleware's everywhere else."""
+    return "envelope" if path.startswith(("/rest/", "/cms/rest/")) else "middleware"
+
+
 def render_error(style: Style, error: ErrorDef, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
     if style == "middleware":
         if error.status == 401 and error is not MW_ERRORS.INVALID_KEYS:

@@ -209,13 +209,14 @@ class MW_ERRORS:  # noqa: N801 - a namespace of constants, named like ERRORS
     PROCESSOR_UNAVAILABLE = _define(
         5017, "PROCESSOR_UNAVAILABLE", 502, "The payment processor did not answer; nothing was changed. Retry."
     )
+    PAYLOAD_TOO_LARGE = _define(5018, "PAYLOAD_TOO_LARGE", 413, "The request body is too large.")
 
 
 # Platform errors raised by shared code, as the Middleware names them.
 MIDDLEWARE_EQUIVALENT: dict[ErrorDef, ErrorDef] = {
     ERRORS.VALIDATION_ERROR: MW_ERRORS.INVALID_BODY,
     ERRORS.UNSUPPORTED_MEDIA_TYPE: MW_ERRORS.INVALID_BODY,
-    ERRORS.PAYLOAD_TOO_LARGE: MW_ERRORS.INVALID_BODY,
+    ERRORS.PAYLOAD_TOO_LARGE: MW_ERRORS.PAYLOAD_TOO_LARGE,
     ERRORS.NOT_FOUND: MW_ERRORS.NOT_FOUND,
     ERRORS.METHOD_NOT_ALLOWED: MW_ERRORS.METHOD_NOT_ALLOWED,
     ERRORS.IDEMPOTENCY_KEY_REUSED: MW_ERRORS.IDEMPOTENCY_KEY_REUSED,

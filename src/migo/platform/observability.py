@@ -18,8 +18,13 @@ from prometheus_client import (
 )
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Mount
+from starlette.routing import Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from migo.platform import security
+from migo.platform.envelope import render_error
+from migo.platform.errors import ERRORS
+from migo.platform.settings import Settings
 
 REQUEST_ID_HEADER = "x-request-id"
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -86,6 +91,25 @@ class RequestContextMiddleware:
                 status=status,
                 duration_ms=round(elapsed * 1000, 2),
             )
+
+
+def metrics_routes(settings: Settings) -> list[Route]:
+    """`GET /metrics`. With MIGO_METRICS_TOKEN set, only for `Authorization: Bearer <that token>` (what a
+    Prometheus scrape config's `authorization` sends); without it, open in the sandbox and not served at all
+    in production, so metrics never become public by a setting left out."""
+    if settings.metrics_token is None:
+        return [Route("/metrics", metrics_endpoint, methods=["GET"])] if settings.is_sandbox else []
+    token = settings.metrics_token.get_secret_value()
+
+    async def scrape_metrics(request: Request) -> Response:
+        scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not security.constant_time_equals(credentials.strip(), token):
+            # The root's own shape: the Middleware's `{"message": "Unauthorized"}`.
+            unauthorized = ERRORS.UNAUTHORIZED
+            return render_error("middleware", unauthorized, unauthorized.message, {"WWW-Authenticate": "Bearer"})
+        return await metrics_endpoint(request)
+
+    return [Route("/metrics", scrape_metrics, methods=["GET"])]
 
 
 async def metrics_endpoint(request: Request) -> Response:

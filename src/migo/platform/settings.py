@@ -5,10 +5,10 @@ from __future__ import annotations
 import secrets
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, IPvAnyNetwork, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -45,6 +45,27 @@ class Settings(BaseSettings):
     volcan_webhook_secret: SecretStr | None = None
     settlements_webhook_secret: SecretStr | None = None
     idempotency_ttl_seconds: int = 24 * 3600
+    # The reverse proxies (addresses or CIDRs, comma-separated) whose X-Forwarded-For / X-Forwarded-Proto the
+    # server believes. Empty: nobody's, and every per-address rate limit counts the connecting address. A
+    # client that could set X-Forwarded-For itself would pick a fresh address for every try.
+    trusted_proxies: Annotated[list[IPvAnyNetwork], NoDecode] = []
+    # What Prometheus sends as `Authorization: Bearer <token>` to scrape /metrics. Unset, /metrics is open in
+    # the sandbox and absent (404) in production: request rates, routes and error counts are not public.
+    metrics_token: SecretStr | None = None
+    # Request body budgets (platform.bodylimit): JSON APIs, and the endpoints that opt in as uploads.
+    max_json_body_bytes: int = Field(default=1024 * 1024, gt=0)
+    max_upload_body_bytes: int = Field(default=20 * 1024 * 1024, gt=0)
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        return [item.strip() for item in value.split(",") if item.strip()] if isinstance(value, str) else value
+
+    @field_validator("metrics_token", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        # `MIGO_METRICS_TOKEN=` must not turn into a token that an empty `Bearer ` matches.
+        return None if value == "" else value
 
     @model_validator(mode="after")
     def _inbound_secrets_are_distinct(self) -> Settings:

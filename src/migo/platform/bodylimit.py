@@ -1,0 +1,141 @@
+"""Request body limits by route class, enforced while the body streams in.
+
+Before this, nothing looked at a body's size: a 100 MB body to the unauthenticated `POST /rest/auth/token` was
+read into memory (about 300 MB) before validation refused it, and four at once stalled `/health`. Each request
+now gets a budget from its path, before any handler runs:
+
+| route class | limit | setting |
+|---|---|---|
+| JSON APIs: Gateway, CMS, Middleware (everything not below) | 1 MiB | `MIGO_MAX_JSON_BODY_BYTES` |
+| hosted-page form posts (`/`, `/checkout/…`, `/card-activation`) | 64 KiB | — |
+| upload endpoints, which opt in with `@accepts_upload` | 20 MiB | `MIGO_MAX_UPLOAD_BODY_BYTES` |
+
+A declared Content-Length over the budget is refused before the app runs, so no handler, database or
+password hash is reached, and a client that sent `Expect: 100-continue` never sends the body. A body without
+one (chunked) is counted as it arrives, and reading stops at the first chunk past the budget. The answer is a
+413 in the surface's own shape (7015 PAYLOAD_TOO_LARGE in the envelope, ownCode 5018 in the Middleware, plain
+text on the hosted pages), with `Connection: close` so the server drops the connection instead of reading
+the rest of the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from starlette.exceptions import HTTPException
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import BaseRoute, Mount, Route, compile_path
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from migo.platform.envelope import render_error, surface_style
+from migo.platform.errors import ERRORS
+
+# A checkout or activation form is a few short fields; 64 KiB leaves room and nothing more.
+HOSTED_FORM_MAX_BYTES = 64 * 1024
+_UPLOAD_MARK = "__migo_accepts_upload__"
+_CLOSE = {"Connection": "close"}
+
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
+
+
+def accepts_upload(endpoint: Endpoint) -> Endpoint:
+    """Declare an endpoint an upload: its body may reach `MIGO_MAX_UPLOAD_BODY_BYTES` instead of the JSON
+    limit. Put it under the route decorator; the root app finds it through every mounted surface:
+
+        @router.post("/app/partners/{partnerId}/cardholders/batch")
+        @accepts_upload
+        async def upload_cardholder_batch(file: UploadFile, ...) -> Any: ...
+    """
+    setattr(endpoint, _UPLOAD_MARK, True)
+    return endpoint
+
+
+def upload_paths(routes: Iterable[BaseRoute], prefix: str = "") -> list[str]:
+    """The full path templates (`/cms/rest/app/partners/{partnerId}/…`) of every `@accepts_upload` endpoint."""
+    found: list[str] = []
+    for route in routes:
+        if isinstance(route, Mount):
+            found += upload_paths(route.routes, prefix + route.path)
+        elif isinstance(route, Route) and getattr(route.endpoint, _UPLOAD_MARK, False):
+            found.append(prefix + route.path)
+    return found
+
+
+def _detail(max_bytes: int) -> str:
+    return f"The request body is larger than the {max_bytes} bytes this endpoint accepts."
+
+
+class BodyTooLarge(HTTPException):
+    """Raised from `receive` once a streamed body passes its budget, wherever the body is being read. It is an
+    HTTP 413, so each surface's HTTP error handler answers it in that surface's shape."""
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(413, _detail(max_bytes), headers=_CLOSE)
+
+
+class BodyLimitMiddleware:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_json_bytes: int,
+        max_upload_bytes: int,
+        upload_paths: Iterable[str],
+        hosted_pages: Iterable[str],
+    ) -> None:
+        self.app = app
+        self.max_json_bytes = max_json_bytes
+        self.max_upload_bytes = max_upload_bytes
+        self._uploads = [compile_path(path)[0] for path in upload_paths]
+        self._pages = [compile_path(path)[0] for path in hosted_pages]
+
+    def _budget(self, path: str) -> tuple[int, bool]:
+        """(limit in bytes, whether the path is a hosted page)."""
+        if _matches(self._uploads, path):
+            return self.max_upload_bytes, False
+        if _matches(self._pages, path):
+            return HOSTED_FORM_MAX_BYTES, True
+        return self.max_json_bytes, False
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope["path"]
+        max_bytes, hosted_page = self._budget(path)
+        declared = _content_length(scope)
+        if declared is not None and declared > max_bytes:
+            await _refusal(path, max_bytes, hosted_page)(scope, receive, send)
+            return
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > max_bytes:
+                    raise BodyTooLarge(max_bytes)
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+
+def _matches(patterns: list[re.Pattern[str]], path: str) -> bool:
+    return any(pattern.match(path) for pattern in patterns)
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope["headers"]:
+        if name == b"content-length":
+            # The HTTP server has already refused a malformed one; what is left is digits.
+            return int(value) if value.isdigit() else None
+    return None
+
+
+def _refusal(path: str, max_bytes: int, hosted_page: bool) -> Response:
+    if hosted_page:
+        return PlainTextResponse(_detail(max_bytes), status_code=413, headers=_CLOSE)
+    return render_error(surface_style(path), ERRORS.PAYLOAD_TOO_LARGE, _detail(max_bytes), _CLOSE)

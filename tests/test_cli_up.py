@@ -1,0 +1,121 @@
+"""`migo up` in the sandbox: the cheat sheet's secrets reach a terminal, never the server's log (issue 13 §2).
+
+Once stdout is not a terminal it is the log (a service manager, a container, `| tee`): the sheet goes to an
+owner-only file under MIGO_HOME and the log only says where."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import select
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from migo import cli
+from tests.live import free_port
+
+
+def _sandbox_json() -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "migo", "sandbox", "--json"], capture_output=True, text=True, env=os.environ, check=True
+    )
+    return json.loads(result.stdout)
+
+
+def _secrets_of(sheet: dict) -> list[str]:
+    gateway, cms, middleware = sheet["gateway"], sheet["cms"], sheet["middleware"]
+    return [
+        gateway["clientSecret"],
+        gateway["signingSecret"],
+        gateway["cardholder"]["password"],
+        cms["clientSecret"],
+        cms["operator"]["password"],
+        middleware["merchantToken"],
+        middleware["privateKey"],
+        *(card["number"] for card in sheet["cardStock"]),
+    ]
+
+
+def _group_ends(group: int, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_migo_up_writes_the_credentials_to_an_owner_only_file_when_stdout_is_a_log(tmp_path):
+    home = tmp_path / "home"
+    stale = home / "sandbox-credentials.txt"
+    home.mkdir()
+    stale.write_text("an older, world-readable copy")
+    stale.chmod(0o644)
+    env = {**os.environ, "MIGO_HOME": str(home), "PYTHONUNBUFFERED": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "migo", "up", "--port", str(free_port()), "--workers", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group, with the worker it starts
+    )
+    assert server.stdout is not None
+    log = b""
+    try:
+        deadline = time.monotonic() + 60
+        while b"Application startup complete" not in log and time.monotonic() < deadline:
+            if select.select([server.stdout], [], [], 1)[0]:
+                log += os.read(server.stdout.fileno(), 65536)
+        server.terminate()  # as a service manager stops it
+        assert server.wait(timeout=30) == 128 + signal.SIGTERM
+        assert _group_ends(server.pid, within=20), "the worker outlived `migo up`"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
+    log += server.stdout.read()
+    lines = [json.loads(line) for line in log.decode().splitlines() if line.startswith("{")]
+    written = [line for line in lines if line["event"] == "sandbox_credentials_written"]
+    assert len(written) == 1 and Path(written[0]["path"]) == stale.resolve()
+
+    assert stat.S_IMODE(stale.stat().st_mode) == 0o600
+    sheet = _sandbox_json()
+    text = stale.read_text()
+    assert all(secret in text for secret in _secrets_of(sheet))
+    assert not any(secret in log.decode() for secret in _secrets_of(sheet))
+    assert not list(home.glob(".sandbox-credentials.txt.*"))  # no temporary copy left behind
+
+
+def test_on_a_terminal_the_cheat_sheet_is_shown_and_no_file_is_written(tmp_path, monkeypatch):
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    from migo.platform.settings import Settings
+
+    monkeypatch.setattr(cli, "get_settings", lambda: Settings(home=tmp_path))
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    sheet = _sandbox_json()
+    cli._hand_over_sandbox_credentials(sheet)
+    assert all(secret in terminal.getvalue() for secret in _secrets_of(sheet))
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("umask", [0o000, 0o022])
+def test_the_file_is_never_readable_by_others_whatever_the_umask(tmp_path, umask):
+    previous = os.umask(umask)
+    try:
+        written = cli._write_owner_only(tmp_path / "nested" / "credentials.txt", "secret")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600 and written.read_text() == "secret"
