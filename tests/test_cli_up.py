@@ -112,10 +112,18 @@ def test_on_a_terminal_the_cheat_sheet_is_shown_and_no_file_is_written(tmp_path,
 
 
 @pytest.mark.parametrize("umask", [0o000, 0o022])
-def test_the_file_is_never_readable_by_others_whatever_the_umask(tmp_path, umask):
+def test_private_files_are_never_readable_by_others_whatever_the_umask(tmp_path, umask):
+    from migo.platform.files import write_private_file
+    from migo.platform.settings import Settings
+
     previous = os.umask(umask)
     try:
-        written = cli._write_owner_only(tmp_path / "nested" / "credentials.txt", "secret")
+        written = write_private_file(tmp_path / "nested" / "credentials.txt", "secret")
+        secret_key = Settings(home=tmp_path / "home", secret_key=None).master_secret()  # the generated one
     finally:
         os.umask(previous)
     assert stat.S_IMODE(written.stat().st_mode) == 0o600 and written.read_text() == "secret"
+    key_file = tmp_path / "home" / "secret_key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600 and key_file.read_bytes() == secret_key
+    assert Settings(home=tmp_path / "home", secret_key=None).master_secret() == secret_key  # kept, not regenerated
+    assert sorted(path.name for path in key_file.parent.iterdir()) == ["secret_key"]  # no temporary left behind

@@ -19,6 +19,7 @@ from typing import Any
 import structlog
 
 from migo.platform.embedded import resolve_database_url
+from migo.platform.files import write_private_file
 from migo.platform.settings import get_settings
 
 
@@ -94,22 +95,8 @@ def _hand_over_sandbox_credentials(sheet: dict[str, Any]) -> None:
     if sys.stdout.isatty():
         print(_cheat_sheet(sheet), flush=True)
         return
-    path = _write_owner_only(get_settings().home / SANDBOX_CREDENTIALS_FILE, _cheat_sheet(sheet))
+    path = write_private_file(get_settings().home / SANDBOX_CREDENTIALS_FILE, _cheat_sheet(sheet))
     structlog.get_logger("migo.sandbox").info("sandbox_credentials_written", path=str(path), mode="0600")
-
-
-def _write_owner_only(path: Path, text: str) -> Path:
-    """Write `text` to a file that is mode 0600 from its first byte: created by os.open with that mode (not
-    chmod-ed after the write) under a new name, then moved over `path`, so an existing file, whatever its
-    mode, is replaced rather than reused."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fresh = path.with_name(f".{path.name}.{os.getpid()}")
-    fresh.unlink(missing_ok=True)
-    # O_EXCL: never through a file or a symlink someone else put at that name.
-    with os.fdopen(os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as file:
-        file.write(text)
-    os.replace(fresh, path)
-    return path.resolve()
 
 
 def cmd_sandbox(args: argparse.Namespace) -> int:

@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, Field, IPvAnyNetwork, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from migo.platform.files import write_private_file
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MIGO_", extra="ignore", hide_input_in_errors=True)
@@ -86,9 +88,7 @@ class Settings(BaseSettings):
             raise RuntimeError("MIGO_SECRET_KEY must be set in production")
         path = self.home / "secret_key"
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_urlsafe(48))
-            path.chmod(0o600)
+            write_private_file(path, secrets.token_urlsafe(48), replace=False)
         return path.read_text().strip().encode()
 
 
