@@ -201,11 +201,7 @@ async def test_capture_after_seven_days_is_refused_and_the_sweep_voids_it(client
     frozen_clock.advance(days=7, minutes=1)
     late = await client.post(f"/transactions/{link['uid']}/capture", headers=merchant(tenant))
     assert late.status_code == 409 and late.json()["ownCode"] == 5013
-    while True:
-        async with database.transaction() as session:
-            voided, _ = await operations.sweep(session)
-        if voided < operations.SWEEP_BATCH:
-            break
+    assert await operations.void_stale_authorizations() >= 1  # every stale one of this run, ours included
     shown = (await client.get(f"/transactions/{link['uid']}", headers=merchant(tenant))).json()
     assert shown["status"] == "reversed"
     assert (await events_of(link["uid"]))[-1] == "transaction.reversed"
@@ -219,7 +215,7 @@ async def test_unpaid_links_expire(client, frozen_clock):
     refused = await sandbox_pay(client, tenant, link["uid"])
     assert refused.status_code == 409 and refused.json()["ownCode"] == 5011
     async with database.transaction() as session:
-        await operations.sweep(session)
+        assert await operations.expire_unpaid_links(session) >= 1
     shown = (await client.get(f"/transactions/{link['uid']}", headers=merchant(tenant))).json()
     assert shown["status"] == "expired"
 

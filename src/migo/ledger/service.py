@@ -184,8 +184,11 @@ async def void_hold(session: AsyncSession, hold_id: uuid.UUID) -> Literal["voide
     return outcome  # type: ignore[return-value]
 
 
-async def reverse_entry(session: AsyncSession, entry_id: uuid.UUID, *, reference: str | None = None) -> EntryResult:
-    """A new entry with every posting negated; an entry is reversed at most once."""
+async def reverse_entry(
+    session: AsyncSession, entry_id: uuid.UUID, *, reference: str | None = None, release_hold: uuid.UUID | None = None
+) -> EntryResult:
+    """A new entry with every posting negated; an entry is reversed at most once. `release_hold`: a pending
+    hold that reserved the reversal's amount, settled by it."""
     postings = (await session.scalars(select(Posting).where(Posting.entry_id == entry_id))).all()
     if not postings:
         raise LedgerError(f"no entry {entry_id}")
@@ -195,6 +198,7 @@ async def reverse_entry(session: AsyncSession, entry_id: uuid.UUID, *, reference
         kind="reversal",
         legs=[Leg(p.account_id, -p.amount) for p in postings],
         reverses=entry_id,
+        release_hold=release_hold,
     )
 
 

@@ -1,23 +1,32 @@
 """Paying a link: what the hosted checkout (and the sandbox pay helper) does with the card a customer typed.
 
 The card is checked (Luhn, expiry, CVV), tokenized into the vault (PAN sealed; the CVV lives only in memory
-for the authorization), routed to the client's processor for its brand, and authorized. A 3-D Secure
-challenge is completed in a second step with the code the customer types. The caller holds the link's row
-lock, so a double submit waits for the first and then finds the link paid: it charges once.
+for the authorization), routed to the client's processor for its brand, and authorized; a 3-D Secure
+challenge is answered in a second step with the code the customer types.
+
+Each step with the processor runs in three parts, so the processor is never called under a row lock nor
+inside a transaction whose commit could still fail after it approved: the attempt is saved `pending` and
+committed (with the link's row lock, so a second payment of the same link finds it in flight and is refused
+with PAYMENT_IN_PROGRESS); the processor is called with an idempotency key derived from the attempt; its
+answer is recorded in a second transaction. An answer that never got recorded (a crash, a lost connection)
+is recorded by the recovery job, which asks the processor with the same key (`resolve_attempt`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from typing import Literal
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock, pan
+from migo.platform.db import database
 from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.ratelimit import Limit
 from migo.platform.settings import get_settings
@@ -31,18 +40,30 @@ from .testcards import BY_NUMBER
 # it comes from (the sandbox's shared test cards excepted).
 CARD_TRIES = Limit("checkout-card", attempts=10, window_seconds=3600)
 _EXPIRY = re.compile(r"^\s*(0?[1-9]|1[0-2])\s*/\s*([0-9]{2}|[0-9]{4})\s*$")
-AttemptOutcome = Literal["approved", "authorized", "declined", "requires_action"]
+# How long a processor call may take before its outcome is left to the recovery job, which looks at an
+# attempt only once it has been pending for longer than that (RECOVERY_AGE).
+PROCESSOR_TIMEOUT = 20.0
+RECOVERY_AGE = timedelta(seconds=60)
+AttemptOutcome = Literal["approved", "authorized", "declined", "requires_action", "pending"]
 
 
 @dataclass(frozen=True)
 class AttemptResult:
+    """What one attempt came to (`pending`: the processor's answer is not known yet), and the link after it."""
+
     outcome: AttemptOutcome
-    attempt: PaymentAttempt | None
-    decline_code: str | None = None
+    attempt: PaymentAttempt
+    transaction: PaymentTransaction
+    client: PaymentClient
+
+    @property
+    def decline_code(self) -> str | None:
+        return self.attempt.decline_code if self.outcome == "declined" else None
 
     @property
     def decline_reason(self) -> str | None:
-        return DECLINE_REASONS.get(self.decline_code or "", "The payment was declined.") if self.decline_code else None
+        code = self.decline_code
+        return DECLINE_REASONS.get(code, "The payment was declined.") if code else None
 
 
 def _invalid(detail: str) -> ApiError:
@@ -95,81 +116,109 @@ async def card_options(
     return info, clients.installment_options(terms, info.type) if terms else [1], refusals
 
 
-async def pay(
-    session: AsyncSession,
-    transaction: PaymentTransaction,
-    client: PaymentClient,
-    card: CardData,
-    installments: int,
-) -> AttemptResult:
-    """One payment attempt on a locked, pending link."""
+def authorize_key(attempt_id: uuid.UUID) -> str:
+    """The idempotency key of an attempt's authorization at the processor."""
+    return f"migo_att_{attempt_id.hex}"
+
+
+def authenticate_key(attempt_id: uuid.UUID) -> str:
+    """The idempotency key of the answer to an attempt's 3-D Secure challenge."""
+    return f"migo_att_{attempt_id.hex}_3ds"
+
+
+async def attempt_in_flight(session: AsyncSession, transaction: PaymentTransaction) -> PaymentAttempt | None:
+    return await session.scalar(
+        select(PaymentAttempt).where(
+            PaymentAttempt.transaction_id == transaction.id, PaymentAttempt.status == "pending"
+        )
+    )
+
+
+async def _payable_link(
+    session: AsyncSession, uid: str, merchant_slug: str | None
+) -> tuple[PaymentTransaction, PaymentClient]:
+    """The link locked, payable, and with no attempt in flight."""
+    transaction, client = await links.locked_link(session, uid, merchant_slug)
     ensure_payable(transaction)
-    await suspensions.enforce(session, client, transaction.user_id)
+    if await attempt_in_flight(session, transaction) is not None:
+        raise ApiError(MW_ERRORS.PAYMENT_IN_PROGRESS, "A payment of this link is being confirmed.")
+    return transaction, client
+
+
+async def pay(uid: str, card: CardData, installments: int, *, merchant_slug: str | None = None) -> AttemptResult:
+    """One payment attempt on a pending link (of the merchant's client, when `merchant_slug` is given). A
+    refusal before the processor is asked (5000, 2004-2006, 5011, 5019, 429) leaves nothing behind. Each step
+    runs in a transaction of its own (the request calling may hold a connection of the main pool)."""
     if not (get_settings().is_sandbox and card.number in BY_NUMBER):
         await CARD_TRIES.consume(pan.fingerprint(card.number).hex())
-    info, options, refusals = await card_options(session, client, card.number)
-    if installments not in options:
-        raise _invalid(f"installments: this card can be paid in {', '.join(map(str, options))}.")
-    await _abandon_open_challenges(session, transaction)  # before this attempt exists: it is not one of them
-    token = await _tokenize(session, card, info.brand)
-    terms = clients.processor_for_brand(client, info.brand)
-    amount = Decimal((transaction.processor_amounts or {}).get(terms.name, transaction.amount)) if terms else None
-    attempt = PaymentAttempt(
-        transaction_id=transaction.id,
-        client_id=client.id,
-        user_id=transaction.user_id,
-        card_token_id=token.id,
-        processor=terms.name if terms else None,
-        amount=amount if amount is not None else transaction.amount,
-        installments=installments,
-        status="requires_action",
-    )
-    session.add(attempt)
-
-    if not get_settings().is_sandbox and card.number in BY_NUMBER:
-        return await _settle(
-            session,
-            transaction,
-            client,
-            attempt,
-            token,
-            Authorization("declined", decline_code="test_card_in_production"),
-        )
-    if refusals or terms is None or amount is None:
-        return await _settle(
-            session, transaction, client, attempt, token, Authorization("declined", decline_code="card_not_allowed")
-        )
-    try:
-        authorization = await processor_named(terms.name).authorize(
-            card,
-            amount=amount,
-            currency=transaction.currency,
+    async with database.side_transaction() as session:
+        transaction, client = await _payable_link(session, uid, merchant_slug)
+        await suspensions.enforce(session, client, transaction.user_id)
+        info, options, refusals = await card_options(session, client, card.number)
+        if installments not in options:
+            raise _invalid(f"installments: this card can be paid in {', '.join(map(str, options))}.")
+        await _abandon_open_challenges(session, transaction)  # before this attempt exists: it is not one of them
+        token = await _tokenize(session, card, info.brand)
+        terms = clients.processor_for_brand(client, info.brand)
+        amount = Decimal((transaction.processor_amounts or {}).get(terms.name, transaction.amount)) if terms else None
+        attempt = PaymentAttempt(
+            transaction_id=transaction.id,
+            client_id=client.id,
+            user_id=transaction.user_id,
+            card_token_id=token.id,
+            processor=terms.name if terms else None,
+            amount=amount if amount is not None else transaction.amount,
             installments=installments,
-            capture=transaction.capture_mode == "automatic",
+            status="pending",
+            pending_since=clock.now(),
         )
-    except ProcessorError as error:
-        raise ApiError(MW_ERRORS.PROCESSOR_UNAVAILABLE) from error
-    return await _settle(session, transaction, client, attempt, token, authorization)
+        session.add(attempt)
+        await session.flush()
+        # Declined without asking the processor: recorded at once.
+        if not get_settings().is_sandbox and card.number in BY_NUMBER:
+            return await _record(session, transaction, client, attempt, _declined("test_card_in_production"))
+        if refusals or terms is None or amount is None:
+            return await _record(session, transaction, client, attempt, _declined("card_not_allowed"))
+        capture = transaction.capture_mode == "automatic"
+    try:
+        authorization = await asyncio.wait_for(
+            processor_named(terms.name).authorize(
+                card,
+                amount=amount,
+                currency=transaction.currency,
+                installments=installments,
+                capture=capture,
+                key=authorize_key(attempt.id),
+            ),
+            PROCESSOR_TIMEOUT,
+        )
+    except (ProcessorError, TimeoutError):
+        return AttemptResult("pending", attempt, transaction, client)
+    return await record_authorization(attempt.id, authorization)
 
 
 async def complete_challenge(
-    session: AsyncSession, transaction: PaymentTransaction, client: PaymentClient, attempt_id: uuid.UUID, code: str
+    uid: str, attempt_id: uuid.UUID, code: str, *, merchant_slug: str | None = None
 ) -> AttemptResult:
     """Answer the 3-D Secure challenge of the link's open attempt."""
-    ensure_payable(transaction)
-    attempt = await session.get(PaymentAttempt, attempt_id, with_for_update=True)
-    if attempt is None or attempt.transaction_id != transaction.id or attempt.status != "requires_action":
-        raise ApiError(MW_ERRORS.CONFLICT, "There is no 3-D Secure challenge waiting for this payment; pay again.")
-    token = await session.get(CardToken, attempt.card_token_id)
-    assert token is not None
-    assert attempt.processor is not None
-    assert attempt.processor_reference is not None
+    async with database.side_transaction() as session:
+        transaction, client = await _payable_link(session, uid, merchant_slug)
+        attempt = await session.get(PaymentAttempt, attempt_id, with_for_update=True)
+        if attempt is None or attempt.transaction_id != transaction.id or attempt.status != "requires_action":
+            raise ApiError(MW_ERRORS.CONFLICT, "There is no 3-D Secure challenge waiting for this payment; pay again.")
+        assert attempt.processor is not None
+        assert attempt.processor_reference is not None
+        attempt.status, attempt.pending_since = "pending", clock.now()
     try:
-        authorization = await processor_named(attempt.processor).authenticate(attempt.processor_reference, code)
-    except ProcessorError as error:
-        raise ApiError(MW_ERRORS.PROCESSOR_UNAVAILABLE) from error
-    attempt.three_ds = "passed" if authorization.decline_code != "authentication_failed" else "failed"
-    return await _settle(session, transaction, client, attempt, token, authorization)
+        authorization = await asyncio.wait_for(
+            processor_named(attempt.processor).authenticate(
+                attempt.processor_reference, code, key=authenticate_key(attempt.id)
+            ),
+            PROCESSOR_TIMEOUT,
+        )
+    except (ProcessorError, TimeoutError):
+        return AttemptResult("pending", attempt, transaction, client)
+    return await record_authorization(attempt.id, authorization)
 
 
 async def open_challenge(
@@ -179,6 +228,47 @@ async def open_challenge(
     if attempt is None or attempt.transaction_id != transaction.id or attempt.status != "requires_action":
         return None
     return attempt
+
+
+async def record_authorization(attempt_id: uuid.UUID, authorization: Authorization) -> AttemptResult:
+    """Record the processor's answer to a pending attempt, once: an attempt already resolved (by the request
+    that asked, or by the recovery job) is answered as it stands."""
+    async with database.side_transaction() as session:
+        transaction, client, attempt = await _locked_attempt(session, attempt_id)
+        if attempt.status != "pending":
+            return AttemptResult(attempt.status, attempt, transaction, client)  # type: ignore[arg-type]
+        return await _record(session, transaction, client, attempt, authorization)
+
+
+async def resolve_attempt(attempt_id: uuid.UUID) -> str:
+    """The recovery job's step for an attempt left pending: ask the processor what became of the call in
+    flight (by its idempotency key) and record it; a call the processor never received abandons the attempt
+    (nothing was charged, the customer may pay again). Returns what the attempt came to."""
+    async with database.side_transaction() as session:
+        attempt = await session.get(PaymentAttempt, attempt_id)
+    if attempt is None or attempt.status != "pending" or attempt.processor is None:
+        return attempt.status if attempt is not None else "missing"
+    answering_challenge = attempt.three_ds == "challenged"
+    key = authenticate_key(attempt.id) if answering_challenge else authorize_key(attempt.id)
+    found = await processor_named(attempt.processor).lookup(key)
+    if isinstance(found, Authorization):
+        return (await record_authorization(attempt.id, found)).outcome
+    async with database.side_transaction() as session:
+        _, _, attempt = await _locked_attempt(session, attempt_id)
+        if attempt.status == "pending":
+            attempt.status, attempt.completed_at = "abandoned", clock.now()
+        return attempt.status
+
+
+async def _locked_attempt(
+    session: AsyncSession, attempt_id: uuid.UUID
+) -> tuple[PaymentTransaction, PaymentClient, PaymentAttempt]:
+    """The attempt and its link, the link's row locked first (the order every payment step takes)."""
+    attempt = await session.get(PaymentAttempt, attempt_id)
+    assert attempt is not None
+    transaction, client = await links.locked_link_by_id(session, attempt.transaction_id)
+    await session.refresh(attempt, with_for_update=True)
+    return transaction, client, attempt
 
 
 async def _tokenize(session: AsyncSession, card: CardData, brand: str) -> CardToken:
@@ -207,23 +297,29 @@ async def _abandon_open_challenges(session: AsyncSession, transaction: PaymentTr
     )
 
 
-async def _settle(
+def _declined(code: str) -> Authorization:
+    return Authorization("declined", decline_code=code)
+
+
+async def _record(
     session: AsyncSession,
     transaction: PaymentTransaction,
     client: PaymentClient,
     attempt: PaymentAttempt,
-    token: CardToken,
     authorization: Authorization,
 ) -> AttemptResult:
-    """Record what the processor said, on the attempt and on the link."""
+    """Record what the processor said, on the pending attempt and on the link (both locked)."""
     now = clock.now()
+    if attempt.three_ds == "challenged":  # this is the answer to the challenge
+        attempt.three_ds = "failed" if authorization.decline_code == "authentication_failed" else "passed"
     attempt.processor_reference = authorization.reference
     if authorization.status == "requires_action":
-        attempt.status = "requires_action"
-        attempt.three_ds = "challenged"
+        attempt.status, attempt.three_ds = "requires_action", "challenged"
         await session.flush()
-        return AttemptResult("requires_action", attempt)
+        return AttemptResult("requires_action", attempt, transaction, client)
 
+    token = await session.get(CardToken, attempt.card_token_id)
+    assert token is not None
     attempt.completed_at = now
     transaction.attempts += 1
     transaction.last4, transaction.brand = token.last4, token.brand
@@ -237,7 +333,7 @@ async def _settle(
             transaction.closed_at = now
             await links.record_event(session, transaction, client, "transaction.denied")
         await suspensions.apply_velocity_rule(session, client, transaction.user_id)
-        return AttemptResult("declined", attempt, authorization.decline_code)
+        return AttemptResult("declined", attempt, transaction, client)
 
     assert attempt.processor is not None
     transaction.processor = attempt.processor
@@ -252,8 +348,8 @@ async def _settle(
         attempt.status = "approved"
         await operations.book_capture(session, transaction, client, attempt.amount)
         await links.record_event(session, transaction, client, "transaction.approved")
-        return AttemptResult("approved", attempt)
+        return AttemptResult("approved", attempt, transaction, client)
     attempt.status = "authorized"
     transaction.status = "authorized"
     await links.record_event(session, transaction, client, "transaction.authorized")
-    return AttemptResult("authorized", attempt)
+    return AttemptResult("authorized", attempt, transaction, client)

@@ -188,6 +188,35 @@ async def transaction_by_uid(
     return (row[0], row[1]) if row else None
 
 
+async def locked_link(
+    session: AsyncSession, uid: str, merchant_slug: str | None
+) -> tuple[PaymentTransaction, PaymentClient]:
+    """A link with its row locked: the merchant's own when `merchant_slug` is given, else any (the hosted
+    checkout, where the uid is the capability); 404 otherwise."""
+    if merchant_slug is not None:
+        return await transaction_for_merchant(session, merchant_slug, uid, lock=True)
+    found = await transaction_by_uid(session, uid, lock=True)
+    if found is None:
+        raise ApiError(MW_ERRORS.NOT_FOUND, "No such payment link.")
+    return found
+
+
+async def locked_link_by_id(
+    session: AsyncSession, transaction_id: uuid.UUID
+) -> tuple[PaymentTransaction, PaymentClient]:
+    """A link by its id (a job resolving what was left pending on it), its row locked."""
+    row = (
+        await session.execute(
+            select(PaymentTransaction, PaymentClient)
+            .join(PaymentClient, PaymentClient.id == PaymentTransaction.client_id)
+            .where(PaymentTransaction.id == transaction_id)
+            .with_for_update(of=PaymentTransaction)
+            .execution_options(populate_existing=True)
+        )
+    ).one()
+    return row[0], row[1]
+
+
 def listing_statement(merchant_slug: str, status: str | None) -> Select[tuple[PaymentTransaction]]:
     statement = (
         select(PaymentTransaction)

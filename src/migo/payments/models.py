@@ -1,5 +1,6 @@
-"""Payment Links (seed 002): merchant client configurations, the links (transactions) and their payment
-attempts, the card vault, refunds, end-customer suspensions and the BIN table."""
+"""Payment Links (seed 002): merchant client configurations, the links (transactions), their payment attempts and
+the operations on them (captures, refunds, voids), the card vault, end-customer suspensions, the BIN table, and
+the sandbox processor's own records."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from sqlalchemy import (
     SmallInteger,
     String,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
@@ -143,14 +145,22 @@ class PaymentTransaction(IdMixin, CreatedAtMixin, Base):
 
 
 class PaymentAttempt(IdMixin, CreatedAtMixin, Base):
-    """One try at paying a link with a card: its outcome, and the 3-D Secure challenge when there was one."""
+    """One try at paying a link with a card: its outcome, and the 3-D Secure challenge when there was one.
+
+    `pending` while the processor has been asked and its answer is not recorded yet (the request that asked
+    records it; if that fails, the recovery job asks the processor by the attempt's idempotency key)."""
 
     __tablename__ = "payment_attempts"
     __table_args__ = (
         CheckConstraint(
-            "status IN ('approved', 'authorized', 'declined', 'requires_action', 'abandoned')", name="status"
+            "status IN ('pending', 'approved', 'authorized', 'declined', 'requires_action', 'abandoned')",
+            name="status",
         ),
         Index("ix_payment_attempts_client_id_user_id_created_at", "client_id", "user_id", "created_at"),
+        # One attempt in flight per link: a second payment waits for the first's answer.
+        Index(
+            "uq_payment_attempts_in_flight", "transaction_id", unique=True, postgresql_where=text("status = 'pending'")
+        ),
     )
 
     transaction_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payment_transactions.id"), index=True)
@@ -164,17 +174,46 @@ class PaymentAttempt(IdMixin, CreatedAtMixin, Base):
     status: Mapped[str] = mapped_column(String(16))
     decline_code: Mapped[str | None] = mapped_column(String(40))
     three_ds: Mapped[str] = mapped_column(String(12), default="not_required")  # challenged | passed | failed
+    # When the processor was last asked (to authorize, or to check the answer to its 3-D Secure challenge).
+    pending_since: Mapped[datetime | None]
     completed_at: Mapped[datetime | None]
 
 
-class PaymentRefund(IdMixin, CreatedAtMixin, Base):
-    __tablename__ = "payment_refunds"
+class PaymentOperation(IdMixin, CreatedAtMixin, Base):
+    """A processor call on an authorized payment: a capture, a refund or a void (a reversal).
+
+    Saved `pending` before the processor is called, under an idempotency key derived from its id, and resolved
+    after: by the request that made it, or by the recovery job asking the processor. A refund reserves the
+    merchant's balance with a ledger hold while it is pending, and so does the void of a capture."""
+
+    __tablename__ = "payment_operations"
+    __table_args__ = (
+        CheckConstraint("kind IN ('capture', 'refund', 'void')", name="kind"),
+        CheckConstraint("status IN ('pending', 'succeeded', 'failed')", name="status"),
+        CheckConstraint("amount > 0", name="positive"),
+        # A capture or a void runs alone on its link; refunds may run side by side within the captured amount.
+        Index(
+            "uq_payment_operations_exclusive",
+            "transaction_id",
+            unique=True,
+            postgresql_where=text("status = 'pending' AND kind IN ('capture', 'void')"),
+        ),
+        # The merchant's Idempotency-Key: a retry whose first answer was lost finds the operation it made.
+        Index("uq_payment_operations_request_key", "transaction_id", "request_key", unique=True),
+        Index("ix_payment_operations_pending", "created_at", postgresql_where=text("status = 'pending'")),
+    )
 
     transaction_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payment_transactions.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(10), default="pending")
     amount: Mapped[Decimal] = mapped_column(MoneyColumn)
     reason: Mapped[str | None] = mapped_column(String(300))
+    request_key: Mapped[bytes | None] = mapped_column(LargeBinary)
     processor_reference: Mapped[str | None] = mapped_column(String(200))
-    entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ledger_entries.id"))
+    failure_code: Mapped[str | None] = mapped_column(String(40))
+    hold_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ledger_holds.id"))
+    entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ledger_entries.id"))
+    resolved_at: Mapped[datetime | None]
 
 
 class Suspension(IdMixin, CreatedAtMixin, Base):
@@ -194,6 +233,31 @@ class Suspension(IdMixin, CreatedAtMixin, Base):
     until: Mapped[datetime | None]
     lifted_at: Mapped[datetime | None]
     lift_reason: Mapped[str | None] = mapped_column(String(300))
+
+
+class SandboxProcessorRecord(Base):
+    """The sandbox processor's own books, as an acquirer keeps them: every request it answered, under the
+    caller's idempotency key, so a retried request gets the same answer and a lost one can be looked up.
+    Written in transactions of its own, whatever becomes of the caller's."""
+
+    __tablename__ = "sandbox_processor_records"
+    __table_args__ = (
+        CheckConstraint("operation IN ('authorize', 'authenticate', 'capture', 'refund', 'void')", name="operation"),
+    )
+
+    idempotency_key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    operation: Mapped[str] = mapped_column(String(12))
+    request_digest: Mapped[bytes] = mapped_column(LargeBinary)  # what was asked, so a reused key is refused
+    reference: Mapped[str | None] = mapped_column(String(60), unique=True)
+    payment_reference: Mapped[str | None] = mapped_column(String(60), index=True)  # the payment operated on
+    status: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[Decimal | None] = mapped_column(MoneyColumn)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    authorization_code: Mapped[str | None] = mapped_column(String(12))
+    decline_code: Mapped[str | None] = mapped_column(String(40))
+    scenario: Mapped[str | None] = mapped_column(String(30))  # a challenge's test-card outcome
+    answered_at: Mapped[datetime | None]  # a challenge is answered once
+    created_at: Mapped[datetime]
 
 
 class BinRange(Base):

@@ -2,30 +2,42 @@
 days), refunds (full or partial, never more than captured), reversal before settlement, and the worker's
 sweeps (void stale authorizations, expire unpaid links).
 
+Every call to the processor is an operation, run in three parts as the checkout's attempts are (checkout.py):
+saved `pending` under the link's row lock and committed, then sent to the processor outside any lock with an
+idempotency key derived from it, then recorded in a second transaction; what the request could not record,
+the recovery job does (`resolve_operation`). A capture or a void runs alone on a link; refunds may run side
+by side, never beyond what was captured.
+
 Every money step is one ledger entry: a capture moves the amount from the processor's clearing account to
-the merchant's balance; a refund moves it back; a reversal of a capture is the ledger reversal of its
-entry. Each runs on the link's locked row, so concurrent calls queue and the totals cannot be exceeded.
+the merchant's balance; a refund moves it back; the void of a capture is the ledger reversal of its entry.
+While the processor is asked, a refund (or a void of a capture) reserves the merchant's balance with a
+ledger hold, posted into the entry when the processor agrees and released when it refuses.
 """
 
 from __future__ import annotations
 
+import asyncio
 import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.ledger import service as ledger
-from migo.platform import clock
+from migo.platform import clock, security
+from migo.platform.db import database
 from migo.platform.errors import MW_ERRORS, ApiError
 
 from . import clients, links
-from .models import PaymentClient, PaymentRefund, PaymentTransaction
-from .processors import ProcessorError, processor_named
+from .models import PaymentAttempt, PaymentClient, PaymentOperation, PaymentTransaction
+from .processors import OperationResult, ProcessorError, processor_named
 
 CAPTURE_WINDOW = timedelta(days=7)
 SETTLEMENT_CUTOFF = time(23, 30)  # seed 003: captures settle after the 23:30 UTC cutoff
+PROCESSOR_TIMEOUT = 20.0
 
 
 def settlement_cutoff(captured_at: datetime) -> datetime:
@@ -34,8 +46,23 @@ def settlement_cutoff(captured_at: datetime) -> datetime:
     return cutoff if captured_at < cutoff else cutoff + timedelta(days=1)
 
 
-def _processor_failed() -> ApiError:
-    return ApiError(MW_ERRORS.PROCESSOR_UNAVAILABLE, "The payment processor did not answer; nothing was changed.")
+def operation_key(operation_id: uuid.UUID) -> str:
+    """The idempotency key of an operation at the processor."""
+    return f"migo_op_{operation_id.hex}"
+
+
+def request_key(merchant_slug: str, idempotency_key: str | None) -> bytes | None:
+    """The merchant's Idempotency-Key as an operation remembers it (a keyed digest, scoped to its client)."""
+    if idempotency_key is None:
+        return None
+    return security.keyed_hash(f"{merchant_slug}\n{idempotency_key}", purpose="payment-operation-request")
+
+
+@dataclass(frozen=True)
+class OperationOutcome:
+    operation: PaymentOperation
+    transaction: PaymentTransaction
+    client: PaymentClient
 
 
 async def book_capture(
@@ -59,164 +86,290 @@ async def book_capture(
     transaction.capture_entry_id = result.entry_id
 
 
-async def capture(
-    session: AsyncSession, transaction: PaymentTransaction, client: PaymentClient, amount: int | None
-) -> PaymentTransaction:
-    """Capture a two-step authorization, all of it or less, once, within 7 days."""
-    if transaction.status != "authorized":
-        raise ApiError(MW_ERRORS.NOT_CAPTURABLE, f"The transaction is {transaction.status}.")
-    assert transaction.authorized_at is not None
+Prepare = Callable[[AsyncSession, PaymentTransaction, PaymentClient], Awaitable[PaymentOperation]]
+
+
+async def _run(merchant_slug: str, uid: str, key: bytes | None, prepare: Prepare) -> OperationOutcome:
+    """Save the operation `prepare` builds on the locked link, ask the processor, record its answer. A retry
+    of a request whose answer was lost (same Idempotency-Key) finds the operation it made instead."""
+    async with database.side_transaction() as session:
+        transaction, client = await links.locked_link(session, uid, merchant_slug)
+        made = key and await session.scalar(
+            select(PaymentOperation).where(
+                PaymentOperation.transaction_id == transaction.id, PaymentOperation.request_key == key
+            )
+        )
+        if made:
+            return _answer(OperationOutcome(made, transaction, client))
+        operation = await prepare(session, transaction, client)
+        operation.request_key = key
+        session.add(operation)
+        await session.flush()
+    try:
+        result = await asyncio.wait_for(_ask_processor(operation, transaction), PROCESSOR_TIMEOUT)
+    except (ProcessorError, TimeoutError):
+        return _answer(OperationOutcome(operation, transaction, client))
+    return _answer(await record_operation(operation.id, result))
+
+
+def _answer(outcome: OperationOutcome) -> OperationOutcome:
+    """The outcome as the merchant hears it: a refused operation is an error; a refund the processor has not
+    answered yet is `pending` (it is confirmed by webhook); a capture or void not answered yet is a 502."""
+    operation = outcome.operation
+    if operation.status == "failed":
+        raise ApiError(
+            MW_ERRORS.PROCESSOR_DECLINED, f"The processor refused the {operation.kind} ({operation.failure_code})."
+        )
+    if operation.status == "pending" and operation.kind != "refund":
+        raise ApiError(MW_ERRORS.PROCESSOR_UNAVAILABLE)
+    return outcome
+
+
+async def _ask_processor(operation: PaymentOperation, transaction: PaymentTransaction) -> OperationResult:
     assert transaction.processor is not None
     assert transaction.processor_reference is not None
-    if clock.now() > transaction.authorized_at + CAPTURE_WINDOW:
-        raise ApiError(MW_ERRORS.CAPTURE_WINDOW_EXPIRED)
-    to_capture = Decimal(amount) if amount is not None else transaction.authorized_amount
-    if to_capture > transaction.authorized_amount:
-        raise ApiError(MW_ERRORS.INVALID_BODY, f"amount: at most the authorized {int(transaction.authorized_amount)}.")
-    try:
-        await processor_named(transaction.processor).capture(transaction.processor_reference, to_capture)
-    except ProcessorError as error:
-        raise _processor_failed() from error
-    await book_capture(session, transaction, client, to_capture)
-    await links.record_event(session, transaction, client, "transaction.captured")
-    return transaction
+    processor = processor_named(transaction.processor)
+    key = operation_key(operation.id)
+    if operation.kind == "capture":
+        return await processor.capture(transaction.processor_reference, operation.amount, key=key)
+    if operation.kind == "refund":
+        return await processor.refund(transaction.processor_reference, operation.amount, key=key)
+    return await processor.void(transaction.processor_reference, key=key)
+
+
+async def _pending_kinds(session: AsyncSession, transaction: PaymentTransaction) -> dict[str, Decimal]:
+    """The operations in flight on the link: their total amount by kind."""
+    rows = await session.execute(
+        select(PaymentOperation.kind, func.sum(PaymentOperation.amount))
+        .where(PaymentOperation.transaction_id == transaction.id, PaymentOperation.status == "pending")
+        .group_by(PaymentOperation.kind)
+    )
+    return {kind: total for kind, total in rows}
+
+
+def _in_progress(kind: str) -> ApiError:
+    return ApiError(MW_ERRORS.PAYMENT_IN_PROGRESS, f"A {kind} of this payment is being confirmed; try again shortly.")
+
+
+async def _reserve(
+    session: AsyncSession, transaction: PaymentTransaction, client: PaymentClient, operation: PaymentOperation
+) -> None:
+    """Hold the operation's amount on the merchant's balance while the processor is asked."""
+    merchant = await clients.merchant_account(session, client, transaction.currency)
+    hold = await ledger.place_hold(
+        session, reference=f"payment-operation:{operation.id}", account_id=merchant, amount=operation.amount
+    )
+    if hold.outcome != "placed":  # the merchant's balance was already paid out
+        raise ApiError(MW_ERRORS.CONFLICT, f"The merchant balance cannot cover this {operation.kind}.")
+    operation.hold_id = hold.hold_id
+
+
+async def capture(merchant_slug: str, uid: str, amount: int | None, *, idempotency_key: str | None) -> OperationOutcome:
+    """Capture a two-step authorization, all of it or less, once, within 7 days."""
+
+    async def prepare(
+        session: AsyncSession, transaction: PaymentTransaction, client: PaymentClient
+    ) -> PaymentOperation:
+        if transaction.status != "authorized":
+            raise ApiError(MW_ERRORS.NOT_CAPTURABLE, f"The transaction is {transaction.status}.")
+        assert transaction.authorized_at is not None
+        if clock.now() > transaction.authorized_at + CAPTURE_WINDOW:
+            raise ApiError(MW_ERRORS.CAPTURE_WINDOW_EXPIRED)
+        if await _pending_kinds(session, transaction):
+            raise _in_progress("capture or void")
+        to_capture = Decimal(amount) if amount is not None else transaction.authorized_amount
+        if to_capture > transaction.authorized_amount:
+            raise ApiError(
+                MW_ERRORS.INVALID_BODY, f"amount: at most the authorized {int(transaction.authorized_amount)}."
+            )
+        return PaymentOperation(id=uuid.uuid4(), transaction_id=transaction.id, kind="capture", amount=to_capture)
+
+    return await _run(merchant_slug, uid, request_key(merchant_slug, idempotency_key), prepare)
 
 
 async def refund(
-    session: AsyncSession,
-    transaction: PaymentTransaction,
-    client: PaymentClient,
-    amount: int | None,
-    reason: str | None,
-) -> PaymentRefund:
-    """Give back part or all of what was captured; several refunds never add up to more than it."""
-    if transaction.status not in ("approved", "refunded") or transaction.captured_amount <= 0:
-        raise ApiError(MW_ERRORS.NOT_REFUNDABLE, f"The transaction is {transaction.status}.")
-    left = transaction.captured_amount - transaction.refunded_amount
-    to_refund = Decimal(amount) if amount is not None else left
-    if to_refund <= 0 or to_refund > left:
-        raise ApiError(
-            MW_ERRORS.REFUND_EXCEEDS_CAPTURED,
-            f"Captured {int(transaction.captured_amount)}, refunded {int(transaction.refunded_amount)}: "
-            f"at most {int(left)} can be refunded.",
+    merchant_slug: str, uid: str, amount: int | None, reason: str | None, *, idempotency_key: str | None
+) -> OperationOutcome:
+    """Give back part or all of what was captured; refunds, confirmed or in flight, never add up to more."""
+
+    async def prepare(
+        session: AsyncSession, transaction: PaymentTransaction, client: PaymentClient
+    ) -> PaymentOperation:
+        if transaction.status not in ("approved", "refunded") or transaction.captured_amount <= 0:
+            raise ApiError(MW_ERRORS.NOT_REFUNDABLE, f"The transaction is {transaction.status}.")
+        pending = await _pending_kinds(session, transaction)
+        if "void" in pending or "capture" in pending:
+            raise _in_progress("capture or void")
+        in_flight = pending.get("refund", Decimal(0))
+        left = transaction.captured_amount - transaction.refunded_amount - in_flight
+        to_refund = Decimal(amount) if amount is not None else left
+        if to_refund <= 0 or to_refund > left:
+            raise ApiError(
+                MW_ERRORS.REFUND_EXCEEDS_CAPTURED,
+                f"Captured {int(transaction.captured_amount)}, refunded {int(transaction.refunded_amount)}"
+                + (f", {int(in_flight)} being refunded" if in_flight else "")
+                + f": at most {int(left)} can be refunded.",
+            )
+        operation = PaymentOperation(
+            id=uuid.uuid4(), transaction_id=transaction.id, kind="refund", amount=to_refund, reason=reason
         )
-    assert transaction.processor is not None
-    assert transaction.processor_reference is not None
-    # The ledger first: if the merchant's balance cannot cover the refund, the processor is never asked.
-    # If the processor then fails, the whole transaction (entry included) rolls back.
-    refund_id = uuid.uuid4()
-    merchant = await clients.merchant_account(session, client, transaction.currency)
-    clearing = await clients.clearing_account(session, transaction.processor, transaction.currency)
-    result = await ledger.post_entry(
-        session,
-        reference=f"payment-refund:{refund_id}",
-        kind="payment_refund",
-        legs=ledger.transfer_legs(merchant, clearing, to_refund),
-        description=f"Refund of payment link {transaction.reference}",
-    )
-    if not result.applied:  # the merchant's balance was already paid out
-        raise ApiError(MW_ERRORS.CONFLICT, "The merchant balance cannot cover this refund.")
-    assert result.entry_id is not None
-    try:
-        processor_reference = await processor_named(transaction.processor).refund(
-            transaction.processor_reference, to_refund
-        )
-    except ProcessorError as error:
-        raise _processor_failed() from error
-    record = PaymentRefund(
-        id=refund_id,
-        transaction_id=transaction.id,
-        amount=to_refund,
-        reason=reason,
-        processor_reference=processor_reference,
-        entry_id=result.entry_id,
-    )
-    session.add(record)
-    transaction.refunded_amount += to_refund
-    if transaction.refunded_amount == transaction.captured_amount:
-        transaction.status = "refunded"
-    await session.flush()
-    await links.record_event(
-        session,
-        transaction,
-        client,
-        "transaction.refunded",
-        refundId=str(refund_id),
-        refundAmount=int(to_refund),
-        reason=reason,
-    )
-    return record
+        await _reserve(session, transaction, client, operation)
+        return operation
+
+    return await _run(merchant_slug, uid, request_key(merchant_slug, idempotency_key), prepare)
 
 
-async def reverse(session: AsyncSession, transaction: PaymentTransaction, client: PaymentClient) -> PaymentTransaction:
+async def reverse(merchant_slug: str, uid: str, *, idempotency_key: str | None = None) -> OperationOutcome:
     """Void an authorization, or a capture that is neither settled nor refunded."""
-    now = clock.now()
+    return await _run(merchant_slug, uid, request_key(merchant_slug, idempotency_key), _prepare_void)
+
+
+async def _prepare_void(
+    session: AsyncSession, transaction: PaymentTransaction, client: PaymentClient
+) -> PaymentOperation:
     captured = transaction.status == "approved" and transaction.refunded_amount == 0
     if captured:
         assert transaction.captured_at is not None
-        captured = now < settlement_cutoff(transaction.captured_at)
+        captured = clock.now() < settlement_cutoff(transaction.captured_at)
     if transaction.status != "authorized" and not captured:
         raise ApiError(MW_ERRORS.NOT_REVERSIBLE, f"The transaction is {transaction.status}.")
-    await _void(session, transaction, client)
-    return transaction
+    if await _pending_kinds(session, transaction):
+        raise _in_progress("capture, refund or void")
+    amount = transaction.captured_amount if captured else transaction.authorized_amount
+    operation = PaymentOperation(id=uuid.uuid4(), transaction_id=transaction.id, kind="void", amount=amount)
+    if captured:
+        await _reserve(session, transaction, client, operation)
+    return operation
 
 
-async def _void(session: AsyncSession, transaction: PaymentTransaction, client: PaymentClient) -> None:
-    """Undo the capture in the ledger (if any) first, then void at the processor: a refusal by either
-    leaves nothing changed."""
-    assert transaction.processor is not None
-    assert transaction.processor_reference is not None
-    if transaction.capture_entry_id is not None:
-        result = await ledger.reverse_entry(session, transaction.capture_entry_id)
-        if not result.applied:
-            raise ApiError(MW_ERRORS.CONFLICT, "The merchant balance cannot cover this reversal.")
+async def record_operation(operation_id: uuid.UUID, result: OperationResult) -> OperationOutcome:
+    """Record the processor's answer to a pending operation, once (an operation already resolved is answered
+    as it stands)."""
+    async with database.side_transaction() as session:
+        operation = await session.get(PaymentOperation, operation_id)
+        assert operation is not None
+        transaction, client = await links.locked_link_by_id(session, operation.transaction_id)
+        await session.refresh(operation, with_for_update=True)
+        if operation.status == "pending":
+            operation.processor_reference = result.reference
+            operation.resolved_at = clock.now()
+            if result.status == "succeeded":
+                await _apply(session, transaction, client, operation)
+                operation.status = "succeeded"
+            else:
+                if operation.hold_id is not None:
+                    await ledger.void_hold(session, operation.hold_id)
+                operation.status, operation.failure_code = "failed", result.failure_code
+        return OperationOutcome(operation, transaction, client)
+
+
+async def _apply(
+    session: AsyncSession, transaction: PaymentTransaction, client: PaymentClient, operation: PaymentOperation
+) -> None:
+    """What an operation the processor agreed to does to the link, its money and its events."""
+    if operation.kind == "capture":
+        await book_capture(session, transaction, client, operation.amount)
+        await links.record_event(session, transaction, client, "transaction.captured")
+        return
+    if operation.kind == "refund":
+        assert transaction.processor is not None
+        assert operation.hold_id is not None
+        merchant = await clients.merchant_account(session, client, transaction.currency)
+        clearing = await clients.clearing_account(session, transaction.processor, transaction.currency)
+        result = await ledger.post_hold(
+            session,
+            hold_id=operation.hold_id,
+            reference=f"payment-refund:{operation.id}",
+            kind="payment_refund",
+            legs=ledger.transfer_legs(merchant, clearing, operation.amount),
+            description=f"Refund of payment link {transaction.reference}",
+        )
+        assert result.applied, result.outcome  # the hold reserved exactly this amount
+        operation.entry_id = result.entry_id
+        transaction.refunded_amount += operation.amount
+        if transaction.refunded_amount == transaction.captured_amount:
+            transaction.status = "refunded"
+        await links.record_event(
+            session,
+            transaction,
+            client,
+            "transaction.refunded",
+            refundId=str(operation.id),
+            refundAmount=int(operation.amount),
+            reason=operation.reason,
+        )
+        return
+    if transaction.capture_entry_id is not None:  # a void of a capture: the capture's entry reversed
+        result = await ledger.reverse_entry(session, transaction.capture_entry_id, release_hold=operation.hold_id)
+        assert result.applied, result.outcome
+        operation.entry_id = result.entry_id
         transaction.captured_amount = Decimal(0)
-    try:
-        await processor_named(transaction.processor).void(transaction.processor_reference)
-    except ProcessorError as error:
-        raise _processor_failed() from error
     transaction.status = "reversed"
     transaction.closed_at = clock.now()
     await links.record_event(session, transaction, client, "transaction.reversed")
 
 
-async def expire_link(session: AsyncSession, transaction: PaymentTransaction, client: PaymentClient) -> None:
-    transaction.status = "expired"
-    transaction.closed_at = clock.now()
-    await links.record_event(session, transaction, client, "transaction.expired")
+async def resolve_operation(operation_id: uuid.UUID) -> str:
+    """The recovery job's step for an operation left pending: ask the processor what became of it (by its
+    idempotency key) and record that; a call the processor never received failed, and its hold is released."""
+    async with database.side_transaction() as session:
+        operation = await session.get(PaymentOperation, operation_id)
+        transaction = await session.get(PaymentTransaction, operation.transaction_id) if operation else None
+    if operation is None or transaction is None or operation.status != "pending":
+        return operation.status if operation is not None else "missing"
+    assert transaction.processor is not None
+    found = await processor_named(transaction.processor).lookup(operation_key(operation.id))
+    if not isinstance(found, OperationResult):
+        found = OperationResult("failed", failure_code="not_received")
+    return (await record_operation(operation.id, found)).operation.status
 
 
 SWEEP_BATCH = 200
 
 
-async def sweep(session: AsyncSession) -> tuple[int, int]:
-    """One batch of the worker's sweep: void authorizations past the capture window (they become
-    `reversed`) and expire pending links past their lifetime. Returns (voided, expired)."""
-    now = clock.now()
-    stale = (
-        await session.execute(
-            select(PaymentTransaction, PaymentClient)
-            .join(PaymentClient, PaymentClient.id == PaymentTransaction.client_id)
-            .where(PaymentTransaction.status == "authorized", PaymentTransaction.authorized_at < now - CAPTURE_WINDOW)
-            .limit(SWEEP_BATCH)
-            .with_for_update(of=PaymentTransaction, skip_locked=True)
-        )
-    ).all()
-    for transaction, client in stale:
+async def void_stale_authorizations() -> int:
+    """Void authorizations past the capture window (they become `reversed`); returns how many were. One that
+    cannot be voided now (the processor, an operation in flight) waits for the next sweep."""
+    async with database.side_transaction() as session:
+        stale = (
+            await session.execute(
+                select(PaymentTransaction.uid, PaymentClient.slug)
+                .join(PaymentClient, PaymentClient.id == PaymentTransaction.client_id)
+                .where(
+                    PaymentTransaction.status == "authorized",
+                    PaymentTransaction.authorized_at < clock.now() - CAPTURE_WINDOW,
+                )
+                .order_by(PaymentTransaction.authorized_at)
+                .limit(SWEEP_BATCH)
+            )
+        ).all()
+    voided = 0
+    for uid, slug in stale:
         try:
-            async with session.begin_nested():
-                await _void(session, transaction, client)
-        except ApiError:  # the processor did not answer: this one waits for the next sweep
+            await reverse(slug, uid)
+        except ApiError:
             continue
+        voided += 1
+    return voided
+
+
+async def expire_unpaid_links(session: AsyncSession) -> int:
+    """Expire pending links past their lifetime (one batch); a link whose payment is being confirmed waits."""
+    now = clock.now()
+    in_flight = select(PaymentAttempt.id).where(
+        PaymentAttempt.transaction_id == PaymentTransaction.id, PaymentAttempt.status == "pending"
+    )
     unpaid = (
         await session.execute(
             select(PaymentTransaction, PaymentClient)
             .join(PaymentClient, PaymentClient.id == PaymentTransaction.client_id)
-            .where(PaymentTransaction.status == "pending", PaymentTransaction.expires_at <= now)
+            .where(PaymentTransaction.status == "pending", PaymentTransaction.expires_at <= now, ~in_flight.exists())
             .limit(SWEEP_BATCH)
             .with_for_update(of=PaymentTransaction, skip_locked=True)
         )
     ).all()
     for transaction, client in unpaid:
-        await expire_link(session, transaction, client)
-    return len(stale), len(unpaid)
+        transaction.status = "expired"
+        transaction.closed_at = now
+        await links.record_event(session, transaction, client, "transaction.expired")
+    return len(unpaid)

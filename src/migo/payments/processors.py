@@ -1,25 +1,37 @@
 """Processors: who authorizes, captures, voids and refunds a card payment.
 
-The checkout talks to a `Processor`; a client's configuration names the processors it uses. The built-in
-`sandbox` processor behaves deterministically by test card (Stripe's numbering, testcards.py) and keeps no
-state of its own: a pending 3-D Secure challenge is a reference that carries its scenario under a MAC, the
-way a real acquirer's reference would point at its own records.
+The checkout talks to a `Processor`; a client's configuration names the processors it uses. Every call carries
+an idempotency key derived from the attempt or operation that Migo saved before calling (Hyperswitch's
+attempt-first rule): a retried call gets the first answer, and `lookup` tells what became of a call whose
+answer was lost, or that the processor never received it.
+
+The built-in `sandbox` processor behaves deterministically by test card (Stripe's numbering, testcards.py)
+and keeps its own books, as an acquirer does, in transactions of its own: what it answered stands whatever
+becomes of the caller's transaction. A 3-D Secure challenge is one of its records, bound to the payment it
+authenticates and answered once.
 """
 
 from __future__ import annotations
 
-import base64
+import hashlib
 import hmac
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal, Protocol
 
-from migo.platform import security
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.platform import clock
+from migo.platform.db import database
 from migo.platform.ids import alphanumeric
 
+from .models import SandboxProcessorRecord
 from .testcards import BY_NUMBER, THREE_DS_PASS_CODE
 
 AuthorizationStatus = Literal["approved", "declined", "requires_action"]
+OperationStatus = Literal["succeeded", "failed"]
 
 # Decline codes and the reason a customer reads on the result page.
 DECLINE_REASONS = {
@@ -51,32 +63,52 @@ class CardData:
 
 @dataclass(frozen=True)
 class Authorization:
+    """The answer to an authorization or to a 3-D Secure challenge."""
+
     status: AuthorizationStatus
     reference: str | None = None  # the processor's id for this payment (or for the pending challenge)
     authorization_code: str | None = None
     decline_code: str | None = None
 
 
+@dataclass(frozen=True)
+class OperationResult:
+    """The answer to a capture, a refund or a void."""
+
+    status: OperationStatus
+    reference: str | None = None
+    failure_code: str | None = None
+
+
 class ProcessorError(Exception):
-    """The processor could not be reached or answered nonsense: nothing happened on its side."""
+    """The processor did not answer (or answered nonsense): what happened on its side is not known until a
+    `lookup` with the call's idempotency key tells."""
 
 
 class Processor(Protocol):
     name: str
 
     async def authorize(
-        self, card: CardData, *, amount: Decimal, currency: str, installments: int, capture: bool
+        self, card: CardData, *, amount: Decimal, currency: str, installments: int, capture: bool, key: str
     ) -> Authorization: ...
 
-    async def authenticate(self, challenge: str, code: str) -> Authorization:
-        """Complete a 3-D Secure challenge started by `authorize` (status `requires_action`)."""
+    async def authenticate(self, challenge: str, code: str, *, key: str) -> Authorization:
+        """Answer a 3-D Secure challenge started by `authorize` (status `requires_action`)."""
         ...
 
-    async def capture(self, reference: str, amount: Decimal) -> str: ...
+    async def capture(self, reference: str, amount: Decimal, *, key: str) -> OperationResult: ...
 
-    async def void(self, reference: str) -> str: ...
+    async def void(self, reference: str, *, key: str) -> OperationResult: ...
 
-    async def refund(self, reference: str, amount: Decimal) -> str: ...
+    async def refund(self, reference: str, amount: Decimal, *, key: str) -> OperationResult: ...
+
+    async def lookup(self, key: str) -> Authorization | OperationResult | None:
+        """What the call made with `key` came to; None when the processor never received it."""
+        ...
+
+
+def _digest(*parts: object) -> bytes:
+    return hashlib.sha256("\n".join(str(part) for part in parts).encode()).digest()
 
 
 class SandboxProcessor:
@@ -85,57 +117,148 @@ class SandboxProcessor:
     name = "sandbox"
 
     async def authorize(
-        self, card: CardData, *, amount: Decimal, currency: str, installments: int, capture: bool
+        self, card: CardData, *, amount: Decimal, currency: str, installments: int, capture: bool, key: str
     ) -> Authorization:
+        # The card is digested with the rest of the request only to tell a reused key from a retry.
+        asked = _digest("authorize", card.number, amount, currency, installments, capture)
         test_card = BY_NUMBER.get(card.number)
-        if test_card is None:
-            return Authorization("declined", decline_code="live_card_in_sandbox")
-        outcome = test_card.outcome
+        outcome = test_card.outcome if test_card is not None else "live_card_in_sandbox"
+        record = SandboxProcessorRecord(
+            idempotency_key=key, operation="authorize", request_digest=asked, amount=amount, currency=currency
+        )
         if outcome == "approved":
-            return self._approved()
-        if outcome.startswith("3ds_challenge"):
-            return Authorization("requires_action", reference=self._challenge(outcome))
-        return Authorization("declined", reference=f"sbx_{alphanumeric(20)}", decline_code=outcome)
+            self._approve(record)
+        elif outcome.startswith("3ds_challenge"):
+            record.status, record.reference, record.scenario = "requires_action", _reference("sbx3ds"), outcome
+        else:
+            record.status, record.decline_code = "declined", outcome
+            record.reference = _reference("sbx") if test_card is not None else None
+        async with database.side_transaction() as session:
+            return _authorization(await _keep(session, record))
 
-    async def authenticate(self, challenge: str, code: str) -> Authorization:
-        outcome = self._open_challenge(challenge)
-        if outcome is None:
-            raise ProcessorError("unknown 3-D Secure challenge")
-        if not hmac.compare_digest(code.strip(), THREE_DS_PASS_CODE):
-            return Authorization("declined", decline_code="authentication_failed")
-        if outcome == "3ds_challenge_declined":
-            return Authorization("declined", decline_code="generic_decline")
-        return self._approved()
+    async def authenticate(self, challenge: str, code: str, *, key: str) -> Authorization:
+        asked = _digest("authenticate", challenge, code)
+        async with database.side_transaction() as session:
+            answered = await _answered(session, key, asked)
+            if answered is not None:
+                return _authorization(answered)
+            # Answered once: the challenge is spent by the first answer, right or wrong.
+            spent = await session.scalar(
+                update(SandboxProcessorRecord)
+                .where(
+                    SandboxProcessorRecord.reference == challenge,
+                    SandboxProcessorRecord.status == "requires_action",
+                    SandboxProcessorRecord.answered_at.is_(None),
+                )
+                .values(answered_at=clock.now())
+                .returning(SandboxProcessorRecord)
+            )
+            if spent is None:
+                raise ProcessorError("unknown or already answered 3-D Secure challenge")
+            record = SandboxProcessorRecord(
+                idempotency_key=key,
+                operation="authenticate",
+                request_digest=asked,
+                payment_reference=challenge,
+                amount=spent.amount,
+                currency=spent.currency,
+            )
+            if not hmac.compare_digest(code.strip(), THREE_DS_PASS_CODE):
+                record.status, record.decline_code = "declined", "authentication_failed"
+            elif spent.scenario == "3ds_challenge_declined":
+                record.status, record.decline_code = "declined", "generic_decline"
+            else:
+                self._approve(record)
+            return _authorization(await _keep(session, record))
 
-    async def capture(self, reference: str, amount: Decimal) -> str:
-        return f"sbx_cap_{alphanumeric(16)}"
+    async def capture(self, reference: str, amount: Decimal, *, key: str) -> OperationResult:
+        return await self._operate("capture", reference, amount, key)
 
-    async def void(self, reference: str) -> str:
-        return f"sbx_void_{alphanumeric(16)}"
+    async def void(self, reference: str, *, key: str) -> OperationResult:
+        return await self._operate("void", reference, None, key)
 
-    async def refund(self, reference: str, amount: Decimal) -> str:
-        return f"sbx_re_{alphanumeric(16)}"
+    async def refund(self, reference: str, amount: Decimal, *, key: str) -> OperationResult:
+        return await self._operate("refund", reference, amount, key)
 
-    @staticmethod
-    def _approved() -> Authorization:
-        code = "".join(ch for ch in alphanumeric(40) if ch.isdigit())[:6].rjust(6, "0")
-        return Authorization("approved", reference=f"sbx_{alphanumeric(20)}", authorization_code=code)
-
-    @staticmethod
-    def _mac(body: str) -> str:
-        digest = security.keyed_hash(body, purpose="sandbox-processor-challenge")
-        return base64.urlsafe_b64encode(digest[:18]).decode()
-
-    def _challenge(self, outcome: str) -> str:
-        body = f"{alphanumeric(16)}.{outcome}"
-        return f"sbx3ds.{body}.{self._mac(body)}"
-
-    def _open_challenge(self, challenge: str) -> str | None:
-        parts = challenge.split(".")
-        if len(parts) != 4 or parts[0] != "sbx3ds":
+    async def lookup(self, key: str) -> Authorization | OperationResult | None:
+        async with database.side_transaction() as session:
+            record = await session.get(SandboxProcessorRecord, key)
+        if record is None:
             return None
-        body = f"{parts[1]}.{parts[2]}"
-        return parts[2] if hmac.compare_digest(parts[3], self._mac(body)) else None
+        if record.operation in ("authorize", "authenticate"):
+            return _authorization(record)
+        return _operation_result(record)
+
+    async def _operate(self, operation: str, reference: str, amount: Decimal | None, key: str) -> OperationResult:
+        """A capture, void or refund of an approved payment: refused (`failed`) for an unknown payment or an
+        amount above the authorized one."""
+        asked = _digest(operation, reference, amount)
+        async with database.side_transaction() as session:
+            answered = await _answered(session, key, asked)
+            if answered is not None:
+                return _operation_result(answered)
+            payment = await session.scalar(
+                select(SandboxProcessorRecord).where(
+                    SandboxProcessorRecord.reference == reference,
+                    SandboxProcessorRecord.operation.in_(("authorize", "authenticate")),
+                    SandboxProcessorRecord.status == "approved",
+                )
+            )
+            record = SandboxProcessorRecord(
+                idempotency_key=key,
+                operation=operation,
+                request_digest=asked,
+                payment_reference=reference,
+                amount=amount,
+                currency=payment.currency if payment else None,
+            )
+            if payment is None:
+                record.status, record.decline_code = "failed", "unknown_payment"
+            elif amount is not None and payment.amount is not None and amount > payment.amount:
+                record.status, record.decline_code = "failed", "amount_too_large"
+            else:
+                record.status, record.reference = "succeeded", _reference(f"sbx_{operation[:3]}")
+            return _operation_result(await _keep(session, record))
+
+    @staticmethod
+    def _approve(record: SandboxProcessorRecord) -> None:
+        record.status, record.reference = "approved", _reference("sbx")
+        record.authorization_code = "".join(ch for ch in alphanumeric(40) if ch.isdigit())[:6].rjust(6, "0")
+
+
+def _reference(prefix: str) -> str:
+    return f"{prefix}_{alphanumeric(20)}"
+
+
+async def _answered(session: AsyncSession, key: str, asked: bytes) -> SandboxProcessorRecord | None:
+    """The record of an earlier call with this key; a key reused for another request is refused."""
+    record = await session.get(SandboxProcessorRecord, key)
+    if record is not None and record.request_digest != asked:
+        raise ProcessorError("idempotency key reused for another request")
+    return record
+
+
+async def _keep(session: AsyncSession, record: SandboxProcessorRecord) -> SandboxProcessorRecord:
+    """Write the answer, or find the one a concurrent call with the same key wrote first."""
+    record.created_at = clock.now()
+    values = {column.key: getattr(record, column.key) for column in SandboxProcessorRecord.__table__.columns}
+    await session.execute(insert(SandboxProcessorRecord).values(values).on_conflict_do_nothing())
+    kept = await _answered(session, record.idempotency_key, record.request_digest)
+    assert kept is not None
+    return kept
+
+
+def _authorization(record: SandboxProcessorRecord) -> Authorization:
+    return Authorization(
+        record.status,  # type: ignore[arg-type]
+        reference=record.reference,
+        authorization_code=record.authorization_code,
+        decline_code=record.decline_code,
+    )
+
+
+def _operation_result(record: SandboxProcessorRecord) -> OperationResult:
+    return OperationResult(record.status, reference=record.reference, failure_code=record.decline_code)  # type: ignore[arg-type]
 
 
 _PROCESSORS: dict[str, Processor] = {"sandbox": SandboxProcessor()}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Header, Path, Query
 
 from migo.identity import applications
 from migo.identity.auth import ClientIp, Merchant, MerchantIdempotent
@@ -68,6 +68,8 @@ SUSPENSIONS = Listing(
     tiebreaker=lambda: Suspension.id,
 )
 HOOK_PATHS = ("/transactions-hook", "/mw-default/transactions-hook")
+# The merchant's Idempotency-Key, which MerchantIdempotent checks: operations remember it (operations.request_key).
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", include_in_schema=False)]
 
 
 def _out(transaction: PaymentTransaction, client: PaymentClient) -> TransactionOut:
@@ -145,53 +147,56 @@ async def get_transaction(uid: str, merchant: Merchant, session: DbSession) -> A
 
 @operations_router.post("/transactions/{uid}/capture", response_model=TransactionOut, dependencies=[MerchantIdempotent])
 async def capture_transaction(
-    uid: str, merchant: Merchant, session: DbSession, body: CaptureRequest | None = None
+    uid: str, merchant: Merchant, idempotency_key: IdempotencyKey = None, body: CaptureRequest | None = None
 ) -> Any:
     """Capture a two-step authorization (all of it, or less), once, within 7 days of authorizing."""
-    transaction, client = await links.transaction_for_merchant(session, merchant.client_slug, uid, lock=True)
-    await operations.capture(session, transaction, client, body.amount if body else None)
-    return _out(transaction, client)
+    done = await operations.capture(
+        merchant.client_slug, uid, body.amount if body else None, idempotency_key=idempotency_key
+    )
+    return _out(done.transaction, done.client)
 
 
 @operations_router.post("/transactions/{uid}/refund", response_model=RefundOut, dependencies=[MerchantIdempotent])
 async def refund_transaction(
-    uid: str, merchant: Merchant, session: DbSession, body: RefundRequest | None = None
+    uid: str, merchant: Merchant, idempotency_key: IdempotencyKey = None, body: RefundRequest | None = None
 ) -> Any:
-    """Refund all that is left of the capture, or part of it; several refunds never exceed the capture."""
-    transaction, client = await links.transaction_for_merchant(session, merchant.client_slug, uid, lock=True)
-    refund = await operations.refund(
-        session, transaction, client, body.amount if body else None, body.reason if body else None
+    """Refund all that is left of the capture, or part of it; refunds never exceed the capture. `status` is
+    `pending` when the processor has not answered yet: Migo confirms it and sends `transaction.refunded`."""
+    done = await operations.refund(
+        merchant.client_slug,
+        uid,
+        body.amount if body else None,
+        body.reason if body else None,
+        idempotency_key=idempotency_key,
     )
-    return RefundOut(
-        refund_id=refund.id, amount=int(refund.amount), reason=refund.reason, transaction=_out(transaction, client)
-    )
+    return RefundOut.of(done.operation, _out(done.transaction, done.client))
 
 
 @operations_router.post("/transactions/{uid}/reverse", response_model=TransactionOut, dependencies=[MerchantIdempotent])
-async def reverse_transaction(uid: str, merchant: Merchant, session: DbSession) -> Any:
+async def reverse_transaction(uid: str, merchant: Merchant, idempotency_key: IdempotencyKey = None) -> Any:
     """Void an authorization, or a capture before its settlement cutoff (23:30 UTC) and before any refund."""
-    transaction, client = await links.transaction_for_merchant(session, merchant.client_slug, uid, lock=True)
-    await operations.reverse(session, transaction, client)
-    return _out(transaction, client)
+    done = await operations.reverse(merchant.client_slug, uid, idempotency_key=idempotency_key)
+    return _out(done.transaction, done.client)
 
 
 @sandbox_router.post("/transactions/{uid}/pay", response_model=PaymentOutcome)
-async def pay_transaction_in_sandbox(uid: str, body: SandboxPayRequest, merchant: Merchant, session: DbSession) -> Any:
+async def pay_transaction_in_sandbox(uid: str, body: SandboxPayRequest, merchant: Merchant) -> Any:
     """Sandbox only: pay a link as the hosted checkout would (same code path), to test a backend without a
     browser. With a 3-D Secure card, `threeDsCode` answers the challenge (123456 passes)."""
-    transaction, client = await links.transaction_for_merchant(session, merchant.client_slug, uid, lock=True)
     card = checkout.read_card(body.card_number, body.expiry, body.cvv, body.cardholder_name)
-    result = await checkout.pay(session, transaction, client, card, body.installments)
+    result = await checkout.pay(uid, card, body.installments, merchant_slug=merchant.client_slug)
     if result.outcome == "requires_action" and body.three_ds_code is not None:
-        assert result.attempt is not None
-        result = await checkout.complete_challenge(session, transaction, client, result.attempt.id, body.three_ds_code)
-    assert result.attempt is not None
+        result = await checkout.complete_challenge(
+            uid, result.attempt.id, body.three_ds_code, merchant_slug=merchant.client_slug
+        )
+    if result.outcome == "pending":
+        raise ApiError(MW_ERRORS.PROCESSOR_UNAVAILABLE)
     return PaymentOutcome(
         outcome=result.outcome,
         decline_code=result.decline_code,
         decline_reason=result.decline_reason,
         three_ds=result.attempt.three_ds,  # type: ignore[arg-type]
-        transaction=_out(transaction, client),
+        transaction=_out(result.transaction, result.client),
     )
 
 

@@ -12,7 +12,7 @@ from pydantic import AwareDatetime, BeforeValidator, ConfigDict, Field, WithJson
 
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 
-from .models import PaymentTransaction, Suspension
+from .models import PaymentOperation, PaymentTransaction, Suspension
 
 MAX_LINK_AMOUNT = 10**15
 
@@ -191,9 +191,22 @@ class RefundRequest(ApiInput):
 
 class RefundOut(ApiModel):
     refund_id: uuid.UUID
+    status: Literal["succeeded", "pending"] = Field(
+        description="`pending` while the processor has not answered; `transaction.refunded` follows once it has."
+    )
     amount: int
     reason: str | None
     transaction: TransactionOut
+
+    @classmethod
+    def of(cls, refund: PaymentOperation, transaction: TransactionOut) -> RefundOut:
+        return cls(
+            refund_id=refund.id,
+            status=refund.status,  # type: ignore[arg-type]
+            amount=int(refund.amount),
+            reason=refund.reason,
+            transaction=transaction,
+        )
 
 
 class SandboxPayRequest(ApiInput):

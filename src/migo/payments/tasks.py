@@ -1,19 +1,79 @@
-"""Payment jobs: the sweep that voids stale authorizations and expires unpaid links."""
+"""Payment jobs: the sweep (void stale authorizations, expire unpaid links) and the recovery of processor
+calls whose answer was never recorded."""
 
 from __future__ import annotations
 
+import uuid
+
+import structlog
+from sqlalchemy import select
+
+from migo.platform import clock
 from migo.platform.db import database
 from migo.platform.jobs import queue
 
-from . import operations
+from . import checkout, operations
+from .models import PaymentAttempt, PaymentOperation
+from .processors import ProcessorError
+
+log = structlog.get_logger("migo.payments")
 
 
 @queue.periodic(cron="* * * * *")
 @queue.task(name="payments.sweep", queue="maintenance", pass_context=False, lock="payments.sweep")
 async def sweep_payments(timestamp: int) -> None:
-    """Every minute, batch by batch until nothing is left, each batch in its own transaction."""
+    """Every minute, batch by batch until nothing is left, each batch in its own transactions."""
+    while await operations.void_stale_authorizations() == operations.SWEEP_BATCH:
+        pass
     while True:
         async with database.transaction() as session:
-            voided, expired = await operations.sweep(session)
-        if voided < operations.SWEEP_BATCH and expired < operations.SWEEP_BATCH:
+            expired = await operations.expire_unpaid_links(session)
+        if expired < operations.SWEEP_BATCH:
             return
+
+
+RECOVERY_BATCH = 100
+
+
+@queue.periodic(cron="* * * * *")
+@queue.task(name="payments.recover", queue="maintenance", pass_context=False, lock="payments.recover")
+async def recover_processor_calls(timestamp: int) -> None:
+    """Every minute: the attempts and operations left pending for longer than a processor call may take (a
+    crash, a lost connection, a commit that failed after the processor answered) are settled with what the
+    processor says it did. One the processor cannot answer for now waits for the next run."""
+    for resolved, outcome in await recover_pending():
+        log.info("processor_call_recovered", id=str(resolved), outcome=outcome)
+
+
+async def recover_pending() -> list[tuple[uuid.UUID, str]]:
+    """One pass of the recovery: (id, what it came to) for each attempt and operation it settled."""
+    stale_since = clock.now() - checkout.RECOVERY_AGE
+    async with database.transaction() as session:
+        attempts = (
+            await session.scalars(
+                select(PaymentAttempt.id)
+                .where(PaymentAttempt.status == "pending", PaymentAttempt.pending_since < stale_since)
+                .order_by(PaymentAttempt.pending_since)
+                .limit(RECOVERY_BATCH)
+            )
+        ).all()
+        pending_operations = (
+            await session.scalars(
+                select(PaymentOperation.id)
+                .where(PaymentOperation.status == "pending", PaymentOperation.created_at < stale_since)
+                .order_by(PaymentOperation.created_at)
+                .limit(RECOVERY_BATCH)
+            )
+        ).all()
+    settled: list[tuple[uuid.UUID, str]] = []
+    for attempt_id in attempts:
+        try:
+            settled.append((attempt_id, await checkout.resolve_attempt(attempt_id)))
+        except ProcessorError:
+            continue
+    for operation_id in pending_operations:
+        try:
+            settled.append((operation_id, await operations.resolve_operation(operation_id)))
+        except ProcessorError:
+            continue
+    return settled

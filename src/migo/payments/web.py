@@ -157,6 +157,11 @@ async def checkout_page(request: Request) -> Response:
     status = checkout.shown_status(transaction)
     if status != "pending":
         return await _result_page(request, transaction, client, status, return_url)
+    async with database.transaction() as session:
+        in_flight = await checkout.attempt_in_flight(session, transaction)
+    if in_flight is not None:  # the processor's answer is on its way: the page reloads until it is recorded
+        context = _context(transaction, client, return_url, heading="Confirming your payment")
+        return page(request, "checkout_processing.html", context, headers=_HEADERS)
     declined = await _declined_attempt(transaction, str(values.get("attempt", "")))
     return await _form_page(request, transaction, client, return_url, error=declined)
 
@@ -227,45 +232,49 @@ def _form_text(form: FormData, name: str, limit: int) -> str:
 async def pay_from_form(request: Request) -> Response:
     uid = request.path_params["uid"]
     form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
-    return_url = _requested_return_url(form)
     try:
         await PAY_TRIES_PER_ADDRESS.consume(request.client.host if request.client else "unknown")
     except ApiError:
         return _notice(request, "Too many attempts", "Please wait a few minutes before trying again.", 429)
-    async with database.transaction() as session:
-        found = await links.transaction_by_uid(session, uid, lock=True)
-        if found is None:
-            return _not_found(request)
-        transaction, client = found
-        if return_url is not None and not links.is_allowed_return_url(client, return_url):
-            return_url = None
-        try:
-            installments = int(_form_text(form, "installments", 3) or "1")
-        except ValueError:
-            installments = 0
-        try:
-            async with session.begin_nested():  # a refusal leaves nothing behind
-                card = checkout.read_card(
-                    _form_text(form, "cardNumber", 40),
-                    _form_text(form, "expiry", 10),
-                    _form_text(form, "cvv", 6),
-                    _form_text(form, "cardholderName", 60),
-                )
-                result = await checkout.pay(session, transaction, client, card, installments)
-        except ApiError as refusal:
-            if refusal.error is MW_ERRORS.TRANSACTION_NOT_PAYABLE:  # paid meanwhile (a double submit)
-                return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
-            await session.refresh(transaction)  # what the savepoint's rollback expired
-            return await _form_page(
-                request, transaction, client, return_url, error=_customer_message(refusal), status_code=400
-            )
-    assert result.attempt is not None
-    if result.outcome == "requires_action":
-        target = (
-            f"/checkout/{uid}/verify?{urlencode({'attempt': str(result.attempt.id), 'return_url': return_url or ''})}"
+    found = await _load(uid)
+    if found is None:
+        return _not_found(request)
+    return_url = _allowed_return_url(found[1], _requested_return_url(form))
+    try:
+        installments = int(_form_text(form, "installments", 3) or "1")
+    except ValueError:
+        installments = 0
+    try:
+        card = checkout.read_card(
+            _form_text(form, "cardNumber", 40),
+            _form_text(form, "expiry", 10),
+            _form_text(form, "cvv", 6),
+            _form_text(form, "cardholderName", 60),
         )
-        return RedirectResponse(target, status_code=303)
+        result = await checkout.pay(uid, card, installments)
+    except ApiError as refusal:
+        return await _refused(request, uid, return_url, refusal)
+    if result.outcome == "requires_action":
+        query = urlencode({"attempt": str(result.attempt.id), "return_url": return_url or ""})
+        return RedirectResponse(f"/checkout/{uid}/verify?{query}", status_code=303)
     return RedirectResponse(_checkout_url(uid, return_url, attempt=str(result.attempt.id)), status_code=303)
+
+
+def _allowed_return_url(client: PaymentClient, requested: str | None) -> str | None:
+    return requested if requested is not None and links.is_allowed_return_url(client, requested) else None
+
+
+async def _refused(request: Request, uid: str, return_url: str | None, refusal: ApiError) -> Response:
+    """A payment step refused before the processor was asked: nothing was recorded. A link paid or being
+    paid meanwhile (a double submit) sends the customer to it; anything else shows the form again."""
+    if refusal.error in (MW_ERRORS.TRANSACTION_NOT_PAYABLE, MW_ERRORS.PAYMENT_IN_PROGRESS):
+        return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
+    found = await _load(uid)
+    if found is None:
+        return _not_found(request)
+    transaction, client = found
+    message = _customer_message(refusal)
+    return await _form_page(request, transaction, client, return_url, error=message, status_code=400)
 
 
 def _customer_message(refusal: ApiError) -> str:
@@ -282,36 +291,26 @@ def _customer_message(refusal: ApiError) -> str:
 async def verify_form(request: Request) -> Response:
     uid = request.path_params["uid"]
     values = await _fields(request)
-    return_url = _requested_return_url(values)
+    found = await _load(uid)
+    if found is None:
+        return _not_found(request)
+    transaction, client = found
+    return_url = _allowed_return_url(client, _requested_return_url(values))
     try:
         attempt_id = uuid.UUID(str(values.get("attempt", "")))
     except ValueError:
         return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
-    async with database.transaction() as session:
-        found = await links.transaction_by_uid(session, uid, lock=request.method == "POST")
-        if found is None:
-            return _not_found(request)
-        transaction, client = found
-        if return_url is not None and not links.is_allowed_return_url(client, return_url):
-            return_url = None
-        if request.method == "GET":
+    if request.method == "GET":
+        async with database.transaction() as session:
             attempt = await checkout.open_challenge(session, transaction, attempt_id)
-            if attempt is None:
-                return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
-            context = _context(transaction, client, return_url, attempt_id=str(attempt_id), error=None)
-            return page(request, "checkout_3ds.html", context, headers=_HEADERS)
-        try:
-            async with session.begin_nested():
-                result = await checkout.complete_challenge(
-                    session, transaction, client, attempt_id, _form_text(values, "code", 12)
-                )
-        except ApiError as refusal:
-            if refusal.error is MW_ERRORS.TRANSACTION_NOT_PAYABLE:
-                return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
-            await session.refresh(transaction)
-            message = _customer_message(refusal)
-            return await _form_page(request, transaction, client, return_url, error=message, status_code=400)
-    assert result.attempt is not None
+        if attempt is None:
+            return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
+        context = _context(transaction, client, return_url, attempt_id=str(attempt_id), error=None)
+        return page(request, "checkout_3ds.html", context, headers=_HEADERS)
+    try:
+        result = await checkout.complete_challenge(uid, attempt_id, _form_text(values, "code", 12))
+    except ApiError as refusal:
+        return await _refused(request, uid, return_url, refusal)
     return RedirectResponse(_checkout_url(uid, return_url, attempt=str(result.attempt.id)), status_code=303)
 
 

@@ -102,10 +102,11 @@ class Database:
     @asynccontextmanager
     async def side_transaction(self) -> AsyncIterator[AsyncSession]:
         """A short transaction of its own, committed whatever becomes of the request that opened it (an
-        attempt counter, a stored idempotent answer). Its own small pool: a request holding a connection
-        never waits on the pool it holds one of, so requests cannot starve each other into a deadlock."""
+        attempt counter, a stored idempotent answer, a payment step committed before the processor is
+        called). Its own pool: a request holding a connection never waits on the pool it holds one of, so
+        requests cannot starve each other into a deadlock. Never open one inside another."""
         if self._side_sessionmaker is None:
-            self._side_engine = self._create_engine(4, 8, "migo-side")
+            self._side_engine = self._create_engine(8, 8, "migo-side")
             self._side_sessionmaker = async_sessionmaker(self._side_engine, expire_on_commit=False)
         async with self._side_sessionmaker() as session, session.begin():
             yield session

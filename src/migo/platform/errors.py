@@ -207,9 +207,16 @@ class MW_ERRORS:  # noqa: N801 - a namespace of constants, named like ERRORS
         5016, "NOT_REVERSIBLE", 409, "Only an authorization, or an unsettled unrefunded capture, can be reversed."
     )
     PROCESSOR_UNAVAILABLE = _define(
-        5017, "PROCESSOR_UNAVAILABLE", 502, "The payment processor did not answer; nothing was changed. Retry."
+        5017,
+        "PROCESSOR_UNAVAILABLE",
+        502,
+        "The payment processor did not answer; Migo confirms the outcome with it and reports it by webhook.",
     )
     PAYLOAD_TOO_LARGE = _define(5018, "PAYLOAD_TOO_LARGE", 413, "The request body is too large.")
+    PAYMENT_IN_PROGRESS = _define(
+        5019, "PAYMENT_IN_PROGRESS", 409, "The processor is still answering another request on this payment."
+    )
+    PROCESSOR_DECLINED = _define(5020, "PROCESSOR_DECLINED", 409, "The payment processor refused the operation.")
 
 
 # Platform errors raised by shared code, as the Middleware names them.
