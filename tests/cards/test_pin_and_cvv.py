@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 
 from sqlalchemy import text
 
 from migo.cards import credentials
+from migo.platform import security
 from migo.platform.db import database
 from tests.factories import activate_card, bearer, create_cardholder, create_tenant, login, provision_cards
 
@@ -18,6 +21,16 @@ async def _owned_card(client):
     card = await activate_card(client, cards, 0, owner["userId"])
     token = await login(client, tenant, owner["username"])
     return tenant, cards, owner, card, token
+
+
+async def _stored_pin_digest(card_id: str) -> bytes:
+    async with database.transaction() as session:
+        return await session.scalar(text("SELECT pin_digest FROM cards WHERE id = :id"), {"id": card_id})
+
+
+def _keyed_pin_digest(card_id: str, pin: str) -> bytes:
+    """What the design promises: HMAC-SHA256 of card and PIN under a server key derived from the master secret."""
+    return hmac.new(security.derive_key("hmac:pin"), f"{card_id}:{pin}".encode(), hashlib.sha256).digest()
 
 
 async def test_pin_set_verify_rotate(client):
@@ -34,9 +47,27 @@ async def test_pin_set_verify_rotate(client):
     rotated = await client.post(f"{path}/rotate", json={"currentPin": "4827", "newPin": "3071"}, headers=bearer(token))
     assert rotated.status_code == 200
     assert (await client.post(f"{path}/verify", json={"pin": "3071"}, headers=bearer(token))).status_code == 200
-    async with database.transaction() as session:
-        stored = await session.scalar(text("SELECT pin_digest FROM cards WHERE id = :id"), {"id": card["cardId"]})
-    assert b"3071" not in stored and len(stored) == 32
+    assert await _stored_pin_digest(card["cardId"]) == _keyed_pin_digest(card["cardId"], "3071")
+
+
+async def test_the_pin_is_stored_as_a_keyed_hash_bound_to_its_card(client):
+    """A 4-digit PIN has 10,000 values: an unkeyed hash of it, salted with the card id or not, is reversed by
+    trying them all. Only the server key makes the stored digest useless to whoever reads the table."""
+    tenant = await create_tenant()
+    cards = await provision_cards(tenant)
+    owner = await create_cardholder(client, tenant)
+    ids = [(await activate_card(client, cards, i, owner["userId"]))["cardId"] for i in range(2)]
+    token = await login(client, tenant, owner["username"])
+    for card_id in ids:
+        answer = await client.put(f"/rest/cards/{card_id}/pin", json={"pin": "4827"}, headers=bearer(token))
+        assert answer.status_code == 200, answer.text
+
+    first, second = [await _stored_pin_digest(card_id) for card_id in ids]
+    for card_id, stored in zip(ids, (first, second), strict=True):
+        unkeyed = {hashlib.sha256(value.encode()).digest() for value in ("4827", f"{card_id}:4827", f"{card_id}4827")}
+        assert stored not in unkeyed
+        assert stored == _keyed_pin_digest(card_id, "4827")
+    assert first != second  # the same PIN on two cards: nothing tells a reader they are equal
 
 
 async def test_three_wrong_pins_lock_until_an_otp_reset(client):

@@ -144,10 +144,15 @@ _ENTRY_CASES: dict[str, tuple[str, Any, Any, str | None]] = {
 _POSTINGS_OF = text("SELECT account_id, amount, balance_after FROM ledger_postings WHERE entry_id = :entry")
 
 
-async def _entry_outcome(statement: Any, params: dict[str, Any]) -> tuple[Any, ...]:
-    """What one call answers (its row and the postings it wrote, or its error); nothing is kept."""
+async def _entry_outcome(
+    statement: Any, params: dict[str, Any], *, backend: asyncio.Future[int] | None = None
+) -> tuple[Any, ...]:
+    """What one call answers (its row and the postings it wrote, or its error); nothing is kept. `backend`, when
+    given, learns the call's backend pid before the call runs."""
     async with database.sessionmaker() as session:
         try:
+            if backend is not None:
+                backend.set_result(await session.scalar(text("SELECT pg_backend_pid()")))
             row = (await session.execute(statement, params)).one()
             postings = (await session.execute(_POSTINGS_OF, {"entry": params["entry_id"]})).all()
         except DBAPIError as error:
@@ -224,16 +229,21 @@ async def test_entry_function_locks_accounts_in_id_order_even_around_a_null_acco
         "at": datetime.now(UTC),
     }
     lock = text("SELECT 1 FROM ledger_accounts WHERE id = :id FOR UPDATE")
+    # The entry's own backend waits for this session: pg_blocking_pids reads the lock table live (unlike
+    # pg_stat_activity inside a transaction), and only these two backends of this database can satisfy it.
+    waits_for_me = text("SELECT pg_backend_pid() = ANY (pg_blocking_pids(:entry))")
+    loop = asyncio.get_running_loop()
     async with database.sessionmaker() as holder:
         await holder.execute(lock, {"id": low})
-        call = asyncio.create_task(_entry_outcome(ledger._POST_ENTRY, params))
-        waiting = text("SELECT count(*) FROM pg_locks WHERE NOT granted")  # read live, unlike pg_stat_activity
-        for _ in range(500):
-            if await holder.scalar(waiting):
-                break
+        backend: asyncio.Future[int] = loop.create_future()
+        call = asyncio.create_task(_entry_outcome(ledger._POST_ENTRY, params, backend=backend))
+        await asyncio.wait((backend, call), return_when=asyncio.FIRST_COMPLETED)  # a call that fails first: no hang
+        entry = backend.result()
+        deadline = loop.time() + 30
+        while not await holder.scalar(waits_for_me, {"entry": entry}):
+            assert not call.done(), f"the entry finished without waiting for the lower account: {call.result()}"
+            assert loop.time() < deadline, "the entry never waited for the lower account"
             await asyncio.sleep(0.01)
-        else:
-            pytest.fail("the entry never waited for the lower account")
         await holder.execute(text("SET LOCAL lock_timeout = '2s'"))
         await holder.execute(lock, {"id": high})  # free: the entry is still waiting for the lower one
         await holder.rollback()
