@@ -116,28 +116,27 @@ async def test_unbalanced_or_degenerate_entries_are_programming_errors():
     await _invariants_hold()
 
 
-# ledger_post_entry_v2 keeps v1's contract (ledger_functions_v2.sql): the same statement against either.
-_POST_ENTRY_V1 = text(ledger._POST_ENTRY.text.replace("ledger_post_entry_v2(", "ledger_post_entry_v1("))
 _UNKNOWN = uuid.UUID(int=0)
 
-# case -> (account names, amounts, ceilings, hold); amounts or ceilings may be None, an account name "null".
-# The service refuses most of the malformed ones before SQL; the functions must still agree on them.
-_ENTRY_CASES: dict[str, tuple[str, Any, Any, str | None]] = {
-    "posted": ("a b", ["-2", "2"], [None, None], None),
-    "three legs": ("bank a b", ["-3", "1", "2"], [None, None, None], None),
-    "insufficient funds": ("a b", ["-9", "9"], [None, None], None),
-    "ceiling exceeded": ("a b", ["-2", "2"], [None, "6"], None),
-    "no ceilings array": ("a b", ["-2", "2"], None, None),
-    "no amounts array": ("a b", None, [None, None], None),
-    "releases a hold": ("a b", ["-2", "2"], [None, None], "pending"),
-    "hold not pending": ("a b", ["-2", "2"], [None, None], "unknown"),
-    "one leg": ("a", ["1"], [None], None),
-    "arrays of different lengths": ("a b", ["-1", "1"], [None], None),
-    "unknown account": ("a unknown", ["-1", "1"], [None, None], None),
-    "null account": ("a null", ["-1", "1"], [None, None], None),
-    "repeated account": ("a b a", ["-1", "2", "-1"], [None, None, None], None),
-    "zero amount": ("a b", ["0", "0"], [None, None], None),
-    "unbalanced": ("bank b", ["1", "-2"], [None, None], None),
+# case -> (account names, amounts, ceilings, hold, what ledger_post_entry answers); amounts or ceilings may be
+# None, an account name "null". The answer is an outcome (with the refused account's name) or "error: " and a
+# fragment of the error. The service refuses most of the malformed ones before SQL; the function must too.
+_ENTRY_CASES: dict[str, tuple[str, Any, Any, str | None, str]] = {
+    "posted": ("a b", ["-2", "2"], [None, None], None, "posted"),
+    "three legs": ("bank a b", ["-3", "1", "2"], [None, None, None], None, "posted"),
+    "insufficient funds": ("a b", ["-9", "9"], [None, None], None, "insufficient_funds a"),
+    "ceiling exceeded": ("a b", ["-2", "2"], [None, "6"], None, "ceiling_exceeded b"),
+    "no ceilings array": ("a b", ["-2", "2"], None, None, "posted"),
+    "no amounts array": ("a b", None, [None, None], None, "error: null value in column"),
+    "releases a hold": ("a b", ["-2", "2"], [None, None], "pending", "posted"),
+    "hold not pending": ("a b", ["-2", "2"], [None, None], "unknown", "hold_not_pending"),
+    "one leg": ("a", ["1"], [None], None, "error: two or more postings"),
+    "arrays of different lengths": ("a b", ["-1", "1"], [None], None, "error: two or more postings"),
+    "unknown account": ("a unknown", ["-1", "1"], [None, None], None, "error: unknown or repeated account"),
+    "null account": ("a null", ["-1", "1"], [None, None], None, "error: unknown or repeated account"),
+    "repeated account": ("a b a", ["-1", "2", "-1"], [None, None, None], None, "error: unknown or repeated account"),
+    "zero amount": ("a b", ["0", "0"], [None, None], None, "error: zero or null"),
+    "unbalanced": ("bank b", ["1", "-2"], [None, None], None, "error: does not balance"),
 }
 
 
@@ -163,8 +162,8 @@ async def _entry_outcome(
 
 
 @pytest.mark.parametrize("case", list(_ENTRY_CASES))
-async def test_entry_function_v2_answers_as_v1_did(case):
-    legs, amounts, ceilings, hold = _ENTRY_CASES[case]
+async def test_entry_function_answers_every_input_as_its_contract_says(case):
+    legs, amounts, ceilings, hold, expected = _ENTRY_CASES[case]
     bank, (a, b) = await _accounts(2, funded=D(5))
     hold_id = None
     if hold == "pending":
@@ -186,10 +185,20 @@ async def test_entry_function_v2_answers_as_v1_did(case):
         "reverses": None,
         "at": datetime.now(UTC),
     }
-    assert await _entry_outcome(ledger._POST_ENTRY, params) == await _entry_outcome(_POST_ENTRY_V1, params)
+    outcome = await _entry_outcome(ledger._POST_ENTRY, params)
+    if expected.startswith("error: "):
+        assert outcome[0] == "error" and expected.removeprefix("error: ") in outcome[2], outcome
+        return
+    name, _, refused = expected.partition(" ")
+    assert outcome[0] == name and outcome[2] == (ids[refused] if refused else None), outcome
+    if name == "posted":  # the postings are the legs, each with the balance it left
+        assert outcome[1] == params["entry_id"]
+        assert {account for account, _, _ in outcome[3]} == set(params["accounts"])
+    else:
+        assert outcome[1] is None and outcome[3] == []
 
 
-async def test_entry_function_v2_ignores_array_bounds_and_answers_duplicates_as_v1_did():
+async def test_entry_function_ignores_array_bounds_and_answers_a_duplicate_reference_with_the_first_entry():
     _, (a, b) = await _accounts(2, funded=D(5))
     reference = secrets.token_hex(8)
     async with database.transaction() as session:
@@ -205,10 +214,10 @@ async def test_entry_function_v2_ignores_array_bounds_and_answers_duplicates_as_
         "reverses": None,
         "at": datetime.now(UTC),
     }
-    for params in ({**shifted, "reference": secrets.token_hex(8)}, {**shifted, "reference": reference}):
-        v2, v1 = await _entry_outcome(ledger._POST_ENTRY, params), await _entry_outcome(_POST_ENTRY_V1, params)
-        assert v2 == v1
-    assert v2[:2] == ("duplicate", first.entry_id)
+    fresh = await _entry_outcome(ledger._POST_ENTRY, {**shifted, "reference": secrets.token_hex(8)})
+    assert fresh[0] == "posted" and sorted(amount for _, amount, _ in fresh[3]) == [D(-1), D(1)]
+    again = await _entry_outcome(ledger._POST_ENTRY, {**shifted, "reference": reference})
+    assert again[:2] == ("duplicate", first.entry_id)
 
 
 async def test_entry_function_locks_accounts_in_id_order_even_around_a_null_account():

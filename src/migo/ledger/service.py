@@ -1,10 +1,9 @@
 """The ledger: the only code that changes a balance.
 
 A small, strict API in the spirit of TigerBeetle: open an account, post a balanced entry (at most once per
-reference), place / post / void a hold, reverse an entry. The writes run in PostgreSQL functions (holds:
-sql/ledger_functions_v1.sql; entries: ledger_post_entry_v2 in sql/ledger_functions_v2.sql): one round trip,
-accounts locked in id order. A business refusal (insufficient funds, a ceiling) is an outcome the caller turns
-into its own answer, never a half-applied entry.
+reference), place / post / void a hold, reverse an entry. The writes run in PostgreSQL functions
+(sql/functions.sql): one round trip, accounts locked in id order. A business refusal (insufficient funds, a
+ceiling) is an outcome the caller turns into its own answer, never a half-applied entry.
 """
 
 from __future__ import annotations
@@ -89,7 +88,7 @@ async def system_account(session: AsyncSession, *, kind: str, currency: str) -> 
 
 
 _POST_ENTRY = text(
-    "SELECT entry_id, outcome, account_id FROM ledger_post_entry_v2("
+    "SELECT entry_id, outcome, account_id FROM ledger_post_entry("
     "CAST(:entry_id AS uuid), :reference, :kind, :description, CAST(:accounts AS uuid[]), "
     "CAST(:amounts AS numeric[]), CAST(:ceilings AS numeric[]), CAST(:release_hold AS uuid), "
     "CAST(:reverses AS uuid), :at)"
@@ -153,7 +152,7 @@ async def place_hold(session: AsyncSession, *, reference: str, account_id: uuid.
     row = (
         await session.execute(
             text(
-                "SELECT hold_id, outcome FROM ledger_place_hold_v1("
+                "SELECT hold_id, outcome FROM ledger_place_hold("
                 "CAST(:hold_id AS uuid), :reference, CAST(:account AS uuid), :amount, :at)"
             ),
             {"hold_id": new_id(), "reference": reference, "account": account_id, "amount": amount, "at": clock.now()},
@@ -179,7 +178,7 @@ async def post_hold(
 
 async def void_hold(session: AsyncSession, hold_id: uuid.UUID) -> Literal["voided", "hold_not_pending", "not_found"]:
     outcome = await session.scalar(
-        text("SELECT ledger_void_hold_v1(CAST(:hold AS uuid), :at)"), {"hold": hold_id, "at": clock.now()}
+        text("SELECT ledger_void_hold(CAST(:hold AS uuid), :at)"), {"hold": hold_id, "at": clock.now()}
     )
     return outcome  # type: ignore[return-value]
 

@@ -7,12 +7,13 @@ Create Date: 2026-11-26 07:25:21.528562
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 import sqlalchemy as sa
 from alembic import op
 
-FUNCTIONS = "ledger_functions_v1.sql"
+from migo.platform.migrations import run_frozen_sql
+
+# A frozen copy: the ledger's functions as this revision installed them.
+FUNCTIONS = "0002_ledger_functions.sql"
 
 
 revision = "0002_ledger"
@@ -100,7 +101,7 @@ def upgrade() -> None:
     op.create_index("ix_ledger_postings_account_id_id", "ledger_postings", ["account_id", "id"], unique=False)
     op.create_index(op.f("ix_ledger_postings_entry_id"), "ledger_postings", ["entry_id"], unique=False)
     # ### end Alembic commands ###
-    op.get_bind().connection.driver_connection.execute((files("migo.ledger") / "sql" / FUNCTIONS).read_text())
+    run_frozen_sql(FUNCTIONS)
 
 
 def downgrade() -> None:

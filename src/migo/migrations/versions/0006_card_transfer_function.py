@@ -7,20 +7,20 @@ Create Date: 2026-11-26 11:05:00
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 from alembic import op
+
+from migo.platform.migrations import run_frozen_sql
 
 revision = "0006_card_transfer_function"
 down_revision = "0005_webhooks"
 branch_labels = None
 depends_on = None
 
-FUNCTIONS = "cards_functions_v1.sql"
+FUNCTIONS = "0006_cards_functions.sql"  # a frozen copy
 
 
 def upgrade() -> None:
-    op.get_bind().connection.driver_connection.execute((files("migo.cards") / "sql" / FUNCTIONS).read_text())
+    run_frozen_sql(FUNCTIONS)
 
 
 def downgrade() -> None:

@@ -7,22 +7,21 @@ Create Date: 2026-11-26 14:40:00
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 from alembic import op
+
+from migo.platform.migrations import run_frozen_sql
 
 revision = "0007_ledger_functions_v2"
 down_revision = "0006_card_transfer_function"
 branch_labels = None
 depends_on = None
 
-FUNCTIONS = [("migo.ledger", "ledger_functions_v2.sql"), ("migo.cards", "cards_functions_v2.sql")]
+FUNCTIONS = ["0007_ledger_functions.sql", "0007_cards_functions.sql"]  # frozen copies
 
 
 def upgrade() -> None:
-    driver = op.get_bind().connection.driver_connection
-    for package, name in FUNCTIONS:
-        driver.execute((files(package) / "sql" / name).read_text())
+    for name in FUNCTIONS:
+        run_frozen_sql(name)
 
 
 def downgrade() -> None:
