@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from migo.cards import funds, lifecycle, programs
 from migo.identity import applications, signing
-from migo.identity.auth import GatewayCaller
 from migo.identity.models import User
+from migo.identity.principals import GatewayCaller
 from migo.payments import clients
 from migo.platform import security
 from migo.platform.db import database

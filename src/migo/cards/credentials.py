@@ -14,7 +14,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.identity import cardholders, users
-from migo.identity.auth import GatewayCaller
+from migo.identity.principals import GatewayCaller
 from migo.platform import clock, pan, security
 from migo.platform.db import database
 from migo.platform.errors import ERRORS, ApiError

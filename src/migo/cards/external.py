@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.identity import cardholders
-from migo.identity.auth import GatewayCaller
+from migo.identity.principals import GatewayCaller
 from migo.platform import clock, pan
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id

@@ -20,7 +20,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.events import service as events
-from migo.identity.auth import GatewayCaller
+from migo.identity.principals import GatewayCaller
 from migo.ledger.models import Entry, Posting
 from migo.platform import clock
 from migo.platform.db import fetch_one

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.events import service as events
 from migo.identity import cardholders
-from migo.identity.auth import GatewayCaller
+from migo.identity.principals import GatewayCaller
 from migo.ledger import service as ledger
 from migo.ledger.models import Account
 from migo.platform import clock, pan

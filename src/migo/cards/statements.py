@@ -15,8 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
 
-from migo.identity.auth import GatewayCaller
 from migo.identity.models import User
+from migo.identity.principals import GatewayCaller
 from migo.ledger.models import Entry, Posting
 from migo.platform import clock
 from migo.platform.errors import ERRORS, ApiError

@@ -8,8 +8,6 @@
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Header, Request, Security
@@ -25,6 +23,7 @@ from migo.platform.routing import DbSession, keep_despite_rollback
 
 from . import applications, operators, signing, tokens
 from .models import User
+from .principals import AppPrincipal, GatewayCaller, MerchantPrincipal, OperatorPrincipal, UserPrincipal
 
 _bearer = HTTPBearer(auto_error=False, description="An access token from `POST …/auth/token` or a login.")
 _user_token = APIKeyHeader(
@@ -33,42 +32,6 @@ _user_token = APIKeyHeader(
 _merchant_token = APIKeyHeader(
     name="Authorization", auto_error=False, description="The merchant token, raw (recommended) or after `Bearer `."
 )
-
-
-@dataclass(frozen=True)
-class AppPrincipal:
-    application_id: uuid.UUID
-    tenant_id: uuid.UUID  # the company (Gateway) or the partner (CMS)
-
-    @property
-    def idempotency_scope(self) -> str:
-        return f"app:{self.application_id}"
-
-
-@dataclass(frozen=True)
-class UserPrincipal:
-    user_id: uuid.UUID
-    company_id: uuid.UUID
-    application_id: uuid.UUID
-
-
-@dataclass(frozen=True)
-class OperatorPrincipal:
-    operator_id: uuid.UUID
-    partner_id: uuid.UUID
-    application_id: uuid.UUID
-    roles: tuple[str, ...]
-    permissions: frozenset[str]
-
-
-@dataclass(frozen=True)
-class MerchantPrincipal:
-    application_id: uuid.UUID
-    client_slug: str
-
-    @property
-    def idempotency_scope(self) -> str:
-        return f"app:{self.application_id}"
 
 
 def _claims(credentials: HTTPAuthorizationCredentials | None, audience: tokens.Audience) -> tokens.AccessClaims:
@@ -89,23 +52,6 @@ async def gateway_app(credentials: HTTPAuthorizationCredentials | None = Securit
 
 async def cms_app(credentials: HTTPAuthorizationCredentials | None = Security(_bearer)) -> AppPrincipal:
     return _application(_claims(credentials, "cms"))
-
-
-@dataclass(frozen=True)
-class GatewayCaller:
-    """An application acting for its company, or a cardholder (through a cardholder token, or the
-    application's token plus `x-user-token`)."""
-
-    application_id: uuid.UUID
-    company_id: uuid.UUID
-    user_id: uuid.UUID | None
-
-    @property
-    def actor(self) -> tuple[str, str]:
-        """(kind, id) for audit trails."""
-        if self.user_id is not None:
-            return "user", str(self.user_id)
-        return "application", str(self.application_id)
 
 
 async def gateway_caller(
@@ -241,10 +187,6 @@ async def signed_request(
     )
 
 
-def _idempotency_scope(caller: GatewayCaller) -> str:
-    return f"app:{caller.application_id}" + (f":user:{caller.user_id}" if caller.user_id else "")
-
-
 async def signed_idempotent_request(
     request: Request,
     session: DbSession,
@@ -258,7 +200,7 @@ async def signed_idempotent_request(
     """A money-moving call: its signature, then its Idempotency-Key (a malformed key is reported only once
     the signature verifies)."""
     try:
-        pending = idempotency.start(request, _idempotency_scope(caller), idempotency_key, await request.body())
+        pending = idempotency.start(request, caller.idempotency_scope, idempotency_key, await request.body())
     except ApiError as malformed_key:
         await _verify_signature(
             request, session, app, key_id, timestamp, signature, idempotency_key=idempotency_key, pending=None
@@ -283,7 +225,7 @@ Merchant = Annotated[MerchantPrincipal, Depends(merchant)]
 ClientIp = Annotated[str, Depends(client_ip)]
 
 # `dependencies=[GatewayIdempotent]` makes a Gateway endpoint honour Idempotency-Key, scoped per application.
-GatewayIdempotent = idempotency_for(gateway_caller, caller_scope=_idempotency_scope)
+GatewayIdempotent = idempotency_for(gateway_caller, caller_scope=lambda caller: caller.idempotency_scope)
 # `dependencies=[SignedIdempotent]`: a money-moving Gateway call, signed and honouring Idempotency-Key.
 SignedIdempotent = Depends(signed_idempotent_request)
 CmsIdempotent = idempotency_for(cms_app, caller_scope=lambda app: app.idempotency_scope)

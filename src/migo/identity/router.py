@@ -23,11 +23,11 @@ from .auth import (
     GatewayApp,
     GatewayIdempotent,
     Merchant,
-    OperatorPrincipal,
     SignedRequest,
     require_permission,
 )
 from .models import OutboundMessage, Role, SigningKey, User
+from .principals import OperatorPrincipal
 from .schemas import (
     Cardholder,
     CardholderCreate,
