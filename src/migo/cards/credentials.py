@@ -20,6 +20,7 @@ from migo.platform.db import database
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
 
+from .errors import CARD_ERRORS
 from .lifecycle import Actor, audit, card_for, require_status
 from .models import Card, CvvViewToken
 
@@ -34,10 +35,10 @@ def _pin_digest(card_id: uuid.UUID, pin: str) -> bytes:
 def check_pin_policy(pin: str) -> None:
     digits = [int(c) for c in pin] if re.fullmatch(r"[0-9]{4}", pin) else None
     if digits is None:
-        raise ApiError(ERRORS.WEAK_PIN)
+        raise ApiError(CARD_ERRORS.WEAK_PIN)
     steps = {b - a for a, b in itertools.pairwise(digits)}
     if steps in ({0}, {1}, {-1}):
-        raise ApiError(ERRORS.WEAK_PIN)
+        raise ApiError(CARD_ERRORS.WEAK_PIN)
 
 
 def _require_user(caller: GatewayCaller) -> uuid.UUID:
@@ -52,7 +53,7 @@ async def set_pin(session: AsyncSession, caller: GatewayCaller, card_id: uuid.UU
     card = await card_for(session, caller, card_id, "manage", lock=True)
     require_status(card, "ACTIVE", "BLOCKED")
     if card.pin_digest is not None:
-        raise ApiError(ERRORS.PIN_ALREADY_SET)
+        raise ApiError(CARD_ERRORS.PIN_ALREADY_SET)
     check_pin_policy(pin)
     card.pin_digest = _pin_digest(card.id, pin)
     card.pin_failures = 0
@@ -66,7 +67,7 @@ async def verify_pin(session: AsyncSession, caller: GatewayCaller, card_id: uuid
     card = await card_for(session, caller, card_id, "transact")
     require_status(card, "ACTIVE", "BLOCKED")
     if card.pin_digest is None:
-        raise ApiError(ERRORS.PIN_NOT_SET)
+        raise ApiError(CARD_ERRORS.PIN_NOT_SET)
     async with database.side_transaction() as counter:
         tries = await counter.scalar(
             update(Card)
@@ -75,13 +76,15 @@ async def verify_pin(session: AsyncSession, caller: GatewayCaller, card_id: uuid
             .returning(Card.pin_failures)
         )
     if tries is None:
-        raise ApiError(ERRORS.PIN_LOCKED)
+        raise ApiError(CARD_ERRORS.PIN_LOCKED)
     if security.constant_time_equals(card.pin_digest, _pin_digest(card.id, pin)):
         await session.execute(update(Card).where(Card.id == card.id).values(pin_failures=0))
         return card
     if tries >= PIN_TRIES:
-        raise ApiError(ERRORS.PIN_LOCKED)
-    raise ApiError(ERRORS.INCORRECT_PIN, f"The PIN is not correct; {PIN_TRIES - tries} tries left before it locks.")
+        raise ApiError(CARD_ERRORS.PIN_LOCKED)
+    raise ApiError(
+        CARD_ERRORS.INCORRECT_PIN, f"The PIN is not correct; {PIN_TRIES - tries} tries left before it locks."
+    )
 
 
 async def rotate_pin(
@@ -148,7 +151,7 @@ async def reveal_cvv(session: AsyncSession, caller: GatewayCaller, card_id: uuid
     card = await card_for(session, caller, card_id, "transact")
     require_status(card, "ACTIVE", "BLOCKED")
     if not view_token:
-        raise ApiError(ERRORS.INVALID_VIEW_TOKEN)
+        raise ApiError(CARD_ERRORS.INVALID_VIEW_TOKEN)
     now = clock.now()
     spent = await session.scalar(
         update(CvvViewToken)
@@ -163,5 +166,5 @@ async def reveal_cvv(session: AsyncSession, caller: GatewayCaller, card_id: uuid
         .returning(CvvViewToken.id)
     )
     if spent is None:
-        raise ApiError(ERRORS.INVALID_VIEW_TOKEN)
+        raise ApiError(CARD_ERRORS.INVALID_VIEW_TOKEN)
     return derive_cvv(pan.reveal(card.pan_ciphertext), card.expiry_month, card.expiry_year)

@@ -9,18 +9,20 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.identity import cardholders
+from migo.identity.errors import IDENTITY_ERRORS
 from migo.identity.principals import GatewayCaller
 from migo.platform import clock, pan
-from migo.platform.errors import ERRORS, ApiError
+from migo.platform.errors import ApiError
 from migo.platform.ids import new_id
 
+from .errors import CARD_ERRORS
 from .models import ExternalCard
 
 
 async def _holder(session: AsyncSession, caller: GatewayCaller, user_id: uuid.UUID) -> None:
     """An application reaches any cardholder of its company; a cardholder only themselves."""
     if caller.user_id is not None and caller.user_id != user_id:
-        raise ApiError(ERRORS.USER_NOT_FOUND)
+        raise ApiError(IDENTITY_ERRORS.USER_NOT_FOUND)
     await cardholders.get(session, caller.company_id, user_id)
 
 
@@ -37,10 +39,10 @@ async def link(
     await _holder(session, caller, user_id)
     number = pan.normalize(card_number)
     if not pan.is_valid(number):
-        raise ApiError(ERRORS.INVALID_CARD_NUMBER)
+        raise ApiError(CARD_ERRORS.INVALID_CARD_NUMBER)
     now = clock.now()
     if (expiry_year, expiry_month) < (now.year, now.month):
-        raise ApiError(ERRORS.CARD_EXPIRED)
+        raise ApiError(CARD_ERRORS.CARD_EXPIRED)
     sealed = pan.seal(number)
     card = ExternalCard(
         id=new_id(),
@@ -60,7 +62,7 @@ async def link(
             session.add(card)
             await session.flush()
     except IntegrityError as exc:
-        raise ApiError(ERRORS.EXTERNAL_CARD_ALREADY_LINKED) from exc
+        raise ApiError(CARD_ERRORS.EXTERNAL_CARD_ALREADY_LINKED) from exc
     return card
 
 
@@ -86,5 +88,5 @@ async def unlink(session: AsyncSession, caller: GatewayCaller, user_id: uuid.UUI
         )
     )
     if card is None:
-        raise ApiError(ERRORS.EXTERNAL_CARD_NOT_FOUND)
+        raise ApiError(CARD_ERRORS.EXTERNAL_CARD_NOT_FOUND)
     await session.delete(card)

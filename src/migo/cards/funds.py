@@ -27,6 +27,7 @@ from migo.platform.db import fetch_one
 from migo.platform.errors import ERRORS, ApiError, ErrorDef
 from migo.platform.ids import new_id
 
+from .errors import CARD_ERRORS
 from .lifecycle import STATUS_ERRORS, card_for
 from .models import Card, CardTransaction
 
@@ -79,13 +80,13 @@ _MOVE_FUNDS = (
 # What the SQL functions name a denial (the card-status rules live there: cards_movement_refusal), and the
 # error the caller gets for it.
 DENIALS: dict[str, ErrorDef] = {
-    "different_companies": ERRORS.CARDS_IN_DIFFERENT_COMPANIES,
+    "different_companies": CARD_ERRORS.CARDS_IN_DIFFERENT_COMPANIES,
     **STATUS_ERRORS,
-    "per_transfer_limit": ERRORS.TRANSFER_LIMIT_EXCEEDED,
-    "daily_limit": ERRORS.DAILY_TRANSFER_LIMIT_EXCEEDED,
-    "insufficient_funds": ERRORS.INSUFFICIENT_FUNDS,
-    "funding_insufficient": ERRORS.FUNDING_INSUFFICIENT,
-    "ceiling_exceeded": ERRORS.MAX_BALANCE_EXCEEDED,
+    "per_transfer_limit": CARD_ERRORS.TRANSFER_LIMIT_EXCEEDED,
+    "daily_limit": CARD_ERRORS.DAILY_TRANSFER_LIMIT_EXCEEDED,
+    "insufficient_funds": CARD_ERRORS.INSUFFICIENT_FUNDS,
+    "funding_insufficient": CARD_ERRORS.FUNDING_INSUFFICIENT,
+    "ceiling_exceeded": CARD_ERRORS.MAX_BALANCE_EXCEEDED,
 }
 _DENIAL_CODES = json.dumps({name: error.code for name, error in DENIALS.items()})
 
@@ -142,7 +143,7 @@ async def move_funds(
     )
     assert row is not None  # the function always answers one row
     if row.outcome == "card_not_found":  # another company's card, or none: nothing to record
-        raise ApiError(ERRORS.CARD_NOT_FOUND)
+        raise ApiError(CARD_ERRORS.CARD_NOT_FOUND)
     transaction = CardTransaction(
         id=transaction_id,
         company_id=caller.company_id,
@@ -173,7 +174,7 @@ async def transfer(
     """Seed 001's request flow: validate both cards and the balance, move the funds, answer approved or denied.
     The checks, the entry and the transaction row are one SQL function (cards_transfer): one round trip."""
     if source_card_id == target_card_id:
-        raise ApiError(ERRORS.SAME_CARD)
+        raise ApiError(CARD_ERRORS.SAME_CARD)
     if caller.user_id is not None:  # a cardholder needs the `transact` permission on the source card
         await card_for(session, caller, source_card_id, "transact")
     now = clock.now()
@@ -199,7 +200,7 @@ async def transfer(
     )
     assert row is not None  # the function always answers one row
     if row.outcome == "source_not_found":  # another company's card, or none: nothing to record
-        raise ApiError(ERRORS.CARD_NOT_FOUND)
+        raise ApiError(CARD_ERRORS.CARD_NOT_FOUND)
     # The row the function inserted, as the answer and the event show it.
     transaction = CardTransaction(
         id=transaction_id,
@@ -227,7 +228,7 @@ async def get_transaction(session: AsyncSession, caller: GatewayCaller, transact
         )
     )
     if transaction is None:
-        raise ApiError(ERRORS.TRANSACTION_NOT_FOUND)
+        raise ApiError(CARD_ERRORS.TRANSACTION_NOT_FOUND)
     if caller.user_id is not None:
         card_ids = [c for c in (transaction.source_card_id, transaction.target_card_id) if c]
         visible = False
@@ -238,7 +239,7 @@ async def get_transaction(session: AsyncSession, caller: GatewayCaller, transact
             except ApiError:
                 continue
         if not visible:
-            raise ApiError(ERRORS.TRANSACTION_NOT_FOUND)
+            raise ApiError(CARD_ERRORS.TRANSACTION_NOT_FOUND)
     return transaction
 
 

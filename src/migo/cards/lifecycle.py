@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.events import service as events
 from migo.identity import cardholders
+from migo.identity.errors import IDENTITY_ERRORS
 from migo.identity.principals import GatewayCaller
 from migo.ledger import service as ledger
 from migo.ledger.models import Account
@@ -25,6 +26,7 @@ from migo.platform import clock, pan
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ratelimit import Limit
 
+from .errors import CARD_ERRORS
 from .models import Card, CardEvent, CardUser
 
 Permission = Literal["view", "transact", "manage"]
@@ -43,10 +45,10 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
 }
 _EVENTS = {"block": "card.blocked", "unblock": "card.unblocked", "cancel": "card.cancelled"}
 STATUS_ERRORS = {
-    "INACTIVE": ERRORS.CARD_INACTIVE,
-    "BLOCKED": ERRORS.CARD_BLOCKED,
-    "CANCELLED": ERRORS.CARD_CANCELLED,
-    "ACTIVE": ERRORS.CARD_ALREADY_ACTIVE,
+    "INACTIVE": CARD_ERRORS.CARD_INACTIVE,
+    "BLOCKED": CARD_ERRORS.CARD_BLOCKED,
+    "CANCELLED": CARD_ERRORS.CARD_CANCELLED,
+    "ACTIVE": CARD_ERRORS.CARD_ALREADY_ACTIVE,
 }
 
 
@@ -70,13 +72,13 @@ async def card_for(
     statement = select(Card).where(Card.id == card_id, Card.company_id == caller.company_id)
     card = await session.scalar(statement.with_for_update() if lock else statement)
     if card is None:
-        raise ApiError(ERRORS.CARD_NOT_FOUND)
+        raise ApiError(CARD_ERRORS.CARD_NOT_FOUND)
     if caller.user_id is not None:
         granted = await permissions_of(session, card.id, caller.user_id)
         if granted is None:
-            raise ApiError(ERRORS.CARD_NOT_FOUND)
+            raise ApiError(CARD_ERRORS.CARD_NOT_FOUND)
         if need not in granted:
-            raise ApiError(ERRORS.CARD_PERMISSION_DENIED, f"This needs the `{need}` permission on the card.")
+            raise ApiError(CARD_ERRORS.CARD_PERMISSION_DENIED, f"This needs the `{need}` permission on the card.")
     return card
 
 
@@ -137,22 +139,22 @@ async def activate(
     await ACTIVATION_FAILURES_PER_USER.reserve(attempts)
     number = pan.normalize(card_number)
     if not pan.is_valid(number):
-        raise ApiError(ERRORS.INVALID_CARD_NUMBER)
+        raise ApiError(CARD_ERRORS.INVALID_CARD_NUMBER)
     card = await session.scalar(
         select(Card)
         .where(Card.pan_fingerprint == pan.fingerprint(number), Card.company_id == company_id)
         .with_for_update()
     )
     if card is None:
-        raise ApiError(ERRORS.ACTIVATION_FAILED)
+        raise ApiError(CARD_ERRORS.ACTIVATION_FAILED)
     if card.status != "INACTIVE" or card.owner_user_id is not None:
-        raise ApiError(STATUS_ERRORS[card.status] if card.status != "INACTIVE" else ERRORS.ACTIVATION_FAILED)
+        raise ApiError(STATUS_ERRORS[card.status] if card.status != "INACTIVE" else CARD_ERRORS.ACTIVATION_FAILED)
     expected = card.embossed_name or f"{user.first_name} {user.last_name}"
     if _name_key(cardholder_name) != _name_key(expected):
-        raise ApiError(ERRORS.CARDHOLDER_NAME_MISMATCH)
+        raise ApiError(CARD_ERRORS.CARDHOLDER_NAME_MISMATCH)
     now = clock.now()
     if (card.expiry_year, card.expiry_month) < (now.year, now.month):
-        raise ApiError(ERRORS.CARD_EXPIRED)
+        raise ApiError(CARD_ERRORS.CARD_EXPIRED)
     await ACTIVATION_FAILURES_PER_USER.release(attempts)
     if client_ip is not None:
         await ACTIVATION_FAILURES_PER_IP.release(client_ip)
@@ -182,10 +184,10 @@ async def transition(
     target = _TRANSITIONS[action].get(card.status)
     if target is None:
         if card.status == "CANCELLED":
-            raise ApiError(ERRORS.CARD_CANCELLED)
+            raise ApiError(CARD_ERRORS.CARD_CANCELLED)
         if card.status == "INACTIVE":
-            raise ApiError(ERRORS.CARD_INACTIVE)
-        raise ApiError(ERRORS.INVALID_CARD_TRANSITION, f"A {card.status} card cannot be asked to {action}.")
+            raise ApiError(CARD_ERRORS.CARD_INACTIVE)
+        raise ApiError(CARD_ERRORS.INVALID_CARD_TRANSITION, f"A {card.status} card cannot be asked to {action}.")
     before = card.status
     card.status = target
     card.updated_at = clock.now()
@@ -217,7 +219,7 @@ async def cards_of_user(
 ) -> list[tuple[Card, list[str], bool]]:
     """The cards a cardholder holds or was given, with their permissions; a cardholder sees only their own."""
     if caller.user_id is not None and caller.user_id != user_id:
-        raise ApiError(ERRORS.USER_NOT_FOUND)
+        raise ApiError(IDENTITY_ERRORS.USER_NOT_FOUND)
     await cardholders.get(session, caller.company_id, user_id)
     rows = await session.execute(
         select(Card, CardUser.permissions, CardUser.is_owner)
@@ -230,7 +232,7 @@ async def cards_of_user(
 
 def _may_administer_users(caller: GatewayCaller, card: Card) -> None:
     if caller.user_id is not None and caller.user_id != card.owner_user_id:
-        raise ApiError(ERRORS.CARD_PERMISSION_DENIED, "Only the card's owner grants and revokes its users.")
+        raise ApiError(CARD_ERRORS.CARD_PERMISSION_DENIED, "Only the card's owner grants and revokes its users.")
 
 
 async def card_users(session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID) -> list[CardUser]:
@@ -275,7 +277,7 @@ async def revoke(
         raise ApiError(ERRORS.CONFLICT, "The owner cannot be removed from their card; cancel the card instead.")
     row = await session.get(CardUser, (card.id, user_id))
     if row is None:
-        raise ApiError(ERRORS.USER_NOT_FOUND, "This user has no access to the card.")
+        raise ApiError(IDENTITY_ERRORS.USER_NOT_FOUND, "This user has no access to the card.")
     await session.delete(row)
     await audit(session, card, "revoke", actor, before=card.status, reason=str(user_id))
 

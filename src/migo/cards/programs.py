@@ -14,9 +14,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.ledger import service as ledger
 from migo.ledger.models import Account
 from migo.platform import clock, pan
-from migo.platform.errors import ERRORS, ApiError
+from migo.platform.errors import ApiError
 from migo.platform.ids import new_id
 
+from .errors import CARD_ERRORS
 from .models import Card, CardProgram
 
 
@@ -42,7 +43,7 @@ class ProgramTerms:
 async def program_of(session: AsyncSession, company_id: uuid.UUID) -> CardProgram:
     program = await session.scalar(select(CardProgram).where(CardProgram.company_id == company_id))
     if program is None:
-        raise ApiError(ERRORS.CARD_PROGRAM_NOT_FOUND)
+        raise ApiError(CARD_ERRORS.CARD_PROGRAM_NOT_FOUND)
     return program
 
 

@@ -10,13 +10,15 @@ from fastapi import APIRouter, Header, Query
 from fastapi.responses import Response
 
 from migo.identity.auth import Caller, GatewayIdempotent, SignedIdempotent
+from migo.identity.errors import IDENTITY_ERRORS
 from migo.ledger.models import Posting
 from migo.platform.envelope import CustomResponse, created, ok
-from migo.platform.errors import ERRORS, ApiError
+from migo.platform.errors import ApiError
 from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
 
 from . import credentials, external, funds, lifecycle, statements
+from .errors import CARD_ERRORS
 from .schemas import (
     ActivateCardRequest,
     CardOut,
@@ -58,7 +60,7 @@ async def activate_card(body: ActivateCardRequest, caller: Caller, session: DbSe
     """Activate a printed card for a cardholder: the number and the name embossed on it must match. Wrong
     numbers or names are limited to five per cardholder per 15 minutes."""
     if caller.user_id is not None and caller.user_id != body.user_id:
-        raise ApiError(ERRORS.USER_NOT_FOUND)
+        raise ApiError(IDENTITY_ERRORS.USER_NOT_FOUND)
     card = await lifecycle.activate(
         session,
         company_id=caller.company_id,
@@ -247,7 +249,7 @@ async def download_card_statement(
 ) -> Response:
     statement = await statements.get_statement(session, caller, cardId, statementId, with_pdf=True)
     if statement.status != "ready" or statement.pdf is None:
-        raise ApiError(ERRORS.STATEMENT_NOT_READY)
+        raise ApiError(CARD_ERRORS.STATEMENT_NOT_READY)
     filename = f"statement-{statement.year:04d}-{statement.month:02d}.pdf"
     return Response(
         statement.pdf,

@@ -24,6 +24,7 @@ from migo.platform.ids import new_id
 from migo.platform.jobs import defer
 from migo.platform.money import format_money
 
+from .errors import CARD_ERRORS
 from .lifecycle import card_for
 from .models import Card, CardProgram, CardStatement
 
@@ -69,7 +70,7 @@ async def get_statement(
         query = query.options(undefer(CardStatement.pdf))
     statement = await session.scalar(query)
     if statement is None:
-        raise ApiError(ERRORS.STATEMENT_NOT_FOUND)
+        raise ApiError(CARD_ERRORS.STATEMENT_NOT_FOUND)
     return statement
 
 

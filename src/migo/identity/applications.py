@@ -11,12 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import security
 from migo.platform.db import fetch_one
-from migo.platform.errors import ERRORS, MW_ERRORS, ApiError, MerchantUnauthorized
+from migo.platform.errors import ERRORS, ApiError, MerchantUnauthorized
 from migo.platform.ids import new_id, prefixed
 from migo.platform.ratelimit import Limit
 from migo.platform.settings import get_settings
 
 from . import tokens
+from .errors import IDENTITY_ERRORS
 from .models import Application, Company, MerchantToken, Partner
 from .passwords import PasswordGate
 
@@ -208,5 +209,5 @@ async def authenticate_key_pair(session: AsyncSession, public_key: str, private_
     )
     digest = security.token_digest(private_key)
     if application is None or not security.constant_time_equals(application.private_key_digest or b"", digest):
-        raise ApiError(MW_ERRORS.INVALID_KEYS)
+        raise ApiError(IDENTITY_ERRORS.INVALID_KEYS)
     return application

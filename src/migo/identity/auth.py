@@ -22,6 +22,7 @@ from migo.platform.idempotency import idempotency_for
 from migo.platform.routing import DbSession, keep_despite_rollback
 
 from . import applications, operators, signing, tokens
+from .errors import IDENTITY_ERRORS
 from .models import User
 from .principals import AppPrincipal, GatewayCaller, MerchantPrincipal, OperatorPrincipal, UserPrincipal
 
@@ -79,7 +80,7 @@ async def gateway_caller(
     if found is None or not found[1]:
         raise ApiError(ERRORS.UNAUTHORIZED, "The session of this token has ended; sign in again.")
     if found[0] != "active":
-        raise ApiError(ERRORS.USER_DISABLED)
+        raise ApiError(IDENTITY_ERRORS.USER_DISABLED)
     return GatewayCaller(application_id=claims.application_id, company_id=claims.tenant_id, user_id=claims.subject_id)
 
 
@@ -95,7 +96,7 @@ async def cms_operator(
     user_token: str | None = Security(_user_token),
 ) -> OperatorPrincipal:
     if not user_token:
-        raise ApiError(ERRORS.OPERATOR_TOKEN_REQUIRED)
+        raise ApiError(IDENTITY_ERRORS.OPERATOR_TOKEN_REQUIRED)
     claims = tokens.decode_access(user_token, "cms")
     if claims.kind != "operator" or claims.application_id != app.application_id or claims.tenant_id != app.tenant_id:
         raise ApiError(ERRORS.UNAUTHORIZED, "The x-user-token is not an operator token of this application.")
@@ -116,7 +117,7 @@ def require_permission(permission: str) -> OperatorPrincipal:
 
     async def check(operator: OperatorPrincipal = Depends(cms_operator)) -> OperatorPrincipal:
         if permission not in operator.permissions:
-            raise ApiError(ERRORS.PERMISSION_DENIED, f"This action needs the `{permission}` permission.")
+            raise ApiError(IDENTITY_ERRORS.PERMISSION_DENIED, f"This action needs the `{permission}` permission.")
         return operator
 
     return Depends(check)  # type: ignore[no-any-return]

@@ -14,6 +14,7 @@ from migo.platform import clock, security
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
 
+from .errors import IDENTITY_ERRORS
 from .models import User
 from .passwords import check_password_policy
 from .users import find_by_username, users_of
@@ -47,7 +48,7 @@ async def register(
     username = username or details.email or details.phone
     assert username is not None
     if await find_by_username(session, company_id, username) is not None:
-        raise ApiError(ERRORS.USERNAME_TAKEN)
+        raise ApiError(IDENTITY_ERRORS.USERNAME_TAKEN)
     now = clock.now()
     user = User(
         id=new_id(),
@@ -65,14 +66,14 @@ async def register(
             session.add(user)
             await session.flush()
     except IntegrityError as exc:
-        raise ApiError(ERRORS.USERNAME_TAKEN) from exc
+        raise ApiError(IDENTITY_ERRORS.USERNAME_TAKEN) from exc
     return user
 
 
 async def get(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUID) -> User:
     user = await session.scalar(users_of(company_id).where(User.id == user_id))
     if user is None:
-        raise ApiError(ERRORS.USER_NOT_FOUND)
+        raise ApiError(IDENTITY_ERRORS.USER_NOT_FOUND)
     return user
 
 

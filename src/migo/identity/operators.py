@@ -15,6 +15,7 @@ from migo.platform.ids import new_id
 from migo.platform.ratelimit import Limit
 
 from . import tokens
+from .errors import IDENTITY_ERRORS
 from .models import Operator, OperatorRole, Partner, Permission, Role, RolePermission
 from .passwords import PasswordGate
 
@@ -141,7 +142,7 @@ async def access_of(
     if operator is None:
         raise ApiError(ERRORS.UNAUTHORIZED, "The operator token is not valid, or its session has ended.")
     if operator.status != "active":
-        raise ApiError(ERRORS.OPERATOR_DISABLED)
+        raise ApiError(IDENTITY_ERRORS.OPERATOR_DISABLED)
     rows = (
         await session.execute(
             select(Role.name, RolePermission.permission)
@@ -195,7 +196,7 @@ async def login(
     )
     assert operator is not None
     if operator.status != "active":
-        raise ApiError(ERRORS.OPERATOR_DISABLED)
+        raise ApiError(IDENTITY_ERRORS.OPERATOR_DISABLED)
     return await _issue_operator_tokens(session, operator, application_id)
 
 

@@ -10,13 +10,15 @@ from migo.platform import security
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ratelimit import Limit
 
+from .errors import IDENTITY_ERRORS
+
 _PASSWORD_RULE = re.compile(r"(?=.*[A-Za-z])(?=.*[0-9]).{8,128}", re.DOTALL)
 
 
 def check_password_policy(password: str) -> None:
     if not _PASSWORD_RULE.fullmatch(password):
         raise ApiError(
-            ERRORS.WEAK_PASSWORD, "A password has 8 to 128 characters with at least one letter and one digit."
+            IDENTITY_ERRORS.WEAK_PASSWORD, "A password has 8 to 128 characters with at least one letter and one digit."
         )
 
 

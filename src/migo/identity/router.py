@@ -26,6 +26,7 @@ from .auth import (
     SignedRequest,
     require_permission,
 )
+from .errors import IDENTITY_ERRORS
 from .models import OutboundMessage, Role, SigningKey, User
 from .principals import OperatorPrincipal
 from .schemas import (
@@ -223,7 +224,7 @@ async def list_cardholders(app: GatewayApp, session: DbSession, page: PageReques
 async def get_cardholder(userId: uuid.UUID, caller: Caller, session: DbSession) -> Any:
     """An application reads any cardholder of its company; a cardholder reads themselves."""
     if caller.user_id is not None and caller.user_id != userId:
-        raise ApiError(ERRORS.USER_NOT_FOUND)
+        raise ApiError(IDENTITY_ERRORS.USER_NOT_FOUND)
     return ok(Cardholder.of(await cardholders.get(session, caller.company_id, userId)))
 
 

@@ -35,6 +35,7 @@ from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import prefixed
 from migo.platform.settings import get_settings
 
+from .errors import IDENTITY_ERRORS
 from .models import SigningKey
 
 Algorithm = Literal["HMAC-SHA256", "ED25519"]
@@ -93,7 +94,7 @@ def _decode_ed25519_public_key(text: str) -> bytes:
         Ed25519PublicKey.from_public_bytes(raw)
     except (binascii.Error, ValueError) as exc:
         raise ApiError(
-            ERRORS.INVALID_SIGNING_KEY, "publicKey must be a base64-encoded raw 32-byte Ed25519 public key"
+            IDENTITY_ERRORS.INVALID_SIGNING_KEY, "publicKey must be a base64-encoded raw 32-byte Ed25519 public key"
         ) from exc
     return raw
 
@@ -159,7 +160,7 @@ async def rotate_keys(
 async def get_key(session: AsyncSession, application_id: uuid.UUID, key_id: str) -> SigningKey:
     key = await session.scalar(keys_of(application_id).where(SigningKey.id == key_id))
     if key is None:
-        raise ApiError(ERRORS.SIGNING_KEY_NOT_FOUND)
+        raise ApiError(IDENTITY_ERRORS.SIGNING_KEY_NOT_FOUND)
     return key
 
 
@@ -177,7 +178,7 @@ def key_status(key: SigningKey) -> str:
 
 
 def _invalid(detail: str) -> ApiError:
-    return ApiError(ERRORS.INVALID_SIGNATURE, detail)
+    return ApiError(IDENTITY_ERRORS.INVALID_SIGNATURE, detail)
 
 
 def _decode_signature(text: str) -> bytes:
@@ -250,7 +251,7 @@ def verified_key(headers: SignatureHeaders, found: Any, request: SignedRequest) 
     if key is None or key.revoked_at is not None:
         raise _invalid(f"{KEY_ID_HEADER} does not name a live signing key of this application")
     if key.expires_at <= clock.now():
-        raise ApiError(ERRORS.KEYS_EXPIRED)
+        raise ApiError(IDENTITY_ERRORS.KEYS_EXPIRED)
     message = request.message(headers.timestamp)
     provided = headers.signature
     if key.algorithm == "HMAC-SHA256":

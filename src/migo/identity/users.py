@@ -18,6 +18,7 @@ from migo.platform.jobs import defer
 from migo.platform.ratelimit import Limit
 
 from . import tokens
+from .errors import IDENTITY_ERRORS
 from .models import Company, OtpCode, OutboundMessage, Partner, User
 from .passwords import PasswordGate, check_password_policy
 
@@ -92,7 +93,7 @@ async def login(
     )
     assert user is not None
     if user.status != "active":
-        raise ApiError(ERRORS.USER_DISABLED)
+        raise ApiError(IDENTITY_ERRORS.USER_DISABLED)
     return await _issue_user_tokens(session, user, application_id)
 
 
@@ -174,9 +175,9 @@ async def verify_otp(session: AsyncSession, user: User, purpose: str, code: str)
         .limit(1)
     )
     if otp is None:
-        raise ApiError(ERRORS.INVALID_OTP, "No valid code is waiting; request a new one.")
+        raise ApiError(IDENTITY_ERRORS.INVALID_OTP, "No valid code is waiting; request a new one.")
     if otp.expires_at <= clock.now():
-        raise ApiError(ERRORS.OTP_EXPIRED)
+        raise ApiError(IDENTITY_ERRORS.OTP_EXPIRED)
     async with database.side_transaction() as counter:
         tries = await counter.scalar(
             update(OtpCode)
@@ -185,9 +186,9 @@ async def verify_otp(session: AsyncSession, user: User, purpose: str, code: str)
             .returning(OtpCode.attempts)
         )
     if tries is None or tries > OTP_MAX_ATTEMPTS:
-        raise ApiError(ERRORS.INVALID_OTP, "Too many wrong codes; request a new one.")
+        raise ApiError(IDENTITY_ERRORS.INVALID_OTP, "Too many wrong codes; request a new one.")
     if not security.constant_time_equals(otp.code_digest, _otp_digest(user.id, purpose, code)):
-        raise ApiError(ERRORS.INVALID_OTP)
+        raise ApiError(IDENTITY_ERRORS.INVALID_OTP)
     spent = await session.scalar(
         update(OtpCode)
         .where(OtpCode.id == otp.id, OtpCode.used_at.is_(None))
@@ -195,7 +196,7 @@ async def verify_otp(session: AsyncSession, user: User, purpose: str, code: str)
         .returning(OtpCode.id)
     )
     if spent is None:
-        raise ApiError(ERRORS.INVALID_OTP, "No valid code is waiting; request a new one.")
+        raise ApiError(IDENTITY_ERRORS.INVALID_OTP, "No valid code is waiting; request a new one.")
 
 
 async def reset_password(
@@ -206,7 +207,7 @@ async def reset_password(
     check_password_policy(new_password)
     user = await find_by_username(session, company_id, username)
     if user is None or user.status != "active":
-        raise ApiError(ERRORS.INVALID_OTP, "No valid code is waiting; request a new one.")
+        raise ApiError(IDENTITY_ERRORS.INVALID_OTP, "No valid code is waiting; request a new one.")
     await verify_otp(session, user, "password_reset", code)
     user.password_hash = await security.hash_secret(new_password)
     user.updated_at = clock.now()

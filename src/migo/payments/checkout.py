@@ -32,6 +32,7 @@ from migo.platform.ratelimit import Limit
 from migo.platform.settings import get_settings
 
 from . import bins, clients, links, operations, suspensions
+from .errors import PAYMENT_ERRORS
 from .models import CardToken, PaymentAttempt, PaymentClient, PaymentTransaction
 from .processors import DECLINE_REASONS, Authorization, CardData, ProcessorError, processor_named
 from .testcards import BY_NUMBER
@@ -94,7 +95,7 @@ def ensure_payable(transaction: PaymentTransaction) -> None:
     """A link can be paid while it is pending and within its lifetime (the worker marks it expired after)."""
     status = shown_status(transaction)
     if status != "pending":
-        raise ApiError(MW_ERRORS.TRANSACTION_NOT_PAYABLE, f"The payment link is {status}.")
+        raise ApiError(PAYMENT_ERRORS.TRANSACTION_NOT_PAYABLE, f"The payment link is {status}.")
 
 
 def shown_status(transaction: PaymentTransaction) -> str:
@@ -141,7 +142,7 @@ async def _payable_link(
     transaction, client = await links.locked_link(session, uid, merchant_slug)
     ensure_payable(transaction)
     if await attempt_in_flight(session, transaction) is not None:
-        raise ApiError(MW_ERRORS.PAYMENT_IN_PROGRESS, "A payment of this link is being confirmed.")
+        raise ApiError(PAYMENT_ERRORS.PAYMENT_IN_PROGRESS, "A payment of this link is being confirmed.")
     return transaction, client
 
 

@@ -14,8 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.ledger import service as ledger
 from migo.platform import clock
-from migo.platform.errors import MW_ERRORS, ApiError
+from migo.platform.errors import ApiError
 
+from .errors import PAYMENT_ERRORS
 from .models import PaymentAccount, PaymentClient
 from .processors import known_processors
 
@@ -184,7 +185,7 @@ async def client_for_merchant_with(
 
 def _usable(client: PaymentClient | None, slug: str) -> PaymentClient:
     if client is None or client.status != "active":
-        raise ApiError(MW_ERRORS.CLIENT_NOT_FOUND, f"client: no client {slug!r} is configured for this merchant.")
+        raise ApiError(PAYMENT_ERRORS.CLIENT_NOT_FOUND, f"client: no client {slug!r} is configured for this merchant.")
     return client
 
 

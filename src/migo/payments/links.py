@@ -21,6 +21,7 @@ from migo.platform.ids import alphanumeric, new_id
 from migo.platform.settings import get_settings
 
 from . import clients, suspensions
+from .errors import PAYMENT_ERRORS
 from .models import PaymentClient, PaymentTransaction
 from .schemas import LinkFields
 
@@ -64,7 +65,7 @@ async def create_link(
     amount = Decimal(fields.amount)
     if not client.min_amount <= amount <= client.max_amount:
         raise ApiError(
-            MW_ERRORS.AMOUNT_OUT_OF_RANGE,
+            PAYMENT_ERRORS.AMOUNT_OUT_OF_RANGE,
             f"amount: must be between {int(client.min_amount)} and {int(client.max_amount)} for this client.",
         )
     processor_names = {p.name for p in clients.processor_terms(client)}
@@ -72,7 +73,7 @@ async def create_link(
         if name not in processor_names:
             raise _invalid(f"processorAmount.{name}: not a processor of this client ({', '.join(processor_names)}).")
         if value > fields.amount:
-            raise ApiError(MW_ERRORS.AMOUNT_OUT_OF_RANGE, f"processorAmount.{name}: must be at most amount.")
+            raise ApiError(PAYMENT_ERRORS.AMOUNT_OUT_OF_RANGE, f"processorAmount.{name}: must be at most amount.")
     suspensions.refuse_if_suspended(client, fields.user_id, suspended)
     return_url = checked_return_url(client, fields.return_url)
 

@@ -32,6 +32,7 @@ from migo.platform.db import database
 from migo.platform.errors import MW_ERRORS, ApiError
 
 from . import clients, links
+from .errors import PAYMENT_ERRORS
 from .models import PaymentAttempt, PaymentClient, PaymentOperation, PaymentTransaction
 from .processors import OperationResult, ProcessorError, processor_named
 
@@ -118,10 +119,10 @@ def _answer(outcome: OperationOutcome) -> OperationOutcome:
     operation = outcome.operation
     if operation.status == "failed":
         raise ApiError(
-            MW_ERRORS.PROCESSOR_DECLINED, f"The processor refused the {operation.kind} ({operation.failure_code})."
+            PAYMENT_ERRORS.PROCESSOR_DECLINED, f"The processor refused the {operation.kind} ({operation.failure_code})."
         )
     if operation.status == "pending" and operation.kind != "refund":
-        raise ApiError(MW_ERRORS.PROCESSOR_UNAVAILABLE)
+        raise ApiError(PAYMENT_ERRORS.PROCESSOR_UNAVAILABLE)
     return outcome
 
 
@@ -148,7 +149,9 @@ async def _pending_kinds(session: AsyncSession, transaction: PaymentTransaction)
 
 
 def _in_progress(kind: str) -> ApiError:
-    return ApiError(MW_ERRORS.PAYMENT_IN_PROGRESS, f"A {kind} of this payment is being confirmed; try again shortly.")
+    return ApiError(
+        PAYMENT_ERRORS.PAYMENT_IN_PROGRESS, f"A {kind} of this payment is being confirmed; try again shortly."
+    )
 
 
 async def _reserve(
@@ -171,10 +174,10 @@ async def capture(merchant_slug: str, uid: str, amount: int | None, *, idempoten
         session: AsyncSession, transaction: PaymentTransaction, client: PaymentClient
     ) -> PaymentOperation:
         if transaction.status != "authorized":
-            raise ApiError(MW_ERRORS.NOT_CAPTURABLE, f"The transaction is {transaction.status}.")
+            raise ApiError(PAYMENT_ERRORS.NOT_CAPTURABLE, f"The transaction is {transaction.status}.")
         assert transaction.authorized_at is not None
         if clock.now() > transaction.authorized_at + CAPTURE_WINDOW:
-            raise ApiError(MW_ERRORS.CAPTURE_WINDOW_EXPIRED)
+            raise ApiError(PAYMENT_ERRORS.CAPTURE_WINDOW_EXPIRED)
         if await _pending_kinds(session, transaction):
             raise _in_progress("capture or void")
         to_capture = Decimal(amount) if amount is not None else transaction.authorized_amount
@@ -196,7 +199,7 @@ async def refund(
         session: AsyncSession, transaction: PaymentTransaction, client: PaymentClient
     ) -> PaymentOperation:
         if transaction.status not in ("approved", "refunded") or transaction.captured_amount <= 0:
-            raise ApiError(MW_ERRORS.NOT_REFUNDABLE, f"The transaction is {transaction.status}.")
+            raise ApiError(PAYMENT_ERRORS.NOT_REFUNDABLE, f"The transaction is {transaction.status}.")
         pending = await _pending_kinds(session, transaction)
         if "void" in pending or "capture" in pending:
             raise _in_progress("capture or void")
@@ -205,7 +208,7 @@ async def refund(
         to_refund = Decimal(amount) if amount is not None else left
         if to_refund <= 0 or to_refund > left:
             raise ApiError(
-                MW_ERRORS.REFUND_EXCEEDS_CAPTURED,
+                PAYMENT_ERRORS.REFUND_EXCEEDS_CAPTURED,
                 f"Captured {int(transaction.captured_amount)}, refunded {int(transaction.refunded_amount)}"
                 + (f", {int(in_flight)} being refunded" if in_flight else "")
                 + f": at most {int(left)} can be refunded.",
@@ -232,7 +235,7 @@ async def _prepare_void(
         assert transaction.captured_at is not None
         captured = clock.now() < settlement_cutoff(transaction.captured_at)
     if transaction.status != "authorized" and not captured:
-        raise ApiError(MW_ERRORS.NOT_REVERSIBLE, f"The transaction is {transaction.status}.")
+        raise ApiError(PAYMENT_ERRORS.NOT_REVERSIBLE, f"The transaction is {transaction.status}.")
     if await _pending_kinds(session, transaction):
         raise _in_progress("capture, refund or void")
     amount = transaction.captured_amount if captured else transaction.authorized_amount

@@ -19,6 +19,7 @@ from migo.platform.ratelimit import Limit
 from migo.platform.routing import DbSession, MigoRoute
 
 from . import bins, checkout, clients, links, operations, suspensions
+from .errors import PAYMENT_ERRORS
 from .models import PaymentClient, PaymentTransaction, Suspension
 from .schemas import (
     BinOut,
@@ -190,7 +191,7 @@ async def pay_transaction_in_sandbox(uid: str, body: SandboxPayRequest, merchant
             uid, result.attempt.id, body.three_ds_code, merchant_slug=merchant.client_slug
         )
     if result.outcome == "pending":
-        raise ApiError(MW_ERRORS.PROCESSOR_UNAVAILABLE)
+        raise ApiError(PAYMENT_ERRORS.PROCESSOR_UNAVAILABLE)
     return PaymentOutcome(
         outcome=result.outcome,
         decline_code=result.decline_code,

@@ -14,12 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.platform import clock
 from migo.platform.errors import MW_ERRORS, ApiError, ErrorDef
 
+from .errors import PAYMENT_ERRORS
 from .models import PaymentAttempt, PaymentClient, Suspension
 
 ERROR_OF_TYPE: dict[str, ErrorDef] = {
-    "excluded": MW_ERRORS.CUSTOMER_EXCLUDED,
-    "blocked": MW_ERRORS.CUSTOMER_BLOCKED,
-    "suspended": MW_ERRORS.CUSTOMER_SUSPENDED,
+    "excluded": PAYMENT_ERRORS.CUSTOMER_EXCLUDED,
+    "blocked": PAYMENT_ERRORS.CUSTOMER_BLOCKED,
+    "suspended": PAYMENT_ERRORS.CUSTOMER_SUSPENDED,
 }
 _SEVERITY = ("excluded", "blocked", "suspended")  # the most severe measure answers first
 

@@ -24,6 +24,7 @@ from migo.webhooks import endpoints as webhook_endpoints
 from migo.webhooks import signatures
 
 from . import checkout, clients, links
+from .errors import PAYMENT_ERRORS
 from .models import PaymentAttempt, PaymentClient, PaymentTransaction
 from .processors import DECLINE_REASONS
 
@@ -267,7 +268,7 @@ def _allowed_return_url(client: PaymentClient, requested: str | None) -> str | N
 async def _refused(request: Request, uid: str, return_url: str | None, refusal: ApiError) -> Response:
     """A payment step refused before the processor was asked: nothing was recorded. A link paid or being
     paid meanwhile (a double submit) sends the customer to it; anything else shows the form again."""
-    if refusal.error in (MW_ERRORS.TRANSACTION_NOT_PAYABLE, MW_ERRORS.PAYMENT_IN_PROGRESS):
+    if refusal.error in (PAYMENT_ERRORS.TRANSACTION_NOT_PAYABLE, PAYMENT_ERRORS.PAYMENT_IN_PROGRESS):
         return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
     found = await _load(uid)
     if found is None:
@@ -283,7 +284,11 @@ def _customer_message(refusal: ApiError) -> str:
         field, _, problem = refusal.detail.partition(": ")
         labels = {"cardNumber": "Card number", "expiry": "Expiry", "cvv": "CVV", "installments": "Installments"}
         return f"{labels.get(field, field)}: {problem}" if problem else refusal.detail
-    if refusal.error in (MW_ERRORS.CUSTOMER_BLOCKED, MW_ERRORS.CUSTOMER_SUSPENDED, MW_ERRORS.CUSTOMER_EXCLUDED):
+    if refusal.error in (
+        PAYMENT_ERRORS.CUSTOMER_BLOCKED,
+        PAYMENT_ERRORS.CUSTOMER_SUSPENDED,
+        PAYMENT_ERRORS.CUSTOMER_EXCLUDED,
+    ):
         return "This payment cannot be made. Please contact the merchant."
     return refusal.error.message
 

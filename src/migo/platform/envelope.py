@@ -26,10 +26,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from migo.platform.errors import (
     ERRORS,
     MIDDLEWARE_EQUIVALENT,
-    MW_ERRORS,
     ApiError,
     ErrorDef,
     MerchantUnauthorized,
+    is_middleware_code,
 )
 
 log = structlog.get_logger("migo.errors")
@@ -96,9 +96,9 @@ def surface_style(path: str) -> Style:
 
 def render_error(style: Style, error: ErrorDef, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
     if style == "middleware":
-        if error.status == 401 and error is not MW_ERRORS.INVALID_KEYS:
+        if error.status == 401 and not is_middleware_code(error):
             # Seed 002: the Middleware's authorizer answers any authentication failure this way; only the
-            # hook's body credentials (2007) are checked by the handler and answer an ErrorResponseDto.
+            # hook's body credentials (ownCode 2007) are checked by the handler and answer an ErrorResponseDto.
             return JSONResponse({"message": "Unauthorized"}, status_code=401, headers=headers)
         error = MIDDLEWARE_EQUIVALENT.get(error, error)
         body: dict[str, Any] = {

@@ -23,6 +23,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.cards import network
+from migo.identity.errors import IDENTITY_ERRORS
 from migo.payments import settlements
 from migo.platform import clock, security
 from migo.platform.db import database
@@ -96,13 +97,17 @@ def check_signature(
     """The notice's Standard Webhooks signature, within the tolerance; else 7604 INVALID_SIGNATURE."""
     if not (message_id and timestamp and signature):
         raise ApiError(
-            ERRORS.INVALID_SIGNATURE, f"Sign notices: {ID_HEADER}, {TIMESTAMP_HEADER} and {SIGNATURE_HEADER}."
+            IDENTITY_ERRORS.INVALID_SIGNATURE, f"Sign notices: {ID_HEADER}, {TIMESTAMP_HEADER} and {SIGNATURE_HEADER}."
         )
     tolerance = get_settings().signature_tolerance_seconds
     if not timestamp.isascii() or not timestamp.isdigit() or abs(clock.now().timestamp() - int(timestamp)) > tolerance:
-        raise ApiError(ERRORS.INVALID_SIGNATURE, f"{TIMESTAMP_HEADER} is more than {tolerance // 60} minutes off.")
+        raise ApiError(
+            IDENTITY_ERRORS.INVALID_SIGNATURE, f"{TIMESTAMP_HEADER} is more than {tolerance // 60} minutes off."
+        )
     if not signatures.verify(secret_of(source), message_id, timestamp, raw_body, signature):
-        raise ApiError(ERRORS.INVALID_SIGNATURE, "The notice's signature does not match its id, timestamp and body.")
+        raise ApiError(
+            IDENTITY_ERRORS.INVALID_SIGNATURE, "The notice's signature does not match its id, timestamp and body."
+        )
 
 
 async def receive(session: AsyncSession, source: Source, raw_body: bytes, notice: _Notice, signed_id: str) -> Receipt:
@@ -111,7 +116,7 @@ async def receive(session: AsyncSession, source: Source, raw_body: bytes, notice
     it is applied, so a retry arriving meanwhile waits and then answers the first outcome. `signed_id` is the
     `webhook-id` its signature covers: it must be the notice's own id."""
     if signed_id != notice.id:
-        raise ApiError(ERRORS.INVALID_SIGNATURE, f"{ID_HEADER} must be the notice's id.")
+        raise ApiError(IDENTITY_ERRORS.INVALID_SIGNATURE, f"{ID_HEADER} must be the notice's id.")
     async with database.side_transaction() as side:
         await side.execute(
             insert(InboundNotice)

@@ -1,0 +1,36 @@
+"""The identity domain's error codes: users (71xx), keys and signatures (76xx), the back office's operators
+and RBAC (78xx), and the Payment Link hook's key pair (Middleware ownCode 2007)."""
+
+from __future__ import annotations
+
+from migo.platform.errors import domain_errors
+
+identity_error = domain_errors("identity", gateway=(71, 76, 78), middleware=(range(2007, 2008),))
+
+
+class IDENTITY_ERRORS:  # noqa: N801 - a namespace of constants, named like the platform's ERRORS
+    # 71xx users
+    USER_NOT_FOUND = identity_error(7100, "USER_NOT_FOUND", 404, "The user does not exist.")
+    USERNAME_TAKEN = identity_error(7101, "USERNAME_TAKEN", 409, "The username is already registered.")
+    USER_DISABLED = identity_error(7102, "USER_DISABLED", 403, "The user is disabled.")
+    INVALID_OTP = identity_error(7103, "INVALID_OTP", 400, "The one-time code is not valid.")
+    OTP_EXPIRED = identity_error(7104, "OTP_EXPIRED", 400, "The one-time code has expired; request a new one.")
+    WEAK_PASSWORD = identity_error(7105, "WEAK_PASSWORD", 400, "The password does not meet the password policy.")
+
+    # 76xx keys and signatures
+    SIGNING_KEY_NOT_FOUND = identity_error(7600, "SIGNING_KEY_NOT_FOUND", 404, "The signing key does not exist.")
+    INVALID_SIGNING_KEY = identity_error(7601, "INVALID_SIGNING_KEY", 400, "The signing key material is not valid.")
+    INVALID_SIGNATURE = identity_error(7604, "INVALID_SIGNATURE", 401, "The request signature did not validate.")
+    KEYS_EXPIRED = identity_error(7616, "KEYS_EXPIRED", 401, "The signing keys have expired; rotate them.")
+
+    # 78xx back office operators and RBAC
+    OPERATOR_TOKEN_REQUIRED = identity_error(
+        7800, "OPERATOR_TOKEN_REQUIRED", 401, "An operator token is required in x-user-token."
+    )
+    PERMISSION_DENIED = identity_error(7801, "PERMISSION_DENIED", 403, "The operator lacks the required permission.")
+    OPERATOR_DISABLED = identity_error(7802, "OPERATOR_DISABLED", 403, "The operator is disabled.")
+
+    # The Middleware's `/transactions-hook` key pair (seed 002)
+    INVALID_KEYS = identity_error(
+        2007, "INVALID_KEYS", 401, "The publicKey/privateKey pair does not match an application."
+    )
