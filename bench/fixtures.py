@@ -8,7 +8,8 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from migo.cards import funds, lifecycle, programs
+from migo.cards import activation, funds, programs
+from migo.cards.audit import Actor
 from migo.identity import applications, signing
 from migo.identity.models import User
 from migo.identity.principals import GatewayCaller
@@ -72,12 +73,12 @@ async def provision(card_count: int) -> BenchTenant:
         printed = await programs.print_cards(session, company.id, card_count, embossed_name=EMBOSSED)
         tokens = await applications.issue_application_tokens(session, gateway.application)
     caller = GatewayCaller(application_id=gateway.application.id, company_id=company.id, user_id=None)
-    actor = lifecycle.Actor("application", str(gateway.application.id), "api")
+    actor = Actor("application", str(gateway.application.id), "api")
     card_ids = []
     for start in range(0, len(printed), 100):
         async with database.transaction() as session:
             for line in printed[start : start + 100]:
-                card = await lifecycle.activate(
+                card = await activation.activate(
                     session,
                     company_id=company.id,
                     user_id=holder.id,

@@ -110,15 +110,15 @@ async def record_events(count: int, *, stamped: bool) -> None:
 
 async def run(args: argparse.Namespace) -> dict[str, object]:
     from migo.platform.db import database
-    from migo.webhooks import endpoints
+    from migo.webhooks import service as webhooks
 
     receiver = Receiver()
     server = await asyncio.start_server(receiver.handle, "127.0.0.1", 0, backlog=4096)
     port = server.sockets[0].getsockname()[1]
     async with database.transaction() as session:
-        await endpoints.create_endpoint(
+        await webhooks.create_endpoint(
             session,
-            endpoints.Owner(client_slug=CLIENT),
+            webhooks.Owner(client_slug=CLIENT),
             url=f"http://127.0.0.1:{port}/hooks",
             event_types=["*"],
             auth_header_name="x-api-key",

@@ -259,7 +259,7 @@ def cmd_bins_load(args: argparse.Namespace) -> int:
 
 
 def _webhook_owner(args: argparse.Namespace) -> Any:
-    from migo.webhooks.endpoints import Owner
+    from migo.webhooks.service import Owner
 
     return Owner(client_slug=args.client) if args.client else Owner(company_id=args.company)
 
@@ -271,14 +271,15 @@ def _endpoint_view(endpoint: Any) -> dict[str, Any]:
 
 
 def cmd_webhooks_add(args: argparse.Namespace) -> int:
-    from migo.webhooks import endpoints, signatures
+    from migo.webhooks import service as webhooks
+    from migo.webhooks import signatures
 
     resolve_database_url()
     name, _, value = (args.auth_header or "").partition(":")
     secret = signatures.generate_secret() if args.generate_secret else None
 
     async def add(session: Any) -> dict[str, Any]:
-        endpoint = await endpoints.create_endpoint(
+        endpoint = await webhooks.create_endpoint(
             session,
             _webhook_owner(args),
             url=args.url,
@@ -295,12 +296,12 @@ def cmd_webhooks_add(args: argparse.Namespace) -> int:
 
 
 def cmd_webhooks_list(args: argparse.Namespace) -> int:
-    from migo.webhooks import endpoints
+    from migo.webhooks import service as webhooks
 
     resolve_database_url()
 
     async def listing(session: Any) -> list[dict[str, Any]]:
-        found = await session.scalars(endpoints.endpoints_statement(_webhook_owner(args)))
+        found = await session.scalars(webhooks.endpoints_statement(_webhook_owner(args)))
         return [_endpoint_view(endpoint) for endpoint in found]
 
     print(json.dumps(asyncio.run(_in_transaction(listing)), indent=2))
@@ -308,16 +309,16 @@ def cmd_webhooks_list(args: argparse.Namespace) -> int:
 
 
 def cmd_webhooks_change(args: argparse.Namespace) -> int:
-    from migo.webhooks import endpoints
+    from migo.webhooks import service as webhooks
 
     resolve_database_url()
 
     async def change(session: Any) -> dict[str, Any]:
         owner = _webhook_owner(args)
         if args.action == "delete":
-            await endpoints.delete_endpoint(session, owner, args.endpoint)
+            await webhooks.delete_endpoint(session, owner, args.endpoint)
             return {"id": str(args.endpoint), "status": "deleted"}
-        return _endpoint_view(await endpoints.change_status(session, owner, args.endpoint, args.action))
+        return _endpoint_view(await webhooks.change_status(session, owner, args.endpoint, args.action))
 
     print(json.dumps(asyncio.run(_in_transaction(change)), indent=2))
     return 0

@@ -13,15 +13,16 @@ from datetime import timedelta
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from migo.identity import cardholders, users
+from migo.identity import service as identity
 from migo.identity.principals import GatewayCaller
 from migo.platform import clock, pan, security
 from migo.platform.db import database
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
 
+from .access import card_for, require_status
+from .audit import Actor, audit
 from .errors import CARD_ERRORS
-from .lifecycle import Actor, audit, card_for, require_status
 from .models import Card, CvvViewToken
 
 PIN_TRIES = 3
@@ -111,8 +112,8 @@ async def reset_pin(
     card = await card_for(session, caller, card_id, "manage", lock=True)
     require_status(card, "ACTIVE", "BLOCKED")
     check_pin_policy(new_pin)
-    user = await cardholders.get(session, caller.company_id, user_id)
-    await users.verify_otp(session, user, "pin_reset", code)
+    user = await identity.get_cardholder(session, caller.company_id, user_id)
+    await identity.verify_otp(session, user, "pin_reset", code)
     card.pin_digest = _pin_digest(card.id, new_pin)
     card.pin_failures = 0
     await audit(session, card, "pin_reset", actor, before=card.status)

@@ -63,3 +63,12 @@ class CARD_ERRORS:  # noqa: N801 - a namespace of constants, named like the plat
     FUNDING_INSUFFICIENT = card_error(
         7307, "FUNDING_INSUFFICIENT", 422, "The company's funding account does not have enough balance for this load."
     )
+
+
+# A card's status, as the refusal of an action that needs another one (and the denial the SQL functions name).
+STATUS_ERRORS = {
+    "INACTIVE": CARD_ERRORS.CARD_INACTIVE,
+    "BLOCKED": CARD_ERRORS.CARD_BLOCKED,
+    "CANCELLED": CARD_ERRORS.CARD_CANCELLED,
+    "ACTIVE": CARD_ERRORS.CARD_ALREADY_ACTIVE,
+}

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from migo.identity import cardholders
+from migo.identity import service as identity
 from migo.identity.errors import IDENTITY_ERRORS
 from migo.identity.principals import GatewayCaller
 from migo.platform import clock, pan
 from migo.platform.errors import ApiError
 from migo.platform.ids import new_id
 
+from .access import readable
 from .errors import CARD_ERRORS
 from .models import ExternalCard
 
@@ -23,7 +23,7 @@ async def _holder(session: AsyncSession, caller: GatewayCaller, user_id: uuid.UU
     """An application reaches any cardholder of its company; a cardholder only themselves."""
     if caller.user_id is not None and caller.user_id != user_id:
         raise ApiError(IDENTITY_ERRORS.USER_NOT_FOUND)
-    await cardholders.get(session, caller.company_id, user_id)
+    await identity.get_cardholder(session, caller.company_id, user_id)
 
 
 async def link(
@@ -70,8 +70,8 @@ async def linked_cards(session: AsyncSession, caller: GatewayCaller, user_id: uu
     await _holder(session, caller, user_id)
     return list(
         await session.scalars(
-            select(ExternalCard)
-            .where(ExternalCard.user_id == user_id, ExternalCard.company_id == caller.company_id)
+            readable(caller, ExternalCard)
+            .where(ExternalCard.user_id == user_id)
             .order_by(ExternalCard.created_at, ExternalCard.id)
         )
     )
@@ -81,11 +81,7 @@ async def unlink(session: AsyncSession, caller: GatewayCaller, user_id: uuid.UUI
     """Delete the token and its encrypted number: nothing of the card stays behind."""
     await _holder(session, caller, user_id)
     card = await session.scalar(
-        select(ExternalCard).where(
-            ExternalCard.id == external_card_id,
-            ExternalCard.user_id == user_id,
-            ExternalCard.company_id == caller.company_id,
-        )
+        readable(caller, ExternalCard).where(ExternalCard.id == external_card_id, ExternalCard.user_id == user_id)
     )
     if card is None:
         raise ApiError(CARD_ERRORS.EXTERNAL_CARD_NOT_FOUND)

@@ -16,20 +16,18 @@ from datetime import datetime, time
 from decimal import Decimal
 from typing import Literal
 
-from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.events import service as events
 from migo.identity.principals import GatewayCaller
-from migo.ledger.models import Entry, Posting
 from migo.platform import clock
 from migo.platform.db import fetch_one
 from migo.platform.errors import ERRORS, ApiError, ErrorDef
 from migo.platform.ids import new_id
 
-from .errors import CARD_ERRORS
-from .lifecycle import STATUS_ERRORS, card_for
-from .models import Card, CardTransaction
+from .access import card_for, readable
+from .errors import CARD_ERRORS, STATUS_ERRORS
+from .models import CardTransaction
 
 FundsType = Literal["load", "unload"]
 _EVENT_TYPES = {
@@ -222,34 +220,8 @@ async def transfer(
 
 
 async def get_transaction(session: AsyncSession, caller: GatewayCaller, transaction_id: uuid.UUID) -> CardTransaction:
-    transaction = await session.scalar(
-        select(CardTransaction).where(
-            CardTransaction.id == transaction_id, CardTransaction.company_id == caller.company_id
-        )
-    )
+    """A money movement of the caller's company (a cardholder's: of a card they may view)."""
+    transaction = await session.scalar(readable(caller, CardTransaction).where(CardTransaction.id == transaction_id))
     if transaction is None:
         raise ApiError(CARD_ERRORS.TRANSACTION_NOT_FOUND)
-    if caller.user_id is not None:
-        card_ids = [c for c in (transaction.source_card_id, transaction.target_card_id) if c]
-        visible = False
-        for card_id in card_ids:
-            try:
-                await card_for(session, caller, card_id, "view")
-                visible = True
-            except ApiError:
-                continue
-        if not visible:
-            raise ApiError(CARD_ERRORS.TRANSACTION_NOT_FOUND)
     return transaction
-
-
-def movements_of(card: Card, since: datetime | None, until: datetime | None) -> Select[tuple[Posting, Entry]]:
-    """The card account's postings, each with its entry and running balance."""
-    statement = (
-        select(Posting, Entry).join(Entry, Entry.id == Posting.entry_id).where(Posting.account_id == card.account_id)
-    )
-    if since is not None:
-        statement = statement.where(Posting.created_at >= since)
-    if until is not None:
-        statement = statement.where(Posting.created_at < until)
-    return statement

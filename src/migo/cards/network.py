@@ -1,6 +1,7 @@
 """What the card processor (Volcan) tells us about issued cards used at merchants: an authorization holds the
 amount on the card, a clearing posts it (to the card network's settlement account), a reversal releases it.
-Each notice changes the card's money through the ledger only, and writes an event for the company."""
+Each notice (`/rest/webhooks/volcan`, applied once: webhooks.inbound) changes the card's money through the
+ledger only, and writes an event for the company."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from migo.events import service as events
 from migo.ledger import service as ledger
 
 from .models import Card, CardProgram
+from .schemas import VolcanNotice
 
 NETWORK_SETTLEMENT = "card_network_settlement"
 
@@ -124,3 +126,30 @@ async def reverse(session: AsyncSession, *, card_id: uuid.UUID, authorization_id
         session, card, "reversal", authorizationId=authorization_id, amount=str(hold.amount), currency=hold.currency
     )
     return NetworkOutcome("reversed")
+
+
+async def apply_notice(session: AsyncSession, notice: VolcanNotice) -> tuple[str, uuid.UUID | None]:
+    """What a Volcan notice does (webhooks.inbound applies each notice id once)."""
+    if notice.type == "reversal":
+        done = await reverse(session, card_id=notice.card_id, authorization_id=notice.authorization_id)
+    elif notice.amount is None or notice.currency is None:
+        return "rejected:amount_and_currency_required", None
+    elif notice.type == "authorization":
+        done = await authorize(
+            session,
+            card_id=notice.card_id,
+            authorization_id=notice.authorization_id,
+            amount=notice.amount,
+            currency=notice.currency,
+            merchant_name=notice.merchant_name,
+        )
+    else:
+        done = await clear(
+            session,
+            notice_id=notice.id,
+            card_id=notice.card_id,
+            authorization_id=notice.authorization_id,
+            amount=notice.amount,
+            currency=notice.currency,
+        )
+    return done.outcome, done.entry_id

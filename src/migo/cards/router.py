@@ -11,13 +11,15 @@ from fastapi.responses import Response
 
 from migo.identity.auth import Caller, GatewayIdempotent, SignedIdempotent
 from migo.identity.errors import IDENTITY_ERRORS
-from migo.ledger.models import Posting
+from migo.ledger import service as ledger
 from migo.platform.envelope import CustomResponse, created, ok
 from migo.platform.errors import ApiError
-from migo.platform.pagination import Listing, Page, PageRequest
+from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
+from migo.webhooks.router import add_notice_receiver
 
-from . import credentials, external, funds, lifecycle, statements
+from . import access, activation, credentials, external, funds, grants, lifecycle, network, statements
+from .audit import Actor
 from .errors import CARD_ERRORS
 from .schemas import (
     ActivateCardRequest,
@@ -41,18 +43,18 @@ from .schemas import (
     TransferRequest,
     UpdateCardRequest,
     ViewToken,
+    VolcanNotice,
 )
 
 router = APIRouter(route_class=MigoRoute, tags=["Cards"])
+notices = APIRouter(route_class=MigoRoute)
 money = APIRouter(route_class=MigoRoute, tags=["Funds and transfers"])
 holders = APIRouter(route_class=MigoRoute, tags=["Cardholder cards"])
-
-MOVEMENTS = Listing(sortable={"createdAt": lambda: Posting.id}, default_sort="createdAt", tiebreaker=lambda: Posting.id)
 
 
 async def _view(session: DbSession, caller: Any, card: Any) -> CardOut:
     found = await lifecycle.details(session, caller, card)
-    return CardOut.of(found.card, found.account, found.permissions)
+    return CardOut.of(found.card, found.balance, found.permissions)
 
 
 @router.post("/cards/activate", response_model=CustomResponse[CardOut])
@@ -61,13 +63,13 @@ async def activate_card(body: ActivateCardRequest, caller: Caller, session: DbSe
     numbers or names are limited to five per cardholder per 15 minutes."""
     if caller.user_id is not None and caller.user_id != body.user_id:
         raise ApiError(IDENTITY_ERRORS.USER_NOT_FOUND)
-    card = await lifecycle.activate(
+    card = await activation.activate(
         session,
         company_id=caller.company_id,
         user_id=body.user_id,
         card_number=body.card_number,
         cardholder_name=body.cardholder_name,
-        actor=lifecycle.Actor.of(caller),
+        actor=Actor.of(caller),
     )
     return ok(await _view(session, caller, card))
 
@@ -91,18 +93,18 @@ async def transfer_between_cards(body: TransferRequest, caller: Caller, session:
 @router.get("/cards/{cardId}", response_model=CustomResponse[CardOut])
 async def get_card(cardId: uuid.UUID, caller: Caller, session: DbSession) -> Any:
     """Card details: masked number, last four, status, alias, balance, currency, expiry."""
-    return ok(await _view(session, caller, await lifecycle.card_for(session, caller, cardId, "view")))
+    return ok(await _view(session, caller, await access.card_for(session, caller, cardId, "view")))
 
 
 @router.patch("/cards/{cardId}", response_model=CustomResponse[CardOut])
 async def update_card(cardId: uuid.UUID, body: UpdateCardRequest, caller: Caller, session: DbSession) -> Any:
-    card = await lifecycle.set_alias(session, caller, cardId, body.alias, lifecycle.Actor.of(caller))
+    card = await lifecycle.set_alias(session, caller, cardId, body.alias, Actor.of(caller))
     return ok(await _view(session, caller, card))
 
 
 async def _transition(cardId: uuid.UUID, action: str, body: ReasonRequest | None, caller: Any, session: Any) -> Any:
     reason = body.reason if body else None
-    card = await lifecycle.transition(session, caller, cardId, action, reason=reason, actor=lifecycle.Actor.of(caller))
+    card = await lifecycle.transition(session, caller, cardId, action, reason=reason, actor=Actor.of(caller))
     return ok(await _view(session, caller, card))
 
 
@@ -124,36 +126,32 @@ async def cancel_card(cardId: uuid.UUID, caller: Caller, session: DbSession, bod
 
 @router.get("/cards/{cardId}/users", response_model=CustomResponse[list[CardUserOut]])
 async def list_card_users(cardId: uuid.UUID, caller: Caller, session: DbSession) -> Any:
-    return ok([CardUserOut.of(row) for row in await lifecycle.card_users(session, caller, cardId)])
+    return ok([CardUserOut.of(row) for row in await grants.card_users(session, caller, cardId)])
 
 
 @router.post("/cards/{cardId}/users", response_model=CustomResponse[CardUserOut])
 async def grant_card_user(cardId: uuid.UUID, body: GrantRequest, caller: Caller, session: DbSession) -> Any:
     """The owner (or the application) lets another cardholder of the company view, transact with or manage the card."""
-    row = await lifecycle.grant(
-        session, caller, cardId, body.user_id, list(body.permissions), lifecycle.Actor.of(caller)
-    )
+    row = await grants.grant(session, caller, cardId, body.user_id, list(body.permissions), Actor.of(caller))
     return ok(CardUserOut.of(row))
 
 
 @router.delete("/cards/{cardId}/users/{userId}", response_model=CustomResponse[Deleted])
 async def revoke_card_user(cardId: uuid.UUID, userId: uuid.UUID, caller: Caller, session: DbSession) -> Any:
-    await lifecycle.revoke(session, caller, cardId, userId, lifecycle.Actor.of(caller))
+    await grants.revoke(session, caller, cardId, userId, Actor.of(caller))
     return ok(Deleted(id=userId))
 
 
 @router.put("/cards/{cardId}/pin", response_model=CustomResponse[PinResult])
 async def set_card_pin(cardId: uuid.UUID, body: SetPinRequest, caller: Caller, session: DbSession) -> Any:
     """The cardholder chooses the first PIN (cardholder token required)."""
-    card = await credentials.set_pin(session, caller, cardId, body.pin, lifecycle.Actor.of(caller))
+    card = await credentials.set_pin(session, caller, cardId, body.pin, Actor.of(caller))
     return ok(PinResult(card_id=card.id))
 
 
 @router.post("/cards/{cardId}/pin/rotate", response_model=CustomResponse[PinResult])
 async def rotate_card_pin(cardId: uuid.UUID, body: RotatePinRequest, caller: Caller, session: DbSession) -> Any:
-    card = await credentials.rotate_pin(
-        session, caller, cardId, body.current_pin, body.new_pin, lifecycle.Actor.of(caller)
-    )
+    card = await credentials.rotate_pin(session, caller, cardId, body.current_pin, body.new_pin, Actor.of(caller))
     return ok(PinResult(card_id=card.id))
 
 
@@ -166,7 +164,7 @@ async def verify_card_pin(cardId: uuid.UUID, body: SetPinRequest, caller: Caller
 
 @router.post("/cards/{cardId}/pin/reset", response_model=CustomResponse[PinResult])
 async def reset_card_pin(cardId: uuid.UUID, body: ResetPinRequest, caller: Caller, session: DbSession) -> Any:
-    card = await credentials.reset_pin(session, caller, cardId, body.code, body.new_pin, lifecycle.Actor.of(caller))
+    card = await credentials.reset_pin(session, caller, cardId, body.code, body.new_pin, Actor.of(caller))
     return ok(PinResult(card_id=card.id))
 
 
@@ -209,12 +207,12 @@ async def list_card_movements(
     session: DbSession,
     since: datetime | None = Query(None, alias="from", description="From this instant (ISO 8601, UTC), inclusive."),
     until: datetime | None = Query(None, alias="to", description="Before this instant (ISO 8601, UTC)."),
-    page: PageRequest = MOVEMENTS.params(),
+    page: PageRequest = ledger.MOVEMENTS.params(),
 ) -> Any:
     """Every movement of the card with its running balance, newest first."""
-    card = await lifecycle.card_for(session, caller, cardId, "view")
-    rows, meta = await MOVEMENTS.fetch(session, funds.movements_of(card, _utc(since), _utc(until)), page, rows=True)
-    return ok(Page[MovementOut](items=[MovementOut.of(posting, entry) for posting, entry in rows], meta=meta))
+    card = await access.card_for(session, caller, cardId, "view")
+    found, meta = await ledger.movements(session, card.account_id, page, since=_utc(since), until=_utc(until))
+    return ok(Page[MovementOut](items=[MovementOut.of(movement) for movement in found], meta=meta))
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -294,3 +292,15 @@ async def list_external_cards(userId: uuid.UUID, caller: Caller, session: DbSess
 async def unlink_external_card(userId: uuid.UUID, externalCardId: uuid.UUID, caller: Caller, session: DbSession) -> Any:
     await external.unlink(session, caller, userId, externalCardId)
     return ok(Deleted(id=externalCardId))
+
+
+add_notice_receiver(
+    notices,
+    "volcan",
+    VolcanNotice,
+    network.apply_notice,
+    name="receive_card_processor_notice",
+    description="The card processor's notices on issued cards (authorizations, clearings, reversals), signed "
+    "with the Volcan secret (Standard Webhooks headers, `webhook-id` = the notice id); a notice id applies once "
+    "(a repeat answers 200, unchanged).",
+)

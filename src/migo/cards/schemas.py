@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
 
-from migo.ledger.models import Account, Entry, Posting
+from migo.ledger.service import Balance, Movement
 from migo.platform.money import Amount, Money
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
+from migo.webhooks.inbound import Notice
 
 from .models import Card, CardStatement, CardTransaction, CardUser, ExternalCard
 
@@ -41,7 +43,7 @@ class CardOut(ApiModel):
     created_at: UtcDateTime
 
     @classmethod
-    def of(cls, card: Card, account: Account, permissions: list[str] | None = None) -> CardOut:
+    def of(cls, card: Card, balance: Balance, permissions: list[str] | None = None) -> CardOut:
         return cls(
             card_id=card.id,
             masked_pan=f"{card.bin}{'*' * 6}{card.last4}",
@@ -49,9 +51,9 @@ class CardOut(ApiModel):
             last4=card.last4,
             status=card.status,  # type: ignore[arg-type]
             alias=card.alias,
-            balance=account.balance,
-            available_balance=account.balance - account.held,
-            currency=account.currency,
+            balance=balance.balance,
+            available_balance=balance.available,
+            currency=balance.currency,
             expiry_month=card.expiry_month,
             expiry_year=card.expiry_year,
             embossed_name=card.embossed_name,
@@ -178,16 +180,16 @@ class MovementOut(ApiModel):
     created_at: UtcDateTime
 
     @classmethod
-    def of(cls, posting: Posting, entry: Entry) -> MovementOut:
+    def of(cls, movement: Movement) -> MovementOut:
         return cls(
-            movement_id=str(posting.id),
-            entry_id=entry.id,
-            type=entry.kind,
-            description=entry.description,
-            amount=posting.amount,
-            currency=posting.currency,
-            balance_after=posting.balance_after,
-            created_at=posting.created_at,
+            movement_id=str(movement.posting_id),
+            entry_id=movement.entry_id,
+            type=movement.kind,
+            description=movement.description,
+            amount=movement.amount,
+            currency=movement.currency,
+            balance_after=movement.balance_after,
+            created_at=movement.created_at,
         )
 
 
@@ -250,3 +252,16 @@ class ExternalCardOut(ApiModel):
             holder_name=card.holder_name,
             created_at=card.created_at,
         )
+
+
+class VolcanNotice(Notice):
+    """An issued card used at a merchant: `authorization` holds the amount on the card, `clearing` posts it,
+    `reversal` releases it. `authorizationId` ties the three together."""
+
+    type: Literal["authorization", "clearing", "reversal"]
+    card_id: uuid.UUID
+    authorization_id: str = Field(min_length=1, max_length=100)
+    amount: Amount | None = Field(None, description="Required for authorizations and clearings.")
+    currency: str | None = Field(None, pattern=r"^[A-Z]{3}$")
+    merchant_name: str | None = Field(None, max_length=120)
+    occurred_at: datetime | None = None

@@ -4,28 +4,26 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
 import structlog
 from fpdf import FPDF
 from fpdf.errors import FPDFException
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
 
-from migo.identity.models import User
+from migo.identity import service as identity
 from migo.identity.principals import GatewayCaller
-from migo.ledger.models import Entry, Posting
+from migo.ledger import service as ledger
 from migo.platform import clock
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
 from migo.platform.jobs import defer
 from migo.platform.money import format_money
 
+from .access import card_for, readable
 from .errors import CARD_ERRORS
-from .lifecycle import card_for
 from .models import Card, CardProgram, CardStatement
 
 log = structlog.get_logger("migo.cards")
@@ -65,44 +63,13 @@ async def get_statement(
     session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID, statement_id: uuid.UUID, *, with_pdf: bool = False
 ) -> CardStatement:
     card = await card_for(session, caller, card_id, "view")
-    query = select(CardStatement).where(CardStatement.id == statement_id, CardStatement.card_id == card.id)
+    query = readable(caller, CardStatement).where(CardStatement.id == statement_id, CardStatement.card_id == card.id)
     if with_pdf:
         query = query.options(undefer(CardStatement.pdf))
     statement = await session.scalar(query)
     if statement is None:
         raise ApiError(CARD_ERRORS.STATEMENT_NOT_FOUND)
     return statement
-
-
-@dataclass(frozen=True)
-class StatementLine:
-    at: datetime
-    description: str
-    amount: Decimal
-    balance: Decimal
-
-
-async def statement_lines(
-    session: AsyncSession, card: Card, start: datetime, end: datetime
-) -> tuple[Decimal, list[StatementLine]]:
-    """The opening balance (the running balance before `start`) and each movement of the period."""
-    opening = await session.scalar(
-        select(Posting.balance_after)
-        .where(Posting.account_id == card.account_id, Posting.created_at < start)
-        .order_by(Posting.id.desc())
-        .limit(1)
-    )
-    rows = await session.execute(
-        select(Posting, Entry)
-        .join(Entry, Entry.id == Posting.entry_id)
-        .where(Posting.account_id == card.account_id, Posting.created_at >= start, Posting.created_at < end)
-        .order_by(Posting.id)
-    )
-    lines = [
-        StatementLine(p.created_at, e.description or e.kind.replace("_", " ").capitalize(), p.amount, p.balance_after)
-        for p, e in rows
-    ]
-    return Decimal(opening or 0), lines
 
 
 def _latin1(text: str) -> str:
@@ -118,7 +85,7 @@ def _latin1(text: str) -> str:
 
 
 def render_pdf(
-    *, holder: str, card: Card, currency: str, month: int, year: int, opening: Decimal, lines: list[StatementLine]
+    *, holder: str, card: Card, currency: str, month: int, year: int, opening: Decimal, lines: list[ledger.Movement]
 ) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
@@ -126,7 +93,7 @@ def render_pdf(
     pdf.set_font("Helvetica", "B", 16)
     pdf.cell(0, 10, "Card statement", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=10)
-    closing = lines[-1].balance if lines else opening
+    closing = lines[-1].balance_after if lines else opening
     for label, value in (
         ("Cardholder", _latin1(holder)),
         ("Card", f"**** **** **** {card.last4}"),
@@ -146,10 +113,11 @@ def render_pdf(
     if not lines:
         pdf.cell(0, 7, "No movements in this period.", new_x="LMARGIN", new_y="NEXT")
     for line in lines:
-        pdf.cell(widths[0], 6, line.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M"))
-        pdf.cell(widths[1], 6, _latin1(line.description[:48]))
+        description = line.description or line.kind.replace("_", " ").capitalize()
+        pdf.cell(widths[0], 6, line.created_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M"))
+        pdf.cell(widths[1], 6, _latin1(description[:48]))
         pdf.cell(widths[2], 6, format_money(line.amount), align="R")
-        pdf.cell(widths[3], 6, format_money(line.balance), align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(widths[3], 6, format_money(line.balance_after), align="R", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 
@@ -161,13 +129,15 @@ async def produce(session: AsyncSession, statement_id: uuid.UUID) -> CardStateme
     card = await session.get(Card, statement.card_id)
     assert card is not None
     program = await session.get(CardProgram, card.program_id)
-    holder = await session.get(User, card.owner_user_id) if card.owner_user_id else None
+    holder = (
+        await identity.cardholder_name(session, card.company_id, card.owner_user_id) if card.owner_user_id else None
+    )
     assert program is not None
     start, end = period(statement.month, statement.year)
-    opening, lines = await statement_lines(session, card, start, end)
+    opening, lines = await ledger.statement_of(session, card.account_id, start, end)
     try:
         statement.pdf = render_pdf(
-            holder=f"{holder.first_name} {holder.last_name}" if holder else (card.embossed_name or "-"),
+            holder=holder or card.embossed_name or "-",
             card=card,
             currency=program.currency,
             month=statement.month,

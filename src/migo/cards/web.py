@@ -4,33 +4,28 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import Response
 
-from migo.identity.models import Company, User
+from migo.identity import service as identity
 from migo.platform.db import database
 from migo.platform.errors import ApiError
 from migo.platform.pages import page
 
-from . import lifecycle
+from . import activation
+from .audit import Actor
 
 MAX_FORM_FIELDS = 10  # the activation form's few text fields: no uploads, no field floods
 _NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
 
 
-async def _cardholder(user_id: str | None) -> tuple[User, str] | None:
+async def _cardholder(user_id: str | None) -> identity.ActivationHolder | None:
     try:
         parsed = uuid.UUID(user_id or "")
     except ValueError:
         return None
     async with database.transaction() as session:
-        row = (
-            await session.execute(
-                select(User, Company.name).join(Company, Company.id == User.company_id).where(User.id == parsed)
-            )
-        ).first()
-    return (row[0], row[1]) if row and row[0].status == "active" else None
+        return await identity.cardholder_for_activation(session, parsed)
 
 
 def _invalid_link(request: Request) -> Response:
@@ -47,31 +42,33 @@ def _invalid_link(request: Request) -> Response:
 
 
 async def activation_form(request: Request) -> Response:
-    found = await _cardholder(request.query_params.get("userId"))
-    if found is None:
+    holder = await _cardholder(request.query_params.get("userId"))
+    if holder is None:
         return _invalid_link(request)
-    user, company = found
-    context = {"user_id": user.id, "client": request.query_params.get("client", ""), "company": company}
+    context = {
+        "user_id": holder.user_id,
+        "client": request.query_params.get("client", ""),
+        "company": holder.company_name,
+    }
     return page(request, "card_activation.html", {**context, "error": None, "cardholder_name": ""}, headers=_NO_STORE)
 
 
 async def activate_from_form(request: Request) -> Response:
     form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
-    found = await _cardholder(str(form.get("userId", "")))
-    if found is None:
+    holder = await _cardholder(str(form.get("userId", "")))
+    if holder is None:
         return _invalid_link(request)
-    user, company = found
     name = str(form.get("cardholderName", ""))[:60]
-    context = {"user_id": user.id, "client": str(form.get("client", ""))[:100], "company": company}
+    context = {"user_id": holder.user_id, "client": str(form.get("client", ""))[:100], "company": holder.company_name}
     try:
         async with database.transaction() as session:
-            card = await lifecycle.activate(
+            card = await activation.activate(
                 session,
-                company_id=user.company_id,
-                user_id=user.id,
+                company_id=holder.company_id,
+                user_id=holder.user_id,
                 card_number=str(form.get("cardNumber", ""))[:40],
                 cardholder_name=name,
-                actor=lifecycle.Actor("user", str(user.id), "webview"),
+                actor=Actor("user", str(holder.user_id), "webview"),
                 client_ip=request.client.host if request.client else "unknown",
             )
             last4 = card.last4

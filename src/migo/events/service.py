@@ -1,4 +1,4 @@
-"""Recording events, and fanning each out to the webhook endpoints that want it.
+"""Recording events, fanning each out to the webhook endpoints that want it, and reading them back.
 
 One statement writes the event, a pending delivery per subscribed endpoint (enabled or paused: a paused
 endpoint's deliveries wait) and wakes the dispatcher, all in the caller's transaction: an event exists
@@ -11,11 +11,15 @@ import uuid
 from typing import Any
 
 from psycopg.types.json import Jsonb
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock
 from migo.platform.db import write
 from migo.platform.ids import new_id
+from migo.platform.pagination import Listing
+
+from .models import Event
 
 WAKE_CHANNEL = "migo_webhooks"
 
@@ -68,3 +72,34 @@ async def record(
         },
     )
     return event_id
+
+
+def readable(*, client_slug: str | None = None, company_id: uuid.UUID | None = None) -> Select[tuple[Event]]:
+    """The events one owner may read, a merchant client's or a company's: the one scoping helper of events."""
+    if client_slug is not None:
+        return select(Event).where(Event.client_slug == client_slug)
+    if company_id is None:
+        raise ValueError("events belong to a company or a merchant client")
+    return select(Event).where(Event.company_id == company_id)
+
+
+# Events as a list: by when they happened, newest first unless asked otherwise (backfill replays in order).
+EVENTS = Listing(
+    sortable={"occurredAt": lambda: Event.created_at}, default_sort="occurredAt", tiebreaker=lambda: Event.id
+)
+
+
+def listing(
+    events: Select[tuple[Event]], *, event_type: str | None = None, subject_id: str | None = None
+) -> Select[tuple[Event]]:
+    """An owner's events (from `readable`), of one type and about one subject when asked."""
+    if event_type is not None:
+        events = events.where(Event.type == event_type)
+    if subject_id is not None:
+        events = events.where(Event.subject_id == subject_id)
+    return events
+
+
+async def find(session: AsyncSession, events: Select[tuple[Event]], event_id: uuid.UUID) -> Event | None:
+    """One of an owner's events (from `readable`)."""
+    return await session.scalar(events.where(Event.id == event_id))

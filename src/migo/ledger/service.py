@@ -11,14 +11,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Select, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock
 from migo.platform.ids import new_id
+from migo.platform.pagination import Listing, PageMeta, PageRequest
 
 from .models import Account, Entry, Hold, Posting
 
@@ -199,6 +201,93 @@ async def reverse_entry(
         reverses=entry_id,
         release_hold=release_hold,
     )
+
+
+@dataclass(frozen=True)
+class Balance:
+    """An account's balance as other domains read it."""
+
+    balance: Decimal
+    held: Decimal
+    currency: str
+
+    @property
+    def available(self) -> Decimal:
+        return self.balance - self.held
+
+
+async def balance_of(session: AsyncSession, account_id: uuid.UUID) -> Balance:
+    account = await get_account(session, account_id)
+    return Balance(account.balance, account.held, account.currency)
+
+
+@dataclass(frozen=True)
+class Movement:
+    """One posting of an account, with its entry's kind and description and the balance it left."""
+
+    posting_id: int
+    entry_id: uuid.UUID
+    kind: str
+    description: str | None
+    amount: Decimal  # signed: negative leaves the account
+    currency: str
+    balance_after: Decimal
+    created_at: datetime
+
+
+# An account's movements as a list: sorted by posting (the order they were written), newest first by default.
+MOVEMENTS = Listing(sortable={"createdAt": lambda: Posting.id}, default_sort="createdAt", tiebreaker=lambda: Posting.id)
+
+
+def _movements_of(account_id: uuid.UUID) -> Select[tuple[Posting, Entry]]:
+    return select(Posting, Entry).join(Entry, Entry.id == Posting.entry_id).where(Posting.account_id == account_id)
+
+
+def _movement(posting: Posting, entry: Entry) -> Movement:
+    return Movement(
+        posting.id,
+        entry.id,
+        entry.kind,
+        entry.description,
+        posting.amount,
+        posting.currency,
+        posting.balance_after,
+        posting.created_at,
+    )
+
+
+async def movements(
+    session: AsyncSession,
+    account_id: uuid.UUID,
+    page: PageRequest,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> tuple[list[Movement], PageMeta]:
+    """One page of an account's movements, from `since` (inclusive) until `until` (exclusive)."""
+    statement = _movements_of(account_id)
+    if since is not None:
+        statement = statement.where(Posting.created_at >= since)
+    if until is not None:
+        statement = statement.where(Posting.created_at < until)
+    rows, meta = await MOVEMENTS.fetch(session, statement, page, rows=True)
+    return [_movement(posting, entry) for posting, entry in rows], meta
+
+
+async def statement_of(
+    session: AsyncSession, account_id: uuid.UUID, start: datetime, end: datetime
+) -> tuple[Decimal, list[Movement]]:
+    """An account's opening balance at `start` and every movement until `end`, oldest first."""
+    opening = await session.scalar(
+        select(Posting.balance_after)
+        .where(Posting.account_id == account_id, Posting.created_at < start)
+        .order_by(Posting.id.desc())
+        .limit(1)
+    )
+    rows = await session.execute(
+        _movements_of(account_id).where(Posting.created_at >= start, Posting.created_at < end).order_by(Posting.id)
+    )
+    return Decimal(opening or 0), [_movement(posting, entry) for posting, entry in rows]
 
 
 async def get_account(session: AsyncSession, account_id: uuid.UUID) -> Account:

@@ -17,8 +17,9 @@ from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.ratelimit import Limit
 from migo.platform.routing import DbSession, MigoRoute
+from migo.webhooks.router import add_notice_receiver
 
-from . import bins, checkout, clients, links, operations, suspensions
+from . import bins, checkout, clients, links, operations, settlements, suspensions
 from .errors import PAYMENT_ERRORS
 from .models import PaymentClient, PaymentTransaction, Suspension
 from .schemas import (
@@ -37,6 +38,7 @@ from .schemas import (
     RefundOut,
     RefundRequest,
     SandboxPayRequest,
+    SettlementNotice,
     SuspensionOut,
     SuspensionRequest,
     TransactionOut,
@@ -47,6 +49,8 @@ hook_router = APIRouter(route_class=MigoRoute, tags=["Payment Links"])
 operations_router = APIRouter(route_class=MigoRoute, tags=["Payments"])
 fraud_router = APIRouter(route_class=MigoRoute, prefix="/v1", tags=["Fraud and BINs"])
 sandbox_router = APIRouter(route_class=MigoRoute, prefix="/v1/sandbox", tags=["Sandbox"])
+# On the Wallet Gateway: the acquirer's settlement notices (seed 003's inbound receiver).
+settlement_notices = APIRouter(route_class=MigoRoute)
 
 TRANSACTIONS = Listing(
     sortable={
@@ -284,3 +288,14 @@ async def get_client_config(slug: str, merchant: Merchant, session: DbSession) -
         allowed_return_origins=client.allowed_return_origins,
         default_return_url=client.default_return_url,
     )
+
+
+add_notice_receiver(
+    settlement_notices,
+    "settlements",
+    SettlementNotice,
+    settlements.apply_notice,
+    name="receive_settlement_notice",
+    description="The acquirer's settlement notices, signed with the settlements secret: the amount moves from "
+    "the processor's clearing account to the bank clearing account, once per notice id.",
+)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
+from migo.platform.money import Amount
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
+from migo.webhooks.inbound import Notice
 
 from .models import PaymentOperation, PaymentTransaction, Suspension
 
@@ -308,3 +310,13 @@ class ClientConfig(ApiModel):
     allowed_countries: list[str]
     allowed_return_origins: list[str]
     default_return_url: str | None
+
+
+class SettlementNotice(Notice):
+    """The acquirer paid out what it owed for captured payments."""
+
+    processor: str = Field(min_length=1, max_length=40)
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    amount: Amount
+    settlement_date: date
+    transactions: list[Annotated[str, Field(max_length=40)]] = Field(default_factory=list)

@@ -1,8 +1,10 @@
 """Acquirer settlements: the processor paid out what it owed for captured payments. The amount leaves the
-processor's clearing account and arrives in the platform's bank clearing account, once per notice."""
+processor's clearing account and arrives in the platform's bank clearing account, once per notice
+(`/rest/webhooks/settlements`, applied once: webhooks.inbound)."""
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,6 +13,7 @@ from migo.ledger import service as ledger
 
 from . import clients
 from .processors import known_processors
+from .schemas import SettlementNotice
 
 
 async def record_settlement(
@@ -28,3 +31,13 @@ async def record_settlement(
         description=f"Settlement from {processor}",
         legs=ledger.transfer_legs(bank.id, clearing, amount),
     )
+
+
+async def apply_notice(session: AsyncSession, notice: SettlementNotice) -> tuple[str, uuid.UUID | None]:
+    """What a settlement notice does (webhooks.inbound applies each notice id once)."""
+    result = await record_settlement(
+        session, notice_id=notice.id, processor=notice.processor, currency=notice.currency, amount=notice.amount
+    )
+    if result is None:
+        return "rejected:unknown_processor", None
+    return ("applied", result.entry_id) if result.applied else (f"rejected:{result.outcome}", None)

@@ -20,8 +20,7 @@ from migo.platform.db import database
 from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.pages import page
 from migo.platform.ratelimit import Limit
-from migo.webhooks import endpoints as webhook_endpoints
-from migo.webhooks import signatures
+from migo.webhooks import service as webhooks
 
 from . import checkout, clients, links
 from .errors import PAYMENT_ERRORS
@@ -91,9 +90,9 @@ async def _return_target(
     ]
     signed = urlencode(params)
     async with database.transaction() as session:
-        secret = await webhook_endpoints.redirect_signing_secret(session, client.slug)
-    if secret is not None:
-        signed += "&" + urlencode({"signature": signatures.redirect_signature(secret, signed)})
+        signature = await webhooks.sign_checkout_return(session, client.slug, signed)
+    if signature is not None:
+        signed += "&" + urlencode({"signature": signature})
     parts = urlsplit(base)
     query = "&".join(part for part in (parts.query, signed) if part)
     return urlunsplit(parts._replace(query=query))

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from migo.cards import router as cards
 from migo.identity import router as identity
+from migo.payments import router as payments
 from migo.platform.catalog_router import error_catalog_router
 from migo.platform.errors import catalog_markdown
 from migo.platform.settings import Settings
@@ -42,7 +43,8 @@ def build_gateway(settings: Settings) -> FastAPI:
         cards.router,
         cards.holders,
         webhooks.gateway_router,
-        webhooks.inbound_router,
+        cards.notices,
+        payments.settlement_notices,
         error_catalog_router(),
     ]
     if settings.is_sandbox:

@@ -36,7 +36,7 @@ from migo.platform.db import database, libpq_url
 from migo.platform.settings import get_settings
 from migo.platform.wire import format_timestamp
 
-from . import endpoints, signatures, targets
+from . import service, signatures, targets
 from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 log = structlog.get_logger("migo.webhooks")
@@ -107,12 +107,12 @@ async def send(http: aiohttp.ClientSession, endpoint: WebhookEndpoint, event: Ev
     body = delivery_body(event)
     headers = {"content-type": "application/json", "user-agent": "Migo-Webhooks/1.0"}
     stamp = int(clock.now().timestamp())
-    secrets_in_use = endpoints.signing_secrets(endpoint)
+    secrets_in_use = service.signing_secrets(endpoint)
     if secrets_in_use:
         headers.update(signatures.headers(secrets_in_use, str(event.id), stamp, body))
     else:
         headers.update({"webhook-id": str(event.id), "webhook-timestamp": str(stamp)})
-    header = endpoints.auth_header(endpoint)
+    header = service.auth_header(endpoint)
     if header is not None:
         headers[header[0]] = header[1]
     started = time.perf_counter()

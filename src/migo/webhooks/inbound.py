@@ -3,8 +3,9 @@
 Each is signed by its sender the Standard Webhooks way (`webhook-id` = the notice id, `webhook-timestamp`,
 `webhook-signature`) with the source's own secret, so a captured notice can neither be altered nor sent
 after the 5-minute tolerance, nor to the other receiver. It is stored raw and applied once: its id is unique
-per source, so a retried notice answers 200 with the first outcome and changes nothing. Money moves through
-the ledger (the cards domain for card notices, the payments domain for settlements)."""
+per source, so a retried notice answers 200 with the first outcome and changes nothing. The domain a notice
+changes declares its receiver (router.add_notice_receiver) and applies it (the cards domain card notices, the
+payments domain settlements); money moves through the ledger."""
 
 from __future__ import annotations
 
@@ -12,23 +13,19 @@ import base64
 import hashlib
 import hmac
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from migo.cards import network
 from migo.identity.errors import IDENTITY_ERRORS
-from migo.payments import settlements
 from migo.platform import clock, security
 from migo.platform.db import database
 from migo.platform.errors import ERRORS, ApiError
-from migo.platform.money import Amount
 from migo.platform.settings import get_settings
 from migo.platform.wire import ApiInput
 
@@ -40,34 +37,18 @@ ID_HEADER, TIMESTAMP_HEADER, SIGNATURE_HEADER = "webhook-id", "webhook-timestamp
 RECEIVED = "received"  # stored, not applied yet (or its application failed and will be retried)
 
 
-class _Notice(ApiInput):
+class Notice(ApiInput):
+    """What every notice carries; each domain's notice adds its fields."""
+
     # Processors add fields over time: unknown ones are kept in the raw copy, not refused.
     model_config = ConfigDict(extra="ignore")
 
     id: Annotated[str, Field(min_length=1, max_length=100, description="The notice's id: it applies once.")]
 
 
-class VolcanNotice(_Notice):
-    """An issued card used at a merchant: `authorization` holds the amount on the card, `clearing` posts it,
-    `reversal` releases it. `authorizationId` ties the three together."""
-
-    type: Literal["authorization", "clearing", "reversal"]
-    card_id: uuid.UUID
-    authorization_id: Annotated[str, Field(min_length=1, max_length=100)]
-    amount: Amount | None = Field(None, description="Required for authorizations and clearings.")
-    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
-    merchant_name: Annotated[str, Field(max_length=120)] | None = None
-    occurred_at: datetime | None = None
-
-
-class SettlementNotice(_Notice):
-    """The acquirer paid out what it owed for captured payments."""
-
-    processor: Annotated[str, Field(min_length=1, max_length=40)]
-    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-    amount: Amount
-    settlement_date: date
-    transactions: list[Annotated[str, Field(max_length=40)]] = Field(default_factory=list)
+N = TypeVar("N", bound=Notice)
+# What applying a notice came to (an outcome such as "approved" or "rejected:<why>") and its ledger entry.
+Apply = Callable[[AsyncSession, N], Awaitable[tuple[str, uuid.UUID | None]]]
 
 
 @dataclass(frozen=True)
@@ -110,7 +91,9 @@ def check_signature(
         )
 
 
-async def receive(session: AsyncSession, source: Source, raw_body: bytes, notice: _Notice, signed_id: str) -> Receipt:
+async def receive(
+    session: AsyncSession, source: Source, raw_body: bytes, notice: N, signed_id: str, apply: Apply[N]
+) -> Receipt:
     """Store the notice raw (committed at once, whatever happens next), then apply it in the request's
     transaction unless an earlier delivery of the same notice already was. The notice's row is locked while
     it is applied, so a retry arriving meanwhile waits and then answers the first outcome. `signed_id` is the
@@ -138,42 +121,6 @@ async def receive(session: AsyncSession, source: Source, raw_body: bytes, notice
     assert row is not None
     if row.outcome != RECEIVED:
         return Receipt(notice.id, True, row.outcome)
-    outcome, entry_id = await _apply(session, notice)
+    outcome, entry_id = await apply(session, notice)
     row.outcome, row.entry_id = outcome, entry_id
     return Receipt(notice.id, False, outcome)
-
-
-async def _apply(session: AsyncSession, notice: Any) -> tuple[str, uuid.UUID | None]:
-    if isinstance(notice, SettlementNotice):
-        result = await settlements.record_settlement(
-            session, notice_id=notice.id, processor=notice.processor, currency=notice.currency, amount=notice.amount
-        )
-        if result is None:
-            return "rejected:unknown_processor", None
-        return ("applied", result.entry_id) if result.applied else (f"rejected:{result.outcome}", None)
-    assert isinstance(notice, VolcanNotice)
-    if notice.type == "reversal":
-        done = await network.reverse(session, card_id=notice.card_id, authorization_id=notice.authorization_id)
-        return done.outcome, done.entry_id
-    if notice.amount is None or notice.currency is None:
-        return "rejected:amount_and_currency_required", None
-    amount: Decimal = notice.amount
-    if notice.type == "authorization":
-        done = await network.authorize(
-            session,
-            card_id=notice.card_id,
-            authorization_id=notice.authorization_id,
-            amount=amount,
-            currency=notice.currency,
-            merchant_name=notice.merchant_name,
-        )
-    else:
-        done = await network.clear(
-            session,
-            notice_id=notice.id,
-            card_id=notice.card_id,
-            authorization_id=notice.authorization_id,
-            amount=amount,
-            currency=notice.currency,
-        )
-    return done.outcome, done.entry_id

@@ -11,15 +11,14 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.params import Depends as DependsParam
 from pydantic import Field
 
-from migo.events.models import Event
+from migo.events.service import EVENTS
 from migo.identity.auth import GatewayApp, GatewayIdempotent, Merchant, MerchantIdempotent
 from migo.platform.envelope import CustomResponse, ok
 from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.wire import ApiModel
 
-from . import endpoints, inbound, signatures
-from .endpoints import Owner
+from . import inbound, service, signatures
 from .models import WebhookDelivery, WebhookEndpoint
 from .schemas import (
     DeliveryOut,
@@ -31,6 +30,7 @@ from .schemas import (
     ReplayOut,
     ReplayRequest,
 )
+from .service import Owner
 
 ENDPOINTS = Listing(
     sortable={"createdAt": lambda: WebhookEndpoint.created_at},
@@ -41,11 +41,6 @@ DELIVERIES = Listing(
     sortable={"createdAt": lambda: WebhookDelivery.created_at},
     default_sort="createdAt",
     tiebreaker=lambda: WebhookDelivery.id,
-)
-EVENTS = Listing(
-    sortable={"occurredAt": lambda: Event.created_at},
-    default_sort="occurredAt",
-    tiebreaker=lambda: Event.id,
 )
 
 
@@ -78,7 +73,7 @@ def webhook_router(
         header Migo sends (seed 002's Merchant Generic Callback), and optionally a Standard Webhooks signing
         secret (yours, or `generateSigningSecret: true`, shown once)."""
         secret = signatures.generate_secret() if body.generate_signing_secret else body.signing_secret
-        endpoint = await endpoints.create_endpoint(
+        endpoint = await service.create_endpoint(
             session,
             owner,
             url=body.url,
@@ -95,12 +90,12 @@ def webhook_router(
     async def list_webhook_endpoints(
         owner: OwnerDep, session: DbSession, page: PageRequest = ENDPOINTS.params()
     ) -> Any:
-        found, meta = await ENDPOINTS.fetch(session, endpoints.endpoints_statement(owner), page)
+        found, meta = await ENDPOINTS.fetch(session, service.endpoints_statement(owner), page)
         return answer(Page[EndpointOut](items=[EndpointOut.of(e) for e in found], meta=meta))
 
     @router.get("/webhook-endpoints/{endpointId}", response_model=shape(EndpointOut))
     async def get_webhook_endpoint(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Any:
-        return answer(EndpointOut.of(await endpoints.get_endpoint(session, owner, endpointId)))
+        return answer(EndpointOut.of(await service.get_endpoint(session, owner, endpointId)))
 
     @router.patch("/webhook-endpoints/{endpointId}", response_model=shape(EndpointOut))
     async def update_webhook_endpoint(
@@ -108,44 +103,44 @@ def webhook_router(
     ) -> Any:
         """Change the URL, event types, authentication header or signing secret (the old secret keeps signing
         beside the new one for 24 hours)."""
-        endpoint = await endpoints.update_endpoint(session, owner, endpointId, body.changes())
+        endpoint = await service.update_endpoint(session, owner, endpointId, body.changes())
         return answer(EndpointOut.of(endpoint))
 
     @router.delete("/webhook-endpoints/{endpointId}", status_code=204)
     async def delete_webhook_endpoint(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Response:
         """Remove the endpoint; its queued deliveries are failed, its delivery log is kept."""
-        await endpoints.delete_endpoint(session, owner, endpointId)
+        await service.delete_endpoint(session, owner, endpointId)
         return Response(status_code=204)
 
     @router.post("/webhook-endpoints/{endpointId}/rotate-secret", response_model=shape(EndpointWithSecret))
     async def rotate_webhook_signing_secret(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Any:
         """A new generated signing secret, shown once; the previous one keeps signing for 24 hours."""
-        endpoint, secret = await endpoints.rotate_secret(session, owner, endpointId)
+        endpoint, secret = await service.rotate_secret(session, owner, endpointId)
         return answer(EndpointWithSecret(**EndpointOut.of(endpoint).model_dump(), signing_secret=secret))
 
     @router.post("/webhook-endpoints/{endpointId}/pause", response_model=shape(EndpointOut))
     async def pause_webhook_endpoint(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Any:
         """Hold deliveries: they queue (for up to 7 days) until the endpoint is resumed."""
-        return answer(EndpointOut.of(await endpoints.change_status(session, owner, endpointId, "pause")))
+        return answer(EndpointOut.of(await service.change_status(session, owner, endpointId, "pause")))
 
     @router.post("/webhook-endpoints/{endpointId}/resume", response_model=shape(EndpointOut))
     async def resume_webhook_endpoint(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Any:
         """Deliver again, the queued deliveries first."""
-        return answer(EndpointOut.of(await endpoints.change_status(session, owner, endpointId, "resume")))
+        return answer(EndpointOut.of(await service.change_status(session, owner, endpointId, "resume")))
 
     @router.post("/webhook-endpoints/{endpointId}/enable", response_model=shape(EndpointOut))
     async def enable_webhook_endpoint(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Any:
         """Re-enable an endpoint disabled by a 410 Gone answer or an address that turned internal."""
-        return answer(EndpointOut.of(await endpoints.change_status(session, owner, endpointId, "enable")))
+        return answer(EndpointOut.of(await service.change_status(session, owner, endpointId, "enable")))
 
     @router.get("/webhook-endpoints/{endpointId}/deliveries", response_model=shape(Page[DeliveryOut]))
     async def list_webhook_deliveries(
         endpointId: uuid.UUID, owner: OwnerDep, session: DbSession, page: PageRequest = DELIVERIES.params()
     ) -> Any:
         """The delivery log: each delivery with every attempt (time, status code, latency, response excerpt)."""
-        endpoint = await endpoints.get_endpoint(session, owner, endpointId)
-        found, meta = await DELIVERIES.fetch(session, endpoints.deliveries_statement(endpoint), page)
-        attempts = await endpoints.attempts_of(session, [d.id for d in found])
+        endpoint = await service.get_endpoint(session, owner, endpointId)
+        found, meta = await DELIVERIES.fetch(session, service.deliveries_statement(endpoint), page)
+        attempts = await service.attempts_of(session, [d.id for d in found])
         return answer(Page[DeliveryOut](items=[DeliveryOut.of(d, attempts[d.id]) for d in found], meta=meta))
 
     @router.get("/events", response_model=shape(Page[EventOut]))
@@ -157,7 +152,7 @@ def webhook_router(
         page: PageRequest = EVENTS.params(),
     ) -> Any:
         """Every event, newest first: backfill after an outage (`sortOrder=ASC` to replay in order)."""
-        found, meta = await EVENTS.fetch(session, endpoints.events_statement(owner, event_type, subject_id), page)
+        found, meta = await EVENTS.fetch(session, service.events_statement(owner, event_type, subject_id), page)
         return answer(Page[EventOut](items=[EventOut.of(e) for e in found], meta=meta))
 
     @router.post("/events/{eventId}/replay", response_model=shape(ReplayOut), status_code=202)
@@ -165,7 +160,7 @@ def webhook_router(
         eventId: uuid.UUID, owner: OwnerDep, session: DbSession, body: ReplayRequest | None = None
     ) -> Any:
         """Deliver an event again, with the same eventId, to one endpoint or every endpoint that wants it."""
-        deliveries = await endpoints.replay_event(session, owner, eventId, body.endpoint_id if body else None)
+        deliveries = await service.replay_event(session, owner, eventId, body.endpoint_id if body else None)
         return answer(ReplayOut(event_id=eventId, deliveries=[d.id for d in deliveries]), 202)
 
     return router
@@ -201,25 +196,33 @@ def _signed_by(source: inbound.Source) -> Any:
     return Depends(check)
 
 
-inbound_router = APIRouter(route_class=MigoRoute, prefix="/webhooks", tags=["Inbound notices"])
+def add_notice_receiver(
+    router: APIRouter,
+    source: inbound.Source,
+    notice: type[inbound.N],
+    apply: inbound.Apply[inbound.N],
+    *,
+    name: str,
+    description: str,
+) -> None:
+    """Declare `POST …/webhooks/{source}` on a domain's router: the notice signed with the source's secret,
+    stored raw, and applied once by `apply` (a repeat answers 200 with `duplicate: true`, unchanged)."""
 
+    async def receive_notice(
+        body: notice,  # type: ignore[valid-type]
+        request: Request,
+        session: DbSession,
+        message_id: str = _signed_by(source),
+    ) -> Any:
+        receipt = await inbound.receive(session, source, await request.body(), body, message_id, apply)
+        return ok(NoticeReceipt(notice_id=receipt.notice_id, duplicate=receipt.duplicate, outcome=receipt.outcome))
 
-@inbound_router.post("/volcan", response_model=CustomResponse[NoticeReceipt])
-async def receive_card_processor_notice(
-    body: inbound.VolcanNotice, request: Request, session: DbSession, message_id: str = _signed_by("volcan")
-) -> Any:
-    """The card processor's notices on issued cards (authorizations, clearings, reversals), signed with the
-    Volcan secret (Standard Webhooks headers, `webhook-id` = the notice id); a notice id applies once (a repeat
-    answers 200, unchanged)."""
-    receipt = await inbound.receive(session, "volcan", await request.body(), body, message_id)
-    return ok(NoticeReceipt(notice_id=receipt.notice_id, duplicate=receipt.duplicate, outcome=receipt.outcome))
-
-
-@inbound_router.post("/settlements", response_model=CustomResponse[NoticeReceipt])
-async def receive_settlement_notice(
-    body: inbound.SettlementNotice, request: Request, session: DbSession, message_id: str = _signed_by("settlements")
-) -> Any:
-    """The acquirer's settlement notices, signed with the settlements secret: the amount moves from the
-    processor's clearing account to the bank clearing account, once per notice id."""
-    receipt = await inbound.receive(session, "settlements", await request.body(), body, message_id)
-    return ok(NoticeReceipt(notice_id=receipt.notice_id, duplicate=receipt.duplicate, outcome=receipt.outcome))
+    router.add_api_route(
+        f"/webhooks/{source}",
+        receive_notice,
+        methods=["POST"],
+        name=name,
+        description=description,
+        response_model=CustomResponse[NoticeReceipt],
+        tags=["Inbound notices"],
+    )

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 
-from migo.events.models import Event
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 
-from . import endpoints
+from . import service
 from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+
+if TYPE_CHECKING:
+    from migo.events.models import Event
 
 # Headers a delivery sets itself: an endpoint's authentication header cannot replace them.
 RESERVED_HEADERS = frozenset(
@@ -96,7 +98,7 @@ class EndpointOut(ApiModel):
             url=endpoint.url,
             event_types=endpoint.event_types,
             auth_header_name=endpoint.auth_header_name,
-            auth_header_value_hint=endpoints.auth_header_hint(endpoint),
+            auth_header_value_hint=service.auth_header_hint(endpoint),
             signed=endpoint.signing_secret_ciphertext is not None,
             status=endpoint.status,  # type: ignore[arg-type]
             disabled_reason=endpoint.disabled_reason,

@@ -6,13 +6,16 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import ColumnElement, Select, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from migo.events.models import Event
+from migo.events import service as events
 from migo.events.service import WAKE_CHANNEL
+
+if TYPE_CHECKING:
+    from migo.events.models import Event
 from migo.platform import clock, security
 from migo.platform.errors import ERRORS, ApiError
 
@@ -56,10 +59,8 @@ class Owner:
             return WebhookEndpoint.client_slug == self.client_slug
         return WebhookEndpoint.company_id == self.company_id
 
-    def owns_event(self) -> ColumnElement[bool]:
-        if self.client_slug is not None:
-            return Event.client_slug == self.client_slug
-        return Event.company_id == self.company_id
+    def events(self) -> Select[tuple[Event]]:
+        return events.readable(client_slug=self.client_slug, company_id=self.company_id)
 
 
 def _seal(value: str, endpoint_id: uuid.UUID, purpose: str) -> bytes:
@@ -90,7 +91,14 @@ def signing_secrets(endpoint: WebhookEndpoint) -> list[str]:
     return found
 
 
-async def redirect_signing_secret(session: AsyncSession, client_slug: str) -> str | None:
+async def sign_checkout_return(session: AsyncSession, client_slug: str, signed_query: str) -> str | None:
+    """The signature of a hosted checkout's return to a merchant (signatures.redirect_signature), made with the
+    client's newest live endpoint's signing secret; None when the client has none."""
+    secret = await _redirect_signing_secret(session, client_slug)
+    return signatures.redirect_signature(secret, signed_query) if secret is not None else None
+
+
+async def _redirect_signing_secret(session: AsyncSession, client_slug: str) -> str | None:
     """The secret that signs a client's checkout redirects: its newest live endpoint's signing secret."""
     endpoint = await session.scalar(
         select(WebhookEndpoint)
@@ -258,12 +266,7 @@ def endpoints_statement(owner: Owner) -> Select[tuple[WebhookEndpoint]]:
 
 
 def events_statement(owner: Owner, event_type: str | None, subject_id: str | None) -> Select[tuple[Event]]:
-    statement = select(Event).where(owner.owns_event())
-    if event_type is not None:
-        statement = statement.where(Event.type == event_type)
-    if subject_id is not None:
-        statement = statement.where(Event.subject_id == subject_id)
-    return statement
+    return events.listing(owner.events(), event_type=event_type, subject_id=subject_id)
 
 
 def deliveries_statement(endpoint: WebhookEndpoint) -> Select[tuple[WebhookDelivery]]:
@@ -286,7 +289,7 @@ async def replay_event(
     session: AsyncSession, owner: Owner, event_id: uuid.UUID, endpoint_id: uuid.UUID | None
 ) -> list[WebhookDelivery]:
     """Deliver an event again, with the same eventId, to one endpoint or to every endpoint that wants it now."""
-    event = await session.scalar(select(Event).where(Event.id == event_id, owner.owns_event()))
+    event = await events.find(session, owner.events(), event_id)
     if event is None:
         raise ApiError(ERRORS.NOT_FOUND, "No such event.")
     if endpoint_id is not None:

@@ -1,0 +1,62 @@
+"""What the other domains ask of identity: its one entry point. They never read identity's tables.
+
+- cardholders: `get_cardholder` (of a company, else 7100), `cardholder_for_activation` (the webview's
+  link), `cardholder_name` (a statement's holder);
+- one-time codes: `verify_otp` (a PIN reset spends one);
+- the Payment Link hook's key pair: `authenticate_key_pair`.
+
+Who is calling is in `principals` (values) and `auth` (the surfaces' FastAPI dependencies).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .applications import authenticate_key_pair
+from .cardholders import get as get_cardholder
+from .models import Company, User
+from .users import verify_otp
+
+__all__ = [
+    "ActivationHolder",
+    "authenticate_key_pair",
+    "cardholder_for_activation",
+    "cardholder_name",
+    "get_cardholder",
+    "verify_otp",
+]
+
+
+@dataclass(frozen=True)
+class ActivationHolder:
+    """The cardholder an activation link names, as the webview greets them."""
+
+    user_id: uuid.UUID
+    company_id: uuid.UUID
+    company_name: str
+
+
+async def cardholder_for_activation(session: AsyncSession, user_id: uuid.UUID) -> ActivationHolder | None:
+    """The active cardholder of an activation link (the link carries the user id: it is the capability)."""
+    row = (
+        await session.execute(
+            select(User.id, User.company_id, Company.name)
+            .join(Company, Company.id == User.company_id)
+            .where(User.id == user_id, User.status == "active")
+        )
+    ).first()
+    return ActivationHolder(row[0], row[1], row[2]) if row else None
+
+
+async def cardholder_name(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUID) -> str | None:
+    """A cardholder's full name (a statement's holder), or None."""
+    row = (
+        await session.execute(
+            select(User.first_name, User.last_name).where(User.id == user_id, User.company_id == company_id)
+        )
+    ).first()
+    return f"{row[0]} {row[1]}" if row else None
