@@ -12,7 +12,7 @@ from sqlalchemy import LargeBinary, func, select
 
 from migo.events.models import Event
 from migo.ledger import service as ledger
-from migo.payments import operations
+from migo.payments import after_authorization, links
 from migo.payments.models import CardToken, PaymentAttempt, PaymentClient, PaymentTransaction
 from migo.platform import pan
 from migo.platform.db import database
@@ -217,7 +217,7 @@ async def test_capture_after_seven_days_is_refused_and_the_sweep_voids_it(client
     frozen_clock.advance(days=7, minutes=1)
     late = await client.post(f"/transactions/{link['uid']}/capture", headers=merchant(tenant))
     assert late.status_code == 409 and late.json()["ownCode"] == 5013
-    assert await operations.void_stale_authorizations() >= 1  # every stale one of this run, ours included
+    assert await after_authorization.void_stale_authorizations() >= 1  # every stale one of this run, ours included
     shown = (await client.get(f"/transactions/{link['uid']}", headers=merchant(tenant))).json()
     assert shown["status"] == "reversed"
     assert (await events_of(link["uid"]))[-1] == "transaction.reversed"
@@ -231,7 +231,7 @@ async def test_unpaid_links_expire(client, frozen_clock):
     refused = await sandbox_pay(client, tenant, link["uid"])
     assert refused.status_code == 409 and refused.json()["ownCode"] == 5011
     async with database.transaction() as session:
-        assert await operations.expire_unpaid_links(session) >= 1
+        assert await links.expire_unpaid_links(session) >= 1
     shown = (await client.get(f"/transactions/{link['uid']}", headers=merchant(tenant))).json()
     assert shown["status"] == "expired"
 

@@ -7,7 +7,6 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,6 +16,7 @@ from migo.platform import clock, pan
 from migo.platform.errors import ApiError
 from migo.platform.ids import new_id
 
+from .access import readable
 from .errors import CARD_ERRORS
 from .models import Card, CardProgram
 
@@ -41,7 +41,7 @@ class ProgramTerms:
 
 
 async def program_of(session: AsyncSession, company_id: uuid.UUID) -> CardProgram:
-    program = await session.scalar(select(CardProgram).where(CardProgram.company_id == company_id))
+    program = await session.scalar(readable(company_id, CardProgram))
     if program is None:
         raise ApiError(CARD_ERRORS.CARD_PROGRAM_NOT_FOUND)
     return program
@@ -49,7 +49,7 @@ async def program_of(session: AsyncSession, company_id: uuid.UUID) -> CardProgra
 
 async def provision_program(session: AsyncSession, company_id: uuid.UUID, terms: ProgramTerms) -> CardProgram:
     """Create the company's program and funding account, or update its terms (the currency stays)."""
-    program = await session.scalar(select(CardProgram).where(CardProgram.company_id == company_id))
+    program = await session.scalar(readable(company_id, CardProgram))
     if program is None:
         funding = await ledger.open_account(session, kind="funding", currency=terms.currency, company_id=company_id)
         program = CardProgram(id=new_id(), company_id=company_id, funding_account_id=funding.id, created_at=clock.now())
@@ -148,8 +148,8 @@ async def print_cards(
 async def unassigned_stock(session: AsyncSession, company_id: uuid.UUID, limit: int) -> list[PrintedCard]:
     """Inactive cards nobody holds yet, with their numbers (the sandbox cheat sheet shows a few)."""
     cards = await session.scalars(
-        select(Card)
-        .where(Card.company_id == company_id, Card.status == "INACTIVE", Card.owner_user_id.is_(None))
+        readable(company_id, Card)
+        .where(Card.status == "INACTIVE", Card.owner_user_id.is_(None))
         .order_by(Card.created_at, Card.id)
         .limit(limit)
     )

@@ -12,7 +12,6 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import idempotency
@@ -22,6 +21,7 @@ from migo.platform.idempotency import idempotency_for
 from migo.platform.routing import DbSession, keep_despite_rollback
 
 from . import applications, operators, signing, tokens
+from .access import readable
 from .errors import IDENTITY_ERRORS
 from .models import User
 from .principals import AppPrincipal, GatewayCaller, MerchantPrincipal, OperatorPrincipal, UserPrincipal
@@ -72,9 +72,9 @@ async def gateway_caller(
         raise ApiError(ERRORS.UNAUTHORIZED, "The access token is not valid here.")
     found = (
         await session.execute(
-            select(User.status, tokens.live_family(claims.family_id)).where(
-                User.id == claims.subject_id, User.company_id == claims.tenant_id
-            )
+            readable(User, claims.tenant_id)
+            .with_only_columns(User.status, tokens.live_family(claims.family_id))
+            .where(User.id == claims.subject_id)
         )
     ).first()
     if found is None or not found[1]:

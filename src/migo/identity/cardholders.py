@@ -14,10 +14,11 @@ from migo.platform import clock, security
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
 
+from .access import readable
 from .errors import IDENTITY_ERRORS
 from .models import User
 from .passwords import check_password_policy
-from .users import find_by_username, users_of
+from .users import find_by_username
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ async def register(
 
 
 async def get(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUID) -> User:
-    user = await session.scalar(users_of(company_id).where(User.id == user_id))
+    user = await session.scalar(readable(User, company_id).where(User.id == user_id))
     if user is None:
         raise ApiError(IDENTITY_ERRORS.USER_NOT_FOUND)
     return user
@@ -90,4 +91,4 @@ async def update(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUI
 
 
 def listing(company_id: uuid.UUID) -> Select[tuple[User]]:
-    return users_of(company_id)
+    return readable(User, company_id)

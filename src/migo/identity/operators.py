@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,6 +15,7 @@ from migo.platform.ids import new_id
 from migo.platform.ratelimit import Limit
 
 from . import tokens
+from .access import readable
 from .errors import IDENTITY_ERRORS
 from .models import Operator, OperatorRole, Partner, Permission, Role, RolePermission
 from .passwords import PasswordGate
@@ -85,11 +86,6 @@ async def sync_catalog(session: AsyncSession) -> None:
     await session.flush()
 
 
-def roles_visible_to(partner_id: uuid.UUID) -> Select[tuple[Role]]:
-    """System roles and the partner's own."""
-    return select(Role).where(or_(Role.partner_id.is_(None), Role.partner_id == partner_id))
-
-
 async def permissions_of_roles(session: AsyncSession, role_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
     rows = await session.execute(
         select(RolePermission.role_id, RolePermission.permission)
@@ -122,7 +118,7 @@ async def create_operator(
     session.add(operator)
     await session.flush()
     for name in roles:
-        role = await session.scalar(roles_visible_to(partner.id).where(Role.name == name))
+        role = await session.scalar(readable(Role, partner.id).where(Role.name == name))
         if role is None:
             raise ValueError(f"unknown role {name!r}")
         session.add(OperatorRole(operator_id=operator.id, role_id=role.id))
@@ -135,7 +131,7 @@ async def access_of(
 ) -> OperatorAccess:
     """The operator's roles and permissions, read fresh on every call: a revoked role, a disabled operator
     or an ended session stops working at once."""
-    query = select(Operator).where(Operator.id == operator_id, Operator.partner_id == partner_id)
+    query = readable(Operator, partner_id).where(Operator.id == operator_id)
     if family_id is not None:
         query = query.where(tokens.live_family(family_id))
     operator = await session.scalar(query)
@@ -186,7 +182,7 @@ async def login(
     client_ip: str,
 ) -> tokens.IssuedTokens:
     operator = await session.scalar(
-        select(Operator).where(Operator.partner_id == partner_id, func.lower(Operator.username) == username.lower())
+        readable(Operator, partner_id).where(func.lower(Operator.username) == username.lower())
     )
     await LOGIN_GATE.verify(
         client_ip=client_ip,

@@ -15,6 +15,7 @@ from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.settings import get_settings
 
 from . import applications, cardholders, operators, signing, users
+from .access import readable
 from .auth import (
     Caller,
     ClientIp,
@@ -105,7 +106,7 @@ async def rotate_signing_keys(body: RotateKeysRequest, app: GatewayApp, session:
 
 @gateway_keys.get("/keys", response_model=CustomResponse[Page[SigningKeyOut]])
 async def list_signing_keys(app: GatewayApp, session: DbSession, page: PageRequest = SIGNING_KEYS.params()) -> Any:
-    rows, meta = await SIGNING_KEYS.fetch(session, signing.keys_of(app.application_id), page)
+    rows, meta = await SIGNING_KEYS.fetch(session, readable(SigningKey, app.application_id), page)
     return ok(Page[SigningKeyOut](items=[SigningKeyOut.of(key) for key in rows], meta=meta))
 
 
@@ -312,7 +313,7 @@ async def list_roles(
     operator: OperatorPrincipal = require_permission("rbac.read"),
     page: PageRequest = ROLES.params(),
 ) -> Any:
-    rows, meta = await ROLES.fetch(session, operators.roles_visible_to(operator.partner_id), page)
+    rows, meta = await ROLES.fetch(session, readable(Role, operator.partner_id), page)
     granted = await operators.permissions_of_roles(session, [role.id for role in rows])
     items = [
         RoleOut(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from .access import readable
 from .applications import authenticate_key_pair
 from .cardholders import get as get_cardholder
 from .models import Company, User
@@ -56,7 +57,7 @@ async def cardholder_name(session: AsyncSession, company_id: uuid.UUID, user_id:
     """A cardholder's full name (a statement's holder), or None."""
     row = (
         await session.execute(
-            select(User.first_name, User.last_name).where(User.id == user_id, User.company_id == company_id)
+            readable(User, company_id).with_only_columns(User.first_name, User.last_name).where(User.id == user_id)
         )
     ).first()
     return f"{row[0]} {row[1]}" if row else None

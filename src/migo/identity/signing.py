@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import Select, select, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock, security
@@ -35,6 +35,7 @@ from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import prefixed
 from migo.platform.settings import get_settings
 
+from .access import readable
 from .errors import IDENTITY_ERRORS
 from .models import SigningKey
 
@@ -99,11 +100,6 @@ def _decode_ed25519_public_key(text: str) -> bytes:
     return raw
 
 
-def keys_of(application_id: uuid.UUID) -> Select[tuple[SigningKey]]:
-    """The signing keys a caller may see: its own application's, and no other's."""
-    return select(SigningKey).where(SigningKey.application_id == application_id)
-
-
 async def create_key(
     session: AsyncSession,
     application_id: uuid.UUID,
@@ -158,7 +154,7 @@ async def rotate_keys(
 
 
 async def get_key(session: AsyncSession, application_id: uuid.UUID, key_id: str) -> SigningKey:
-    key = await session.scalar(keys_of(application_id).where(SigningKey.id == key_id))
+    key = await session.scalar(readable(SigningKey, application_id).where(SigningKey.id == key_id))
     if key is None:
         raise ApiError(IDENTITY_ERRORS.SIGNING_KEY_NOT_FOUND)
     return key

@@ -18,6 +18,7 @@ from migo.platform.jobs import defer
 from migo.platform.ratelimit import Limit
 
 from . import tokens
+from .access import readable
 from .errors import IDENTITY_ERRORS
 from .models import Company, OtpCode, OutboundMessage, Partner, User
 from .passwords import PasswordGate, check_password_policy
@@ -41,13 +42,8 @@ class OtpRequest:
     expires_in: int
 
 
-def users_of(company_id: uuid.UUID) -> Select[tuple[User]]:
-    """The users a caller of this company may see."""
-    return select(User).where(User.company_id == company_id)
-
-
 async def find_by_username(session: AsyncSession, company_id: uuid.UUID, username: str) -> User | None:
-    return await session.scalar(users_of(company_id).where(func.lower(User.username) == username.lower()))
+    return await session.scalar(readable(User, company_id).where(func.lower(User.username) == username.lower()))
 
 
 async def _partner_of(session: AsyncSession, company_id: uuid.UUID) -> Partner:
@@ -227,7 +223,7 @@ def open_message(message: OutboundMessage) -> str | None:
 
 def outbox_of(company_id: uuid.UUID, username: str) -> Select[tuple[OutboundMessage]]:
     return (
-        select(OutboundMessage)
+        readable(OutboundMessage, company_id)
         .join(User, User.id == OutboundMessage.user_id)
-        .where(OutboundMessage.company_id == company_id, func.lower(User.username) == username.lower())
+        .where(func.lower(User.username) == username.lower())
     )

@@ -31,7 +31,7 @@ from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.ratelimit import Limit
 from migo.platform.settings import get_settings
 
-from . import bins, clients, links, operations, suspensions
+from . import after_authorization, bins, clients, links, suspensions
 from .errors import PAYMENT_ERRORS
 from .models import CardToken, PaymentAttempt, PaymentClient, PaymentTransaction
 from .processors import DECLINE_REASONS, Authorization, CardData, ProcessorError, processor_named
@@ -347,7 +347,7 @@ async def _record(
     transaction.authorized_at = now
     if transaction.capture_mode == "automatic":
         attempt.status = "approved"
-        await operations.book_capture(session, transaction, client, attempt.amount)
+        await after_authorization.book_capture(session, transaction, client, attempt.amount)
         await links.record_event(session, transaction, client, "transaction.approved")
         return AttemptResult("approved", attempt, transaction, client)
     attempt.status = "authorized"

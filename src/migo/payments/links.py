@@ -21,8 +21,9 @@ from migo.platform.ids import alphanumeric, new_id
 from migo.platform.settings import get_settings
 
 from . import clients, suspensions
+from .access import readable
 from .errors import PAYMENT_ERRORS
-from .models import PaymentClient, PaymentTransaction
+from .models import PaymentAttempt, PaymentClient, PaymentTransaction
 from .schemas import LinkFields
 
 UID_LENGTH = 21
@@ -160,9 +161,7 @@ async def transaction_for_merchant(
 ) -> tuple[PaymentTransaction, PaymentClient]:
     """A link of the merchant's own client, else 404 (another merchant's link does not exist for it)."""
     statement = (
-        select(PaymentTransaction, PaymentClient)
-        .join(PaymentClient, PaymentClient.id == PaymentTransaction.client_id)
-        .where(PaymentTransaction.uid == uid, PaymentClient.slug == merchant_slug)
+        readable(merchant_slug, PaymentTransaction).add_columns(PaymentClient).where(PaymentTransaction.uid == uid)
     )
     if lock:
         statement = statement.with_for_update(of=PaymentTransaction)
@@ -219,11 +218,7 @@ async def locked_link_by_id(
 
 
 def listing_statement(merchant_slug: str, status: str | None) -> Select[tuple[PaymentTransaction]]:
-    statement = (
-        select(PaymentTransaction)
-        .join(PaymentClient, PaymentClient.id == PaymentTransaction.client_id)
-        .where(PaymentClient.slug == merchant_slug)
-    )
+    statement = readable(merchant_slug, PaymentTransaction)
     if status is not None:
         statement = statement.where(PaymentTransaction.status == status)
     return statement
@@ -268,3 +263,28 @@ async def record_event(
         subject_id=transaction.uid,
         data={**callback_data(transaction), **extra},
     )
+
+
+EXPIRY_BATCH = 200
+
+
+async def expire_unpaid_links(session: AsyncSession) -> int:
+    """Expire pending links past their lifetime (one batch); a link whose payment is being confirmed waits."""
+    now = clock.now()
+    in_flight = select(PaymentAttempt.id).where(
+        PaymentAttempt.transaction_id == PaymentTransaction.id, PaymentAttempt.status == "pending"
+    )
+    unpaid = (
+        await session.execute(
+            select(PaymentTransaction, PaymentClient)
+            .join(PaymentClient, PaymentClient.id == PaymentTransaction.client_id)
+            .where(PaymentTransaction.status == "pending", PaymentTransaction.expires_at <= now, ~in_flight.exists())
+            .limit(EXPIRY_BATCH)
+            .with_for_update(of=PaymentTransaction, skip_locked=True)
+        )
+    ).all()
+    for transaction, client in unpaid:
+        transaction.status = "expired"
+        transaction.closed_at = now
+        await record_event(session, transaction, client, "transaction.expired")
+    return len(unpaid)

@@ -19,7 +19,7 @@ from migo.platform.ratelimit import Limit
 from migo.platform.routing import DbSession, MigoRoute
 from migo.webhooks.router import add_notice_receiver
 
-from . import bins, checkout, clients, links, operations, settlements, suspensions
+from . import after_authorization, bins, checkout, clients, links, settlements, suspensions
 from .errors import PAYMENT_ERRORS
 from .models import PaymentClient, PaymentTransaction, Suspension
 from .schemas import (
@@ -73,7 +73,7 @@ SUSPENSIONS = Listing(
     tiebreaker=lambda: Suspension.id,
 )
 HOOK_PATHS = ("/transactions-hook", "/mw-default/transactions-hook")
-# The merchant's Idempotency-Key, which MerchantIdempotent checks: operations remember it (operations.request_key).
+# The merchant's Idempotency-Key (MerchantIdempotent checks it): operations remember it (after_authorization).
 IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", include_in_schema=False)]
 
 
@@ -155,7 +155,7 @@ async def capture_transaction(
     uid: str, merchant: Merchant, idempotency_key: IdempotencyKey = None, body: CaptureRequest | None = None
 ) -> Any:
     """Capture a two-step authorization (all of it, or less), once, within 7 days of authorizing."""
-    done = await operations.capture(
+    done = await after_authorization.capture(
         merchant.client_slug, uid, body.amount if body else None, idempotency_key=idempotency_key
     )
     return _out(done.transaction, done.client)
@@ -167,7 +167,7 @@ async def refund_transaction(
 ) -> Any:
     """Refund all that is left of the capture, or part of it; refunds never exceed the capture. `status` is
     `pending` when the processor has not answered yet: Migo confirms it and sends `transaction.refunded`."""
-    done = await operations.refund(
+    done = await after_authorization.refund(
         merchant.client_slug,
         uid,
         body.amount if body else None,
@@ -180,7 +180,7 @@ async def refund_transaction(
 @operations_router.post("/transactions/{uid}/reverse", response_model=TransactionOut, dependencies=[MerchantIdempotent])
 async def reverse_transaction(uid: str, merchant: Merchant, idempotency_key: IdempotencyKey = None) -> Any:
     """Void an authorization, or a capture before its settlement cutoff (23:30 UTC) and before any refund."""
-    done = await operations.reverse(merchant.client_slug, uid, idempotency_key=idempotency_key)
+    done = await after_authorization.reverse(merchant.client_slug, uid, idempotency_key=idempotency_key)
     return _out(done.transaction, done.client)
 
 

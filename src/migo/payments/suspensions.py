@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.platform import clock
 from migo.platform.errors import MW_ERRORS, ApiError, ErrorDef
 
+from .access import readable
 from .errors import PAYMENT_ERRORS
 from .models import PaymentAttempt, PaymentClient, Suspension
 
@@ -88,7 +89,7 @@ async def lift(
     session: AsyncSession, client: PaymentClient, suspension_id: uuid.UUID, reason: str | None
 ) -> Suspension:
     suspension = await session.scalar(
-        select(Suspension).where(Suspension.id == suspension_id, Suspension.client_id == client.id).with_for_update()
+        readable(client.slug, Suspension).where(Suspension.id == suspension_id).with_for_update(of=Suspension)
     )
     if suspension is None:
         raise ApiError(MW_ERRORS.NOT_FOUND, "No such suspension for this client.")
@@ -126,7 +127,7 @@ async def apply_velocity_rule(session: AsyncSession, client: PaymentClient, user
 
 
 def listing_statement(client: PaymentClient, user_id: str | None, active_only: bool) -> Select[tuple[Suspension]]:
-    statement = select(Suspension).where(Suspension.client_id == client.id)
+    statement = readable(client.slug, Suspension)
     if user_id is not None:
         statement = statement.where(Suspension.user_id == user_id)
     if active_only:

@@ -12,7 +12,7 @@ from migo.platform import clock
 from migo.platform.db import database
 from migo.platform.jobs import queue
 
-from . import checkout, operations
+from . import after_authorization, checkout, links
 from .models import PaymentAttempt, PaymentOperation
 from .processors import ProcessorError
 
@@ -23,12 +23,12 @@ log = structlog.get_logger("migo.payments")
 @queue.task(name="payments.sweep", queue="maintenance", pass_context=False, lock="payments.sweep")
 async def sweep_payments(timestamp: int) -> None:
     """Every minute, batch by batch until nothing is left, each batch in its own transactions."""
-    while await operations.void_stale_authorizations() == operations.SWEEP_BATCH:
+    while await after_authorization.void_stale_authorizations() == after_authorization.SWEEP_BATCH:
         pass
     while True:
         async with database.transaction() as session:
-            expired = await operations.expire_unpaid_links(session)
-        if expired < operations.SWEEP_BATCH:
+            expired = await links.expire_unpaid_links(session)
+        if expired < links.EXPIRY_BATCH:
             return
 
 
@@ -73,7 +73,7 @@ async def recover_pending() -> list[tuple[uuid.UUID, str]]:
             continue
     for operation_id in pending_operations:
         try:
-            settled.append((operation_id, await operations.resolve_operation(operation_id)))
+            settled.append((operation_id, await after_authorization.resolve_operation(operation_id)))
         except ProcessorError:
             continue
     return settled

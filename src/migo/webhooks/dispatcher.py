@@ -163,15 +163,17 @@ async def dispatch_batch(http: aiohttp.ClientSession, limit: int = BATCH) -> int
             delivery.status = "failed"
         due = [(d, ep, ev) for d, ep, ev in rows if d.status == "pending"]
         results = await asyncio.gather(*(send(http, endpoint, event) for _, endpoint, event in due))
-        await _settle(session, due, results)
+        await _record_attempts(session, due, results)
     return len(rows)
 
 
-async def _settle(
+async def _record_attempts(
     session: AsyncSession,
     due: list[tuple[WebhookDelivery, WebhookEndpoint, Event]],
     results: list[AttemptResult],
 ) -> None:
+    """Record each attempt on its delivery: delivered, due again later, or failed after 7 days; an endpoint
+    whose attempt disables it (410 Gone, a refused address) stops receiving."""
     now = clock.now()
     disabled: dict[uuid.UUID, str] = {}
     for (delivery, endpoint, _), result in zip(due, results, strict=True):

@@ -1,6 +1,6 @@
 """What happens to a payment after authorization (seed 003): capture (one-step at once, two-step within 7
 days), refunds (full or partial, never more than captured), reversal before settlement, and the worker's
-sweeps (void stale authorizations, expire unpaid links).
+sweep that voids authorizations past the capture window.
 
 Every call to the processor is an operation, run in three parts as the checkout's attempts are (checkout.py):
 saved `pending` under the link's row lock and committed, then sent to the processor outside any lock with an
@@ -33,7 +33,7 @@ from migo.platform.errors import MW_ERRORS, ApiError
 
 from . import clients, links
 from .errors import PAYMENT_ERRORS
-from .models import PaymentAttempt, PaymentClient, PaymentOperation, PaymentTransaction
+from .models import PaymentClient, PaymentOperation, PaymentTransaction
 from .processors import OperationResult, ProcessorError, processor_named
 
 CAPTURE_WINDOW = timedelta(days=7)
@@ -354,25 +354,3 @@ async def void_stale_authorizations() -> int:
             continue
         voided += 1
     return voided
-
-
-async def expire_unpaid_links(session: AsyncSession) -> int:
-    """Expire pending links past their lifetime (one batch); a link whose payment is being confirmed waits."""
-    now = clock.now()
-    in_flight = select(PaymentAttempt.id).where(
-        PaymentAttempt.transaction_id == PaymentTransaction.id, PaymentAttempt.status == "pending"
-    )
-    unpaid = (
-        await session.execute(
-            select(PaymentTransaction, PaymentClient)
-            .join(PaymentClient, PaymentClient.id == PaymentTransaction.client_id)
-            .where(PaymentTransaction.status == "pending", PaymentTransaction.expires_at <= now, ~in_flight.exists())
-            .limit(SWEEP_BATCH)
-            .with_for_update(of=PaymentTransaction, skip_locked=True)
-        )
-    ).all()
-    for transaction, client in unpaid:
-        transaction.status = "expired"
-        transaction.closed_at = now
-        await links.record_event(session, transaction, client, "transaction.expired")
-    return len(unpaid)

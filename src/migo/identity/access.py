@@ -1,0 +1,31 @@
+"""The identity domain's one tenant-scoping helper: every read of a tenant's rows goes through `readable`.
+
+A company's cardholders and the messages sent to them, an application's signing keys, a partner's operators
+and roles (beside the system roles every partner is offered): another tenant's id answers as if it did not
+exist.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TypeVar
+
+from sqlalchemy import Select, or_, select
+
+from .models import Operator, OutboundMessage, Role, SigningKey, User
+
+Row = TypeVar("Row", User, OutboundMessage, SigningKey, Operator, Role)
+
+
+def readable(model: type[Row], tenant: uuid.UUID) -> Select[tuple[Row]]:
+    """The rows of `model` that belong to `tenant`: a company (users, messages), an application (signing
+    keys) or a partner (operators, roles)."""
+    if model is User:
+        return select(User).where(User.company_id == tenant)
+    if model is OutboundMessage:
+        return select(OutboundMessage).where(OutboundMessage.company_id == tenant)
+    if model is SigningKey:
+        return select(SigningKey).where(SigningKey.application_id == tenant)
+    if model is Operator:
+        return select(Operator).where(Operator.partner_id == tenant)
+    return select(Role).where(or_(Role.partner_id.is_(None), Role.partner_id == tenant))

@@ -1,0 +1,29 @@
+"""The payments domain's one tenant-scoping helper: a merchant reads its own client's rows and no other's.
+
+Every merchant read goes through `readable`; another merchant's link, suspension or operation answers as if
+it did not exist. (The hosted checkout opens a link by its uid, which is the capability: links.transaction_by_uid.
+A merchant names its client by slug: clients.client_for_merchant accepts only its own.)
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlalchemy import Select, select
+
+from .models import PaymentClient, PaymentOperation, PaymentTransaction, Suspension
+
+Row = TypeVar("Row", PaymentClient, PaymentTransaction, PaymentOperation, Suspension)
+
+
+def readable(merchant_slug: str, model: type[Row]) -> Select[tuple[Row]]:
+    """The rows of `model` that belong to the merchant's client."""
+    if model is PaymentClient:
+        return select(PaymentClient).where(PaymentClient.slug == merchant_slug)
+    statement = select(model)
+    if model is PaymentOperation:
+        statement = statement.join(PaymentTransaction, PaymentTransaction.id == PaymentOperation.transaction_id)
+    client_of = (
+        PaymentTransaction.client_id if model in (PaymentOperation, PaymentTransaction) else Suspension.client_id
+    )
+    return statement.join(PaymentClient, PaymentClient.id == client_of).where(PaymentClient.slug == merchant_slug)
