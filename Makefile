@@ -17,9 +17,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/migo up
 
-## The whole suite, on a fresh database of its own (DATABASE_URL, else 127.0.0.1:5432, else embedded).
+## Lint, types (mypy), the architecture's import contracts (import-linter), then the whole suite on a fresh
+## database of its own (DATABASE_URL, else 127.0.0.1:5432, else embedded).
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 ## The benchmarks (bench/run.py): pgbench's limit, transfers, links, webhooks, memory; bench/results/latest.json.

@@ -360,6 +360,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+# Every domain's background jobs, for the worker to import.
+TASK_MODULES = ["migo.identity.tasks", "migo.cards.tasks", "migo.payments.tasks", "migo.webhooks.tasks"]
+
+
 async def _work() -> None:
     """The job queue's worker and the webhook dispatcher, side by side; SIGTERM stops both."""
     from migo.platform.jobs import run_worker
@@ -368,7 +372,7 @@ async def _work() -> None:
     dispatcher = Dispatcher()
     delivering = asyncio.create_task(dispatcher.run())
     try:
-        await run_worker()
+        await run_worker(TASK_MODULES)
     finally:
         dispatcher.stop()
         await delivering
@@ -535,6 +539,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import migo.models  # noqa: F401 - every table mapped before any command opens a session
     from migo.platform.errors import ApiError
 
     args = build_parser().parse_args(argv)

@@ -32,7 +32,7 @@ async def attempts_of(uid: str) -> list[str]:
             select(PaymentAttempt.status)
             .join(PaymentTransaction, PaymentTransaction.id == PaymentAttempt.transaction_id)
             .where(PaymentTransaction.uid == uid)
-            .order_by(PaymentAttempt.created_at)
+            .order_by(PaymentAttempt.created_at, PaymentAttempt.id)
         )
         return list(rows)
 

@@ -41,12 +41,13 @@ async def test_a_committed_transaction_leaves_its_job():
 
 
 async def test_the_worker_runs_queued_jobs_and_periodic_tasks_are_registered():
-    from migo.platform.jobs import database_connector
+    from migo.cli import TASK_MODULES
+    from migo.platform.jobs import worker_queue
 
     marker = str(uuid.uuid4())  # no such message: the task returns without error
     async with database.transaction() as session:
         await defer(session, deliver_message, message_id=marker)
-    with queue.replace_connector(database_connector()):
+    with worker_queue(TASK_MODULES):
         async with queue.open_async():
             await queue.run_worker_async(queues=["notifications"], wait=False, install_signal_handlers=False)
     async with database.transaction() as session:

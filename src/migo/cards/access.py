@@ -30,11 +30,11 @@ def _granted(user_id: uuid.UUID, card_id: Any, permission: Permission | None = N
     """The user holds or was given the card (with `permission`, when one is named)."""
     condition = exists().where(CardUser.card_id == card_id, CardUser.user_id == user_id)
     if permission:
-        condition = condition.where(CardUser.permissions.any(permission))
+        condition = condition.where(CardUser.permissions.contains([permission]))
     return condition.correlate_except(CardUser)  # its own card_users, even when the outer query joins them
 
 
-def readable(scope: Scope, model: type[Row]) -> Select[tuple[Row]]:
+def readable(scope: Scope, model: type[Row]) -> Select[Row]:
     """The rows of `model` the caller may read: its company's, and for a cardholder only those of the cards
     they were given (a transaction or a statement: of a card they may `view`; a linked card: their own)."""
     caller = scope if isinstance(scope, GatewayCaller) else None

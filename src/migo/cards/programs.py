@@ -11,7 +11,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.ledger import service as ledger
-from migo.ledger.models import Account
 from migo.platform import clock, pan
 from migo.platform.errors import ApiError
 from migo.platform.ids import new_id
@@ -68,17 +67,12 @@ async def provision_program(session: AsyncSession, company_id: uuid.UUID, terms:
     return program
 
 
-async def bank_clearing_account(session: AsyncSession, currency: str) -> Account:
-    """The platform's account for money arriving from banks, per currency: the one that may go negative."""
-    return await ledger.system_account(session, kind=ledger.BANK_CLEARING, currency=currency)
-
-
 async def deposit_funding(
     session: AsyncSession, company_id: uuid.UUID, amount: Decimal, *, reference: str | None = None
 ) -> ledger.EntryResult:
     """Money the company wired in: it becomes loadable onto cards."""
     program = await program_of(session, company_id)
-    bank = await bank_clearing_account(session, program.currency)
+    bank = await ledger.system_account(session, kind=ledger.BANK_CLEARING, currency=program.currency)
     return await ledger.post_entry(
         session,
         reference=reference or f"funding-deposit:{new_id()}",

@@ -49,7 +49,7 @@ class CardOut(ApiModel):
             masked_pan=f"{card.bin}{'*' * 6}{card.last4}",
             bin=card.bin,
             last4=card.last4,
-            status=card.status,  # type: ignore[arg-type]
+            status=card.status,
             alias=card.alias,
             balance=balance.balance,
             available_balance=balance.available,
@@ -58,7 +58,7 @@ class CardOut(ApiModel):
             expiry_year=card.expiry_year,
             embossed_name=card.embossed_name,
             owner_user_id=card.owner_user_id,
-            permissions=permissions,  # type: ignore[arg-type]
+            permissions=permissions,
             pin_set=card.pin_digest is not None,
             activated_at=card.activated_at,
             created_at=card.created_at,
@@ -156,8 +156,8 @@ class TransactionOut(ApiModel):
     def of(cls, transaction: CardTransaction, balance: Decimal | None = None) -> TransactionOut:
         return cls(
             transaction_id=transaction.id,
-            type=transaction.type,  # type: ignore[arg-type]
-            status=transaction.status,  # type: ignore[arg-type]
+            type=transaction.type,
+            status=transaction.status,
             source_card_id=transaction.source_card_id,
             target_card_id=transaction.target_card_id,
             amount=transaction.amount,
@@ -214,7 +214,7 @@ class StatementOut(ApiModel):
             card_id=statement.card_id,
             month=statement.month,
             year=statement.year,
-            status=statement.status,  # type: ignore[arg-type]
+            status=statement.status,
             created_at=statement.created_at,
             ready_at=statement.ready_at,
         )

@@ -74,7 +74,7 @@ async def record(
     return event_id
 
 
-def readable(*, client_slug: str | None = None, company_id: uuid.UUID | None = None) -> Select[tuple[Event]]:
+def readable(*, client_slug: str | None = None, company_id: uuid.UUID | None = None) -> Select[Event]:
     """The events one owner may read, a merchant client's or a company's: the one scoping helper of events."""
     if client_slug is not None:
         return select(Event).where(Event.client_slug == client_slug)
@@ -89,9 +89,7 @@ EVENTS = Listing(
 )
 
 
-def listing(
-    events: Select[tuple[Event]], *, event_type: str | None = None, subject_id: str | None = None
-) -> Select[tuple[Event]]:
+def listing(events: Select[Event], *, event_type: str | None = None, subject_id: str | None = None) -> Select[Event]:
     """An owner's events (from `readable`), of one type and about one subject when asked."""
     if event_type is not None:
         events = events.where(Event.type == event_type)
@@ -100,6 +98,6 @@ def listing(
     return events
 
 
-async def find(session: AsyncSession, events: Select[tuple[Event]], event_id: uuid.UUID) -> Event | None:
+async def find(session: AsyncSession, events: Select[Event], event_id: uuid.UUID) -> Event | None:
     """One of an owner's events (from `readable`)."""
     return await session.scalar(events.where(Event.id == event_id))

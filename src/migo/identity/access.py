@@ -10,22 +10,26 @@ from __future__ import annotations
 import uuid
 from typing import TypeVar
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 
 from .models import Operator, OutboundMessage, Role, SigningKey, User
 
 Row = TypeVar("Row", User, OutboundMessage, SigningKey, Operator, Role)
 
 
-def readable(model: type[Row], tenant: uuid.UUID) -> Select[tuple[Row]]:
+def readable(model: type[Row], tenant: uuid.UUID) -> Select[Row]:
     """The rows of `model` that belong to `tenant`: a company (users, messages), an application (signing
     keys) or a partner (operators, roles)."""
+    return select(model).where(_owned_by(model, tenant))
+
+
+def _owned_by(model: type[Row], tenant: uuid.UUID) -> ColumnElement[bool]:
     if model is User:
-        return select(User).where(User.company_id == tenant)
+        return User.company_id == tenant
     if model is OutboundMessage:
-        return select(OutboundMessage).where(OutboundMessage.company_id == tenant)
+        return OutboundMessage.company_id == tenant
     if model is SigningKey:
-        return select(SigningKey).where(SigningKey.application_id == tenant)
+        return SigningKey.application_id == tenant
     if model is Operator:
-        return select(Operator).where(Operator.partner_id == tenant)
-    return select(Role).where(or_(Role.partner_id.is_(None), Role.partner_id == tenant))
+        return Operator.partner_id == tenant
+    return or_(Role.partner_id.is_(None), Role.partner_id == tenant)

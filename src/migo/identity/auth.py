@@ -120,7 +120,7 @@ def require_permission(permission: str) -> OperatorPrincipal:
             raise ApiError(IDENTITY_ERRORS.PERMISSION_DENIED, f"This action needs the `{permission}` permission.")
         return operator
 
-    return Depends(check)  # type: ignore[no-any-return]
+    return Depends(check)
 
 
 async def merchant(session: DbSession, authorization: str | None = Security(_merchant_token)) -> MerchantPrincipal:

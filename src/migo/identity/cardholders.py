@@ -90,5 +90,5 @@ async def update(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUI
     return user
 
 
-def listing(company_id: uuid.UUID) -> Select[tuple[User]]:
+def listing(company_id: uuid.UUID) -> Select[User]:
     return readable(User, company_id)

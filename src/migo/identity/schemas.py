@@ -112,7 +112,7 @@ class SigningKeyOut(ApiModel):
         return cls(
             key_id=key.id,
             algorithm=key.algorithm,
-            status=signing.key_status(key),  # type: ignore[arg-type]
+            status=signing.key_status(key),
             public_key=base64.b64encode(key.public_key).decode() if key.public_key else None,
             expires_at=key.expires_at,
             created_at=key.created_at,
@@ -217,8 +217,8 @@ class Cardholder(ApiModel):
             document_type=user.document_type,
             document_number=user.document_number,
             birth_date=user.birth_date,
-            status=user.status,  # type: ignore[arg-type]
-            registration_mode=user.registration_mode,  # type: ignore[arg-type]
+            status=user.status,
+            registration_mode=user.registration_mode,
             password_set=user.password_hash is not None,
             created_at=user.created_at,
             updated_at=user.updated_at,

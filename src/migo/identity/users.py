@@ -221,7 +221,7 @@ def open_message(message: OutboundMessage) -> str | None:
     return security.decrypt(message.body_ciphertext, purpose="outbound-message").decode()
 
 
-def outbox_of(company_id: uuid.UUID, username: str) -> Select[tuple[OutboundMessage]]:
+def outbox_of(company_id: uuid.UUID, username: str) -> Select[OutboundMessage]:
     return (
         readable(OutboundMessage, company_id)
         .join(User, User.id == OutboundMessage.user_id)

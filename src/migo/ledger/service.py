@@ -182,7 +182,7 @@ async def void_hold(session: AsyncSession, hold_id: uuid.UUID) -> Literal["voide
     outcome = await session.scalar(
         text("SELECT ledger_void_hold(CAST(:hold AS uuid), :at)"), {"hold": hold_id, "at": clock.now()}
     )
-    return outcome  # type: ignore[return-value]
+    return outcome
 
 
 async def reverse_entry(
@@ -239,7 +239,7 @@ class Movement:
 MOVEMENTS = Listing(sortable={"createdAt": lambda: Posting.id}, default_sort="createdAt", tiebreaker=lambda: Posting.id)
 
 
-def _movements_of(account_id: uuid.UUID) -> Select[tuple[Posting, Entry]]:
+def _movements_of(account_id: uuid.UUID) -> Select[Posting, Entry]:
     return select(Posting, Entry).join(Entry, Entry.id == Posting.entry_id).where(Posting.account_id == account_id)
 
 

@@ -16,14 +16,12 @@ from .models import PaymentClient, PaymentOperation, PaymentTransaction, Suspens
 Row = TypeVar("Row", PaymentClient, PaymentTransaction, PaymentOperation, Suspension)
 
 
-def readable(merchant_slug: str, model: type[Row]) -> Select[tuple[Row]]:
+def readable(merchant_slug: str, model: type[Row]) -> Select[Row]:
     """The rows of `model` that belong to the merchant's client."""
-    if model is PaymentClient:
-        return select(PaymentClient).where(PaymentClient.slug == merchant_slug)
     statement = select(model)
+    if model is PaymentClient:
+        return statement.where(PaymentClient.slug == merchant_slug)
     if model is PaymentOperation:
         statement = statement.join(PaymentTransaction, PaymentTransaction.id == PaymentOperation.transaction_id)
-    client_of = (
-        PaymentTransaction.client_id if model in (PaymentOperation, PaymentTransaction) else Suspension.client_id
-    )
+    client_of = Suspension.client_id if model is Suspension else PaymentTransaction.client_id
     return statement.join(PaymentClient, PaymentClient.id == client_of).where(PaymentClient.slug == merchant_slug)

@@ -217,7 +217,7 @@ async def locked_link_by_id(
     return row[0], row[1]
 
 
-def listing_statement(merchant_slug: str, status: str | None) -> Select[tuple[PaymentTransaction]]:
+def listing_statement(merchant_slug: str, status: str | None) -> Select[PaymentTransaction]:
     statement = readable(merchant_slug, PaymentTransaction)
     if status is not None:
         statement = statement.where(PaymentTransaction.status == status)

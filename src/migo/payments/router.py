@@ -200,7 +200,7 @@ async def pay_transaction_in_sandbox(uid: str, body: SandboxPayRequest, merchant
         outcome=result.outcome,
         decline_code=result.decline_code,
         decline_reason=result.decline_reason,
-        three_ds=result.attempt.three_ds,  # type: ignore[arg-type]
+        three_ds=result.attempt.three_ds,
         transaction=_out(result.transaction, result.client),
     )
 
@@ -243,7 +243,7 @@ async def lift_suspension(
 
 
 def _bin_out(info: bins.BinInfo) -> BinOut:
-    return BinOut(bin=info.bin, brand=info.brand, type=info.type, issuer=info.issuer, country=info.country)  # type: ignore[arg-type]
+    return BinOut(bin=info.bin, brand=info.brand, type=info.type, issuer=info.issuer, country=info.country)
 
 
 @fraud_router.get("/bins/{bin}", response_model=BinOut)
@@ -275,7 +275,7 @@ async def get_client_config(slug: str, merchant: Merchant, session: DbSession) -
         default_currency=client.currencies[0],
         min_amount=int(client.min_amount),
         max_amount=int(client.max_amount),
-        capture_mode=client.capture_mode,  # type: ignore[arg-type]
+        capture_mode=client.capture_mode,
         processors=[
             ProcessorConfig(name=p.name, brands=list(p.brands), installments=sorted({1, *p.installments}))
             for p in clients.processor_terms(client)

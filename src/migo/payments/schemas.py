@@ -150,7 +150,7 @@ class TransactionOut(ApiModel):
         return cls(
             uid=transaction.uid,
             reference=transaction.reference,
-            status=transaction.status,  # type: ignore[arg-type]
+            status=transaction.status,
             client=client_slug,
             amount=_whole(transaction.amount),
             currency=transaction.currency,
@@ -161,7 +161,7 @@ class TransactionOut(ApiModel):
             custom_keys=transaction.custom_keys,
             processor_amount=transaction.processor_amounts,
             additional_data=transaction.additional_data,
-            capture_mode=transaction.capture_mode,  # type: ignore[arg-type]
+            capture_mode=transaction.capture_mode,
             authorized_amount=_whole(transaction.authorized_amount),
             captured_amount=_whole(transaction.captured_amount),
             refunded_amount=_whole(transaction.refunded_amount),
@@ -204,7 +204,7 @@ class RefundOut(ApiModel):
     def of(cls, refund: PaymentOperation, transaction: TransactionOut) -> RefundOut:
         return cls(
             refund_id=refund.id,
-            status=refund.status,  # type: ignore[arg-type]
+            status=refund.status,
             amount=int(refund.amount),
             reason=refund.reason,
             transaction=transaction,

@@ -36,7 +36,7 @@ def _in_force(client_id: Any, user_id: Any, now: Any) -> list[ColumnElement[bool
     ]
 
 
-def _active(client_id: uuid.UUID, user_id: str, now: datetime) -> Select[tuple[Suspension]]:
+def _active(client_id: uuid.UUID, user_id: str, now: datetime) -> Select[Suspension]:
     return select(Suspension).where(*_in_force(client_id, user_id, now))
 
 
@@ -126,7 +126,7 @@ async def apply_velocity_rule(session: AsyncSession, client: PaymentClient, user
     )
 
 
-def listing_statement(client: PaymentClient, user_id: str | None, active_only: bool) -> Select[tuple[Suspension]]:
+def listing_statement(client: PaymentClient, user_id: str | None, active_only: bool) -> Select[Suspension]:
     statement = readable(client.slug, Suspension)
     if user_id is not None:
         statement = statement.where(Suspension.user_id == user_id)

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any, cast
 
 import psycopg
 from psycopg.rows import namedtuple_row
@@ -68,8 +68,6 @@ class Database:
         settings = get_settings()
         if not settings.database_url:
             raise RuntimeError("DATABASE_URL is not set (migo serve/up start the embedded server)")
-        import migo.models  # noqa: F401 - every mapper known before the first session
-
         return create_async_engine(
             sqlalchemy_url(settings.database_url),
             pool_size=pool_size,
@@ -139,7 +137,7 @@ async def driver_connection(session: AsyncSession) -> psycopg.AsyncConnection[An
     await _autoflush(session)
     connection = await session.connection()
     raw = await connection.get_raw_connection()
-    return raw.driver_connection  # type: ignore[no-any-return]
+    return cast(psycopg.AsyncConnection[Any], raw.driver_connection)
 
 
 async def _autoflush(session: AsyncSession) -> None:
@@ -162,7 +160,7 @@ def _take_deferred(session: AsyncSession | Session, *, committing: bool = False)
     if not deferred or (session.in_nested_transaction() and not committing):
         return []
     session.info[_DEFERRED] = []
-    return deferred  # type: ignore[no-any-return]
+    return deferred
 
 
 @event.listens_for(Session, "before_commit")
@@ -189,8 +187,8 @@ async def write(session: AsyncSession, sql: str, params: Mapping[str, Any]) -> N
     session.info[_DEFERRED].append((sql, params))
 
 
-async def fetch_one(session: AsyncSession, sql: str, params: Mapping[str, Any]) -> NamedTuple | None:
-    """The first row of one statement (`None` when it returns none), as a named tuple."""
+async def fetch_one(session: AsyncSession, sql: str, params: Mapping[str, Any]) -> Any:
+    """The first row of one statement (`None` when it returns none), as a named tuple of its columns."""
     deferred = _take_deferred(session)
     connection = await driver_connection(session)
     if deferred or connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
@@ -201,7 +199,7 @@ async def fetch_one(session: AsyncSession, sql: str, params: Mapping[str, Any]) 
     return await cursor.fetchone() if cursor.description is not None else None
 
 
-async def fetch_batch(session: AsyncSession, statements: Sequence[Statement]) -> list[NamedTuple | None]:
+async def fetch_batch(session: AsyncSession, statements: Sequence[Statement]) -> list[Any]:
     """The first row of each statement, all sent in one round trip (psycopg's pipeline mode) after any
     deferred writes, with the BEGIN when the transaction has not begun yet. The server runs them in order,
     each with its own snapshot: a statement sees what the ones before it locked or wrote."""
@@ -222,7 +220,7 @@ async def commit(session: AsyncSession, statements: Sequence[Statement] = ()) ->
 
 async def _pipelined(
     connection: psycopg.AsyncConnection[Any], statements: Sequence[Statement], *, commit: bool = False
-) -> list[NamedTuple | None]:
+) -> list[Any]:
     cursors = []
     async with connection.pipeline():
         for sql, params in statements:

@@ -46,7 +46,7 @@ class CustomResponse(BaseModel, Generic[T]):
     data: T
 
     @classmethod
-    def model_parametrized_name(cls, params: tuple[type[Any], ...]) -> str:
+    def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
         return f"{getattr(params[0], '__name__', 'Data')}Response"
 
 

@@ -7,6 +7,8 @@ included; more throughput is more worker processes.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import procrastinate
@@ -15,15 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.platform.db import libpq_url
 from migo.platform.settings import get_settings
 
-TASK_MODULES = [
-    "migo.platform.tasks",
-    "migo.identity.tasks",
-    "migo.cards.tasks",
-    "migo.payments.tasks",
-    "migo.webhooks.tasks",
-]
-
-queue = procrastinate.App(connector=procrastinate.PsycopgConnector(), import_paths=TASK_MODULES)
+# The domains' task modules register themselves with `queue` when imported; the worker imports them all
+# (`run_worker`'s `task_modules`, which the application names: the platform knows no domain).
+queue = procrastinate.App(connector=procrastinate.PsycopgConnector())
 
 
 async def defer(session: AsyncSession, task: procrastinate.tasks.Task[Any, Any, Any], **kwargs: Any) -> int:
@@ -42,8 +38,17 @@ def database_connector() -> procrastinate.PsycopgConnector:
     )
 
 
-async def run_worker() -> None:
-    with queue.replace_connector(database_connector()):
+@contextlib.contextmanager
+def worker_queue(task_modules: Sequence[str]) -> Iterator[procrastinate.App]:
+    """The queue as a worker runs it: connected to the database, every task module (the platform's and the
+    domains' that the application names) imported."""
+    queue.import_paths = ["migo.platform.tasks", *task_modules]
+    with queue.replace_connector(database_connector()) as connected:
+        yield connected
+
+
+async def run_worker(task_modules: Sequence[str]) -> None:
+    with worker_queue(task_modules):
         async with queue.open_async():
             await queue.run_worker_async(
                 concurrency=get_settings().worker_concurrency, install_signal_handlers=True, name="migo-worker"

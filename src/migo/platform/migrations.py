@@ -56,7 +56,9 @@ def _migrations_folder() -> Path:
 
 def run_frozen_sql(name: str) -> None:
     """In a migration: run one frozen SQL file of `migrations/sql` (several statements, no parameters)."""
-    op.get_bind().connection.driver_connection.execute((_migrations_folder() / "sql" / name).read_text())
+    driver = op.get_bind().connection.driver_connection
+    assert driver is not None
+    driver.execute((_migrations_folder() / "sql" / name).read_text())
 
 
 def current_sql() -> dict[str, str]:

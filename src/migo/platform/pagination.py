@@ -14,7 +14,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import Select, SQLColumnExpression, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform.errors import ERRORS, ApiError
@@ -40,7 +40,7 @@ class Page(BaseModel, Generic[T]):
     meta: PageMeta
 
     @classmethod
-    def model_parametrized_name(cls, params: tuple[type[Any], ...]) -> str:
+    def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
         return f"{getattr(params[0], '__name__', 'Item')}Page"
 
 
@@ -57,12 +57,12 @@ class PageRequest:
 class Listing:
     """What a list may be sorted and searched by."""
 
-    sortable: dict[str, Callable[[], ColumnElement[Any]]]
+    sortable: dict[str, Callable[[], SQLColumnExpression[Any]]]
     default_sort: str
     default_order: SortOrder = SortOrder.DESC
-    searchable: tuple[Callable[[], ColumnElement[Any]], ...] = ()
+    searchable: tuple[Callable[[], SQLColumnExpression[Any]], ...] = ()
     # A unique column appended to every ordering, so pages never overlap or skip rows.
-    tiebreaker: Callable[[], ColumnElement[Any]] | None = None
+    tiebreaker: Callable[[], SQLColumnExpression[Any]] | None = None
 
     def params(self) -> Any:
         """The FastAPI dependency that parses and checks a page request for this list."""
@@ -72,7 +72,7 @@ class Listing:
         def page_request(
             page: Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from 1.")] = 1,
             limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 100).")] = 20,
-            sortBy: Annotated[sort_enum | None, Query(description="Field to sort by.")] = None,  # type: ignore[valid-type]  # noqa: N803
+            sortBy: Annotated[sort_enum | None, Query(description="Field to sort by.")] = None,  # noqa: N803
             sortOrder: Annotated[str | None, Query(description="ASC or DESC.", pattern="^(ASC|DESC|asc|desc)$")] = None,  # noqa: N803
             searchText: Annotated[str | None, Query(max_length=100, description="Free-text search.")] = None,  # noqa: N803
         ) -> PageRequest:
@@ -83,7 +83,7 @@ class Listing:
         return Depends(page_request)
 
     async def fetch(
-        self, session: AsyncSession, statement: Select[Any], request: PageRequest, *, rows: bool = False
+        self, session: AsyncSession, statement: Select[*tuple[Any, ...]], request: PageRequest, *, rows: bool = False
     ) -> tuple[Sequence[Any], PageMeta]:
         """One page of `statement` (already scoped to the caller) and the page's meta: its first entity per
         row, or whole rows with `rows=True` (for statements that select several)."""

@@ -109,7 +109,7 @@ async def _write_after_rollback(request: Request, answer: Response | None = None
 
 
 async def _request_session(request: Request) -> AsyncSession:
-    return request.state.db  # type: ignore[no-any-return]
+    return request.state.db
 
 
 # The request's session, already inside the request's transaction.

@@ -60,7 +60,7 @@ def webhook_router(
     OwnerDep = Annotated[Owner, Depends(owner_of)]  # noqa: N806 - a type alias
 
     def shape(model: Any) -> Any:
-        return CustomResponse[model] if envelope else model  # type: ignore[valid-type]
+        return CustomResponse[model] if envelope else model
 
     def answer(data: Any, status: int = 200) -> Any:
         return ok(data, status) if envelope else data

@@ -100,7 +100,7 @@ class EndpointOut(ApiModel):
             auth_header_name=endpoint.auth_header_name,
             auth_header_value_hint=service.auth_header_hint(endpoint),
             signed=endpoint.signing_secret_ciphertext is not None,
-            status=endpoint.status,  # type: ignore[arg-type]
+            status=endpoint.status,
             disabled_reason=endpoint.disabled_reason,
             description=endpoint.description,
             created_at=endpoint.created_at,
@@ -141,7 +141,7 @@ class DeliveryOut(ApiModel):
         return cls(
             id=delivery.id,
             event_id=delivery.event_id,
-            status=delivery.status,  # type: ignore[arg-type]
+            status=delivery.status,
             attempts=delivery.attempts,
             next_attempt_at=delivery.next_attempt_at if delivery.status == "pending" else None,
             last_status_code=delivery.last_status_code,

@@ -59,7 +59,7 @@ class Owner:
             return WebhookEndpoint.client_slug == self.client_slug
         return WebhookEndpoint.company_id == self.company_id
 
-    def events(self) -> Select[tuple[Event]]:
+    def events(self) -> Select[Event]:
         return events.readable(client_slug=self.client_slug, company_id=self.company_id)
 
 
@@ -261,15 +261,15 @@ async def delete_endpoint(session: AsyncSession, owner: Owner, endpoint_id: uuid
     )
 
 
-def endpoints_statement(owner: Owner) -> Select[tuple[WebhookEndpoint]]:
+def endpoints_statement(owner: Owner) -> Select[WebhookEndpoint]:
     return select(WebhookEndpoint).where(owner.owns_endpoint(), WebhookEndpoint.status != "deleted")
 
 
-def events_statement(owner: Owner, event_type: str | None, subject_id: str | None) -> Select[tuple[Event]]:
+def events_statement(owner: Owner, event_type: str | None, subject_id: str | None) -> Select[Event]:
     return events.listing(owner.events(), event_type=event_type, subject_id=subject_id)
 
 
-def deliveries_statement(endpoint: WebhookEndpoint) -> Select[tuple[WebhookDelivery]]:
+def deliveries_statement(endpoint: WebhookEndpoint) -> Select[WebhookDelivery]:
     return select(WebhookDelivery).where(WebhookDelivery.endpoint_id == endpoint.id)
 
 
