@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from urllib.parse import urlparse
 
 import httpx
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 
 from migo.platform.bodylimit import HOSTED_FORM_MAX_BYTES, BodyLimitMiddleware, accepts_upload, upload_paths
 from migo.platform.envelope import install_error_handlers
@@ -112,18 +112,27 @@ async def test_an_endpoint_opts_in_to_the_upload_budget():
     async def add_note(request: Request) -> dict[str, int]:
         return {"received": len(await request.body())}
 
+    batches = APIRouter(prefix="/partners/{partnerId}")  # how every surface is built: included routers
+
+    @batches.post("/batches")
+    @accepts_upload
+    async def upload_batch(partnerId: str, request: Request) -> dict[str, int]:  # noqa: N803
+        return {"received": len(await request.body())}
+
+    surface.include_router(batches)
     root = FastAPI()
     root.mount("/rest", surface)
     limited = BodyLimitMiddleware(
         root, max_json_bytes=1000, max_upload_bytes=5000, upload_paths=upload_paths(root.routes), hosted_pages=[]
     )
-    assert upload_paths(root.routes) == ["/rest/files"]
+    assert upload_paths(root.routes) == ["/rest/files", "/rest/partners/{partnerId}/batches"]
     transport = httpx.ASGITransport(app=limited)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         assert (await http.post("/rest/files", content=b"x" * 4000)).json() == {"received": 4000}
         assert (await http.post("/rest/files", content=Chunks(4000, chunk=500))).json() == {"received": 4000}
         assert (await http.post("/rest/files", content=b"x" * 5001)).status_code == 413
         assert (await http.post("/rest/files", content=Chunks(6000, chunk=500))).status_code == 413
+        assert (await http.post("/rest/partners/p1/batches", content=b"x" * 4000)).json() == {"received": 4000}
         too_big_for_json = await http.post("/rest/notes", content=b"x" * 4000)
         assert too_big_for_json.status_code == 413 and too_big_for_json.json()["error"]["code"] == 7015
 

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Mount, Route, compile_path
@@ -53,13 +54,15 @@ def accepts_upload(endpoint: Endpoint) -> Endpoint:
 
 
 def upload_paths(routes: Iterable[BaseRoute], prefix: str = "") -> list[str]:
-    """The full path templates (`/cms/rest/app/partners/{partnerId}/…`) of every `@accepts_upload` endpoint."""
+    """The full path templates (`/cms/rest/app/partners/{partnerId}/…`) of every `@accepts_upload` endpoint,
+    through mounts and the routers a FastAPI app includes (it keeps them as branches, not in its routes)."""
     found: list[str] = []
-    for route in routes:
+    for context in iter_route_contexts(list(routes)):
+        route = context.original_route
         if isinstance(route, Mount):
             found += upload_paths(route.routes, prefix + route.path)
         elif isinstance(route, Route) and getattr(route.endpoint, _UPLOAD_MARK, False):
-            found.append(prefix + route.path)
+            found.append(prefix + (context.path or route.path))
     return found
 
 
