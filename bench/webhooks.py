@@ -110,6 +110,7 @@ async def record_events(count: int, *, stamped: bool) -> None:
 
 async def run(args: argparse.Namespace) -> dict[str, object]:
     from migo.platform.db import database
+    from migo.platform.secrets import HeaderSecret
     from migo.webhooks import service as webhooks
 
     receiver = Receiver()
@@ -122,7 +123,7 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
             url=f"http://127.0.0.1:{port}/hooks",
             event_types=["*"],
             auth_header_name="x-api-key",
-            auth_header_value="bench",
+            auth_header_value=HeaderSecret("bench"),
             signing_secret=None,
             description="benchmark receiver",
         )

@@ -13,6 +13,7 @@ from migo.identity.models import User
 from migo.platform import clock, security
 from migo.platform.db import database
 from migo.platform.ids import new_id
+from migo.platform.secrets import Password
 
 USER_PASSWORD = "Cardh0lder-pass"
 OPERATOR_PASSWORD = "0perator-pass"
@@ -112,7 +113,7 @@ async def create_tenant(*, operator_roles: tuple[str, ...] = ("admin",)) -> Tena
             session,
             partner,
             username=f"op.{tag}",
-            password=OPERATOR_PASSWORD,
+            password=Password(OPERATOR_PASSWORD),
             display_name="Test operator",
             roles=list(operator_roles),
         )
@@ -195,7 +196,7 @@ async def provision_cards(
         if Decimal(funding) > 0:
             await programs.deposit_funding(session, tenant.company_id, Decimal(funding))
         printed = await programs.print_cards(session, tenant.company_id, count, embossed_name=name)
-    return CardSet(tenant, [c.number for c in printed], [c.card_id for c in printed], name)
+    return CardSet(tenant, [c.number.reveal() for c in printed], [c.card_id for c in printed], name)
 
 
 async def create_cardholder(http: httpx.AsyncClient, tenant: Tenant, **fields: Any) -> dict[str, Any]:

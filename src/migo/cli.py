@@ -170,7 +170,11 @@ def cmd_cards_print(args: argparse.Namespace) -> int:
     printed = asyncio.run(
         _in_transaction(lambda session: print_cards(session, args.company, args.count, embossed_name=args.name))
     )
-    rows = [{"cardId": str(c.card_id), "number": c.number, "expiry": c.expiry, "name": c.name or ""} for c in printed]
+    # The embossing file: the one place a full card number is written out.
+    rows = [
+        {"cardId": str(c.card_id), "number": c.number.reveal(), "expiry": c.expiry, "name": c.name or ""}
+        for c in printed
+    ]
     if args.json:
         print(json.dumps(rows, indent=2))
     else:
@@ -271,6 +275,7 @@ def _endpoint_view(endpoint: Any) -> dict[str, Any]:
 
 
 def cmd_webhooks_add(args: argparse.Namespace) -> int:
+    from migo.platform.secrets import HeaderSecret, Secret
     from migo.webhooks import service as webhooks
     from migo.webhooks import signatures
 
@@ -285,8 +290,8 @@ def cmd_webhooks_add(args: argparse.Namespace) -> int:
             url=args.url,
             event_types=args.event_type or ["*"],
             auth_header_name=name.strip() or None,
-            auth_header_value=value.strip() or None,
-            signing_secret=secret,
+            auth_header_value=HeaderSecret(value.strip()) if value.strip() else None,
+            signing_secret=Secret(secret) if secret else None,
             description=args.description,
         )
         return {**_endpoint_view(endpoint), "signingSecret": secret}

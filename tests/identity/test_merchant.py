@@ -7,6 +7,7 @@ import pytest
 from migo.identity import applications
 from migo.platform.db import database
 from migo.platform.errors import ApiError
+from migo.platform.secrets import Secret
 from tests.factories import create_tenant
 
 
@@ -30,9 +31,10 @@ async def test_bad_merchant_token_is_exactly_unauthorized(client, header):
 async def test_key_pairs_authenticate_their_application():
     tenant = await create_tenant()
     async with database.transaction() as session:
-        application = await applications.authenticate_key_pair(session, tenant.public_key, tenant.private_key)
+        private_key = Secret(tenant.private_key)
+        application = await applications.authenticate_key_pair(session, tenant.public_key, private_key)
         assert application.client_slug == tenant.client_slug
-        for public, private in ((tenant.public_key, "wrong"), ("pk_unknown", tenant.private_key)):
+        for public, private in ((tenant.public_key, Secret("wrong")), ("pk_unknown", private_key)):
             with pytest.raises(ApiError) as refused:
                 await applications.authenticate_key_pair(session, public, private)
             assert refused.value.error.code == 2007 and refused.value.error.status == 401

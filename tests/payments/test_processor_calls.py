@@ -18,6 +18,7 @@ from migo.ledger.models import Entry
 from migo.payments import checkout, processors, tasks
 from migo.payments.models import PaymentAttempt, PaymentOperation, PaymentTransaction, SandboxProcessorRecord
 from migo.platform.db import database, libpq_url
+from migo.platform.secrets import CardNumber, Cvv, Secret
 from migo.platform.settings import get_settings
 from tests.factories import configure_payment_client, create_link, create_tenant, merchant, sandbox_pay
 from tests.payments.test_payments import assert_ledger_sound, events_of, merchant_balance
@@ -224,7 +225,7 @@ async def test_a_capture_whose_answer_was_lost_is_confirmed_and_its_retry_answer
 
 async def test_the_sandbox_processor_answers_a_key_once_and_refuses_it_for_another_request():
     sandbox = processors.SandboxProcessor()
-    card = processors.CardData("4242424242424242", 12, 2034, "123")
+    card = processors.CardData(CardNumber("4242424242424242"), 12, 2034, Cvv("123"))
     first = await sandbox.authorize(card, amount=Decimal(10), currency="GTQ", installments=1, capture=True, key="k-1x")
     again = await sandbox.authorize(card, amount=Decimal(10), currency="GTQ", installments=1, capture=True, key="k-1x")
     assert first == again and first.status == "approved"
@@ -238,17 +239,17 @@ async def test_the_sandbox_processor_answers_a_key_once_and_refuses_it_for_anoth
 
 async def test_a_3ds_challenge_is_bound_to_its_payment_and_answered_once():
     sandbox = processors.SandboxProcessor()
-    card = processors.CardData("4000000000003220", 12, 2034, "123")
+    card = processors.CardData(CardNumber("4000000000003220"), 12, 2034, Cvv("123"))
     challenge = await sandbox.authorize(
         card, amount=Decimal(10), currency="GTQ", installments=1, capture=True, key="k-3ds"
     )
     assert challenge.status == "requires_action" and challenge.reference
-    wrong = await sandbox.authenticate(challenge.reference, "000000", key="k-3ds-answer")
+    wrong = await sandbox.authenticate(challenge.reference, Secret("000000"), key="k-3ds-answer")
     assert wrong.decline_code == "authentication_failed"
     with pytest.raises(processors.ProcessorError):  # spent by the first answer, even a wrong one
-        await sandbox.authenticate(challenge.reference, "123456", key="k-3ds-second")
+        await sandbox.authenticate(challenge.reference, Secret("123456"), key="k-3ds-second")
     with pytest.raises(processors.ProcessorError):  # a made-up challenge is nobody's
-        await sandbox.authenticate("sbx3ds_" + "x" * 20, "123456", key="k-3ds-made-up")
+        await sandbox.authenticate("sbx3ds_" + "x" * 20, Secret("123456"), key="k-3ds-made-up")
     async with database.transaction() as session:
         record = await session.get(SandboxProcessorRecord, "k-3ds-answer")
     assert record is not None and record.payment_reference == challenge.reference and record.amount == 10

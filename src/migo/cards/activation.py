@@ -14,6 +14,7 @@ from migo.identity import service as identity
 from migo.platform import clock, pan
 from migo.platform.errors import ApiError
 from migo.platform.ratelimit import Limit
+from migo.platform.secrets import CardNumber
 
 from .access import ALL_PERMISSIONS, readable
 from .audit import Actor, audit
@@ -37,7 +38,7 @@ async def activate(
     *,
     company_id: uuid.UUID,
     user_id: uuid.UUID,
-    card_number: str,
+    card_number: CardNumber,
     cardholder_name: str,
     actor: Actor,
     client_ip: str | None = None,
@@ -52,7 +53,7 @@ async def activate(
     if client_ip is not None:
         await ACTIVATION_FAILURES_PER_IP.reserve(client_ip)
     await ACTIVATION_FAILURES_PER_USER.reserve(attempts)
-    number = pan.normalize(card_number)
+    number = pan.normalize(card_number.reveal())
     if not pan.is_valid(number):
         raise ApiError(CARD_ERRORS.INVALID_CARD_NUMBER)
     card = await session.scalar(

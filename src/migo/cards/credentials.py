@@ -19,6 +19,7 @@ from migo.platform import clock, pan, security
 from migo.platform.db import database
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
+from migo.platform.secrets import Cvv, Otp, Pin, Secret
 
 from .access import card_for, require_status
 from .audit import Actor, audit
@@ -29,12 +30,13 @@ PIN_TRIES = 3
 VIEW_TOKEN_TTL = timedelta(seconds=60)
 
 
-def _pin_digest(card_id: uuid.UUID, pin: str) -> bytes:
-    return security.keyed_hash(f"{card_id}:{pin}", purpose="pin")
+def _pin_digest(card_id: uuid.UUID, pin: Pin) -> bytes:
+    return security.keyed_hash(f"{card_id}:{pin.reveal()}", purpose="pin")
 
 
-def check_pin_policy(pin: str) -> None:
-    digits = [int(c) for c in pin] if re.fullmatch(r"[0-9]{4}", pin) else None
+def check_pin_policy(pin: Pin) -> None:
+    value = pin.reveal()
+    digits = [int(c) for c in value] if re.fullmatch(r"[0-9]{4}", value) else None
     if digits is None:
         raise ApiError(CARD_ERRORS.WEAK_PIN)
     steps = {b - a for a, b in itertools.pairwise(digits)}
@@ -49,7 +51,7 @@ def _require_user(caller: GatewayCaller) -> uuid.UUID:
     return caller.user_id
 
 
-async def set_pin(session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID, pin: str, actor: Actor) -> Card:
+async def set_pin(session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID, pin: Pin, actor: Actor) -> Card:
     _require_user(caller)
     card = await card_for(session, caller, card_id, "manage", lock=True)
     require_status(card, "ACTIVE", "BLOCKED")
@@ -62,7 +64,7 @@ async def set_pin(session: AsyncSession, caller: GatewayCaller, card_id: uuid.UU
     return card
 
 
-async def verify_pin(session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID, pin: str) -> Card:
+async def verify_pin(session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID, pin: Pin) -> Card:
     """Every try costs one of three, counted first in a transaction of its own (so parallel guesses cannot
     outrun the count); a right PIN gives the tries back, the third wrong one locks the PIN until a reset."""
     card = await card_for(session, caller, card_id, "transact")
@@ -89,7 +91,7 @@ async def verify_pin(session: AsyncSession, caller: GatewayCaller, card_id: uuid
 
 
 async def rotate_pin(
-    session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID, current_pin: str, new_pin: str, actor: Actor
+    session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID, current_pin: Pin, new_pin: Pin, actor: Actor
 ) -> Card:
     _require_user(caller)
     check_pin_policy(new_pin)
@@ -105,7 +107,7 @@ async def rotate_pin(
 
 
 async def reset_pin(
-    session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID, code: str, new_pin: str, actor: Actor
+    session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID, code: Otp, new_pin: Pin, actor: Actor
 ) -> Card:
     """Set a new PIN (and unlock it) with a one-time code sent by `/users/auth/otp` for `pin_reset`."""
     user_id = _require_user(caller)
@@ -146,18 +148,20 @@ def derive_cvv(number: str, expiry_month: int, expiry_year: int) -> str:
     return f"{int.from_bytes(digest[:4], 'big') % 1000:03d}"
 
 
-async def reveal_cvv(session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID, view_token: str | None) -> str:
+async def reveal_cvv(
+    session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID, view_token: Secret | None
+) -> Cvv:
     """Spend the view token (bound to this user and card, 60 s, once) and return the CVV."""
     user_id = _require_user(caller)
     card = await card_for(session, caller, card_id, "transact")
     require_status(card, "ACTIVE", "BLOCKED")
-    if not view_token:
+    if view_token is None:
         raise ApiError(CARD_ERRORS.INVALID_VIEW_TOKEN)
     now = clock.now()
     spent = await session.scalar(
         update(CvvViewToken)
         .where(
-            CvvViewToken.token_digest == security.token_digest(view_token),
+            CvvViewToken.token_digest == security.token_digest(view_token.reveal()),
             CvvViewToken.card_id == card.id,
             CvvViewToken.user_id == user_id,
             CvvViewToken.used_at.is_(None),
@@ -168,4 +172,4 @@ async def reveal_cvv(session: AsyncSession, caller: GatewayCaller, card_id: uuid
     )
     if spent is None:
         raise ApiError(CARD_ERRORS.INVALID_VIEW_TOKEN)
-    return derive_cvv(pan.reveal(card.pan_ciphertext), card.expiry_month, card.expiry_year)
+    return Cvv(derive_cvv(pan.reveal(card.pan_ciphertext), card.expiry_month, card.expiry_year))

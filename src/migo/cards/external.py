@@ -13,6 +13,7 @@ from migo.identity.principals import GatewayCaller
 from migo.platform import clock, pan
 from migo.platform.errors import ApiError
 from migo.platform.ids import new_id
+from migo.platform.secrets import CardNumber
 
 from .access import readable
 from .errors import CARD_ERRORS
@@ -31,13 +32,13 @@ async def link(
     caller: GatewayCaller,
     user_id: uuid.UUID,
     *,
-    card_number: str,
+    card_number: CardNumber,
     expiry_month: int,
     expiry_year: int,
     holder_name: str,
 ) -> ExternalCard:
     await _holder(session, caller, user_id)
-    number = pan.normalize(card_number)
+    number = pan.normalize(card_number.reveal())
     if not pan.is_valid(number):
         raise ApiError(CARD_ERRORS.INVALID_CARD_NUMBER)
     now = clock.now()

@@ -14,6 +14,7 @@ from migo.ledger import service as ledger
 from migo.platform import clock, pan
 from migo.platform.errors import ApiError
 from migo.platform.ids import new_id
+from migo.platform.secrets import CardNumber
 
 from .access import readable
 from .errors import CARD_ERRORS
@@ -87,7 +88,7 @@ class PrintedCard:
     """A line of the embossing file: the one place a full card number is shown."""
 
     card_id: uuid.UUID
-    number: str
+    number: CardNumber
     expiry: str  # MM/YY
     name: str | None
 
@@ -135,7 +136,7 @@ async def print_cards(
                 await session.flush()
         except IntegrityError:
             continue
-        printed.append(PrintedCard(card.id, number, f"{month:02d}/{year % 100:02d}", name))
+        printed.append(PrintedCard(card.id, CardNumber(number), f"{month:02d}/{year % 100:02d}", name))
     return printed
 
 
@@ -150,7 +151,7 @@ async def unassigned_stock(session: AsyncSession, company_id: uuid.UUID, limit: 
     return [
         PrintedCard(
             card.id,
-            pan.reveal(card.pan_ciphertext),
+            CardNumber(pan.reveal(card.pan_ciphertext)),
             f"{card.expiry_month:02d}/{card.expiry_year % 100:02d}",
             card.embossed_name,
         )

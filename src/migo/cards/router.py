@@ -16,6 +16,7 @@ from migo.platform.envelope import CustomResponse, created, ok
 from migo.platform.errors import ApiError
 from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
+from migo.platform.secrets import Secret
 from migo.webhooks.router import add_notice_receiver
 
 from . import access, activation, credentials, external, funds, grants, lifecycle, network, statements
@@ -185,9 +186,9 @@ async def get_card_cvv(
 ) -> Any:
     """Step two, from the cardholder's device, never a backend: the CVV, derived on demand and never stored.
     Needs the `transact` permission on the card."""
-    cvv = await credentials.reveal_cvv(session, caller, cardId, x_view_token)
+    cvv = await credentials.reveal_cvv(session, caller, cardId, Secret(x_view_token) if x_view_token else None)
     response.headers["Cache-Control"] = "no-store"
-    return ok(CvvOut(card_id=cardId, cvv=cvv))
+    return ok(CvvOut(card_id=cardId, cvv=cvv.reveal()))  # the one answer a CVV belongs in
 
 
 @money.put("/cards/{cardId}/funds", response_model=CustomResponse[TransactionOut], dependencies=[SignedIdempotent])

@@ -11,6 +11,7 @@ from pydantic import Field
 
 from migo.ledger.service import Balance, Movement
 from migo.platform.money import Amount, Money
+from migo.platform.secrets import CardNumber, Otp, Pin
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 from migo.webhooks.inbound import Notice
 
@@ -18,7 +19,7 @@ from .models import Card, CardStatement, CardTransaction, CardUser, ExternalCard
 
 CardStatus = Literal["INACTIVE", "ACTIVE", "BLOCKED", "CANCELLED"]
 PermissionName = Literal["view", "transact", "manage"]
-_PIN = Field(pattern=r"^[0-9]{4}$", description="Four digits, not all equal and not a sequence.")
+_PIN = Field(description="Four digits, not all equal and not a sequence.")
 
 
 class CardOut(ApiModel):
@@ -67,7 +68,7 @@ class CardOut(ApiModel):
 
 class ActivateCardRequest(ApiInput):
     user_id: uuid.UUID
-    card_number: str = Field(min_length=12, max_length=23, description="As printed; spaces and dashes are ignored.")
+    card_number: CardNumber = Field(description="As printed; spaces and dashes are ignored.")
     cardholder_name: str = Field(min_length=1, max_length=60, description="The name embossed on the card.")
 
 
@@ -80,17 +81,17 @@ class UpdateCardRequest(ApiInput):
 
 
 class SetPinRequest(ApiInput):
-    pin: str = _PIN
+    pin: Pin = _PIN
 
 
 class RotatePinRequest(ApiInput):
-    current_pin: str = Field(pattern=r"^[0-9]{4}$")
-    new_pin: str = _PIN
+    current_pin: Pin
+    new_pin: Pin = _PIN
 
 
 class ResetPinRequest(ApiInput):
-    code: str = Field(pattern=r"^[0-9]{6}$", description="The code sent by `/users/auth/otp` with purpose `pin_reset`.")
-    new_pin: str = _PIN
+    code: Otp = Field(description="The code sent by `/users/auth/otp` with purpose `pin_reset`.")
+    new_pin: Pin = _PIN
 
 
 class PinResult(ApiModel):
@@ -226,7 +227,7 @@ class Deleted(ApiModel):
 
 
 class ExternalCardRequest(ApiInput):
-    card_number: str = Field(min_length=12, max_length=23)
+    card_number: CardNumber
     expiry_month: int = Field(ge=1, le=12)
     expiry_year: int = Field(ge=2000, le=2100)
     holder_name: str = Field(min_length=1, max_length=100)

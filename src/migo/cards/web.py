@@ -11,6 +11,7 @@ from migo.identity import service as identity
 from migo.platform.db import database
 from migo.platform.errors import ApiError
 from migo.platform.pages import page
+from migo.platform.secrets import CardNumber
 
 from . import activation
 from .audit import Actor
@@ -66,7 +67,7 @@ async def activate_from_form(request: Request) -> Response:
                 session,
                 company_id=holder.company_id,
                 user_id=holder.user_id,
-                card_number=str(form.get("cardNumber", ""))[:40],
+                card_number=CardNumber(str(form.get("cardNumber", ""))[:40]),
                 cardholder_name=name,
                 actor=Actor("user", str(holder.user_id), "webview"),
                 client_ip=request.client.host if request.client else "unknown",

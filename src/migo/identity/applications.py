@@ -14,6 +14,7 @@ from migo.platform.db import fetch_one
 from migo.platform.errors import ERRORS, ApiError, MerchantUnauthorized
 from migo.platform.ids import new_id, prefixed
 from migo.platform.ratelimit import Limit
+from migo.platform.secrets import Secret
 from migo.platform.settings import get_settings
 
 from . import tokens
@@ -102,7 +103,7 @@ async def create_application(
 
 
 async def authenticate_client(
-    session: AsyncSession, client_id: str, client_secret: str, kind: ApplicationKind, *, client_ip: str
+    session: AsyncSession, client_id: str, client_secret: Secret, kind: ApplicationKind, *, client_ip: str
 ) -> Application:
     """The active application behind a clientId/clientSecret pair. Each try runs Argon2id, so tries are
     limited like logins: per address, and wrong secrets per clientId (whatever address they come from)."""
@@ -143,7 +144,7 @@ async def issue_application_tokens(session: AsyncSession, application: Applicati
 
 
 async def refresh_application_tokens(
-    session: AsyncSession, refresh_token: str, kind: ApplicationKind
+    session: AsyncSession, refresh_token: Secret, kind: ApplicationKind
 ) -> tokens.IssuedTokens:
     spent = await tokens.spend_refresh_token(session, refresh_token, kind="app")
     application = await session.get(Application, spent.application_id)
@@ -200,14 +201,14 @@ async def authenticate_merchant_token(session: AsyncSession, authorization: str 
     return found.id, found.client_slug
 
 
-async def authenticate_key_pair(session: AsyncSession, public_key: str, private_key: str) -> Application:
+async def authenticate_key_pair(session: AsyncSession, public_key: str, private_key: Secret) -> Application:
     """The application a `/transactions-hook` body's publicKey/privateKey pair belongs to, else 2007."""
     application = await session.scalar(
         select(Application).where(
             Application.public_key == public_key, Application.kind == "middleware", Application.status == "active"
         )
     )
-    digest = security.token_digest(private_key)
+    digest = security.token_digest(private_key.reveal())
     if application is None or not security.constant_time_equals(application.private_key_digest or b"", digest):
         raise ApiError(IDENTITY_ERRORS.INVALID_KEYS)
     return application

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.platform import clock, security
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
+from migo.platform.secrets import Password
 
 from .access import readable
 from .errors import IDENTITY_ERRORS
@@ -38,7 +39,7 @@ async def register(
     *,
     username: str | None,
     details: CardholderDetails,
-    password: str | None,
+    password: Password | None,
 ) -> User:
     """With a password the cardholder registered themselves (SELF); without, the company registered them
     (COMPANY) and they set a password with a one-time code, which needs an email or a phone to reach them."""
@@ -55,7 +56,7 @@ async def register(
         id=new_id(),
         company_id=company_id,
         username=username,
-        password_hash=await security.hash_secret(password) if password is not None else None,
+        password_hash=await security.hash_secret(password.reveal()) if password is not None else None,
         registration_mode="SELF" if password is not None else "COMPANY",
         status="active",
         created_at=now,

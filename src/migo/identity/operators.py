@@ -13,6 +13,7 @@ from migo.platform import security
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
 from migo.platform.ratelimit import Limit
+from migo.platform.secrets import Password, Secret
 
 from . import tokens
 from .access import readable
@@ -103,7 +104,7 @@ async def create_operator(
     partner: Partner,
     *,
     username: str,
-    password: str,
+    password: Password,
     display_name: str,
     roles: list[str],
     operator_id: uuid.UUID | None = None,
@@ -113,7 +114,7 @@ async def create_operator(
         partner_id=partner.id,
         username=username,
         display_name=display_name,
-        password_hash=await security.hash_secret(password),
+        password_hash=await security.hash_secret(password.reveal()),
     )
     session.add(operator)
     await session.flush()
@@ -178,7 +179,7 @@ async def login(
     partner_id: uuid.UUID,
     application_id: uuid.UUID,
     username: str,
-    password: str,
+    password: Password,
     client_ip: str,
 ) -> tokens.IssuedTokens:
     operator = await session.scalar(
@@ -196,7 +197,7 @@ async def login(
     return await _issue_operator_tokens(session, operator, application_id)
 
 
-async def refresh(session: AsyncSession, *, application_id: uuid.UUID, refresh_token: str) -> tokens.IssuedTokens:
+async def refresh(session: AsyncSession, *, application_id: uuid.UUID, refresh_token: Secret) -> tokens.IssuedTokens:
     spent = await tokens.spend_refresh_token(session, refresh_token, kind="operator", application_id=application_id)
     operator = await session.get(Operator, spent.subject_id)
     if operator is None or operator.status != "active":

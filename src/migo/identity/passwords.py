@@ -9,14 +9,15 @@ from dataclasses import dataclass
 from migo.platform import security
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ratelimit import Limit
+from migo.platform.secrets import Secret
 
 from .errors import IDENTITY_ERRORS
 
 _PASSWORD_RULE = re.compile(r"(?=.*[A-Za-z])(?=.*[0-9]).{8,128}", re.DOTALL)
 
 
-def check_password_policy(password: str) -> None:
-    if not _PASSWORD_RULE.fullmatch(password):
+def check_password_policy(password: Secret) -> None:
+    if not _PASSWORD_RULE.fullmatch(password.reveal()):
         raise ApiError(
             IDENTITY_ERRORS.WEAK_PASSWORD, "A password has 8 to 128 characters with at least one letter and one digit."
         )
@@ -32,9 +33,9 @@ class PasswordGate:
     failures_per_account: Limit
     refusal: str = "The username or password is not correct."
 
-    async def verify(self, *, client_ip: str, account: str, stored_hash: str | None, password: str) -> None:
+    async def verify(self, *, client_ip: str, account: str, stored_hash: str | None, password: Secret) -> None:
         await self.per_ip.consume(client_ip)
         await self.failures_per_account.reserve(account)
-        if not await security.verify_secret(stored_hash, password):
+        if not await security.verify_secret(stored_hash, password.reveal()):
             raise ApiError(ERRORS.INVALID_CREDENTIALS, self.refusal)
         await self.failures_per_account.release(account)

@@ -64,14 +64,14 @@ def application_token_router(kind: Literal["gateway", "cms"]) -> APIRouter:
         token (7 days, single use). Ten wrong secrets for a clientId in 15 minutes, or 60 tries from one
         address in 5, are refused for the rest of the window (429 with Retry-After); refreshing is not."""
         application = await applications.authenticate_client(
-            session, body.client_id, body.client_secret.get_secret_value(), kind, client_ip=ip
+            session, body.client_id, body.client_secret, kind, client_ip=ip
         )
         return ok(TokenPair.of(await applications.issue_application_tokens(session, application)))
 
     @router.post("/auth/refresh", response_model=CustomResponse[TokenPair])
     async def refresh_access_token(body: RefreshRequest, session: DbSession) -> Any:
         """Rotate both tokens. A refresh token works once; presenting a spent one revokes its session."""
-        issued = await applications.refresh_application_tokens(session, body.refresh_token.get_secret_value(), kind)
+        issued = await applications.refresh_application_tokens(session, body.refresh_token, kind)
         return ok(TokenPair.of(issued))
 
     return router
@@ -139,7 +139,7 @@ async def login_user(body: LoginRequest, app: GatewayApp, ip: ClientIp, session:
         company_id=app.tenant_id,
         application_id=app.application_id,
         username=body.username,
-        password=body.password.get_secret_value(),
+        password=body.password,
         client_ip=ip,
     )
     return ok(TokenPair.of(issued))
@@ -147,9 +147,7 @@ async def login_user(body: LoginRequest, app: GatewayApp, ip: ClientIp, session:
 
 @gateway_users_auth.post("/refresh", response_model=CustomResponse[TokenPair])
 async def refresh_user_token(body: RefreshRequest, app: GatewayApp, session: DbSession) -> Any:
-    issued = await users.refresh(
-        session, application_id=app.application_id, refresh_token=body.refresh_token.get_secret_value()
-    )
+    issued = await users.refresh(session, application_id=app.application_id, refresh_token=body.refresh_token)
     return ok(TokenPair.of(issued))
 
 
@@ -171,7 +169,7 @@ async def reset_user_password(body: PasswordResetRequest, app: GatewayApp, ip: C
         company_id=app.tenant_id,
         username=body.username,
         code=body.code,
-        new_password=body.new_password.get_secret_value(),
+        new_password=body.new_password,
         client_ip=ip,
     )
     return ok(PasswordReset(user_id=user.id))
@@ -209,7 +207,7 @@ async def create_cardholder(body: CardholderCreate, app: GatewayApp, session: Db
         app.tenant_id,
         username=body.username,
         details=cardholders.CardholderDetails(**body.model_dump(exclude={"username", "password"})),
-        password=body.password.get_secret_value() if body.password else None,
+        password=body.password,
     )
     return created(Cardholder.of(user))
 
@@ -278,7 +276,7 @@ async def login_operator(body: LoginRequest, app: CmsApp, ip: ClientIp, session:
         partner_id=app.tenant_id,
         application_id=app.application_id,
         username=body.username,
-        password=body.password.get_secret_value(),
+        password=body.password,
         client_ip=ip,
     )
     return ok(TokenPair.of(issued))
@@ -286,9 +284,7 @@ async def login_operator(body: LoginRequest, app: CmsApp, ip: ClientIp, session:
 
 @cms_operators.post("/auth/login/refresh", response_model=CustomResponse[TokenPair], tags=["Authentication"])
 async def refresh_operator_token(body: RefreshRequest, app: CmsApp, session: DbSession) -> Any:
-    issued = await operators.refresh(
-        session, application_id=app.application_id, refresh_token=body.refresh_token.get_secret_value()
-    )
+    issued = await operators.refresh(session, application_id=app.application_id, refresh_token=body.refresh_token)
     return ok(TokenPair.of(issued))
 
 

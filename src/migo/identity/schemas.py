@@ -7,8 +7,9 @@ import uuid
 from datetime import date
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field
 
+from migo.platform.secrets import Otp, Password, Secret
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 
 from . import signing
@@ -18,11 +19,11 @@ from .tokens import IssuedTokens
 
 class ClientCredentials(ApiInput):
     client_id: str = Field(min_length=1, max_length=100)
-    client_secret: SecretStr = Field(min_length=1, max_length=200)
+    client_secret: Secret
 
 
 class RefreshRequest(ApiInput):
-    refresh_token: SecretStr = Field(min_length=1, max_length=200)
+    refresh_token: Secret
 
 
 class TokenPair(ApiModel):
@@ -44,7 +45,7 @@ class TokenPair(ApiModel):
 
 class LoginRequest(ApiInput):
     username: str = Field(min_length=1, max_length=150)
-    password: SecretStr = Field(min_length=1, max_length=200)
+    password: Password
 
 
 class OtpRequestBody(ApiInput):
@@ -59,8 +60,8 @@ class OtpSent(ApiModel):
 
 class PasswordResetRequest(ApiInput):
     username: str = Field(min_length=1, max_length=150)
-    code: str = Field(pattern=r"^[0-9]{6}$")
-    new_password: SecretStr = Field(min_length=1, max_length=200)
+    code: Otp
+    new_password: Password
 
 
 class PasswordReset(ApiModel):
@@ -175,10 +176,8 @@ class CardholderCreate(CardholderFields):
     )
     first_name: str = Field(min_length=1, max_length=100)
     last_name: str = Field(min_length=1, max_length=100)
-    password: SecretStr | None = Field(
+    password: Password | None = Field(
         None,
-        min_length=1,
-        max_length=200,
         description="Self-registration; omit it when the company registers the cardholder.",
     )
 

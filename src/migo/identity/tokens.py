@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.platform import clock, security
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
+from migo.platform.secrets import Secret
 
 from .models import RefreshToken, TokenFamily
 
@@ -165,7 +166,7 @@ async def issue(
 
 
 async def spend_refresh_token(
-    session: AsyncSession, raw_token: str, *, kind: SubjectKind, application_id: uuid.UUID | None = None
+    session: AsyncSession, raw_token: Secret, *, kind: SubjectKind, application_id: uuid.UUID | None = None
 ) -> RefreshToken:
     """Mark a refresh token used and return it, so the caller can issue the next pair in its family.
 
@@ -174,7 +175,7 @@ async def spend_refresh_token(
     that revocation is committed with the 401.
     """
     row = await session.scalar(
-        select(RefreshToken).where(RefreshToken.token_digest == security.token_digest(raw_token))
+        select(RefreshToken).where(RefreshToken.token_digest == security.token_digest(raw_token.reveal()))
     )
     if row is None or row.subject_kind != kind or (application_id and row.application_id != application_id):
         raise ApiError(ERRORS.INVALID_REFRESH_TOKEN)

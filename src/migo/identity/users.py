@@ -16,6 +16,7 @@ from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
 from migo.platform.jobs import defer
 from migo.platform.ratelimit import Limit
+from migo.platform.secrets import Otp, Password, Secret
 
 from . import tokens
 from .access import readable
@@ -77,7 +78,7 @@ async def login(
     company_id: uuid.UUID,
     application_id: uuid.UUID,
     username: str,
-    password: str,
+    password: Password,
     client_ip: str,
 ) -> tokens.IssuedTokens:
     user = await find_by_username(session, company_id, username)
@@ -93,7 +94,7 @@ async def login(
     return await _issue_user_tokens(session, user, application_id)
 
 
-async def refresh(session: AsyncSession, *, application_id: uuid.UUID, refresh_token: str) -> tokens.IssuedTokens:
+async def refresh(session: AsyncSession, *, application_id: uuid.UUID, refresh_token: Secret) -> tokens.IssuedTokens:
     spent = await tokens.spend_refresh_token(session, refresh_token, kind="user", application_id=application_id)
     user = await session.get(User, spent.subject_id)
     if user is None or user.status != "active":
@@ -158,7 +159,7 @@ async def _queue_message(session: AsyncSession, user: User, *, subject: str, bod
     await defer(session, deliver_message, message_id=str(message.id))
 
 
-async def verify_otp(session: AsyncSession, user: User, purpose: str, code: str) -> None:
+async def verify_otp(session: AsyncSession, user: User, purpose: str, code: Otp) -> None:
     """Spend the user's live code for `purpose`; INVALID_OTP or OTP_EXPIRED otherwise.
 
     Every try costs one of the code's five, counted in a transaction of its own so that it still counts
@@ -183,7 +184,7 @@ async def verify_otp(session: AsyncSession, user: User, purpose: str, code: str)
         )
     if tries is None or tries > OTP_MAX_ATTEMPTS:
         raise ApiError(IDENTITY_ERRORS.INVALID_OTP, "Too many wrong codes; request a new one.")
-    if not security.constant_time_equals(otp.code_digest, _otp_digest(user.id, purpose, code)):
+    if not security.constant_time_equals(otp.code_digest, _otp_digest(user.id, purpose, code.reveal())):
         raise ApiError(IDENTITY_ERRORS.INVALID_OTP)
     spent = await session.scalar(
         update(OtpCode)
@@ -196,7 +197,13 @@ async def verify_otp(session: AsyncSession, user: User, purpose: str, code: str)
 
 
 async def reset_password(
-    session: AsyncSession, *, company_id: uuid.UUID, username: str, code: str, new_password: str, client_ip: str
+    session: AsyncSession,
+    *,
+    company_id: uuid.UUID,
+    username: str,
+    code: Otp,
+    new_password: Password,
+    client_ip: str,
 ) -> User:
     await RESET_PER_IP.consume(client_ip)
     await RESET_PER_USER.consume(f"{company_id}:{username.lower()}")
@@ -205,7 +212,7 @@ async def reset_password(
     if user is None or user.status != "active":
         raise ApiError(IDENTITY_ERRORS.INVALID_OTP, "No valid code is waiting; request a new one.")
     await verify_otp(session, user, "password_reset", code)
-    user.password_hash = await security.hash_secret(new_password)
+    user.password_hash = await security.hash_secret(new_password.reveal())
     user.updated_at = clock.now()
     await tokens.end_sessions(session, "user", user.id, "password_reset")
     return user

@@ -29,6 +29,7 @@ from migo.platform import clock, pan
 from migo.platform.db import database
 from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.ratelimit import Limit
+from migo.platform.secrets import CardNumber, Cvv, Secret
 from migo.platform.settings import get_settings
 
 from . import after_authorization, bins, clients, links, suspensions
@@ -71,9 +72,9 @@ def _invalid(detail: str) -> ApiError:
     return ApiError(MW_ERRORS.INVALID_BODY, detail)
 
 
-def read_card(number: str, expiry: str, cvv: str, holder_name: str | None) -> CardData:
+def read_card(number: CardNumber, expiry: str, cvv: Cvv, holder_name: str | None) -> CardData:
     """The card as typed, checked the way the page checks it inline; 5000 with the field otherwise."""
-    digits = pan.normalize(number)
+    digits = pan.normalize(number.reveal())
     if not (digits.isdigit() and 12 <= len(digits) <= 19 and pan.is_valid(digits)):
         raise _invalid("cardNumber: not a valid card number.")
     match = _EXPIRY.match(expiry)
@@ -85,10 +86,10 @@ def read_card(number: str, expiry: str, cvv: str, holder_name: str | None) -> Ca
     if (year, month) < (today.year, today.month):
         raise _invalid("expiry: the card has expired.")
     cvv_length = 4 if pan.brand_of(digits) == "amex" else 3
-    if not (cvv.isdigit() and len(cvv) == cvv_length):
+    if not (cvv.reveal().isdigit() and len(cvv.reveal()) == cvv_length):
         raise _invalid(f"cvv: {cvv_length} digits.")
     name = (holder_name or "").strip()[:60] or None
-    return CardData(number=digits, expiry_month=month, expiry_year=year, cvv=cvv, holder_name=name)
+    return CardData(number=CardNumber(digits), expiry_month=month, expiry_year=year, cvv=cvv, holder_name=name)
 
 
 def ensure_payable(transaction: PaymentTransaction) -> None:
@@ -150,12 +151,13 @@ async def pay(uid: str, card: CardData, installments: int, *, merchant_slug: str
     """One payment attempt on a pending link (of the merchant's client, when `merchant_slug` is given). A
     refusal before the processor is asked (5000, 2004-2006, 5011, 5019, 429) leaves nothing behind. Each step
     runs in a transaction of its own (the request calling may hold a connection of the main pool)."""
-    if not (get_settings().is_sandbox and card.number in BY_NUMBER):
-        await CARD_TRIES.consume(pan.fingerprint(card.number).hex())
+    number = card.number.reveal()
+    if not (get_settings().is_sandbox and number in BY_NUMBER):
+        await CARD_TRIES.consume(pan.fingerprint(number).hex())
     async with database.side_transaction() as session:
         transaction, client = await _payable_link(session, uid, merchant_slug)
         await suspensions.enforce(session, client, transaction.user_id)
-        info, options, refusals = await card_options(session, client, card.number)
+        info, options, refusals = await card_options(session, client, number[:8])
         if installments not in options:
             raise _invalid(f"installments: this card can be paid in {', '.join(map(str, options))}.")
         await _abandon_open_challenges(session, transaction)  # before this attempt exists: it is not one of them
@@ -176,7 +178,7 @@ async def pay(uid: str, card: CardData, installments: int, *, merchant_slug: str
         session.add(attempt)
         await session.flush()
         # Declined without asking the processor: recorded at once.
-        if not get_settings().is_sandbox and card.number in BY_NUMBER:
+        if not get_settings().is_sandbox and number in BY_NUMBER:
             return await _record(session, transaction, client, attempt, _declined("test_card_in_production"))
         if refusals or terms is None or amount is None:
             return await _record(session, transaction, client, attempt, _declined("card_not_allowed"))
@@ -199,7 +201,7 @@ async def pay(uid: str, card: CardData, installments: int, *, merchant_slug: str
 
 
 async def complete_challenge(
-    uid: str, attempt_id: uuid.UUID, code: str, *, merchant_slug: str | None = None
+    uid: str, attempt_id: uuid.UUID, code: Secret, *, merchant_slug: str | None = None
 ) -> AttemptResult:
     """Answer the 3-D Secure challenge of the link's open attempt."""
     async with database.side_transaction() as session:
@@ -273,7 +275,7 @@ async def _locked_attempt(
 
 
 async def _tokenize(session: AsyncSession, card: CardData, brand: str) -> CardToken:
-    sealed = pan.seal(card.number)
+    sealed = pan.seal(card.number.reveal())
     token = CardToken(
         pan_ciphertext=sealed.ciphertext,
         pan_fingerprint=sealed.fingerprint,

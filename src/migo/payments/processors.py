@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.platform import clock
 from migo.platform.db import database
 from migo.platform.ids import alphanumeric
+from migo.platform.secrets import CardNumber, Cvv, Secret
 
 from .models import SandboxProcessorRecord
 from .testcards import BY_NUMBER, THREE_DS_PASS_CODE
@@ -49,16 +50,14 @@ DECLINE_REASONS = {
 
 @dataclass(frozen=True)
 class CardData:
-    """A card as the customer typed it: held in memory for one authorization, never stored as such."""
+    """A card as the customer typed it: held in memory for one authorization, never stored as such (its number
+    and CVV mask themselves)."""
 
-    number: str
+    number: CardNumber  # digits only
     expiry_month: int
     expiry_year: int
-    cvv: str
+    cvv: Cvv
     holder_name: str | None = None
-
-    def __repr__(self) -> str:  # never let a PAN or CVV reach a log through a repr
-        return f"CardData(last4={self.number[-4:]})"
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,7 @@ class Processor(Protocol):
         self, card: CardData, *, amount: Decimal, currency: str, installments: int, capture: bool, key: str
     ) -> Authorization: ...
 
-    async def authenticate(self, challenge: str, code: str, *, key: str) -> Authorization:
+    async def authenticate(self, challenge: str, code: Secret, *, key: str) -> Authorization:
         """Answer a 3-D Secure challenge started by `authorize` (status `requires_action`)."""
         ...
 
@@ -120,8 +119,9 @@ class SandboxProcessor:
         self, card: CardData, *, amount: Decimal, currency: str, installments: int, capture: bool, key: str
     ) -> Authorization:
         # The card is digested with the rest of the request only to tell a reused key from a retry.
-        asked = _digest("authorize", card.number, amount, currency, installments, capture)
-        test_card = BY_NUMBER.get(card.number)
+        number = card.number.reveal()
+        asked = _digest("authorize", number, amount, currency, installments, capture)
+        test_card = BY_NUMBER.get(number)
         outcome = test_card.outcome if test_card is not None else "live_card_in_sandbox"
         record = SandboxProcessorRecord(
             idempotency_key=key, operation="authorize", request_digest=asked, amount=amount, currency=currency
@@ -136,8 +136,8 @@ class SandboxProcessor:
         async with database.side_transaction() as session:
             return _authorization(await _keep(session, record))
 
-    async def authenticate(self, challenge: str, code: str, *, key: str) -> Authorization:
-        asked = _digest("authenticate", challenge, code)
+    async def authenticate(self, challenge: str, code: Secret, *, key: str) -> Authorization:
+        asked = _digest("authenticate", challenge, code.reveal())
         async with database.side_transaction() as session:
             answered = await _answered(session, key, asked)
             if answered is not None:
@@ -163,7 +163,7 @@ class SandboxProcessor:
                 amount=spent.amount,
                 currency=spent.currency,
             )
-            if not hmac.compare_digest(code.strip(), THREE_DS_PASS_CODE):
+            if not hmac.compare_digest(code.reveal().strip(), THREE_DS_PASS_CODE):
                 record.status, record.decline_code = "declined", "authentication_failed"
             elif spent.scenario == "3ds_challenge_declined":
                 record.status, record.decline_code = "declined", "generic_decline"

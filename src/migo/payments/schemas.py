@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AwareDatetime, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from migo.platform.money import Amount
+from migo.platform.secrets import CardNumber, Cvv, Secret
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 from migo.webhooks.inbound import Notice
 
@@ -88,7 +89,7 @@ class CreateLinkRequest(LinkFields):
 class CreateHookLinkRequest(LinkFields):
     """`POST /transactions-hook`: the application's key pair travels in the body."""
 
-    private_key: Annotated[str, Field(min_length=1, max_length=200)] = Field(description="Your private key.")
+    private_key: Secret = Field(description="Your private key.")
     public_key: Annotated[str, Field(min_length=1, max_length=200)] = Field(description="Your public key.")
 
 
@@ -211,13 +212,20 @@ class RefundOut(ApiModel):
         )
 
 
+class ChallengeAnswer(Secret):
+    """What the cardholder types to answer a 3-D Secure challenge."""
+
+    __slots__ = ()
+    max_length = 12
+
+
 class SandboxPayRequest(ApiInput):
-    card_number: Annotated[str, Field(min_length=12, max_length=23)] = Field(examples=["4242424242424242"])
+    card_number: CardNumber = Field(examples=["4242424242424242"])
     expiry: Annotated[str, Field(min_length=4, max_length=7)] = Field(description="MM/YY", examples=["12/34"])
-    cvv: Annotated[str, Field(min_length=3, max_length=4)] = Field(examples=["123"])
+    cvv: Cvv = Field(examples=["123"])
     cardholder_name: Annotated[str, Field(max_length=60)] | None = None
     installments: Annotated[int, Field(ge=1, le=48)] = 1
-    three_ds_code: Annotated[str, Field(max_length=10)] | None = Field(
+    three_ds_code: ChallengeAnswer | None = Field(
         None, description="Answer to the 3-D Secure challenge when the card asks for one (sandbox: 123456)."
     )
 

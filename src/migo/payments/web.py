@@ -20,12 +20,14 @@ from migo.platform.db import database
 from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.pages import page
 from migo.platform.ratelimit import Limit
+from migo.platform.secrets import CardNumber, Cvv
 from migo.webhooks import service as webhooks
 
 from . import checkout, clients, links
 from .errors import PAYMENT_ERRORS
 from .models import PaymentAttempt, PaymentClient, PaymentTransaction
 from .processors import DECLINE_REASONS
+from .schemas import ChallengeAnswer
 
 _HEADERS = {
     "Cache-Control": "no-store",
@@ -246,9 +248,9 @@ async def pay_from_form(request: Request) -> Response:
         installments = 0
     try:
         card = checkout.read_card(
-            _form_text(form, "cardNumber", 40),
+            CardNumber(_form_text(form, "cardNumber", 40)),
             _form_text(form, "expiry", 10),
-            _form_text(form, "cvv", 6),
+            Cvv(_form_text(form, "cvv", 6)),
             _form_text(form, "cardholderName", 60),
         )
         result = await checkout.pay(uid, card, installments)
@@ -312,7 +314,7 @@ async def verify_form(request: Request) -> Response:
         context = _context(transaction, client, return_url, attempt_id=str(attempt_id), error=None)
         return page(request, "checkout_3ds.html", context, headers=_HEADERS)
     try:
-        result = await checkout.complete_challenge(uid, attempt_id, _form_text(values, "code", 12))
+        result = await checkout.complete_challenge(uid, attempt_id, ChallengeAnswer(_form_text(values, "code", 12)))
     except ApiError as refusal:
         return await _refused(request, uid, return_url, refusal)
     return RedirectResponse(_checkout_url(uid, return_url, attempt=str(result.attempt.id)), status_code=303)

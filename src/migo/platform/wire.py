@@ -30,7 +30,7 @@ class ApiModel(BaseModel):
 class ApiInput(BaseModel):
     """What a client sends: camelCase, and an unknown field is an error rather than silently dropped."""
 
-    model_config = ConfigDict(alias_generator=to_camel, extra="forbid")
+    model_config = ConfigDict(alias_generator=to_camel, extra="forbid", hide_input_in_errors=True)
 
     @model_validator(mode="before")
     @classmethod

@@ -21,6 +21,7 @@ from migo.payments import clients
 from migo.payments.models import PaymentClient
 from migo.payments.testcards import TEST_CARDS, THREE_DS_PASS_CODE
 from migo.platform import clock, security
+from migo.platform.secrets import Password
 from migo.platform.settings import get_settings
 from migo.webhooks import inbound
 
@@ -149,7 +150,7 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
             session,
             partner,
             username="sandbox.admin",
-            password=operator_password,
+            password=Password(operator_password),
             display_name="Sandbox administrator",
             roles=["admin"],
             operator_id=_id("operator"),
@@ -222,7 +223,7 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
             "currencies": list(SANDBOX_CLIENT.currencies),
         },
         "cardProgram": {"currency": SANDBOX_PROGRAM.currency, "bin": SANDBOX_PROGRAM.bin},
-        "cardStock": [{"number": card.number, "name": card.name, "expiry": card.expiry} for card in stock],
+        "cardStock": [{"number": card.number.reveal(), "name": card.name, "expiry": card.expiry} for card in stock],
         "testCards": [{"number": c.number, "brand": c.brand, "outcome": c.outcome} for c in TEST_CARDS],
         "threeDsCode": THREE_DS_PASS_CODE,
     }

@@ -16,6 +16,7 @@ from migo.identity.auth import GatewayApp, GatewayIdempotent, Merchant, Merchant
 from migo.platform.envelope import CustomResponse, ok
 from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
+from migo.platform.secrets import Secret
 from migo.platform.wire import ApiModel
 
 from . import inbound, service, signatures
@@ -72,7 +73,8 @@ def webhook_router(
         """Register where events go: the URL, the event types (`["*"]` for all), the static authentication
         header Migo sends (seed 002's Merchant Generic Callback), and optionally a Standard Webhooks signing
         secret (yours, or `generateSigningSecret: true`, shown once)."""
-        secret = signatures.generate_secret() if body.generate_signing_secret else body.signing_secret
+        generated = signatures.generate_secret() if body.generate_signing_secret else None
+        secret = Secret(generated) if generated else body.signing_secret
         endpoint = await service.create_endpoint(
             session,
             owner,
@@ -83,8 +85,7 @@ def webhook_router(
             signing_secret=secret,
             description=body.description,
         )
-        shown = secret if body.generate_signing_secret else None
-        return answer(EndpointWithSecret(**EndpointOut.of(endpoint).model_dump(), signing_secret=shown), 201)
+        return answer(EndpointWithSecret(**EndpointOut.of(endpoint).model_dump(), signing_secret=generated), 201)
 
     @router.get("/webhook-endpoints", response_model=shape(Page[EndpointOut]))
     async def list_webhook_endpoints(

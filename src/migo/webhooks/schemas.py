@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 
+from migo.platform.secrets import HeaderSecret, Secret
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 
 from . import service
@@ -32,7 +33,6 @@ Url = Annotated[
     ),
 ]
 # A header value travels as is: no control characters (CR/LF would split the request).
-HeaderValue = Annotated[str, Field(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]+$")]
 EventTypes = Annotated[list[Annotated[str, Field(max_length=60)]], Field(min_length=1, max_length=30)]
 
 
@@ -53,8 +53,8 @@ class EndpointCreate(_EndpointFields):
     url: Url
     event_types: EventTypes = Field(description='Event types to receive, or ["*"] for all.')
     auth_header_name: HeaderName | None = Field(None, description="The static header Migo sends (seed 002).")
-    auth_header_value: HeaderValue | None = None
-    signing_secret: Annotated[str, Field(max_length=120)] | None = Field(
+    auth_header_value: HeaderSecret | None = None
+    signing_secret: Secret | None = Field(
         None, description="A Standard Webhooks secret (whsec_…) to sign deliveries with."
     )
     generate_signing_secret: bool = Field(False, description="Let Migo generate the signing secret (shown once).")
@@ -65,8 +65,8 @@ class EndpointUpdate(_EndpointFields):
     url: Url | None = None
     event_types: EventTypes | None = None
     auth_header_name: HeaderName | None = None
-    auth_header_value: HeaderValue | None = None
-    signing_secret: Annotated[str, Field(max_length=120)] | None = Field(
+    auth_header_value: HeaderSecret | None = None
+    signing_secret: Secret | None = Field(
         None, description="A new secret: the old one keeps signing beside it for 24 hours."
     )
     description: Annotated[str, Field(max_length=200)] | None = None

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from migo.events.models import Event
 from migo.platform import clock, security
 from migo.platform.errors import ERRORS, ApiError
+from migo.platform.secrets import HeaderSecret, Secret
 
 from . import signatures, targets
 from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
@@ -139,21 +140,21 @@ def _checked_url(url: str) -> str:
         raise _invalid(f"url: {refused}") from None
 
 
-def _set_auth_header(endpoint: WebhookEndpoint, name: str | None, value: str | None) -> None:
+def _set_auth_header(endpoint: WebhookEndpoint, name: str | None, value: Secret | None) -> None:
     if (name is None) != (value is None):
         raise _invalid("authHeaderName and authHeaderValue go together")
     endpoint.auth_header_name = name
-    endpoint.auth_header_value_ciphertext = _seal(value, endpoint.id, "webhook-auth") if value else None
+    endpoint.auth_header_value_ciphertext = _seal(value.reveal(), endpoint.id, "webhook-auth") if value else None
 
 
-def _rotate_to(endpoint: WebhookEndpoint, secret: str | None) -> None:
+def _rotate_to(endpoint: WebhookEndpoint, secret: Secret | None) -> None:
     """Sign with `secret` from now on; the secret it replaces stays valid for 24 hours."""
-    if secret is not None and not signatures.is_valid_secret(secret):
+    if secret is not None and not signatures.is_valid_secret(secret.reveal()):
         raise _invalid("signingSecret: a Standard Webhooks secret, whsec_ followed by at least 24 bytes in base64")
     if endpoint.signing_secret_ciphertext is not None:
         endpoint.previous_secret_ciphertext = endpoint.signing_secret_ciphertext
         endpoint.previous_secret_expires_at = clock.now() + SECRET_OVERLAP
-    endpoint.signing_secret_ciphertext = _seal(secret, endpoint.id, "webhook-signing") if secret else None
+    endpoint.signing_secret_ciphertext = _seal(secret.reveal(), endpoint.id, "webhook-signing") if secret else None
 
 
 async def create_endpoint(
@@ -163,8 +164,8 @@ async def create_endpoint(
     url: str,
     event_types: list[str],
     auth_header_name: str | None,
-    auth_header_value: str | None,
-    signing_secret: str | None,
+    auth_header_value: HeaderSecret | None,
+    signing_secret: Secret | None,
     description: str | None,
 ) -> WebhookEndpoint:
     endpoint = WebhookEndpoint(
@@ -213,7 +214,7 @@ async def update_endpoint(
         _set_auth_header(
             endpoint,
             changes.get("auth_header_name", header[0] if header else None),
-            changes.get("auth_header_value", header[1] if header else None),
+            changes.get("auth_header_value", HeaderSecret(header[1]) if header else None),
         )
     if "signing_secret" in changes:
         _rotate_to(endpoint, changes["signing_secret"])
@@ -226,7 +227,7 @@ async def update_endpoint(
 async def rotate_secret(session: AsyncSession, owner: Owner, endpoint_id: uuid.UUID) -> tuple[WebhookEndpoint, str]:
     endpoint = await get_endpoint(session, owner, endpoint_id, lock=True)
     secret = signatures.generate_secret()
-    _rotate_to(endpoint, secret)
+    _rotate_to(endpoint, Secret(secret))
     endpoint.updated_at = clock.now()
     return endpoint, secret
 
