@@ -17,6 +17,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
+# The suite-wide leak scan: no PAN, CVV, PIN or secret in any log line or error answer (tests/leakscan).
+pytest_plugins = ["tests.leakscan.plugin"]
+
 _TEST_HOME = Path(tempfile.mkdtemp(prefix="migo-test-"))
 _ADMIN_URL: str | None = None
 _TEST_DATABASE = f"migo_test_{os.getpid()}_{secrets.token_hex(3)}"

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
 
+import httpx
 import pytest
+import structlog
+from fastapi import FastAPI, HTTPException
 
+from tests.leakscan import known_secret, server_log
+from tests.leakscan.capture import COLLECTOR
+from tests.leakscan.plugin import scan
 from tests.leakscan.scanner import KnownSecrets, Scanner, find_card_numbers, mask
 
 
@@ -110,3 +117,34 @@ def test_public_values_are_never_secrets():
     known.add("private key", "pk_public_looking_1234567890")
     known.add_public("pk_public_looking_1234567890")
     assert Scanner(known).scan("pk_public_looking_1234567890") == []
+
+
+async def test_the_capture_sees_logs_error_answers_and_server_logs_and_names_the_test(app, request, tmp_path):
+    """End to end on a throwaway app, in a collector of its own so the session's scan stays clean."""
+    if not COLLECTOR.installed:
+        pytest.skip("the leak scan is off (--no-leakscan)")
+    toy = FastAPI()
+    password, cvv = "Tr0ub4dor-and-3", "737"
+
+    @toy.post("/pay")
+    async def pay(body: dict) -> dict:
+        structlog.get_logger("migo.test").info(f"paying with cvv={body['cvv']}")
+        logging.getLogger("migo.test").warning("login for %s", body["password"])
+        raise HTTPException(422, f"no account for password {body['password']}")
+
+    with COLLECTOR.isolated():
+        known_secret("password", password)
+        log = server_log("migo-serve")
+        log.write_text('{"event": "request", "path": "/rest/cards/4111111111111111/funds"}\n')
+        transport = httpx.ASGITransport(app=toy)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+            answer = await http.post("/pay", json={"cvv": cvv, "password": password})
+        assert answer.status_code == 422
+        result = scan(COLLECTOR)
+    found = {(leak.kind, leak.where.split(" ")[0] + " " + leak.where.split(" ")[1]) for leak in result.leaks}
+    assert ("CVV", "log line") in found  # structlog, harvested from the request body
+    assert ("password", "log line") in found  # the standard library's logging
+    assert ("password", "answer POST") in found  # the 422 answer
+    assert ("PAN", "server log") in found
+    assert {leak.test for leak in result.leaks} == {request.node.nodeid}
+    assert not any(password in leak.excerpt or "4111111111111111" in leak.excerpt for leak in result.leaks)
