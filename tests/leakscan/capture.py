@@ -108,11 +108,11 @@ class Collector:
         """One request and its answer, seen by `RecordingApp`."""
         request_headers = scope.get("headers") or []
         self._harvest_request(scope, request_headers, request)
-        path = scope.get("root_path", "") + scope.get("path", "")
+        path = scope.get("path", "")
         if status >= 400:
             lines = [f"{name.decode('latin-1')}: {value.decode('latin-1')}" for name, value in headers]
             text = "\n".join([*lines, "", body.decode("utf-8", "replace")])
-            self.record(text, f"answer {scope.get('method', '?')} {path} → {status}")
+            self.record(text, f"answer {scope.get('method', '?')} {_route_of(scope, path)} → {status}")
         elif len(body) <= _HARVEST_LIMIT and _is_json(headers):
             try:
                 answer = json.loads(body)
@@ -142,17 +142,25 @@ class Collector:
             with suppress(ValueError):
                 self._harvest(json.loads(body), REQUEST_FIELD_KINDS)
 
-    def _harvest(self, value: Any, kinds: dict[str, str]) -> None:
+    def _harvest(self, value: Any, kinds: dict[str, str], kind: str | None = None) -> None:
+        """Every scalar under a secret field (`{"pin": "4827"}`, `{"clientSecret": ["…"]}`) is that secret."""
         if isinstance(value, dict):
             for key, item in value.items():
-                kind = kinds.get(normalized_key(str(key)))
-                if kind and isinstance(item, str | int) and not is_redaction(str(item)):
-                    self.known.add(kind, item)
-                else:
-                    self._harvest(item, kinds)
+                self._harvest(item, kinds, kind or kinds.get(normalized_key(str(key))))
         elif isinstance(value, list):
             for item in value:
-                self._harvest(item, kinds)
+                self._harvest(item, kinds, kind)
+        elif kind and isinstance(value, str | int | float) and not is_redaction(str(value)):
+            self.known.add(kind, value)
+
+
+def _route_of(scope: dict[str, Any], path: str) -> str:
+    """The route template that answered (`/rest/cards/{cardId}/pin`), so one leak on many ids is one entry."""
+    route = scope.get("route")
+    template = getattr(route, "path", None)
+    if template is None or type(route).__name__ == "Mount":
+        return path
+    return f"{scope.get('root_path', '')}{template}"
 
 
 def _is_json(headers: list[tuple[bytes, bytes]]) -> bool:
@@ -196,10 +204,13 @@ class RecordingApp:
                 body.extend(message.get("body", b""))
             await send(message)
 
+        path = scope["path"]  # the routers below rewrite root_path in this very dict
         try:
             await self.app(scope, receiving, sending)
         finally:
-            COLLECTOR.exchange(scope, bytes(request), start.get("status", 0), start.get("headers", []), bytes(body))
+            COLLECTOR.exchange(
+                {**scope, "path": path}, bytes(request), start.get("status", 0), start.get("headers", []), bytes(body)
+            )
 
 
 # -- installing the capture ----------------------------------------------------------------------------------

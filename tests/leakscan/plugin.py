@@ -8,10 +8,11 @@ produced it, and the text around it with every secret in it masked. Turn it off 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import time
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import pytest
@@ -22,19 +23,25 @@ from tests.leakscan.scanner import Finding, Scanner, mask
 _SHOWN = 40  # leaks listed in full; the rest are counted
 
 
-@dataclass(frozen=True)
+@dataclass
 class Leak:
+    """One value leaking one way in one place (a log event, a route's answers, a server's log)."""
+
     rule: str
     kind: str
-    shown: str
+    shown: str  # the value, masked
     where: str
-    test: str | None
-    excerpt: str
+    excerpt: str  # of the first occurrence, every secret in it masked
+    tests: dict[str | None, int] = field(default_factory=dict)  # occurrences per test
+
+    @property
+    def count(self) -> int:
+        return sum(self.tests.values())
 
 
 @dataclass
 class ScanResult:
-    leaks: dict[Leak, int]
+    leaks: list[Leak]
     texts: int
     server_lines: int
     known: int
@@ -98,30 +105,34 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 def scan(collector: Collector) -> ScanResult:
     started = time.perf_counter()
     scanner = Scanner(collector.known)
-    groups: dict[tuple[str | None, ...], tuple[Leak, int]] = {}
+    leaks: dict[tuple[str, ...], Leak] = {}
 
-    def add(findings: list[Finding], where: str, test: str | None) -> None:
+    def add(text: str, findings: list[Finding], where: str, test: str | None) -> None:
+        event = _EVENT.search(text)
+        if event:
+            where = f'{where}, event "{event.group(1)}"'
         for finding in findings:
             shown = mask(finding.value, finding.kind)
-            # The same value leaking the same way in the same place and test: one entry, counted.
-            key = (finding.rule, finding.kind, shown, where.partition(" line ")[0], test)
-            first, count = groups.get(key, (Leak(finding.rule, finding.kind, shown, where, test, finding.excerpt), 0))
-            groups[key] = (first, count + 1)
+            key = (finding.rule, finding.kind, shown, where)
+            leak = leaks.setdefault(key, Leak(finding.rule, finding.kind, shown, where, finding.excerpt))
+            leak.tests[test] = leak.tests.get(test, 0) + 1
 
     for record in collector.records:
         if findings := scanner.scan(record.text):
-            add(findings, record.where, record.test)
+            add(record.text, findings, record.where, record.test)
     server_lines = 0
     for path, starter in collector.server_logs:
         if not path.exists():
             continue
-        for number, line in enumerate(path.read_text("utf-8", "replace").splitlines(), 1):
+        for line in path.read_text("utf-8", "replace").splitlines():
             server_lines += 1
             if findings := scanner.scan(line):
-                test = _test_by_timestamp(collector, line) or starter
-                add(findings, f"server log {path} line {number}", test)
-    leaks = dict(groups.values())
-    return ScanResult(leaks, len(collector.records), server_lines, len(collector.known), time.perf_counter() - started)
+                add(line, findings, f"server log {path.name}", _test_by_timestamp(collector, line) or starter)
+    seconds = time.perf_counter() - started
+    return ScanResult(list(leaks.values()), len(collector.records), server_lines, len(collector.known), seconds)
+
+
+_EVENT = re.compile(r'^\{.*?"event": "((?:[^"\\]|\\.){1,80})"')
 
 
 def _test_by_timestamp(collector: Collector, line: str) -> str | None:
@@ -143,16 +154,20 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     if not result.leaks:
         terminalreporter.write_line(f"leak scan: no PAN, CVV, PIN or secret found ({stats})", green=True)
         return
-    total = sum(result.leaks.values())
+    total = sum(leak.count for leak in result.leaks)
     terminalreporter.section(f"leak scan: {len(result.leaks)} leaks ({total} occurrences)", sep="=", red=True)
-    for number, (leak, count) in enumerate(result.leaks.items(), 1):
+    for number, leak in enumerate(result.leaks, 1):
         if number > _SHOWN:
             terminalreporter.write_line(f"… and {len(result.leaks) - _SHOWN} more")
             break
-        times = f" ({count} times)" if count > 1 else ""
+        times = f", {leak.count} times" if leak.count > 1 else ""
         terminalreporter.write_line(f"{number}. {leak.kind} {leak.shown}: {leak.rule}{times}", red=True, bold=True)
         terminalreporter.write_line(f"   where: {leak.where}")
-        terminalreporter.write_line(f"   test:  {leak.test or '(outside any test)'}")
+        tests = [
+            f"{test or '(outside any test)'}" + (f" ({n} times)" if n > 1 else "") for test, n in leak.tests.items()
+        ]
+        more = f" (+{len(tests) - 3} more)" if len(tests) > 3 else ""
+        terminalreporter.write_line(f"   tests: {', '.join(tests[:3])}{more}")
         terminalreporter.write_line(f"   text:  {leak.excerpt}")
     if COLLECTOR._log_dir is not None:
         terminalreporter.write_line(f"server logs kept in {COLLECTOR._log_dir}")
