@@ -99,6 +99,19 @@ def test_short_secrets_count_only_in_the_field_that_names_them():
         assert scanner.scan(text) == [], text
 
 
+def test_a_known_secret_that_is_a_word_or_a_number_counts_only_beside_its_field():
+    scanner = _scanner(password="password", secret="not-a-secret", PIN="83917265")
+    for text in [
+        '"detail": "The username or password is not correct."',
+        '"path": "/rest/users/auth/password/reset"',
+        '"amount": "83917265.0000"',
+        "this is not-a-secret at all",
+    ]:
+        assert scanner.scan(text) == [], text
+    for text in ['{"password": "password"}', "bad secret not-a-secret", "input_value=83917265"]:
+        assert [f.rule for f in scanner.scan(text)] == ["known secret in a field"], text
+
+
 def test_a_secret_field_with_any_literal_value_is_a_leak_and_a_redaction_is_not():
     scanner = _scanner()
     for text in ["RotatePinRequest(current_pin='1357', new_pin='2468')", '{"clientSecret": "s3cr3t"}', "password=x1y2"]:

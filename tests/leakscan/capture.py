@@ -143,10 +143,12 @@ class Collector:
                 self._harvest(json.loads(body), REQUEST_FIELD_KINDS)
 
     def _harvest(self, value: Any, kinds: dict[str, str], kind: str | None = None) -> None:
-        """Every scalar under a secret field (`{"pin": "4827"}`, `{"clientSecret": ["…"]}`) is that secret."""
+        """The value of a secret field is that secret, as are the items of a list it holds
+        (`{"pin": "4827"}`, `{"clientSecret": ["…"]}`); an object it holds is looked into afresh (an OpenAPI
+        document's `"pin": {"description": …}` holds no PIN)."""
         if isinstance(value, dict):
             for key, item in value.items():
-                self._harvest(item, kinds, kind or kinds.get(normalized_key(str(key))))
+                self._harvest(item, kinds, kinds.get(normalized_key(str(key))))
         elif isinstance(value, list):
             for item in value:
                 self._harvest(item, kinds, kind)

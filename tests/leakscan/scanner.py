@@ -10,18 +10,20 @@ Pure functions over text, no pytest and no I/O, so the rules are unit-tested on 
    (8-4-4-4-12), nor a placeholder (a number starting with 0, or one digit repeated). Masked forms
    (`424242…4242`, `424242******4242`) never have 13 digits in a row, so they pass.
 2. **Known secrets, long.** Every value the tests know to be secret (registered, or harvested from the
-   requests and answers that carry it, see capture.py) whose longest run of `[A-Za-z0-9_-]` is 8 characters or
-   more is looked for anywhere, by that run: client secrets, signing secrets, merchant tokens, private keys,
-   access and refresh tokens, passwords, printed PANs. Finding the run is the leak, even when the rest of the
-   value was mangled on the way (a PEM's newlines escaped, say).
+   requests and answers that carry it, see capture.py) whose longest run of `[A-Za-z0-9_-]` looks random (8
+   characters or more mixing lower case, upper case and digits, or 20 or more) is looked for anywhere, by
+   that run: client secrets, signing secrets, merchant tokens, private keys, access and refresh tokens,
+   passwords (PANs are rule 1's). Finding the run is the leak, even when the rest of the value was mangled on
+   the way (a PEM's newlines escaped, say).
 3. **Known secrets, short.** CVVs ("123"), PINs ("4827"), OTP codes ("048213") and other values without a long
-   random run would match by chance inside timestamps, amounts and ids, so they count only where they would
-   be a leak: right after a field name that says what they are, with at most quotes, `:`/`=` and spaces
-   between: `"pin": "4827"`, `cvv=123`, `pin='4827'` (a model's repr), `input_value='4827'` (Pydantic's
-   error text), `'input': '4827'` (FastAPI's), `PIN 4827`. For `code` the value must be quoted (`"code": 7211`
-   is an error code). The rule for test authors: a short secret is only looked for beside its field's name,
-   so send it in a field named for what it is (`cvv`, `pin`, `newPin`, `code`, `password`); a secret a test
-   needs found anywhere must be 8 characters or more of `[A-Za-z0-9_-]` (then rule 2 applies).
+   random run (a weak password a test sends, "password"; a bare number) would match by chance inside
+   timestamps, amounts, ids and prose, so they count only where they would be a leak: right after a field
+   name that says what they are, with at most quotes, `:`/`=` and spaces between: `"pin": "4827"`, `cvv=123`,
+   `pin='4827'` (a model's repr), `input_value='4827'` (Pydantic's error text), `'input': '4827'` (FastAPI's),
+   `PIN 4827`, `secret not-a-secret`. For `code` the value must be quoted (`"code": 7211` is an error code).
+   The rule for test authors: a short secret is only looked for beside its field's name, so send it in a
+   field named for what it is (`cvv`, `pin`, `newPin`, `code`, `password`); a secret a test needs found
+   anywhere must look random (8+ characters of `[A-Za-z0-9_-]` mixing classes: rule 2 applies).
 4. **Secret fields with a value.** Whatever the value, known or not, a field named cvv, cvc, pin, password,
    secret, privateKey, cardNumber, pan, … (`newPin`, `clientSecret`, `refresh_token`: the last word of the
    name decides) that carries a literal in JSON (`"pin": "0000"`) or in `key=value` form (`pin='0000'`) is a
@@ -135,6 +137,17 @@ SHORT_CONTEXT_KEYS = frozenset(
         "pan",
         "inputvalue",
         "input",
+        "secret",
+        "clientsecret",
+        "signingsecret",
+        "privatekey",
+        "token",
+        "accesstoken",
+        "refreshtoken",
+        "viewtoken",
+        "merchanttoken",
+        "authorization",
+        "bearer",
     }
 )
 _QUOTED_ONLY_KEYS = frozenset({"code"})
@@ -144,6 +157,13 @@ _QUOTED_ONLY_KEYS = frozenset({"code"})
 class Secret:
     kind: str
     value: str
+
+
+def looks_random(atom: str) -> bool:
+    """Long enough, and mixing character classes, to be found anywhere without meaning anything else: a word
+    ("password", sent by a test as a weak one) or a bare number is only looked for beside its field."""
+    classes = sum(any(test(char) for char in atom) for test in (str.islower, str.isupper, str.isdigit))
+    return len(atom) >= LONG_ATOM and (classes >= 2 or len(atom) >= 20)
 
 
 @dataclass(frozen=True)
@@ -188,7 +208,7 @@ class KnownSecrets:
                     continue
                 secret = Secret(kind, value)
                 atom = max(_ATOM.findall(value), key=len, default="")
-                if len(atom) >= LONG_ATOM and atom not in self._public:
+                if looks_random(atom) and atom not in self._public:
                     long.setdefault(atom, []).append(secret)
                 else:
                     short[value] = secret
