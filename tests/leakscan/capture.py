@@ -195,15 +195,15 @@ class RecordingApp:
 
         async def receiving() -> dict[str, Any]:
             message = await receive()
-            if message["type"] == "http.request" and len(request) < _BODY_LIMIT:
-                request.extend(message.get("body", b""))
+            if message["type"] == "http.request":
+                request.extend(message.get("body", b"")[: _BODY_LIMIT - len(request)])
             return message
 
         async def sending(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 start.update(status=message["status"], headers=list(message.get("headers") or []))
-            elif message["type"] == "http.response.body" and len(body) < _BODY_LIMIT:
-                body.extend(message.get("body", b""))
+            elif message["type"] == "http.response.body":
+                body.extend(message.get("body", b"")[: _BODY_LIMIT - len(body)])
             await send(message)
 
         path = scope["path"]  # the routers below rewrite root_path in this very dict
