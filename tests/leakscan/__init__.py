@@ -33,7 +33,7 @@ def public_value(value: object) -> None:
 
 def server_log(name: str) -> Path:
     """A file for the output of a server or worker process the test starts; scanned at the end of the session."""
-    handle, name_on_disk = tempfile.mkstemp(prefix=f"{name}-", suffix=".log", dir=COLLECTOR.log_dir())
+    handle, name_on_disk = tempfile.mkstemp(prefix=f"{name}-", suffix=".log", dir=COLLECTOR.server_logs_directory())
     os.close(handle)
     path = Path(name_on_disk)
     COLLECTOR.server_logs.append((path, COLLECTOR.test))

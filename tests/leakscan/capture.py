@@ -71,7 +71,7 @@ class Collector:
     test: str | None = None
     # When each test started (wall clock), to attribute a server's log line by its timestamp.
     timeline: list[tuple[float, str | None]] = field(default_factory=list)
-    _log_dir: Path | None = None
+    server_log_dir: Path | None = None  # made with the first server log
 
     def record(self, text: str, where: str) -> None:
         if self.active and text:
@@ -95,10 +95,10 @@ class Collector:
         index = bisect.bisect_right([start for start, _ in self.timeline], timestamp) - 1
         return self.timeline[index][1] if index >= 0 else None
 
-    def log_dir(self) -> Path:
-        if self._log_dir is None:
-            self._log_dir = Path(tempfile.mkdtemp(prefix="migo-leakscan-"))
-        return self._log_dir
+    def server_logs_directory(self) -> Path:
+        if self.server_log_dir is None:
+            self.server_log_dir = Path(tempfile.mkdtemp(prefix="migo-leakscan-"))
+        return self.server_log_dir
 
     # -- answers ---------------------------------------------------------------------------------------------
 

@@ -98,8 +98,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     session.config.stash[_RESULT] = result
     if result.leaks:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
-    elif COLLECTOR._log_dir is not None:
-        shutil.rmtree(COLLECTOR._log_dir, ignore_errors=True)
+    elif COLLECTOR.server_log_dir is not None:
+        shutil.rmtree(COLLECTOR.server_log_dir, ignore_errors=True)
 
 
 def scan(collector: Collector) -> ScanResult:
@@ -169,6 +169,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
         more = f" (+{len(tests) - 3} more)" if len(tests) > 3 else ""
         terminalreporter.write_line(f"   tests: {', '.join(tests[:3])}{more}")
         terminalreporter.write_line(f"   text:  {leak.excerpt}")
-    if COLLECTOR._log_dir is not None:
-        terminalreporter.write_line(f"server logs kept in {COLLECTOR._log_dir}")
+    if COLLECTOR.server_log_dir is not None:
+        terminalreporter.write_line(f"server logs kept in {COLLECTOR.server_log_dir}")
     terminalreporter.write_line(f"The run fails: secrets must never be logged or echoed ({stats}).", red=True)
