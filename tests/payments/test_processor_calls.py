@@ -37,7 +37,7 @@ async def _attempts(uid: str) -> list[str]:
             select(PaymentAttempt.status)
             .join(PaymentTransaction, PaymentTransaction.id == PaymentAttempt.transaction_id)
             .where(PaymentTransaction.uid == uid)
-            .order_by(PaymentAttempt.created_at)
+            .order_by(PaymentAttempt.created_at, PaymentAttempt.id)  # a frozen clock stamps them alike
         )
         return list(rows)
 
