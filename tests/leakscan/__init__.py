@@ -5,6 +5,13 @@ status >= 400 it sends in-process, and the logs of the real servers the tests st
 it scans them all (scanner.py, where the rules are) and fails the run if anything leaked, naming the kind,
 where, and the test. `pytest --no-leakscan` turns it off.
 
+What counts: a Luhn-valid 13-19 digit number standing alone (plain or grouped as cards are printed); any
+secret the tests know whose value looks random (8+ characters mixing letters and digits), wherever it
+appears; and short or word-like secrets (CVVs, PINs, OTP codes, a weak test password) only beside the name
+of their field (`"pin": "4827"`, `cvv=737`, `input_value='4827'`, `PIN 4827`), because "123" or "4827"
+turn up by chance in timestamps and amounts. So a test sends a CVV or PIN in a field named for it; a value
+it needs looked for everywhere must be long and random.
+
 Tests and factories tell it about secrets it cannot see go by in a request or an answer:
 
     from tests.leakscan import known_secret, public_value
