@@ -17,6 +17,11 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from tests.leakscan import known_secret
+
+# The suite-wide leak scan: no PAN, CVV, PIN or secret in any log line or error answer (tests/leakscan).
+pytest_plugins = ["tests.leakscan.plugin"]
+
 _TEST_HOME = Path(tempfile.mkdtemp(prefix="migo-test-"))
 _ADMIN_URL: str | None = None
 _TEST_DATABASE = f"migo_test_{os.getpid()}_{secrets.token_hex(3)}"
@@ -48,11 +53,14 @@ def pytest_configure(config: pytest.Config) -> None:
     with psycopg.connect(_libpq(_ADMIN_URL), autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{_TEST_DATABASE}"')
     test_url = make_url(_ADMIN_URL).set(database=_TEST_DATABASE).render_as_string(hide_password=False)
+    master_secret = "test-master-secret-" + secrets.token_hex(16)
+    known_secret("master secret", master_secret)  # neither may ever reach a log (tests/leakscan)
+    known_secret("database password", make_url(_ADMIN_URL).password)
     os.environ.update(
         {
             "DATABASE_URL": test_url,
             "MIGO_ENVIRONMENT": "sandbox",
-            "MIGO_SECRET_KEY": "test-master-secret-" + secrets.token_hex(16),
+            "MIGO_SECRET_KEY": master_secret,
             "MIGO_HOME": str(_TEST_HOME),
             "MIGO_PUBLIC_URL": "http://testserver",
             "MIGO_LOG_LEVEL": "INFO",

@@ -14,9 +14,12 @@ from migo.platform import clock, security
 from migo.platform.db import database
 from migo.platform.ids import new_id
 from migo.platform.secrets import Password
+from tests.leakscan import known_secret, public_value
 
 USER_PASSWORD = "Cardh0lder-pass"
 OPERATOR_PASSWORD = "0perator-pass"
+known_secret("password", USER_PASSWORD)
+known_secret("password", OPERATOR_PASSWORD)
 
 
 @dataclass
@@ -45,14 +48,14 @@ class Tenant:
             "/rest/auth/token", json={"clientId": self.gateway_client_id, "clientSecret": self.gateway_client_secret}
         )
         assert response.status_code == 200, response.text
-        return response.json()["data"]
+        return _known_tokens(response.json()["data"])
 
     async def cms_token(self, http: httpx.AsyncClient) -> str:
         response = await http.post(
             "/cms/rest/auth/token", json={"clientId": self.cms_client_id, "clientSecret": self.cms_client_secret}
         )
         assert response.status_code == 200, response.text
-        return response.json()["data"]["accessToken"]
+        return _known_tokens(response.json()["data"])["accessToken"]
 
     async def operator_headers(self, http: httpx.AsyncClient, username: str | None = None) -> dict[str, str]:
         app_token = await self.cms_token(http)
@@ -62,7 +65,8 @@ class Tenant:
             headers={"Authorization": f"Bearer {app_token}"},
         )
         assert response.status_code == 200, response.text
-        return {"Authorization": f"Bearer {app_token}", "x-user-token": response.json()["data"]["accessToken"]}
+        operator = _known_tokens(response.json()["data"])
+        return {"Authorization": f"Bearer {app_token}", "x-user-token": operator["accessToken"]}
 
     async def user_tokens(self, http: httpx.AsyncClient) -> dict[str, Any]:
         app_token = await self.app_token(http)
@@ -72,7 +76,7 @@ class Tenant:
             headers={"Authorization": f"Bearer {app_token}"},
         )
         assert response.status_code == 200, response.text
-        return response.json()["data"]
+        return _known_tokens(response.json()["data"])
 
     def signed_headers(
         self,
@@ -93,6 +97,13 @@ class Tenant:
             "content-type": "application/json",
             **({"Idempotency-Key": idempotency_key} if idempotency_key is not None else {}),
         }
+
+
+def _known_tokens(pair: dict[str, Any]) -> dict[str, Any]:
+    """Tokens the tests hold, for the leak scan (also when they came from a live server it cannot watch)."""
+    known_secret("access token", pair.get("accessToken"))
+    known_secret("refresh token", pair.get("refreshToken"))
+    return pair
 
 
 async def create_tenant(*, operator_roles: tuple[str, ...] = ("admin",)) -> Tenant:
@@ -129,6 +140,16 @@ async def create_tenant(*, operator_roles: tuple[str, ...] = ("admin",)) -> Tena
         session.add(user)
     assert key.secret is not None and middleware.private_key is not None
     assert middleware.application.public_key is not None
+    for kind, secret in (
+        ("client secret", gateway.client_secret),
+        ("client secret", cms.client_secret),
+        ("merchant token", merchant_token),
+        ("private key", middleware.private_key),
+        ("signing secret", key.secret),
+    ):
+        known_secret(kind, secret)
+    for public in (gateway.application.client_id, cms.application.client_id, middleware.application.public_key):
+        public_value(public)
     return Tenant(
         partner_id=partner.id,
         company_id=company.id,
@@ -196,6 +217,8 @@ async def provision_cards(
         if Decimal(funding) > 0:
             await programs.deposit_funding(session, tenant.company_id, Decimal(funding))
         printed = await programs.print_cards(session, tenant.company_id, count, embossed_name=name)
+    for card in printed:
+        known_secret("PAN (printed card)", card.number.reveal())
     return CardSet(tenant, [c.number.reveal() for c in printed], [c.card_id for c in printed], name)
 
 

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 
 import httpx
 
+from tests.leakscan import server_log
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -24,17 +26,20 @@ def running_server(extra_env: dict[str, str] | None = None) -> Iterator[str]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "MIGO_PUBLIC_URL": base, **(extra_env or {})}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "migo", "serve", "--port", str(port), "--workers", "1"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    # Its output is its log: kept in a file the leak scan reads at the end of the session.
+    log_path = server_log("migo-serve")
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "migo", "serve", "--port", str(port), "--workers", "1"],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     try:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if process.poll() is not None:
-                raise RuntimeError(f"migo serve exited: {process.stderr.read().decode() if process.stderr else ''}")
+                raise RuntimeError(f"migo serve exited: {log_path.read_text(errors='replace')[-4000:]}")
             try:
                 if httpx.get(f"{base}/health", timeout=1).status_code == 200:
                     break

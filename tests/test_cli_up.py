@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from migo import cli
+from tests.leakscan import known_secret, record_output
 from tests.live import free_port
 
 
@@ -92,6 +93,9 @@ def test_migo_up_writes_the_credentials_to_an_owner_only_file_when_stdout_is_a_l
     text = stale.read_text()
     assert all(secret in text for secret in _secrets_of(sheet))
     assert not any(secret in log.decode() for secret in _secrets_of(sheet))
+    for secret in _secrets_of(sheet):
+        known_secret("sandbox credential", secret)
+    record_output(log.decode(errors="replace"), "`migo up` output")  # and the leak scan reads the log too
     assert not list(home.glob(".sandbox-credentials.txt.*"))  # no temporary copy left behind
 
 

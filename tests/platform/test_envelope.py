@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 from fastapi import APIRouter
 
+from migo.identity.schemas import TokenPair
+from migo.platform.envelope import CustomResponse, ok
 from migo.platform.surface import build_surface
 from tests.factories import bearer, create_tenant
+from tests.leakscan import known_secret
 
 
 async def test_validation_errors_list_every_problem(client):
@@ -72,6 +77,34 @@ async def test_unexpected_exceptions_are_500_in_the_envelope_without_details(cap
         else:
             assert body[key] == 5009
     assert "unhandled_error" in capfd.readouterr().out
+
+
+async def test_an_answer_that_fails_its_model_is_logged_without_its_values(app, capfd):
+    """A bug that makes an answer miss its model (FastAPI's ResponseValidationError) or a model built with
+    bad data (Pydantic's ValidationError) is a 500 whose log says where and why, never the values: their
+    error text repeats the whole answer, tokens included (issue 13 §4, found by the leak scan)."""
+    token = "rt_Zq81LmXw0PvBn3KcT7yHs2"
+    known_secret("refresh token", token)
+    router = APIRouter()
+
+    @router.post("/answer", response_model=CustomResponse[TokenPair])
+    async def answer() -> Any:
+        return ok({"accessToken": "a", "refreshToken": token})  # expiresIn missing
+
+    @router.post("/build")
+    async def build() -> Any:
+        return ok(TokenPair(access_token="a", refresh_token=token))  # type: ignore[call-arg]
+
+    surface = build_surface(title="t", description="d", style="envelope", routers=[router])
+    transport = httpx.ASGITransport(app=surface, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+        for path in ("/answer", "/build"):
+            refused = await http.post(path)
+            assert refused.status_code == 500 and token not in refused.text
+    logged = capfd.readouterr().out
+    assert logged.count('"unhandled_error"') == 2 and "ResponseValidationError" in logged
+    assert "response.data.expiresIn: Field required" in logged and "test_envelope.py:" in logged  # why, where
+    assert token not in logged
 
 
 async def test_request_ids_are_echoed_or_generated(client):

@@ -22,6 +22,7 @@ from typing import Any
 from migo.events import service as events
 from migo.platform.db import database
 from tests.factories import create_tenant, merchant
+from tests.leakscan import server_log
 
 EVENTS = 200
 ANSWERED_BEFORE_THE_CRASH = 10
@@ -102,9 +103,10 @@ def holding_receiver(answer_first: int) -> Iterator[HoldingReceiver]:
 
 
 def start_worker() -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "migo", "worker"], env=os.environ, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    with server_log("migo-worker").open("wb") as log:  # its log, read by the leak scan
+        return subprocess.Popen(
+            [sys.executable, "-m", "migo", "worker"], env=os.environ, stdout=log, stderr=subprocess.STDOUT
+        )
 
 
 def stop(worker: subprocess.Popen[bytes]) -> None:

@@ -8,6 +8,7 @@ builds an error body itself.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any, Generic, Literal, TypeVar
@@ -15,9 +16,9 @@ from typing import Any, Generic, Literal, TypeVar
 import psycopg
 import structlog
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
+from fastapi.exceptions import RequestValidationError, ValidationException
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -193,13 +194,32 @@ class UnexpectedErrorMiddleware:
             await self.app(scope, receive, tracking_send)
         except Exception as exc:
             unavailable = _is_unavailability(exc)
-            log.exception("unhandled_error", error_type=type(exc).__name__, path=scope.get("path"))
+            _log_unexpected(exc, scope)
             if started:
                 raise
             error = ERRORS.SERVICE_UNAVAILABLE if unavailable else ERRORS.INTERNAL_ERROR
             headers = {"Retry-After": "1"} if unavailable else None
             response = render_error(self.style, error, error.message, headers)
             await response(scope, receive, send)
+
+
+def _log_unexpected(exc: Exception, scope: Scope) -> None:
+    """With its traceback, except for a validation error: its text repeats every value it refused (an answer
+    that failed its model, with the tokens or the CVV in it), so only where it failed and why is logged."""
+    if isinstance(exc, ValidationException | ValidationError):
+        endpoint = None  # FastAPI names the route whose answer failed; its frame is gone from the stack
+        if isinstance(exc, ValidationException) and exc.endpoint_function:
+            endpoint = f"{exc.endpoint_file}:{exc.endpoint_line} in {exc.endpoint_function}"
+        log.error(
+            "unhandled_error",
+            error_type=type(exc).__name__,
+            path=scope.get("path"),
+            problems=describe_validation_errors(exc.errors()),
+            endpoint=endpoint,
+            stack="".join(traceback.format_tb(exc.__traceback__)),
+        )
+    else:
+        log.exception("unhandled_error", error_type=type(exc).__name__, path=scope.get("path"))
 
 
 def _is_unavailability(exc: BaseException) -> bool:
