@@ -8,12 +8,11 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from migo.cards import activation, funds, programs
-from migo.cards.audit import Actor
+from migo.cards import service as cards
 from migo.identity import applications, signing
 from migo.identity.models import User
 from migo.identity.principals import GatewayCaller
-from migo.payments import clients
+from migo.payments import service as payments
 from migo.platform import security
 from migo.platform.db import database
 from migo.platform.ids import new_id
@@ -43,16 +42,16 @@ async def provision(card_count: int) -> BenchTenant:
             session, kind="middleware", name="bench merchant", client_slug=CLIENT_SLUG
         )
         merchant_token = await applications.create_merchant_token(session, merchant_app.application)
-        await clients.configure_client(
+        await payments.configure_client(
             session,
-            clients.ClientTerms(
+            payments.ClientTerms(
                 slug=CLIENT_SLUG,
                 display_name="Bench store",
                 channels=("wa", "web"),
                 currencies=("GTQ",),
                 min_amount=Decimal(1),
                 max_amount=Decimal(100000),
-                processors=(clients.ProcessorTerms("sandbox", installments=(3, 6)),),
+                processors=(payments.ProcessorTerms("sandbox", installments=(3, 6)),),
                 reference_prefix="BENCH",
             ),
         )
@@ -66,19 +65,19 @@ async def provision(card_count: int) -> BenchTenant:
             password_hash=await security.hash_secret(uuid.uuid4().hex),
         )
         session.add(holder)
-        await programs.provision_program(
-            session, company.id, programs.ProgramTerms(name="Bench program", currency="GTQ", bin="489551")
+        await cards.provision_program(
+            session, company.id, cards.ProgramTerms(name="Bench program", currency="GTQ", bin="489551")
         )
-        await programs.deposit_funding(session, company.id, CARD_BALANCE * card_count)
-        printed = await programs.print_cards(session, company.id, card_count, embossed_name=EMBOSSED)
+        await cards.deposit_funding(session, company.id, CARD_BALANCE * card_count)
+        printed = await cards.print_cards(session, company.id, card_count, embossed_name=EMBOSSED)
         tokens = await applications.issue_application_tokens(session, gateway.application)
     caller = GatewayCaller(application_id=gateway.application.id, company_id=company.id, user_id=None)
-    actor = Actor("application", str(gateway.application.id), "api")
+    actor = cards.Actor("application", str(gateway.application.id), "api")
     card_ids = []
     for start in range(0, len(printed), 100):
         async with database.transaction() as session:
             for line in printed[start : start + 100]:
-                card = await activation.activate(
+                card = await cards.activate(
                     session,
                     company_id=company.id,
                     user_id=holder.id,
@@ -86,7 +85,7 @@ async def provision(card_count: int) -> BenchTenant:
                     cardholder_name=EMBOSSED,
                     actor=actor,
                 )
-                await funds.move_funds(session, caller, card.id, "load", CARD_BALANCE, "benchmark float")
+                await cards.move_funds(session, caller, card.id, "load", CARD_BALANCE, "benchmark float")
                 card_ids.append(str(card.id))
     await database.dispose()
     assert key.secret is not None

@@ -25,9 +25,9 @@ NOT_A_TENANT_READ = {
     ("payments/clients.py", "configure_client"): "the operator's CLI provisions a client by its slug",
     ("payments/clients.py", "<module>"): "client_for_merchant accepts only the merchant's own slug",
     ("payments/links.py", "<module>"): "link creation's client, through client_for_merchant_with",
+    ("payments/service.py", "client_exists"): "the sandbox provisions its client by its slug, once",
     ("payments/suspensions.py", "_in_force"): "suspensions of a client already the merchant's own",
     ("payments/suspensions.py", "apply_velocity_rule"): "the declines of a link's own client",
-    ("sandbox/seed.py", "ensure_sandbox"): "the sandbox tenant, provisioned by the platform",
     ("sandbox/seed.py", "_ensure_application"): "the sandbox tenant, provisioned by the platform",
     ("webhooks/service.py", "_redirect_signing_secret"): "the hosted checkout signs for the link's own client",
 }

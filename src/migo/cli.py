@@ -135,7 +135,7 @@ async def _in_transaction(work: Any) -> Any:
 
 
 def cmd_cards_program(args: argparse.Namespace) -> int:
-    from migo.cards.programs import ProgramTerms, provision_program
+    from migo.cards.service import ProgramTerms, provision_program
 
     resolve_database_url()
     terms = ProgramTerms(
@@ -164,7 +164,7 @@ def cmd_cards_program(args: argparse.Namespace) -> int:
 
 def cmd_cards_print(args: argparse.Namespace) -> int:
     """The embossing file: the one place a full card number is ever shown."""
-    from migo.cards.programs import print_cards
+    from migo.cards.service import print_cards
 
     resolve_database_url()
     printed = asyncio.run(
@@ -185,7 +185,7 @@ def cmd_cards_print(args: argparse.Namespace) -> int:
 
 
 def cmd_funding_deposit(args: argparse.Namespace) -> int:
-    from migo.cards.programs import deposit_funding
+    from migo.cards.service import deposit_funding
 
     resolve_database_url()
     result = asyncio.run(_in_transaction(lambda session: deposit_funding(session, args.company, args.amount)))
@@ -195,7 +195,7 @@ def cmd_funding_deposit(args: argparse.Namespace) -> int:
 
 def _processor_option(text: str) -> Any:
     """`sandbox`, `sandbox:3,6,12` or `sandbox:3,6,12:visa,mastercard`."""
-    from migo.payments.clients import ProcessorTerms
+    from migo.payments.service import ProcessorTerms
 
     name, _, rest = text.partition(":")
     counts, _, brands = rest.partition(":")
@@ -210,7 +210,7 @@ def cmd_clients_configure(args: argparse.Namespace) -> int:
     """Create or update a merchant's Payment Link client; with --create-application, also its Middleware
     application, merchant token and key pair (printed once)."""
     from migo.identity import applications
-    from migo.payments.clients import ClientTerms, configure_client
+    from migo.payments.service import ClientTerms, configure_client
 
     resolve_database_url()
     declines, window, suspension = (int(part) for part in args.velocity.split("/"))
@@ -253,11 +253,11 @@ def cmd_clients_configure(args: argparse.Namespace) -> int:
 
 
 def cmd_bins_load(args: argparse.Namespace) -> int:
-    from migo.payments import bins
+    from migo.payments import service as payments
 
     resolve_database_url()
-    rows = bins.read_csv(args.file)
-    count = asyncio.run(_in_transaction(lambda session: bins.load(session, rows)))
+    rows = payments.read_bin_csv(args.file)
+    count = asyncio.run(_in_transaction(lambda session: payments.load_bins(session, rows)))
     print(json.dumps({"loaded": count}))
     return 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from migo.identity import operators
-from migo.payments import bins
+from migo.payments import service as payments
 from migo.platform import migrations
 from migo.platform.db import database
 
@@ -15,6 +15,6 @@ async def upgrade_database(url: str) -> None:
     try:
         async with database.transaction() as session:
             await operators.sync_catalog(session)
-            await bins.load_shipped_if_empty(session)
+            await payments.load_shipped_bins_if_empty(session)
     finally:
         await database.dispose()

@@ -14,12 +14,10 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from migo.cards import programs
+from migo.cards import service as cards
 from migo.identity import applications, operators, signing
 from migo.identity.models import Application, Company, MerchantToken, Operator, Partner, SigningKey, User
-from migo.payments import clients
-from migo.payments.models import PaymentClient
-from migo.payments.testcards import TEST_CARDS, THREE_DS_PASS_CODE
+from migo.payments import service as payments
 from migo.platform import clock, security
 from migo.platform.secrets import Password
 from migo.platform.settings import get_settings
@@ -64,7 +62,7 @@ async def _ensure_application(
     return application
 
 
-SANDBOX_PROGRAM = programs.ProgramTerms(
+SANDBOX_PROGRAM = cards.ProgramTerms(
     name="Migo Developer prepaid",
     currency="GTQ",
     bin="489551",
@@ -78,14 +76,14 @@ SANDBOX_EMBOSSED_NAME = "SANDBOX CARDHOLDER"
 
 # The sandbox merchant's Payment Link configuration: every channel and seed 003's currencies, installments
 # on credit cards, one-step capture, links valid for 7 days, and return to any local storefront.
-SANDBOX_CLIENT = clients.ClientTerms(
+SANDBOX_CLIENT = payments.ClientTerms(
     slug=CLIENT_SLUG,
     display_name="Migo Developer Store",
     channels=("wa", "sms", "email", "web", "app"),
     currencies=("GTQ", "USD", "MXN", "CRC", "HNL", "DOP", "COP", "SVC"),
     min_amount=Decimal(1),
     max_amount=Decimal(100000),
-    processors=(clients.ProcessorTerms("sandbox", installments=(3, 6, 12)),),
+    processors=(payments.ProcessorTerms("sandbox", installments=(3, 6, 12)),),
     reference_prefix="MIGODV",
     capture_mode="automatic",
     link_lifetime_seconds=7 * 24 * 3600,
@@ -95,11 +93,11 @@ SANDBOX_CLIENT = clients.ClientTerms(
 
 async def _ensure_card_program(session: AsyncSession, company_id: uuid.UUID) -> None:
     """The sandbox company's program, funded once, with a few unassigned cards always in stock."""
-    await programs.provision_program(session, company_id, SANDBOX_PROGRAM)
-    await programs.deposit_funding(session, company_id, SANDBOX_FUNDING, reference="sandbox:initial-funding")
-    missing = SANDBOX_STOCK - len(await programs.unassigned_stock(session, company_id, SANDBOX_STOCK))
+    await cards.provision_program(session, company_id, SANDBOX_PROGRAM)
+    await cards.deposit_funding(session, company_id, SANDBOX_FUNDING, reference="sandbox:initial-funding")
+    missing = SANDBOX_STOCK - len(await cards.unassigned_stock(session, company_id, SANDBOX_STOCK))
     if missing > 0:
-        await programs.print_cards(session, company_id, missing, embossed_name=SANDBOX_EMBOSSED_NAME)
+        await cards.print_cards(session, company_id, missing, embossed_name=SANDBOX_EMBOSSED_NAME)
 
 
 async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
@@ -179,10 +177,10 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
     await session.flush()
 
     await _ensure_card_program(session, company.id)
-    payment_client = await session.scalar(select(PaymentClient).where(PaymentClient.slug == CLIENT_SLUG))
-    if payment_client is None:  # an operator's later changes to the sandbox client are kept
-        await clients.configure_client(session, SANDBOX_CLIENT, partner_id=partner.id)
-    stock = await programs.unassigned_stock(session, company.id, SANDBOX_STOCK)
+    # an operator's later changes to the sandbox client are kept
+    if not await payments.client_exists(session, CLIENT_SLUG):
+        await payments.configure_client(session, SANDBOX_CLIENT, partner_id=partner.id)
+    stock = await cards.unassigned_stock(session, company.id, SANDBOX_STOCK)
 
     base = settings.public_url.rstrip("/")
     return {
@@ -224,6 +222,6 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
         },
         "cardProgram": {"currency": SANDBOX_PROGRAM.currency, "bin": SANDBOX_PROGRAM.bin},
         "cardStock": [{"number": card.number.reveal(), "name": card.name, "expiry": card.expiry} for card in stock],
-        "testCards": [{"number": c.number, "brand": c.brand, "outcome": c.outcome} for c in TEST_CARDS],
-        "threeDsCode": THREE_DS_PASS_CODE,
+        "testCards": [{"number": c.number, "brand": c.brand, "outcome": c.outcome} for c in payments.TEST_CARDS],
+        "threeDsCode": payments.THREE_DS_PASS_CODE,
     }
