@@ -1,4 +1,5 @@
-"""A real `migo serve` process on 127.0.0.1, for tests that need a socket (browsers, fuzzers, CLIs)."""
+"""A real `migo serve` process on 127.0.0.1, for tests that need a socket (browsers, fuzzers, CLIs), and
+scratch databases for tests that need one of their own."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import httpx
+import psycopg
+from sqlalchemy.engine import make_url
 
 from tests.leakscan import server_log
 
@@ -54,3 +57,25 @@ def running_server(extra_env: dict[str, str] | None = None) -> Iterator[str]:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@contextmanager
+def scratch_database() -> Iterator[str]:
+    """An empty database of its own on the suite's server, migrated; dropped at the end. Yields its URL."""
+    url = make_url(os.environ["DATABASE_URL"])
+    name = f"{url.database}_scratch_{os.urandom(3).hex()}"
+    admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    scratch = url.set(database=name).render_as_string(hide_password=False)
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "migo", "db", "upgrade"],
+            env={**os.environ, "DATABASE_URL": scratch},
+            check=True,
+            capture_output=True,
+        )
+        yield scratch
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

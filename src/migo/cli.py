@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 import uuid
 from decimal import Decimal
 from pathlib import Path
@@ -260,6 +261,54 @@ def cmd_bins_load(args: argparse.Namespace) -> int:
     count = asyncio.run(_in_transaction(lambda session: payments.load_bins(session, rows)))
     print(json.dumps({"loaded": count}))
     return 0
+
+
+def cmd_ledger_verify(args: argparse.Namespace) -> int:
+    """The ledger's invariants and every domain's records of money, on one snapshot: a line per check as it
+    completes (a big ledger takes minutes), then the verdict. Exit 1 if anything is broken."""
+    from migo.ledger.service import CheckResult
+    from migo.platform.db import database
+    from migo.verification import verify_books
+
+    resolve_database_url()
+    started = time.monotonic()
+
+    def progress(check: CheckResult) -> None:
+        if not args.json:
+            verdict = "ok" if check.ok else "FAILED"
+            print(f"{verdict:6} {check.name}: {check.checked} checked in {check.seconds:.2f} s ({check.rule})")
+            for offender in check.offenders:
+                print(f"       {offender}")
+            if check.offender_count > len(check.offenders):
+                print(f"       … and {check.offender_count - len(check.offenders)} more")
+            sys.stdout.flush()
+
+    async def verify() -> Any:
+        try:
+            return await verify_books(batch_size=args.batch_size, progress=progress)
+        finally:
+            await database.dispose()
+
+    report = asyncio.run(verify())
+    seconds = round(time.monotonic() - started, 2)
+    if args.json:
+        checks = [
+            {
+                "name": c.name,
+                "ok": c.ok,
+                "checked": c.checked,
+                "offenders": c.offender_count,
+                "shown": c.offenders,
+                "seconds": c.seconds,
+            }
+            for c in report.checks
+        ]
+        print(json.dumps({"ok": report.ok, "seconds": seconds, "checks": checks}, indent=2))
+    elif report.ok:
+        print(f"the books balance: {len(report.checks)} checks passed in {seconds} s")
+    else:
+        print(f"the books do NOT balance: {len(report.failed())} of {len(report.checks)} checks failed ({seconds} s)")
+    return 0 if report.ok else 1
 
 
 def _webhook_owner(args: argparse.Namespace) -> Any:
@@ -536,6 +585,15 @@ def build_parser() -> argparse.ArgumentParser:
     load = bins_commands.add_parser("load", help="insert or update BINs from a CSV (bin,brand,type,issuer,country)")
     load.add_argument("file", type=Path)
     load.set_defaults(handler=cmd_bins_load)
+
+    ledger_command = commands.add_parser("ledger", help="the books")
+    ledger_commands = ledger_command.add_subparsers(dest="ledger_command", required=True)
+    verify = ledger_commands.add_parser(
+        "verify", help="check the ledger's invariants and every record of money moved; exit 1 if broken"
+    )
+    verify.add_argument("--batch-size", type=int, default=20_000, help="rows read per query (default 20000)")
+    verify.add_argument("--json", action="store_true", help="print one JSON object")
+    verify.set_defaults(handler=cmd_ledger_verify)
 
     sandbox = commands.add_parser("sandbox", help="create the sandbox tenant if missing; print the cheat sheet")
     sandbox.add_argument("--json", action="store_true", help="print one JSON object")

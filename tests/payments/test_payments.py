@@ -17,6 +17,7 @@ from migo.payments import after_authorization, links
 from migo.payments.models import CardToken, PaymentAttempt, PaymentClient, PaymentTransaction
 from migo.platform import pan
 from migo.platform.db import database
+from tests.books import assert_books_sound
 from tests.factories import configure_payment_client, create_link, create_tenant, merchant, sandbox_pay
 
 
@@ -46,12 +47,6 @@ async def merchant_balance(slug: str, currency: str = "GTQ") -> Decimal:
         assert client is not None
         account = await clients.merchant_account(session, client, currency)
         return (await ledger.get_account(session, account)).balance
-
-
-async def assert_ledger_sound() -> None:
-    async with database.transaction() as session:
-        report = await ledger.check_invariants(session)
-    assert report.ok, report
 
 
 @pytest.mark.parametrize(
@@ -85,7 +80,7 @@ async def test_each_test_card_behaves_as_documented(client, card, outcome, decli
         assert await events_of(link["uid"]) == ["transaction.approved"]
     else:
         assert transaction["status"] == "pending" and transaction["capturedAmount"] == 0
-    await assert_ledger_sound()
+    await assert_books_sound()
 
 
 async def test_three_d_secure_code_passes_or_fails(client):
@@ -209,7 +204,7 @@ async def test_two_step_capture_partial_once(client):
     assert twice.status_code == 409 and twice.json()["ownCode"] == 5012
     assert await merchant_balance(tenant.client_slug) == Decimal(150)
     assert await events_of(link["uid"]) == ["transaction.authorized", "transaction.captured"]
-    await assert_ledger_sound()
+    await assert_books_sound()
 
 
 async def test_capture_after_seven_days_is_refused_and_the_sweep_voids_it(client, frozen_clock):
@@ -254,7 +249,7 @@ async def test_refunds_partial_then_full_never_more_than_captured(client):
     assert rest.json()["amount"] == 70 and rest.json()["transaction"]["status"] == "refunded"
     assert await merchant_balance(tenant.client_slug) == 0
     assert (await events_of(link["uid"])).count("transaction.refunded") == 2
-    await assert_ledger_sound()
+    await assert_books_sound()
 
 
 async def test_racing_refunds_cannot_exceed_the_capture(app):
@@ -273,7 +268,7 @@ async def test_racing_refunds_cannot_exceed_the_capture(app):
     codes = sorted(r.status_code for r in answers)
     assert codes == [200] * 3 + [409] * 7
     assert await merchant_balance(tenant.client_slug) == Decimal(10)
-    await assert_ledger_sound()
+    await assert_books_sound()
 
 
 async def test_refund_is_idempotent_by_key(client):
@@ -304,7 +299,7 @@ async def test_reverse_an_authorization_or_an_unsettled_capture(client, frozen_c
     frozen_clock.advance(days=1)  # past the next 23:30 UTC cutoff
     late = await client.post(f"/transactions/{settled['uid']}/reverse", headers=merchant(tenant))
     assert late.status_code == 409 and late.json()["ownCode"] == 5016
-    await assert_ledger_sound()
+    await assert_books_sound()
 
 
 async def test_sandbox_helper_needs_the_merchants_own_link(client):

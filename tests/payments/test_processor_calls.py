@@ -20,8 +20,9 @@ from migo.payments.models import PaymentAttempt, PaymentOperation, PaymentTransa
 from migo.platform.db import database, libpq_url
 from migo.platform.secrets import CardNumber, Cvv, Secret
 from migo.platform.settings import get_settings
+from tests.books import assert_books_sound
 from tests.factories import configure_payment_client, create_link, create_tenant, merchant, sandbox_pay
-from tests.payments.test_payments import assert_ledger_sound, events_of, merchant_balance
+from tests.payments.test_payments import events_of, merchant_balance
 
 SANDBOX = processors.SandboxProcessor
 
@@ -121,7 +122,7 @@ async def test_an_approval_whose_commit_failed_is_recorded_by_the_recovery_job(c
     assert await events_of(link["uid"]) == ["transaction.approved"]
     await tasks.recover_pending()  # a second pass changes nothing
     assert await events_of(link["uid"]) == ["transaction.approved"]
-    await assert_ledger_sound()
+    await assert_books_sound()
 
 
 async def test_a_lost_answer_is_asked_for_again_and_an_unreached_processor_charged_nothing(
@@ -148,7 +149,7 @@ async def test_a_lost_answer_is_asked_for_again_and_an_unreached_processor_charg
     retried = await sandbox_pay(client, tenant, unreached["uid"])
     assert retried.json()["outcome"] == "approved"
     assert await merchant_balance(tenant.client_slug) == Decimal(140)
-    await assert_ledger_sound()
+    await assert_books_sound()
 
 
 async def test_a_3ds_answer_whose_reply_was_lost_is_recovered(client, monkeypatch, frozen_clock):
@@ -188,7 +189,7 @@ async def test_a_refund_whose_answer_was_lost_is_pending_then_confirmed(client, 
     assert shown["refundedAmount"] == 30 and shown["status"] == "approved"
     assert await merchant_balance(tenant.client_slug) == Decimal(70)
     assert await events_of(link["uid"]) == ["transaction.approved", "transaction.refunded"]
-    await assert_ledger_sound()
+    await assert_books_sound()
 
 
 async def test_a_capture_whose_answer_was_lost_is_confirmed_and_its_retry_answers_it(client, monkeypatch, frozen_clock):

@@ -19,6 +19,7 @@ from migo.platform.db import database
 from migo.webhooks import signatures
 from migo.webhooks.inbound import secret_of
 from migo.webhooks.models import InboundNotice
+from tests.books import assert_books_sound
 from tests.factories import (
     activate_card,
     bearer,
@@ -106,12 +107,6 @@ async def holds_on(card_id) -> int:
         return await session.scalar(select(func.count()).where(Hold.account_id == card.account_id)) or 0
 
 
-async def invariants() -> None:
-    async with database.transaction() as session:
-        report = await ledger.check_invariants(session)
-    assert report.ok, report
-
-
 async def register(client, tenant, url: str, event_types: list[str]) -> tuple[str, dict]:
     token = await tenant.app_token(client)
     response = await client.post(
@@ -177,7 +172,7 @@ async def test_authorization_clearing_reversal_and_declines_move_the_card_throug
     )
     assert wrong_currency["outcome"] == "declined:currency_mismatch"
     assert await holds_on(card) == 2  # A1 (posted) and A2 (voided) only
-    await invariants()
+    await assert_books_sound()
 
 
 async def test_a_notice_with_a_wrong_missing_or_stale_signature_is_refused_and_not_stored(client, frozen_clock):
@@ -287,7 +282,7 @@ async def test_settlement_notices_apply_once(client):
     unknown = await settlement(client, **{**body, "id": _id("settle"), "processor": "acme"})
     assert unknown.json()["data"]["outcome"] == "rejected:unknown_processor"
     assert_error(await settlement(client, **{**body, "settlementDate": "26/11/2026"}), 400, 7000)
-    await invariants()
+    await assert_books_sound()
 
 
 async def test_card_events_reach_the_companys_gateway_endpoint_and_no_one_elses(client):
@@ -373,7 +368,7 @@ async def test_gateway_endpoint_management_in_the_envelope(client):
         await notice(client, type="authorization", cardId=card, authorizationId="M2", amount="10", currency="GTQ")
         await drain()
     assert len(receiver.requests) == 2  # nothing after the endpoint was deleted
-    await invariants()
+    await assert_books_sound()
 
 
 async def test_a_transfer_between_cards_is_delivered_to_an_endpoint_subscribed_to_everything(client):
@@ -401,7 +396,7 @@ async def test_a_transfer_between_cards_is_delivered_to_an_endpoint_subscribed_t
         "amount": "40.0000",
     }
     assert await money(target) == (Decimal("40"), Decimal("40"))
-    await invariants()
+    await assert_books_sound()
 
 
 async def test_a_notice_is_stored_raw_before_it_is_applied_and_a_failed_application_is_retried(client, monkeypatch):

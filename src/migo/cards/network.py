@@ -18,6 +18,7 @@ from .models import Card, CardProgram
 from .schemas import VolcanNotice
 
 NETWORK_SETTLEMENT = "card_network_settlement"
+CLEARING_KIND = "card_clearing"  # the ledger entry of a clearing
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,9 @@ async def clear(
     reference = f"network-clearing:{notice_id}"
     hold = await ledger.hold_by_reference(session, _hold_reference(card.id, authorization_id))
     if hold is not None and hold.status == "pending":
-        result = await ledger.post_hold(session, hold_id=hold.id, reference=reference, kind="card_clearing", legs=legs)
+        result = await ledger.post_hold(session, hold_id=hold.id, reference=reference, kind=CLEARING_KIND, legs=legs)
     else:
-        result = await ledger.post_entry(session, reference=reference, kind="card_clearing", legs=legs)
+        result = await ledger.post_entry(session, reference=reference, kind=CLEARING_KIND, legs=legs)
     if not result.applied:
         return NetworkOutcome(f"rejected:{result.outcome}")
     await _event(session, card, "clearing", authorizationId=authorization_id, amount=str(amount), currency=currency)

@@ -20,6 +20,8 @@ from .access import readable
 from .errors import CARD_ERRORS
 from .models import Card, CardProgram
 
+FUNDING_DEPOSIT_KIND = "funding_deposit"  # the ledger entry of money a company wired in
+
 
 @dataclass(frozen=True)
 class ProgramTerms:
@@ -77,7 +79,7 @@ async def deposit_funding(
     return await ledger.post_entry(
         session,
         reference=reference or f"funding-deposit:{new_id()}",
-        kind="funding_deposit",
+        kind=FUNDING_DEPOSIT_KIND,
         description="Funding deposit",
         legs=ledger.transfer_legs(bank.id, program.funding_account_id, amount),
     )

@@ -15,7 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock
@@ -23,6 +23,15 @@ from migo.platform.ids import new_id
 from migo.platform.pagination import Listing, PageMeta, PageRequest
 
 from .models import Account, Entry, Hold, Posting
+
+# The ledger's verification, for the domains that record the money they move (`MovementSource`).
+from .verify import SHOWN_OFFENDERS as SHOWN_OFFENDERS
+from .verify import CheckResult as CheckResult
+from .verify import JournalOnly as JournalOnly
+from .verify import MovementSource as MovementSource
+from .verify import RecordedMovement as RecordedMovement
+from .verify import VerifyReport as VerifyReport
+from .verify import verify_ledger as verify_ledger
 
 # Well-known system accounts (one per currency): money arriving from or leaving to banks.
 BANK_CLEARING = "bank_clearing"
@@ -186,17 +195,22 @@ async def void_hold(session: AsyncSession, hold_id: uuid.UUID) -> Literal["voide
 
 
 async def reverse_entry(
-    session: AsyncSession, entry_id: uuid.UUID, *, reference: str | None = None, release_hold: uuid.UUID | None = None
+    session: AsyncSession,
+    entry_id: uuid.UUID,
+    *,
+    kind: str,
+    reference: str | None = None,
+    release_hold: uuid.UUID | None = None,
 ) -> EntryResult:
-    """A new entry with every posting negated; an entry is reversed at most once. `release_hold`: a pending
-    hold that reserved the reversal's amount, settled by it."""
+    """A new entry of `kind` (the caller's: a payment's void, …) with every posting negated; an entry is
+    reversed at most once. `release_hold`: a pending hold that reserved the reversal's amount, settled by it."""
     postings = (await session.scalars(select(Posting).where(Posting.entry_id == entry_id))).all()
     if not postings:
         raise LedgerError(f"no entry {entry_id}")
     return await post_entry(
         session,
         reference=reference or f"reversal:{entry_id}",
-        kind="reversal",
+        kind=kind,
         legs=[Leg(p.account_id, -p.amount) for p in postings],
         reverses=entry_id,
         release_hold=release_hold,
@@ -316,53 +330,7 @@ async def entry_by_reference(session: AsyncSession, reference: str) -> Entry | N
     return await session.scalar(select(Entry).where(Entry.reference == reference))
 
 
-@dataclass(frozen=True)
-class InvariantReport:
-    unbalanced_currencies: dict[str, Decimal]
-    negative_accounts: list[uuid.UUID]
-    drifted_accounts: list[uuid.UUID]
-    unbalanced_entries: list[uuid.UUID]
-    held_mismatches: list[uuid.UUID]
-
-    @property
-    def ok(self) -> bool:
-        return not (
-            self.unbalanced_currencies
-            or self.negative_accounts
-            or self.drifted_accounts
-            or self.unbalanced_entries
-            or self.held_mismatches
-        )
-
-
-async def check_invariants(session: AsyncSession) -> InvariantReport:
-    """The ledger's invariants, checked from scratch (tests after every concurrent run; the benchmark)."""
-    totals = await session.execute(select(Account.currency, func.sum(Account.balance)).group_by(Account.currency))
-    negative = await session.scalars(
-        select(Account.id).where(Account.allow_negative.is_(False), Account.balance - Account.held < 0)
-    )
-    drift = await session.scalars(
-        text(
-            "SELECT a.id FROM ledger_accounts a LEFT JOIN ("
-            "  SELECT account_id, sum(amount) AS total FROM ledger_postings GROUP BY account_id) p"
-            " ON p.account_id = a.id WHERE a.balance <> coalesce(p.total, 0)"
-        )
-    )
-    unbalanced = await session.scalars(
-        text("SELECT entry_id FROM ledger_postings GROUP BY entry_id, currency HAVING sum(amount) <> 0")
-    )
-    held = await session.scalars(
-        text(
-            "SELECT a.id FROM ledger_accounts a LEFT JOIN ("
-            "  SELECT account_id, sum(amount) AS total FROM ledger_holds"
-            "  WHERE status = 'pending' GROUP BY account_id) h"
-            " ON h.account_id = a.id WHERE a.held <> coalesce(h.total, 0)"
-        )
-    )
-    return InvariantReport(
-        unbalanced_currencies={currency: total for currency, total in totals if total != 0},
-        negative_accounts=list(negative),
-        drifted_accounts=list(drift),
-        unbalanced_entries=list(unbalanced),
-        held_mismatches=list(held),
-    )
+async def hold_statuses(session: AsyncSession, hold_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """pending, posted or voided, by hold id (an id with no hold is left out)."""
+    rows = await session.execute(select(Hold.id, Hold.status).where(Hold.id.in_(hold_ids)))
+    return {hold_id: status for hold_id, status in rows}

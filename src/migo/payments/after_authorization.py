@@ -36,6 +36,12 @@ from .errors import PAYMENT_ERRORS
 from .models import PaymentClient, PaymentOperation, PaymentTransaction
 from .processors import OperationResult, ProcessorError, processor_named
 
+CAPTURE_KIND = "payment_capture"  # the ledger entry that pays a captured amount to the merchant's balance
+REFUND_KIND = "payment_refund"  # the one that takes a refund back from it
+# The reversal of a capture's entry when the capture is voided (its name from when it was the ledger's only
+# kind of reversal: kept, so that the entries booked then still match their voids).
+VOID_KIND = "reversal"
+
 CAPTURE_WINDOW = timedelta(days=7)
 SETTLEMENT_CUTOFF = time(23, 30)  # seed 003: captures settle after the 23:30 UTC cutoff
 PROCESSOR_TIMEOUT = 20.0
@@ -76,7 +82,7 @@ async def book_capture(
     result = await ledger.post_entry(
         session,
         reference=f"payment-capture:{transaction.id}",
-        kind="payment_capture",
+        kind=CAPTURE_KIND,
         legs=ledger.transfer_legs(clearing, merchant, amount),
         description=f"Payment link {transaction.reference}",
     )
@@ -283,7 +289,7 @@ async def _apply(
             session,
             hold_id=operation.hold_id,
             reference=f"payment-refund:{operation.id}",
-            kind="payment_refund",
+            kind=REFUND_KIND,
             legs=ledger.transfer_legs(merchant, clearing, operation.amount),
             description=f"Refund of payment link {transaction.reference}",
         )
@@ -303,7 +309,9 @@ async def _apply(
         )
         return
     if transaction.capture_entry_id is not None:  # a void of a capture: the capture's entry reversed
-        result = await ledger.reverse_entry(session, transaction.capture_entry_id, release_hold=operation.hold_id)
+        result = await ledger.reverse_entry(
+            session, transaction.capture_entry_id, kind=VOID_KIND, release_hold=operation.hold_id
+        )
         assert result.applied, result.outcome
         operation.entry_id = result.entry_id
         transaction.captured_amount = Decimal(0)

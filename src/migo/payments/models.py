@@ -104,6 +104,12 @@ class PaymentTransaction(IdMixin, CreatedAtMixin, Base):
         UniqueConstraint("client_id", "reference"),  # a reference is the client's own numbering
         Index("ix_payment_transactions_client_id_created_at", "client_id", "created_at"),
         Index("ix_payment_transactions_status_expires_at", "status", "expires_at"),
+        # The ledger's verification reads captures in entry order.
+        Index(
+            "ix_payment_transactions_capture_entry_id",
+            "capture_entry_id",
+            postgresql_where=text("capture_entry_id IS NOT NULL"),
+        ),
     )
 
     uid: Mapped[str] = mapped_column(String(21), unique=True)
@@ -201,6 +207,7 @@ class PaymentOperation(IdMixin, CreatedAtMixin, Base):
         # The merchant's Idempotency-Key: a retry whose first answer was lost finds the operation it made.
         Index("uq_payment_operations_request_key", "transaction_id", "request_key", unique=True),
         Index("ix_payment_operations_pending", "created_at", postgresql_where=text("status = 'pending'")),
+        Index("ix_payment_operations_entry_id", "entry_id", postgresql_where=text("entry_id IS NOT NULL")),
     )
 
     transaction_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payment_transactions.id"), index=True)

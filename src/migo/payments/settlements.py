@@ -15,6 +15,8 @@ from . import clients
 from .processors import known_processors
 from .schemas import SettlementNotice
 
+SETTLEMENT_KIND = "acquirer_settlement"  # the ledger entry of money an acquirer paid out
+
 
 async def record_settlement(
     session: AsyncSession, *, notice_id: str, processor: str, currency: str, amount: Decimal
@@ -27,7 +29,7 @@ async def record_settlement(
     return await ledger.post_entry(
         session,
         reference=f"acquirer-settlement:{processor}:{notice_id}",
-        kind="acquirer_settlement",
+        kind=SETTLEMENT_KIND,
         description=f"Settlement from {processor}",
         legs=ledger.transfer_legs(bank.id, clearing, amount),
     )

@@ -124,3 +124,17 @@ async def receive(
     outcome, entry_id = await apply(session, notice)
     row.outcome, row.entry_id = outcome, entry_id
     return Receipt(notice.id, False, outcome)
+
+
+async def notices_with_entries(
+    session: AsyncSession, source: Source, after: uuid.UUID | None, limit: int
+) -> list[tuple[uuid.UUID, str, object]]:
+    """(entry id, notice id, the notice's `amount`) of each notice of `source` whose applying made a ledger
+    entry, in entry id order from after `after`: the records the ledger's verification matches them with."""
+    query = select(InboundNotice.entry_id, InboundNotice.notice_id, InboundNotice.payload["amount"].astext).where(
+        InboundNotice.source == source, InboundNotice.entry_id.is_not(None)
+    )
+    if after is not None:
+        query = query.where(InboundNotice.entry_id > after)
+    rows = await session.execute(query.order_by(InboundNotice.entry_id).limit(limit))
+    return [(entry_id, notice_id, amount) for entry_id, notice_id, amount in rows]

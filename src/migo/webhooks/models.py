@@ -7,7 +7,17 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, SmallInteger, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -83,7 +93,16 @@ class InboundNotice(IdMixin, CreatedAtMixin, Base):
     """A notice a processor sent us, stored raw before anything is applied; its id makes it apply once."""
 
     __tablename__ = "webhook_inbound_notices"
-    __table_args__ = (UniqueConstraint("source", "notice_id"),)
+    __table_args__ = (
+        UniqueConstraint("source", "notice_id"),
+        # The ledger's verification reads the notices that made entries in entry order.
+        Index(
+            "ix_webhook_inbound_notices_source_entry_id",
+            "source",
+            "entry_id",
+            postgresql_where=text("entry_id IS NOT NULL"),
+        ),
+    )
 
     source: Mapped[str] = mapped_column(String(20))  # volcan | settlements
     notice_id: Mapped[str] = mapped_column(String(100))
