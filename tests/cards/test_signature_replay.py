@@ -124,3 +124,18 @@ async def test_a_signature_refused_for_a_business_reason_cannot_be_played_later(
     replayed = await client.post(captured.url.path, content=captured.content, headers=captured.headers)
     assert replayed.status_code == 401 and replayed.json()["error"]["code"] == 7604
     assert await _balance(client, tenant, card) == Decimal(9)
+
+
+async def test_a_malformed_key_id_is_a_bad_signature_not_a_server_error(client):
+    tenant, card, _ = await _cards(client)
+    for key_id in ("k" * 65, "key with spaces", "key;1=1", "../key"):
+        sent = await signed(
+            client,
+            tenant,
+            "PUT",
+            f"/rest/cards/{card}/funds",
+            {"type": "load", "amount": "1"},
+            headers={"x-key-id": key_id},
+        )
+        assert sent.status_code == 401 and sent.json()["error"]["code"] == 7604, (key_id, sent.text)
+    assert await _balance(client, tenant, card) == Decimal(0)

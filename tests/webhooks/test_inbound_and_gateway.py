@@ -193,6 +193,10 @@ async def test_a_notice_with_a_wrong_missing_or_stale_signature_is_refused_and_n
     stale = int(frozen_clock.now().timestamp()) - 301
     raw, headers = signed_notice(body, secret_of("volcan"), timestamp=stale)
     assert_error(await client.post("/rest/webhooks/volcan", content=raw, headers=headers), 401, 7604)
+    for malformed in ("9" * 5000, "-1", "1.7e9"):  # not Unix seconds: refused before any arithmetic
+        raw, headers = signed_notice(body, secret_of("volcan"))
+        headers["webhook-timestamp"] = malformed
+        assert_error(await client.post("/rest/webhooks/volcan", content=raw, headers=headers), 401, 7604)
     raw, headers = signed_notice(body, secret_of("volcan"), message_id=_id("vn"))
     assert_error(await client.post("/rest/webhooks/volcan", content=raw, headers=headers), 401, 7604)
     assert await money(card) == (Decimal("100"), Decimal("100"))

@@ -27,7 +27,10 @@ _AUDIENCE: dict[str, tokens.Audience] = {"gateway": "gateway", "cms": "cms"}
 
 # A backend asks for a token every 30 minutes and refreshes it in between; an address sending 60 tries in 5
 # minutes, or 10 wrong secrets for one clientId in 15, is guessing or burning the server's CPU on Argon2id.
-# The address limit is shared by the Gateway and the CMS: both spend the same CPU.
+# The address limit is shared by the Gateway and the CMS: both spend the same CPU. Wrong secrets count per
+# clientId *and address*: a clientId is not a secret, so counting them per clientId alone would let anyone
+# who knows one lock its backend out; a client secret is random, so guessing it spread over many addresses
+# is hopeless anyway.
 CLIENT_SECRET_GATE = PasswordGate(
     per_ip=Limit("client-token-ip", attempts=60, window_seconds=300),
     failures_per_account=Limit("client-secret-failures", attempts=10, window_seconds=900),
@@ -113,7 +116,7 @@ async def authenticate_client(
     # Verified even when the client does not exist, so timing does not reveal which client ids are real.
     await CLIENT_SECRET_GATE.verify(
         client_ip=client_ip,
-        account=f"{kind}:{client_id}",
+        account=f"{kind}:{client_id}@{client_ip}",
         stored_hash=application.client_secret_hash if application else None,
         password=client_secret,
     )

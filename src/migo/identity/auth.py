@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 from typing import Annotated
 
 from fastapi import Depends, Header, Request, Security
@@ -212,8 +214,19 @@ async def signed_idempotent_request(
     )
 
 
-def client_ip(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+async def client_ip(request: Request) -> str:
+    """Whom per-address limits count: the IPv4 address, or the /64 of an IPv6 one (one subscriber's block:
+    its addresses are free to rotate through). Async: a plain function would cost a thread hop per request."""
+    host = request.client.host if request.client else "unknown"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
 
 
 GatewayApp = Annotated[AppPrincipal, Depends(gateway_app)]

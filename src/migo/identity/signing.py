@@ -195,6 +195,8 @@ def read_headers(key_id: str | None, timestamp: str | None, signature: str | Non
     """The three headers, present, well formed and within the clock tolerance; else INVALID_SIGNATURE."""
     if not key_id or not timestamp or not signature:
         raise _invalid(f"{KEY_ID_HEADER}, {TIMESTAMP_HEADER} and {SIGNATURE_HEADER} headers are required")
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", key_id):  # a key id is at most 64 such characters (signing_keys.id)
+        raise _invalid(f"{KEY_ID_HEADER} does not name a signing key")
     if not re.fullmatch(r"[0-9]{1,12}", timestamp):
         raise _invalid(f"{TIMESTAMP_HEADER} must be Unix seconds")
     tolerance = get_settings().signature_tolerance_seconds

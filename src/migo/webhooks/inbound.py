@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -81,7 +82,7 @@ def check_signature(
             IDENTITY_ERRORS.INVALID_SIGNATURE, f"Sign notices: {ID_HEADER}, {TIMESTAMP_HEADER} and {SIGNATURE_HEADER}."
         )
     tolerance = get_settings().signature_tolerance_seconds
-    if not timestamp.isascii() or not timestamp.isdigit() or abs(clock.now().timestamp() - int(timestamp)) > tolerance:
+    if not re.fullmatch(r"[0-9]{1,12}", timestamp) or abs(clock.now().timestamp() - int(timestamp)) > tolerance:
         raise ApiError(
             IDENTITY_ERRORS.INVALID_SIGNATURE, f"{TIMESTAMP_HEADER} is more than {tolerance // 60} minutes off."
         )
