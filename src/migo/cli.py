@@ -611,6 +611,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, ApiError) as exc:
         print(f"migo: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `migo sandbox --json | head`: the reader left; nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

@@ -152,6 +152,10 @@ async def test_bins_load_from_a_csv(client, tmp_path):
     bad.write_text("bin,brand,type,issuer,country\n12,visa,credit,,\n")
     refused = await asyncio.to_thread(_migo, "bins", "load", str(bad))
     assert refused.returncode == 2 and "bin must be 6 or 8 digits" in refused.stderr
+    headless = tmp_path / "headless.csv"
+    headless.write_text("45717361,visa,debit,Banco Ejemplo,GT\n")  # a row where the header should be
+    refused = await asyncio.to_thread(_migo, "bins", "load", str(headless))
+    assert refused.returncode == 2 and "the first line must be the header" in refused.stderr
 
 
 async def test_client_config_is_discoverable_for_the_own_slug_only(client):

@@ -55,7 +55,10 @@ def read_csv(path: Path) -> list[dict[str, str | None]]:
     """Rows of a BIN CSV (bin,brand,type,issuer,country), checked; ValueError names the first bad line."""
     rows = []
     with path.open(newline="", encoding="utf-8") as handle:
-        for line, record in enumerate(csv.DictReader(handle), start=2):
+        reader = csv.DictReader(handle)
+        if reader.fieldnames is None or "bin" not in [name.strip().lower() for name in reader.fieldnames]:
+            raise ValueError(f"{path}:1: the first line must be the header bin,brand,type,issuer,country")
+        for line, record in enumerate(reader, start=2):
             bin_digits = (record.get("bin") or "").strip()
             card_type = (record.get("type") or "").strip().lower()
             country = (record.get("country") or "").strip().upper() or None
