@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import ipaddress
-
 from typing import Annotated
 
 from fastapi import Depends, Header, Request, Security
