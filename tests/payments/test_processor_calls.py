@@ -254,3 +254,128 @@ async def test_a_3ds_challenge_is_bound_to_its_payment_and_answered_once():
     async with database.transaction() as session:
         record = await session.get(SandboxProcessorRecord, "k-3ds-answer")
     assert record is not None and record.payment_reference == challenge.reference and record.amount == 10
+
+
+async def test_a_call_with_no_record_is_cancelled_before_it_is_given_up(client, monkeypatch, frozen_clock):
+    """ "No record" may mean "not yet" with a real acquirer: the recovery cancels the call by its key first, so
+    that a request still in transit is refused when it lands, not charged after the customer paid again."""
+    tenant, link = await _link(client)
+
+    async def unreachable(self, *args, **kwargs):
+        raise processors.ProcessorError("connection refused")
+
+    monkeypatch.setattr(SANDBOX, "authorize", unreachable)
+    assert (await sandbox_pay(client, tenant, link["uid"])).status_code == 502
+    monkeypatch.undo()
+    async with database.transaction() as session:
+        attempt_id = await session.scalar(
+            select(PaymentAttempt.id)
+            .join(PaymentTransaction, PaymentTransaction.id == PaymentAttempt.transaction_id)
+            .where(PaymentTransaction.uid == link["uid"])
+        )
+    assert attempt_id is not None
+
+    # The cancel itself cannot be made now: the attempt stays pending for the next run.
+    async def cancel_fails(self, key):
+        raise processors.ProcessorError("timeout")
+
+    monkeypatch.setattr(SANDBOX, "cancel", cancel_fails)
+    await _recover(frozen_clock)
+    assert await _attempts(link["uid"]) == ["pending"]
+    monkeypatch.undo()
+
+    await _recover(frozen_clock)
+    assert await _attempts(link["uid"]) == ["abandoned"]
+    # The request that was in transit lands now, with its key: refused, and nothing is recorded as charged.
+    card = processors.CardData(CardNumber("4242424242424242"), 12, 2034, Cvv("123"))
+    late = await SANDBOX().authorize(
+        card, amount=Decimal(100), currency="GTQ", installments=1, capture=True, key=checkout.authorize_key(attempt_id)
+    )
+    assert late.status == "declined" and late.decline_code == "cancelled"
+    paid = await sandbox_pay(client, tenant, link["uid"])
+    assert paid.json()["outcome"] == "approved"
+    assert await merchant_balance(tenant.client_slug) == Decimal(100)
+    await assert_books_sound()
+
+
+async def test_a_refund_the_processor_refuses_later_is_told_and_can_be_read(client, monkeypatch, frozen_clock):
+    tenant, link = await _link(client)
+    await sandbox_pay(client, tenant, link["uid"])
+
+    async def unreachable(self, *args, **kwargs):
+        raise processors.ProcessorError("connection refused")
+
+    monkeypatch.setattr(SANDBOX, "refund", unreachable)
+    headers = {**merchant(tenant), "Idempotency-Key": "refund-never-arrives"}
+    pending = await client.post(f"/transactions/{link['uid']}/refund", json={"amount": 25}, headers=headers)
+    assert pending.status_code == 200 and pending.json()["status"] == "pending"
+    monkeypatch.undo()
+    refund_id = pending.json()["refundId"]
+    listed = (await client.get(f"/transactions/{link['uid']}/refunds", headers=merchant(tenant))).json()
+    assert [(r["refundId"], r["status"]) for r in listed["items"]] == [(refund_id, "pending")]
+
+    await _recover(frozen_clock)  # the processor has no record of it: cancelled there, failed here
+    listed = (await client.get(f"/transactions/{link['uid']}/refunds", headers=merchant(tenant))).json()
+    [refund] = listed["items"]
+    assert refund["status"] == "failed" and refund["failureCode"] == "not_received" and refund["resolvedAt"]
+    assert await events_of(link["uid"]) == ["transaction.approved", "transaction.refund_failed"]
+    shown = await _status(client, tenant, link["uid"])
+    assert shown["refundedAmount"] == 0
+    assert await merchant_balance(tenant.client_slug) == Decimal(100)  # its hold released
+    other = await create_tenant()
+    foreign = await client.get(f"/transactions/{link['uid']}/refunds", headers=merchant(other))
+    assert foreign.status_code == 404
+    await assert_books_sound()
+
+
+async def test_the_recovery_settles_the_rest_when_one_item_breaks(client, monkeypatch, frozen_clock):
+    tenant, first = await _link(client)
+    second = await create_link(client, tenant, amount=40)
+
+    async def unreachable(self, *args, **kwargs):
+        raise processors.ProcessorError("connection refused")
+
+    monkeypatch.setattr(SANDBOX, "authorize", unreachable)
+    for link in (first, second):
+        assert (await sandbox_pay(client, tenant, link["uid"])).status_code == 502
+    monkeypatch.undo()
+    original = checkout.resolve_attempt
+    broken: list[object] = []
+
+    async def the_first_one_breaks(attempt_id):
+        if not broken:
+            broken.append(attempt_id)
+            raise RuntimeError("a bug in one item")
+        return await original(attempt_id)
+
+    monkeypatch.setattr(checkout, "resolve_attempt", the_first_one_breaks)
+    await _recover(frozen_clock)
+    assert sorted([*await _attempts(first["uid"]), *await _attempts(second["uid"])]) == ["abandoned", "pending"]
+
+
+async def test_an_authorization_the_processor_will_not_void_expires_instead_of_being_swept_forever(
+    client, monkeypatch, frozen_clock
+):
+    tenant, link = await _link(client, capture_mode="manual")
+    assert (await sandbox_pay(client, tenant, link["uid"])).json()["outcome"] == "authorized"
+
+    async def refuses(self, reference, *, key):
+        return processors.OperationResult("failed", failure_code="authorization_expired")
+
+    monkeypatch.setattr(SANDBOX, "void", refuses)
+    frozen_clock.advance(days=8)
+    for _ in range(3):
+        await tasks.sweep_payments(0)
+    shown = await _status(client, tenant, link["uid"])
+    assert shown["status"] == "expired"
+    assert await events_of(link["uid"]) == ["transaction.authorized", "transaction.expired"]
+    async with database.transaction() as session:
+        voids = (
+            await session.scalars(
+                select(PaymentOperation.status)
+                .join(PaymentTransaction, PaymentTransaction.id == PaymentOperation.transaction_id)
+                .where(PaymentTransaction.uid == link["uid"])
+            )
+        ).all()
+    assert voids == ["failed"]  # asked once, not every minute
+    await assert_books_sound()

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.ledger import service as ledger
@@ -32,6 +32,7 @@ from migo.platform.db import database
 from migo.platform.errors import MW_ERRORS, ApiError
 
 from . import clients, links
+from .access import readable
 from .errors import PAYMENT_ERRORS
 from .models import PaymentClient, PaymentOperation, PaymentTransaction
 from .processors import OperationResult, ProcessorError, processor_named
@@ -142,6 +143,13 @@ async def _ask_processor(operation: PaymentOperation, transaction: PaymentTransa
     if operation.kind == "refund":
         return await processor.refund(transaction.processor_reference, operation.amount, key=key)
     return await processor.void(transaction.processor_reference, key=key)
+
+
+def refunds_statement(merchant_slug: str, transaction_id: uuid.UUID) -> Select[PaymentOperation]:
+    """The refunds of one of the merchant's links."""
+    return readable(merchant_slug, PaymentOperation).where(
+        PaymentOperation.transaction_id == transaction_id, PaymentOperation.kind == "refund"
+    )
 
 
 async def _pending_kinds(session: AsyncSession, transaction: PaymentTransaction) -> dict[str, Decimal]:
@@ -269,6 +277,17 @@ async def record_operation(operation_id: uuid.UUID, result: OperationResult) -> 
                 if operation.hold_id is not None:
                     await ledger.void_hold(session, operation.hold_id)
                 operation.status, operation.failure_code = "failed", result.failure_code
+                if operation.kind == "refund":  # it may have been answered `pending`: the merchant must hear
+                    await links.record_event(
+                        session,
+                        transaction,
+                        client,
+                        "transaction.refund_failed",
+                        refundId=str(operation.id),
+                        refundAmount=int(operation.amount),
+                        reason=operation.reason,
+                        failureCode=operation.failure_code,
+                    )
         return OperationOutcome(operation, transaction, client)
 
 
@@ -322,15 +341,19 @@ async def _apply(
 
 async def resolve_operation(operation_id: uuid.UUID) -> str:
     """The recovery job's step for an operation left pending: ask the processor what became of it (by its
-    idempotency key) and record that; a call the processor never received failed, and its hold is released."""
+    idempotency key) and record that; a call the processor has no record of is cancelled at the processor,
+    then failed, and its hold is released."""
     async with database.side_transaction() as session:
         operation = await session.get(PaymentOperation, operation_id)
         transaction = await session.get(PaymentTransaction, operation.transaction_id) if operation else None
     if operation is None or transaction is None or operation.status != "pending":
         return operation.status if operation is not None else "missing"
     assert transaction.processor is not None
-    found = await processor_named(transaction.processor).lookup(operation_key(operation.id))
+    processor, key = processor_named(transaction.processor), operation_key(operation.id)
+    found = await processor.lookup(key)
     if not isinstance(found, OperationResult):
+        # No record may also mean not yet: cancelled by its key first, so that it cannot land after this.
+        await processor.cancel(key)
         found = OperationResult("failed", failure_code="not_received")
     return (await record_operation(operation.id, found)).operation.status
 
@@ -340,7 +363,8 @@ SWEEP_BATCH = 200
 
 async def void_stale_authorizations() -> int:
     """Void authorizations past the capture window (they become `reversed`); returns how many were. One that
-    cannot be voided now (the processor, an operation in flight) waits for the next sweep."""
+    cannot be voided now (the processor did not answer, an operation in flight) waits for the next sweep; one
+    the processor refuses to void expires."""
     async with database.side_transaction() as session:
         stale = (
             await session.execute(
@@ -358,7 +382,19 @@ async def void_stale_authorizations() -> int:
     for uid, slug in stale:
         try:
             await reverse(slug, uid)
-        except ApiError:
+        except ApiError as refused:
+            if refused.error == PAYMENT_ERRORS.PROCESSOR_DECLINED:
+                await _lapse(slug, uid)
             continue
         voided += 1
     return voided
+
+
+async def _lapse(merchant_slug: str, uid: str) -> None:
+    """The processor refused to void an authorization past its capture window. It lapses at the issuer on its
+    own and Migo will never capture it: the link expires, rather than being swept (and the processor asked)
+    again every minute."""
+    async with database.side_transaction() as session:
+        transaction, client = await links.locked_link(session, uid, merchant_slug)
+        if transaction.status == "authorized" and not await _pending_kinds(session, transaction):
+            await links.expire(session, transaction, client)

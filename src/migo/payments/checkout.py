@@ -245,17 +245,21 @@ async def record_authorization(attempt_id: uuid.UUID, authorization: Authorizati
 
 async def resolve_attempt(attempt_id: uuid.UUID) -> str:
     """The recovery job's step for an attempt left pending: ask the processor what became of the call in
-    flight (by its idempotency key) and record it; a call the processor never received abandons the attempt
-    (nothing was charged, the customer may pay again). Returns what the attempt came to."""
+    flight (by its idempotency key) and record it; a call the processor has no record of is cancelled there
+    and the attempt abandoned (nothing was charged, the customer may pay again). Returns what it came to."""
     async with database.side_transaction() as session:
         attempt = await session.get(PaymentAttempt, attempt_id)
     if attempt is None or attempt.status != "pending" or attempt.processor is None:
         return attempt.status if attempt is not None else "missing"
     answering_challenge = attempt.three_ds == "challenged"
     key = authenticate_key(attempt.id) if answering_challenge else authorize_key(attempt.id)
-    found = await processor_named(attempt.processor).lookup(key)
+    processor = processor_named(attempt.processor)
+    found = await processor.lookup(key)
     if isinstance(found, Authorization):
         return (await record_authorization(attempt.id, found)).outcome
+    # No record may also mean not yet (a request still in transit, a lookup that lags): cancelled by its key
+    # first, so that a charge cannot land after the customer was told to pay again.
+    await processor.cancel(key)
     async with database.side_transaction() as session:
         _, _, attempt = await _locked_attempt(session, attempt_id)
         if attempt.status == "pending":

@@ -284,7 +284,12 @@ async def expire_unpaid_links(session: AsyncSession) -> int:
         )
     ).all()
     for transaction, client in unpaid:
-        transaction.status = "expired"
-        transaction.closed_at = now
-        await record_event(session, transaction, client, "transaction.expired")
+        await expire(session, transaction, client)
     return len(unpaid)
+
+
+async def expire(session: AsyncSession, transaction: PaymentTransaction, client: PaymentClient) -> None:
+    """The link can no longer be paid or captured: `expired`, and the integrator hears it."""
+    transaction.status = "expired"
+    transaction.closed_at = clock.now()
+    await record_event(session, transaction, client, "transaction.expired")

@@ -249,7 +249,9 @@ class SandboxProcessorRecord(Base):
 
     __tablename__ = "sandbox_processor_records"
     __table_args__ = (
-        CheckConstraint("operation IN ('authorize', 'authenticate', 'capture', 'refund', 'void')", name="operation"),
+        CheckConstraint(
+            "operation IN ('authorize', 'authenticate', 'capture', 'refund', 'void', 'cancel')", name="operation"
+        ),
     )
 
     idempotency_key: Mapped[str] = mapped_column(String(100), primary_key=True)

@@ -102,7 +102,13 @@ class Processor(Protocol):
     async def refund(self, reference: str, amount: Decimal, *, key: str) -> OperationResult: ...
 
     async def lookup(self, key: str) -> Authorization | OperationResult | None:
-        """What the call made with `key` came to; None when the processor never received it."""
+        """What the call made with `key` came to; None when the processor has no record of it (yet)."""
+        ...
+
+    async def cancel(self, key: str) -> None:
+        """Make the call with `key`, which the processor has no record of, never take effect: a request still
+        in transit is refused when it lands (a technical cancel by idempotency key). Raises ProcessorError
+        when it cannot be done now, or when the call did land meanwhile (look it up again)."""
         ...
 
 
@@ -183,11 +189,20 @@ class SandboxProcessor:
     async def lookup(self, key: str) -> Authorization | OperationResult | None:
         async with database.side_transaction() as session:
             record = await session.get(SandboxProcessorRecord, key)
-        if record is None:
+        if record is None or record.operation == "cancel":  # cancelled: it never took effect
             return None
         if record.operation in ("authorize", "authenticate"):
             return _authorization(record)
         return _operation_result(record)
+
+    async def cancel(self, key: str) -> None:
+        tombstone = SandboxProcessorRecord(
+            idempotency_key=key, operation="cancel", request_digest=_digest("cancel", key), status="cancelled"
+        )
+        async with database.side_transaction() as session:
+            kept = await _keep(session, tombstone, check_digest=False)
+        if kept.operation != "cancel":
+            raise ProcessorError("the call arrived before its cancel: look it up again")
 
     async def _operate(self, operation: str, reference: str, amount: Decimal | None, key: str) -> OperationResult:
         """A capture, void or refund of an approved payment: refused (`failed`) for an unknown payment or an
@@ -231,24 +246,32 @@ def _reference(prefix: str) -> str:
 
 
 async def _answered(session: AsyncSession, key: str, asked: bytes) -> SandboxProcessorRecord | None:
-    """The record of an earlier call with this key; a key reused for another request is refused."""
+    """The record of an earlier call with this key; a key reused for another request is refused, and a call
+    cancelled by its key is answered as refused."""
     record = await session.get(SandboxProcessorRecord, key)
-    if record is not None and record.request_digest != asked:
+    if record is not None and record.operation != "cancel" and record.request_digest != asked:
         raise ProcessorError("idempotency key reused for another request")
     return record
 
 
-async def _keep(session: AsyncSession, record: SandboxProcessorRecord) -> SandboxProcessorRecord:
+async def _keep(
+    session: AsyncSession, record: SandboxProcessorRecord, *, check_digest: bool = True
+) -> SandboxProcessorRecord:
     """Write the answer, or find the one a concurrent call with the same key wrote first."""
     record.created_at = clock.now()
     values = {column.key: getattr(record, column.key) for column in SandboxProcessorRecord.__table__.columns}
     await session.execute(insert(SandboxProcessorRecord).values(values).on_conflict_do_nothing())
-    kept = await _answered(session, record.idempotency_key, record.request_digest)
+    if not check_digest:
+        kept = await session.get(SandboxProcessorRecord, record.idempotency_key, populate_existing=True)
+    else:
+        kept = await _answered(session, record.idempotency_key, record.request_digest)
     assert kept is not None
     return kept
 
 
 def _authorization(record: SandboxProcessorRecord) -> Authorization:
+    if record.operation == "cancel":  # a call that landed after its cancel
+        return Authorization("declined", decline_code="cancelled")
     return Authorization(
         record.status,  # type: ignore[arg-type]
         reference=record.reference,
@@ -258,6 +281,8 @@ def _authorization(record: SandboxProcessorRecord) -> Authorization:
 
 
 def _operation_result(record: SandboxProcessorRecord) -> OperationResult:
+    if record.operation == "cancel":
+        return OperationResult("failed", failure_code="cancelled")
     return OperationResult(record.status, reference=record.reference, failure_code=record.decline_code)  # type: ignore[arg-type]
 
 

@@ -21,7 +21,7 @@ from migo.webhooks.router import add_notice_receiver
 
 from . import after_authorization, bins, checkout, clients, links, settlements, suspensions
 from .errors import PAYMENT_ERRORS
-from .models import PaymentClient, PaymentTransaction, Suspension
+from .models import PaymentClient, PaymentOperation, PaymentTransaction, Suspension
 from .schemas import (
     BinOut,
     BinVerification,
@@ -35,6 +35,7 @@ from .schemas import (
     LiftRequest,
     PaymentOutcome,
     ProcessorConfig,
+    Refund,
     RefundOut,
     RefundRequest,
     SandboxPayRequest,
@@ -65,6 +66,11 @@ TRANSACTIONS = Listing(
         lambda: PaymentTransaction.external_id,
     ),
     tiebreaker=lambda: PaymentTransaction.id,
+)
+REFUNDS = Listing(
+    sortable={"createdAt": lambda: PaymentOperation.created_at},
+    default_sort="createdAt",
+    tiebreaker=lambda: PaymentOperation.id,
 )
 SUSPENSIONS = Listing(
     sortable={"createdAt": lambda: Suspension.created_at},
@@ -174,7 +180,17 @@ async def refund_transaction(
         body.reason if body else None,
         idempotency_key=idempotency_key,
     )
-    return RefundOut.of(done.operation, _out(done.transaction, done.client))
+    return RefundOut.with_transaction(done.operation, _out(done.transaction, done.client))
+
+
+@operations_router.get("/transactions/{uid}/refunds", response_model=Page[Refund])
+async def list_refunds(uid: str, merchant: Merchant, session: DbSession, page: PageRequest = REFUNDS.params()) -> Any:
+    """The link's refunds, newest first: `pending` until the processor answers, then `succeeded` or `failed`
+    (with its `failureCode`); the same changes arrive as `transaction.refunded` and `transaction.refund_failed`."""
+    transaction, _ = await links.transaction_for_merchant(session, merchant.client_slug, uid)
+    statement = after_authorization.refunds_statement(merchant.client_slug, transaction.id)
+    found, meta = await REFUNDS.fetch(session, statement, page)
+    return Page[Refund](items=[Refund.of(refund) for refund in found], meta=meta)
 
 
 @operations_router.post("/transactions/{uid}/reverse", response_model=TransactionOut, dependencies=[MerchantIdempotent])

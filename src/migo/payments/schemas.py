@@ -192,24 +192,47 @@ class RefundRequest(ApiInput):
     reason: Annotated[str, Field(max_length=300)] | None = None
 
 
-class RefundOut(ApiModel):
+class Refund(ApiModel):
+    """A refund of a link: `pending` until the processor answers, then `succeeded` (with
+    `transaction.refunded`) or `failed` (with `transaction.refund_failed` and its `failureCode`)."""
+
     refund_id: uuid.UUID
-    status: Literal["succeeded", "pending"] = Field(
-        description="`pending` while the processor has not answered; `transaction.refunded` follows once it has."
-    )
+    status: Literal["pending", "succeeded", "failed"]
     amount: int
     reason: str | None
+    failure_code: str | None
+    created_at: UtcDateTime
+    resolved_at: UtcDateTime | None
+
+    @classmethod
+    def fields_of(cls, refund: PaymentOperation) -> dict[str, Any]:
+        return {
+            "refund_id": refund.id,
+            "status": refund.status,
+            "amount": int(refund.amount),
+            "reason": refund.reason,
+            "failure_code": refund.failure_code,
+            "created_at": refund.created_at,
+            "resolved_at": refund.resolved_at,
+        }
+
+    @classmethod
+    def of(cls, refund: PaymentOperation) -> Refund:
+        return cls(**cls.fields_of(refund))
+
+
+class RefundOut(Refund):
+    """A refund just asked for, and its link as it stands."""
+
+    status: Literal["succeeded", "pending"] = Field(  # a refused refund answers 5020 instead
+        description="`pending` while the processor has not answered; `transaction.refunded` or "
+        "`transaction.refund_failed` follows once it has."
+    )
     transaction: TransactionOut
 
     @classmethod
-    def of(cls, refund: PaymentOperation, transaction: TransactionOut) -> RefundOut:
-        return cls(
-            refund_id=refund.id,
-            status=refund.status,
-            amount=int(refund.amount),
-            reason=refund.reason,
-            transaction=transaction,
-        )
+    def with_transaction(cls, refund: PaymentOperation, transaction: TransactionOut) -> RefundOut:
+        return cls(**cls.fields_of(refund), transaction=transaction)
 
 
 class ChallengeAnswer(Secret):

@@ -4,6 +4,7 @@ calls whose answer was never recorded."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 
 import structlog
 from sqlalchemy import select
@@ -66,14 +67,16 @@ async def recover_pending() -> list[tuple[uuid.UUID, str]]:
             )
         ).all()
     settled: list[tuple[uuid.UUID, str]] = []
-    for attempt_id in attempts:
+    steps: list[tuple[uuid.UUID, Callable[[uuid.UUID], Awaitable[str]]]]
+    steps = [(a, checkout.resolve_attempt) for a in attempts]
+    steps += [(o, after_authorization.resolve_operation) for o in pending_operations]
+    for pending_id, resolve in steps:
         try:
-            settled.append((attempt_id, await checkout.resolve_attempt(attempt_id)))
+            settled.append((pending_id, await resolve(pending_id)))
         except ProcessorError:
-            continue
-    for operation_id in pending_operations:
-        try:
-            settled.append((operation_id, await after_authorization.resolve_operation(operation_id)))
-        except ProcessorError:
-            continue
+            continue  # the processor cannot say now: the next run asks again
+        except Exception:
+            # One broken item must not keep the rest (taken oldest first, so it would come first every run)
+            # from being settled.
+            log.exception("processor_call_recovery_failed", id=str(pending_id))
     return settled

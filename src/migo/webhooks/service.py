@@ -30,6 +30,7 @@ EVENT_TYPES = (
     "transaction.captured",
     "transaction.denied",
     "transaction.refunded",
+    "transaction.refund_failed",
     "transaction.reversed",
     "transaction.expired",
     "card.activated",
