@@ -3,7 +3,8 @@
     /cms/rest/…   CMS Backoffice        /rest/…   Wallet Gateway        /…   Middleware
     /?orderId=    hosted checkout        /static   assets                /health /ready /metrics
 
-Serve it with `uvicorn --factory migo.app:create_app` (what `migo serve` does).
+Serve it with `migo serve`: uvicorn with this factory, and with the forwarded headers it believes limited to
+MIGO_TRUSTED_PROXIES (uvicorn on its own believes 127.0.0.1).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from starlette.types import Receive, Scope, Send
 
 import migo.models  # noqa: F401 - every mapped class, for configure_mappers()
 from migo.platform import migrations
-from migo.platform.bodylimit import BodyLimitMiddleware, upload_paths
+from migo.platform.bodylimit import limit_hosted_pages
 from migo.platform.db import database
 from migo.platform.envelope import render_error, surface_style
 from migo.platform.errors import ERRORS
@@ -86,13 +87,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Mount("/rest", build_gateway(settings)),
         Mount("/", build_middleware(settings)),
     ]
-    body_limit = Middleware(
-        BodyLimitMiddleware,
-        max_json_bytes=settings.max_json_body_bytes,
-        max_upload_bytes=settings.max_upload_body_bytes,
-        upload_paths=upload_paths(routes),
-        hosted_pages=[route.path for route in web.routes if isinstance(route, Route)],
-    )
+    # The hosted pages' form budget; each mounted surface limits its own routes.
+    body_limit = limit_hosted_pages(route.path for route in web.routes if isinstance(route, Route))
     app = Starlette(
         routes=routes,
         # The body limit inside the request context, so a refused body is logged with its request id.

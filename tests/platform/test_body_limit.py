@@ -13,8 +13,12 @@ from urllib.parse import urlparse
 import httpx
 from fastapi import APIRouter, FastAPI, Request
 
-from migo.platform.bodylimit import HOSTED_FORM_MAX_BYTES, BodyLimitMiddleware, accepts_upload, upload_paths
+from migo.platform.bodylimit import HOSTED_FORM_MAX_BYTES, accepts_upload, limit_surface, upload_paths
 from migo.platform.envelope import install_error_handlers
+from migo.platform.settings import get_settings
+from migo.surfaces.cms import build_cms
+from migo.surfaces.gateway import build_gateway
+from migo.surfaces.middleware import build_middleware
 
 MiB = 1024 * 1024
 
@@ -120,13 +124,11 @@ async def test_an_endpoint_opts_in_to_the_upload_budget():
         return {"received": len(await request.body())}
 
     surface.include_router(batches)
+    limit_surface(surface, "envelope", max_json_bytes=1000, max_upload_bytes=5000)
+    assert upload_paths(surface.routes) == ["/files", "/partners/{partnerId}/batches"]
     root = FastAPI()
-    root.mount("/rest", surface)
-    limited = BodyLimitMiddleware(
-        root, max_json_bytes=1000, max_upload_bytes=5000, upload_paths=upload_paths(root.routes), hosted_pages=[]
-    )
-    assert upload_paths(root.routes) == ["/rest/files", "/rest/partners/{partnerId}/batches"]
-    transport = httpx.ASGITransport(app=limited)
+    root.mount("/rest", surface)  # mounted as in the root app: the surface's own paths still match
+    transport = httpx.ASGITransport(app=root)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         assert (await http.post("/rest/files", content=b"x" * 4000)).json() == {"received": 4000}
         assert (await http.post("/rest/files", content=Chunks(4000, chunk=500))).json() == {"received": 4000}
@@ -135,6 +137,19 @@ async def test_an_endpoint_opts_in_to_the_upload_budget():
         assert (await http.post("/rest/partners/p1/batches", content=b"x" * 4000)).json() == {"received": 4000}
         too_big_for_json = await http.post("/rest/notes", content=b"x" * 4000)
         assert too_big_for_json.status_code == 413 and too_big_for_json.json()["error"]["code"] == 7015
+
+
+async def test_each_surface_deployed_alone_limits_its_own_bodies():
+    """CONTRACT §1: a surface is its own deployable ASGI app; without the root app around it, it still refuses
+    an oversized body in its own shape."""
+    settings = get_settings()
+    alone = [(build_gateway(settings), "/auth/token", _envelope_413)]
+    alone += [(build_cms(settings), "/auth/token", _envelope_413)]
+    alone += [(build_middleware(settings), "/transactions", _middleware_413)]
+    for app, path, shape in alone:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
+            shape(await http.post(path, content=b"x" * (MiB + 1), headers={"content-type": "application/json"}))
+            shape(await http.post(path, content=Chunks(2 * MiB), headers={"content-type": "application/json"}))
 
 
 def test_a_real_server_answers_413_long_before_a_huge_chunked_body_is_sent(live_server):

@@ -9,6 +9,7 @@ from fastapi import APIRouter
 
 from migo.identity.schemas import TokenPair
 from migo.platform.envelope import CustomResponse, ok
+from migo.platform.settings import get_settings
 from migo.platform.surface import build_surface
 from tests.factories import bearer, create_tenant
 from tests.leakscan import known_secret
@@ -60,7 +61,7 @@ async def test_unexpected_exceptions_are_500_in_the_envelope_without_details(cap
         raise RuntimeError("database password is hunter2")
 
     for style, key in (("envelope", "error"), ("middleware", "ownCode")):
-        app = build_surface(title="t", description="d", style=style, routers=[router])
+        app = build_surface(title="t", description="d", style=style, routers=[router], settings=get_settings())
         transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
             response = await http.get("/explode")
@@ -95,7 +96,7 @@ async def test_an_answer_that_fails_its_model_is_logged_without_its_values(app, 
     async def build() -> Any:
         return ok(TokenPair(access_token="a", refresh_token=token))  # type: ignore[call-arg]
 
-    surface = build_surface(title="t", description="d", style="envelope", routers=[router])
+    surface = build_surface(title="t", description="d", style="envelope", routers=[router], settings=get_settings())
     transport = httpx.ASGITransport(app=surface, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
         for path in ("/answer", "/build"):
@@ -172,7 +173,7 @@ async def test_a_lost_database_is_503_not_500():
     async def busy() -> None:
         raise PoolTimeout("QueuePool limit reached")
 
-    app = build_surface(title="t", description="d", style="envelope", routers=[router])
+    app = build_surface(title="t", description="d", style="envelope", routers=[router], settings=get_settings())
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
         response = await http.get("/busy")
@@ -189,7 +190,7 @@ async def test_the_middleware_answers_any_authentication_failure_like_its_author
     async def expired() -> None:
         raise ApiError(ERRORS.TOKEN_EXPIRED)
 
-    app = build_surface(title="t", description="d", style="middleware", routers=[router])
+    app = build_surface(title="t", description="d", style="middleware", routers=[router], settings=get_settings())
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
         response = await http.get("/expired")

@@ -16,6 +16,9 @@ one (chunked) is counted as it arrives, and reading stops at the first chunk pas
 413 in the surface's own shape (7015 PAYLOAD_TOO_LARGE in the envelope, ownCode 5018 in the Middleware, plain
 text on the hosted pages), with `Connection: close` so the server drops the connection instead of reading
 the rest of the body.
+
+Each app guards its own routes (CONTRACT §1: a surface is deployable alone): every surface limits its body in
+`surface.build_surface`, and the root app only its hosted pages.
 """
 
 from __future__ import annotations
@@ -24,13 +27,15 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from fastapi import FastAPI
 from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Mount, Route, compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from migo.platform.envelope import render_error, surface_style
+from migo.platform.envelope import Style, render_error
 from migo.platform.errors import ERRORS
 
 # A checkout or activation form is a few short fields; 64 KiB leaves room and nothing more.
@@ -43,7 +48,7 @@ Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 
 def accepts_upload(endpoint: Endpoint) -> Endpoint:
     """Declare an endpoint an upload: its body may reach `MIGO_MAX_UPLOAD_BODY_BYTES` instead of the JSON
-    limit. Put it under the route decorator; the root app finds it through every mounted surface:
+    limit. Put it under the route decorator; its surface finds it through the routers it includes:
 
         @router.post("/app/partners/{partnerId}/cardholders/batch")
         @accepts_upload
@@ -54,8 +59,8 @@ def accepts_upload(endpoint: Endpoint) -> Endpoint:
 
 
 def upload_paths(routes: Iterable[BaseRoute], prefix: str = "") -> list[str]:
-    """The full path templates (`/cms/rest/app/partners/{partnerId}/…`) of every `@accepts_upload` endpoint,
-    through mounts and the routers a FastAPI app includes (it keeps them as branches, not in its routes)."""
+    """The path templates (`/app/partners/{partnerId}/…`) of every `@accepts_upload` endpoint, through mounts
+    and the routers a FastAPI app includes (it keeps them as branches, not in its routes)."""
     found: list[str] = []
     for context in iter_route_contexts(list(routes)):
         route = context.original_route
@@ -78,39 +83,26 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, _detail(max_bytes), headers=_CLOSE)
 
 
-class BodyLimitMiddleware:
-    def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        max_json_bytes: int,
-        max_upload_bytes: int,
-        upload_paths: Iterable[str],
-        hosted_pages: Iterable[str],
-    ) -> None:
-        self.app = app
-        self.max_json_bytes = max_json_bytes
-        self.max_upload_bytes = max_upload_bytes
-        self._uploads = [compile_path(path)[0] for path in upload_paths]
-        self._pages = [compile_path(path)[0] for path in hosted_pages]
+# (the path within the app) → its budget in bytes, or None when the app leaves the path to another
+Budget = Callable[[str], int | None]
 
-    def _budget(self, path: str) -> tuple[int, bool]:
-        """(limit in bytes, whether the path is a hosted page)."""
-        if _matches(self._uploads, path):
-            return self.max_upload_bytes, False
-        if _matches(self._pages, path):
-            return HOSTED_FORM_MAX_BYTES, True
-        return self.max_json_bytes, False
+
+class BodyLimitMiddleware:
+    """Refuses a body over the budget of its path with `refusal(limit)`; a path with no budget passes."""
+
+    def __init__(self, app: ASGIApp, *, budget: Budget, refusal: Callable[[int], Response]) -> None:
+        self.app = app
+        self.budget = budget
+        self.refusal = refusal
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        max_bytes = self.budget(_route_path(scope)) if scope["type"] == "http" else None
+        if max_bytes is None:
             await self.app(scope, receive, send)
             return
-        path = scope["path"]
-        max_bytes, hosted_page = self._budget(path)
         declared = _content_length(scope)
         if declared is not None and declared > max_bytes:
-            await _refusal(path, max_bytes, hosted_page)(scope, receive, send)
+            await self.refusal(max_bytes)(scope, receive, send)
             return
         received = 0
 
@@ -126,6 +118,40 @@ class BodyLimitMiddleware:
         await self.app(scope, counting_receive, send)
 
 
+def limit_surface(app: FastAPI, style: Style, *, max_json_bytes: int, max_upload_bytes: int) -> None:
+    """A surface's budget: its `@accepts_upload` endpoints the upload limit, everything else the JSON one;
+    refused in the surface's own error shape. Call it once every router is included."""
+    uploads = [compile_path(path)[0] for path in upload_paths(app.routes)]
+
+    def budget(path: str) -> int:
+        return max_upload_bytes if _matches(uploads, path) else max_json_bytes
+
+    def refusal(max_bytes: int) -> Response:
+        return render_error(style, ERRORS.PAYLOAD_TOO_LARGE, _detail(max_bytes), _CLOSE)
+
+    app.add_middleware(BodyLimitMiddleware, budget=budget, refusal=refusal)
+
+
+def limit_hosted_pages(paths: Iterable[str]) -> Middleware:
+    """The root app's own: a hosted page's form post gets the small form budget and a plain-text refusal;
+    every other path belongs to a surface, which limits it itself."""
+    pages = [compile_path(path)[0] for path in paths]
+
+    def budget(path: str) -> int | None:
+        return HOSTED_FORM_MAX_BYTES if _matches(pages, path) else None
+
+    def refusal(max_bytes: int) -> Response:
+        return PlainTextResponse(_detail(max_bytes), status_code=413, headers=_CLOSE)
+
+    return Middleware(BodyLimitMiddleware, budget=budget, refusal=refusal)
+
+
+def _route_path(scope: Scope) -> str:
+    """The path within the app that is called (a mounted app sees the mount's prefix in `root_path`)."""
+    path, root = scope["path"], scope.get("root_path", "")
+    return path[len(root) :] if root and path.startswith(root) else path
+
+
 def _matches(patterns: list[re.Pattern[str]], path: str) -> bool:
     return any(pattern.match(path) for pattern in patterns)
 
@@ -136,9 +162,3 @@ def _content_length(scope: Scope) -> int | None:
             # The HTTP server has already refused a malformed one; what is left is digits.
             return int(value) if value.isdigit() else None
     return None
-
-
-def _refusal(path: str, max_bytes: int, hosted_page: bool) -> Response:
-    if hosted_page:
-        return PlainTextResponse(_detail(max_bytes), status_code=413, headers=_CLOSE)
-    return render_error(surface_style(path), ERRORS.PAYLOAD_TOO_LARGE, _detail(max_bytes), _CLOSE)

@@ -12,7 +12,9 @@ from fastapi.routing import APIRoute
 from scalar_fastapi import get_scalar_api_reference
 from starlette.requests import Request
 
+from migo.platform.bodylimit import limit_surface
 from migo.platform.envelope import ErrorEnvelope, ErrorResponseDto, Style, install_error_handlers
+from migo.platform.settings import Settings
 
 STATIC_PREFIX = "/static"
 SCALAR_JS = f"{STATIC_PREFIX}/vendor/scalar/standalone.js"
@@ -31,6 +33,7 @@ def build_surface(
     description: str,
     style: Style,
     routers: Sequence[APIRouter],
+    settings: Settings,
     version: str = "1.0.0",
     tags: list[dict[str, Any]] | None = None,
 ) -> FastAPI:
@@ -52,6 +55,9 @@ def build_surface(
     install_error_handlers(app, style)
     for router in routers:
         app.include_router(router)
+    limit_surface(
+        app, style, max_json_bytes=settings.max_json_body_bytes, max_upload_bytes=settings.max_upload_body_bytes
+    )
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

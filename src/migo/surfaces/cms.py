@@ -27,5 +27,6 @@ def build_cms(settings: Settings) -> FastAPI:
         title="Migo CMS Backoffice",
         description=DESCRIPTION + catalog_markdown(),
         style="envelope",
+        settings=settings,
         routers=[identity.application_token_router("cms"), identity.cms_operators, error_catalog_router()],
     )

@@ -53,5 +53,6 @@ def build_gateway(settings: Settings) -> FastAPI:
         title="Migo Wallet Gateway",
         description=DESCRIPTION + catalog_markdown(),
         style="envelope",
+        settings=settings,
         routers=routers,
     )

@@ -59,6 +59,8 @@ def build_middleware(settings: Settings) -> FastAPI:
     ]
     if settings.is_sandbox:  # the pay helper does not exist in production: 404
         routers.append(payments.sandbox_router)
-    app = build_surface(title="Migo Middleware", description=DESCRIPTION, style="middleware", routers=routers)
+    app = build_surface(
+        title="Migo Middleware", description=DESCRIPTION, style="middleware", routers=routers, settings=settings
+    )
     app.add_middleware(HookCors)
     return app
