@@ -46,6 +46,15 @@ async def test_same_key_other_body_is_409(client):
     assert conflict.json()["error"]["name"] == "IDEMPOTENCY_KEY_REUSED"
 
 
+async def test_same_key_other_query_is_409(client):
+    """The query is part of the request: the same key and body under another query is another request."""
+    tenant = await create_tenant()
+    headers = {**bearer(await tenant.app_token(client)), "Idempotency-Key": "rotate-3"}
+    assert (await client.post(ROTATE, json={"expiresInDays": 10}, headers=headers)).status_code == 201
+    conflict = await client.post(f"{ROTATE}?note=other", json={"expiresInDays": 10}, headers=headers)
+    assert conflict.status_code == 409 and conflict.json()["error"]["code"] == 7007
+
+
 async def test_keys_are_scoped_per_application(client):
     one, two = await create_tenant(), await create_tenant()
     for tenant in (one, two):

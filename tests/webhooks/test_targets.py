@@ -161,6 +161,15 @@ def test_the_sandbox_accepts_loopback_in_its_plain_forms(url):
     assert targets.check_url(url) == url
 
 
+@pytest.mark.parametrize("url", SANDBOX_LOOPBACK)
+def test_a_public_sandbox_can_refuse_loopback(monkeypatch, url):
+    """MIGO_SANDBOX_LOOPBACK_WEBHOOKS=false: a sandbox hosted for everyone must not POST to its own host."""
+    settings = Settings(environment="sandbox", sandbox_loopback_webhooks=False)
+    monkeypatch.setattr(targets, "get_settings", lambda: settings)
+    with pytest.raises(targets.TargetRefused, match=r"not a public address|internal"):
+        targets.check_url(url)
+
+
 def test_refusals_say_why(production):
     reasons = {}
     for url in ("http://0xa9.0xfe.0xa9.0xfe/", "http://[64:ff9b::a9fe:a9fe]/", "http://x.example/\r\n", "http://vm/"):

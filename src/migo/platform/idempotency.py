@@ -128,7 +128,8 @@ def start(request: Request, scope: str, key: str | None, body: bytes) -> Pending
     if not _KEY_PATTERN.match(key):
         raise ApiError(ERRORS.VALIDATION_ERROR, f"{HEADER} must be 1 to 255 printable ASCII characters")
     # Keyed: a plain hash of a body holding a card number could be brute-forced back to it.
-    request_hash = security.keyed_hash(f"{request.method} {request.url.path}\n", purpose="idempotency-request")
+    target = f"{request.url.path}?{request.url.query}"  # the query too: another query is another request
+    request_hash = security.keyed_hash(f"{request.method} {target}\n", purpose="idempotency-request")
     return PendingIdempotency(scope=scope, key=key, request_hash=hmac.new(request_hash, body, hashlib.sha256).digest())
 
 

@@ -54,6 +54,10 @@ class Settings(BaseSettings):
     # What Prometheus sends as `Authorization: Bearer <token>` to scrape /metrics. Unset, /metrics is open in
     # the sandbox and absent (404) in production: request rates, routes and error counts are not public.
     metrics_token: SecretStr | None = None
+    # The sandbox delivers webhooks to loopback (127.0.0.1, localhost, [::1]) so integrators can receive on
+    # their own machine; a sandbox hosted for the public sets this false, or any integrator could make the
+    # server POST to the services of its own host. Production never delivers to loopback.
+    sandbox_loopback_webhooks: bool = True
     # Request body budgets (platform.bodylimit): JSON APIs, and the endpoints that opt in as uploads.
     max_json_body_bytes: int = Field(default=1024 * 1024, gt=0)
     max_upload_body_bytes: int = Field(default=20 * 1024 * 1024, gt=0)
@@ -80,6 +84,10 @@ class Settings(BaseSettings):
     @property
     def is_sandbox(self) -> bool:
         return self.environment == "sandbox"
+
+    @property
+    def webhooks_to_loopback(self) -> bool:
+        return self.is_sandbox and self.sandbox_loopback_webhooks
 
     def master_secret(self) -> bytes:
         if self.secret_key is not None:

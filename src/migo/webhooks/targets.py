@@ -7,7 +7,8 @@ its addresses is internal, so the addresses checked are the very ones connected 
 changes after a check (rebinding) cannot slip through. A refused attempt disables the endpoint (dispatcher).
 
 The sandbox also delivers to loopback, so integrators can receive on their own machine, but only when the URL
-names it plainly: `127.0.0.1`, `localhost` or `[::1]`, written exactly so.
+names it plainly: `127.0.0.1`, `localhost` or `[::1]`, written exactly so (and not when
+MIGO_SANDBOX_LOOPBACK_WEBHOOKS=false, for a sandbox hosted for the public).
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def _internal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 
 
 def _refused(reason: str) -> TargetRefused:
-    if get_settings().is_sandbox:
+    if get_settings().webhooks_to_loopback:
         reason += " (the sandbox also accepts loopback written as 127.0.0.1, localhost or [::1])"
     return TargetRefused(reason)
 
@@ -96,7 +97,7 @@ def check_url(url: str) -> str:
             "or an IPv6 address in brackets, with an optional port"
         )
     host = authority["host"]
-    if not (get_settings().is_sandbox and host in _SANDBOX_LOOPBACK):
+    if not (get_settings().webhooks_to_loopback and host in _SANDBOX_LOOPBACK):
         _check_host(host)
     return url
 
@@ -150,7 +151,7 @@ class CheckingResolver(AbstractResolver):
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
     ) -> list[ResolveResult]:
         found = await self._resolver.resolve(host, port, family)
-        loopback_allowed = get_settings().is_sandbox and host in _SANDBOX_LOOPBACK
+        loopback_allowed = get_settings().webhooks_to_loopback and host in _SANDBOX_LOOPBACK
         for result in found:
             address = ipaddress.ip_address(result["host"])
             if _internal(address) and not (loopback_allowed and address.is_loopback):
