@@ -22,6 +22,40 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 
+-- The card transaction a call comes to, approved (with its entry) or denied (with the code of its denial);
+-- answers the outcome. Both movements record themselves through it.
+CREATE OR REPLACE FUNCTION cards_record_transaction(
+    p_transaction_id uuid,
+    p_company uuid,
+    p_type text,
+    p_source uuid,
+    p_target uuid,
+    p_amount numeric,
+    p_currency text,
+    p_description text,
+    p_denial text,
+    p_denial_codes jsonb,
+    p_entry uuid,
+    p_actor_kind text,
+    p_actor_id text,
+    p_at timestamptz
+) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_outcome text := CASE WHEN p_denial IS NULL THEN 'approved' ELSE 'denied' END;
+BEGIN
+    INSERT INTO card_transactions (
+        id, company_id, type, source_card_id, target_card_id, amount, currency, description, status, denial_code,
+        entry_id, actor_kind, actor_id, created_at
+    ) VALUES (
+        p_transaction_id, p_company, p_type, p_source, p_target, p_amount, p_currency, p_description,
+        v_outcome, (p_denial_codes ->> p_denial)::int, p_entry, p_actor_kind, p_actor_id, p_at
+    );
+    RETURN v_outcome;
+END;
+$$;
+
+
 CREATE OR REPLACE FUNCTION cards_transfer(
     p_transaction_id uuid,
     p_entry_id uuid,
@@ -96,16 +130,11 @@ BEGIN
         END IF;
     END IF;
 
-    INSERT INTO card_transactions (
-        id, company_id, type, source_card_id, target_card_id, amount, currency, description, status, denial_code,
-        entry_id, actor_kind, actor_id, created_at
-    ) VALUES (
-        p_transaction_id, p_company, 'transfer', p_source, v_target.id, p_amount, v_program.currency, p_description,
-        CASE WHEN v_denial IS NULL THEN 'approved' ELSE 'denied' END, (p_denial_codes ->> v_denial)::int,
-        v_entry, p_actor_kind, p_actor_id, p_at
-    );
     RETURN QUERY SELECT
-        CASE WHEN v_denial IS NULL THEN 'approved' ELSE 'denied' END,
+        cards_record_transaction(
+            p_transaction_id, p_company, 'transfer', p_source, v_target.id, p_amount, v_program.currency,
+            p_description, v_denial, p_denial_codes, v_entry, p_actor_kind, p_actor_id, p_at
+        ),
         v_denial,
         v_target.id,
         v_entry,
@@ -175,18 +204,13 @@ BEGIN
         END IF;
     END IF;
 
-    INSERT INTO card_transactions (
-        id, company_id, type, source_card_id, target_card_id, amount, currency, description, status, denial_code,
-        entry_id, actor_kind, actor_id, created_at
-    ) VALUES (
-        p_transaction_id, p_company, p_kind,
-        CASE WHEN p_kind = 'unload' THEN p_card END, CASE WHEN p_kind = 'load' THEN p_card END,
-        p_amount, v_program.currency, p_description,
-        CASE WHEN v_denial IS NULL THEN 'approved' ELSE 'denied' END, (p_denial_codes ->> v_denial)::int,
-        v_entry, p_actor_kind, p_actor_id, p_at
-    );
     RETURN QUERY SELECT
-        CASE WHEN v_denial IS NULL THEN 'approved' ELSE 'denied' END,
+        cards_record_transaction(
+            p_transaction_id, p_company, p_kind,
+            CASE WHEN p_kind = 'unload' THEN p_card END, CASE WHEN p_kind = 'load' THEN p_card END,
+            p_amount, v_program.currency, p_description, v_denial, p_denial_codes, v_entry, p_actor_kind,
+            p_actor_id, p_at
+        ),
         v_denial,
         v_entry,
         v_program.currency::text,
