@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench chaos clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -28,6 +28,11 @@ test: $(STAMP)
 ## The benchmarks (bench/run.py): pgbench's limit, transfers, links, webhooks, memory; bench/results/latest.json.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+## The fault drill (bench/chaos.py): kill -9s, a database restart and a failing receiver under load, on a scratch
+## embedded PostgreSQL; nothing lost or doubled, the books balanced; bench/results/chaos.json.
+chaos: $(STAMP)
+	$(BIN)/python bench/chaos.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -192,7 +192,9 @@ async def test_a_refund_whose_answer_was_lost_is_pending_then_confirmed(client, 
     await assert_books_sound()
 
 
-async def test_a_capture_whose_answer_was_lost_is_confirmed_and_its_retry_answers_it(client, monkeypatch, frozen_clock):
+async def test_a_capture_whose_answer_was_lost_is_finished_by_its_retry(client, monkeypatch, frozen_clock):
+    """The retry of a request whose answer was lost asks the processor again under the same processor key: the
+    processor answers that key once, so the retry finishes the capture instead of making another."""
     tenant, link = await _link(client, capture_mode="manual")
     await sandbox_pay(client, tenant, link["uid"])
     _lose_the_answer(monkeypatch, "capture")
@@ -200,16 +202,18 @@ async def test_a_capture_whose_answer_was_lost_is_confirmed_and_its_retry_answer
     path = f"/transactions/{link['uid']}/capture"
     lost = await client.post(path, json={"amount": 60}, headers=headers)
     assert lost.status_code == 502
-    monkeypatch.undo()
-    retried = await client.post(path, json={"amount": 60}, headers=headers)  # the same request: the same answer
-    assert retried.status_code == 502
+    again_lost = await client.post(path, json={"amount": 60}, headers=headers)  # the answer is lost again
+    assert again_lost.status_code == 502
     another = await client.post(path, json={"amount": 60}, headers=merchant(tenant))
     assert another.status_code == 409 and another.json()["ownCode"] == 5019  # never captured twice
+    monkeypatch.undo()
 
-    await _recover(frozen_clock)
-    confirmed = await client.post(path, json={"amount": 60}, headers=headers)  # the retry finds its operation
-    assert confirmed.status_code == 200 and confirmed.json()["capturedAmount"] == 60
+    finished = await client.post(path, json={"amount": 60}, headers=headers)
+    assert finished.status_code == 200 and finished.json()["capturedAmount"] == 60
+    await _recover(frozen_clock)  # nothing left for the recovery job
+    assert (await client.post(path, json={"amount": 60}, headers=headers)).json() == finished.json()
     assert await merchant_balance(tenant.client_slug) == Decimal(60)
+    assert await events_of(link["uid"]) == ["transaction.authorized", "transaction.captured"]
     async with database.transaction() as session:
         transaction = await session.scalar(select(PaymentTransaction).where(PaymentTransaction.uid == link["uid"]))
         assert transaction is not None
@@ -222,6 +226,7 @@ async def test_a_capture_whose_answer_was_lost_is_confirmed_and_its_retry_answer
             )
         ).all()
     assert captures == 1 and kinds == ["capture"]
+    await assert_books_sound()
 
 
 async def test_the_sandbox_processor_answers_a_key_once_and_refuses_it_for_another_request():

@@ -99,7 +99,9 @@ Prepare = Callable[[AsyncSession, PaymentTransaction, PaymentClient], Awaitable[
 
 async def _run(merchant_slug: str, uid: str, key: bytes | None, prepare: Prepare) -> OperationOutcome:
     """Save the operation `prepare` builds on the locked link, ask the processor, record its answer. A retry
-    of a request whose answer was lost (same Idempotency-Key) finds the operation it made instead."""
+    of a request whose answer was lost (same Idempotency-Key) finds the operation it made instead, and if that
+    one is still pending (its request died before or while asking), asks the processor again under the same
+    processor key: the processor answers a key once, so this finishes the operation rather than repeating it."""
     async with database.side_transaction() as session:
         transaction, client = await links.locked_link(session, uid, merchant_slug)
         made = key and await session.scalar(
@@ -107,12 +109,15 @@ async def _run(merchant_slug: str, uid: str, key: bytes | None, prepare: Prepare
                 PaymentOperation.transaction_id == transaction.id, PaymentOperation.request_key == key
             )
         )
-        if made:
+        if made and made.status != "pending":
             return _answer(OperationOutcome(made, transaction, client))
-        operation = await prepare(session, transaction, client)
-        operation.request_key = key
-        session.add(operation)
-        await session.flush()
+        if made:
+            operation = made
+        else:
+            operation = await prepare(session, transaction, client)
+            operation.request_key = key
+            session.add(operation)
+            await session.flush()
     try:
         result = await asyncio.wait_for(_ask_processor(operation, transaction), PROCESSOR_TIMEOUT)
     except (ProcessorError, TimeoutError):

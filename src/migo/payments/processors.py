@@ -113,7 +113,13 @@ class Processor(Protocol):
 
 
 def _digest(*parts: object) -> bytes:
-    return hashlib.sha256("\n".join(str(part) for part in parts).encode()).digest()
+    """What a request asked, to tell a retry from a reused key: an amount counts by its value (60 and 60.0000,
+    as read back from the database, are one amount)."""
+    canonical = (f"{part.quantize(CENT_OF_CENT):f}" if isinstance(part, Decimal) else str(part) for part in parts)
+    return hashlib.sha256("\n".join(canonical).encode()).digest()
+
+
+CENT_OF_CENT = Decimal("0.0001")  # NUMERIC(20,4): the precision every amount is kept at
 
 
 class SandboxProcessor:

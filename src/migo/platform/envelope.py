@@ -194,7 +194,10 @@ class UnexpectedErrorMiddleware:
             await self.app(scope, receive, tracking_send)
         except Exception as exc:
             unavailable = _is_unavailability(exc)
-            _log_unexpected(exc, scope)
+            if unavailable:  # an outage, not a bug: one line per refused request, no traceback
+                log.warning("database_unavailable", error_type=type(exc).__name__, path=scope.get("path"))
+            else:
+                _log_unexpected(exc, scope)
             if started:
                 raise
             error = ERRORS.SERVICE_UNAVAILABLE if unavailable else ERRORS.INTERNAL_ERROR

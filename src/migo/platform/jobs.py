@@ -7,11 +7,14 @@ included; more throughput is more worker processes.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import signal
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 import procrastinate
+import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform.db import libpq_url
@@ -20,6 +23,7 @@ from migo.platform.settings import get_settings
 # The domains' task modules register themselves with `queue` when imported; the worker imports them all
 # (`run_worker`'s `task_modules`, which the application names: the platform knows no domain).
 queue = procrastinate.App(connector=procrastinate.PsycopgConnector())
+log = structlog.get_logger("migo.jobs")
 
 
 async def defer(session: AsyncSession, task: procrastinate.tasks.Task[Any, Any, Any], **kwargs: Any) -> int:
@@ -48,8 +52,38 @@ def worker_queue(task_modules: Sequence[str]) -> Iterator[procrastinate.App]:
 
 
 async def run_worker(task_modules: Sequence[str]) -> None:
+    """Run the jobs until SIGTERM or SIGINT (running jobs finish first). procrastinate's worker stops by
+    itself when it loses the database (a restart, a failover): it is started again once the database
+    answers, so jobs never wait for someone to restart the process."""
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stopping.set)
+    pause = RESTART_PAUSE
     with worker_queue(task_modules):
-        async with queue.open_async():
-            await queue.run_worker_async(
-                concurrency=get_settings().worker_concurrency, install_signal_handlers=True, name="migo-worker"
-            )
+        while not stopping.is_set():
+            started = loop.time()
+            running = asyncio.create_task(_run_until_it_stops())
+            stop_asked = asyncio.create_task(stopping.wait())
+            await asyncio.wait({running, stop_asked}, return_when=asyncio.FIRST_COMPLETED)
+            if stopping.is_set():
+                running.cancel()  # procrastinate's graceful stop: no new job, the running ones finish
+                with contextlib.suppress(asyncio.CancelledError):
+                    await running
+                return
+            stop_asked.cancel()
+            problem = running.exception()
+            log.warning("job_worker_stopped", error=repr(problem) if problem else "lost the database")
+            pause = RESTART_PAUSE if loop.time() - started > 60 else min(pause * 2, MAX_RESTART_PAUSE)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stopping.wait(), timeout=pause)
+
+
+RESTART_PAUSE, MAX_RESTART_PAUSE = 1.0, 15.0
+
+
+async def _run_until_it_stops() -> None:
+    async with queue.open_async():
+        await queue.run_worker_async(
+            concurrency=get_settings().worker_concurrency, install_signal_handlers=False, name="migo-worker"
+        )

@@ -27,6 +27,7 @@ import aiohttp
 import psycopg
 import structlog
 from sqlalchemy import select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.events.models import Event
@@ -252,7 +253,11 @@ class Dispatcher:
         while not self._stopping.is_set():
             try:
                 claimed = await dispatch_batch(http)
-            except Exception:  # a database hiccup must not end delivery: log, breathe, go on
+            except (OperationalError, psycopg.OperationalError) as lost:  # the database is away: wait for it
+                log.warning("webhook_dispatch_waiting_for_database", error_type=type(lost).__name__)
+                claimed = 0
+                await asyncio.sleep(1)
+            except Exception:  # nor must a bug in one batch end delivery: log, breathe, go on
                 log.exception("webhook_dispatch_failed")
                 claimed = 0
                 await asyncio.sleep(1)

