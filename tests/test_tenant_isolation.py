@@ -20,6 +20,9 @@ that got the 404: the answer must not be a not-found (a 200, a 409 of a card's s
 id was found), or a route that answers 404 to everything would pass above. Routes that cannot be called with
 the own ids generically are listed in `OWN_IDS_NOT_CALLED`, with the reason. One route per kind of object must
 also succeed (2xx) for A, so the ids B named are real.
+
+Ids in bodies, queries and headers (a transfer's `targetCardId`, a replay's `endpointId`, `?subjectId=`) are
+covered in test_tenant_isolation_fields.py.
 """
 
 from __future__ import annotations
