@@ -60,8 +60,9 @@ def running_server(extra_env: dict[str, str] | None = None) -> Iterator[str]:
 
 
 @contextmanager
-def scratch_database() -> Iterator[str]:
-    """An empty database of its own on the suite's server, migrated; dropped at the end. Yields its URL."""
+def scratch_database(*, migrated: bool = True) -> Iterator[str]:
+    """A database of its own on the suite's server, migrated (or left empty); dropped at the end. Yields its
+    URL."""
     url = make_url(os.environ["DATABASE_URL"])
     name = f"{url.database}_scratch_{os.urandom(3).hex()}"
     admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
@@ -69,12 +70,13 @@ def scratch_database() -> Iterator[str]:
         connection.execute(f'CREATE DATABASE "{name}"')
     scratch = url.set(database=name).render_as_string(hide_password=False)
     try:
-        subprocess.run(
-            [sys.executable, "-m", "migo", "db", "upgrade"],
-            env={**os.environ, "DATABASE_URL": scratch},
-            check=True,
-            capture_output=True,
-        )
+        if migrated:
+            subprocess.run(
+                [sys.executable, "-m", "migo", "db", "upgrade"],
+                env={**os.environ, "DATABASE_URL": scratch},
+                check=True,
+                capture_output=True,
+            )
         yield scratch
     finally:
         with psycopg.connect(admin, autocommit=True) as connection:
