@@ -324,7 +324,7 @@ def _endpoint_view(endpoint: Any) -> dict[str, Any]:
 
 
 def cmd_webhooks_add(args: argparse.Namespace) -> int:
-    from migo.platform.secrets import HeaderSecret, Secret
+    from migo.platform.secrets import HeaderSecret
     from migo.webhooks import service as webhooks
     from migo.webhooks import signatures
 
@@ -340,10 +340,10 @@ def cmd_webhooks_add(args: argparse.Namespace) -> int:
             event_types=args.event_type or ["*"],
             auth_header_name=name.strip() or None,
             auth_header_value=HeaderSecret(value.strip()) if value.strip() else None,
-            signing_secret=Secret(secret) if secret else None,
+            signing_secret=secret,
             description=args.description,
         )
-        return {**_endpoint_view(endpoint), "signingSecret": secret}
+        return {**_endpoint_view(endpoint), "signingSecret": secret.reveal() if secret else None}  # shown once
 
     print(json.dumps(asyncio.run(_in_transaction(add)), indent=2))
     return 0

@@ -201,8 +201,8 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
             # What the card processor and the acquirer sign their notices to /rest/webhooks/volcan and
             # /rest/webhooks/settlements with (Standard Webhooks).
             "inboundWebhookSecrets": {
-                "volcan": inbound.secret_of("volcan"),
-                "settlements": inbound.secret_of("settlements"),
+                "volcan": inbound.secret_of("volcan").reveal(),
+                "settlements": inbound.secret_of("settlements").reveal(),
             },
         },
         "cms": {
