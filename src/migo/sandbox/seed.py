@@ -19,7 +19,7 @@ from migo.identity import applications, operators, signing
 from migo.identity.models import Application, Company, MerchantToken, Operator, Partner, SigningKey, User
 from migo.payments import service as payments
 from migo.platform import clock, security
-from migo.platform.secrets import Password
+from migo.platform.secrets import Password, Secret
 from migo.platform.settings import get_settings
 from migo.webhooks import inbound
 
@@ -130,7 +130,7 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
     ):
         await applications.create_merchant_token(session, middleware, merchant_token)
 
-    signing_secret = _secret("gateway.signingSecret")
+    signing_secret = Secret(_secret("gateway.signingSecret"))
     key = await session.get(SigningKey, SIGNING_KEY_ID)
     if key is None:
         await signing.create_key(
@@ -196,7 +196,7 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
             "clientSecret": _secret("gateway.clientSecret"),
             "companyId": str(company.id),
             "signingKeyId": SIGNING_KEY_ID,
-            "signingSecret": signing_secret,
+            "signingSecret": signing_secret.reveal(),
             "cardholder": {"username": "sandbox.cardholder", "password": cardholder_password},
             # What the card processor and the acquirer sign their notices to /rest/webhooks/volcan and
             # /rest/webhooks/settlements with (Standard Webhooks).
