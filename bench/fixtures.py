@@ -30,7 +30,7 @@ class BenchTenant:
     signing_key_id: str
     signing_secret: Secret
     card_ids: list[str]
-    merchant_token: str
+    merchant_token: Secret
 
 
 async def provision(card_count: int) -> BenchTenant:

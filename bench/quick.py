@@ -72,7 +72,7 @@ def main() -> int:
                 transfer_url = f"{base_url}{run.TRANSFER_PATH}"
                 measured(server.pid, "transfers", transfer_url, "presigned.lua", signed, args.seconds)
             if "links" in args.only:
-                link_args = [tenant.merchant_token, "benchStore"]
+                link_args = [tenant.merchant_token.reveal(), "benchStore"]
                 measured(server.pid, "links", f"{base_url}/transactions", "links.lua", link_args, args.seconds)
         finally:
             server.send_signal(signal.SIGTERM)

@@ -402,7 +402,7 @@ def main() -> int:
                 links = run_wrk(
                     f"{base_url}/transactions",
                     "links.lua",
-                    [tenant.merchant_token, "benchStore"],
+                    [tenant.merchant_token.reveal(), "benchStore"],
                     args.seconds,
                     server.pid,
                 )

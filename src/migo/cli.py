@@ -244,9 +244,12 @@ def cmd_clients_configure(args: argparse.Namespace) -> int:
             created = await applications.create_application(
                 session, kind="middleware", name=args.name, client_slug=client.slug
             )
-            answer["merchantToken"] = await applications.create_merchant_token(session, created.application)
+            merchant_token = await applications.create_merchant_token(session, created.application)
+            assert created.private_key is not None  # a Middleware application has its key pair
+            # printed this once: only digests are kept
+            answer["merchantToken"] = merchant_token.reveal()
             answer["publicKey"] = created.application.public_key
-            answer["privateKey"] = created.private_key
+            answer["privateKey"] = created.private_key.reveal()
         return answer
 
     print(json.dumps(asyncio.run(_in_transaction(configure)), indent=2))

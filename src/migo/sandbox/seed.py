@@ -48,9 +48,9 @@ async def _ensure_application(
             kind=kind,
             name=name,
             client_id=client_id,
-            client_secret=secret,
+            client_secret=Secret(secret),
             public_key=f"pk_sandbox_{_secret(f'{kind}.publicKey')[:24]}" if kind == "middleware" else None,
-            private_key=_secret(f"{kind}.privateKey") if kind == "middleware" else None,
+            private_key=Secret(_secret(f"{kind}.privateKey")) if kind == "middleware" else None,
             **tenant,
         )
         return created.application
@@ -128,7 +128,7 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
         )
         is None
     ):
-        await applications.create_merchant_token(session, middleware, merchant_token)
+        await applications.create_merchant_token(session, middleware, Secret(merchant_token))
 
     signing_secret = Secret(_secret("gateway.signingSecret"))
     key = await session.get(SigningKey, SIGNING_KEY_ID)
