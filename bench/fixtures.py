@@ -26,7 +26,7 @@ EMBOSSED = "BENCH HOLDER"
 @dataclass(frozen=True)
 class BenchTenant:
     company_id: uuid.UUID
-    access_token: str
+    access_token: Secret
     signing_key_id: str
     signing_secret: Secret
     card_ids: list[str]
