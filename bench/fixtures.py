@@ -16,6 +16,7 @@ from migo.payments import service as payments
 from migo.platform import security
 from migo.platform.db import database
 from migo.platform.ids import new_id
+from migo.platform.secrets import Secret
 
 CARD_BALANCE = Decimal("1000")
 CLIENT_SLUG = "benchStore"
@@ -25,11 +26,11 @@ EMBOSSED = "BENCH HOLDER"
 @dataclass(frozen=True)
 class BenchTenant:
     company_id: uuid.UUID
-    access_token: str
+    access_token: Secret
     signing_key_id: str
-    signing_secret: str
+    signing_secret: Secret
     card_ids: list[str]
-    merchant_token: str
+    merchant_token: Secret
 
 
 async def provision(card_count: int) -> BenchTenant:

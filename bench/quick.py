@@ -68,11 +68,11 @@ def main() -> int:
             if args.profile:
                 run.start_profiler(server.pid, args.seconds, args.profile)
             if "transfers" in args.only:
-                signed = [str(requests_file), tenant.access_token, tenant.signing_key_id, str(run.WRK_THREADS)]
+                signed = [str(requests_file), tenant.access_token.reveal(), tenant.signing_key_id, str(run.WRK_THREADS)]
                 transfer_url = f"{base_url}{run.TRANSFER_PATH}"
                 measured(server.pid, "transfers", transfer_url, "presigned.lua", signed, args.seconds)
             if "links" in args.only:
-                link_args = [tenant.merchant_token, "benchStore"]
+                link_args = [tenant.merchant_token.reveal(), "benchStore"]
                 measured(server.pid, "links", f"{base_url}/transactions", "links.lua", link_args, args.seconds)
         finally:
             server.send_signal(signal.SIGTERM)

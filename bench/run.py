@@ -391,7 +391,7 @@ def main() -> int:
                 cards = tenant.card_ids
                 uniform = [tuple(random.sample(cards, 2)) for _ in range(50_000)]
                 presign_transfers(tenant, uniform, 120_000, requests_file)  # type: ignore[arg-type]
-                wrk_args = [str(requests_file), tenant.access_token, tenant.signing_key_id, str(WRK_THREADS)]
+                wrk_args = [str(requests_file), tenant.access_token.reveal(), tenant.signing_key_id, str(WRK_THREADS)]
                 if args.profile:
                     start_profiler(server.pid, args.seconds, args.profile)
                 transfer_url = f"{base_url}{TRANSFER_PATH}"
@@ -402,7 +402,7 @@ def main() -> int:
                 links = run_wrk(
                     f"{base_url}/transactions",
                     "links.lua",
-                    [tenant.merchant_token, "benchStore"],
+                    [tenant.merchant_token.reveal(), "benchStore"],
                     args.seconds,
                     server.pid,
                 )

@@ -13,7 +13,7 @@ from migo.identity.models import User
 from migo.platform import clock, security
 from migo.platform.db import database
 from migo.platform.ids import new_id
-from migo.platform.secrets import Password
+from migo.platform.secrets import Password, Secret
 from tests.leakscan import known_secret, public_value
 
 USER_PASSWORD = "Cardh0lder-pass"
@@ -24,6 +24,9 @@ known_secret("password", OPERATOR_PASSWORD)
 
 @dataclass
 class Tenant:
+    """A tenant's ids and credentials, the credentials in the clear: they are what the test, playing the
+    integrator, sends (the services hand them out as Secrets; create_tenant reveals them here)."""
+
     partner_id: Any
     company_id: Any
     gateway_client_id: str
@@ -93,7 +96,7 @@ class Tenant:
         return {
             "x-key-id": self.signing_key_id,
             "x-timestamp": str(stamp),
-            "x-signature": signing.sign(self.signing_secret, stamp, request),
+            "x-signature": signing.sign(Secret(self.signing_secret), stamp, request),
             "content-type": "application/json",
             **({"Idempotency-Key": idempotency_key} if idempotency_key is not None else {}),
         }
@@ -154,15 +157,15 @@ async def create_tenant(*, operator_roles: tuple[str, ...] = ("admin",)) -> Tena
         partner_id=partner.id,
         company_id=company.id,
         gateway_client_id=gateway.application.client_id,
-        gateway_client_secret=gateway.client_secret,
+        gateway_client_secret=gateway.client_secret.reveal(),
         cms_client_id=cms.application.client_id,
-        cms_client_secret=cms.client_secret,
+        cms_client_secret=cms.client_secret.reveal(),
         client_slug=slug,
-        merchant_token=merchant_token,
+        merchant_token=merchant_token.reveal(),
         public_key=middleware.application.public_key,
-        private_key=middleware.private_key,
+        private_key=middleware.private_key.reveal(),
         signing_key_id=key.key.id,
-        signing_secret=key.secret,
+        signing_secret=key.secret.reveal(),
         operator_username=f"op.{tag}",
         user_id=user.id,
         username=user.username,

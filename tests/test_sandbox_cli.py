@@ -11,6 +11,7 @@ import time
 import pytest
 
 from migo.identity import signing
+from migo.platform.secrets import Secret
 from tests.factories import bearer
 
 
@@ -30,7 +31,7 @@ def _signed(gateway: dict, app_token: str, body: bytes, method: str, path: str) 
         "content-type": "application/json",
         "x-key-id": gateway["signingKeyId"],
         "x-timestamp": str(stamp),
-        "x-signature": signing.sign(gateway["signingSecret"], stamp, request),
+        "x-signature": signing.sign(Secret(gateway["signingSecret"]), stamp, request),
     }
 
 

@@ -244,9 +244,12 @@ def cmd_clients_configure(args: argparse.Namespace) -> int:
             created = await applications.create_application(
                 session, kind="middleware", name=args.name, client_slug=client.slug
             )
-            answer["merchantToken"] = await applications.create_merchant_token(session, created.application)
+            merchant_token = await applications.create_merchant_token(session, created.application)
+            assert created.private_key is not None  # a Middleware application has its key pair
+            # printed this once: only digests are kept
+            answer["merchantToken"] = merchant_token.reveal()
             answer["publicKey"] = created.application.public_key
-            answer["privateKey"] = created.private_key
+            answer["privateKey"] = created.private_key.reveal()
         return answer
 
     print(json.dumps(asyncio.run(_in_transaction(configure)), indent=2))
@@ -324,7 +327,7 @@ def _endpoint_view(endpoint: Any) -> dict[str, Any]:
 
 
 def cmd_webhooks_add(args: argparse.Namespace) -> int:
-    from migo.platform.secrets import HeaderSecret, Secret
+    from migo.platform.secrets import HeaderSecret
     from migo.webhooks import service as webhooks
     from migo.webhooks import signatures
 
@@ -340,10 +343,10 @@ def cmd_webhooks_add(args: argparse.Namespace) -> int:
             event_types=args.event_type or ["*"],
             auth_header_name=name.strip() or None,
             auth_header_value=HeaderSecret(value.strip()) if value.strip() else None,
-            signing_secret=Secret(secret) if secret else None,
+            signing_secret=secret,
             description=args.description,
         )
-        return {**_endpoint_view(endpoint), "signingSecret": secret}
+        return {**_endpoint_view(endpoint), "signingSecret": secret.reveal() if secret else None}  # shown once
 
     print(json.dumps(asyncio.run(_in_transaction(add)), indent=2))
     return 0

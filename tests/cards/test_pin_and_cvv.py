@@ -11,6 +11,7 @@ from sqlalchemy import text
 from migo.cards import credentials
 from migo.platform import security
 from migo.platform.db import database
+from migo.platform.secrets import CardNumber
 from tests.factories import activate_card, bearer, create_cardholder, create_tenant, login, provision_cards
 
 
@@ -108,7 +109,7 @@ async def test_cvv_is_two_steps_single_use_and_bound_to_the_user(client, frozen_
     assert shown.status_code == 200
     cvv = shown.json()["data"]["cvv"]
     assert re.fullmatch(r"\d{3}", cvv)
-    assert cvv == credentials.derive_cvv(cards.numbers[0], card["expiryMonth"], card["expiryYear"])
+    assert cvv == credentials.derive_cvv(CardNumber(cards.numbers[0]), card["expiryMonth"], card["expiryYear"]).reveal()
     again = await client.get(path, headers={**bearer(token), "x-view-token": view_token})
     assert again.status_code == 403 and again.json()["error"]["code"] == 7215
 

@@ -116,7 +116,7 @@ async def test_parameters_go_before_a_fragment_and_are_signed_with_the_webhook_s
 
     tenant = await create_tenant()
     await configure_payment_client(tenant, allowed_return_origins=ORIGINS)
-    secret = generate_secret()
+    secret = generate_secret().reveal()  # the merchant's own, sent in the request
     registered = await client.post(
         "/v1/webhook-endpoints",
         json={"url": "https://shop.example/hooks", "eventTypes": ["*"], "signingSecret": secret},

@@ -7,18 +7,24 @@ from __future__ import annotations
 import json
 import pickle
 import re
+import secrets
 
 import pytest
 import structlog
 from pydantic import BaseModel, ValidationError
 
 import migo.app  # noqa: F401 - every domain's input models defined
+from migo.cards import credentials
 from migo.cards.schemas import ActivateCardRequest, ResetPinRequest, RotatePinRequest, SetPinRequest
+from migo.identity import applications, signing
 from migo.identity.schemas import LoginRequest
 from migo.payments.schemas import CreateHookLinkRequest, SandboxPayRequest
+from migo.platform import pan
+from migo.platform.db import database
 from migo.platform.logging import redact_processor
 from migo.platform.secrets import CardNumber, Cvv, Otp, Password, Pin, Secret
 from migo.platform.wire import ApiInput
+from migo.webhooks import inbound, signatures
 
 PAN, CVV, PIN, OTP = "4000056655665556", "737", "9473", "406218"
 
@@ -112,3 +118,56 @@ def test_every_input_field_that_holds_a_secret_is_typed_as_one():
         plain.append(f"{model}.{name}: {annotation}")
     assert _secret_field_names(), "the walk over input models found nothing: it is broken"
     assert plain == [], plain
+
+
+async def test_credentials_the_services_hand_out_show_nothing_of_themselves():
+    """A new application's client secret and key pair, a merchant token, an HMAC signing key's secret and an
+    issued token pair come back from the services as Secrets: a repr of what they return (what a log line or
+    a traceback would show) holds none of them; the answer or CLI output that shows one reveals it."""
+    async with database.transaction() as session:
+        partner = await applications.create_partner(session, "Masking partner")
+        company = await applications.create_company(session, partner, "Masking company")
+        gateway = await applications.create_application(session, kind="gateway", name="wallet", company=company)
+        middleware = await applications.create_application(
+            session, kind="middleware", name="shop", client_slug=f"mask{secrets.token_hex(4)}"
+        )
+        merchant_token = await applications.create_merchant_token(session, middleware.application)
+        key = await signing.create_key(session, gateway.application.id)
+        issued = await applications.issue_application_tokens(session, gateway.application)
+    assert key.secret is not None and middleware.private_key is not None
+    clear = [
+        secret.reveal()
+        for secret in (
+            gateway.client_secret,
+            middleware.client_secret,
+            middleware.private_key,
+            merchant_token,
+            key.secret,
+            issued.access_token,
+            issued.refresh_token,
+        )
+    ]
+    assert all(len(value) >= 20 for value in clear)
+    shown = " ".join(repr(value) for value in (gateway, middleware, merchant_token, key, issued))
+    assert "Secret('****')" in shown
+    assert [value for value in clear if value in shown] == []
+
+
+def test_webhook_secrets_stay_masked_from_generation_to_signature():
+    generated = signatures.generate_secret()
+    assert isinstance(generated, Secret) and "whsec_" not in repr(generated) and signatures.is_valid_secret(generated)
+    signed = signatures.headers([generated], "msg_1", 1_700_000_000, b"{}")["webhook-signature"]
+    assert signatures.verify(generated, "msg_1", "1700000000", b"{}", signed)
+    assert not signatures.verify(signatures.generate_secret(), "msg_1", "1700000000", b"{}", signed)
+    sandbox = inbound.secret_of("volcan")
+    assert isinstance(sandbox, Secret) and signatures.is_valid_secret(sandbox) and "whsec_" not in f"{sandbox}"
+
+
+def test_a_card_number_stays_masked_without_its_separators_out_of_the_vault_and_into_its_cvv():
+    typed = CardNumber("4000 0566 5566 5556")
+    digits = typed.digits()
+    assert isinstance(digits, CardNumber) and repr(digits) == "CardNumber('****5556')" and digits.reveal() == PAN
+    unsealed = pan.reveal(pan.seal(PAN).ciphertext)
+    assert isinstance(unsealed, CardNumber) and PAN not in repr(unsealed) and unsealed == digits
+    cvv = credentials.derive_cvv(unsealed, 12, 2030)
+    assert isinstance(cvv, Cvv) and cvv == credentials.derive_cvv(typed, 12, 2030)

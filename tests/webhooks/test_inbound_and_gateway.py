@@ -16,6 +16,7 @@ from migo.ledger import service as ledger
 from migo.ledger.models import Entry, Hold
 from migo.platform import clock
 from migo.platform.db import database
+from migo.platform.secrets import Secret
 from migo.webhooks import signatures
 from migo.webhooks.inbound import secret_of
 from migo.webhooks.models import InboundNotice
@@ -54,7 +55,7 @@ async def _active_cards(client, *, load: str | None = "500", count: int = 1):
 
 
 def signed_notice(
-    body: dict | bytes, secret: str | None, *, message_id: str | None = None, timestamp: int | None = None
+    body: dict | bytes, secret: Secret | None, *, message_id: str | None = None, timestamp: int | None = None
 ) -> tuple[bytes, dict[str, str]]:
     """A notice as its sender signs it (Standard Webhooks, `webhook-id` = the notice id); no headers without
     a secret."""
@@ -67,8 +68,8 @@ def signed_notice(
     return raw, headers
 
 
-async def volcan(client, secret: str | None = "sandbox", **body):
-    raw, headers = signed_notice(body, secret_of("volcan") if secret == "sandbox" else secret)
+async def volcan(client, secret: Secret | str | None = "sandbox", **body):
+    raw, headers = signed_notice(body, secret_of("volcan") if isinstance(secret, str) else secret)
     return await client.post("/rest/webhooks/volcan", content=raw, headers=headers)
 
 
@@ -448,9 +449,9 @@ def test_outside_the_sandbox_a_receiver_needs_its_own_whsec_secret(monkeypatch):
     production(volcan_webhook_secret="s3cret")
     with pytest.raises(ApiError):
         secret_of("volcan")
-    configured = signatures.generate_secret()
+    configured = signatures.generate_secret().reveal()
     production(volcan_webhook_secret=configured)
-    assert secret_of("volcan") == configured
+    assert secret_of("volcan") == Secret(configured)
     with pytest.raises(ValidationError) as same:
         Settings(volcan_webhook_secret=configured, settlements_webhook_secret=configured)
     assert configured not in str(same.value)

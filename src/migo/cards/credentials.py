@@ -19,7 +19,7 @@ from migo.platform import clock, pan, security
 from migo.platform.db import database
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
-from migo.platform.secrets import Cvv, Otp, Pin, Secret
+from migo.platform.secrets import CardNumber, Cvv, Otp, Pin, Secret
 
 from .access import card_for, require_status
 from .audit import Actor, audit
@@ -122,7 +122,7 @@ async def reset_pin(
     return card
 
 
-async def issue_cvv_view_token(session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID) -> str:
+async def issue_cvv_view_token(session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID) -> Secret:
     user_id = _require_user(caller)
     card = await card_for(session, caller, card_id, "transact")  # a CVV is what paying online takes
     require_status(card, "ACTIVE", "BLOCKED")
@@ -138,14 +138,14 @@ async def issue_cvv_view_token(session: AsyncSession, caller: GatewayCaller, car
             created_at=now,
         )
     )
-    return token
+    return Secret(token)
 
 
-def derive_cvv(number: str, expiry_month: int, expiry_year: int) -> str:
+def derive_cvv(number: CardNumber, expiry_month: int, expiry_year: int) -> Cvv:
     """The CVV is a keyed function of PAN and expiry (as card networks' CVKs do), so it is never stored."""
-    message = f"{number}{expiry_year % 100:02d}{expiry_month:02d}".encode()
+    message = f"{number.digits().reveal()}{expiry_year % 100:02d}{expiry_month:02d}".encode()
     digest = hmac.new(security.derive_key("cvv"), message, hashlib.sha256).digest()
-    return f"{int.from_bytes(digest[:4], 'big') % 1000:03d}"
+    return Cvv(f"{int.from_bytes(digest[:4], 'big') % 1000:03d}")
 
 
 async def reveal_cvv(
@@ -172,4 +172,4 @@ async def reveal_cvv(
     )
     if spent is None:
         raise ApiError(CARD_ERRORS.INVALID_VIEW_TOKEN)
-    return Cvv(derive_cvv(pan.reveal(card.pan_ciphertext), card.expiry_month, card.expiry_year))
+    return derive_cvv(pan.reveal(card.pan_ciphertext), card.expiry_month, card.expiry_year)

@@ -153,7 +153,7 @@ async def unassigned_stock(session: AsyncSession, company_id: uuid.UUID, limit: 
     return [
         PrintedCard(
             card.id,
-            CardNumber(pan.reveal(card.pan_ciphertext)),
+            pan.reveal(card.pan_ciphertext),
             f"{card.expiry_month:02d}/{card.expiry_year % 100:02d}",
             card.embossed_name,
         )

@@ -173,7 +173,8 @@ async def reset_card_pin(cardId: uuid.UUID, body: ResetPinRequest, caller: Calle
 async def create_cvv_view_token(cardId: uuid.UUID, caller: Caller, session: DbSession) -> Any:
     """Step one of seeing the CVV (seed 003): a cardholder token with `transact` on the card is required; the
     view token lives 60 s and works once."""
-    return ok(ViewToken(view_token=await credentials.issue_cvv_view_token(session, caller, cardId)))
+    view_token = await credentials.issue_cvv_view_token(session, caller, cardId)
+    return ok(ViewToken(view_token=view_token.reveal()))  # the answer that hands it to the cardholder's device
 
 
 @router.get("/cards/{cardId}/cvv", response_model=CustomResponse[CvvOut])

@@ -40,11 +40,11 @@ CLIENT_SECRET_GATE = PasswordGate(
 
 @dataclass(frozen=True)
 class NewApplication:
-    """An application with its credentials in the clear: shown once, at creation."""
+    """An application with its credentials, to be revealed once, at creation (only their hashes are kept)."""
 
     application: Application
-    client_secret: str
-    private_key: str | None = None
+    client_secret: Secret
+    private_key: Secret | None = None
 
 
 async def create_partner(session: AsyncSession, name: str, partner_id: uuid.UUID | None = None) -> Partner:
@@ -80,12 +80,12 @@ async def create_application(
     partner: Partner | None = None,
     client_slug: str | None = None,
     client_id: str | None = None,
-    client_secret: str | None = None,
+    client_secret: Secret | None = None,
     public_key: str | None = None,
-    private_key: str | None = None,
+    private_key: Secret | None = None,
 ) -> NewApplication:
     """Register an application; credentials are generated unless given (the sandbox derives stable ones)."""
-    secret = client_secret or security.random_token(32)
+    secret = client_secret or Secret(security.random_token(32))
     application = Application(
         id=new_id(),
         kind=kind,
@@ -94,12 +94,12 @@ async def create_application(
         partner_id=partner.id if partner else (company.partner_id if company else None),
         client_slug=client_slug,
         client_id=client_id or prefixed(f"{kind[:3]}", 12),
-        client_secret_hash=await security.hash_secret(secret),
+        client_secret_hash=await security.hash_secret(secret.reveal()),
     )
     if kind == "middleware":
-        private_key = private_key or security.random_token(32)
+        private_key = private_key or Secret(security.random_token(32))
         application.public_key = public_key or prefixed("pk", 16)
-        application.private_key_digest = security.token_digest(private_key)
+        application.private_key_digest = security.token_digest(private_key.reveal())
     session.add(application)
     await session.flush()
     return NewApplication(application, secret, private_key)
@@ -167,18 +167,19 @@ async def refresh_application_tokens(
     )
 
 
-async def create_merchant_token(session: AsyncSession, application: Application, token: str | None = None) -> str:
-    """A new opaque merchant token for a Middleware application (stored only as a keyed digest)."""
+async def create_merchant_token(session: AsyncSession, application: Application, token: Secret | None = None) -> Secret:
+    """A new opaque merchant token for a Middleware application (stored only as a keyed digest and its last
+    four characters); revealed once, by whoever hands it to the merchant."""
     if application.kind != "middleware":
         raise ValueError("merchant tokens belong to Middleware applications")
-    raw = token or security.random_token(32).replace("-", "").replace("_", "")
+    raw = token.reveal() if token else security.random_token(32).replace("-", "").replace("_", "")
     session.add(
         MerchantToken(
             id=new_id(), application_id=application.id, token_digest=security.token_digest(raw), last4=raw[-4:]
         )
     )
     await session.flush()
-    return raw
+    return Secret(raw)
 
 
 # The merchant token is checked on every Middleware call: one driver statement (platform.db).
@@ -188,12 +189,12 @@ _MERCHANT_BY_TOKEN = (
 )
 
 
-async def authenticate_merchant_token(session: AsyncSession, authorization: str | None) -> tuple[uuid.UUID, str]:
+async def authenticate_merchant_token(session: AsyncSession, authorization: Secret | None) -> tuple[uuid.UUID, str]:
     """(application id, client slug) behind `Authorization: <token>` or `Bearer <token>` (seed 002), else
     Unauthorized."""
-    if not authorization:
+    if authorization is None:
         raise MerchantUnauthorized
-    raw = authorization.strip()
+    raw = authorization.reveal().strip()
     if raw[:7].lower() == "bearer ":
         raw = raw[7:].strip()
     if not raw:

@@ -20,6 +20,7 @@ from migo.platform.db import fetch_batch
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.idempotency import idempotency_for
 from migo.platform.routing import DbSession, keep_despite_rollback
+from migo.platform.secrets import Secret
 
 from . import applications, operators, signing, tokens
 from .access import readable
@@ -125,7 +126,8 @@ def require_permission(permission: str) -> OperatorPrincipal:
 
 
 async def merchant(session: DbSession, authorization: str | None = Security(_merchant_token)) -> MerchantPrincipal:
-    application_id, client_slug = await applications.authenticate_merchant_token(session, authorization)
+    token = Secret(authorization) if authorization else None
+    application_id, client_slug = await applications.authenticate_merchant_token(session, token)
     return MerchantPrincipal(application_id=application_id, client_slug=client_slug)
 
 

@@ -101,7 +101,8 @@ async def rotate_signing_keys(body: RotateKeysRequest, app: GatewayApp, session:
         public_key=body.public_key,
         valid_for=timedelta(days=body.expires_in_days),
     )
-    return created(NewSigningKeyOut(**SigningKeyOut.of(new.key).model_dump(), secret=new.secret))
+    shown = new.secret.reveal() if new.secret else None  # an HMAC secret is shown this once
+    return created(NewSigningKeyOut(**SigningKeyOut.of(new.key).model_dump(), secret=shown))
 
 
 @gateway_keys.get("/keys", response_model=CustomResponse[Page[SigningKeyOut]])

@@ -36,8 +36,8 @@ class TokenPair(ApiModel):
     @classmethod
     def of(cls, issued: IssuedTokens) -> TokenPair:
         return cls(
-            access_token=issued.access_token,
-            refresh_token=issued.refresh_token,
+            access_token=issued.access_token.reveal(),
+            refresh_token=issued.refresh_token.reveal(),
             expires_in=issued.expires_in,
             refresh_expires_in=issued.refresh_expires_in,
         )

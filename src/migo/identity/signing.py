@@ -33,6 +33,7 @@ from migo.platform import clock, security
 from migo.platform.db import Statement
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import prefixed
+from migo.platform.secrets import Secret
 from migo.platform.settings import get_settings
 
 from .access import readable
@@ -67,11 +68,11 @@ _LIVE_KEY_SQL = (
 @dataclass(frozen=True)
 class NewSigningKey:
     key: SigningKey
-    secret: str | None  # the HMAC secret, shown once
+    secret: Secret | None  # the HMAC secret, shown once
 
 
-def _seal(key_id: str, secret: str) -> bytes:
-    return security.encrypt(secret.encode(), purpose="signing-key", context=key_id.encode())
+def _seal(key_id: str, secret: Secret) -> bytes:
+    return security.encrypt(secret.reveal().encode(), purpose="signing-key", context=key_id.encode())
 
 
 def _unseal(key: SigningKey | LiveKey) -> bytes:
@@ -79,10 +80,10 @@ def _unseal(key: SigningKey | LiveKey) -> bytes:
     return security.decrypt(key.secret_ciphertext, purpose="signing-key", context=key.id.encode())
 
 
-def ensure_hmac_secret(key: SigningKey, secret: str) -> None:
+def ensure_hmac_secret(key: SigningKey, secret: Secret) -> None:
     """Re-seal an HMAC key's secret when it no longer opens (the master secret changed)."""
     try:
-        if _unseal(key) == secret.encode():
+        if hmac.compare_digest(_unseal(key), secret.reveal().encode()):
             return
     except InvalidTag:
         pass
@@ -108,7 +109,7 @@ async def create_key(
     public_key: str | None = None,
     valid_for: timedelta = timedelta(days=365),
     key_id: str | None = None,
-    secret: str | None = None,
+    secret: Secret | None = None,
 ) -> NewSigningKey:
     key_id = key_id or prefixed("key", 12)
     now = clock.now()
@@ -118,7 +119,7 @@ async def create_key(
     if algorithm == "HMAC-SHA256":
         if public_key is not None:
             raise ApiError(ERRORS.VALIDATION_ERROR, "publicKey is only for ED25519 keys")
-        secret = secret or security.random_token(32)
+        secret = secret or Secret(security.random_token(32))
         key.secret_ciphertext = _seal(key_id, secret)
     else:
         if public_key is None:
@@ -274,7 +275,7 @@ def refuse_replay(used: Any) -> None:
         )
 
 
-def sign(secret: str, timestamp: int, request: SignedRequest) -> str:
+def sign(secret: Secret, timestamp: int, request: SignedRequest) -> str:
     """How a client signs with an HMAC key (used by the sandbox cheat sheet, tests and benchmarks)."""
-    digest = hmac.new(secret.encode(), request.message(str(timestamp)), hashlib.sha256).digest()
+    digest = hmac.new(secret.reveal().encode(), request.message(str(timestamp)), hashlib.sha256).digest()
     return base64.b64encode(digest).decode()

@@ -48,8 +48,10 @@ class AccessClaims:
 
 @dataclass(frozen=True)
 class IssuedTokens:
-    access_token: str
-    refresh_token: str
+    """A new pair, for the answer that hands it to the client (the only place it is revealed)."""
+
+    access_token: Secret
+    refresh_token: Secret
     expires_in: int
     refresh_expires_in: int
 
@@ -162,7 +164,7 @@ async def issue(
         )
     )
     await session.flush()
-    return IssuedTokens(encode_access(claims, access_ttl), refresh, access_ttl, refresh_ttl)
+    return IssuedTokens(Secret(encode_access(claims, access_ttl)), Secret(refresh), access_ttl, refresh_ttl)
 
 
 async def spend_refresh_token(

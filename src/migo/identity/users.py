@@ -117,7 +117,7 @@ async def send_otp(
             .where(OtpCode.user_id == user.id, OtpCode.purpose == purpose, OtpCode.used_at.is_(None))
             .values(used_at=now)
         )
-        code = f"{secrets.randbelow(10**6):06d}"
+        code = Otp(f"{secrets.randbelow(10**6):06d}")
         otp = OtpCode(
             id=new_id(),
             user_id=user.id,
@@ -131,13 +131,13 @@ async def send_otp(
             session,
             user,
             subject="Your Migo verification code",
-            body=f"Your Migo code is {code}. It expires in 10 minutes. Never share it with anyone.",
+            body=f"Your Migo code is {code.reveal()}. It expires in 10 minutes. Never share it with anyone.",
         )
     return OtpRequest(expires_in=int(OTP_TTL.total_seconds()))
 
 
-def _otp_digest(user_id: uuid.UUID, purpose: str, code: str) -> bytes:
-    return security.keyed_hash(f"{user_id}:{purpose}:{code}", purpose="otp")
+def _otp_digest(user_id: uuid.UUID, purpose: str, code: Otp) -> bytes:
+    return security.keyed_hash(f"{user_id}:{purpose}:{code.reveal()}", purpose="otp")
 
 
 async def _queue_message(session: AsyncSession, user: User, *, subject: str, body: str) -> None:
@@ -184,7 +184,7 @@ async def verify_otp(session: AsyncSession, user: User, purpose: str, code: Otp)
         )
     if tries is None or tries > OTP_MAX_ATTEMPTS:
         raise ApiError(IDENTITY_ERRORS.INVALID_OTP, "Too many wrong codes; request a new one.")
-    if not security.constant_time_equals(otp.code_digest, _otp_digest(user.id, purpose, code.reveal())):
+    if not security.constant_time_equals(otp.code_digest, _otp_digest(user.id, purpose, code)):
         raise ApiError(IDENTITY_ERRORS.INVALID_OTP)
     spent = await session.scalar(
         update(OtpCode)

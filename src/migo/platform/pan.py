@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass
 
 from migo.platform import security
+from migo.platform.secrets import CardNumber
 
 _DIGITS = re.compile(r"[0-9]{12,19}")
 _DIGITS_ONLY = re.compile(r"[0-9]+")
@@ -95,5 +96,6 @@ def seal(number: str) -> SealedPan:
     )
 
 
-def reveal(ciphertext: bytes) -> str:
-    return security.decrypt(ciphertext, purpose="pan").decode()
+def reveal(ciphertext: bytes) -> CardNumber:
+    """The sealed number, out of the vault as a CardNumber (so it still shows only its last four)."""
+    return CardNumber(security.decrypt(ciphertext, purpose="pan").decode())

@@ -89,12 +89,15 @@ class CardNumber(Secret):
     min_length, max_length = 12, 23
     pattern = r"^[0-9][0-9 -]*[0-9]$"
 
-    def digits(self) -> str:
+    def digits(self) -> CardNumber:
         """The number without its separators: still the secret, so it stays a CardNumber."""
+        return CardNumber(self._digits())
+
+    def _digits(self) -> str:
         return "".join(ch for ch in self._value if ch.isdigit())
 
     def masked(self) -> str:
-        return f"****{self.digits()[-4:]}"
+        return f"****{self._digits()[-4:]}"
 
 
 class Cvv(Secret):

@@ -19,7 +19,7 @@ from migo.identity import applications, operators, signing
 from migo.identity.models import Application, Company, MerchantToken, Operator, Partner, SigningKey, User
 from migo.payments import service as payments
 from migo.platform import clock, security
-from migo.platform.secrets import Password
+from migo.platform.secrets import Password, Secret
 from migo.platform.settings import get_settings
 from migo.webhooks import inbound
 
@@ -48,9 +48,9 @@ async def _ensure_application(
             kind=kind,
             name=name,
             client_id=client_id,
-            client_secret=secret,
+            client_secret=Secret(secret),
             public_key=f"pk_sandbox_{_secret(f'{kind}.publicKey')[:24]}" if kind == "middleware" else None,
-            private_key=_secret(f"{kind}.privateKey") if kind == "middleware" else None,
+            private_key=Secret(_secret(f"{kind}.privateKey")) if kind == "middleware" else None,
             **tenant,
         )
         return created.application
@@ -128,9 +128,9 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
         )
         is None
     ):
-        await applications.create_merchant_token(session, middleware, merchant_token)
+        await applications.create_merchant_token(session, middleware, Secret(merchant_token))
 
-    signing_secret = _secret("gateway.signingSecret")
+    signing_secret = Secret(_secret("gateway.signingSecret"))
     key = await session.get(SigningKey, SIGNING_KEY_ID)
     if key is None:
         await signing.create_key(
@@ -196,13 +196,13 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
             "clientSecret": _secret("gateway.clientSecret"),
             "companyId": str(company.id),
             "signingKeyId": SIGNING_KEY_ID,
-            "signingSecret": signing_secret,
+            "signingSecret": signing_secret.reveal(),
             "cardholder": {"username": "sandbox.cardholder", "password": cardholder_password},
             # What the card processor and the acquirer sign their notices to /rest/webhooks/volcan and
             # /rest/webhooks/settlements with (Standard Webhooks).
             "inboundWebhookSecrets": {
-                "volcan": inbound.secret_of("volcan"),
-                "settlements": inbound.secret_of("settlements"),
+                "volcan": inbound.secret_of("volcan").reveal(),
+                "settlements": inbound.secret_of("settlements").reveal(),
             },
         },
         "cms": {

@@ -115,7 +115,7 @@ async def send(http: aiohttp.ClientSession, endpoint: WebhookEndpoint, event: Ev
         headers.update({"webhook-id": str(event.id), "webhook-timestamp": str(stamp)})
     header = service.auth_header(endpoint)
     if header is not None:
-        headers[header[0]] = header[1]
+        headers[header[0]] = header[1].reveal()
     started = time.perf_counter()
     try:
         targets.check_url(endpoint.url)  # names are checked as they resolve: see http_client

@@ -27,6 +27,7 @@ from migo.identity.errors import IDENTITY_ERRORS
 from migo.platform import clock, security
 from migo.platform.db import database
 from migo.platform.errors import ERRORS, ApiError
+from migo.platform.secrets import Secret
 from migo.platform.settings import get_settings
 from migo.platform.wire import ApiInput
 
@@ -59,15 +60,15 @@ class Receipt:
     outcome: str
 
 
-def secret_of(source: Source) -> str:
+def secret_of(source: Source) -> Secret:
     """The source's signing secret: configured, or derived from the master secret in the sandbox. A receiver
     without a usable secret is out of service (503), never open."""
     settings = get_settings()
     configured = settings.volcan_webhook_secret if source == "volcan" else settings.settlements_webhook_secret
     if configured is None and settings.is_sandbox:
         raw = hmac.new(security.derive_key("inbound-webhook-secret"), source.encode(), hashlib.sha256).digest()
-        return signatures.SECRET_PREFIX + base64.b64encode(raw).decode()
-    secret = configured.get_secret_value() if configured is not None else ""
+        return Secret(signatures.SECRET_PREFIX + base64.b64encode(raw).decode())
+    secret = Secret(configured.get_secret_value() if configured is not None else "")
     if not signatures.is_valid_secret(secret):
         raise ApiError(ERRORS.SERVICE_UNAVAILABLE, f"The {source} receiver has no whsec_ signing secret configured.")
     return secret

@@ -16,7 +16,6 @@ from migo.identity.auth import GatewayApp, GatewayIdempotent, Merchant, Merchant
 from migo.platform.envelope import CustomResponse, ok
 from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
-from migo.platform.secrets import Secret
 from migo.platform.wire import ApiModel
 
 from . import inbound, service, signatures
@@ -74,7 +73,7 @@ def webhook_router(
         header Migo sends (seed 002's Merchant Generic Callback), and optionally a Standard Webhooks signing
         secret (yours, or `generateSigningSecret: true`, shown once)."""
         generated = signatures.generate_secret() if body.generate_signing_secret else None
-        secret = Secret(generated) if generated else body.signing_secret
+        secret = generated or body.signing_secret
         endpoint = await service.create_endpoint(
             session,
             owner,
@@ -85,7 +84,8 @@ def webhook_router(
             signing_secret=secret,
             description=body.description,
         )
-        return answer(EndpointWithSecret(**EndpointOut.of(endpoint).model_dump(), signing_secret=generated), 201)
+        shown = generated.reveal() if generated else None  # a generated secret is shown this once
+        return answer(EndpointWithSecret(**EndpointOut.of(endpoint).model_dump(), signing_secret=shown), 201)
 
     @router.get("/webhook-endpoints", response_model=shape(Page[EndpointOut]))
     async def list_webhook_endpoints(
@@ -117,7 +117,7 @@ def webhook_router(
     async def rotate_webhook_signing_secret(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Any:
         """A new generated signing secret, shown once; the previous one keeps signing for 24 hours."""
         endpoint, secret = await service.rotate_secret(session, owner, endpointId)
-        return answer(EndpointWithSecret(**EndpointOut.of(endpoint).model_dump(), signing_secret=secret))
+        return answer(EndpointWithSecret(**EndpointOut.of(endpoint).model_dump(), signing_secret=secret.reveal()))
 
     @router.post("/webhook-endpoints/{endpointId}/pause", response_model=shape(EndpointOut))
     async def pause_webhook_endpoint(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Any:

@@ -65,31 +65,33 @@ class Owner:
         return events.readable(client_slug=self.client_slug, company_id=self.company_id)
 
 
-def _seal(value: str, endpoint_id: uuid.UUID, purpose: str) -> bytes:
-    return security.encrypt(value.encode(), purpose=purpose, context=endpoint_id.bytes)
+def _seal(value: Secret, endpoint_id: uuid.UUID, purpose: str) -> bytes:
+    return security.encrypt(value.reveal().encode(), purpose=purpose, context=endpoint_id.bytes)
 
 
 def _open(ciphertext: bytes, endpoint_id: uuid.UUID, purpose: str) -> str:
     return security.decrypt(ciphertext, purpose=purpose, context=endpoint_id.bytes).decode()
 
 
-def auth_header(endpoint: WebhookEndpoint) -> tuple[str, str] | None:
+def auth_header(endpoint: WebhookEndpoint) -> tuple[str, HeaderSecret] | None:
+    """The static header deliveries carry: its name, and its value (revealed only as the request is sent)."""
     if endpoint.auth_header_name is None or endpoint.auth_header_value_ciphertext is None:
         return None
-    return endpoint.auth_header_name, _open(endpoint.auth_header_value_ciphertext, endpoint.id, "webhook-auth")
+    value = _open(endpoint.auth_header_value_ciphertext, endpoint.id, "webhook-auth")
+    return endpoint.auth_header_name, HeaderSecret(value)
 
 
-def signing_secrets(endpoint: WebhookEndpoint) -> list[str]:
+def signing_secrets(endpoint: WebhookEndpoint) -> list[Secret]:
     """The secrets that sign a delivery now: the current one, and the previous one for 24 h after a rotation."""
     found = []
     if endpoint.signing_secret_ciphertext is not None:
-        found.append(_open(endpoint.signing_secret_ciphertext, endpoint.id, "webhook-signing"))
+        found.append(Secret(_open(endpoint.signing_secret_ciphertext, endpoint.id, "webhook-signing")))
     if (
         endpoint.previous_secret_ciphertext is not None
         and endpoint.previous_secret_expires_at is not None
         and clock.now() < endpoint.previous_secret_expires_at
     ):
-        found.append(_open(endpoint.previous_secret_ciphertext, endpoint.id, "webhook-signing"))
+        found.append(Secret(_open(endpoint.previous_secret_ciphertext, endpoint.id, "webhook-signing")))
     return found
 
 
@@ -100,7 +102,7 @@ async def sign_checkout_return(session: AsyncSession, client_slug: str, signed_q
     return signatures.redirect_signature(secret, signed_query) if secret is not None else None
 
 
-async def _redirect_signing_secret(session: AsyncSession, client_slug: str) -> str | None:
+async def _redirect_signing_secret(session: AsyncSession, client_slug: str) -> Secret | None:
     """The secret that signs a client's checkout redirects: its newest live endpoint's signing secret."""
     endpoint = await session.scalar(
         select(WebhookEndpoint)
@@ -120,7 +122,8 @@ def auth_header_hint(endpoint: WebhookEndpoint) -> str | None:
     header = auth_header(endpoint)
     if header is None:
         return None
-    return f"…{header[1][-4:]}" if len(header[1]) >= 12 else "…"
+    value = header[1].reveal()
+    return f"…{value[-4:]}" if len(value) >= 12 else "…"
 
 
 def _invalid(detail: str) -> ApiError:
@@ -145,17 +148,17 @@ def _set_auth_header(endpoint: WebhookEndpoint, name: str | None, value: Secret 
     if (name is None) != (value is None):
         raise _invalid("authHeaderName and authHeaderValue go together")
     endpoint.auth_header_name = name
-    endpoint.auth_header_value_ciphertext = _seal(value.reveal(), endpoint.id, "webhook-auth") if value else None
+    endpoint.auth_header_value_ciphertext = _seal(value, endpoint.id, "webhook-auth") if value else None
 
 
 def _rotate_to(endpoint: WebhookEndpoint, secret: Secret | None) -> None:
     """Sign with `secret` from now on; the secret it replaces stays valid for 24 hours."""
-    if secret is not None and not signatures.is_valid_secret(secret.reveal()):
+    if secret is not None and not signatures.is_valid_secret(secret):
         raise _invalid("signingSecret: a Standard Webhooks secret, whsec_ followed by at least 24 bytes in base64")
     if endpoint.signing_secret_ciphertext is not None:
         endpoint.previous_secret_ciphertext = endpoint.signing_secret_ciphertext
         endpoint.previous_secret_expires_at = clock.now() + SECRET_OVERLAP
-    endpoint.signing_secret_ciphertext = _seal(secret.reveal(), endpoint.id, "webhook-signing") if secret else None
+    endpoint.signing_secret_ciphertext = _seal(secret, endpoint.id, "webhook-signing") if secret else None
 
 
 async def create_endpoint(
@@ -215,7 +218,7 @@ async def update_endpoint(
         _set_auth_header(
             endpoint,
             changes.get("auth_header_name", header[0] if header else None),
-            changes.get("auth_header_value", HeaderSecret(header[1]) if header else None),
+            changes.get("auth_header_value", header[1] if header else None),
         )
     if "signing_secret" in changes:
         _rotate_to(endpoint, changes["signing_secret"])
@@ -225,10 +228,11 @@ async def update_endpoint(
     return endpoint
 
 
-async def rotate_secret(session: AsyncSession, owner: Owner, endpoint_id: uuid.UUID) -> tuple[WebhookEndpoint, str]:
+async def rotate_secret(session: AsyncSession, owner: Owner, endpoint_id: uuid.UUID) -> tuple[WebhookEndpoint, Secret]:
+    """A generated signing secret in place of the current one (returned to be shown once)."""
     endpoint = await get_endpoint(session, owner, endpoint_id, lock=True)
     secret = signatures.generate_secret()
-    _rotate_to(endpoint, Secret(secret))
+    _rotate_to(endpoint, secret)
     endpoint.updated_at = clock.now()
     return endpoint, secret
 
