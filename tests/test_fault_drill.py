@@ -22,7 +22,8 @@ async def test_money_survives_a_killed_api_process_and_a_database_restart(tmp_pa
         retry_for=45,
     )
     results = await drill(plan, tmp_path, server_log)
-    assert results["ok"], {name: held for name, held in results["checks"].items() if not held} | results["examples"]
+    failed = {name: held for name, held in results["checks"].items() if not held}
+    assert results["ok"], failed | results["examples"] | {"outage": results["outage"], "answers": results["answers"]}
     assert results["requests"] >= 100 and results["acknowledged"] >= 50
     assert results["retried"] > 0  # the faults did land on requests in flight
     assert results["recovery_seconds"] < 30
