@@ -218,35 +218,18 @@ class Tenant:
 async def provision(cards: int, receiver: Receiver) -> Tenant:
     """The benchmark's tenant (cards loaded, an automatic-capture client), plus a client that captures by
     hand, funding to load from, and an endpoint per owner on the receiver."""
-    from bench.fixtures import CLIENT_SLUG
+    from bench.fixtures import CLIENT_SLUG, add_merchant_client
     from bench.fixtures import provision as provision_bench
 
     from migo.cards import service as cards_service
-    from migo.identity import applications
-    from migo.payments import service as payments
     from migo.platform.db import database
     from migo.webhooks.service import Owner, create_endpoint
 
     bench = await provision_bench(cards)
     async with database.transaction() as session:
         await cards_service.deposit_funding(session, bench.company_id, Decimal(1_000_000))
-        manual = await applications.create_application(
-            session, kind="middleware", name="chaos manual", client_slug=MANUAL_CLIENT
-        )
-        manual_token = await applications.create_merchant_token(session, manual.application)
-        await payments.configure_client(
-            session,
-            payments.ClientTerms(
-                slug=MANUAL_CLIENT,
-                display_name="Chaos manual capture",
-                channels=("web",),
-                currencies=("GTQ",),
-                min_amount=Decimal(1),
-                max_amount=Decimal(100000),
-                processors=(payments.ProcessorTerms("sandbox"),),
-                reference_prefix="CHAOS",
-                capture_mode="manual",
-            ),
+        manual_token = await add_merchant_client(
+            session, MANUAL_CLIENT, name="Chaos manual capture", prefix="CHAOS", capture_mode="manual"
         )
         owners = {
             "company": Owner(company_id=bench.company_id),

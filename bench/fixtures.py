@@ -8,6 +8,8 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from migo.cards import service as cards
 from migo.identity import applications, signing
 from migo.identity.models import User
@@ -33,29 +35,37 @@ class BenchTenant:
     merchant_token: Secret
 
 
+async def add_merchant_client(
+    session: AsyncSession, slug: str, *, name: str, prefix: str, capture_mode: str = "automatic"
+) -> Secret:
+    """A Payment Link client (GTQ, 1 to 100,000, the sandbox processor) with its Middleware application, as an
+    operator configures one; answers its merchant token."""
+    application = await applications.create_application(session, kind="middleware", name=name, client_slug=slug)
+    token = await applications.create_merchant_token(session, application.application)
+    await payments.configure_client(
+        session,
+        payments.ClientTerms(
+            slug=slug,
+            display_name=name,
+            channels=("wa", "web"),
+            currencies=("GTQ",),
+            min_amount=Decimal(1),
+            max_amount=Decimal(100000),
+            processors=(payments.ProcessorTerms("sandbox", installments=(3, 6)),),
+            reference_prefix=prefix,
+            capture_mode=capture_mode,
+        ),
+    )
+    return token
+
+
 async def provision(card_count: int) -> BenchTenant:
     async with database.transaction() as session:
         partner = await applications.create_partner(session, "Benchmark partner")
         company = await applications.create_company(session, partner, "Benchmark company")
         gateway = await applications.create_application(session, kind="gateway", name="bench", company=company)
         key = await signing.create_key(session, gateway.application.id)
-        merchant_app = await applications.create_application(
-            session, kind="middleware", name="bench merchant", client_slug=CLIENT_SLUG
-        )
-        merchant_token = await applications.create_merchant_token(session, merchant_app.application)
-        await payments.configure_client(
-            session,
-            payments.ClientTerms(
-                slug=CLIENT_SLUG,
-                display_name="Bench store",
-                channels=("wa", "web"),
-                currencies=("GTQ",),
-                min_amount=Decimal(1),
-                max_amount=Decimal(100000),
-                processors=(payments.ProcessorTerms("sandbox", installments=(3, 6)),),
-                reference_prefix="BENCH",
-            ),
-        )
+        merchant_token = await add_merchant_client(session, CLIENT_SLUG, name="Bench store", prefix="BENCH")
         holder = User(
             id=new_id(),
             company_id=company.id,

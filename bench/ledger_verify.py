@@ -95,14 +95,7 @@ def main() -> int:
     parser.add_argument("--cards", type=int, default=500)
     args = parser.parse_args()
     os.environ.setdefault("MIGO_LOG_LEVEL", "WARNING")
-    admin, base = run.server_urls()
-    database_url = run.create_database(admin, base, "migo_verify")
-    os.environ["DATABASE_URL"] = database_url
-    from migo.platform.settings import get_settings
-
-    get_settings.cache_clear()
-    try:
-        subprocess.run([sys.executable, "-m", "migo", "db", "upgrade"], check=True, capture_output=True)
+    with run.migrated_database("migo_verify") as database_url:
         from bench.fixtures import provision
 
         run.log(f"provisioning {args.cards} active, funded cards")
@@ -116,8 +109,6 @@ def main() -> int:
         )
         seconds = round(time.monotonic() - started, 1)
         report = json.loads(verify.stdout)
-    finally:
-        run.drop_database(admin, database_url)
     results = {
         "ledger_verify_postings": postings,
         "ledger_verify_seconds": seconds,

@@ -17,7 +17,6 @@ import asyncio
 import os
 import random
 import signal
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -46,14 +45,7 @@ def main() -> int:
     parser.add_argument("--profile", help="py-spy raw output of the server's processes during the first run")
     args = parser.parse_args()
     os.environ.setdefault("MIGO_LOG_LEVEL", "WARNING")
-    admin, base = run.server_urls()
-    database_url = run.create_database(admin, base, "migo_quick")
-    os.environ["DATABASE_URL"] = database_url
-    from migo.platform.settings import get_settings
-
-    get_settings.cache_clear()
-    try:
-        subprocess.run([sys.executable, "-m", "migo", "db", "upgrade"], check=True, capture_output=True)
+    with run.migrated_database("migo_quick") as database_url:
         from bench.fixtures import provision
 
         tenant: Any = asyncio.run(provision(args.cards))
@@ -81,8 +73,6 @@ def main() -> int:
         ledger = asyncio.run(run.check_ledger(database_url))
         print(f"ledger invariants: {'ok' if ledger['ok'] else 'VIOLATED'}")
         return 0 if ledger["ok"] else 1
-    finally:
-        run.drop_database(admin, database_url)
 
 
 if __name__ == "__main__":

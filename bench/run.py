@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -29,6 +30,7 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +67,27 @@ def create_database(admin: str, base: str, prefix: str) -> str:
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     return make_url(base).set(database=name).render_as_string(hide_password=False)
+
+
+@contextlib.contextmanager
+def migrated_database(prefix: str) -> Iterator[str]:
+    """A scratch database on the server `server_urls()` picks, migrated, and this process's DATABASE_URL
+    meanwhile (so provisioning and the servers started use it); dropped afterwards."""
+    from migo.platform.settings import get_settings
+
+    admin, base = server_urls()
+    previous = os.environ.get("DATABASE_URL")
+    url = create_database(admin, base, prefix)
+    os.environ["DATABASE_URL"] = url
+    get_settings.cache_clear()
+    try:
+        subprocess.run([sys.executable, "-m", "migo", "db", "upgrade"], check=True, capture_output=True)
+        yield url
+    finally:
+        drop_database(admin, url)
+        if previous is not None:
+            os.environ["DATABASE_URL"] = previous
+        get_settings.cache_clear()
 
 
 def drop_database(admin: str, url: str) -> None:
@@ -366,17 +389,10 @@ def main() -> int:
     os.environ.setdefault("MIGO_LOG_LEVEL", "WARNING")
     wrk_binary()
     admin, base = server_urls()
-    server_database = os.environ.get("DATABASE_URL")  # set by server_urls() for the embedded server too
     results: dict[str, Any] = {"commit": _commit(), "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     results.update(run_pgbench(admin, base, args.pgbench_seconds))
 
-    app_url = create_database(admin, base, "migo_bench")
-    os.environ["DATABASE_URL"] = app_url
-    from migo.platform.settings import get_settings
-
-    get_settings.cache_clear()
-    try:
-        subprocess.run([sys.executable, "-m", "migo", "db", "upgrade"], check=True, capture_output=True)
+    with migrated_database("migo_bench") as app_url:
         log(f"provisioning {args.cards} active, funded cards")
         from bench.fixtures import provision
 
@@ -411,10 +427,6 @@ def main() -> int:
             server.wait(timeout=30)
             requests_file.unlink(missing_ok=True)
         ledger_check = asyncio.run(check_ledger(app_url))
-    finally:
-        drop_database(admin, app_url)
-        if server_database is not None:
-            os.environ["DATABASE_URL"] = server_database
 
     log("webhooks: bench/webhooks.py")
     subprocess.run(

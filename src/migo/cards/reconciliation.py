@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from decimal import Decimal
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -55,13 +54,6 @@ async def _check_card_transactions(session: AsyncSession, result: ledger.CheckRe
     result.offend_counted(count, (f"card transaction {id_}" for id_ in shown))
 
 
-async def _clearings(session: AsyncSession, after: uuid.UUID | None, limit: int) -> Sequence[ledger.RecordedMovement]:
-    return [
-        ledger.RecordedMovement(entry_id, f"card network notice {notice_id}", CLEARING_KIND, Decimal(str(amount)))
-        for entry_id, notice_id, amount in await inbound.notices_with_entries(session, "volcan", after, limit)
-    ]
-
-
 MOVEMENT_SOURCES = (
     ledger.MovementSource(
         "card transactions",
@@ -73,7 +65,7 @@ MOVEMENT_SOURCES = (
     ledger.MovementSource(
         "card network clearings",
         frozenset({CLEARING_KIND}),
-        _clearings,
+        inbound.applied_notices("volcan", CLEARING_KIND),
         rule="an applied clearing notice has its one entry of the notice's amount",
     ),
 )

@@ -29,6 +29,7 @@ from .verify import SHOWN_OFFENDERS as SHOWN_OFFENDERS
 from .verify import CheckResult as CheckResult
 from .verify import JournalOnly as JournalOnly
 from .verify import MovementSource as MovementSource
+from .verify import RecordedBatch as RecordedBatch
 from .verify import RecordedMovement as RecordedMovement
 from .verify import VerifyReport as VerifyReport
 from .verify import verify_ledger as verify_ledger

@@ -22,6 +22,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -283,17 +284,30 @@ async def record_operation(operation_id: uuid.UUID, result: OperationResult) -> 
                     await ledger.void_hold(session, operation.hold_id)
                 operation.status, operation.failure_code = "failed", result.failure_code
                 if operation.kind == "refund":  # it may have been answered `pending`: the merchant must hear
-                    await links.record_event(
-                        session,
-                        transaction,
-                        client,
-                        "transaction.refund_failed",
-                        refundId=str(operation.id),
-                        refundAmount=int(operation.amount),
-                        reason=operation.reason,
-                        failureCode=operation.failure_code,
+                    await _refund_event(
+                        session, transaction, client, operation, "refund_failed", failureCode=operation.failure_code
                     )
         return OperationOutcome(operation, transaction, client)
+
+
+async def _refund_event(
+    session: AsyncSession,
+    transaction: PaymentTransaction,
+    client: PaymentClient,
+    refund: PaymentOperation,
+    outcome: str,
+    **extra: Any,
+) -> None:
+    await links.record_event(
+        session,
+        transaction,
+        client,
+        f"transaction.{outcome}",
+        refundId=str(refund.id),
+        refundAmount=int(refund.amount),
+        reason=refund.reason,
+        **extra,
+    )
 
 
 async def _apply(
@@ -322,15 +336,7 @@ async def _apply(
         transaction.refunded_amount += operation.amount
         if transaction.refunded_amount == transaction.captured_amount:
             transaction.status = "refunded"
-        await links.record_event(
-            session,
-            transaction,
-            client,
-            "transaction.refunded",
-            refundId=str(operation.id),
-            refundAmount=int(operation.amount),
-            reason=operation.reason,
-        )
+        await _refund_event(session, transaction, client, operation, "refunded")
         return
     if transaction.capture_entry_id is not None:  # a void of a capture: the capture's entry reversed
         result = await ledger.reverse_entry(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, String, and_, case, cast, exists, func, literal, or_, select, union_all
@@ -156,13 +155,6 @@ async def _check_holds(session: AsyncSession, result: ledger.CheckResult) -> Non
         after = rows[-1][0]
 
 
-async def _settlements(session: AsyncSession, after: uuid.UUID | None, limit: int) -> Sequence[ledger.RecordedMovement]:
-    return [
-        ledger.RecordedMovement(entry_id, f"settlement notice {notice_id}", SETTLEMENT_KIND, Decimal(str(amount)))
-        for entry_id, notice_id, amount in await inbound.notices_with_entries(session, "settlements", after, limit)
-    ]
-
-
 MOVEMENT_SOURCES = (
     ledger.MovementSource(
         "payment links",
@@ -174,7 +166,7 @@ MOVEMENT_SOURCES = (
     ledger.MovementSource(
         "acquirer settlements",
         frozenset({SETTLEMENT_KIND}),
-        _settlements,
+        inbound.applied_notices("settlements", SETTLEMENT_KIND),
         rule="an applied settlement notice has its one entry of the notice's amount",
     ),
 )

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import structlog
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from migo.platform import clock
 from migo.platform.db import database
@@ -49,27 +51,21 @@ async def recover_processor_calls(timestamp: int) -> None:
 async def recover_pending() -> list[tuple[uuid.UUID, str]]:
     """One pass of the recovery: (id, what it came to) for each attempt and operation it settled."""
     stale_since = clock.now() - checkout.RECOVERY_AGE
+
+    def oldest_pending(
+        model: type[PaymentAttempt] | type[PaymentOperation], since: InstrumentedAttribute[Any]
+    ) -> Select[uuid.UUID]:
+        return (
+            select(model.id).where(model.status == "pending", since < stale_since).order_by(since).limit(RECOVERY_BATCH)
+        )
+
     async with database.transaction() as session:
-        attempts = (
-            await session.scalars(
-                select(PaymentAttempt.id)
-                .where(PaymentAttempt.status == "pending", PaymentAttempt.pending_since < stale_since)
-                .order_by(PaymentAttempt.pending_since)
-                .limit(RECOVERY_BATCH)
-            )
-        ).all()
-        pending_operations = (
-            await session.scalars(
-                select(PaymentOperation.id)
-                .where(PaymentOperation.status == "pending", PaymentOperation.created_at < stale_since)
-                .order_by(PaymentOperation.created_at)
-                .limit(RECOVERY_BATCH)
-            )
-        ).all()
+        attempts = (await session.scalars(oldest_pending(PaymentAttempt, PaymentAttempt.pending_since))).all()
+        operations = (await session.scalars(oldest_pending(PaymentOperation, PaymentOperation.created_at))).all()
     settled: list[tuple[uuid.UUID, str]] = []
     steps: list[tuple[uuid.UUID, Callable[[uuid.UUID], Awaitable[str]]]]
     steps = [(a, checkout.resolve_attempt) for a in attempts]
-    steps += [(o, after_authorization.resolve_operation) for o in pending_operations]
+    steps += [(o, after_authorization.resolve_operation) for o in operations]
     for pending_id, resolve in steps:
         try:
             settled.append((pending_id, await resolve(pending_id)))

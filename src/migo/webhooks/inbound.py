@@ -16,6 +16,7 @@ import re
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Annotated, Literal, TypeVar
 
 from pydantic import ConfigDict, Field
@@ -24,6 +25,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.identity.errors import IDENTITY_ERRORS
+from migo.ledger import service as ledger
 from migo.platform import clock, security
 from migo.platform.db import database
 from migo.platform.errors import ERRORS, ApiError
@@ -128,15 +130,21 @@ async def receive(
     return Receipt(notice.id, False, outcome)
 
 
-async def notices_with_entries(
-    session: AsyncSession, source: Source, after: uuid.UUID | None, limit: int
-) -> list[tuple[uuid.UUID, str, object]]:
-    """(entry id, notice id, the notice's `amount`) of each notice of `source` whose applying made a ledger
-    entry, in entry id order from after `after`: the records the ledger's verification matches them with."""
-    query = select(InboundNotice.entry_id, InboundNotice.notice_id, InboundNotice.payload["amount"].astext).where(
-        InboundNotice.source == source, InboundNotice.entry_id.is_not(None)
-    )
-    if after is not None:
-        query = query.where(InboundNotice.entry_id > after)
-    rows = await session.execute(query.order_by(InboundNotice.entry_id).limit(limit))
-    return [(entry_id, notice_id, amount) for entry_id, notice_id, amount in rows]
+def applied_notices(source: Source, kind: str) -> ledger.RecordedBatch:
+    """For the ledger's verification: the notices of `source` whose applying made an entry of `kind` (of the
+    notice's `amount`), in entry id order. The domain that applies them declares it as its records."""
+
+    async def recorded(session: AsyncSession, after: uuid.UUID | None, limit: int) -> list[ledger.RecordedMovement]:
+        query = select(InboundNotice.entry_id, InboundNotice.notice_id, InboundNotice.payload["amount"].astext).where(
+            InboundNotice.source == source, InboundNotice.entry_id.is_not(None)
+        )
+        if after is not None:
+            query = query.where(InboundNotice.entry_id > after)
+        rows = await session.execute(query.order_by(InboundNotice.entry_id).limit(limit))
+        return [
+            ledger.RecordedMovement(entry_id, f"{source} notice {notice_id}", kind, Decimal(amount))
+            for entry_id, notice_id, amount in rows
+            if entry_id is not None
+        ]
+
+    return recorded
