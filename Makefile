@@ -13,9 +13,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-## Serve every surface and the worker on http://127.0.0.1:8000 (embedded PostgreSQL unless DATABASE_URL is set).
+## Serve every surface and the worker on http://127.0.0.1:8000 (embedded PostgreSQL unless DATABASE_URL is set);
+## `make run PORT=8001` for another port.
+PORT ?= 8000
 run: $(STAMP)
-	$(BIN)/migo up
+	$(BIN)/migo up --port $(PORT)
 
 ## Lint, types (mypy), the architecture's import contracts (import-linter), then the whole suite on a fresh
 ## database of its own (DATABASE_URL, else 127.0.0.1:5432, else embedded).

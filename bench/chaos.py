@@ -829,7 +829,7 @@ def summarize(
         "requests": len(result.sent),
         "acknowledged": len(acknowledged),
         "by_operation": dict(Counter(s.operation for s in result.sent)),
-        "answers": dict(Counter(str(s.status) for s in result.sent)),
+        "answers": dict(Counter(f"{s.status}/{s.code}" if s.code else str(s.status) for s in result.sent)),
         "retried": sum(1 for s in result.sent if s.attempts > 1),
         "unanswered": sum(1 for s in result.sent if s.status is None),
         "server_errors": sum(s.server_errors for s in result.sent),

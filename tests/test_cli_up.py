@@ -9,6 +9,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import select
 import signal
 import stat
@@ -17,11 +18,12 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from migo import cli
 from tests.leakscan import known_secret, record_output
-from tests.live import free_port
+from tests.live import free_port, scratch_database
 
 
 def _sandbox_json() -> dict:
@@ -131,3 +133,42 @@ def test_private_files_are_never_readable_by_others_whatever_the_umask(tmp_path,
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600 and key_file.read_bytes() == secret_key
     assert Settings(home=tmp_path / "home", secret_key=None).master_secret() == secret_key  # kept, not regenerated
     assert sorted(path.name for path in key_file.parent.iterdir()) == ["secret_key"]  # no temporary left behind
+
+
+def test_a_second_instance_on_its_own_port_hands_out_its_own_urls(tmp_path):
+    """Its own MIGO_HOME, database and --port, and no MIGO_PUBLIC_URL: what it hands out names its port."""
+    port = free_port()
+    with scratch_database() as url:
+        env = {**os.environ, "MIGO_HOME": str(tmp_path / "second"), "DATABASE_URL": url, "PYTHONUNBUFFERED": "1"}
+        env.pop("MIGO_PUBLIC_URL")
+        server = subprocess.Popen(
+            [sys.executable, "-m", "migo", "up", "--port", str(port), "--workers", "1"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        assert server.stdout is not None
+        log = b""
+        try:
+            deadline = time.monotonic() + 60
+            while b"Application startup complete" not in log and time.monotonic() < deadline:
+                if select.select([server.stdout], [], [], 1)[0]:
+                    log += os.read(server.stdout.fileno(), 65536)
+            sheet = (tmp_path / "second" / "sandbox-credentials.txt").read_text()
+            token = re.search(r"merchantToken (\S+)", sheet)
+            assert token is not None
+            known_secret("sandbox credential", token.group(1))
+            link = httpx.post(
+                f"http://127.0.0.1:{port}/transactions",
+                json={"amount": 5, "userId": "50224865444", "channel": "wa", "client": "migoDeveloper", "ads": []},
+                headers={"Authorization": token.group(1)},
+                timeout=10,
+            )
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+            _group_ends(server.pid, within=20)
+        record_output(log.decode(errors="replace"), "second `migo up` output")
+    assert f"http://127.0.0.1:{port}" in sheet
+    assert link.status_code == 200 and link.json()["URL"].startswith(f"http://127.0.0.1:{port}/?orderId=")

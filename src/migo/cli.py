@@ -411,7 +411,18 @@ def _serve(host: str, port: int, workers: int) -> None:
     )
 
 
+def _public_url_from(host: str, port: int) -> None:
+    """Without MIGO_PUBLIC_URL, the URLs Migo hands out (links, checkout returns, the cheat sheet) name the
+    address this server listens on: a second instance on another port must not send people to the first."""
+    if not os.environ.get("MIGO_PUBLIC_URL"):
+        listens_everywhere = host in ("", "::") or host == ".".join(["0"] * 4)
+        shown = "127.0.0.1" if listens_everywhere else host
+        os.environ["MIGO_PUBLIC_URL"] = f"http://{f'[{shown}]' if ':' in shown else shown}:{port}"
+        get_settings.cache_clear()
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
+    _public_url_from(args.host, args.port)
     resolve_database_url()
     _serve(args.host, args.port, args.workers or get_settings().web_concurrency)
     return 0
@@ -450,6 +461,7 @@ def _exit_on_signal(signum: int, frame: object) -> None:
 
 def cmd_up(args: argparse.Namespace) -> int:
     """What `make run` calls: database, migrations, sandbox, then the API and the worker together."""
+    _public_url_from(args.host, args.port)
     _prepare_database()
     settings = get_settings()
     if settings.is_sandbox:
