@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
+import ipaddress
 import json
 import os
 import shutil
@@ -415,8 +416,11 @@ def _public_url_from(host: str, port: int) -> None:
     """Without MIGO_PUBLIC_URL, the URLs Migo hands out (links, checkout returns, the cheat sheet) name the
     address this server listens on: a second instance on another port must not send people to the first."""
     if not os.environ.get("MIGO_PUBLIC_URL"):
-        listens_everywhere = host in ("", "::") or host == ".".join(["0"] * 4)
-        shown = "127.0.0.1" if listens_everywhere else host
+        try:
+            unspecified = ipaddress.ip_address(host).is_unspecified  # listening on every address
+        except ValueError:
+            unspecified = host == ""
+        shown = "127.0.0.1" if unspecified else host
         os.environ["MIGO_PUBLIC_URL"] = f"http://{f'[{shown}]' if ':' in shown else shown}:{port}"
         get_settings.cache_clear()
 
