@@ -99,6 +99,10 @@ class World:
     client_slug: str
     merchant_endpoint_id: str
     merchant_event_id: str
+    plan_id: str
+    subscription_id: str
+    card_token: str
+    batch_id: str
 
 
 # Which of a tenant's objects fills each path parameter, per surface (`endpointId` is a company's endpoint on
@@ -117,6 +121,9 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("middleware", "slug"): lambda world: world.client_slug,
     ("middleware", "endpointId"): lambda world: world.merchant_endpoint_id,
     ("middleware", "eventId"): lambda world: world.merchant_event_id,
+    ("middleware", "planId"): lambda world: world.plan_id,
+    ("middleware", "subscriptionId"): lambda world: world.subscription_id,
+    ("middleware", "batchId"): lambda world: world.batch_id,
 }
 
 
@@ -171,6 +178,10 @@ BODIES: dict[str, Callable[[World], dict[str, Any]]] = {
     },
     "EndpointUpdate": lambda own: {"url": "http://127.0.0.1:9/mallory"},
     "SandboxPayRequest": lambda own: {"cardNumber": "4242424242424242", "expiry": "12/34", "cvv": "123"},
+    "PlanUpdate": lambda own: {"name": "Mallory's plan"},
+    "ReplaceCardRequest": lambda own: {"cardToken": own.card_token},
+    "ChargeRequest": lambda own: {"amount": 5},
+    "AdvanceRequest": lambda own: {"days": 1},
 }
 
 
@@ -319,6 +330,28 @@ async def build_world(http: httpx.AsyncClient) -> World:
         json={"client": tenant.client_slug, "userId": "50255550000", "type": "blocked", "reason": "chargebacks"},
         headers=merchant(tenant),
     )
+    plan = await http.post(
+        "/v1/plans",
+        json={"client": tenant.client_slug, "name": "Gym", "amount": 100, "currency": "GTQ", "interval": "month"},
+        headers=merchant(tenant),
+    )
+    subscribed = await http.post(
+        "/v1/subscriptions/verify-card",
+        json={
+            "client": tenant.client_slug,
+            "userId": "50224865444",
+            "planId": _data(plan, 201)["id"],
+            "shouldCreateSubscription": True,
+            "card": {"cardNumber": "4242424242424242", "expiry": "12/34", "cvv": "123"},
+        },
+        headers=merchant(tenant),
+    )
+    subscription_id = _data(subscribed)["subscription"]["id"]
+    bulk = await http.post(
+        "/v1/subscriptions/charges/bulk",
+        files={"file": ("c.csv", f"subscriptionId,amount,description,externalId\n{subscription_id},1,,\n".encode())},
+        headers=merchant(tenant),
+    )
     cardholder = await tenant.user_tokens(http)
     operator = await tenant.operator_headers(http)
     return World(
@@ -342,6 +375,10 @@ async def build_world(http: httpx.AsyncClient) -> World:
         client_slug=tenant.client_slug,
         merchant_endpoint_id=_data(merchant_endpoint, 201)["id"],
         merchant_event_id=merchant_events["items"][0]["eventId"],
+        plan_id=_data(plan, 201)["id"],
+        subscription_id=subscription_id,
+        card_token=_data(subscribed)["cardToken"],
+        batch_id=_data(bulk)["batchId"],
     )
 
 

@@ -79,6 +79,21 @@ COVERED: dict[str, str] = {
     "POST /v1/suspensions body.client": "tests/payments/test_fraud_and_bins.py::test_suspensions_are_the_merchants_own",
     "GET /v1/suspensions query.userId": "test_suspensions_of_another_merchant_are_not_listed_by_user_id",
     "POST /v1/bins/verify body.client": "test_bins_are_not_verified_against_another_merchants_client",
+    "POST /v1/plans body.client": (
+        "tests/subscriptions/test_subscriptions.py::test_another_merchants_client_plan_and_subscriptions_are_not_found"
+    ),
+    "POST /v1/subscriptions/verify-card body.client": (
+        "tests/subscriptions/test_subscriptions.py::test_another_merchants_client_plan_and_subscriptions_are_not_found"
+    ),
+    "POST /v1/subscriptions/verify-card body.planId": (
+        "tests/subscriptions/test_subscriptions.py::test_another_merchants_client_plan_and_subscriptions_are_not_found"
+    ),
+    "GET /v1/subscriptions query.userId": (
+        "tests/subscriptions/test_subscriptions.py::test_another_merchants_client_plan_and_subscriptions_are_not_found"
+    ),
+    "GET /v1/subscriptions query.planId": (
+        "tests/subscriptions/test_subscriptions.py::test_another_merchants_client_plan_and_subscriptions_are_not_found"
+    ),
 }
 
 _CREDENTIAL = "the application's own client id: who is calling, proven by its clientSecret, not an object it names"
@@ -107,6 +122,10 @@ NOT_LOOKED_UP: dict[str, str] = {
     ),
     "POST /v1/sandbox/transactions/{uid}/pay body.cardNumber": "the payer's card (a sandbox test card): nobody's",
     "POST /v1/suspensions body.userId": _END_CUSTOMER,
+    "POST /v1/subscriptions/verify-card body.userId": _END_CUSTOMER,
+    "POST /v1/subscriptions/verify-card body.externalId": _MERCHANT_REFERENCE,
+    "POST /v1/subscriptions/verify-card body.card.cardNumber": "the payer's card (a sandbox test card): nobody's",
+    "POST /v1/subscriptions/{subscriptionId}/charges body.externalId": _MERCHANT_REFERENCE,
     **{
         f"POST {path} body.{name}": reason
         for path in ("/transactions", *HOOK_PATHS)

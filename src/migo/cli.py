@@ -267,6 +267,75 @@ def cmd_bins_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_subscriptions_charge_csv(args: argparse.Namespace) -> int:
+    """A CSV of on-demand charges (`subscriptionId,amount,description,externalId`) for a client's subscriptions,
+    run here chunk by chunk as the worker runs an upload, with a progress bar; the results CSV is written beside
+    the file. Exit 1 when a line failed, 2 when the file or the client was refused."""
+    from migo.payments import service as payments
+    from migo.platform.db import database
+    from migo.platform.errors import ApiError
+    from migo.subscriptions import service as subscriptions
+
+    resolve_database_url()
+    source = Path(args.file)
+    results_path = Path(args.results) if args.results else source.with_suffix(".results.csv")
+    data = source.read_bytes()
+
+    async def charge() -> Any:
+        try:
+            async with database.transaction() as session:
+                if not await payments.client_exists(session, args.client):
+                    raise SystemExit(f"no client {args.client!r}")
+                batch = await subscriptions.accept_bulk_charges(session, args.client, data)
+            bar = ProgressBar(f"charging {batch.total} lines")
+            summary = await subscriptions.run_bulk_charges(batch.id, args.client, on_progress=bar.update)
+            bar.close()
+            async with database.transaction() as session:
+                results = await subscriptions.bulk_results(session, args.client, batch.id)
+            return summary, results
+        finally:
+            await database.dispose()
+
+    try:
+        summary, results = asyncio.run(charge())
+    except ApiError as refusal:
+        print(f"refused: {refusal.error.name}: {refusal.detail}", file=sys.stderr)
+        return 2
+    results_path.write_text(results)
+    print(
+        json.dumps(
+            {
+                "batchId": str(summary.batch_id),
+                "status": summary.status,
+                "total": summary.total,
+                "succeeded": summary.succeeded,
+                "failed": summary.failed,
+                "results": str(results_path),
+            }
+        )
+    )
+    return 1 if summary.failed else 0
+
+
+class ProgressBar:
+    """A progress bar on standard error: redrawn in place on a terminal, a line per step otherwise."""
+
+    WIDTH = 30
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.tty = sys.stderr.isatty()
+
+    async def update(self, done: int, total: int) -> None:
+        filled = self.WIDTH * done // max(total, 1)
+        line = f"{self.label} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total}"
+        print(("\r" + line) if self.tty else line, end="" if self.tty else "\n", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.tty:
+            print(file=sys.stderr)
+
+
 def cmd_ledger_verify(args: argparse.Namespace) -> int:
     """The ledger's invariants and every domain's records of money, on one snapshot: a line per check as it
     completes (a big ledger takes minutes), then the verdict. Exit 1 if anything is broken."""
@@ -433,7 +502,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 # Every domain's background jobs, for the worker to import.
-TASK_MODULES = ["migo.identity.tasks", "migo.cards.tasks", "migo.payments.tasks", "migo.webhooks.tasks"]
+TASK_MODULES = [
+    "migo.identity.tasks",
+    "migo.cards.tasks",
+    "migo.payments.tasks",
+    "migo.subscriptions.tasks",
+    "migo.webhooks.tasks",
+]
 
 
 async def _work() -> None:
@@ -604,6 +679,16 @@ def build_parser() -> argparse.ArgumentParser:
     load = bins_commands.add_parser("load", help="insert or update BINs from a CSV (bin,brand,type,issuer,country)")
     load.add_argument("file", type=Path)
     load.set_defaults(handler=cmd_bins_load)
+
+    subscriptions_command = commands.add_parser("subscriptions", help="recurring billing")
+    subscriptions_commands = subscriptions_command.add_subparsers(dest="subscriptions_command", required=True)
+    charge_csv = subscriptions_commands.add_parser(
+        "charge-csv", help="charge subscriptions from a CSV (subscriptionId,amount,description,externalId)"
+    )
+    charge_csv.add_argument("file")
+    charge_csv.add_argument("--client", required=True, help="the merchant client's slug")
+    charge_csv.add_argument("--results", help="where to write the results CSV (default: FILE.results.csv)")
+    charge_csv.set_defaults(handler=cmd_subscriptions_charge_csv)
 
     ledger_command = commands.add_parser("ledger", help="the books")
     ledger_commands = ledger_command.add_subparsers(dest="ledger_command", required=True)

@@ -7,13 +7,15 @@ from migo.events import models as events_models
 from migo.identity import models as identity_models
 from migo.ledger import models as ledger_models
 from migo.payments import models as payments_models
-from migo.platform import idempotency, ratelimit
+from migo.platform import batches, idempotency, ratelimit
 from migo.platform.db import Base
+from migo.subscriptions import models as subscriptions_models
 from migo.webhooks import models as webhooks_models
 
 metadata = Base.metadata
 
 __all__ = [
+    "batches",
     "cards_models",
     "events_models",
     "idempotency",
@@ -22,5 +24,6 @@ __all__ = [
     "metadata",
     "payments_models",
     "ratelimit",
+    "subscriptions_models",
     "webhooks_models",
 ]

@@ -13,7 +13,9 @@ import migo.app  # noqa: F401 - every domain, hence every error, imported
 from migo.cards.errors import CARD_ERRORS
 from migo.identity.errors import IDENTITY_ERRORS
 from migo.payments.errors import PAYMENT_ERRORS
+from migo.platform.batches import BATCH_ERRORS
 from migo.platform.errors import ERRORS, MW_ERRORS, ErrorDef, catalog, domain_errors, middleware_catalog
+from migo.subscriptions.errors import SUBSCRIPTION_ERRORS
 
 # CONTRACT §2: Gateway and CMS codes are 7000-8099, a hundred per domain.
 GATEWAY_RANGES = {
@@ -38,6 +40,8 @@ NAMESPACES = {
     "identity": IDENTITY_ERRORS,
     "cards": CARD_ERRORS,
     "payments": PAYMENT_ERRORS,
+    "subscriptions": SUBSCRIPTION_ERRORS,
+    "batches": BATCH_ERRORS,
 }
 
 

@@ -11,9 +11,9 @@ from typing import TypeVar
 
 from sqlalchemy import Select, select
 
-from .models import PaymentClient, PaymentOperation, PaymentTransaction, Suspension
+from .models import PaymentClient, PaymentOperation, PaymentTransaction, SavedCard, Suspension
 
-Row = TypeVar("Row", PaymentClient, PaymentTransaction, PaymentOperation, Suspension)
+Row = TypeVar("Row", PaymentClient, PaymentTransaction, PaymentOperation, SavedCard, Suspension)
 
 
 def readable(merchant_slug: str, model: type[Row]) -> Select[Row]:
@@ -23,5 +23,7 @@ def readable(merchant_slug: str, model: type[Row]) -> Select[Row]:
         return statement.where(PaymentClient.slug == merchant_slug)
     if model is PaymentOperation:
         statement = statement.join(PaymentTransaction, PaymentTransaction.id == PaymentOperation.transaction_id)
-    client_of = Suspension.client_id if model is Suspension else PaymentTransaction.client_id
+    client_of = {Suspension: Suspension.client_id, SavedCard: SavedCard.client_id}.get(
+        model, PaymentTransaction.client_id
+    )
     return statement.join(PaymentClient, PaymentClient.id == client_of).where(PaymentClient.slug == merchant_slug)

@@ -18,7 +18,7 @@ import asyncio
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Literal
 
@@ -34,8 +34,8 @@ from migo.platform.settings import get_settings
 
 from . import after_authorization, bins, clients, links, suspensions
 from .errors import PAYMENT_ERRORS
-from .models import CardToken, PaymentAttempt, PaymentClient, PaymentTransaction
-from .processors import DECLINE_REASONS, Authorization, CardData, ProcessorError, processor_named
+from .models import CardToken, PaymentAttempt, PaymentClient, PaymentTransaction, SavedCard
+from .processors import DECLINE_REASONS, Authorization, CardData, Initiator, ProcessorError, processor_named
 from .testcards import BY_NUMBER
 
 # Card testing: one card may be tried on at most this many payments an hour, whatever link or address
@@ -161,7 +161,7 @@ async def pay(uid: str, card: CardData, installments: int, *, merchant_slug: str
         if installments not in options:
             raise _invalid(f"installments: this card can be paid in {', '.join(map(str, options))}.")
         await _abandon_open_challenges(session, transaction)  # before this attempt exists: it is not one of them
-        token = await _tokenize(session, card, info.brand)
+        token = await tokenize(session, card, info.brand)
         terms = clients.processor_for_brand(client, info.brand)
         amount = Decimal((transaction.processor_amounts or {}).get(terms.name, transaction.amount)) if terms else None
         attempt = PaymentAttempt(
@@ -182,16 +182,68 @@ async def pay(uid: str, card: CardData, installments: int, *, merchant_slug: str
             return await _record(session, transaction, client, attempt, _declined("test_card_in_production"))
         if refusals or terms is None or amount is None:
             return await _record(session, transaction, client, attempt, _declined("card_not_allowed"))
-        capture = transaction.capture_mode == "automatic"
+    return await _authorize(attempt, transaction, client, card, initiator="customer")
+
+
+async def pay_saved_card(uid: str, saved_card_id: uuid.UUID, *, as_of: datetime) -> AttemptResult:
+    """Charge a link with a card the customer saved (a subscription's charge): merchant-initiated, one attempt,
+    without the CVV, which is never stored. A card expired at `as_of` (the subscription's own time, which a
+    sandbox test clock moves) is declined `expired_card` without asking the processor."""
+    async with database.side_transaction() as session:
+        transaction, client = await _payable_link(session, uid, None)
+        saved = await session.get(SavedCard, saved_card_id)
+        assert saved is not None
+        assert saved.client_id == client.id
+        token = await session.get(CardToken, saved.card_token_id)
+        assert token is not None
+        terms = clients.processor_for_brand(client, token.brand)
+        attempt = PaymentAttempt(
+            transaction_id=transaction.id,
+            client_id=client.id,
+            user_id=transaction.user_id,
+            card_token_id=token.id,
+            processor=terms.name if terms else None,
+            amount=transaction.amount,
+            installments=1,
+            status="pending",
+            pending_since=clock.now(),
+        )
+        session.add(attempt)
+        await session.flush()
+        if (token.expiry_year, token.expiry_month) < (as_of.year, as_of.month):
+            return await _record(session, transaction, client, attempt, _declined("expired_card"))
+        if terms is None:
+            return await _record(session, transaction, client, attempt, _declined("card_not_allowed"))
+        card = CardData(
+            number=pan.reveal(token.pan_ciphertext),
+            expiry_month=token.expiry_month,
+            expiry_year=token.expiry_year,
+            cvv=None,
+            holder_name=token.holder_name,
+        )
+    return await _authorize(attempt, transaction, client, card, initiator="merchant")
+
+
+async def _authorize(
+    attempt: PaymentAttempt,
+    transaction: PaymentTransaction,
+    client: PaymentClient,
+    card: CardData,
+    *,
+    initiator: Initiator,
+) -> AttemptResult:
+    """Ask the processor to authorize the committed pending attempt, then record its answer."""
+    assert attempt.processor is not None
     try:
         authorization = await asyncio.wait_for(
-            processor_named(terms.name).authorize(
+            processor_named(attempt.processor).authorize(
                 card,
-                amount=amount,
+                amount=attempt.amount,
                 currency=transaction.currency,
-                installments=installments,
-                capture=capture,
+                installments=attempt.installments,
+                capture=transaction.capture_mode == "automatic",
                 key=authorize_key(attempt.id),
+                initiator=initiator,
             ),
             PROCESSOR_TIMEOUT,
         )
@@ -278,7 +330,7 @@ async def _locked_attempt(
     return transaction, client, attempt
 
 
-async def _tokenize(session: AsyncSession, card: CardData, brand: str) -> CardToken:
+async def tokenize(session: AsyncSession, card: CardData, brand: str) -> CardToken:
     sealed = pan.seal(card.number.reveal())
     token = CardToken(
         pan_ciphertext=sealed.ciphertext,
@@ -335,11 +387,15 @@ async def _record(
         attempt.decline_code = authorization.decline_code
         transaction.decline_code = authorization.decline_code
         await session.flush()
-        if transaction.attempts >= client.max_attempts:
+        # A saved card's charge is the merchant's, made once: declined, it is closed (the next try is another
+        # charge) and says nothing of the customer's card testing.
+        merchant_initiated = transaction.created_via == links.CHARGE_OF_SAVED_CARD
+        if merchant_initiated or transaction.attempts >= client.max_attempts:
             transaction.status = "denied"
             transaction.closed_at = now
             await links.record_event(session, transaction, client, "transaction.denied")
-        await suspensions.apply_velocity_rule(session, client, transaction.user_id)
+        if not merchant_initiated:
+            await suspensions.apply_velocity_rule(session, client, transaction.user_id)
         return AttemptResult("declined", attempt, transaction, client)
 
     assert attempt.processor is not None

@@ -87,8 +87,71 @@ async def create_link(
     if fields.subscription_data is not None:
         additional["subscriptionInfo"] = fields.subscription_data
 
-    # Last, and in one statement with the insert, so the client row (the reference counter) stays locked
-    # for as short a time as possible; a rolled-back creation gives its number back: references never skip.
+    return await _insert(
+        session,
+        client,
+        application_id=application_id,
+        amount=amount,
+        currency=currency,
+        user_id=fields.user_id,
+        channel=fields.channel,
+        external_id=fields.external_id,
+        created_by=fields.created_by,
+        custom_keys=_jsonb(fields.custom_keys),
+        processor_amounts=_jsonb(fields.processor_amount),
+        additional_data=Jsonb(additional),
+        return_url=return_url,
+        created_via=via,
+        capture_mode=client.capture_mode,
+    )
+
+
+# A transaction that charges a saved card (a subscription's charge): the merchant's, made at once, captured in
+# one step; it never reaches a customer, so it has no channel and no checkout of its own.
+CHARGE_OF_SAVED_CARD = "saved-card"
+
+
+async def create_charge(
+    session: AsyncSession,
+    client: PaymentClient,
+    *,
+    application_id: uuid.UUID,
+    amount: Decimal,
+    currency: str,
+    user_id: str,
+    external_id: str | None,
+    charge_data: dict[str, Any],
+) -> NewLink:
+    """The transaction of a charge to a saved card, in the client's amount range (2003 otherwise); what it is
+    for (`charge_data`: the subscription, the period, a description) is kept as additionalData.subscriptionInfo."""
+    if not client.min_amount <= amount <= client.max_amount:
+        raise ApiError(
+            PAYMENT_ERRORS.AMOUNT_OUT_OF_RANGE,
+            f"amount: must be between {int(client.min_amount)} and {int(client.max_amount)} for this client.",
+        )
+    return await _insert(
+        session,
+        client,
+        application_id=application_id,
+        amount=amount,
+        currency=currency,
+        user_id=user_id,
+        channel=CHARGE_OF_SAVED_CARD,
+        external_id=external_id,
+        created_by=None,
+        custom_keys=None,
+        processor_amounts=None,
+        additional_data=Jsonb({"subscriptionInfo": charge_data}),
+        return_url=None,
+        created_via=CHARGE_OF_SAVED_CARD,
+        capture_mode="automatic",
+    )
+
+
+async def _insert(session: AsyncSession, client: PaymentClient, **values: Any) -> NewLink:
+    """Insert a link with the client's next reference. Last, and in one statement with the insert, so the
+    client row (the reference counter) stays locked for as short a time as possible; a rolled-back creation
+    gives its number back: references never skip."""
     uid = alphanumeric(UID_LENGTH)
     now = clock.now()
     created = await fetch_one(
@@ -98,23 +161,11 @@ async def create_link(
             "id": new_id(),
             "uid": uid,
             "client_id": client.id,
-            "application_id": application_id,
             "prefix": client.reference_prefix,
             "suffix": "SB" if get_settings().is_sandbox else "",
-            "amount": amount,
-            "currency": currency,
-            "user_id": fields.user_id,
-            "channel": fields.channel,
-            "external_id": fields.external_id,
-            "created_by": fields.created_by,
-            "custom_keys": _jsonb(fields.custom_keys),
-            "processor_amounts": _jsonb(fields.processor_amount),
-            "additional_data": Jsonb(additional),
-            "return_url": return_url,
-            "created_via": via,
-            "capture_mode": client.capture_mode,
             "expires_at": now + timedelta(seconds=client.link_lifetime_seconds),
             "now": now,
+            **values,
         },
     )
     assert created is not None

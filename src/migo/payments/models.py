@@ -94,6 +94,29 @@ class CardToken(IdMixin, CreatedAtMixin, Base):
     holder_name: Mapped[str | None] = mapped_column(String(60))
 
 
+class SavedCard(IdMixin, CreatedAtMixin, Base):
+    """A vaulted card an end customer (userId) of a client verified for later charges (a subscription's): the
+    public `token` names it to that client, for that customer only. `pending` while its verification (a
+    zero-amount authorization) is asked; `verified` or `declined` after."""
+
+    __tablename__ = "payment_saved_cards"
+    __table_args__ = (
+        CheckConstraint("status IN ('pending', 'verified', 'declined')", name="status"),
+        Index("ix_payment_saved_cards_client_id_user_id", "client_id", "user_id"),
+    )
+
+    token: Mapped[str] = mapped_column(String(40), unique=True)
+    client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payment_clients.id"))
+    user_id: Mapped[str] = mapped_column(String(200))
+    card_token_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payment_card_tokens.id"))
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    processor: Mapped[str | None] = mapped_column(String(40))
+    processor_reference: Mapped[str | None] = mapped_column(String(200))
+    three_ds: Mapped[str] = mapped_column(String(12), default="not_required")
+    decline_code: Mapped[str | None] = mapped_column(String(40))
+    verified_at: Mapped[datetime | None]
+
+
 class PaymentTransaction(IdMixin, CreatedAtMixin, Base):
     """A Payment Link and the payment made through it (seed 002 calls it a transaction)."""
 

@@ -32,6 +32,7 @@ from .models import SandboxProcessorRecord
 from .testcards import BY_NUMBER, THREE_DS_PASS_CODE
 
 AuthorizationStatus = Literal["approved", "declined", "requires_action"]
+Initiator = Literal["customer", "merchant"]
 OperationStatus = Literal["succeeded", "failed"]
 
 # Decline codes and the reason a customer reads on the result page.
@@ -42,6 +43,9 @@ DECLINE_REASONS = {
     "incorrect_cvc": "The security code (CVV) is not correct.",
     "processing_error": "The payment could not be processed. Please try again.",
     "authentication_failed": "The card's verification (3-D Secure) failed.",
+    "authentication_required": "The card asks for a 3-D Secure verification.",
+    "lost_card": "Your bank declined the payment.",  # a customer is not told why a card is refused as lost
+    "stolen_card": "Your bank declined the payment.",
     "card_not_allowed": "This merchant does not accept this card.",
     "test_card_in_production": "This is a test card; use a real card.",
     "live_card_in_sandbox": "This is a sandbox: pay with one of the test cards.",
@@ -56,7 +60,7 @@ class CardData:
     number: CardNumber  # digits only
     expiry_month: int
     expiry_year: int
-    cvv: Cvv
+    cvv: Cvv | None  # None: a stored card, charged without its CVV (which is never stored)
     holder_name: str | None = None
 
 
@@ -88,8 +92,20 @@ class Processor(Protocol):
     name: str
 
     async def authorize(
-        self, card: CardData, *, amount: Decimal, currency: str, installments: int, capture: bool, key: str
-    ) -> Authorization: ...
+        self,
+        card: CardData,
+        *,
+        amount: Decimal,
+        currency: str,
+        installments: int,
+        capture: bool,
+        key: str,
+        initiator: Initiator = "customer",
+    ) -> Authorization:
+        """An amount of 0 only verifies the card (nothing is held or charged). A merchant-initiated charge of
+        a stored card (`initiator="merchant"`: a renewal) is exempt from 3-D Secure, as the networks make it
+        once the card was verified with the customer present."""
+        ...
 
     async def authenticate(self, challenge: str, code: Secret, *, key: str) -> Authorization:
         """Answer a 3-D Secure challenge started by `authorize` (status `requires_action`)."""
@@ -128,13 +144,22 @@ class SandboxProcessor:
     name = "sandbox"
 
     async def authorize(
-        self, card: CardData, *, amount: Decimal, currency: str, installments: int, capture: bool, key: str
+        self,
+        card: CardData,
+        *,
+        amount: Decimal,
+        currency: str,
+        installments: int,
+        capture: bool,
+        key: str,
+        initiator: Initiator = "customer",
     ) -> Authorization:
         # The card is digested with the rest of the request only to tell a reused key from a retry.
         number = card.number.reveal()
-        asked = _digest("authorize", number, amount, currency, installments, capture)
+        merchant_initiated = ("merchant",) if initiator == "merchant" else ()
+        asked = _digest("authorize", number, amount, currency, installments, capture, *merchant_initiated)
         test_card = BY_NUMBER.get(number)
-        outcome = test_card.outcome if test_card is not None else "live_card_in_sandbox"
+        outcome = _outcome(test_card.outcome if test_card is not None else "live_card_in_sandbox", amount, initiator)
         record = SandboxProcessorRecord(
             idempotency_key=key, operation="authorize", request_digest=asked, amount=amount, currency=currency
         )
@@ -245,6 +270,16 @@ class SandboxProcessor:
     def _approve(record: SandboxProcessorRecord) -> None:
         record.status, record.reference = "approved", _reference("sbx")
         record.authorization_code = "".join(ch for ch in alphanumeric(40) if ch.isdigit())[:6].rjust(6, "0")
+
+
+def _outcome(card_outcome: str, amount: Decimal, initiator: Initiator) -> str:
+    """What a test card does to this request: the zero-amount check of a card that declines charges passes; a
+    merchant-initiated charge skips the 3-D Secure challenge (the declining challenge card then declines)."""
+    if card_outcome == "charges_declined":
+        return "approved" if amount == 0 else "generic_decline"
+    if initiator == "merchant" and card_outcome.startswith("3ds_challenge"):
+        return "approved" if card_outcome == "3ds_challenge_approved" else "generic_decline"
+    return card_outcome
 
 
 def _reference(prefix: str) -> str:

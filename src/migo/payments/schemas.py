@@ -235,6 +235,14 @@ class RefundOut(Refund):
         return cls(**cls.fields_of(refund), transaction=transaction)
 
 
+class SavedCardToken(Secret):
+    """A saved card's token (`card_…`): it lets its client charge the card, so it masks itself as a secret."""
+
+    __slots__ = ()
+    max_length = 40
+    pattern = r"^card_[A-Za-z0-9]{1,35}$"
+
+
 class ChallengeAnswer(Secret):
     """What the cardholder types to answer a 3-D Secure challenge."""
 
@@ -242,11 +250,16 @@ class ChallengeAnswer(Secret):
     max_length = 12
 
 
-class SandboxPayRequest(ApiInput):
+class CardInput(ApiInput):
+    """A card as typed (sandbox only: in production, cards are typed on the hosted page)."""
+
     card_number: CardNumber = Field(examples=["4242424242424242"])
     expiry: Annotated[str, Field(min_length=4, max_length=7)] = Field(description="MM/YY", examples=["12/34"])
     cvv: Cvv = Field(examples=["123"])
     cardholder_name: Annotated[str, Field(max_length=60)] | None = None
+
+
+class SandboxPayRequest(CardInput):
     installments: Annotated[int, Field(ge=1, le=48)] = 1
     three_ds_code: ChallengeAnswer | None = Field(
         None, description="Answer to the 3-D Secure challenge when the card asks for one (sandbox: 123456)."

@@ -5,36 +5,157 @@ database set-up and the benchmark configure merchants and BINs through it; no on
   `client_exists`;
 - BIN ranges: `read_bin_csv`, `load_bins`, `load_shipped_bins_if_empty`;
 - the sandbox processor's test cards: `TEST_CARDS`, `THREE_DS_PASS_CODE`;
-- the ledger's verification: `MOVEMENT_SOURCES` (payment links, acquirer settlements).
+- the ledger's verification: `MOVEMENT_SOURCES` (payment links, acquirer settlements);
+- saved cards and charges to them (subscriptions): `verify_card`, `find_saved_card`, `saved_card_by_id`,
+  `merchant_client`, `create_charge`, `pay_saved_card`, `charge_state`, `transaction_view`.
 """
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
 from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from migo.platform.db import database
+from migo.platform.errors import ApiError
+
+from . import checkout, clients, links
 from .bins import load as load_bins
 from .bins import load_shipped_if_empty as load_shipped_bins_if_empty
 from .bins import read_csv as read_bin_csv
 from .clients import ClientTerms, ProcessorTerms, configure_client
-from .models import PaymentClient
+from .errors import PAYMENT_ERRORS
+from .models import PaymentAttempt, PaymentClient, PaymentTransaction
+from .processors import DECLINE_REASONS, CardData
 from .reconciliation import MOVEMENT_SOURCES
+from .saved_cards import SavedCardView, Verification, find_saved_card, saved_card_by_id, verify_card
+from .schemas import TransactionOut
 from .testcards import TEST_CARDS, THREE_DS_PASS_CODE
 
 __all__ = [
+    "DECLINE_REASONS",
     "MOVEMENT_SOURCES",
+    "PAYMENT_ERRORS",
     "TEST_CARDS",
     "THREE_DS_PASS_CODE",
+    "CardData",
     "ClientTerms",
     "ProcessorTerms",
+    "SavedCardView",
+    "Verification",
     "client_exists",
     "configure_client",
+    "find_saved_card",
     "load_bins",
     "load_shipped_bins_if_empty",
     "read_bin_csv",
+    "saved_card_by_id",
+    "verify_card",
 ]
 
 
 async def client_exists(session: AsyncSession, slug: str) -> bool:
     """Whether a Payment Link client with this slug was configured (by anyone: slugs are global)."""
     return bool(await session.scalar(select(exists().where(PaymentClient.slug == slug))))
+
+
+@dataclass(frozen=True)
+class MerchantClient:
+    """What another domain needs of a merchant's client: its currencies (the first the default) and amount range."""
+
+    slug: str
+    currencies: tuple[str, ...]
+    min_amount: Decimal
+    max_amount: Decimal
+
+
+async def merchant_client(session: AsyncSession, client_slug: str, merchant_slug: str) -> MerchantClient:
+    """The merchant's own active client named in a request, else 5004."""
+    client = await clients.client_for_merchant(session, client_slug, merchant_slug)
+    return MerchantClient(client.slug, tuple(client.currencies), client.min_amount, client.max_amount)
+
+
+def read_card(number: Any, expiry: str, cvv: Any, holder_name: str | None) -> CardData:
+    """A card as typed (sandbox API): checked as the checkout checks it, 5000 with the field otherwise."""
+    return checkout.read_card(number, expiry, cvv, holder_name)
+
+
+async def create_charge(
+    session: AsyncSession,
+    *,
+    merchant_slug: str,
+    application_id: uuid.UUID,
+    amount: Decimal,
+    currency: str,
+    user_id: str,
+    external_id: str | None,
+    charge_data: dict[str, Any],
+) -> str:
+    """A transaction that will charge a saved card, in the caller's transaction; returns its uid."""
+    client = await clients.client_for_merchant(session, merchant_slug, merchant_slug)
+    created = await links.create_charge(
+        session,
+        client,
+        application_id=application_id,
+        amount=amount,
+        currency=currency,
+        user_id=user_id,
+        external_id=external_id,
+        charge_data=charge_data,
+    )
+    return created.uid
+
+
+@dataclass(frozen=True)
+class ChargeState:
+    """Where a charge to a saved card stands: `approved`, `denied` (with its decline code), or `pending`
+    (its processor answer is not recorded yet; `unpaid` when no attempt was even made)."""
+
+    uid: str
+    status: str
+    decline_code: str | None
+    unpaid: bool
+
+    @property
+    def decline_reason(self) -> str | None:
+        return DECLINE_REASONS.get(self.decline_code or "") if self.decline_code else None
+
+
+async def charge_state(session: AsyncSession, uid: str) -> ChargeState:
+    row = (
+        await session.execute(
+            select(
+                PaymentTransaction,
+                select(PaymentAttempt.id).where(PaymentAttempt.transaction_id == PaymentTransaction.id).exists(),
+            ).where(PaymentTransaction.uid == uid)
+        )
+    ).one()
+    transaction, attempted = row
+    if transaction.status in ("approved", "refunded", "reversed"):  # paid (what became of it after is the refund's)
+        return ChargeState(uid, "approved", None, unpaid=False)
+    if transaction.status in ("denied", "expired"):  # expired: never paid within its lifetime (nothing charged)
+        return ChargeState(uid, "denied", transaction.decline_code or "processing_error", unpaid=False)
+    return ChargeState(uid, "pending", None, unpaid=not attempted)
+
+
+async def pay_saved_card(uid: str, saved_card_id: uuid.UUID, *, as_of: datetime) -> ChargeState:
+    """Charge the transaction `uid` with the saved card, once: a charge already paid or being paid (by a racing
+    worker, or before a crash) is answered as it stands, never paid twice."""
+    try:
+        await checkout.pay_saved_card(uid, saved_card_id, as_of=as_of)
+    except ApiError as refusal:
+        if refusal.error not in (PAYMENT_ERRORS.TRANSACTION_NOT_PAYABLE, PAYMENT_ERRORS.PAYMENT_IN_PROGRESS):
+            raise
+    async with database.transaction() as session:
+        return await charge_state(session, uid)
+
+
+async def transaction_view(session: AsyncSession, merchant_slug: str, uid: str) -> TransactionOut:
+    """A transaction of the merchant as `GET /transactions/{uid}` answers it."""
+    transaction, client = await links.transaction_for_merchant(session, merchant_slug, uid)
+    return TransactionOut.of(transaction, client.slug, links.link_url(transaction.uid))

@@ -13,6 +13,9 @@ Outcome = Literal[
     "expired_card",
     "incorrect_cvc",
     "processing_error",
+    "lost_card",
+    "stolen_card",
+    "charges_declined",
     "3ds_challenge_approved",
     "3ds_challenge_declined",
 ]
@@ -36,6 +39,14 @@ TEST_CARDS: tuple[SandboxCard, ...] = (
     SandboxCard("4000000000000069", "visa", "expired_card", "Declines (expired card)"),
     SandboxCard("4000000000000127", "visa", "incorrect_cvc", "Declines (incorrect CVC)"),
     SandboxCard("4000000000000119", "visa", "processing_error", "Fails (processing error)"),
+    SandboxCard("4000000000009987", "visa", "lost_card", "Declines (lost card: a hard decline)"),
+    SandboxCard("4000000000009979", "visa", "stolen_card", "Declines (stolen card: a hard decline)"),
+    SandboxCard(
+        "4000000000000341",
+        "visa",
+        "charges_declined",
+        "Verifies (the zero-amount check passes), then declines every charge: drives a subscription's grace path",
+    ),
     SandboxCard(
         "4000000000003220", "visa", "3ds_challenge_approved", f"3-D Secure challenge ({THREE_DS_PASS_CODE}), approves"
     ),

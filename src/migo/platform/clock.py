@@ -21,6 +21,10 @@ class FrozenClock(Clock):
     def now(self) -> datetime:
         return self._now
 
+    def move_to(self, moment: datetime) -> datetime:
+        self._now = moment
+        return moment
+
     def advance(self, **delta: float) -> datetime:
         self._now += timedelta(**delta)
         return self._now

@@ -26,11 +26,13 @@ queue = procrastinate.App(connector=procrastinate.PsycopgConnector())
 log = structlog.get_logger("migo.jobs")
 
 
-async def defer(session: AsyncSession, task: procrastinate.tasks.Task[Any, Any, Any], **kwargs: Any) -> int:
-    """Defer `task` in the session's transaction; returns the job id."""
+async def defer(
+    session: AsyncSession, task: procrastinate.tasks.Task[Any, Any, Any], *, lock: str | None = None, **kwargs: Any
+) -> int:
+    """Defer `task` in the session's transaction (jobs with the same `lock` run one at a time); returns the job id."""
     connection = await session.connection()
     raw = await connection.get_raw_connection()
-    return await task.configure(connection=raw.driver_connection).defer_async(**kwargs)
+    return await task.configure(connection=raw.driver_connection, lock=lock).defer_async(**kwargs)
 
 
 def database_connector() -> procrastinate.PsycopgConnector:

@@ -222,6 +222,17 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
         },
         "cardProgram": {"currency": SANDBOX_PROGRAM.currency, "bin": SANDBOX_PROGRAM.bin},
         "cardStock": [{"number": card.number.reveal(), "name": card.name, "expiry": card.expiry} for card in stock],
-        "testCards": [{"number": c.number, "brand": c.brand, "outcome": c.outcome} for c in payments.TEST_CARDS],
+        "testCards": [
+            {"number": c.number, "brand": c.brand, "outcome": c.outcome, "description": c.description}
+            for c in payments.TEST_CARDS
+        ],
+        "subscriptions": {
+            "verifyCard": f"{base}/v1/subscriptions/verify-card",
+            "testClock": f"{base}/v1/sandbox/subscriptions/{{subscriptionId}}/advance",
+            "renewingCard": "4242424242424242",
+            "decliningCard": "4000000000000341",
+            "note": "4242... renews every period; 4000000000000341 verifies (the zero-amount check passes) but "
+            "every charge is declined: with a trial, advancing past its end walks the whole grace path.",
+        },
         "threeDsCode": payments.THREE_DS_PASS_CODE,
     }

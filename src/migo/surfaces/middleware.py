@@ -10,6 +10,7 @@ from migo.identity import router as identity
 from migo.payments import router as payments
 from migo.platform.settings import Settings
 from migo.platform.surface import build_surface
+from migo.subscriptions import router as subscriptions
 from migo.webhooks import router as webhooks
 
 DESCRIPTION = """
@@ -54,11 +55,12 @@ def build_middleware(settings: Settings) -> FastAPI:
         payments.hook_router,
         payments.operations_router,
         payments.fraud_router,
+        subscriptions.billing_router,
         webhooks.middleware_router,
         identity.middleware_identity,
     ]
     if settings.is_sandbox:  # the pay helper does not exist in production: 404
-        routers.append(payments.sandbox_router)
+        routers += [payments.sandbox_router, subscriptions.sandbox_router]
     app = build_surface(
         title="Migo Middleware", description=DESCRIPTION, style="middleware", routers=routers, settings=settings
     )
