@@ -26,7 +26,18 @@ from sqlalchemy.orm import Mapped, mapped_column
 from migo.platform.db import Base, CreatedAtMixin, IdMixin
 from migo.platform.money import MoneyColumn
 
-TRANSACTION_STATUSES = ("pending", "authorized", "approved", "denied", "refunded", "reversed", "expired")
+# `subscribed`: a link that sold a subscription (subscriptionData.planId): closed, the subscription's charges are
+# transactions of their own.
+TRANSACTION_STATUSES = (
+    "pending",
+    "authorized",
+    "approved",
+    "denied",
+    "refunded",
+    "reversed",
+    "expired",
+    "subscribed",
+)
 SUSPENSION_TYPES = ("blocked", "suspended", "excluded")
 
 
@@ -101,7 +112,7 @@ class SavedCard(IdMixin, CreatedAtMixin, Base):
 
     __tablename__ = "payment_saved_cards"
     __table_args__ = (
-        CheckConstraint("status IN ('pending', 'verified', 'declined')", name="status"),
+        CheckConstraint("status IN ('pending', 'requires_action', 'verified', 'declined')", name="status"),
         Index("ix_payment_saved_cards_client_id_user_id", "client_id", "user_id"),
     )
 
@@ -109,7 +120,7 @@ class SavedCard(IdMixin, CreatedAtMixin, Base):
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payment_clients.id"))
     user_id: Mapped[str] = mapped_column(String(200))
     card_token_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payment_card_tokens.id"))
-    status: Mapped[str] = mapped_column(String(10), default="pending")
+    status: Mapped[str] = mapped_column(String(16), default="pending")
     processor: Mapped[str | None] = mapped_column(String(40))
     processor_reference: Mapped[str | None] = mapped_column(String(200))
     three_ds: Mapped[str] = mapped_column(String(12), default="not_required")

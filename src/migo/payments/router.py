@@ -138,7 +138,7 @@ async def list_transactions(
     merchant: Merchant,
     session: DbSession,
     status: Annotated[
-        Literal["pending", "authorized", "approved", "denied", "refunded", "reversed", "expired"] | None,
+        Literal["pending", "authorized", "approved", "denied", "refunded", "reversed", "expired", "subscribed"] | None,
         Query(description="Only links in this status."),
     ] = None,
     page: PageRequest = TRANSACTIONS.params(),

@@ -16,9 +16,10 @@ from __future__ import annotations
 import asyncio
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock, pan
@@ -56,6 +57,7 @@ class Verification:
     verified: bool
     decline_code: str | None
     card: SavedCardView
+    challenged: bool = False  # the customer must answer a 3-D Secure challenge (`complete_verification`)
 
 
 def verification_key(saved_card_id: uuid.UUID) -> str:
@@ -82,9 +84,13 @@ async def verify_card(
     *,
     currency: str | None,
     three_ds_code: Secret | None,
+    interactive: bool = False,
 ) -> Verification:
     """Verify and save a card for `user_id` of the merchant's client. A refusal before the processor is asked
-    (5000, 2004-2006, 5004, 429) leaves nothing behind; a decline is an answer (`verified: false`), kept."""
+    (5000, 2004-2006, 5004, 429) leaves nothing behind; a decline is an answer (`verified: false`), kept. A
+    3-D Secure challenge is answered with `three_ds_code` (the sandbox API), left open for the customer to
+    answer on a hosted page (`interactive`: `challenged`, then `complete_verification`), or else declined
+    `authentication_required`."""
     number = card.number.reveal()
     if not (get_settings().is_sandbox and number in BY_NUMBER):
         await checkout.CARD_TRIES.consume(pan.fingerprint(number).hex())
@@ -124,16 +130,15 @@ async def verify_card(
             checkout.PROCESSOR_TIMEOUT,
         )
         if answer.status == "requires_action":
-            if three_ds_code is None:
-                saved.three_ds = "challenged"
-                answer = Authorization("declined", reference=answer.reference, decline_code="authentication_required")
-            else:
+            saved.three_ds = "challenged"
+            if three_ds_code is not None:
                 assert answer.reference is not None
-                saved.three_ds = "challenged"
                 answer = await asyncio.wait_for(
                     processor.authenticate(answer.reference, three_ds_code, key=f"{key}_3ds"),
                     checkout.PROCESSOR_TIMEOUT,
                 )
+            elif not interactive:
+                answer = Authorization("declined", reference=answer.reference, decline_code="authentication_required")
     except (ProcessorError, TimeoutError):
         raise ApiError(PAYMENT_ERRORS.PROCESSOR_UNAVAILABLE) from None
     async with database.side_transaction() as session:
@@ -142,11 +147,48 @@ async def verify_card(
         if kept.status == "pending":
             kept.three_ds = saved.three_ds
             _record(kept, answer)
+        verified = kept.status == "verified"
+        return Verification(verified, kept.decline_code, _view(kept, token), kept.status == "requires_action")
+
+
+async def complete_verification(
+    saved_card_id: uuid.UUID, code: Secret, *, client_slug: str, user_id: str
+) -> Verification:
+    """Answer the 3-D Secure challenge of a verification left open for the customer (of this client and
+    customer only); answered once (a second answer while the first is asked is refused, 409)."""
+    async with database.side_transaction() as session:
+        saved = await session.scalar(
+            readable(client_slug, SavedCard)
+            .where(SavedCard.id == saved_card_id, SavedCard.user_id == user_id)
+            .with_for_update(of=SavedCard)
+        )
+        if saved is None or saved.status != "requires_action" or saved.processor_reference is None:
+            raise ApiError(MW_ERRORS.CONFLICT, "There is no 3-D Secure challenge waiting for this card.")
+        saved.status = "pending"
+        token = await session.get(CardToken, saved.card_token_id)
+        assert token is not None
+    try:
+        answer = await asyncio.wait_for(
+            processor_named(saved.processor or "").authenticate(
+                saved.processor_reference, code, key=f"{verification_key(saved.id)}_3ds"
+            ),
+            checkout.PROCESSOR_TIMEOUT,
+        )
+    except (ProcessorError, TimeoutError):
+        raise ApiError(PAYMENT_ERRORS.PROCESSOR_UNAVAILABLE) from None
+    async with database.side_transaction() as session:
+        kept = await session.get(SavedCard, saved_card_id, with_for_update=True)
+        assert kept is not None
+        if kept.status == "pending":
+            _record(kept, answer)
         return Verification(kept.status == "verified", kept.decline_code, _view(kept, token))
 
 
 def _record(saved: SavedCard, answer: Authorization) -> None:
     saved.processor_reference = answer.reference
+    if answer.status == "requires_action":  # left for the customer to answer on the hosted page
+        saved.status = "requires_action"
+        return
     if saved.three_ds == "challenged" and answer.decline_code != "authentication_required":
         saved.three_ds = "failed" if answer.decline_code == "authentication_failed" else "passed"
     if answer.status == "approved":
@@ -182,13 +224,23 @@ async def saved_card_by_id(session: AsyncSession, saved_card_id: uuid.UUID) -> S
     return _view(row[0], row[1])
 
 
+# How long a customer has to answer a verification's 3-D Secure challenge.
+CHALLENGE_LIFETIME = timedelta(minutes=30)
+
+
 async def close_stale_verifications(session: AsyncSession) -> int:
-    """Verifications left pending past the recovery age (their request died): declined, so nothing waits on
-    them; a zero-amount check moved no money, and the customer verifies again."""
-    stale = clock.now() - checkout.RECOVERY_AGE
+    """Verifications left pending past the recovery age (their request died), or challenged and never
+    answered: declined, so nothing waits on them; a zero-amount check moved no money, and the customer
+    verifies again."""
+    now = clock.now()
     closed = await session.execute(
         update(SavedCard)
-        .where(SavedCard.status == "pending", SavedCard.created_at < stale)
+        .where(
+            or_(
+                and_(SavedCard.status == "pending", SavedCard.created_at < now - checkout.RECOVERY_AGE),
+                and_(SavedCard.status == "requires_action", SavedCard.created_at < now - CHALLENGE_LIFETIME),
+            )
+        )
         .values(status="declined", decline_code="processing_error")
     )
     return closed.rowcount or 0  # type: ignore[attr-defined]

@@ -118,7 +118,7 @@ class TransactionOut(ApiModel):
 
     uid: str
     reference: str
-    status: Literal["pending", "authorized", "approved", "denied", "refunded", "reversed", "expired"]
+    status: Literal["pending", "authorized", "approved", "denied", "refunded", "reversed", "expired", "subscribed"]
     client: str
     amount: int
     currency: str

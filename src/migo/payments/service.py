@@ -6,8 +6,9 @@ database set-up and the benchmark configure merchants and BINs through it; no on
 - BIN ranges: `read_bin_csv`, `load_bins`, `load_shipped_bins_if_empty`;
 - the sandbox processor's test cards: `TEST_CARDS`, `THREE_DS_PASS_CODE`;
 - the ledger's verification: `MOVEMENT_SOURCES` (payment links, acquirer settlements);
-- saved cards and charges to them (subscriptions): `verify_card`, `find_saved_card`, `saved_card_by_id`,
-  `merchant_client`, `create_charge`, `pay_saved_card`, `charge_state`, `transaction_view`.
+- saved cards and charges to them (subscriptions): `verify_card`, `complete_verification`, `find_saved_card`,
+  `saved_card_by_id`, `merchant_client`, `create_charge`, `pay_saved_card`, `charge_state`, `transaction_view`;
+- a link that sells a subscription (its hosted page is the subscriptions'): `checkout_link`, `close_subscribed_link`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from migo.platform import clock
 from migo.platform.db import database
 from migo.platform.errors import ApiError
 
@@ -33,9 +35,17 @@ from .errors import PAYMENT_ERRORS
 from .models import PaymentAttempt, PaymentClient, PaymentTransaction
 from .processors import DECLINE_REASONS, CardData
 from .reconciliation import MOVEMENT_SOURCES
-from .saved_cards import SavedCardView, Verification, find_saved_card, saved_card_by_id, verify_card
+from .saved_cards import (
+    SavedCardView,
+    Verification,
+    complete_verification,
+    find_saved_card,
+    saved_card_by_id,
+    verify_card,
+)
 from .schemas import TransactionOut
 from .testcards import TEST_CARDS, THREE_DS_PASS_CODE
+from .web import customer_message
 
 __all__ = [
     "DECLINE_REASONS",
@@ -49,7 +59,9 @@ __all__ = [
     "SavedCardView",
     "Verification",
     "client_exists",
+    "complete_verification",
     "configure_client",
+    "customer_message",
     "find_saved_card",
     "load_bins",
     "load_shipped_bins_if_empty",
@@ -159,3 +171,61 @@ async def transaction_view(session: AsyncSession, merchant_slug: str, uid: str) 
     """A transaction of the merchant as `GET /transactions/{uid}` answers it."""
     transaction, client = await links.transaction_for_merchant(session, merchant_slug, uid)
     return TransactionOut.of(transaction, client.slug, links.link_url(transaction.uid))
+
+
+@dataclass(frozen=True)
+class CheckoutLink:
+    """A link as a hosted page shows it (the uid is the capability): who sells, to whom, and what."""
+
+    uid: str
+    reference: str
+    status: str  # as shown: a pending link past its lifetime is expired
+    client_slug: str
+    application_id: uuid.UUID
+    merchant_name: str
+    logo_url: str | None
+    brand_color: str
+    user_id: str
+    external_id: str | None
+    subscription_info: dict[str, Any]
+
+
+async def checkout_link(uid: str) -> CheckoutLink | None:
+    async with database.transaction() as session:
+        found = await links.transaction_by_uid(session, uid)
+    if found is None:
+        return None
+    transaction, client = found
+    info = transaction.additional_data.get("subscriptionInfo")
+    return CheckoutLink(
+        uid=transaction.uid,
+        reference=transaction.reference,
+        status=checkout.shown_status(transaction),
+        client_slug=client.slug,
+        application_id=transaction.application_id,
+        merchant_name=client.display_name,
+        logo_url=client.logo_url,
+        brand_color=client.brand_color,
+        user_id=transaction.user_id,
+        external_id=transaction.external_id,
+        subscription_info=info if isinstance(info, dict) else {},
+    )
+
+
+async def close_subscribed_link(uid: str, subscription_id: uuid.UUID) -> None:
+    """The link sold its subscription: `subscribed`, naming it in additionalData.subscriptionInfo; it can no
+    longer be paid (a link already closed is left as it is)."""
+    async with database.side_transaction() as session:
+        transaction, _ = await links.locked_link(session, uid, None)
+        if transaction.status != "pending":
+            return
+        info = dict(transaction.additional_data.get("subscriptionInfo") or {})
+        info["subscriptionId"] = str(subscription_id)
+        transaction.additional_data = {**transaction.additional_data, "subscriptionInfo": info}
+        transaction.status, transaction.closed_at = "subscribed", clock.now()
+        transaction.updated_at = clock.now()
+
+
+async def lock_link(session: AsyncSession, uid: str) -> None:
+    """Lock a link's row in the caller's transaction (what waits on it: a second start of its subscription)."""
+    await links.locked_link(session, uid, None)

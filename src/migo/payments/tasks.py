@@ -15,7 +15,7 @@ from migo.platform import clock
 from migo.platform.db import database
 from migo.platform.jobs import queue
 
-from . import after_authorization, checkout, links
+from . import after_authorization, checkout, links, saved_cards
 from .models import PaymentAttempt, PaymentOperation
 from .processors import ProcessorError
 
@@ -46,6 +46,10 @@ async def recover_processor_calls(timestamp: int) -> None:
     processor says it did. One the processor cannot answer for now waits for the next run."""
     for resolved, outcome in await recover_pending():
         log.info("processor_call_recovered", id=str(resolved), outcome=outcome)
+    async with database.transaction() as session:
+        closed = await saved_cards.close_stale_verifications(session)
+    if closed:
+        log.info("card_verifications_closed", count=closed)
 
 
 async def recover_pending() -> list[tuple[uuid.UUID, str]]:

@@ -18,7 +18,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from migo.platform import clock
 from migo.platform.db import database
 from migo.platform.errors import MW_ERRORS, ApiError
-from migo.platform.pages import page
+from migo.platform.pages import HOSTED_PAGE_HEADERS, page
 from migo.platform.ratelimit import Limit
 from migo.platform.secrets import CardNumber, Cvv
 from migo.webhooks import service as webhooks
@@ -29,15 +29,7 @@ from .models import PaymentAttempt, PaymentClient, PaymentTransaction
 from .processors import DECLINE_REASONS
 from .schemas import ChallengeAnswer
 
-_HEADERS = {
-    "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; "
-        "frame-ancestors 'none'; base-uri 'none'"
-    ),
-}
+_HEADERS = HOSTED_PAGE_HEADERS
 # The hosted pages' forms are a handful of text fields: no uploads, no field floods.
 MAX_FORM_FIELDS = 20
 _STATUS_TEXT = {
@@ -47,6 +39,7 @@ _STATUS_TEXT = {
     "refunded": ("Payment refunded", "This payment was refunded."),
     "reversed": ("Payment cancelled", "This payment was cancelled; nothing was charged."),
     "expired": ("Payment link expired", "This link has expired. Ask the merchant for a new one."),
+    "subscribed": ("Subscribed", "You are subscribed. The merchant will let you know about each charge."),
 }
 
 
@@ -275,11 +268,11 @@ async def _refused(request: Request, uid: str, return_url: str | None, refusal: 
     if found is None:
         return _not_found(request)
     transaction, client = found
-    message = _customer_message(refusal)
+    message = customer_message(refusal)
     return await _form_page(request, transaction, client, return_url, error=message, status_code=400)
 
 
-def _customer_message(refusal: ApiError) -> str:
+def customer_message(refusal: ApiError) -> str:
     """What a customer reads: the field problem without the API's field path, or the measure taken."""
     if refusal.error is MW_ERRORS.INVALID_BODY:
         field, _, problem = refusal.detail.partition(": ")

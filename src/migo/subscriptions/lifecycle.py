@@ -9,7 +9,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.payments import service as payments
@@ -104,10 +104,20 @@ async def subscribe(
     card: payments.SavedCardView,
     external_id: str | None,
     metadata: dict[str, Any] | None,
+    *,
+    link_uid: str | None = None,
 ) -> tuple[SubscriptionOut | None, str | None]:
     """Start a subscription: trialing at once, or with its first period charged (None and the decline code
-    when the charge is declined)."""
+    when the charge is declined). `link_uid`: the payment link selling it, which sells one (409 while another
+    request starts it)."""
     async with database.side_transaction() as session:
+        if link_uid is not None:  # the link's row is the lock its double submits wait on
+            await payments.lock_link(session, link_uid)
+            taken = await session.scalar(
+                select(Subscription.id).where(Subscription.link_uid == link_uid, Subscription.status != "abandoned")
+            )
+            if taken is not None:
+                raise ApiError(MW_ERRORS.CONFLICT, "This link's subscription is already started.")
         plan = await plans.find_plan(session, caller.client_slug, plan_id)
         cadence = await plans.cadence_of(session, caller.client_slug, plan)
         now = clock.now()
@@ -140,6 +150,7 @@ async def subscribe(
             clock_offset=timedelta(0),
             external_id=external_id,
             extra=metadata,
+            link_uid=link_uid,
             created_at=now,
         )
         session.add(subscription)

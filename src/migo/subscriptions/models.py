@@ -72,6 +72,13 @@ class Subscription(IdMixin, CreatedAtMixin, Base):
         CheckConstraint(f"status IN {SUBSCRIPTION_STATUSES}", name="status"),
         Index("ix_subscriptions_client_slug_created_at", "client_slug", "created_at"),
         Index("ix_subscriptions_due_at", "due_at", postgresql_where=text("due_at IS NOT NULL")),
+        # A link sells one subscription: a double submit of its page cannot start two.
+        Index(
+            "uq_subscriptions_link_uid",
+            "link_uid",
+            unique=True,
+            postgresql_where=text("link_uid IS NOT NULL AND status <> 'abandoned'"),
+        ),
     )
 
     client_slug: Mapped[str] = mapped_column(String(100))
@@ -109,6 +116,7 @@ class Subscription(IdMixin, CreatedAtMixin, Base):
     due_at: Mapped[datetime | None]
     external_id: Mapped[str | None] = mapped_column(String(200))
     extra: Mapped[dict[str, Any] | None] = mapped_column("metadata", JSONB)
+    link_uid: Mapped[str | None] = mapped_column(String(21))  # the payment link that sold it, if one did
     updated_at: Mapped[datetime | None]
 
 

@@ -7,14 +7,21 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from migo.cards import web as card_pages
+from migo.payments import service as payments
 from migo.payments import web as checkout_pages
 from migo.platform.pages import page
 from migo.platform.settings import get_settings
+from migo.subscriptions import web as subscribe_pages
 
 
 async def home(request: Request) -> Response:
     """The checkout when an `orderId` comes by query or by a storefront's form POST; else the welcome page."""
     if request.method == "POST" or request.query_params.get("orderId") is not None:
+        # A link that sells a subscription (subscriptionData.planId) has the subscribe variant of the checkout.
+        uid = request.query_params.get("orderId")
+        link = await payments.checkout_link(uid[:40]) if uid and request.method == "GET" else None
+        if link is not None and subscribe_pages.offers_subscription(link):
+            return await subscribe_pages.subscribe_page(request, link)
         return await checkout_pages.checkout_page(request)
     return page(request, "home.html", {"environment": get_settings().environment})
 
@@ -24,6 +31,8 @@ routes: list[BaseRoute] = [
     Route("/checkout/{uid}/pay", checkout_pages.pay_from_form, methods=["POST"], include_in_schema=False),
     Route("/checkout/{uid}/verify", checkout_pages.verify_form, methods=["GET", "POST"], include_in_schema=False),
     Route("/checkout/{uid}/card-options", checkout_pages.card_options, methods=["GET"], include_in_schema=False),
+    Route("/subscribe/{uid}", subscribe_pages.subscribe_from_form, methods=["POST"], include_in_schema=False),
+    Route("/subscribe/{uid}/verify", subscribe_pages.verify_form, methods=["GET", "POST"], include_in_schema=False),
     Route("/card-activation", card_pages.activation_form, methods=["GET"], include_in_schema=False),
     Route("/card-activation", card_pages.activate_from_form, methods=["POST"], include_in_schema=False),
 ]

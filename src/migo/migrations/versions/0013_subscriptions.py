@@ -2,7 +2,7 @@
 
 Revision ID: 0013_subscriptions
 Revises: 0012_card_transactions_recorded
-Create Date: 2026-11-30 09:51:47.759207
+Create Date: 2026-11-30 10:05:19.171087
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ revision = "0013_subscriptions"
 down_revision = "0012_card_transactions_recorded"
 branch_labels = None
 depends_on = None
+
+_LINK_STATUSES = ("pending", "authorized", "approved", "denied", "refunded", "reversed", "expired", "subscribed")
 
 
 def upgrade() -> None:
@@ -98,7 +100,7 @@ def upgrade() -> None:
         sa.Column("client_id", sa.UUID(), nullable=False),
         sa.Column("user_id", sa.String(length=200), nullable=False),
         sa.Column("card_token_id", sa.UUID(), nullable=False),
-        sa.Column("status", sa.String(length=10), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("processor", sa.String(length=40), nullable=True),
         sa.Column("processor_reference", sa.String(length=200), nullable=True),
         sa.Column("three_ds", sa.String(length=12), nullable=False),
@@ -106,7 +108,10 @@ def upgrade() -> None:
         sa.Column("verified_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("id", sa.UUID(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.CheckConstraint("status IN ('pending', 'verified', 'declined')", name=op.f("ck_payment_saved_cards_status")),
+        sa.CheckConstraint(
+            "status IN ('pending', 'requires_action', 'verified', 'declined')",
+            name=op.f("ck_payment_saved_cards_status"),
+        ),
         sa.ForeignKeyConstraint(
             ["card_token_id"],
             ["payment_card_tokens.id"],
@@ -155,6 +160,7 @@ def upgrade() -> None:
         sa.Column("due_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("external_id", sa.String(length=200), nullable=True),
         sa.Column("metadata", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
+        sa.Column("link_uid", sa.String(length=21), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("id", sa.UUID(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
@@ -186,6 +192,13 @@ def upgrade() -> None:
         postgresql_where=sa.text("due_at IS NOT NULL"),
     )
     op.create_index(op.f("ix_subscriptions_plan_id"), "subscriptions", ["plan_id"], unique=False)
+    op.create_index(
+        "uq_subscriptions_link_uid",
+        "subscriptions",
+        ["link_uid"],
+        unique=True,
+        postgresql_where=sa.text("link_uid IS NOT NULL AND status <> 'abandoned'"),
+    )
     op.create_table(
         "subscription_charges",
         sa.Column("subscription_id", sa.UUID(), nullable=False),
@@ -226,6 +239,9 @@ def upgrade() -> None:
         op.f("ix_subscription_charges_subscription_id"), "subscription_charges", ["subscription_id"], unique=False
     )
     # ### end Alembic commands ###
+    # A link that sold a subscription is `subscribed` (payments.models.TRANSACTION_STATUSES).
+    op.drop_constraint(op.f("ck_payment_transactions_status"), "payment_transactions", type_="check")
+    op.create_check_constraint("status", "payment_transactions", f"status IN {_LINK_STATUSES}")
 
 
 def downgrade() -> None:
@@ -237,6 +253,11 @@ def downgrade() -> None:
         postgresql_where=sa.text("status = 'pending'"),
     )
     op.drop_table("subscription_charges")
+    op.drop_index(
+        "uq_subscriptions_link_uid",
+        table_name="subscriptions",
+        postgresql_where=sa.text("link_uid IS NOT NULL AND status <> 'abandoned'"),
+    )
     op.drop_index(op.f("ix_subscriptions_plan_id"), table_name="subscriptions")
     op.drop_index("ix_subscriptions_due_at", table_name="subscriptions", postgresql_where=sa.text("due_at IS NOT NULL"))
     op.drop_index("ix_subscriptions_client_slug_created_at", table_name="subscriptions")
@@ -251,3 +272,5 @@ def downgrade() -> None:
     op.drop_index("uq_batches_owner_request_key", table_name="batches")
     op.drop_table("batches")
     # ### end Alembic commands ###
+    op.drop_constraint(op.f("ck_payment_transactions_status"), "payment_transactions", type_="check")
+    op.create_check_constraint("status", "payment_transactions", f"status IN {_LINK_STATUSES[:-1]}")

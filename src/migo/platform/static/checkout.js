@@ -77,6 +77,7 @@
           // Only the lookup's own message is replaced: a late answer must not clear the Luhn check's error.
           var slot = document.getElementById("cardNumber-error");
           if (!options.accepted) { show(number, REFUSED); } else if (slot.textContent === REFUSED) { show(number, ""); }
+          if (!select) { return; }  // a form without installments (a subscription's)
           select.innerHTML = "";
           options.installments.forEach(function (count) {
             var option = document.createElement("option");
@@ -94,7 +95,7 @@
       var ok = [checks.cardNumber(), checks.expiry(), checks.cvv()].every(Boolean);
       if (!ok) { event.preventDefault(); return; }
       button.disabled = true;
-      button.textContent = "Paying…";
+      button.textContent = button.getAttribute("data-busy-text") || "Paying…";
     });
   }
 
