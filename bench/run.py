@@ -7,6 +7,7 @@
 4. webhook fan-out to a receiver on 127.0.0.1 (bench/webhooks.py): deliveries/s and lag;
 5. the API processes' peak RSS;
 6. `migo ledger verify` on a million postings (bench/ledger_verify.py).
+7. A 10,000-line CSV of subscription charges, uploaded and run as the worker runs it (bench/bulk_charges.py).
 The server runs as in production (`migo serve`, the README's 2 processes for 2 cores); the load generator is
 wrk (a compiled tool; pre-signed request bodies for the signed calls). Afterwards the ledger's invariants
 and every record of money moved are checked as `migo ledger verify` checks them. Results: bench/results/latest.json.
@@ -436,6 +437,9 @@ def main() -> int:
     log("migo ledger verify on a million postings: bench/ledger_verify.py")
     subprocess.run([sys.executable, str(ROOT / "bench" / "ledger_verify.py")], check=True, capture_output=True)
     verify = json.loads((RESULTS / "ledger_verify.json").read_text())
+    log("a 10,000-line CSV of subscription charges: bench/bulk_charges.py")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "bulk_charges.py")], check=True, capture_output=True)
+    bulk = json.loads((RESULTS / "bulk_charges.json").read_text())
 
     results.update(
         {
@@ -457,6 +461,8 @@ def main() -> int:
             "ledger_verify_postings": verify["ledger_verify_postings"],
             "ledger_verify_seconds": verify["ledger_verify_seconds"],
             "approved_transfers": ledger_check["approved_transfers"],
+            **{key: bulk[key] for key in ("bulk_lines", "bulk_seconds", "bulk_lines_per_s")},
+            "bulk_process_cpu_ms_per_line": bulk["bulk_process_cpu_ms_per_line"],
         }
     )
     results["transfers_vs_tpcb"] = round(results["transfers_tps"] / results["pgbench_tpcb_tps"], 3)

@@ -77,6 +77,9 @@ NOT_TENANT_SCOPED_PAGES: dict[str, str] = {
     "/checkout/{uid}/verify": "the hosted checkout's 3-D Secure step: the uid is the capability (CONTRACT §1)",
     "/checkout/{uid}/card-options": "the hosted checkout's installments lookup: the uid is the capability "
     "(CONTRACT §1)",
+    "/subscribe/{uid}": "the subscribe variant of the hosted checkout: the link's uid is the capability (CONTRACT §1)",
+    "/subscribe/{uid}/verify": "its 3-D Secure step: the uid is the capability, and the card being verified must be "
+    "the link's customer's, of the link's client",
 }
 
 

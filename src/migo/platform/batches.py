@@ -13,9 +13,11 @@ Results: a CSV with a line per input line (its number, subject, outcome, referen
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import hashlib
 import io
+import logging
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -25,6 +27,7 @@ from typing import Any, Literal
 from pydantic import Field
 from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, func, select, text, update
 from sqlalchemy.dialects.postgresql import JSONB, insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -32,6 +35,10 @@ from migo.platform import clock
 from migo.platform.db import Base, CreatedAtMixin, IdMixin, database
 from migo.platform.errors import ERRORS, ApiError, domain_errors
 from migo.platform.wire import ApiModel
+
+# Through the standard library (configure_logging renders it as JSON like the rest): the tables' modules are
+# imported with the schema, before logging is set up, and must not import structlog that early.
+log = logging.getLogger("migo.batches")
 
 batch_error = domain_errors("batches", gateway=(79,))
 
@@ -49,6 +56,8 @@ class BATCH_ERRORS:  # noqa: N801 - a namespace of constants, named like the pla
 
 BatchStatus = Literal["queued", "running", "done", "failed"]
 CHUNK = 100
+# Lines of a chunk worked at once: each waits on the database and the processor most of its time.
+LINES_AT_ONCE = 8
 
 
 class Batch(IdMixin, CreatedAtMixin, Base):
@@ -107,11 +116,18 @@ class BatchAccepted(ApiModel):
 
 @dataclass(frozen=True)
 class CsvFile:
-    """What an upload must be: its exact header, and its limits."""
+    """What an upload must be: its exact header and its limits; and how its results name a line's subject (one
+    of its columns) and the reference its work made."""
 
     columns: tuple[str, ...]
+    subject: str
+    reference: str = "reference"
     max_bytes: int = 10 * 1024 * 1024
     max_lines: int = 100_000
+
+    @property
+    def result_columns(self) -> tuple[str, ...]:
+        return ("line", self.subject, "outcome", self.reference, "errorCode", "errorMessage")
 
 
 def read_csv(data: bytes, spec: CsvFile) -> list[dict[str, str]]:
@@ -151,6 +167,7 @@ async def create(
     *,
     owner: str,
     kind: str,
+    spec: CsvFile,
     lines: Sequence[dict[str, str]],
     digest: bytes,
     request_key: bytes | None,
@@ -183,7 +200,13 @@ async def create(
         await session.execute(
             insert(BatchLine),
             [
-                {"batch_id": batch.id, "line": start + index + 2, "fields": fields, "status": "pending"}
+                {
+                    "batch_id": batch.id,
+                    "line": start + index + 2,
+                    "fields": fields,
+                    "subject": (fields.get(spec.subject) or None) and fields[spec.subject][:200],
+                    "status": "pending",
+                }
                 for index, fields in enumerate(lines[start : start + 5_000])
             ],
         )
@@ -221,15 +244,12 @@ async def progress(session: AsyncSession, owner: str, batch_id: uuid.UUID) -> Ba
     )
 
 
-RESULT_COLUMNS = ("line", "subject", "outcome", "reference", "errorCode", "errorMessage")
-
-
-async def results_csv(session: AsyncSession, owner: str, batch_id: uuid.UUID) -> str:
+async def results_csv(session: AsyncSession, owner: str, batch_id: uuid.UUID, spec: CsvFile) -> str:
     """A line per input line, in file order: what became of it (`pending` until the job reaches it)."""
     batch = await find(session, owner, batch_id)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(RESULT_COLUMNS)
+    writer.writerow(spec.result_columns)
     rows = await session.stream_scalars(
         select(BatchLine).where(BatchLine.batch_id == batch.id).order_by(BatchLine.line)
     )
@@ -237,7 +257,7 @@ async def results_csv(session: AsyncSession, owner: str, batch_id: uuid.UUID) ->
         writer.writerow(
             (
                 line.line,
-                line.subject or line.fields.get("subject", ""),
+                line.subject or "",
                 line.outcome or line.status,
                 line.reference or "",
                 line.error_code or "",
@@ -270,14 +290,14 @@ Progress = Callable[[int, int], Awaitable[None]]  # (processed, total), after ea
 async def run(batch_id: uuid.UUID, process: ProcessLine, *, on_progress: Progress | None = None) -> BatchStatus:
     """Work through the batch's pending lines a chunk at a time: the lines are processed outside any
     transaction (each line's work keeps its own), then the chunk's outcomes and the counters are committed
-    together. One runner per batch at a time (the job's lock). A line that raises anything but a business
-    error fails the batch (status `failed`), and the error goes on to the job."""
+    together. One runner per batch at a time (the job's lock); a second runner counts nothing twice."""
     async with database.transaction() as session:
         await session.execute(
             update(Batch)
             .where(Batch.id == batch_id, Batch.status.in_(("queued", "running")))
             .values(status="running", started_at=func.coalesce(Batch.started_at, clock.now()))
         )
+    slots = asyncio.Semaphore(LINES_AT_ONCE)
     while True:
         async with database.transaction() as session:
             batch = await session.get(Batch, batch_id)
@@ -298,13 +318,19 @@ async def run(batch_id: uuid.UUID, process: ProcessLine, *, on_progress: Progres
                     update(Batch).where(Batch.id == batch_id).values(status="done", finished_at=clock.now())
                 )
             return "done"
-        outcomes: list[tuple[int, LineOutcome]] = []
-        for number, fields in chunk:
-            try:
-                outcomes.append((number, await process(fields, number)))
-            except Exception as problem:
-                await _fail(batch_id, f"line {number}: {type(problem).__name__}")
-                raise
+        async def one(number: int, fields: dict[str, str]) -> tuple[int, LineOutcome]:
+            async with slots:
+                try:
+                    return number, await process(fields, number)
+                except DBAPIError:
+                    raise  # the database went away: the job runs again later from this chunk (lines are idempotent)
+                except Exception:
+                    # A line that broke (a bug) is that line's failure: the batch goes on (CONTRACT §6), and the
+                    # error is logged for the operator.
+                    log.exception("batch_line_failed: batch %s, line %s", batch_id, number)
+                    return number, LineOutcome.refused(None, ApiError(ERRORS.INTERNAL_ERROR))
+
+        outcomes = await asyncio.gather(*(one(number, fields) for number, fields in chunk))
         async with database.transaction() as session:
             counted_lines: list[LineOutcome] = []
             for number, outcome in outcomes:
@@ -338,10 +364,3 @@ async def run(batch_id: uuid.UUID, process: ProcessLine, *, on_progress: Progres
             processed, total = counted.one()
         if on_progress is not None:
             await on_progress(processed, total)
-
-
-async def _fail(batch_id: uuid.UUID, why: str) -> None:
-    async with database.side_transaction() as session:
-        await session.execute(
-            update(Batch).where(Batch.id == batch_id).values(status="failed", failure=why, finished_at=clock.now())
-        )

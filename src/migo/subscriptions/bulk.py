@@ -17,7 +17,11 @@ from migo.platform.errors import MW_ERRORS, ApiError
 from . import lifecycle
 from .errors import SUBSCRIPTION_ERRORS
 
-CSV = batches.CsvFile(columns=("subscriptionId", "amount", "description", "externalId"))
+CSV = batches.CsvFile(
+    columns=("subscriptionId", "amount", "description", "externalId"),
+    subject="subscriptionId",
+    reference="transactionUid",
+)
 KIND = "subscription_charges"
 
 
@@ -86,6 +90,7 @@ async def accept(
         session,
         owner=owner(merchant_slug),
         kind=KIND,
+        spec=CSV,
         lines=lines,
         digest=batches.file_digest(data),
         request_key=request_key(merchant_slug, idempotency_key),

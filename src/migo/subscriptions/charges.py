@@ -13,6 +13,7 @@ import uuid
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+import structlog
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,6 +30,8 @@ from .schedule import HARD_DECLINES, next_step, own_now, period_end, record_even
 # in several goes).
 STEPS_PER_RUN = 50
 RECOVERY_AGE = timedelta(seconds=60)
+RENEWAL_BACKOFF = timedelta(minutes=15)
+log = structlog.get_logger("migo.subscriptions")
 
 
 def _periods_key(subscription: Subscription) -> str:
@@ -63,7 +66,7 @@ async def open_charge(
     external_id: str | None = None,
 ) -> SubscriptionCharge:
     """The charge under `key`: made now with its transaction, or the one made before under the same key."""
-    found = await session.scalar(select(SubscriptionCharge).where(SubscriptionCharge.charge_key == key))
+    found = await charge_by_key(session, key)
     if found is not None:
         return found
     charge_id = uuid.uuid4()
@@ -102,6 +105,10 @@ async def open_charge(
     charge = await session.scalar(select(SubscriptionCharge).where(SubscriptionCharge.charge_key == key))
     assert charge is not None
     return charge
+
+
+async def charge_by_key(session: AsyncSession, key: str) -> SubscriptionCharge | None:
+    return await session.scalar(select(SubscriptionCharge).where(SubscriptionCharge.charge_key == key))
 
 
 async def pay(charge: SubscriptionCharge, saved_card_id: uuid.UUID, as_of: datetime) -> payments.ChargeState:
@@ -180,11 +187,15 @@ async def _renewal_failed(session: AsyncSession, subscription: Subscription, cha
         subscription.current_period_end = period_end(subscription, subscription.periods_paid + 1)
         subscription.grace_until = min(due + timedelta(days=subscription.grace_days), subscription.current_period_end)
     assert subscription.grace_until is not None
-    retry = None
-    if charge.decline_code not in HARD_DECLINES and subscription.renewal_attempts <= len(subscription.retry_days):
-        retry = due + timedelta(days=subscription.retry_days[subscription.renewal_attempts - 1])
-        retry = max(retry, now) if retry < subscription.grace_until else None
-    subscription.next_retry_at = retry
+    subscription.next_retry_at = None
+    retries = subscription.retry_days
+    if charge.decline_code not in HARD_DECLINES and subscription.renewal_attempts <= len(retries):
+        offset = retries[subscription.renewal_attempts - 1]
+        retry = due + timedelta(days=offset)
+        if retry <= now:  # running late (a worker was down): keep the cadence's spacing from this attempt
+            previous = retries[subscription.renewal_attempts - 2] if subscription.renewal_attempts > 1 else 0
+            retry = now + timedelta(days=max(offset - previous, 1))
+        subscription.next_retry_at = retry if retry <= subscription.grace_until else None
     await record_event(
         session,
         subscription,
@@ -203,6 +214,11 @@ async def collect(subscription_id: uuid.UUID) -> bool:
     for _ in range(STEPS_PER_RUN):
         async with database.side_transaction() as session:
             subscription = await locked(session, subscription_id)
+            if await scheduled_charge_in_flight(session, subscription):
+                # Its outcome decides the next step (a charge left by a crash, or by a racing worker, which
+                # applies it): nothing moves until it is known (settle_pending_charges finishes a stranded one).
+                subscription.due_at = clock.now() + RECOVERY_AGE
+                return False
             step = next_step(subscription)
             now = own_now(subscription)
             if step is None or step.at > now:
@@ -238,6 +254,25 @@ async def collect(subscription_id: uuid.UUID) -> bool:
     return True
 
 
+SCHEDULED_KINDS = ("first", "renewal", "retry")
+
+
+async def scheduled_charge_in_flight(session: AsyncSession, subscription: Subscription) -> bool:
+    """Whether a charge the schedule made (the first, a renewal, a retry) awaits its outcome: while it does,
+    neither the schedule nor the merchant (cancel, pause, resume, a new card) changes the subscription."""
+    return bool(
+        await session.scalar(
+            select(SubscriptionCharge.id)
+            .where(
+                SubscriptionCharge.subscription_id == subscription.id,
+                SubscriptionCharge.status == "pending",
+                SubscriptionCharge.kind.in_(SCHEDULED_KINDS),
+            )
+            .limit(1)
+        )
+    )
+
+
 def end(subscription: Subscription, status: str) -> None:
     subscription.status = status
     subscription.ended_at = own_now(subscription)
@@ -260,7 +295,14 @@ async def renew_due() -> int:
             )
         ).all()
     for subscription_id in due:
-        await collect(subscription_id)
+        try:
+            await collect(subscription_id)
+        except Exception:
+            # One subscription that cannot be renewed (its client's terms changed, a bug) must not keep every
+            # other tenant's from renewing: it is logged and looked at again later.
+            log.exception("subscription_renewal_failed", subscription=str(subscription_id))
+            async with database.side_transaction() as session:
+                (await locked(session, subscription_id)).due_at = clock.now() + RENEWAL_BACKOFF
     return len(due)
 
 
@@ -284,9 +326,13 @@ async def settle_pending_charges() -> int:
         async with database.transaction() as session:
             state = await payments.charge_state(session, charge.transaction_uid)
         if state.status == "pending" and state.unpaid:
-            state = await payments.pay_saved_card(
-                charge.transaction_uid, subscription.saved_card_id, as_of=own_now(subscription)
-            )
+            if charge.kind == "first":
+                # Never paid: the customer was told it failed and may subscribe again; it is not charged now.
+                state = payments.ChargeState(charge.transaction_uid, "denied", "processing_error", unpaid=True)
+            else:
+                state = await payments.pay_saved_card(
+                    charge.transaction_uid, subscription.saved_card_id, as_of=own_now(subscription)
+                )
         if state.status != "pending":
             await apply_outcome(charge.id, state)
             settled += 1

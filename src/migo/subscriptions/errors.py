@@ -25,3 +25,9 @@ class SUBSCRIPTION_ERRORS:  # noqa: N801 - a namespace of constants, named like 
         7705, "SUBSCRIPTION_NOT_CHARGEABLE", 409, "Only a trialing, active or past-due subscription can be charged."
     )
     CHARGE_DECLINED = subscription_error(7706, "CHARGE_DECLINED", 402, "The card was charged and the charge declined.")
+    CHARGE_IN_PROGRESS = subscription_error(
+        7707,
+        "CHARGE_IN_PROGRESS",
+        409,
+        "A charge of the subscription is being confirmed with the processor; try again shortly.",
+    )

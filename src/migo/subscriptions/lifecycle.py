@@ -49,7 +49,7 @@ class Caller:
     application_id: uuid.UUID
 
 
-async def verify_card(caller: Caller, body: VerifyCardRequest) -> VerifyCardOut:
+async def verify_card(caller: Caller, body: VerifyCardRequest, idempotency_key: str | None = None) -> VerifyCardOut:
     """Verify (and save) a card for a customer; with `shouldCreateSubscription`, subscribe them to the plan,
     charging its first period now unless it has a trial. A declined first charge creates no subscription."""
     plan = None
@@ -88,7 +88,14 @@ async def verify_card(caller: Caller, body: VerifyCardRequest) -> VerifyCardOut:
     if not (verification.verified and body.should_create_subscription):
         return answer
     assert plan is not None
-    subscription, decline_code = await subscribe(caller, plan.id, saved, body.external_id, body.metadata)
+    request_key = (
+        None
+        if idempotency_key is None
+        else security.keyed_hash(f"{caller.client_slug}\n{idempotency_key}", purpose="subscription-verify-card")
+    )
+    subscription, decline_code = await subscribe(
+        caller, plan.id, saved, body.external_id, body.metadata, request_key=request_key
+    )
     return answer.model_copy(
         update={
             "subscription": subscription,
@@ -106,11 +113,23 @@ async def subscribe(
     metadata: dict[str, Any] | None,
     *,
     link_uid: str | None = None,
+    request_key: bytes | None = None,
 ) -> tuple[SubscriptionOut | None, str | None]:
     """Start a subscription: trialing at once, or with its first period charged (None and the decline code
     when the charge is declined). `link_uid`: the payment link selling it, which sells one (409 while another
-    request starts it)."""
+    request starts it). `request_key`: the request's Idempotency-Key, so that a retry whose answer was lost
+    (a processor that did not answer: 5017) finds the subscription it started instead of starting another."""
     async with database.side_transaction() as session:
+        if request_key is not None:
+            started = await session.scalar(
+                readable(caller.client_slug, Subscription, include_hidden=True).where(
+                    Subscription.request_key == request_key, Subscription.status != "abandoned"
+                )
+            )
+            if started is not None and started.status == "incomplete":
+                raise ApiError(payments.PAYMENT_ERRORS.PROCESSOR_UNAVAILABLE)
+            if started is not None:
+                return subscription_out(started), None
         if link_uid is not None:  # the link's row is the lock its double submits wait on
             await payments.lock_link(session, link_uid)
             taken = await session.scalar(
@@ -151,6 +170,7 @@ async def subscribe(
             external_id=external_id,
             extra=metadata,
             link_uid=link_uid,
+            request_key=request_key,
             created_at=now,
         )
         session.add(subscription)
@@ -199,6 +219,15 @@ def listing(
     return statement
 
 
+async def _for_change(session: AsyncSession, merchant_slug: str, subscription_id: uuid.UUID) -> Subscription:
+    """The subscription locked for the merchant to change it; 409 while a charge the schedule made awaits its
+    outcome (a cancel, a pause or a new card must not race the charge they would change the meaning of)."""
+    subscription = await find(session, merchant_slug, subscription_id, lock=True)
+    if await charges.scheduled_charge_in_flight(session, subscription):
+        raise ApiError(SUBSCRIPTION_ERRORS.CHARGE_IN_PROGRESS)
+    return subscription
+
+
 def _refuse(subscription: Subscription, action: str) -> ApiError:
     return ApiError(
         SUBSCRIPTION_ERRORS.INVALID_SUBSCRIPTION_TRANSITION, f"A {subscription.status} subscription cannot be {action}."
@@ -209,7 +238,7 @@ async def cancel(merchant_slug: str, subscription_id: uuid.UUID, *, at_period_en
     """End it now, or at the end of the period it paid for (a trial: at the trial's end). A past-due or paused
     subscription has no paid period left to run: it ends now."""
     async with database.side_transaction() as session:
-        subscription = await find(session, merchant_slug, subscription_id, lock=True)
+        subscription = await _for_change(session, merchant_slug, subscription_id)
         if subscription.status not in ALIVE:
             raise _refuse(subscription, "cancelled")
         if at_period_end and subscription.status in ("trialing", "active"):
@@ -224,7 +253,7 @@ async def cancel(merchant_slug: str, subscription_id: uuid.UUID, *, at_period_en
 async def pause(merchant_slug: str, subscription_id: uuid.UUID) -> SubscriptionOut:
     """Stop renewing until resumed (an active or trialing subscription)."""
     async with database.side_transaction() as session:
-        subscription = await find(session, merchant_slug, subscription_id, lock=True)
+        subscription = await _for_change(session, merchant_slug, subscription_id)
         if subscription.status not in ("trialing", "active"):
             raise _refuse(subscription, "paused")
         subscription.status, subscription.paused_at = "paused", own_now(subscription)
@@ -237,7 +266,7 @@ async def resume(merchant_slug: str, subscription_id: uuid.UUID) -> Subscription
     """Renew again. When the paid period (or the trial) ended during the pause, a new period starts now and is
     charged now: the paused time is not billed."""
     async with database.side_transaction() as session:
-        subscription = await find(session, merchant_slug, subscription_id, lock=True)
+        subscription = await _for_change(session, merchant_slug, subscription_id)
         if subscription.status != "paused":
             raise _refuse(subscription, "resumed")
         now = own_now(subscription)
@@ -258,7 +287,7 @@ async def replace_card(merchant_slug: str, subscription_id: uuid.UUID, card_toke
     """Charge another verified card of the same customer from now on; a past-due subscription is retried on it
     at once (a hard decline of the old card no longer stops the retries)."""
     async with database.side_transaction() as session:
-        subscription = await find(session, merchant_slug, subscription_id, lock=True)
+        subscription = await _for_change(session, merchant_slug, subscription_id)
         if subscription.status not in ALIVE:
             raise _refuse(subscription, "given a new card")
         card = await payments.find_saved_card(session, merchant_slug, card_token, subscription.user_id)
@@ -295,6 +324,11 @@ async def charge_now(
             raise ApiError(
                 SUBSCRIPTION_ERRORS.SUBSCRIPTION_NOT_CHARGEABLE, f"The subscription is {subscription.status}."
             )
+        earlier = await charges.charge_by_key(session, key)
+        if earlier is not None and earlier.created_at < clock.now() - timedelta(
+            seconds=get_settings().idempotency_ttl_seconds
+        ):
+            key = f"{key}:{uuid.uuid4().hex}"  # an Idempotency-Key is remembered for 24 h, then it is new again
         charge = await charges.open_charge(
             session,
             subscription,

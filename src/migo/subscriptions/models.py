@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Interval, SmallInteger, String, text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Interval, LargeBinary, SmallInteger, String, text
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -72,6 +72,13 @@ class Subscription(IdMixin, CreatedAtMixin, Base):
         CheckConstraint(f"status IN {SUBSCRIPTION_STATUSES}", name="status"),
         Index("ix_subscriptions_client_slug_created_at", "client_slug", "created_at"),
         Index("ix_subscriptions_due_at", "due_at", postgresql_where=text("due_at IS NOT NULL")),
+        Index(
+            "uq_subscriptions_request_key",
+            "client_slug",
+            "request_key",
+            unique=True,
+            postgresql_where=text("request_key IS NOT NULL AND status <> 'abandoned'"),
+        ),
         # A link sells one subscription: a double submit of its page cannot start two.
         Index(
             "uq_subscriptions_link_uid",
@@ -117,6 +124,8 @@ class Subscription(IdMixin, CreatedAtMixin, Base):
     external_id: Mapped[str | None] = mapped_column(String(200))
     extra: Mapped[dict[str, Any] | None] = mapped_column("metadata", JSONB)
     link_uid: Mapped[str | None] = mapped_column(String(21))  # the payment link that sold it, if one did
+    # The verify-card request's Idempotency-Key (keyed digest): a retry whose answer was lost finds it.
+    request_key: Mapped[bytes | None] = mapped_column(LargeBinary)
     updated_at: Mapped[datetime | None]
 
 

@@ -36,3 +36,8 @@ def boundary(anchor: datetime, interval: str, count: int, periods: int) -> datet
     if interval == "year":
         return add_months(anchor, 12 * steps)
     raise ValueError(f"unknown interval {interval!r}")
+
+
+def shortest_period_days(interval: str, count: int) -> int:
+    """The fewest whole days a period of the plan can last (a month: 28), which a grace period may not outlast."""
+    return count * {"day": 1, "week": 7, "month": 28, "year": 365}[interval]

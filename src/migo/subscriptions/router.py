@@ -88,12 +88,12 @@ async def set_billing_settings(body: BillingSettingsRequest, merchant: Merchant,
 
 
 @billing_router.post("/subscriptions/verify-card", response_model=VerifyCardOut, dependencies=[MerchantIdempotent])
-async def verify_card(body: VerifyCardRequest, merchant: Merchant) -> Any:
+async def verify_card(body: VerifyCardRequest, merchant: Merchant, idempotency_key: IdempotencyKey = None) -> Any:
     """Verify a card with a zero-amount authorization and save it for the customer (`cardToken`); with
     `shouldCreateSubscription: true`, subscribe them to `planId`: the first period is charged now unless the
     plan has a trial. A declined first charge creates no subscription (`subscription: null`, `declineCode`).
     This is the only way to create a subscription (seed 003). Raw `card` data: sandbox only."""
-    return await lifecycle.verify_card(_caller(merchant), body)
+    return await lifecycle.verify_card(_caller(merchant), body, idempotency_key)
 
 
 @billing_router.get("/subscriptions", response_model=Page[SubscriptionOut])
@@ -210,9 +210,8 @@ async def get_bulk_charges_progress(batchId: uuid.UUID, merchant: Merchant, sess
     responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "The results CSV"}},
 )
 async def get_bulk_charges_results(batchId: uuid.UUID, merchant: Merchant, session: DbSession) -> Any:
-    """A CSV line per input line: `line,subject,outcome,reference,errorCode,errorMessage` (the reference is the
-    charge's transaction uid)."""
-    text = await batches.results_csv(session, bulk.owner(merchant.client_slug), batchId)
+    """A CSV line per input line: `line,subscriptionId,outcome,transactionUid,errorCode,errorMessage`."""
+    text = await batches.results_csv(session, bulk.owner(merchant.client_slug), batchId, bulk.CSV)
     return Response(text, media_type="text/csv")
 
 

@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from migo.payments.schemas import CardInput, ChallengeAnswer, LinkAmount, SavedCardToken
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 
-from .periods import MAX_COUNT
+from .periods import MAX_COUNT, shortest_period_days
 
 Name = Annotated[str, Field(min_length=1, max_length=120)]
 ClientSlug = Annotated[str, Field(min_length=1, max_length=100)]
@@ -50,6 +50,9 @@ class PlanRequest(ApiInput):
     def _cadence(self) -> PlanRequest:
         if self.interval_count > MAX_COUNT[self.interval]:
             raise ValueError(f"intervalCount: a period is at most a year ({MAX_COUNT[self.interval]} {self.interval}s)")
+        shortest = shortest_period_days(self.interval, self.interval_count)
+        if self.grace_days is not None and self.grace_days > shortest:
+            raise ValueError(f"graceDays: at most the plan's shortest period ({shortest} days)")
         _check_cadence(self.grace_days, self.retry_days)
         return self
 

@@ -46,4 +46,4 @@ async def bulk_progress(client_slug: str, batch_id: uuid.UUID) -> batches.BatchP
 
 
 async def bulk_results(session: AsyncSession, client_slug: str, batch_id: uuid.UUID) -> str:
-    return await batches.results_csv(session, bulk.owner(client_slug), batch_id)
+    return await batches.results_csv(session, bulk.owner(client_slug), batch_id, bulk.CSV)

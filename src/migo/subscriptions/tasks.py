@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+import procrastinate
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -33,7 +34,13 @@ async def settle_subscription_charges(timestamp: int) -> None:
         log.info("subscription_charges_settled", count=settled)
 
 
-@queue.task(name="subscriptions.bulk_charge", queue="bulk", pass_context=False)
+@queue.task(
+    name="subscriptions.bulk_charge",
+    queue="bulk",
+    pass_context=False,
+    # The database gone mid-batch: tried again, from the first line still pending.
+    retry=procrastinate.RetryStrategy(max_attempts=30, exponential_wait=2),
+)
 async def run_bulk_charges(batch_id: str, merchant_slug: str) -> None:
     """A CSV of charges, chunk by chunk; a job run again after a crash picks up at the first pending line."""
     batch = uuid.UUID(batch_id)

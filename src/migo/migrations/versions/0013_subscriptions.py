@@ -2,7 +2,7 @@
 
 Revision ID: 0013_subscriptions
 Revises: 0012_card_transactions_recorded
-Create Date: 2026-11-30 10:05:19.171087
+Create Date: 2026-11-30 10:09:42.425265
 """
 
 from __future__ import annotations
@@ -161,6 +161,7 @@ def upgrade() -> None:
         sa.Column("external_id", sa.String(length=200), nullable=True),
         sa.Column("metadata", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
         sa.Column("link_uid", sa.String(length=21), nullable=True),
+        sa.Column("request_key", sa.LargeBinary(), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("id", sa.UUID(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
@@ -198,6 +199,13 @@ def upgrade() -> None:
         ["link_uid"],
         unique=True,
         postgresql_where=sa.text("link_uid IS NOT NULL AND status <> 'abandoned'"),
+    )
+    op.create_index(
+        "uq_subscriptions_request_key",
+        "subscriptions",
+        ["client_slug", "request_key"],
+        unique=True,
+        postgresql_where=sa.text("request_key IS NOT NULL AND status <> 'abandoned'"),
     )
     op.create_table(
         "subscription_charges",
@@ -253,6 +261,11 @@ def downgrade() -> None:
         postgresql_where=sa.text("status = 'pending'"),
     )
     op.drop_table("subscription_charges")
+    op.drop_index(
+        "uq_subscriptions_request_key",
+        table_name="subscriptions",
+        postgresql_where=sa.text("request_key IS NOT NULL AND status <> 'abandoned'"),
+    )
     op.drop_index(
         "uq_subscriptions_link_uid",
         table_name="subscriptions",
