@@ -86,6 +86,15 @@ def _libpq(url: str) -> str:
     return libpq_url(url)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _composed() -> None:
+    """The domains plugged together as every process of Migo has them (the app factory and the `migo` command
+    do it), also for the tests that call the services without the app."""
+    from migo.composition import compose
+
+    compose()
+
+
 @pytest.fixture(scope="session")
 def app():  # type: ignore[no-untyped-def]
     from migo.app import create_app

@@ -24,6 +24,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
 import migo.models  # noqa: F401 - every mapped class, for configure_mappers()
+from migo.composition import compose
 from migo.platform import migrations
 from migo.platform.bodylimit import limit_hosted_pages
 from migo.platform.db import database
@@ -74,6 +75,7 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
+    compose()
     # Every mapper configured now, not by the first requests that build an ORM object (~0.3 s per process).
     configure_mappers()
     static = StaticFiles(directory=str(files("migo.platform") / "static"))

@@ -707,8 +707,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     import migo.models  # noqa: F401 - every table mapped before any command opens a session
+    from migo.composition import compose
     from migo.platform.errors import ApiError
 
+    compose()  # the domains plugged into each other's ports: the worker's jobs and the commands charge cards
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args))

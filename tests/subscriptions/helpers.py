@@ -43,6 +43,7 @@ async def verify_card(
     plan: dict[str, Any] | None = None,
     user_id: str = "50224865444",
     expiry: str = "12/34",
+    cvv: str = "123",
     **fields: Any,
 ) -> httpx.Response:
     body: dict[str, Any] = {
@@ -53,7 +54,7 @@ async def verify_card(
         **fields,
     }
     if "cardToken" not in fields:
-        body["card"] = {"cardNumber": card, "expiry": expiry, "cvv": "123", "cardholderName": "Ana Lopez"}
+        body["card"] = {"cardNumber": card, "expiry": expiry, "cvv": cvv, "cardholderName": "Ana Lopez"}
     return await http.post("/v1/subscriptions/verify-card", json=body, headers=merchant(tenant))
 
 

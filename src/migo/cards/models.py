@@ -152,3 +152,34 @@ class ExternalCard(IdMixin, CreatedAtMixin, Base):
     expiry_month: Mapped[int] = mapped_column(SmallInteger)
     expiry_year: Mapped[int] = mapped_column(SmallInteger)
     holder_name: Mapped[str] = mapped_column(String(100))
+
+
+class OnUsRecord(Base):
+    """The on-us processor's books (cards.on_us): every call payments made to charge a card Migo issued, under
+    the caller's idempotency key, as an acquirer keeps them, so a retried call gets the same answer and a lost one
+    can be looked up. Written in transactions of their own, with the money each moved: a charge, a capture, a
+    refund or the void of a charge names its one ledger entry; an authorization held for a later capture names
+    its hold."""
+
+    __tablename__ = "card_on_us_records"
+    __table_args__ = (
+        CheckConstraint("operation IN ('authorize', 'capture', 'refund', 'void', 'cancel')", name="operation"),
+        CheckConstraint("status IN ('approved', 'declined', 'succeeded', 'failed', 'cancelled')", name="status"),
+    )
+
+    idempotency_key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    operation: Mapped[str] = mapped_column(String(12))
+    request_digest: Mapped[bytes] = mapped_column(LargeBinary)  # what was asked, so a reused key is refused
+    reference: Mapped[str | None] = mapped_column(String(60), unique=True)
+    payment_reference: Mapped[str | None] = mapped_column(String(60), index=True)  # the payment operated on
+    card_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("cards.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[Decimal | None] = mapped_column(MoneyColumn)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    capture: Mapped[bool | None]  # an authorization: charged at once (else held for a capture)
+    authorization_code: Mapped[str | None] = mapped_column(String(12))
+    decline_code: Mapped[str | None] = mapped_column(String(40))
+    descriptor: Mapped[str | None] = mapped_column(String(60))  # the merchant, as the card's statement names it
+    hold_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ledger_holds.id"), unique=True)
+    entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ledger_entries.id"), unique=True)
+    created_at: Mapped[datetime]

@@ -34,8 +34,11 @@ from .verify import RecordedMovement as RecordedMovement
 from .verify import VerifyReport as VerifyReport
 from .verify import verify_ledger as verify_ledger
 
-# Well-known system accounts (one per currency): money arriving from or leaving to banks.
+# Well-known system accounts (one per currency): money arriving from or leaving to banks; card money in
+# flight between a card Migo issued and a merchant it paid on-us (the on-us processor, cards.on_us, debits the
+# card into it; payments books each capture out of it, as out of any processor's clearing account).
 BANK_CLEARING = "bank_clearing"
+ON_US_CLEARING = "on_us_clearing"
 
 EntryOutcome = Literal["posted", "duplicate", "insufficient_funds", "ceiling_exceeded", "hold_not_pending"]
 

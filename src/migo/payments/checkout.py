@@ -106,16 +106,33 @@ def shown_status(transaction: PaymentTransaction) -> str:
     return transaction.status
 
 
+@dataclass(frozen=True)
+class CardRoute:
+    """Where a card goes for a client: what its BIN says, the processor that charges it (None: the client
+    takes no processor for its brand), the installments it may be paid in, and why the client refuses it."""
+
+    info: bins.BinInfo
+    terms: clients.ProcessorTerms | None
+    installments: list[int]
+    refusals: list[str]
+
+
+async def card_route(session: AsyncSession, client: PaymentClient, digits: str) -> CardRoute:
+    """The route of a card by its number, or by the leading digits typed so far."""
+    info = await bins.lookup(session, digits[:8])
+    refusals = bins.refusals(client, info)
+    terms = await clients.processor_for_card(session, client, info.brand, digits)
+    if terms is None:
+        refusals.append(f"brand {info.brand} is not accepted")
+    return CardRoute(info, terms, clients.installment_options(terms, info.type) if terms else [1], refusals)
+
+
 async def card_options(
     session: AsyncSession, client: PaymentClient, bin_digits: str
 ) -> tuple[bins.BinInfo, list[int], list[str]]:
     """What the checkout shows once the first digits are typed: the card, its installments, any refusal."""
-    info = await bins.lookup(session, bin_digits)
-    refusals = bins.refusals(client, info)
-    terms = clients.processor_for_brand(client, info.brand)
-    if terms is None:
-        refusals.append(f"brand {info.brand} is not accepted")
-    return info, clients.installment_options(terms, info.type) if terms else [1], refusals
+    route = await card_route(session, client, bin_digits)
+    return route.info, route.installments, route.refusals
 
 
 def authorize_key(attempt_id: uuid.UUID) -> str:
@@ -157,12 +174,12 @@ async def pay(uid: str, card: CardData, installments: int, *, merchant_slug: str
     async with database.side_transaction() as session:
         transaction, client = await _payable_link(session, uid, merchant_slug)
         await suspensions.enforce(session, client, transaction.user_id)
-        info, options, refusals = await card_options(session, client, number[:8])
-        if installments not in options:
-            raise _invalid(f"installments: this card can be paid in {', '.join(map(str, options))}.")
+        route = await card_route(session, client, number)
+        info, terms, refusals = route.info, route.terms, route.refusals
+        if installments not in route.installments:
+            raise _invalid(f"installments: this card can be paid in {', '.join(map(str, route.installments))}.")
         await _abandon_open_challenges(session, transaction)  # before this attempt exists: it is not one of them
         token = await tokenize(session, card, info.brand)
-        terms = clients.processor_for_brand(client, info.brand)
         amount = Decimal((transaction.processor_amounts or {}).get(terms.name, transaction.amount)) if terms else None
         attempt = PaymentAttempt(
             transaction_id=transaction.id,
@@ -196,7 +213,8 @@ async def pay_saved_card(uid: str, saved_card_id: uuid.UUID, *, as_of: datetime)
         assert saved.client_id == client.id
         token = await session.get(CardToken, saved.card_token_id)
         assert token is not None
-        terms = clients.processor_for_brand(client, token.brand)
+        number = pan.reveal(token.pan_ciphertext)
+        terms = await clients.processor_for_card(session, client, token.brand, number.reveal())
         attempt = PaymentAttempt(
             transaction_id=transaction.id,
             client_id=client.id,
@@ -215,7 +233,7 @@ async def pay_saved_card(uid: str, saved_card_id: uuid.UUID, *, as_of: datetime)
         if terms is None:
             return await _record(session, transaction, client, attempt, _declined("card_not_allowed"))
         card = CardData(
-            number=pan.reveal(token.pan_ciphertext),
+            number=number,
             expiry_month=token.expiry_month,
             expiry_year=token.expiry_year,
             cvv=None,
@@ -244,6 +262,7 @@ async def _authorize(
                 capture=transaction.capture_mode == "automatic",
                 key=authorize_key(attempt.id),
                 initiator=initiator,
+                descriptor=client.display_name,
             ),
             PROCESSOR_TIMEOUT,
         )

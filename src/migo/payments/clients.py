@@ -13,8 +13,9 @@ from sqlalchemy import Select, bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.ledger import service as ledger
-from migo.platform import clock
+from migo.platform import clock, processing
 from migo.platform.errors import ApiError
+from migo.platform.processing import ON_US_PROCESSOR
 
 from .errors import PAYMENT_ERRORS
 from .models import PaymentAccount, PaymentClient
@@ -67,8 +68,8 @@ class ClientTerms:
             problems.append("one or more ISO 4217 currencies, upper case")
         if not (Decimal(0) < self.min_amount <= self.max_amount):
             problems.append("0 < min amount <= max amount")
-        if not self.processors or any(p.name not in known_processors() for p in self.processors):
-            problems.append(f"processors among {', '.join(known_processors())}")
+        if not self.processors or any(p.name not in configurable_processors() for p in self.processors):
+            problems.append(f"processors among {', '.join(configurable_processors())}")
         if self.capture_mode not in CAPTURE_MODES:
             problems.append("capture mode automatic or manual")
         if not self.reference_prefix.isalnum() or len(self.reference_prefix) > 12:
@@ -90,6 +91,12 @@ class ClientTerms:
             problems.append("a logo URL over https")
         if problems:
             raise ValueError("a client configuration needs " + "; ".join(problems))
+
+
+def configurable_processors() -> list[str]:
+    """The processors a client may name: every known one but the on-us processor, which no client chooses (a
+    card Migo issued goes to it whatever the client's processor for its brand)."""
+    return [name for name in known_processors() if name != ON_US_PROCESSOR]
 
 
 # What browsers and URL parsers read differently (a backslash is a slash to a browser, not to Python),
@@ -201,6 +208,18 @@ def processor_for_brand(client: PaymentClient, brand: str) -> ProcessorTerms | N
     return next((p for p in processor_terms(client) if not p.brands or brand in p.brands), None)
 
 
+async def processor_for_card(
+    session: AsyncSession, client: PaymentClient, brand: str, digits: str
+) -> ProcessorTerms | None:
+    """The processor that charges this card (its full number, or the leading digits typed so far) for the
+    client: its processor for the card's brand, except that a card Migo issued is charged on-us (the on-us
+    processor, through the ledger), in one payment. Either way the client must take the brand."""
+    terms = processor_for_brand(client, brand)
+    if terms is not None and await processing.issued_by_us(session, digits):
+        return ProcessorTerms(ON_US_PROCESSOR, terms.brands)
+    return terms
+
+
 def installment_options(terms: ProcessorTerms, card_type: str) -> list[int]:
     """Installments are an issuer credit product: offered on credit cards (and cards of unknown type)."""
     if card_type not in ("credit", "unknown"):
@@ -236,7 +255,11 @@ async def merchant_account(session: AsyncSession, client: PaymentClient, currenc
 
 
 async def clearing_account(session: AsyncSession, processor: str, currency: str) -> uuid.UUID:
-    """What the processor owes the platform for captures (negative: money in flight from the card networks)."""
+    """What the processor owes the platform for captures (negative: money in flight from the card networks).
+    The on-us processor's is the ledger's on-us clearing account, the one it debits the cards into: after a
+    capture is booked out of it, it is back to zero."""
+    if processor == ON_US_PROCESSOR:
+        return (await ledger.system_account(session, kind=ledger.ON_US_CLEARING, currency=currency)).id
     return await _account(
         session,
         f"clearing:{processor}:{currency}",

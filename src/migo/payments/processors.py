@@ -1,9 +1,10 @@
 """Processors: who authorizes, captures, voids and refunds a card payment.
 
-The checkout talks to a `Processor`; a client's configuration names the processors it uses. Every call carries
-an idempotency key derived from the attempt or operation that Migo saved before calling (Hyperswitch's
-attempt-first rule): a retried call gets the first answer, and `lookup` tells what became of a call whose
-answer was lost, or that the processor never received it.
+The checkout talks to a `Processor` (the port, platform.processing, re-exported here); a client's configuration
+names the processors it uses for each card brand, and a card Migo issued itself goes to the on-us processor
+(cards.on_us) instead. Every call carries an idempotency key derived from the attempt or operation that Migo
+saved before calling (Hyperswitch's attempt-first rule): a retried call gets the first answer, and `lookup`
+tells what became of a call whose answer was lost, or that the processor never received it.
 
 The built-in `sandbox` processor behaves deterministically by test card (Stripe's numbering, testcards.py)
 and keeps its own books, as an acquirer does, in transactions of its own: what it answered stands whatever
@@ -13,11 +14,8 @@ authenticates and answered once.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal, Protocol
 
 from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
@@ -26,14 +24,24 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.platform import clock
 from migo.platform.db import database
 from migo.platform.ids import alphanumeric
-from migo.platform.secrets import CardNumber, Cvv, Secret
+from migo.platform.processing import (
+    Authorization,
+    AuthorizationStatus,
+    CardData,
+    Initiator,
+    OperationResult,
+    OperationStatus,
+    Processor,
+    ProcessorError,
+    known_processors,
+    processor_named,
+    register,
+    request_digest,
+)
+from migo.platform.secrets import Secret
 
 from .models import SandboxProcessorRecord
 from .testcards import BY_NUMBER, THREE_DS_PASS_CODE
-
-AuthorizationStatus = Literal["approved", "declined", "requires_action"]
-Initiator = Literal["customer", "merchant"]
-OperationStatus = Literal["succeeded", "failed"]
 
 # Decline codes and the reason a customer reads on the result page.
 DECLINE_REASONS = {
@@ -49,93 +57,12 @@ DECLINE_REASONS = {
     "card_not_allowed": "This merchant does not accept this card.",
     "test_card_in_production": "This is a test card; use a real card.",
     "live_card_in_sandbox": "This is a sandbox: pay with one of the test cards.",
+    # The on-us processor's (cards Migo issued): the issuer tells why.
+    "card_not_active": "The card is not active.",
+    "currency_not_supported": "The card cannot pay in this currency.",
+    "invalid_number": "The card number is not valid.",
+    "incorrect_expiry": "The expiry date is not correct.",
 }
-
-
-@dataclass(frozen=True)
-class CardData:
-    """A card as the customer typed it: held in memory for one authorization, never stored as such (its number
-    and CVV mask themselves)."""
-
-    number: CardNumber  # digits only
-    expiry_month: int
-    expiry_year: int
-    cvv: Cvv | None  # None: a stored card, charged without its CVV (which is never stored)
-    holder_name: str | None = None
-
-
-@dataclass(frozen=True)
-class Authorization:
-    """The answer to an authorization or to a 3-D Secure challenge."""
-
-    status: AuthorizationStatus
-    reference: str | None = None  # the processor's id for this payment (or for the pending challenge)
-    authorization_code: str | None = None
-    decline_code: str | None = None
-
-
-@dataclass(frozen=True)
-class OperationResult:
-    """The answer to a capture, a refund or a void."""
-
-    status: OperationStatus
-    reference: str | None = None
-    failure_code: str | None = None
-
-
-class ProcessorError(Exception):
-    """The processor did not answer (or answered nonsense): what happened on its side is not known until a
-    `lookup` with the call's idempotency key tells."""
-
-
-class Processor(Protocol):
-    name: str
-
-    async def authorize(
-        self,
-        card: CardData,
-        *,
-        amount: Decimal,
-        currency: str,
-        installments: int,
-        capture: bool,
-        key: str,
-        initiator: Initiator = "customer",
-    ) -> Authorization:
-        """An amount of 0 only verifies the card (nothing is held or charged). A merchant-initiated charge of
-        a stored card (`initiator="merchant"`: a renewal) is exempt from 3-D Secure, as the networks make it
-        once the card was verified with the customer present."""
-        ...
-
-    async def authenticate(self, challenge: str, code: Secret, *, key: str) -> Authorization:
-        """Answer a 3-D Secure challenge started by `authorize` (status `requires_action`)."""
-        ...
-
-    async def capture(self, reference: str, amount: Decimal, *, key: str) -> OperationResult: ...
-
-    async def void(self, reference: str, *, key: str) -> OperationResult: ...
-
-    async def refund(self, reference: str, amount: Decimal, *, key: str) -> OperationResult: ...
-
-    async def lookup(self, key: str) -> Authorization | OperationResult | None:
-        """What the call made with `key` came to; None when the processor has no record of it (yet)."""
-        ...
-
-    async def cancel(self, key: str) -> None:
-        """Make the call with `key`, which the processor has no record of, never take effect: a request still
-        in transit is refused when it lands (a technical cancel by idempotency key). Raises ProcessorError
-        when it cannot be done now, or when the call did land meanwhile (look it up again)."""
-        ...
-
-
-def _digest(*parts: object) -> bytes:
-    """What a request asked, to tell a retry from a reused key: an amount counts by its value (60 and 60.0000,
-    as read back from the database, are one amount)."""
-    canonical = (f"{part.quantize(CENT_OF_CENT):f}" if isinstance(part, Decimal) else str(part) for part in parts)
-    return hashlib.sha256("\n".join(canonical).encode()).digest()
-
-
-CENT_OF_CENT = Decimal("0.0001")  # NUMERIC(20,4): the precision every amount is kept at
 
 
 class SandboxProcessor:
@@ -153,11 +80,12 @@ class SandboxProcessor:
         capture: bool,
         key: str,
         initiator: Initiator = "customer",
+        descriptor: str | None = None,
     ) -> Authorization:
         # The card is digested with the rest of the request only to tell a reused key from a retry.
         number = card.number.reveal()
         merchant_initiated = ("merchant",) if initiator == "merchant" else ()
-        asked = _digest("authorize", number, amount, currency, installments, capture, *merchant_initiated)
+        asked = request_digest("authorize", number, amount, currency, installments, capture, *merchant_initiated)
         test_card = BY_NUMBER.get(number)
         outcome = _outcome(test_card.outcome if test_card is not None else "live_card_in_sandbox", amount, initiator)
         record = SandboxProcessorRecord(
@@ -174,7 +102,7 @@ class SandboxProcessor:
             return _authorization(await _keep(session, record))
 
     async def authenticate(self, challenge: str, code: Secret, *, key: str) -> Authorization:
-        asked = _digest("authenticate", challenge, code.reveal())
+        asked = request_digest("authenticate", challenge, code.reveal())
         async with database.side_transaction() as session:
             answered = await _answered(session, key, asked)
             if answered is not None:
@@ -228,7 +156,7 @@ class SandboxProcessor:
 
     async def cancel(self, key: str) -> None:
         tombstone = SandboxProcessorRecord(
-            idempotency_key=key, operation="cancel", request_digest=_digest("cancel", key), status="cancelled"
+            idempotency_key=key, operation="cancel", request_digest=request_digest("cancel", key), status="cancelled"
         )
         async with database.side_transaction() as session:
             kept = await _keep(session, tombstone, check_digest=False)
@@ -238,7 +166,7 @@ class SandboxProcessor:
     async def _operate(self, operation: str, reference: str, amount: Decimal | None, key: str) -> OperationResult:
         """A capture, void or refund of an approved payment: refused (`failed`) for an unknown payment or an
         amount above the authorized one."""
-        asked = _digest(operation, reference, amount)
+        asked = request_digest(operation, reference, amount)
         async with database.side_transaction() as session:
             answered = await _answered(session, key, asked)
             if answered is not None:
@@ -327,15 +255,21 @@ def _operation_result(record: SandboxProcessorRecord) -> OperationResult:
     return OperationResult(record.status, reference=record.reference, failure_code=record.decline_code)  # type: ignore[arg-type]
 
 
-_PROCESSORS: dict[str, Processor] = {"sandbox": SandboxProcessor()}
+# The built-in simulator is payments' own, known wherever payments is; the composition root (migo.composition)
+# adds the processors of other domains (the on-us one).
+register(SandboxProcessor())
 
-
-def processor_named(name: str) -> Processor:
-    try:
-        return _PROCESSORS[name]
-    except KeyError:
-        raise ProcessorError(f"no processor named {name!r}") from None
-
-
-def known_processors() -> list[str]:
-    return sorted(_PROCESSORS)
+__all__ = [
+    "DECLINE_REASONS",
+    "Authorization",
+    "AuthorizationStatus",
+    "CardData",
+    "Initiator",
+    "OperationResult",
+    "OperationStatus",
+    "Processor",
+    "ProcessorError",
+    "SandboxProcessor",
+    "known_processors",
+    "processor_named",
+]

@@ -97,8 +97,8 @@ async def verify_card(
     async with database.side_transaction() as session:
         client = await clients.client_for_merchant(session, client_slug, merchant_slug)
         await suspensions.enforce(session, client, user_id)
-        info, _, refusals = await checkout.card_options(session, client, number[:8])
-        terms = clients.processor_for_brand(client, info.brand)
+        route = await checkout.card_route(session, client, number)
+        info, terms, refusals = route.info, route.terms, route.refusals
         token = await checkout.tokenize(session, card, info.brand)
         saved = SavedCard(
             id=uuid.uuid4(),
@@ -125,7 +125,13 @@ async def verify_card(
     try:
         answer = await asyncio.wait_for(
             processor.authorize(
-                card, amount=Decimal(0), currency=check_currency, installments=1, capture=False, key=key
+                card,
+                amount=Decimal(0),
+                currency=check_currency,
+                installments=1,
+                capture=False,
+                key=key,
+                descriptor=client.display_name,
             ),
             checkout.PROCESSOR_TIMEOUT,
         )

@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.ledger import service as ledger
 
 from . import clients
-from .processors import known_processors
 from .schemas import SettlementNotice
 
 SETTLEMENT_KIND = "acquirer_settlement"  # the ledger entry of money an acquirer paid out
@@ -21,8 +20,9 @@ SETTLEMENT_KIND = "acquirer_settlement"  # the ledger entry of money an acquirer
 async def record_settlement(
     session: AsyncSession, *, notice_id: str, processor: str, currency: str, amount: Decimal
 ) -> ledger.EntryResult | None:
-    """The ledger entry of a settlement notice; None when the processor is unknown."""
-    if processor not in known_processors():
+    """The ledger entry of a settlement notice; None when the processor is unknown (or the on-us one: no
+    acquirer pays out for cards Migo charged itself)."""
+    if processor not in clients.configurable_processors():
         return None
     clearing = await clients.clearing_account(session, processor, currency)
     bank = await ledger.system_account(session, kind=ledger.BANK_CLEARING, currency=currency)

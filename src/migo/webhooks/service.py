@@ -52,6 +52,7 @@ EVENT_TYPES = (
     "card.authorization",
     "card.clearing",
     "card.reversal",
+    "card.refund",
     "transfer.approved",
     "transfer.denied",
     "statement.ready",

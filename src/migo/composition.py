@@ -1,0 +1,16 @@
+"""The composition root: where the domains are plugged into each other's ports, once per process, by whoever
+starts one (the app factory, the `migo` command, the test suite). No domain wires itself on import.
+
+- payments charges cards through processors (platform.processing); the cards domain's on-us processor charges
+  the cards Migo issued, recognized by `cards.on_us.issued_here`.
+"""
+
+from __future__ import annotations
+
+from migo.cards import on_us
+from migo.platform import processing
+
+
+def compose() -> None:
+    """Plug the domains together (idempotent: registering again replaces what was registered)."""
+    processing.register(on_us.OnUsProcessor(), issues=on_us.issued_here)
