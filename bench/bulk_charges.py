@@ -58,9 +58,7 @@ async def measure(lines: int, subscriptions: int) -> dict[str, Any]:
             }
             answer = (await http.post("/v1/subscriptions/verify-card", json=body, headers=headers)).json()
             ids.append(answer["subscription"]["id"])
-        rows = [
-            f"{ids[n % len(ids)]},{'x' if n % 100 == 99 else n % 50 + 1},Bench {n},bench-{n}" for n in range(lines)
-        ]
+        rows = [f"{ids[n % len(ids)]},{'x' if n % 100 == 99 else n % 50 + 1},Bench {n},bench-{n}" for n in range(lines)]
         content = ("subscriptionId,amount,description,externalId\n" + "\n".join(rows) + "\n").encode()
         started = time.monotonic()
         accepted = await http.post(

@@ -256,3 +256,16 @@ async def test_another_merchants_client_plan_and_subscriptions_are_not_found(cli
         own = (await client.get("/v1/subscriptions", params=query, headers=merchant(owner))).json()
         assert own["meta"]["totalItems"] == 1
     assert (await client.get("/v1/plans", headers=merchant(stranger))).json()["meta"]["totalItems"] == 0
+
+
+async def test_raw_card_data_is_refused_outside_the_sandbox(client, monkeypatch):
+    from types import SimpleNamespace
+
+    from migo.subscriptions import lifecycle
+
+    tenant = await billing_tenant()
+    plan = await create_plan(client, tenant)
+    monkeypatch.setattr(lifecycle, "get_settings", lambda: SimpleNamespace(is_sandbox=False))
+    refused = await verify_card(client, tenant, plan=plan)
+    assert refused.status_code == 400 and refused.json()["ownCode"] == 7704
+    assert (await client.get("/v1/subscriptions", headers=merchant(tenant))).json()["meta"]["totalItems"] == 0

@@ -34,6 +34,8 @@ Url = Annotated[
 ]
 # A header value travels as is: no control characters (CR/LF would split the request).
 EventTypes = Annotated[list[Annotated[str, Field(max_length=60)]], Field(min_length=1, max_length=30)]
+# The event catalog, as the OpenAPI documents show it.
+CATALOG = ", ".join(f"`{name}`" for name in service.EVENT_TYPES)
 
 
 def _header_name(value: str | None) -> str | None:
@@ -51,7 +53,7 @@ class _EndpointFields(ApiInput):
 
 class EndpointCreate(_EndpointFields):
     url: Url
-    event_types: EventTypes = Field(description='Event types to receive, or ["*"] for all.')
+    event_types: EventTypes = Field(description=f'Event types to receive, or ["*"] for all. The catalog: {CATALOG}.')
     auth_header_name: HeaderName | None = Field(None, description="The static header Migo sends (seed 002).")
     auth_header_value: HeaderSecret | None = None
     signing_secret: Secret | None = Field(
@@ -154,7 +156,7 @@ class DeliveryOut(ApiModel):
 
 class EventOut(ApiModel):
     event_id: uuid.UUID
-    event_type: str
+    event_type: str = Field(description=f"One of the catalog: {CATALOG}.")
     subject_id: str
     occurred_at: UtcDateTime
     data: dict[str, Any]
