@@ -18,7 +18,7 @@ from migo.subscriptions.models import Subscription, SubscriptionCharge
 from tests.books import assert_books_sound
 from tests.factories import configure_payment_client, merchant
 
-from .helpers import CHARGES_DECLINED, advance, billing_tenant, charges_of, create_plan, subscribe
+from .helpers import CHARGES_DECLINED, advance, billing_tenant, charges_of, create_plan, subscribe, verify_card
 
 
 async def application_of(client_slug: str) -> uuid.UUID:
@@ -78,12 +78,7 @@ async def test_one_subscription_that_cannot_renew_does_not_stop_the_others(clien
 async def test_a_first_charge_stranded_unpaid_is_not_charged_later(client, frozen_clock):
     tenant = await billing_tenant()
     plan = await create_plan(client, tenant)
-    verified = (await client.post(
-        "/v1/subscriptions/verify-card",
-        json={"client": tenant.client_slug, "userId": "50224865444",
-              "card": {"cardNumber": "4242424242424242", "expiry": "12/34", "cvv": "123"}},
-        headers=merchant(tenant),
-    )).json()  # fmt: skip
+    verified = (await verify_card(client, tenant)).json()
     from migo.subscriptions import lifecycle
 
     async with database.transaction() as session:
@@ -157,12 +152,7 @@ async def test_verify_card_retried_with_its_key_finds_the_subscription_it_starte
     plan = await create_plan(client, tenant)
     from migo.subscriptions import lifecycle
 
-    verified = (await client.post(
-        "/v1/subscriptions/verify-card",
-        json={"client": tenant.client_slug, "userId": "50224865444",
-              "card": {"cardNumber": "4242424242424242", "expiry": "12/34", "cvv": "123"}},
-        headers=merchant(tenant),
-    )).json()  # fmt: skip
+    verified = (await verify_card(client, tenant)).json()
     async with database.transaction() as session:
         card = await payments.find_saved_card(
             session, tenant.client_slug, SavedCardToken(verified["cardToken"]), "50224865444"

@@ -181,19 +181,9 @@ async def pay(uid: str, card: CardData, installments: int, *, merchant_slug: str
         await _abandon_open_challenges(session, transaction)  # before this attempt exists: it is not one of them
         token = await tokenize(session, card, info.brand)
         amount = Decimal((transaction.processor_amounts or {}).get(terms.name, transaction.amount)) if terms else None
-        attempt = PaymentAttempt(
-            transaction_id=transaction.id,
-            client_id=client.id,
-            user_id=transaction.user_id,
-            card_token_id=token.id,
-            processor=terms.name if terms else None,
-            amount=amount if amount is not None else transaction.amount,
-            installments=installments,
-            status="pending",
-            pending_since=clock.now(),
+        attempt = await _pending_attempt(
+            session, transaction, token, terms.name if terms else None, amount or transaction.amount, installments
         )
-        session.add(attempt)
-        await session.flush()
         # Declined without asking the processor: recorded at once.
         if not get_settings().is_sandbox and number in BY_NUMBER:
             return await _record(session, transaction, client, attempt, _declined("test_card_in_production"))
@@ -215,19 +205,9 @@ async def pay_saved_card(uid: str, saved_card_id: uuid.UUID, *, as_of: datetime)
         assert token is not None
         number = pan.reveal(token.pan_ciphertext)
         terms = await clients.processor_for_card(session, client, token.brand, number.reveal())
-        attempt = PaymentAttempt(
-            transaction_id=transaction.id,
-            client_id=client.id,
-            user_id=transaction.user_id,
-            card_token_id=token.id,
-            processor=terms.name if terms else None,
-            amount=transaction.amount,
-            installments=1,
-            status="pending",
-            pending_since=clock.now(),
+        attempt = await _pending_attempt(
+            session, transaction, token, terms.name if terms else None, transaction.amount, installments=1
         )
-        session.add(attempt)
-        await session.flush()
         if (token.expiry_year, token.expiry_month) < (as_of.year, as_of.month):
             return await _record(session, transaction, client, attempt, _declined("expired_card"))
         if terms is None:
@@ -240,6 +220,31 @@ async def pay_saved_card(uid: str, saved_card_id: uuid.UUID, *, as_of: datetime)
             holder_name=token.holder_name,
         )
     return await _authorize(attempt, transaction, client, card, initiator="merchant")
+
+
+async def _pending_attempt(
+    session: AsyncSession,
+    transaction: PaymentTransaction,
+    token: CardToken,
+    processor: str | None,
+    amount: Decimal,
+    installments: int,
+) -> PaymentAttempt:
+    """The attempt saved `pending` before the processor is asked (its row makes a second payment wait)."""
+    attempt = PaymentAttempt(
+        transaction_id=transaction.id,
+        client_id=transaction.client_id,
+        user_id=transaction.user_id,
+        card_token_id=token.id,
+        processor=processor,
+        amount=amount,
+        installments=installments,
+        status="pending",
+        pending_since=clock.now(),
+    )
+    session.add(attempt)
+    await session.flush()
+    return attempt
 
 
 async def _authorize(

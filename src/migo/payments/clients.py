@@ -196,6 +196,15 @@ def _usable(client: PaymentClient | None, slug: str) -> PaymentClient:
     return client
 
 
+def require_amount_in_range(minimum: Decimal, maximum: Decimal, amount: Decimal) -> None:
+    """A link's or a charge's amount inside the client's range, else 2003 (seed 002)."""
+    if not minimum <= amount <= maximum:
+        raise ApiError(
+            PAYMENT_ERRORS.AMOUNT_OUT_OF_RANGE,
+            f"amount: must be between {int(minimum)} and {int(maximum)} for this client.",
+        )
+
+
 def processor_terms(client: PaymentClient) -> list[ProcessorTerms]:
     return [
         ProcessorTerms(p["name"], tuple(p.get("brands") or ()), tuple(p.get("installments") or ()))

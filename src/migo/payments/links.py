@@ -64,11 +64,7 @@ async def create_link(
     if fields.channel not in client.channels:
         raise _invalid(f"channel: {fields.channel!r} is not enabled for this client ({', '.join(client.channels)}).")
     amount = Decimal(fields.amount)
-    if not client.min_amount <= amount <= client.max_amount:
-        raise ApiError(
-            PAYMENT_ERRORS.AMOUNT_OUT_OF_RANGE,
-            f"amount: must be between {int(client.min_amount)} and {int(client.max_amount)} for this client.",
-        )
+    clients.require_amount_in_range(client.min_amount, client.max_amount, amount)
     processor_names = {p.name for p in clients.processor_terms(client)}
     for name, value in (fields.processor_amount or {}).items():
         if name not in processor_names:
@@ -124,11 +120,7 @@ async def create_charge(
 ) -> NewLink:
     """The transaction of a charge to a saved card, in the client's amount range (2003 otherwise); what it is
     for (`charge_data`: the subscription, the period, a description) is kept as additionalData.subscriptionInfo."""
-    if not client.min_amount <= amount <= client.max_amount:
-        raise ApiError(
-            PAYMENT_ERRORS.AMOUNT_OUT_OF_RANGE,
-            f"amount: must be between {int(client.min_amount)} and {int(client.max_amount)} for this client.",
-        )
+    clients.require_amount_in_range(client.min_amount, client.max_amount, amount)
     return await _insert(
         session,
         client,

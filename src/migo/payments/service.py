@@ -85,6 +85,10 @@ class MerchantClient:
     min_amount: Decimal
     max_amount: Decimal
 
+    def require_in_range(self, amount: Decimal) -> None:
+        """2003 for an amount outside the client's range."""
+        clients.require_amount_in_range(self.min_amount, self.max_amount, amount)
+
 
 async def merchant_client(session: AsyncSession, client_slug: str, merchant_slug: str) -> MerchantClient:
     """The merchant's own active client named in a request, else 5004."""

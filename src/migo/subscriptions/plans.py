@@ -54,11 +54,7 @@ def plan_out(plan: Plan) -> PlanOut:
 async def _checked_amount(session: AsyncSession, merchant_slug: str, client_slug: str, amount: int) -> Decimal:
     client = await payments.merchant_client(session, client_slug, merchant_slug)
     value = Decimal(amount)
-    if not client.min_amount <= value <= client.max_amount:
-        raise ApiError(
-            payments.PAYMENT_ERRORS.AMOUNT_OUT_OF_RANGE,
-            f"amount: must be between {int(client.min_amount)} and {int(client.max_amount)} for this client.",
-        )
+    client.require_in_range(value)
     return value
 
 
