@@ -23,7 +23,19 @@ from .schemas import CardSummary, Renewal, SubscriptionOut
 TRIAL_WARNING = timedelta(days=3)  # as Stripe's customer.subscription.trial_will_end
 # Declines that no retry can turn into an approval: the retries stop (the card can still be replaced).
 HARD_DECLINES = frozenset(
-    {"lost_card", "stolen_card", "expired_card", "pickup_card", "card_not_allowed", "test_card_in_production"}
+    {
+        "lost_card",
+        "stolen_card",
+        "expired_card",
+        "pickup_card",
+        "card_not_allowed",
+        "test_card_in_production",
+        "live_card_in_sandbox",
+        # a card Migo issued that was blocked, cancelled, or cannot pay in the plan's currency
+        "card_not_active",
+        "currency_not_supported",
+        "invalid_number",
+    }
 )
 StepKind = Literal["trial_will_end", "renew", "cancel", "retry", "expire"]
 
