@@ -167,7 +167,7 @@ async def pay_saved_card(uid: str, saved_card_id: uuid.UUID, *, as_of: datetime)
     except ApiError as refusal:
         if refusal.error not in (PAYMENT_ERRORS.TRANSACTION_NOT_PAYABLE, PAYMENT_ERRORS.PAYMENT_IN_PROGRESS):
             raise
-    async with database.transaction() as session:
+    async with database.side_transaction() as session:
         return await charge_state(session, uid)
 
 

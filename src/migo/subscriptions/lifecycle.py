@@ -53,7 +53,7 @@ async def verify_card(caller: Caller, body: VerifyCardRequest, idempotency_key: 
     """Verify (and save) a card for a customer; with `shouldCreateSubscription`, subscribe them to the plan,
     charging its first period now unless it has a trial. A declined first charge creates no subscription."""
     plan = None
-    async with database.transaction() as session:
+    async with database.side_transaction() as session:
         await payments.merchant_client(session, body.client, caller.client_slug)
         if body.plan_id is not None:
             plan = await plans.find_plan(session, caller.client_slug, body.plan_id)
@@ -192,7 +192,7 @@ async def subscribe(
         raise ApiError(payments.PAYMENT_ERRORS.PROCESSOR_UNAVAILABLE)
     if state.status != "approved":
         return None, state.decline_code
-    async with database.transaction() as session:
+    async with database.side_transaction() as session:
         return subscription_out(await find(session, caller.client_slug, subscription.id)), None
 
 
@@ -346,17 +346,17 @@ async def charge_now(
 
 
 async def charge_state(uid: str) -> payments.ChargeState:
-    async with database.transaction() as session:
+    async with database.side_transaction() as session:
         return await payments.charge_state(session, uid)
 
 
 async def read(merchant_slug: str, subscription_id: uuid.UUID) -> SubscriptionOut:
-    async with database.transaction() as session:
+    async with database.side_transaction() as session:
         return subscription_out(await find(session, merchant_slug, subscription_id))
 
 
 async def advance(merchant_slug: str, subscription_id: uuid.UUID, days: int) -> SubscriptionOut:
-    async with database.transaction() as session:
+    async with database.side_transaction() as session:
         await find(session, merchant_slug, subscription_id)
     await charges.advance_clock(subscription_id, days)
     return await read(merchant_slug, subscription_id)
