@@ -22,8 +22,9 @@ On a scratch embedded PostgreSQL of its own (never the machine's shared server),
   request answered 2xx (or a recorded denial) has its effect, exactly once; no key has two effects; every
   event reached the receiver; no event exists for a change that was rolled back; no request got a 500;
 - and of subscriptions, once the worker's jobs (`subscriptions.renew`, `subscriptions.settle`: every minute,
-  for charges over a minute old) have finished what the faults left: at most one approved charge per
-  subscription and period, and the periods paid are exactly those approved; no subscription is further on,
+  for charges over a minute old) have finished what the faults left: at most one charge per subscription and
+  period that was not declined (approved, or pending: a period is tried again only after a decline), and the
+  periods paid are exactly those approved; no subscription is further on,
   on its own clock or in periods paid, than every try of every advance sent could take it, nor behind what the
   acknowledged advances did take it (no renewal, retry or expiry left untaken); every on-demand charge
   answered 2xx exists exactly once under its key (its externalId), as answered, a refused one not at all;
@@ -943,8 +944,14 @@ async def check_subscriptions(drill: Drill, tenant: Tenant, plan: Plan) -> dict[
             left_to_worker.append(name)
         approved = Counter(c.period for c in scheduled if c.status == "approved")
         tries = Counter(c.period for c in scheduled)
-        duplicated += [f"{name}: period {p} charged {n} times, approved" for p, n in approved.items() if n > 1]
-        duplicated += [f"{name}: period {p} charged {n} times" for p, n in tries.items() if n > 1 + len(row.retry_days)]
+        # A period is tried again only once its try was declined: two tries not declined (approved, or one
+        # still pending, which the worker would pay) are a period charged twice, or about to be.
+        live: dict[int, list[str]] = {}
+        for charge in scheduled:
+            if charge.status != "declined":
+                live.setdefault(charge.period, []).append(charge.status)
+        duplicated += [f"{name}: period {p} charged {len(v)} times: {v}" for p, v in live.items() if len(v) > 1]
+        duplicated += [f"{name}: period {p} tried {n} times" for p, n in tries.items() if n > 1 + len(row.retry_days)]
         if set(approved) != set(range(1, row.periods_paid + 1)):
             lost.append(f"{name}: {row.periods_paid} periods paid, approved charges for {sorted(approved)}")
         # Its clock: no further on than every try of every advance (and the real time since) could take it...
