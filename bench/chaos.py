@@ -975,7 +975,7 @@ async def check_subscriptions(drill: Drill, tenant: Tenant, plan: Plan) -> dict[
         if unsettled and not plan.await_subscription_jobs:
             pass  # its next step or a charge's outcome is the worker's, a minute or two away
         elif unsettled:
-            behind.append(f"{name}: still due ({row.due}) or with a charge pending after the settle")
+            behind.append(f"{name}: {'due' if row.due else 'a charge pending'} after the settle")
         elif not subscriber.declining:
             owed = _periods_begun(row, nearest)
             if row.periods_paid < owed or row.status != "active" or row.current_period_end <= row.own_now:
@@ -1055,8 +1055,9 @@ async def check_subscriptions(drill: Drill, tenant: Tenant, plan: Plan) -> dict[
             "on_demand_sent": len(keys),
             "on_demand_answers": dict(answers),
             "pending": len(pending),
-            # Settled by the worker: resolved over a minute after it was made (a crash left it pending).
-            "settled_by_worker": sum(
+            # Resolved over a minute after it was made: a crash left it pending, and the worker's recovery
+            # (subscriptions.settle, or payments.recover and then a retry) finished it.
+            "resolved_late": sum(
                 c.resolved_at is not None and (c.resolved_at - c.created_at).total_seconds() > WORKER_RECOVERY_AGE
                 for c in charges
             ),
@@ -1279,7 +1280,7 @@ def main() -> int:
         "renewals_declined",
         "on_demand_answers",
         "pending",
-        "settled_by_worker",
+        "resolved_late",
     ):
         print(f"{name:20} {subscribed[name]}")
     print(f"{'duration_seconds':20} {results['duration_seconds']}")
