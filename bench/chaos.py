@@ -5,9 +5,14 @@ On a scratch embedded PostgreSQL of its own (never the machine's shared server),
 2 processes) and the worker (`migo worker`) as separate processes, as in production:
 
 - load: concurrent clients for `--seconds` doing signed card transfers, loads and unloads, Payment Links paid
-  through the sandbox pay endpoint, captures and refunds, each money call with an Idempotency-Key; a request
-  left unanswered (a dropped connection, a 5xx, a key still in progress) is retried with the same key and
-  the same signed bytes, as an SDK does;
+  through the sandbox pay endpoint, captures and refunds, on-demand charges of subscriptions, each money call
+  with an Idempotency-Key; a request left unanswered (a dropped connection, a 5xx, a key still in progress) is
+  retried with the same key and the same signed bytes, as an SDK does;
+- recurring billing: before the load, a daily plan and subscriptions made through verify-card (most on the
+  approving test card, a few on the one that declines every charge, so renewals fail, are retried in the grace
+  period and expire); during it, clients move a subscription's sandbox test clock 1 to 3 days on (its
+  renewals run inside the API process, which may be killed mid-request; a retry moves the clock again, so
+  every try is recorded), one request per subscription at a time, as one test drives one test clock;
 - faults, while it runs: `kill -9` of one API process (uvicorn starts another), `kill -9` of the worker
   (started again 2 s later, as a service manager would), PostgreSQL stopped at once (every connection
   drops) and started again, and a webhook receiver answering 500 for a while;
@@ -15,7 +20,15 @@ On a scratch embedded PostgreSQL of its own (never the machine's shared server),
   /health 200; once the database is back the API recovers by itself (`recovery_seconds`);
 - afterwards, once the recovery job and the deliveries have settled: `migo ledger verify` passes; every
   request answered 2xx (or a recorded denial) has its effect, exactly once; no key has two effects; every
-  event reached the receiver; no event exists for a change that was rolled back; no request got a 500.
+  event reached the receiver; no event exists for a change that was rolled back; no request got a 500;
+- and of subscriptions, once the worker's jobs (`subscriptions.renew`, `subscriptions.settle`: every minute,
+  for charges over a minute old) have finished what the faults left: at most one charge per subscription and
+  period that was not declined (approved, or pending: a period is tried again only after a decline), and the
+  periods paid are exactly those approved; no subscription is further on,
+  on its own clock or in periods paid, than every try of every advance sent could take it, nor behind what the
+  acknowledged advances did take it (no renewal, retry or expiry left untaken); every on-demand charge
+  answered 2xx exists exactly once under its key (its externalId), as answered, a refused one not at all;
+  no charge is left pending; each renewal and decline has its event.
 
 Results go to bench/results/chaos.json; the exit status is 0 only when every check holds.
 
@@ -43,6 +56,7 @@ import uuid
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -56,8 +70,32 @@ sys.path.insert(0, str(ROOT))
 # An SDK retries what was not answered: no answer at all, a 5xx, or a key another try still holds.
 RETRIED_STATUSES = {500, 502, 503, 504}
 IN_PROGRESS_CODES = {7008, 5005, 5019}
+# 502 "processor unavailable": a charge's outcome is unknown (a crash mid-call) and only the worker's recovery,
+# a minute or two later, finishes it; until then every retry answers the same.
+WORKERS_CODE = 5017
 MANUAL_CLIENT = "chaosManual"
+BILLING_CLIENT = "chaosBilling"
 HOLDER_CARD = "4242424242424242"
+# Recurring billing runs on a client of its own (automatic capture): each charge is a transaction with the
+# client's next reference, whose counter serializes the client's charges, and the link flows should not queue
+# behind the renewals. A daily plan, so that a test clock moved 1 to 3 days renews 1 to 3 times; and, for the
+# card that verifies but declines every charge, a plan with a day's trial (a declined first charge would make
+# no subscription) and 3-day periods, so that the declined renewal is retried on days 1 and 2 of a 3-day grace
+# before it expires (a daily plan has no retries: a grace never outlasts the unpaid period).
+DECLINING_CARD = "4000000000000341"
+DAILY_PLAN: dict[str, Any] = {"name": "Chaos daily", "amount": 10, "currency": "GTQ", "interval": "day"}
+DECLINING_PLAN: dict[str, Any] = {
+    "name": "Chaos declined",
+    "amount": 10,
+    "currency": "GTQ",
+    "interval": "day",
+    "intervalCount": 3,
+    "trialDays": 1,
+    "graceDays": 3,
+    "retryDays": [1, 2],
+}
+# A charge is settled by the worker once over a minute old (subscriptions' and payments' RECOVERY_AGE).
+WORKER_RECOVERY_AGE = 60
 
 
 def log(message: str) -> None:
@@ -79,7 +117,7 @@ class Plan:
     seconds: float = 60
     clients: int = 12
     cards: int = 60
-    operations: tuple[str, ...] = ("transfer", "load", "unload", "link")
+    operations: tuple[str, ...] = ("transfer", "load", "unload", "link", "advance", "charge")
     faults: tuple[Fault, ...] = (
         Fault("kill_api", at=8),
         Fault("failing_receiver", at=14, seconds=15),
@@ -89,6 +127,13 @@ class Plan:
     )
     settle_seconds: float = 240  # for the recovery job (pending calls over a minute old) and the retries
     retry_for: float = 90  # how long after the load an unanswered request is still retried
+    subscriptions: int = 24  # made through verify-card before the load, on the approving card
+    declining_subscriptions: int = 6  # and on the card that declines every charge
+    # Wait for the worker's subscription jobs (renewals that came due, charges left pending: they are a
+    # minute old before it looks at them) before checking. Without it (the in-suite drill, which cannot wait
+    # two minutes), what is still the worker's is left out of the checks that need its outcome, and counted,
+    # and a request answered "the worker will finish it" (WORKERS_CODE) is not retried after the load.
+    await_subscription_jobs: bool = True
 
 
 # What happened -------------------------------------------------------------------------------------------
@@ -107,10 +152,21 @@ class Sent:
     server_errors: int = 0  # 500s along the way: a bug, whatever came after
     link: str | None = None  # the Payment Link a payment step acts on, and its merchant client
     client: str | None = None
+    subscription: str | None = None  # the subscription an advance or an on-demand charge acts on
+    days: int = 0  # how far an advance moves the clock, each time it is sent
 
     @property
     def acknowledged(self) -> bool:
         return self.status is not None and 200 <= self.status < 300
+
+
+@dataclass
+class Subscriber:
+    """A subscription the drill made, and on which card."""
+
+    id: str
+    declining: bool
+    clock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one advance of its test clock at a time
 
 
 @dataclass
@@ -213,11 +269,12 @@ class Tenant:
     signing_secret: Secret
     card_ids: list[str]
     merchant_tokens: dict[str, str]  # client slug -> its merchant token
+    subscribers: list[Subscriber] = field(default_factory=list)
 
 
 async def provision(cards: int, receiver: Receiver) -> Tenant:
     """The benchmark's tenant (cards loaded, an automatic-capture client), plus a client that captures by
-    hand, funding to load from, and an endpoint per owner on the receiver."""
+    hand, one for recurring billing, funding to load from, and an endpoint per owner on the receiver."""
     from bench.fixtures import CLIENT_SLUG, add_merchant_client
     from bench.fixtures import provision as provision_bench
 
@@ -231,10 +288,12 @@ async def provision(cards: int, receiver: Receiver) -> Tenant:
         manual_token = await add_merchant_client(
             session, MANUAL_CLIENT, name="Chaos manual capture", prefix="CHAOS", capture_mode="manual"
         )
+        billing_token = await add_merchant_client(session, BILLING_CLIENT, name="Chaos billing", prefix="CHBILL")
         owners = {
             "company": Owner(company_id=bench.company_id),
             CLIENT_SLUG: Owner(client_slug=CLIENT_SLUG),
             MANUAL_CLIENT: Owner(client_slug=MANUAL_CLIENT),
+            BILLING_CLIENT: Owner(client_slug=BILLING_CLIENT),
         }
         for name, owner in owners.items():
             await create_endpoint(
@@ -254,8 +313,56 @@ async def provision(cards: int, receiver: Receiver) -> Tenant:
         signing_key_id=bench.signing_key_id,
         signing_secret=bench.signing_secret,
         card_ids=bench.card_ids,
-        merchant_tokens={CLIENT_SLUG: bench.merchant_token.reveal(), MANUAL_CLIENT: manual_token.reveal()},
+        merchant_tokens={
+            CLIENT_SLUG: bench.merchant_token.reveal(),
+            MANUAL_CLIENT: manual_token.reveal(),
+            BILLING_CLIENT: billing_token.reveal(),
+        },
     )
+
+
+async def subscribe_customers(base_url: str, tenant: Tenant, plan: Plan) -> None:
+    """The plans and the subscriptions, through the API as an integrator makes them (verify-card with
+    `shouldCreateSubscription`), before the load and its faults."""
+    import httpx
+
+    headers = {"Authorization": tenant.merchant_tokens[BILLING_CLIENT]}
+    # A few at a time: some 20 subscription calls at once in one API process starve its connection pool (each
+    # holds the request's connection and waits for a second one from the same pool) and are answered 503
+    # after the pool's 10 s timeout. Not what this drill is about; the load has fewer clients than that.
+    at_once = asyncio.Semaphore(8)
+    async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=30) as http:
+
+        async def create_plan(terms: dict[str, Any]) -> str:
+            response = await http.post("/v1/plans", json={"client": BILLING_CLIENT, **terms})
+            if response.status_code != 201:
+                raise RuntimeError(f"POST /v1/plans: {response.status_code} {response.text}")
+            return str(response.json()["id"])
+
+        async def subscribe(number: int, plan_id: str, declining: bool) -> Subscriber:
+            card = DECLINING_CARD if declining else HOLDER_CARD
+            body = {
+                "client": BILLING_CLIENT,
+                "userId": f"chaos-{number}",
+                "planId": plan_id,
+                "shouldCreateSubscription": True,
+                "externalId": f"chaos-subscription-{number}",
+                "card": {"cardNumber": card, "expiry": "12/34", "cvv": "123", "cardholderName": "Chaos Holder"},
+            }
+            async with at_once:
+                response = await http.post("/v1/subscriptions/verify-card", json=body)
+            made = _json(response).get("subscription") if response.status_code == 200 else None
+            if not made:
+                raise RuntimeError(f"verify-card with {card}: {response.status_code} {response.text}")
+            return Subscriber(str(made["id"]), declining)
+
+        daily, declined = await create_plan(DAILY_PLAN), await create_plan(DECLINING_PLAN)
+        cards = [False] * plan.subscriptions + [True] * plan.declining_subscriptions
+        tenant.subscribers = list(
+            await asyncio.gather(
+                *(subscribe(n, declined if declining else daily, declining) for n, declining in enumerate(cards))
+            )
+        )
 
 
 # The processes ---------------------------------------------------------------------------------------------
@@ -330,8 +437,13 @@ def wait_for_api(base_url: str, timeout: float = 60) -> None:
 class Client:
     """What an SDK does: send, and resend the same bytes under the same key until there is an answer."""
 
-    def __init__(self, http: Any, tenant: Tenant, retry_until: Callable[[], float]) -> None:
+    def __init__(
+        self, http: Any, tenant: Tenant, retry_until: Callable[[], float], leave_to_worker_after: float | None = None
+    ) -> None:
         self.http, self.tenant, self.retry_until = http, tenant, retry_until
+        # When set (a drill that does not wait for the worker), a request answered WORKERS_CODE is not retried
+        # past this time: left unanswered, its code noted.
+        self.leave_to_worker_after = leave_to_worker_after
 
     def gateway_headers(self, method: str, path: str, key: str, raw: bytes) -> dict[str, str]:
         from migo.identity import signing
@@ -371,6 +483,10 @@ class Client:
                     sent.server_errors += 1
                 if response.status_code not in RETRIED_STATUSES and code not in IN_PROGRESS_CODES:
                     sent.status, sent.code, sent.answer = response.status_code, code, answer
+                    return sent
+                after = self.leave_to_worker_after
+                if code == WORKERS_CODE and after is not None and time.monotonic() > after:
+                    sent.code = code
                     return sent
             if time.monotonic() > self.retry_until():
                 return sent
@@ -463,6 +579,37 @@ async def link_flow(client: Client) -> list[Sent]:
     return done
 
 
+async def advance_clock(client: Client) -> Sent:
+    """A subscription's test clock moved 1 to 3 days on, its renewals charged inside the API process. Not
+    idempotent by key: a try whose answer was lost may have moved the clock, and the retry moves it again, so
+    what it may have done is `days` times its tries. One advance per subscription at a time (the lock)."""
+    subscriber = random.choice(client.tenant.subscribers)
+    days = random.randint(1, 3)
+    async with subscriber.clock:
+        return await client.send(
+            Sent("advance", str(uuid.uuid4()), client=BILLING_CLIENT, subscription=subscriber.id, days=days),
+            "POST",
+            f"/v1/sandbox/subscriptions/{subscriber.id}/advance",
+            {"days": days},
+            client.merchant_headers(BILLING_CLIENT),
+        )
+
+
+async def charge_on_demand(client: Client) -> Sent:
+    """An on-demand charge of a subscription's saved card under an Idempotency-Key, which is also its
+    externalId (what the check finds it by)."""
+    subscriber = random.choice(client.tenant.subscribers)
+    key = str(uuid.uuid4())
+    body = {"amount": random.randint(1, 50), "description": f"chaos {key}", "externalId": key}
+    return await client.send(
+        Sent("charge", key, client=BILLING_CLIENT, subscription=subscriber.id),
+        "POST",
+        f"/v1/subscriptions/{subscriber.id}/charges",
+        body,
+        client.merchant_headers(BILLING_CLIENT, key),
+    )
+
+
 async def run_load(base_url: str, tenant: Tenant, plan: Plan, load_ends: float, drill: Drill) -> None:
     import httpx
 
@@ -471,13 +618,17 @@ async def run_load(base_url: str, tenant: Tenant, plan: Plan, load_ends: float, 
 
     limits = httpx.Limits(max_connections=plan.clients * 2, max_keepalive_connections=plan.clients)
     async with httpx.AsyncClient(base_url=base_url, limits=limits) as http:
-        client = Client(http, tenant, retry_until)
+        client = Client(http, tenant, retry_until, None if plan.await_subscription_jobs else load_ends)
 
         async def one_client() -> None:
             while time.monotonic() < load_ends:
                 operation = random.choice(plan.operations)
                 if operation == "link":
                     drill.sent.extend(await link_flow(client))
+                elif operation == "advance":
+                    drill.sent.append(await advance_clock(client))
+                elif operation == "charge":
+                    drill.sent.append(await charge_on_demand(client))
                 else:
                     drill.sent.extend(await card_movement(client, operation))
 
@@ -581,28 +732,41 @@ async def measure_recovery(base_url: str, tenant: Tenant) -> float:
 # Afterwards ------------------------------------------------------------------------------------------------
 
 
-async def settle(receiver: Receiver, seconds: float) -> bool:
-    """Wait until no payment call is pending and every delivery is done; False if it did not happen in time."""
+# A payment attempt of a subscription's charge: the worker's subscription jobs finish its charge.
+_OF_A_SUBSCRIPTION = (
+    "EXISTS (SELECT 1 FROM payment_transactions t JOIN subscription_charges c ON c.transaction_uid = t.uid"
+    " WHERE t.id = a.transaction_id)"
+)
+
+
+async def settle(receiver: Receiver, seconds: float, subscriptions: bool) -> bool:
+    """Wait until no payment call is pending and every delivery is done, and (`subscriptions`) no subscription
+    charge is pending and no subscription is due; False if it did not happen in time. Without `subscriptions`,
+    the payment attempts of subscription charges are not waited for either."""
     from sqlalchemy import text
 
     from migo.platform.db import database
 
+    attempts = "SELECT count(*) FROM payment_attempts a WHERE a.status = 'pending'"
+    if not subscriptions:
+        attempts += f" AND NOT {_OF_A_SUBSCRIPTION}"
+    waited_for = {
+        "attempts": attempts,
+        "operations": "SELECT count(*) FROM payment_operations WHERE status = 'pending'",
+        "deliveries": "SELECT count(*) FROM webhook_deliveries WHERE status = 'pending'",
+    }
+    if subscriptions:
+        waited_for["subscription charges"] = "SELECT count(*) FROM subscription_charges WHERE status = 'pending'"
+        waited_for["subscriptions due"] = "SELECT count(*) FROM subscriptions WHERE due_at <= now()"
+    query = "SELECT " + ", ".join(f"({sql})" for sql in waited_for.values())
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         async with database.transaction() as session:
-            waiting = (
-                await session.execute(
-                    text(
-                        "SELECT (SELECT count(*) FROM payment_attempts WHERE status = 'pending'),"
-                        " (SELECT count(*) FROM payment_operations WHERE status = 'pending'),"
-                        " (SELECT count(*) FROM webhook_deliveries WHERE status = 'pending')"
-                    )
-                )
-            ).one()
+            waiting = (await session.execute(text(query))).one()
         if not any(waiting):
             return True
         await asyncio.sleep(2)
-    log(f"still waiting after {seconds} s: attempts, operations, deliveries = {tuple(waiting)}")
+    log(f"still waiting after {seconds} s: {dict(zip(waited_for, waiting, strict=True))}")
     return False
 
 
@@ -708,6 +872,203 @@ async def check_effects(drill: Drill, receiver: Receiver) -> dict[str, Any]:
     }
 
 
+_SUBSCRIPTIONS_SQL = (
+    "SELECT id::text AS id, status, created_at, anchor, interval, interval_count, periods_paid, retry_days,"
+    " clock_offset, now() AS now, now() + clock_offset AS own_now, current_period_start, current_period_end,"
+    " coalesce(due_at <= now(), false) AS due FROM subscriptions"
+)
+_CHARGES_SQL = (
+    "SELECT c.subscription_id::text AS subscription_id, c.kind, c.period, c.status, c.transaction_uid,"
+    " c.created_at, c.resolved_at, t.external_id, t.status AS transaction_status"
+    " FROM subscription_charges c JOIN payment_transactions t ON t.uid = c.transaction_uid"
+)
+_SUBSCRIPTION_EVENTS_SQL = (
+    "SELECT subject_id, type, count(*) AS n FROM events WHERE type IN"
+    " ('subscription.created', 'subscription.renewed', 'subscription.renewal_failed') GROUP BY subject_id, type"
+)
+# The charge's status as its transaction tells it.
+_TRANSACTION_OUTCOME = {
+    "approved": "approved",
+    "refunded": "approved",
+    "reversed": "approved",
+    "denied": "declined",
+    "expired": "declined",
+}
+_ANSWERED_OUTCOME = {"approved": "approved", "denied": "declined", "pending": "pending"}
+CLOCK_SLACK = timedelta(seconds=1)
+
+
+def _periods_begun(row: Any, until: datetime) -> int:
+    """How many of the subscription's periods have begun by `until` on its clock (each is charged when it
+    begins: the first at the anchor)."""
+    from migo.subscriptions.periods import boundary
+
+    begun = 0
+    while boundary(row.anchor, row.interval, row.interval_count, begun) <= until:
+        begun += 1
+    return begun
+
+
+async def check_subscriptions(drill: Drill, tenant: Tenant, plan: Plan) -> dict[str, Any]:
+    """The subscriptions and their charges against what the clients sent and were answered."""
+    from sqlalchemy import text
+
+    from migo.platform.db import database
+
+    async with database.transaction() as session:
+        rows = {row.id: row for row in (await session.execute(text(_SUBSCRIPTIONS_SQL))).all()}
+        charges = (await session.execute(text(_CHARGES_SQL))).all()
+        events = {(row.subject_id, row.type): row.n for row in await session.execute(text(_SUBSCRIPTION_EVENTS_SQL))}
+    lost: list[str] = []
+    duplicated: list[str] = []
+    ahead: list[str] = []  # further on than anything sent could take it
+    behind: list[str] = []  # a step its clock passed, not taken
+    silent: list[str] = []  # a renewal or decline without its event
+    left_to_worker: list[str] = []  # (without await_subscription_jobs) what the checks that need it leave out
+
+    of: dict[str, list[Any]] = {}
+    for charge in charges:
+        of.setdefault(charge.subscription_id, []).append(charge)
+        outcome = _TRANSACTION_OUTCOME.get(charge.transaction_status, "pending")
+        if charge.status != "pending" and charge.status != outcome:
+            lost.append(f"charge {charge.transaction_uid} {charge.status}, its transaction {charge.transaction_status}")
+    advanced: Counter[str] = Counter()  # days every try of every advance could have moved each clock
+    acknowledged: Counter[str] = Counter()  # days the acknowledged advances did move it
+    for sent in drill.sent:
+        if sent.operation == "advance" and sent.subscription:
+            advanced[sent.subscription] += sent.days * sent.attempts
+            acknowledged[sent.subscription] += sent.days if sent.acknowledged else 0
+
+    for subscriber in tenant.subscribers:
+        name = f"subscription {subscriber.id}"
+        row = rows[subscriber.id]
+        its = of.get(subscriber.id, [])
+        scheduled = [c for c in its if c.kind != "on_demand"]
+        unsettled = row.due or any(c.status == "pending" for c in its)
+        if unsettled and not plan.await_subscription_jobs:
+            left_to_worker.append(name)
+        approved = Counter(c.period for c in scheduled if c.status == "approved")
+        tries = Counter(c.period for c in scheduled)
+        # A period is tried again only once its try was declined: two tries not declined (approved, or one
+        # still pending, which the worker would pay) are a period charged twice, or about to be.
+        live: dict[int, list[str]] = {}
+        for charge in scheduled:
+            if charge.status != "declined":
+                live.setdefault(charge.period, []).append(charge.status)
+        duplicated += [f"{name}: period {p} charged {len(v)} times: {v}" for p, v in live.items() if len(v) > 1]
+        duplicated += [f"{name}: period {p} tried {n} times" for p, n in tries.items() if n > 1 + len(row.retry_days)]
+        if set(approved) != set(range(1, row.periods_paid + 1)):
+            lost.append(f"{name}: {row.periods_paid} periods paid, approved charges for {sorted(approved)}")
+        # Its clock: no further on than every try of every advance (and the real time since) could take it...
+        furthest = row.now + timedelta(days=advanced[subscriber.id])
+        if row.own_now > furthest + CLOCK_SLACK:
+            ahead.append(f"{name}: its clock is at {row.own_now}, advances sent could take it to {furthest}")
+        if len(approved) > _periods_begun(row, furthest + CLOCK_SLACK):
+            ahead.append(f"{name}: {len(approved)} periods approved, its clock allows {_periods_begun(row, furthest)}")
+        if row.periods_paid and row.current_period_start > row.own_now + CLOCK_SLACK:
+            ahead.append(f"{name}: period {row.periods_paid} begins {row.current_period_start}, clock {row.own_now}")
+        # ...and at least where the acknowledged ones took it (one at a time, each from where the one before left
+        # it), every step on the way taken.
+        nearest = row.created_at + timedelta(days=acknowledged[subscriber.id])
+        if row.own_now < nearest - CLOCK_SLACK:
+            behind.append(f"{name}: its clock is at {row.own_now}, acknowledged advances took it to {nearest}")
+        if unsettled and not plan.await_subscription_jobs:
+            pass  # its next step or a charge's outcome is the worker's, a minute or two away
+        elif unsettled:
+            behind.append(f"{name}: {'due' if row.due else 'a charge pending'} after the settle")
+        elif not subscriber.declining:
+            owed = _periods_begun(row, nearest)
+            if row.periods_paid < owed or row.status != "active" or row.current_period_end <= row.own_now:
+                behind.append(
+                    f"{name}: {row.status}, {row.periods_paid} periods paid (owed {owed} by acknowledged"
+                    f" advances), period ends {row.current_period_end}, clock {row.own_now}"
+                )
+        else:
+            # The declining card: the renewal at the trial's end and its retries, declined, then expired.
+            grace_ends = row.anchor + timedelta(days=DECLINING_PLAN["graceDays"])
+            if row.own_now >= grace_ends and (row.status != "expired" or tries[1] != 1 + len(row.retry_days)):
+                behind.append(f"{name}: {row.status} after its grace, {tries[1]} tries of the renewal")
+        if subscriber.declining and any(c.status == "approved" for c in its):
+            lost.append(f"{name}: a charge of the declining card approved")
+        # Each renewal and decline has its event (in the transaction that applied it).
+        renewals = [c for c in scheduled if c.kind != "first"]
+        expected = {
+            "subscription.created": 1,
+            "subscription.renewed": sum(c.status == "approved" for c in renewals),
+            "subscription.renewal_failed": sum(c.status == "declined" for c in renewals),
+        }
+        silent += [
+            f"{name}: {events.get((subscriber.id, kind), 0)} {kind} events for {n}"
+            for kind, n in expected.items()
+            if events.get((subscriber.id, kind), 0) != n
+        ]
+
+    # On-demand charges, by their key (their externalId).
+    on_demand: dict[str, list[Any]] = {}
+    for charge in charges:
+        if charge.kind == "on_demand":
+            on_demand.setdefault(charge.external_id or "", []).append(charge)
+    keys = {sent.key for sent in drill.sent if sent.operation == "charge"}
+    duplicated += [f"on-demand charges with externalId {k!r}: no key the clients sent" for k in set(on_demand) - keys]
+    answers: Counter[str] = Counter()
+    for sent in drill.sent:
+        if sent.operation != "charge":
+            continue
+        made = on_demand.get(sent.key, [])
+        if len(made) > 1:
+            duplicated.append(f"charge {sent.key}: {len(made)} charges")
+        if sent.acknowledged:
+            answered = _ANSWERED_OUTCOME.get(str(sent.answer.get("status")), str(sent.answer.get("status")))
+            answers[answered] += 1
+            if len(made) != 1 or made[0].transaction_uid != sent.answer.get("uid"):
+                lost.append(f"charge {sent.key}: answered {sent.answer.get('uid')}, recorded {len(made)} charges")
+            elif answered != "pending" and made[0].status != answered:
+                lost.append(f"charge {sent.key}: answered {answered}, recorded {made[0].status}")
+        elif sent.status is not None:
+            answers[f"refused {sent.status}/{sent.code}"] += 1
+            if made:
+                lost.append(f"charge {sent.key}: refused {sent.status}/{sent.code}, yet charged")
+        else:
+            answers["unanswered"] += 1
+
+    pending = [c for c in charges if c.status == "pending"]
+    by_kind: dict[str, Counter[str]] = {}
+    for charge in charges:
+        by_kind.setdefault(charge.kind, Counter())[charge.status] += 1
+    advances = [s for s in drill.sent if s.operation == "advance"]
+    return {
+        "lost": lost,
+        "duplicated": duplicated,
+        "changes_without_their_event": silent,
+        "figures": {
+            "subscriptions": len(tenant.subscribers),
+            "declining": sum(s.declining for s in tenant.subscribers),
+            "statuses": dict(Counter(rows[s.id].status for s in tenant.subscribers)),
+            "advances": len(advances),
+            "advances_retried": sum(s.attempts > 1 for s in advances),
+            "days_acknowledged": sum(acknowledged.values()),
+            "days_sent": sum(advanced.values()),
+            "charges": len(charges),
+            "charges_by_kind": {kind: dict(statuses) for kind, statuses in by_kind.items()},
+            "renewals_approved": sum(c.status == "approved" and c.kind in ("renewal", "retry") for c in charges),
+            "renewals_declined": sum(c.status == "declined" and c.kind in ("renewal", "retry") for c in charges),
+            "on_demand_sent": len(keys),
+            "on_demand_answers": dict(answers),
+            "pending": len(pending),
+            # Resolved over a minute after it was made: a crash left it pending, and the worker's recovery
+            # (subscriptions.settle, or payments.recover and then a retry) finished it.
+            "resolved_late": sum(
+                c.resolved_at is not None and (c.resolved_at - c.created_at).total_seconds() > WORKER_RECOVERY_AGE
+                for c in charges
+            ),
+            "left_to_worker": len(left_to_worker),
+        },
+        "ahead_of_the_clock": ahead,
+        "behind_the_clock": behind,
+        "pending": [f"charge {c.transaction_uid} ({c.kind}) pending since {c.created_at}" for c in pending],
+    }
+
+
 def verify_books(env: dict[str, str]) -> bool:
     verified = subprocess.run(
         [sys.executable, "-m", "migo", "ledger", "verify"], env=env, capture_output=True, text=True, timeout=600
@@ -748,7 +1109,10 @@ async def drill(plan: Plan, work_dir: Path, log_file: Callable[[str], Path] | No
     `log_file(name)` (files in `work_dir` by default). Answers the results."""
     from bench.run import free_port
 
+    if {"advance", "charge"} & set(plan.operations) and not plan.subscriptions + plan.declining_subscriptions:
+        raise ValueError("advances and on-demand charges need subscriptions")
     started_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    started = time.monotonic()
     postgres = await asyncio.to_thread(ScratchPostgres, work_dir)
     receiver = Receiver()
     processes: Processes | None = None
@@ -773,6 +1137,8 @@ async def drill(plan: Plan, work_dir: Path, log_file: Callable[[str], Path] | No
             env["MIGO_PUBLIC_URL"] = base_url
             processes = Processes(env, port, log_file or (lambda name: work_dir / f"{name}.log"))
             await asyncio.to_thread(wait_for_api, base_url)
+            await subscribe_customers(base_url, tenant, plan)
+            log(f"{len(tenant.subscribers)} subscriptions, {plan.declining_subscriptions} on the declining card")
             result = Drill()
             log(f"load for {plan.seconds} s with {plan.clients} clients, faults: {[f.kind for f in plan.faults]}")
             began = time.monotonic()
@@ -782,21 +1148,28 @@ async def drill(plan: Plan, work_dir: Path, log_file: Callable[[str], Path] | No
                 inject_faults(plan, began, processes, postgres, receiver, base_url, tenant, result),
             )
             log(f"{len(result.sent)} requests; settling")
-            settled = await settle(receiver, plan.settle_seconds)
+            settled = await settle(receiver, plan.settle_seconds, plan.await_subscription_jobs)
             effects = await check_effects(result, receiver)
+            subscriptions = await check_subscriptions(result, tenant, plan)
             books_ok = await asyncio.to_thread(verify_books, env)
     finally:
         if processes is not None:
             processes.stop()
         await receiver.stop()
         await asyncio.to_thread(postgres.close)
-    return summarize(plan, result, effects, settled, books_ok, processes, started_at)
+    effects["lost"] += subscriptions["lost"]
+    effects["duplicated"] += subscriptions["duplicated"]
+    effects["changes_without_their_event"] += len(subscriptions["changes_without_their_event"])
+    results = summarize(plan, result, effects, subscriptions, settled, books_ok, processes, started_at)
+    results["duration_seconds"] = round(time.monotonic() - started, 1)
+    return results
 
 
 def summarize(
     plan: Plan,
     result: Drill,
     effects: dict[str, Any],
+    subscriptions: dict[str, Any],
     settled: bool,
     books_ok: bool,
     processes: Processes | None,
@@ -823,6 +1196,16 @@ def summarize(
             and outage.get("api_503_in_envelope_with_retry_after")
         )
         checks["recovered"] = result.recovery_seconds is not None and result.recovery_seconds < 60
+    figures = subscriptions["figures"]
+    checks["renewals_within_the_clock"] = not subscriptions["ahead_of_the_clock"]
+    checks["renewals_keep_up_with_the_clock"] = not subscriptions["behind_the_clock"]
+    if plan.await_subscription_jobs:
+        checks["subscription_charges_settled"] = figures["pending"] == 0
+    if "advance" in plan.operations and "charge" in plan.operations:
+        # As above: a drill whose renewals or charges were all refused would pass vacuously.
+        checks["subscriptions_exercised"] = (
+            figures["renewals_approved"] > 0 and figures["on_demand_answers"].get("approved", 0) > 0
+        )
     return {
         "started_at": started_at,
         "plan": {"seconds": plan.seconds, "clients": plan.clients, "cards": plan.cards},
@@ -843,9 +1226,17 @@ def summarize(
         "outage": outage,
         "faults": result.faults,
         "worker_starts": processes.worker_starts if processes else 0,
+        "subscriptions": figures,
         "checks": checks,
         "ok": all(checks.values()),
-        "examples": {"lost": effects["lost"][:10], "duplicated": effects["duplicated"][:10]},
+        "examples": {
+            "lost": effects["lost"][:10],
+            "duplicated": effects["duplicated"][:10],
+            "ahead_of_the_clock": subscriptions["ahead_of_the_clock"][:10],
+            "behind_the_clock": subscriptions["behind_the_clock"][:10],
+            "subscription_charges_pending": subscriptions["pending"][:10],
+            "subscription_changes_without_their_event": subscriptions["changes_without_their_event"][:10],
+        },
     }
 
 
@@ -879,6 +1270,20 @@ def main() -> int:
         "server_errors",
     ):
         print(f"{name:20} {results[name]}")
+    subscribed = results["subscriptions"]
+    for name in (
+        "subscriptions",
+        "advances",
+        "days_sent",
+        "charges",
+        "renewals_approved",
+        "renewals_declined",
+        "on_demand_answers",
+        "pending",
+        "resolved_late",
+    ):
+        print(f"{name:20} {subscribed[name]}")
+    print(f"{'duration_seconds':20} {results['duration_seconds']}")
     for name, held in results["checks"].items():
         print(f"{'ok' if held else 'FAILED':6} {name}")
     print(f"\n{'the drill passed' if results['ok'] else 'the drill FAILED'}; bench/results/chaos.json")
