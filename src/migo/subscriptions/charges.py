@@ -23,6 +23,7 @@ from migo.platform import clock
 from migo.platform.db import database
 from migo.platform.errors import ApiError
 
+from .errors import SUBSCRIPTION_ERRORS
 from .models import Subscription, SubscriptionCharge
 from .schedule import HARD_DECLINES, next_step, own_now, period_end, record_event, schedule
 
@@ -343,7 +344,10 @@ async def advance_clock(subscription_id: uuid.UUID, days: int) -> None:
     """A sandbox test clock: move the subscription's clock `days` on, taking every step on the way at its own
     time (renewals, retries, the trial's end, expiry) against its saved test card."""
     async with database.side_transaction() as session:
-        target = own_now(await locked(session, subscription_id)) + timedelta(days=days)
+        subscription = await locked(session, subscription_id)
+        if await scheduled_charge_in_flight(session, subscription):  # another request's or the worker's
+            raise ApiError(SUBSCRIPTION_ERRORS.CHARGE_IN_PROGRESS)
+        target = own_now(subscription) + timedelta(days=days)
     while True:
         async with database.side_transaction() as session:
             subscription = await locked(session, subscription_id)
