@@ -167,3 +167,35 @@ async def test_verify_card_retried_with_its_key_finds_the_subscription_it_starte
     assert count == 1
     async with database.transaction() as session:
         await session.execute(update(Subscription).where(Subscription.id == first.id).values(status="inactive"))
+
+
+async def test_a_renewal_whose_processor_call_never_landed_is_charged_again_once(client, frozen_clock, monkeypatch):
+    """Found by the fault drill: an API process killed while asking the processor left the renewal's attempt
+    pending; the recovery cancelled it by its key (nothing charged) and abandoned it; the renewal must then be
+    charged again, once, not left pending for ever."""
+    from migo.payments import checkout, tasks
+    from migo.payments.processors import ProcessorError
+
+    tenant = await billing_tenant()
+    plan = await create_plan(client, tenant, interval="week")
+    subscription = await subscribe(client, tenant, plan)
+    frozen_clock.advance(days=7, seconds=1)
+
+    class Unreachable:
+        name = "sandbox"
+
+        async def authorize(self, *args: object, **kwargs: object) -> None:
+            raise ProcessorError("the call never left this process")
+
+    real = checkout.processor_named
+    monkeypatch.setattr(checkout, "processor_named", lambda name: Unreachable())
+    assert await charges.collect(uuid.UUID(subscription["id"])) is False  # its answer is not known
+    monkeypatch.setattr(checkout, "processor_named", real)
+    frozen_clock.advance(minutes=2)
+    assert [outcome for _, outcome in await tasks.recover_pending()] == ["abandoned"]
+    assert await charges.settle_pending_charges() == 1
+    statuses = [c["status"] for c in await charges_of(client, tenant, subscription["id"])]
+    assert statuses == ["approved", "approved"]
+    shown = (await client.get(f"/v1/subscriptions/{subscription['id']}", headers=merchant(tenant))).json()
+    assert shown["status"] == "active" and shown["currentPeriodStart"] == subscription["currentPeriodEnd"]
+    await assert_books_sound()

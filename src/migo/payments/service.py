@@ -130,7 +130,8 @@ async def create_charge(
 @dataclass(frozen=True)
 class ChargeState:
     """Where a charge to a saved card stands: `approved`, `denied` (with its decline code), or `pending`
-    (its processor answer is not recorded yet; `unpaid` when no attempt was even made)."""
+    (its processor answer is not recorded yet; `unpaid` when no attempt was made, or only attempts the
+    recovery abandoned after cancelling them at the processor: it can be charged again)."""
 
     uid: str
     status: str
@@ -147,7 +148,10 @@ async def charge_state(session: AsyncSession, uid: str) -> ChargeState:
         await session.execute(
             select(
                 PaymentTransaction,
-                select(PaymentAttempt.id).where(PaymentAttempt.transaction_id == PaymentTransaction.id).exists(),
+                # An abandoned attempt (its processor call cancelled by its key: nothing charged) does not count.
+                select(PaymentAttempt.id)
+                .where(PaymentAttempt.transaction_id == PaymentTransaction.id, PaymentAttempt.status != "abandoned")
+                .exists(),
             ).where(PaymentTransaction.uid == uid)
         )
     ).one()
