@@ -269,3 +269,16 @@ async def test_raw_card_data_is_refused_outside_the_sandbox(client, monkeypatch)
     refused = await verify_card(client, tenant, plan=plan)
     assert refused.status_code == 400 and refused.json()["ownCode"] == 7704
     assert (await client.get("/v1/subscriptions", headers=merchant(tenant))).json()["meta"]["totalItems"] == 0
+
+
+async def test_a_new_price_applies_to_new_subscriptions_only(client):
+    tenant = await billing_tenant()
+    plan = await create_plan(client, tenant, amount=100, interval="week")
+    before = await subscribe(client, tenant, plan)
+    repriced = await client.patch(f"/v1/plans/{plan['id']}", json={"amount": 150}, headers=merchant(tenant))
+    assert repriced.status_code == 200 and repriced.json()["amount"] == 150
+    after = await subscribe(client, tenant, plan, user_id="50255550002")
+    assert before["amount"] == 100 and after["amount"] == 150
+    await advance(client, tenant, before["id"], 8)
+    assert [c["amount"] for c in await charges_of(client, tenant, before["id"])] == [100, 100]
+    assert [c["amount"] for c in await charges_of(client, tenant, after["id"])] == [150]
