@@ -69,7 +69,7 @@ sys.path.insert(0, str(ROOT))
 
 # An SDK retries what was not answered: no answer at all, a 5xx, or a key another try still holds.
 RETRIED_STATUSES = {500, 502, 503, 504}
-IN_PROGRESS_CODES = {7008, 5005, 5019}
+IN_PROGRESS_CODES = {7008, 5005, 5019, 7707}  # 7707: a subscription charge in flight
 # 502 "processor unavailable": a charge's outcome is unknown (a crash mid-call) and only the worker's recovery,
 # a minute or two later, finishes it; until then every retry answers the same.
 WORKERS_CODE = 5017
