@@ -85,7 +85,10 @@ def readable(*, client_slug: str | None = None, company_id: uuid.UUID | None = N
 
 # Events as a list: by when they happened, newest first unless asked otherwise (backfill replays in order).
 EVENTS = Listing(
-    sortable={"occurredAt": lambda: Event.created_at}, default_sort="occurredAt", tiebreaker=lambda: Event.id
+    name="Events",
+    sortable={"occurredAt": lambda: Event.created_at},
+    default_sort="occurredAt",
+    tiebreaker=lambda: Event.id,
 )
 
 

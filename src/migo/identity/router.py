@@ -82,6 +82,7 @@ def application_token_router(kind: Literal["gateway", "cms"]) -> APIRouter:
 gateway_keys = APIRouter(route_class=MigoRoute, prefix="/auth", tags=["Signing keys"])
 
 SIGNING_KEYS = Listing(
+    name="SigningKeys",
     sortable={"createdAt": lambda: SigningKey.created_at, "expiresAt": lambda: SigningKey.expires_at},
     default_sort="createdAt",
     tiebreaker=lambda: SigningKey.id,
@@ -179,6 +180,7 @@ async def reset_user_password(body: PasswordResetRequest, app: GatewayApp, ip: C
 gateway_cardholders = APIRouter(route_class=MigoRoute, prefix="/users", tags=["Cardholders"])
 
 CARDHOLDERS = Listing(
+    name="Cardholders",
     sortable={
         "createdAt": lambda: User.created_at,
         "username": lambda: User.username,
@@ -239,6 +241,7 @@ async def update_cardholder(userId: uuid.UUID, body: CardholderUpdate, app: Gate
 sandbox_outbox = APIRouter(route_class=MigoRoute, prefix="/sandbox", tags=["Sandbox"])
 
 OUTBOX = Listing(
+    name="OutboxMessages",
     sortable={"createdAt": lambda: OutboundMessage.created_at},
     default_sort="createdAt",
     tiebreaker=lambda: OutboundMessage.id,
@@ -262,6 +265,7 @@ async def read_sandbox_outbox(
 cms_operators = APIRouter(route_class=MigoRoute, tags=["Operators and roles"])
 
 ROLES = Listing(
+    name="Roles",
     sortable={"name": lambda: Role.name, "createdAt": lambda: Role.created_at},
     default_sort="name",
     tiebreaker=lambda: Role.id,

@@ -254,7 +254,12 @@ class Movement:
 
 
 # An account's movements as a list: sorted by posting (the order they were written), newest first by default.
-MOVEMENTS = Listing(sortable={"createdAt": lambda: Posting.id}, default_sort="createdAt", tiebreaker=lambda: Posting.id)
+MOVEMENTS = Listing(
+    name="Movements",
+    sortable={"createdAt": lambda: Posting.id},
+    default_sort="createdAt",
+    tiebreaker=lambda: Posting.id,
+)
 
 
 def _movements_of(account_id: uuid.UUID) -> Select[Posting, Entry]:

@@ -54,6 +54,7 @@ sandbox_router = APIRouter(route_class=MigoRoute, prefix="/v1/sandbox", tags=["S
 settlement_notices = APIRouter(route_class=MigoRoute)
 
 TRANSACTIONS = Listing(
+    name="Transactions",
     sortable={
         "createdAt": lambda: PaymentTransaction.created_at,
         "amount": lambda: PaymentTransaction.amount,
@@ -68,11 +69,13 @@ TRANSACTIONS = Listing(
     tiebreaker=lambda: PaymentTransaction.id,
 )
 REFUNDS = Listing(
+    name="Refunds",
     sortable={"createdAt": lambda: PaymentOperation.created_at},
     default_sort="createdAt",
     tiebreaker=lambda: PaymentOperation.id,
 )
 SUSPENSIONS = Listing(
+    name="Suspensions",
     sortable={"createdAt": lambda: Suspension.created_at},
     default_sort="createdAt",
     searchable=(lambda: Suspension.user_id,),

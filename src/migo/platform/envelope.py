@@ -11,7 +11,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Sequence
 from http import HTTPStatus
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar, get_args, get_origin
 
 import psycopg
 import structlog
@@ -48,7 +48,10 @@ class CustomResponse(BaseModel, Generic[T]):
 
     @classmethod
     def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
-        return f"{getattr(params[0], '__name__', 'Data')}Response"
+        data = params[0]
+        if get_origin(data) is list:  # `CardOutListResponse`, not `listResponse` for every list
+            return f"{getattr(get_args(data)[0], '__name__', 'Data')}ListResponse"
+        return f"{getattr(data, '__name__', 'Data')}Response"
 
 
 class ErrorBody(BaseModel):

@@ -7,6 +7,7 @@ client text ever reaches SQL except as a bound parameter.
 # No `from __future__ import annotations` here: the query parameters below are annotated with a class
 # built at run time (the sortBy enum), which FastAPI must see as a real type, not a string.
 import enum
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -57,6 +58,7 @@ class PageRequest:
 class Listing:
     """What a list may be sorted and searched by."""
 
+    name: str  # what it lists, as generated clients name its sort enum: `TransactionsSortBy`
     sortable: dict[str, Callable[[], SQLColumnExpression[Any]]]
     default_sort: str
     default_order: SortOrder = SortOrder.DESC
@@ -64,21 +66,27 @@ class Listing:
     # A unique column appended to every ordering, so pages never overlap or skip rows.
     tiebreaker: Callable[[], SQLColumnExpression[Any]] | None = None
 
+    @functools.cached_property
+    def sort_enum(self) -> Any:
+        """The `sortBy` values as an enum of its own name: one per list, however many routes share it (the
+        OpenAPI documents give every schema a unique, readable name)."""
+        return enum.StrEnum(f"{self.name}SortBy", {name: name for name in self.sortable})
+
     def params(self) -> Any:
         """The FastAPI dependency that parses and checks a page request for this list."""
-        sort_names = tuple(self.sortable)
-        sort_enum = enum.StrEnum("SortBy", {name: name for name in sort_names})  # type: ignore[misc]
+        sort_enum = self.sort_enum
 
         def page_request(
             page: Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from 1.")] = 1,
             limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page (at most 100).")] = 20,
-            sortBy: Annotated[sort_enum | None, Query(description="Field to sort by.")] = None,  # noqa: N803
+            sortBy: Annotated[sort_enum | None, Query(description="Field to sort by.")] = None,  # type: ignore[valid-type]  # noqa: N803
             sortOrder: Annotated[str | None, Query(description="ASC or DESC.", pattern="^(ASC|DESC|asc|desc)$")] = None,  # noqa: N803
             searchText: Annotated[str | None, Query(max_length=100, description="Free-text search.")] = None,  # noqa: N803
         ) -> PageRequest:
             order = SortOrder(sortOrder.upper()) if sortOrder else self.default_order
             text = searchText.strip() if searchText else None
-            return PageRequest(page, limit, str(sortBy.value) if sortBy else self.default_sort, order, text or None)
+            sort_by = str(sortBy.value) if sortBy else self.default_sort  # type: ignore[attr-defined]
+            return PageRequest(page, limit, sort_by, order, text or None)
 
         return Depends(page_request)
 

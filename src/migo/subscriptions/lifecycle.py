@@ -30,6 +30,7 @@ from .schedule import own_now, record_event, schedule, subscription_out
 from .schemas import SubscriptionOut, VerifiedCard, VerifyCardOut, VerifyCardRequest
 
 SUBSCRIPTIONS = Listing(
+    name="Subscriptions",
     sortable={
         "createdAt": lambda: Subscription.created_at,
         "currentPeriodEnd": lambda: Subscription.current_period_end,

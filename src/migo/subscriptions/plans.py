@@ -26,6 +26,7 @@ DEFAULT_GRACE_DAYS = 7
 DEFAULT_RETRY_DAYS = (1, 3, 5)
 
 PLANS = Listing(
+    name="Plans",
     sortable={"createdAt": lambda: Plan.created_at, "name": lambda: Plan.name, "amount": lambda: Plan.amount},
     default_sort="createdAt",
     searchable=(lambda: Plan.name,),

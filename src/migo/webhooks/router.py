@@ -33,11 +33,13 @@ from .schemas import (
 from .service import Owner
 
 ENDPOINTS = Listing(
+    name="WebhookEndpoints",
     sortable={"createdAt": lambda: WebhookEndpoint.created_at},
     default_sort="createdAt",
     tiebreaker=lambda: WebhookEndpoint.id,
 )
 DELIVERIES = Listing(
+    name="WebhookDeliveries",
     sortable={"createdAt": lambda: WebhookDelivery.created_at},
     default_sort="createdAt",
     tiebreaker=lambda: WebhookDelivery.id,
