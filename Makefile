@@ -22,6 +22,7 @@ run: $(STAMP)
 ## Lint, types (mypy), the architecture's import contracts (import-linter), then the whole suite on a fresh
 ## database of its own (DATABASE_URL, else 127.0.0.1:5432, else embedded).
 test: $(STAMP)
+	@scripts/ensure_chromium.sh
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
