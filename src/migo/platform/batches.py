@@ -318,6 +318,7 @@ async def run(batch_id: uuid.UUID, process: ProcessLine, *, on_progress: Progres
                     update(Batch).where(Batch.id == batch_id).values(status="done", finished_at=clock.now())
                 )
             return "done"
+
         async def one(number: int, fields: dict[str, str]) -> tuple[int, LineOutcome]:
             async with slots:
                 try:
