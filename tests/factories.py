@@ -365,3 +365,30 @@ async def submitted_lead(http: httpx.AsyncClient, headers: dict[str, str], **ove
     submitted = await http.post(f"/rest/leads/{lead_id}/submit", headers=headers)
     assert submitted.status_code == 200, submitted.text
     return submitted.json()["data"]  # type: ignore[no-any-return]
+
+
+async def onboarded_business(http: httpx.AsyncClient, tenant: Tenant, headers: dict[str, str]) -> dict[str, Any]:
+    """A lead taken through review (sandbox approval) and promoted: an ACTIVE business of the tenant. The
+    tenant needs a card program (its currency prices the business)."""
+    lead = await submitted_lead(http, headers)
+    approved = await http.post(f"/rest/sandbox/leads/{lead['id']}/approve", headers=headers)
+    assert approved.status_code == 200, approved.text
+    promoted = await http.post(f"/rest/leads/{lead['id']}/promote", headers=headers)
+    assert promoted.status_code == 201, promoted.text
+    return {"lead": approved.json()["data"], **promoted.json()["data"]}
+
+
+async def branch_with_terminal(
+    http: httpx.AsyncClient, headers: dict[str, str], business_id: str, serial_number: str = "PAX-0001"
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A branch of the business and a terminal registered at it (with its credentials, shown this once)."""
+    branch = await http.post(
+        f"/rest/businesses/{business_id}/branches", json={"name": "Zona 10", "address": "4a Av 12-1"}, headers=headers
+    )
+    assert branch.status_code == 201, branch.text
+    branch_id = branch.json()["data"]["id"]
+    terminal = await http.post(
+        f"/rest/branches/{branch_id}/terminals", json={"serialNumber": serial_number, "model": "A920"}, headers=headers
+    )
+    assert terminal.status_code == 201, terminal.text
+    return branch.json()["data"], terminal.json()["data"]

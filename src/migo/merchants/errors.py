@@ -34,3 +34,11 @@ class MERCHANT_ERRORS:  # noqa: N801 - a namespace of constants, named like the 
     UNKNOWN_REJECTED_DOCUMENT = merchant_error(
         7411, "UNKNOWN_REJECTED_DOCUMENT", 400, "A rejection names a document that is not one of the lead's."
     )
+    BRANCH_NOT_FOUND = merchant_error(7412, "BRANCH_NOT_FOUND", 404, "The branch does not exist.")
+    TERMINAL_NOT_FOUND = merchant_error(7413, "TERMINAL_NOT_FOUND", 404, "The terminal does not exist.")
+    TERMINAL_ALREADY_REGISTERED = merchant_error(
+        7414, "TERMINAL_ALREADY_REGISTERED", 409, "A terminal with this serial number is already registered."
+    )
+    TERMINAL_ALREADY_ACTIVE = merchant_error(7415, "TERMINAL_ALREADY_ACTIVE", 409, "The terminal is already active.")
+    TERMINAL_INACTIVE = merchant_error(7416, "TERMINAL_INACTIVE", 409, "The terminal is deactivated.")
+    BUSINESS_NOT_ACTIVE = merchant_error(7417, "BUSINESS_NOT_ACTIVE", 409, "The business is not active.")

@@ -83,3 +83,36 @@ class Business(IdMixin, CreatedAtMixin, Base):
     payout_holder: Mapped[str] = mapped_column(String(200))
     payout_account_ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
     payout_account_last4: Mapped[str] = mapped_column(String(4))
+
+
+class Branch(IdMixin, CreatedAtMixin, Base):
+    """A place where a business sells: its terminals belong to it."""
+
+    __tablename__ = "merchant_branches"
+
+    company_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("companies.id"))
+    business_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("merchant_businesses.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(500))
+
+
+class Terminal(IdMixin, CreatedAtMixin, Base):
+    """A POS terminal at a branch, with the credentials it authenticates with (the secret kept as a keyed
+    digest: it is random and long, so an O(1) look-up is as safe as a slow hash)."""
+
+    __tablename__ = "merchant_terminals"
+    __table_args__ = (
+        CheckConstraint("status IN ('ACTIVE', 'INACTIVE')", name="status"),
+        # A device is registered once per company: its serial number names it.
+        Index("uq_merchant_terminals_company_id_serial_number", "company_id", "serial_number", unique=True),
+    )
+
+    company_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("companies.id"))
+    business_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("merchant_businesses.id"))
+    branch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("merchant_branches.id"), index=True)
+    serial_number: Mapped[str] = mapped_column(String(64))
+    model: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(10), default="ACTIVE")
+    key_id: Mapped[str] = mapped_column(String(40), unique=True)
+    secret_digest: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime | None]

@@ -15,8 +15,22 @@ from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.storage import get_storage
 
-from . import businesses, documents, leads
-from .schemas import BusinessOut, DocumentOut, DocumentType, LeadCreate, LeadOut, LeadStatus, LeadUpdate
+from . import businesses, documents, leads, terminals
+from .schemas import (
+    BranchCreate,
+    BranchOut,
+    BusinessOut,
+    DocumentOut,
+    DocumentType,
+    LeadCreate,
+    LeadOut,
+    LeadStatus,
+    LeadUpdate,
+    TerminalCreate,
+    TerminalCreated,
+    TerminalCredentials,
+    TerminalOut,
+)
 
 router = APIRouter(route_class=MigoRoute, tags=["Merchants"])
 # The sandbox's stand-in for the back office's review (the surface leaves it out in production: 404).
@@ -113,3 +127,61 @@ async def get_business(businessId: uuid.UUID, app: GatewayApp, session: DbSessio
 async def approve_lead_in_sandbox(leadId: uuid.UUID, app: GatewayApp, session: DbSession) -> Any:
     """Sandbox: approve a lead in review and accept its documents, as a back-office reviewer would."""
     return ok(await leads.lead_view(session, await leads.approve_lead(session, app.tenant_id, leadId)))
+
+
+@router.post(
+    "/businesses/{businessId}/branches",
+    status_code=201,
+    response_model=CustomResponse[BranchOut],
+    dependencies=[GatewayAppIdempotent],
+)
+async def create_branch(businessId: uuid.UUID, body: BranchCreate, app: GatewayApp, session: DbSession) -> Any:
+    branch = await terminals.add_branch(session, app.tenant_id, businessId, body.name, body.address)
+    return created(BranchOut.model_validate(branch))
+
+
+@router.get("/businesses/{businessId}/branches", response_model=CustomResponse[Page[BranchOut]])
+async def list_branches(
+    businessId: uuid.UUID, app: GatewayApp, session: DbSession, page: PageRequest = terminals.BRANCHES.params()
+) -> Any:
+    statement = await terminals.branches_of(session, app.tenant_id, businessId)
+    found, meta = await terminals.BRANCHES.fetch(session, statement, page)
+    return ok(Page[BranchOut](items=[BranchOut.model_validate(branch) for branch in found], meta=meta))
+
+
+@router.get("/branches/{branchId}", response_model=CustomResponse[BranchOut])
+async def get_branch(branchId: uuid.UUID, app: GatewayApp, session: DbSession) -> Any:
+    return ok(BranchOut.model_validate(await terminals.find_branch(session, app.tenant_id, branchId)))
+
+
+@router.post(
+    "/branches/{branchId}/terminals",
+    status_code=201,
+    response_model=CustomResponse[TerminalCreated],
+    dependencies=[GatewayAppIdempotent],
+)
+async def register_terminal(branchId: uuid.UUID, body: TerminalCreate, app: GatewayApp, session: DbSession) -> Any:
+    """Register a POS terminal (`ACTIVE`) with its credentials: `terminalSecret` is shown in this answer only."""
+    registered = await terminals.register_terminal(session, app.tenant_id, branchId, body.serial_number, body.model)
+    view = TerminalOut.model_validate(registered.terminal)
+    credentials = TerminalCredentials(terminal_key_id=view.terminal_key_id, terminal_secret=registered.secret.reveal())
+    return created(TerminalCreated(**view.model_dump(), credentials=credentials))
+
+
+@router.get("/terminals/{terminalId}", response_model=CustomResponse[TerminalOut])
+async def get_terminal(terminalId: uuid.UUID, app: GatewayApp, session: DbSession) -> Any:
+    return ok(TerminalOut.model_validate(await terminals.find_terminal(session, app.tenant_id, terminalId)))
+
+
+@router.post("/terminals/{terminalId}/deactivate", response_model=CustomResponse[TerminalOut])
+async def deactivate_terminal(terminalId: uuid.UUID, app: GatewayApp, session: DbSession) -> Any:
+    """Stop the terminal taking payments (7416 if it already is)."""
+    terminal = await terminals.change_terminal_status(session, app.tenant_id, terminalId, "deactivate")
+    return ok(TerminalOut.model_validate(terminal))
+
+
+@router.post("/terminals/{terminalId}/activate", response_model=CustomResponse[TerminalOut])
+async def activate_terminal(terminalId: uuid.UUID, app: GatewayApp, session: DbSession) -> Any:
+    """Let a deactivated terminal take payments again, with the same credentials (7415 if it is active)."""
+    terminal = await terminals.change_terminal_status(session, app.tenant_id, terminalId, "activate")
+    return ok(TerminalOut.model_validate(terminal))

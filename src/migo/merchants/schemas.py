@@ -181,3 +181,42 @@ class BusinessOut(ApiModel):
             ),
             created_at=business.created_at,
         )
+
+
+class BranchCreate(ApiInput):
+    name: Name
+    address: Address
+
+
+class BranchOut(ApiModel):
+    id: uuid.UUID
+    business_id: uuid.UUID
+    name: str
+    address: str
+    created_at: UtcDateTime
+
+
+class TerminalCreate(ApiInput):
+    serial_number: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")]
+    model: Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class TerminalOut(ApiModel):
+    id: uuid.UUID
+    branch_id: uuid.UUID
+    business_id: uuid.UUID
+    serial_number: str
+    model: str
+    status: Literal["ACTIVE", "INACTIVE"]
+    terminal_key_id: str = Field(validation_alias="key_id")
+    created_at: UtcDateTime
+    updated_at: UtcDateTime | None
+
+
+class TerminalCredentials(ApiModel):
+    terminal_key_id: str
+    terminal_secret: str = Field(description="Shown this once: store it on the terminal.")
+
+
+class TerminalCreated(TerminalOut):
+    credentials: TerminalCredentials
