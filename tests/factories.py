@@ -330,6 +330,8 @@ async def sandbox_pay(
 PDF_BYTES = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 REQUIRED_DOCUMENTS = ("ID_FRONT", "ID_BACK", "TAX_CERTIFICATE", "BANK_PROOF")
+BANK_ACCOUNT_NUMBER = "0012345678901234"
+known_secret("bank account number", BANK_ACCOUNT_NUMBER)  # answered and logged as its last four only
 
 
 def lead_fields(**overrides: Any) -> dict[str, Any]:
@@ -342,7 +344,11 @@ def lead_fields(**overrides: Any) -> dict[str, Any]:
         "phone": "+50224865444",
         "address": "5a Avenida Norte 12, Antigua Guatemala",
         "contact": {"name": "Lucía Morales", "email": "lucia@laantigua.example", "phone": "+50255550101"},
-        "bankAccount": {"bankName": "Banco Industrial", "accountNumber": "0012345678901234", "holder": "La Antigua SA"},
+        "bankAccount": {
+            "bankName": "Banco Industrial",
+            "accountNumber": BANK_ACCOUNT_NUMBER,
+            "holder": "La Antigua SA",
+        },
         **overrides,
     }
 
@@ -391,4 +397,5 @@ async def branch_with_terminal(
         f"/rest/branches/{branch_id}/terminals", json={"serialNumber": serial_number, "model": "A920"}, headers=headers
     )
     assert terminal.status_code == 201, terminal.text
+    known_secret("terminal secret", terminal.json()["data"]["credentials"]["terminalSecret"])
     return branch.json()["data"], terminal.json()["data"]

@@ -181,6 +181,15 @@ async def test_an_approved_lead_becomes_one_business_however_many_promotes_race(
             assert business["id"] in _error(answer, 409, 7407)["detail"]
     fetched = await client.get(f"/rest/businesses/{business['id']}", headers=app)
     assert fetched.json()["data"] == business
+    listed = (await client.get("/rest/events", params={"limit": 100}, headers=app)).json()["data"]["items"]
+    ours = [event for event in reversed(listed) if event["eventType"].startswith(("lead.", "business."))]
+    heard = [(event["eventType"], event["subjectId"]) for event in ours]
+    assert heard == [
+        ("lead.created", lead["id"]),
+        ("lead.submitted", lead["id"]),
+        ("lead.approved", lead["id"]),
+        ("business.created", business["id"]),
+    ]
 
 
 async def test_leads_list_by_status_and_search(client):
