@@ -23,6 +23,7 @@ optional: accepted and reviewed when sent, never due.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,8 +101,18 @@ def requirements(lead: Lead, documents: list[LeadDocument]) -> list[str]:
 
 
 async def lead_view(session: AsyncSession, lead: Lead) -> LeadOut:
-    documents = await documents_of(session, lead)
-    return LeadOut.of(lead, documents, requirements(lead, documents))
+    return (await lead_views(session, [lead]))[0]
+
+
+async def lead_views(session: AsyncSession, found: Sequence[Lead]) -> list[LeadOut]:
+    """The leads as answered, with their documents and what is due: one query for a whole page's documents."""
+    if not found:
+        return []
+    statement = readable(found[0].company_id, LeadDocument).where(LeadDocument.lead_id.in_([lead.id for lead in found]))
+    by_lead: dict[uuid.UUID, list[LeadDocument]] = {lead.id: [] for lead in found}
+    for document in await session.scalars(statement.order_by(LeadDocument.created_at, LeadDocument.id)):
+        by_lead[document.lead_id].append(document)
+    return [LeadOut.of(lead, by_lead[lead.id], requirements(lead, by_lead[lead.id])) for lead in found]
 
 
 async def _record(session: AsyncSession, event_type: str, lead: Lead, **data: Any) -> None:

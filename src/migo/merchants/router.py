@@ -53,7 +53,7 @@ async def list_leads(
 ) -> Any:
     """The company's leads; `searchText` matches the business and legal names and the tax id."""
     found, meta = await leads.LEADS.fetch(session, leads.listing(app.tenant_id, status), page)
-    return ok(Page[LeadOut](items=[await leads.lead_view(session, lead) for lead in found], meta=meta))
+    return ok(Page[LeadOut](items=await leads.lead_views(session, found), meta=meta))
 
 
 @router.get("/leads/{leadId}", response_model=CustomResponse[LeadOut])
