@@ -324,3 +324,78 @@ async def sandbox_pay(
 ) -> httpx.Response:
     body = {"cardNumber": card, "expiry": "12/34", "cvv": "123", **fields}
     return await http.post(f"/v1/sandbox/transactions/{uid}/pay", json=body, headers=merchant(tenant))
+
+
+# The smallest files each format's magic bytes recognise (merchants.documents sniffs content, not names).
+PDF_BYTES = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+REQUIRED_DOCUMENTS = ("ID_FRONT", "ID_BACK", "TAX_CERTIFICATE", "BANK_PROOF")
+BANK_ACCOUNT_NUMBER = "0012345678901234"
+known_secret("bank account number", BANK_ACCOUNT_NUMBER)  # answered and logged as its last four only
+
+
+def lead_fields(**overrides: Any) -> dict[str, Any]:
+    return {
+        "businessName": "Café La Antigua",
+        "legalName": "Cafetería La Antigua, S.A.",
+        "taxId": "1234567-8",
+        "country": "GT",
+        "email": "hola@laantigua.example",
+        "phone": "+50224865444",
+        "address": "5a Avenida Norte 12, Antigua Guatemala",
+        "contact": {"name": "Lucía Morales", "email": "lucia@laantigua.example", "phone": "+50255550101"},
+        "bankAccount": {
+            "bankName": "Banco Industrial",
+            "accountNumber": BANK_ACCOUNT_NUMBER,
+            "holder": "La Antigua SA",
+        },
+        **overrides,
+    }
+
+
+async def upload_document(
+    http: httpx.AsyncClient, headers: dict[str, str], lead_id: str, kind: str, data: bytes = PDF_BYTES
+) -> httpx.Response:
+    return await http.post(
+        f"/rest/leads/{lead_id}/documents", data={"type": kind}, files={"file": ("doc.pdf", data)}, headers=headers
+    )
+
+
+async def submitted_lead(http: httpx.AsyncClient, headers: dict[str, str], **overrides: Any) -> dict[str, Any]:
+    """A lead with its bank account and every required document, in review."""
+    created = await http.post("/rest/leads", json=lead_fields(**overrides), headers=headers)
+    assert created.status_code == 201, created.text
+    lead_id = created.json()["data"]["id"]
+    for kind in REQUIRED_DOCUMENTS:
+        assert (await upload_document(http, headers, lead_id, kind)).status_code == 201
+    submitted = await http.post(f"/rest/leads/{lead_id}/submit", headers=headers)
+    assert submitted.status_code == 200, submitted.text
+    return submitted.json()["data"]  # type: ignore[no-any-return]
+
+
+async def onboarded_business(http: httpx.AsyncClient, tenant: Tenant, headers: dict[str, str]) -> dict[str, Any]:
+    """A lead taken through review (sandbox approval) and promoted: an ACTIVE business of the tenant. The
+    tenant needs a card program (its currency prices the business)."""
+    lead = await submitted_lead(http, headers)
+    approved = await http.post(f"/rest/sandbox/leads/{lead['id']}/approve", headers=headers)
+    assert approved.status_code == 200, approved.text
+    promoted = await http.post(f"/rest/leads/{lead['id']}/promote", headers=headers)
+    assert promoted.status_code == 201, promoted.text
+    return {"lead": approved.json()["data"], **promoted.json()["data"]}
+
+
+async def branch_with_terminal(
+    http: httpx.AsyncClient, headers: dict[str, str], business_id: str, serial_number: str = "PAX-0001"
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A branch of the business and a terminal registered at it (with its credentials, shown this once)."""
+    branch = await http.post(
+        f"/rest/businesses/{business_id}/branches", json={"name": "Zona 10", "address": "4a Av 12-1"}, headers=headers
+    )
+    assert branch.status_code == 201, branch.text
+    branch_id = branch.json()["data"]["id"]
+    terminal = await http.post(
+        f"/rest/branches/{branch_id}/terminals", json={"serialNumber": serial_number, "model": "A920"}, headers=headers
+    )
+    assert terminal.status_code == 201, terminal.text
+    known_secret("terminal secret", terminal.json()["data"]["credentials"]["terminalSecret"])
+    return branch.json()["data"], terminal.json()["data"]

@@ -46,6 +46,7 @@ from tests.factories import (
     Tenant,
     activate_card,
     bearer,
+    branch_with_terminal,
     configure_payment_client,
     create_link,
     create_tenant,
@@ -53,6 +54,7 @@ from tests.factories import (
     provision_cards,
     sandbox_pay,
     signed,
+    submitted_lead,
 )
 
 Surface = Literal["gateway", "cms", "middleware"]
@@ -106,6 +108,11 @@ class World:
     subscription_id: str
     card_token: str
     batch_id: str
+    lead_id: str
+    lead_document_id: str
+    business_id: str
+    branch_id: str
+    terminal_id: str
 
 
 # Which of a tenant's objects fills each path parameter, per surface (`endpointId` is a company's endpoint on
@@ -119,6 +126,11 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("gateway", "keyId"): lambda world: world.signing_key_id,
     ("gateway", "endpointId"): lambda world: world.gateway_endpoint_id,
     ("gateway", "eventId"): lambda world: world.gateway_event_id,
+    ("gateway", "leadId"): lambda world: world.lead_id,
+    ("gateway", "documentId"): lambda world: world.lead_document_id,
+    ("gateway", "businessId"): lambda world: world.business_id,
+    ("gateway", "branchId"): lambda world: world.branch_id,
+    ("gateway", "terminalId"): lambda world: world.terminal_id,
     ("middleware", "uid"): lambda world: world.link_uid,
     ("middleware", "suspensionId"): lambda world: world.suspension_id,
     ("middleware", "slug"): lambda world: world.client_slug,
@@ -185,6 +197,9 @@ BODIES: dict[str, Callable[[World], dict[str, Any]]] = {
     "ReplaceCardRequest": lambda own: {"cardToken": own.card_token},
     "ChargeRequest": lambda own: {"amount": 5},
     "AdvanceRequest": lambda own: {"days": 1},
+    "LeadUpdate": lambda own: {"address": "Mallory's address"},
+    "BranchCreate": lambda own: {"name": "Mallory's branch", "address": "Nowhere"},
+    "TerminalCreate": lambda own: {"serialNumber": f"MALLORY-{secrets.token_hex(4)}", "model": "A920"},
 }
 
 
@@ -355,6 +370,10 @@ async def build_world(http: httpx.AsyncClient) -> World:
         files={"file": ("c.csv", f"subscriptionId,amount,description,externalId\n{subscription_id},1,,\n".encode())},
         headers=merchant(tenant),
     )
+    lead = await submitted_lead(http, app)
+    await http.post(f"/rest/sandbox/leads/{lead['id']}/approve", headers=app)
+    business = _data(await http.post(f"/rest/leads/{lead['id']}/promote", headers=app), 201)
+    branch, terminal = await branch_with_terminal(http, app, business["id"])
     cardholder = await tenant.user_tokens(http)
     operator = await tenant.operator_headers(http)
     return World(
@@ -382,6 +401,11 @@ async def build_world(http: httpx.AsyncClient) -> World:
         subscription_id=subscription_id,
         card_token=_data(subscribed)["cardToken"],
         batch_id=_data(bulk)["batchId"],
+        lead_id=lead["id"],
+        lead_document_id=lead["documents"][0]["id"],
+        business_id=business["id"],
+        branch_id=branch["id"],
+        terminal_id=terminal["id"],
     )
 
 

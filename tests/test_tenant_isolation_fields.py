@@ -108,8 +108,11 @@ _END_CUSTOMER = (
 _MERCHANT_REFERENCE = "the merchant's own reference, stored on the link and echoed back; nothing is looked up by it"
 
 # Fields that look like ids but name nothing a tenant owns, or nothing that is looked up: why.
+_TAX_NUMBER = "the merchant's tax number, stored on the lead; nothing is looked up by it"
 NOT_LOOKED_UP: dict[str, str] = {
     "POST /rest/auth/token body.clientId": _CREDENTIAL,
+    "POST /rest/leads body.taxId": _TAX_NUMBER,
+    "PATCH /rest/leads/{leadId} body.taxId": _TAX_NUMBER,
     "POST /cms/rest/auth/token body.clientId": _CREDENTIAL,
     "POST /rest/webhooks/volcan header.webhook-id": _NOTICE,
     "POST /rest/webhooks/volcan body.id": _NOTICE,

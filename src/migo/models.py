@@ -6,6 +6,7 @@ from migo.cards import models as cards_models
 from migo.events import models as events_models
 from migo.identity import models as identity_models
 from migo.ledger import models as ledger_models
+from migo.merchants import models as merchants_models
 from migo.payments import models as payments_models
 from migo.platform import batches, idempotency, ratelimit
 from migo.platform.db import Base
@@ -21,6 +22,7 @@ __all__ = [
     "idempotency",
     "identity_models",
     "ledger_models",
+    "merchants_models",
     "metadata",
     "payments_models",
     "ratelimit",

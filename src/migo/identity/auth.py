@@ -241,6 +241,8 @@ ClientIp = Annotated[str, Depends(client_ip)]
 
 # `dependencies=[GatewayIdempotent]` makes a Gateway endpoint honour Idempotency-Key, scoped per application.
 GatewayIdempotent = idempotency_for(gateway_caller, caller_scope=lambda caller: caller.idempotency_scope)
+# The same for endpoints only an application may call (`GatewayApp`: a cardholder's token is refused).
+GatewayAppIdempotent = idempotency_for(gateway_app, caller_scope=lambda app: app.idempotency_scope)
 # `dependencies=[SignedIdempotent]`: a money-moving Gateway call, signed and honouring Idempotency-Key.
 SignedIdempotent = Depends(signed_idempotent_request)
 CmsIdempotent = idempotency_for(cms_app, caller_scope=lambda app: app.idempotency_scope)

@@ -100,6 +100,17 @@ class CardNumber(Secret):
         return f"****{self._digits()[-4:]}"
 
 
+class BankAccountNumber(Secret):
+    """A bank account number (local or IBAN): 4 to 34 letters and digits. Shown as its last four."""
+
+    __slots__ = ()
+    min_length, max_length = 4, 34
+    pattern = r"^[A-Za-z0-9]+$"
+
+    def masked(self) -> str:
+        return f"****{self._value[-4:]}"
+
+
 class Cvv(Secret):
     __slots__ = ()
     min_length, max_length = 3, 4

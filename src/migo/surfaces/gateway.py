@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from migo.cards import router as cards
 from migo.identity import router as identity
+from migo.merchants import router as merchants
 from migo.payments import router as payments
 from migo.platform.catalog_router import error_catalog_router
 from migo.platform.errors import catalog_markdown
@@ -42,13 +43,14 @@ def build_gateway(settings: Settings) -> FastAPI:
         cards.money,
         cards.router,
         cards.holders,
+        merchants.router,
         webhooks.gateway_router,
         cards.notices,
         payments.settlement_notices,
         error_catalog_router(),
     ]
     if settings.is_sandbox:
-        routers.append(identity.sandbox_outbox)
+        routers += [identity.sandbox_outbox, merchants.sandbox_router]
     return build_surface(
         title="Migo Wallet Gateway",
         description=DESCRIPTION + catalog_markdown(),

@@ -1,0 +1,1 @@
+"""Merchant acquiring: leads with KYC documents, promoted to businesses (issue 15, onboarding)."""

@@ -1,0 +1,44 @@
+"""The merchants domain's error codes (74xx: merchants and terminals)."""
+
+from __future__ import annotations
+
+from migo.platform.errors import domain_errors
+
+merchant_error = domain_errors("merchants", gateway=(74,))
+
+
+class MERCHANT_ERRORS:  # noqa: N801 - a namespace of constants, named like the platform's ERRORS
+    LEAD_NOT_FOUND = merchant_error(7400, "LEAD_NOT_FOUND", 404, "The lead does not exist.")
+    DOCUMENT_NOT_FOUND = merchant_error(7401, "DOCUMENT_NOT_FOUND", 404, "The document does not exist.")
+    BUSINESS_NOT_FOUND = merchant_error(7402, "BUSINESS_NOT_FOUND", 404, "The business does not exist.")
+    LEAD_NOT_EDITABLE = merchant_error(
+        7403, "LEAD_NOT_EDITABLE", 409, "The lead is in review or decided; it can no longer be changed."
+    )
+    REQUIREMENTS_DUE = merchant_error(
+        7404, "REQUIREMENTS_DUE", 409, "The lead cannot be submitted while requirements are still due."
+    )
+    INVALID_LEAD_TRANSITION = merchant_error(
+        7405, "INVALID_LEAD_TRANSITION", 409, "The lead cannot make this transition from its status."
+    )
+    LEAD_NOT_APPROVED = merchant_error(7406, "LEAD_NOT_APPROVED", 409, "Only an approved lead becomes a business.")
+    LEAD_ALREADY_PROMOTED = merchant_error(
+        7407, "LEAD_ALREADY_PROMOTED", 409, "The lead was already promoted to a business."
+    )
+    DOCUMENT_TYPE_NOT_ACCEPTED = merchant_error(
+        7408, "DOCUMENT_TYPE_NOT_ACCEPTED", 415, "A document is a PDF, JPEG or PNG file, recognised by its content."
+    )
+    DOCUMENT_TOO_LARGE = merchant_error(7409, "DOCUMENT_TOO_LARGE", 413, "A document is at most 10 MB.")
+    DOCUMENT_FILE_REQUIRED = merchant_error(
+        7410, "DOCUMENT_FILE_REQUIRED", 400, "Send the document's `type` and the file in the part named `file`."
+    )
+    UNKNOWN_REJECTED_DOCUMENT = merchant_error(
+        7411, "UNKNOWN_REJECTED_DOCUMENT", 400, "A rejection names a document that is not one of the lead's."
+    )
+    BRANCH_NOT_FOUND = merchant_error(7412, "BRANCH_NOT_FOUND", 404, "The branch does not exist.")
+    TERMINAL_NOT_FOUND = merchant_error(7413, "TERMINAL_NOT_FOUND", 404, "The terminal does not exist.")
+    TERMINAL_ALREADY_REGISTERED = merchant_error(
+        7414, "TERMINAL_ALREADY_REGISTERED", 409, "A terminal with this serial number is already registered."
+    )
+    TERMINAL_ALREADY_ACTIVE = merchant_error(7415, "TERMINAL_ALREADY_ACTIVE", 409, "The terminal is already active.")
+    TERMINAL_INACTIVE = merchant_error(7416, "TERMINAL_INACTIVE", 409, "The terminal is deactivated.")
+    BUSINESS_NOT_ACTIVE = merchant_error(7417, "BUSINESS_NOT_ACTIVE", 409, "The business is not active.")
