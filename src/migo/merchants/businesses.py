@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from migo.cards import programs
+from migo.cards import service as cards
 from migo.events import service as events
 from migo.platform.errors import ApiError
 from migo.platform.ids import new_id
@@ -42,7 +42,7 @@ async def promote_lead(session: AsyncSession, company_id: uuid.UUID, lead_id: uu
         raise ApiError(MERCHANT_ERRORS.LEAD_ALREADY_PROMOTED, f"The lead is business {existing.id}.")
     if lead.status != "APPROVED" or lead.bank_account_ciphertext is None:
         raise ApiError(MERCHANT_ERRORS.LEAD_NOT_APPROVED, f"The lead is {lead.status}.")
-    program = await programs.program_of(session, company_id)
+    currency = await cards.program_currency(session, company_id)
     business = Business(
         id=new_id(),
         company_id=company_id,
@@ -51,7 +51,7 @@ async def promote_lead(session: AsyncSession, company_id: uuid.UUID, lead_id: uu
         status="ACTIVE",
         pricing_percent=DEFAULT_PRICING_PERCENT,
         pricing_fixed=DEFAULT_PRICING_FIXED,
-        currency=program.currency,
+        currency=currency,
         payout_bank_name=lead.bank_name or "",
         payout_holder=lead.bank_holder or "",
         payout_account_last4=lead.bank_account_last4 or "",

@@ -47,6 +47,7 @@ EDITABLE = ("NEW", "DOCUMENTS_PENDING")
 _ACCOUNT_PURPOSE = "merchant-bank-account"
 
 LEADS = Listing(
+    name="Leads",
     sortable={
         "createdAt": lambda: Lead.created_at,
         "businessName": lambda: Lead.business_name,

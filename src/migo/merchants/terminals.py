@@ -28,6 +28,7 @@ from .errors import MERCHANT_ERRORS
 from .models import Branch, Terminal
 
 BRANCHES = Listing(
+    name="Branches",
     sortable={"createdAt": lambda: Branch.created_at, "name": lambda: Branch.name},
     default_sort="createdAt",
     searchable=(lambda: Branch.name, lambda: Branch.address),
