@@ -14,6 +14,7 @@ from migo.app import create_app
 from migo.merchants import leads
 from migo.platform.db import database
 from migo.platform.settings import Settings
+from migo.platform.storage import get_storage
 from tests.factories import (
     PDF_BYTES,
     PNG_BYTES,
@@ -114,6 +115,9 @@ async def test_a_document_downloads_as_uploaded(client):
     downloaded = await client.get(f"/rest/leads/{lead_id}/documents/{document['id']}", headers=app)
     assert downloaded.status_code == 200
     assert downloaded.content == jpeg and downloaded.headers["content-type"] == "image/jpeg"
+    # what the store holds is sealed: a copy of the files alone reveals no identity paper
+    stored = await get_storage().get(f"leads/{lead_id}/{document['id']}")
+    assert jpeg not in stored and jpeg[4:64] not in stored and len(stored) == len(jpeg) + 28
     missing = await client.get(f"/rest/leads/{lead_id}/documents/{uuid.uuid4()}", headers=app)
     _error(missing, 404, 7401)
 

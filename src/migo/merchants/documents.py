@@ -1,7 +1,9 @@
 """KYC documents: recognised by their content, kept in the file storage, listed on their lead.
 
 A file is what its first bytes say, never what its name or its Content-Type claim: an executable renamed
-`id.pdf` is refused. PDF, JPEG and PNG only, at most 10 MB.
+`id.pdf` is refused. PDF, JPEG and PNG only, at most 10 MB. Identity papers are personal data: a file is
+sealed (AES-GCM, bound to its document's id) before it reaches the storage, so a copy of the store alone reads
+as noise.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from migo.platform import clock
+from migo.platform import clock, security
 from migo.platform.errors import ApiError
 from migo.platform.ids import new_id
 from migo.platform.storage import Storage
@@ -28,6 +30,8 @@ _SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "image/png"),
     (b"\xff\xd8\xff", "image/jpeg"),
 )
+
+SEAL = "kyc-document"  # the key purpose documents are sealed under
 
 
 def content_type_of(data: bytes) -> str:
@@ -69,7 +73,7 @@ async def add_document(
     document.storage_key = f"leads/{lead.id}/{document.id}"
     # Written before the row commits: a rolled-back upload leaves an orphan file (harmless, unreferenced),
     # never a row without its file.
-    await storage.put(document.storage_key, data)
+    await storage.put(document.storage_key, security.encrypt(data, purpose=SEAL, context=document.id.bytes))
     session.add(document)
     await session.flush()
     if lead.status == "NEW":
@@ -88,4 +92,5 @@ async def document_file(
     document = await session.scalar(statement)
     if document is None:
         raise ApiError(MERCHANT_ERRORS.DOCUMENT_NOT_FOUND)
-    return document, await storage.get(document.storage_key)
+    sealed = await storage.get(document.storage_key)
+    return document, security.decrypt(sealed, purpose=SEAL, context=document.id.bytes)
