@@ -52,7 +52,9 @@ def charger(merchant_slug: str, batch_id: uuid.UUID) -> batches.ProcessLine:
             except ValueError:
                 raise _line_error("subscriptionId: not a subscription id") from None
             try:
-                amount = parse_link_amount(int(fields["amount"]) if fields["amount"].isdigit() else None)
+                amount = parse_link_amount(
+                    int(fields["amount"]) if fields["amount"].isascii() and fields["amount"].isdigit() else None
+                )
             except (ValueError, TypeError):
                 raise _line_error("amount: a whole number of the currency's unit, such as 100") from None
             description, external_id = fields["description"] or None, fields["externalId"] or None

@@ -25,6 +25,7 @@ from migo.platform.ratelimit import Limit
 from migo.platform.secrets import CardNumber, Cvv, Secret
 
 from . import lifecycle, plans
+from .access import readable
 from .models import Plan, Subscription
 from .schedule import subscription_out
 
@@ -112,7 +113,9 @@ async def _result(request: Request, offer: Offer) -> Response:
     shown = None
     if subscription_id:
         async with database.transaction() as session:
-            row = await session.get(Subscription, uuid.UUID(str(subscription_id)))
+            row = await session.scalar(
+                readable(offer.link.client_slug, Subscription).where(Subscription.id == uuid.UUID(str(subscription_id)))
+            )
             shown = subscription_out(row) if row is not None else None
     context = _context(
         offer,
