@@ -113,6 +113,8 @@ class World:
     business_id: str
     branch_id: str
     terminal_id: str
+    terminal_payment_id: str
+    settlement_id: str
 
 
 # Which of a tenant's objects fills each path parameter, per surface (`endpointId` is a company's endpoint on
@@ -131,6 +133,8 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("gateway", "businessId"): lambda world: world.business_id,
     ("gateway", "branchId"): lambda world: world.branch_id,
     ("gateway", "terminalId"): lambda world: world.terminal_id,
+    ("gateway", "paymentId"): lambda world: world.terminal_payment_id,
+    ("gateway", "settlementId"): lambda world: world.settlement_id,
     ("middleware", "uid"): lambda world: world.link_uid,
     ("middleware", "suspensionId"): lambda world: world.suspension_id,
     ("middleware", "slug"): lambda world: world.client_slug,
@@ -200,6 +204,13 @@ BODIES: dict[str, Callable[[World], dict[str, Any]]] = {
     "LeadUpdate": lambda own: {"address": "Mallory's address"},
     "BranchCreate": lambda own: {"name": "Mallory's branch", "address": "Nowhere"},
     "TerminalCreate": lambda own: {"serialNumber": f"MALLORY-{secrets.token_hex(4)}", "model": "A920"},
+    "TerminalPaymentCreate": lambda own: {
+        "amount": "5.00",
+        "currency": "GTQ",
+        "entryMode": "CHIP",
+        "card": {"number": "4242424242424242", "expiry": "12/34"},
+        "reference": f"MALLORY-{secrets.token_hex(4)}",
+    },
 }
 
 
@@ -374,6 +385,16 @@ async def build_world(http: httpx.AsyncClient) -> World:
     await http.post(f"/rest/sandbox/leads/{lead['id']}/approve", headers=app)
     business = _data(await http.post(f"/rest/leads/{lead['id']}/promote", headers=app), 201)
     branch, terminal = await branch_with_terminal(http, app, business["id"])
+    sale = {
+        "amount": "20.00",
+        "currency": "GTQ",
+        "entryMode": "CONTACTLESS",
+        "card": {"number": "4242424242424242", "expiry": "12/34"},
+        "reference": "W-1",
+    }
+    payment = await signed(http, tenant, "POST", f"/rest/terminals/{terminal['id']}/payments", sale)
+    settled = await http.post("/rest/sandbox/settlements/run", headers=app)
+    await signed(http, tenant, "POST", f"/rest/terminals/{terminal['id']}/payments", {**sale, "reference": "W-2"})
     cardholder = await tenant.user_tokens(http)
     operator = await tenant.operator_headers(http)
     return World(
@@ -406,6 +427,8 @@ async def build_world(http: httpx.AsyncClient) -> World:
         business_id=business["id"],
         branch_id=branch["id"],
         terminal_id=terminal["id"],
+        terminal_payment_id=_data(payment, 201)["paymentId"],
+        settlement_id=_data(settled)[0]["id"],
     )
 
 

@@ -49,6 +49,21 @@ ID_NAME = re.compile(r"^(id|uid|client|slug|username|cardNumber)$|(Id|Ids|-id)$"
 # Fields (`METHOD /path location.name`) that a test names another tenant's object in: the test, in this module
 # or as `tests/…py::test_name`.
 COVERED: dict[str, str] = {
+    "GET /rest/settlements query.businessId": (
+        "tests/merchants/test_pos_payments.py::test_ids_outside_the_path_name_only_the_callers_objects"
+    ),
+    "POST /rest/terminals/{terminalId}/payments body.settleTo.cardId": (
+        "tests/merchants/test_pos_payments.py::test_ids_outside_the_path_name_only_the_callers_objects"
+    ),
+    "POST /rest/terminals/{terminalId}/payments header.x-key-id": (
+        "tests/merchants/test_pos_payments.py::test_ids_outside_the_path_name_only_the_callers_objects"
+    ),
+    "POST /rest/terminals/{terminalId}/payments/{paymentId}/refund header.x-key-id": (
+        "tests/merchants/test_pos_payments.py::test_ids_outside_the_path_name_only_the_callers_objects"
+    ),
+    "POST /rest/terminals/{terminalId}/payments/{paymentId}/reverse header.x-key-id": (
+        "tests/merchants/test_pos_payments.py::test_ids_outside_the_path_name_only_the_callers_objects"
+    ),
     "POST /rest/cards/transfer body.sourceCardId": "test_a_transfer_between_companies_is_refused_and_moves_nothing",
     "POST /rest/cards/transfer body.targetCardId": "test_a_transfer_between_companies_is_refused_and_moves_nothing",
     "POST /rest/cards/transfer header.x-key-id": "test_another_applications_signing_key_moves_no_money",

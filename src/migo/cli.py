@@ -507,6 +507,7 @@ TASK_MODULES = [
     "migo.cards.tasks",
     "migo.payments.tasks",
     "migo.subscriptions.tasks",
+    "migo.merchants.tasks",
     "migo.webhooks.tasks",
 ]
 

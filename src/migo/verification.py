@@ -9,10 +9,11 @@ from sqlalchemy import text
 
 from migo.cards import service as cards
 from migo.ledger import service as ledger
+from migo.merchants import service as merchants
 from migo.payments import service as payments
 from migo.platform.db import database
 
-MOVEMENT_SOURCES = (*cards.MOVEMENT_SOURCES, *payments.MOVEMENT_SOURCES)
+MOVEMENT_SOURCES = (*cards.MOVEMENT_SOURCES, *payments.MOVEMENT_SOURCES, *merchants.MOVEMENT_SOURCES)
 JOURNAL_ONLY = cards.JOURNAL_ONLY
 
 

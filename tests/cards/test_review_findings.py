@@ -10,10 +10,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
-from migo.cards import statements
 from migo.cards.tasks import render_statement
 from migo.ledger import service as ledger
 from migo.platform.db import database
+from migo.platform.pdf import latin1
 from tests.factories import (
     activate_card,
     bearer,
@@ -159,7 +159,7 @@ async def test_statements_render_names_outside_latin1(client):
     await render_statement(statement_id=statement_id)
     status = await client.get(f"/rest/cards/{card['cardId']}/statements/{statement_id}", headers=bearer(token))
     assert status.json()["data"]["status"] == "ready"
-    assert statements._latin1("Łukasz Pérez") == "?ukasz Pérez"
+    assert latin1("Łukasz Pérez") == "?ukasz Pérez"
 
 
 async def test_same_reference_on_other_accounts_at_once_applies_once():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -21,6 +20,7 @@ from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
 from migo.platform.jobs import defer
 from migo.platform.money import format_money
+from migo.platform.pdf import latin1
 
 from .access import card_for, readable
 from .errors import CARD_ERRORS
@@ -72,18 +72,6 @@ async def get_statement(
     return statement
 
 
-def _latin1(text: str) -> str:
-    """The PDF's core font speaks Latin-1: "Pérez" stays, "Șerban" loses the comma, "Łukasz" gets a '?'."""
-
-    def printable(char: str) -> str:
-        if ord(char) < 256:
-            return char
-        base = "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
-        return base if base and all(ord(part) < 256 for part in base) else "?"
-
-    return "".join(printable(char) for char in unicodedata.normalize("NFKC", text))
-
-
 def render_pdf(
     *, holder: str, card: Card, currency: str, month: int, year: int, opening: Decimal, lines: list[ledger.Movement]
 ) -> bytes:
@@ -95,7 +83,7 @@ def render_pdf(
     pdf.set_font("Helvetica", size=10)
     closing = lines[-1].balance_after if lines else opening
     for label, value in (
-        ("Cardholder", _latin1(holder)),
+        ("Cardholder", latin1(holder)),
         ("Card", f"**** **** **** {card.last4}"),
         ("Period", f"{year:04d}-{month:02d}"),
         ("Opening balance", f"{format_money(opening)} {currency}"),
@@ -115,7 +103,7 @@ def render_pdf(
     for line in lines:
         description = line.description or line.kind.replace("_", " ").capitalize()
         pdf.cell(widths[0], 6, line.created_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M"))
-        pdf.cell(widths[1], 6, _latin1(description[:48]))
+        pdf.cell(widths[1], 6, latin1(description[:48]))
         pdf.cell(widths[2], 6, format_money(line.amount), align="R")
         pdf.cell(widths[3], 6, format_money(line.balance_after), align="R", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

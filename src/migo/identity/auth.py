@@ -53,6 +53,13 @@ async def gateway_app(credentials: HTTPAuthorizationCredentials | None = Securit
     return _application(_claims(credentials, "gateway"))
 
 
+async def optional_gateway_app(
+    credentials: HTTPAuthorizationCredentials | None = Security(_bearer),
+) -> AppPrincipal | None:
+    """The application, when the call carries a Bearer token (a route that takes other credentials too)."""
+    return _application(_claims(credentials, "gateway")) if credentials is not None else None
+
+
 async def cms_app(credentials: HTTPAuthorizationCredentials | None = Security(_bearer)) -> AppPrincipal:
     return _application(_claims(credentials, "cms"))
 
@@ -131,9 +138,9 @@ async def merchant(session: DbSession, authorization: str | None = Security(_mer
     return MerchantPrincipal(application_id=application_id, client_slug=client_slug)
 
 
-_KEY_ID = Header(None, alias="x-key-id", description="Id of the signing key.")
-_TIMESTAMP = Header(None, alias="x-timestamp", description="Unix seconds; within 5 minutes of the server clock.")
-_SIGNATURE = Header(
+KEY_ID_HEADER = Header(None, alias="x-key-id", description="Id of the signing key.")
+TIMESTAMP_HEADER = Header(None, alias="x-timestamp", description="Unix seconds; within 5 minutes of the server clock.")
+SIGNATURE_HEADER = Header(
     None,
     alias="x-signature",
     description='base64 signature over `timestamp "\\n" METHOD "\\n" path-with-query "\\n" Idempotency-Key '
@@ -180,9 +187,9 @@ async def signed_request(
     request: Request,
     session: DbSession,
     app: AppPrincipal = Depends(gateway_app),
-    key_id: str | None = _KEY_ID,
-    timestamp: str | None = _TIMESTAMP,
-    signature: str | None = _SIGNATURE,
+    key_id: str | None = KEY_ID_HEADER,
+    timestamp: str | None = TIMESTAMP_HEADER,
+    signature: str | None = SIGNATURE_HEADER,
 ) -> signing.LiveKey:
     """A signed call that is not idempotent: its signature works once."""
     key = request.headers.get(idempotency.HEADER)
@@ -196,15 +203,32 @@ async def signed_idempotent_request(
     session: DbSession,
     app: AppPrincipal = Depends(gateway_app),
     caller: GatewayCaller = Depends(gateway_caller),
-    key_id: str | None = _KEY_ID,
-    timestamp: str | None = _TIMESTAMP,
-    signature: str | None = _SIGNATURE,
+    key_id: str | None = KEY_ID_HEADER,
+    timestamp: str | None = TIMESTAMP_HEADER,
+    signature: str | None = SIGNATURE_HEADER,
     idempotency_key: str | None = idempotency.key_header(),
 ) -> signing.LiveKey:
-    """A money-moving call: its signature, then its Idempotency-Key (a malformed key is reported only once
-    the signature verifies)."""
+    """A money-moving call: its signature, then its Idempotency-Key."""
+    return await verify_signed_idempotent(
+        request, session, app, caller.idempotency_scope, key_id, timestamp, signature, idempotency_key
+    )
+
+
+async def verify_signed_idempotent(
+    request: Request,
+    session: AsyncSession,
+    app: AppPrincipal,
+    scope: str,
+    key_id: str | None,
+    timestamp: str | None,
+    signature: str | None,
+    idempotency_key: str | None,
+) -> signing.LiveKey:
+    """The signature of the application's call, then its Idempotency-Key (kept under `scope`; a malformed key
+    is reported only once the signature verifies). For a route that takes other credentials too and has
+    resolved the application itself."""
     try:
-        pending = idempotency.start(request, caller.idempotency_scope, idempotency_key, await request.body())
+        pending = idempotency.start(request, scope, idempotency_key, await request.body())
     except ApiError as malformed_key:
         await _verify_signature(
             request, session, app, key_id, timestamp, signature, idempotency_key=idempotency_key, pending=None

@@ -2,6 +2,7 @@
 
 - cardholders: `get_cardholder` (of a company, else 7100), `cardholder_for_activation` (the webview's
   link), `cardholder_name` (a statement's holder);
+- companies: `company_name` (the issuer a merchant's settlement report names);
 - one-time codes: `verify_otp` (a PIN reset spends one);
 - the Payment Link hook's key pair: `authenticate_key_pair`.
 
@@ -27,6 +28,7 @@ __all__ = [
     "authenticate_key_pair",
     "cardholder_for_activation",
     "cardholder_name",
+    "company_name",
     "get_cardholder",
     "verify_otp",
 ]
@@ -61,3 +63,10 @@ async def cardholder_name(session: AsyncSession, company_id: uuid.UUID, user_id:
         )
     ).first()
     return f"{row[0]} {row[1]}" if row else None
+
+
+async def company_name(session: AsyncSession, company_id: uuid.UUID) -> str:
+    """The company's name (a report's issuer)."""
+    name = await session.scalar(select(Company.name).where(Company.id == company_id))
+    assert name is not None  # the caller holds the company's own id
+    return name

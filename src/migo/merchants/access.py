@@ -1,8 +1,8 @@
 """Who may read what in the merchants domain: the domain's one tenant-scoping helper, `readable`.
 
-Leads, their documents, businesses, branches and terminals belong to the company whose application created
-them; another company's do not exist for the caller (404). Only the company's application acts here, never a
-cardholder.
+Leads, their documents, businesses, branches, terminals, their payments, and settlements belong to the company
+whose application created them; another company's do not exist for the caller (404). Only the company's
+application (or one of its terminals, for the terminal's own payments) acts here, never a cardholder.
 """
 
 from __future__ import annotations
@@ -12,9 +12,21 @@ from typing import TypeVar
 
 from sqlalchemy import Select, select
 
-from .models import Branch, Business, Lead, LeadDocument, Terminal
+from .models import (
+    Branch,
+    Business,
+    Lead,
+    LeadDocument,
+    Payout,
+    Settlement,
+    Terminal,
+    TerminalOperation,
+    TerminalPayment,
+)
 
-Row = TypeVar("Row", Lead, LeadDocument, Business, Branch, Terminal)
+Row = TypeVar(
+    "Row", Lead, LeadDocument, Business, Branch, Terminal, TerminalPayment, TerminalOperation, Settlement, Payout
+)
 
 
 def readable(company_id: uuid.UUID, model: type[Row]) -> Select[Row]:

@@ -1,4 +1,4 @@
-"""The merchants domain's error codes (74xx: merchants and terminals)."""
+"""The merchants domain's error codes: 74xx merchants, terminals and their payments; 75xx settlements."""
 
 from __future__ import annotations
 
@@ -42,3 +42,41 @@ class MERCHANT_ERRORS:  # noqa: N801 - a namespace of constants, named like the 
     TERMINAL_ALREADY_ACTIVE = merchant_error(7415, "TERMINAL_ALREADY_ACTIVE", 409, "The terminal is already active.")
     TERMINAL_INACTIVE = merchant_error(7416, "TERMINAL_INACTIVE", 409, "The terminal is deactivated.")
     BUSINESS_NOT_ACTIVE = merchant_error(7417, "BUSINESS_NOT_ACTIVE", 409, "The business is not active.")
+    TERMINAL_PAYMENT_NOT_FOUND = merchant_error(7418, "TERMINAL_PAYMENT_NOT_FOUND", 404, "The payment does not exist.")
+    DUPLICATE_TERMINAL_REFERENCE = merchant_error(
+        7419, "DUPLICATE_TERMINAL_REFERENCE", 409, "This terminal already took a payment with this reference."
+    )
+    CURRENCY_NOT_ACCEPTED = merchant_error(
+        7420, "CURRENCY_NOT_ACCEPTED", 409, "The business takes payments in its pricing currency only."
+    )
+    SETTLEMENT_CARD_NOT_FOUND = merchant_error(
+        7421, "SETTLEMENT_CARD_NOT_FOUND", 404, "The prepaid card named in `settleTo` does not exist."
+    )
+    PAYMENT_NOT_REVERSIBLE = merchant_error(
+        7422,
+        "PAYMENT_NOT_REVERSIBLE",
+        409,
+        "Only an approved payment can be reversed, and only before its settlement cutoff (23:30 UTC); refund it.",
+    )
+    PAYMENT_NOT_REFUNDABLE = merchant_error(
+        7423, "PAYMENT_NOT_REFUNDABLE", 409, "Only an approved payment can be refunded, up to what is left of it."
+    )
+    TERMINAL_OPERATION_IN_PROGRESS = merchant_error(
+        7424, "TERMINAL_OPERATION_IN_PROGRESS", 409, "A payment or an operation of this payment is being confirmed."
+    )
+    TERMINAL_OPERATION_FAILED = merchant_error(
+        7425, "TERMINAL_OPERATION_FAILED", 402, "The processor refused the operation."
+    )
+
+
+settlement_error = domain_errors("settlements", gateway=(75,))
+
+
+class SETTLEMENT_ERRORS:  # noqa: N801 - a namespace of constants, named like the platform's ERRORS
+    SETTLEMENT_NOT_FOUND = settlement_error(7500, "SETTLEMENT_NOT_FOUND", 404, "The settlement does not exist.")
+    SETTLEMENT_ALREADY_PAID_OUT = settlement_error(
+        7501, "SETTLEMENT_ALREADY_PAID_OUT", 409, "The settlement was paid out: it has no next step."
+    )
+    INVALID_CUTOFF_DATE = settlement_error(
+        7502, "INVALID_CUTOFF_DATE", 400, "A cutoff date is today or a day before it (UTC), not a future day."
+    )

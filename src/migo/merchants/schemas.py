@@ -1,18 +1,20 @@
-"""Wire shapes of merchant onboarding."""
+"""Wire shapes of merchant acquiring: onboarding, terminal payments, settlements."""
 
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from migo.platform.money import Money
-from migo.platform.secrets import BankAccountNumber
+from migo.platform import pan
+from migo.platform.money import Amount, Money
+from migo.platform.secrets import BankAccountNumber, CardNumber, Cvv
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 
-from .models import Business, Lead, LeadDocument
+from .models import Business, Lead, LeadDocument, Payout, Settlement, TerminalOperation, TerminalPayment
 
 LeadStatus = Literal["NEW", "DOCUMENTS_PENDING", "IN_REVIEW", "APPROVED", "REJECTED"]
 DocumentType = Literal["ID_FRONT", "ID_BACK", "TAX_CERTIFICATE", "BANK_PROOF", "ADDRESS_PROOF"]
@@ -220,3 +222,232 @@ class TerminalCredentials(ApiModel):
 
 class TerminalCreated(TerminalOut):
     credentials: TerminalCredentials
+
+
+# Terminal (POS) payments.
+
+EntryMode = Literal["CHIP", "CONTACTLESS", "SWIPE", "MANUAL"]
+TerminalPaymentStatus = Literal["pending", "approved", "denied", "reversed", "refunded"]
+
+
+class TerminalCard(ApiInput):
+    """The card as the terminal read it (the sandbox terminal sends the number; a certified one would send
+    the chip's encrypted track)."""
+
+    number: CardNumber = Field(examples=["4242424242424242"], description="Spaces and dashes are ignored.")
+    expiry: str = Field(pattern=r"^(0[1-9]|1[0-2])/[0-9]{2}$", examples=["12/29"], description="MM/YY.")
+    cvv: Cvv | None = Field(None, description="Only when typed (MANUAL); a chip or a tap has none.")
+
+    @field_validator("number")
+    @classmethod
+    def _valid_number(cls, number: CardNumber) -> CardNumber:
+        digits = number.digits()
+        if not (12 <= len(digits.reveal()) <= 19 and pan.is_valid(digits.reveal())):
+            raise ValueError("not a valid card number")
+        return digits
+
+    @field_validator("cvv")
+    @classmethod
+    def _valid_cvv(cls, cvv: Cvv | None) -> Cvv | None:
+        if cvv is not None and not (cvv.reveal().isdigit() and len(cvv.reveal()) in (3, 4)):
+            raise ValueError("3 or 4 digits")
+        return cvv
+
+
+class SettleToBalance(ApiInput):
+    type: Literal["BALANCE"]
+
+
+class SettleToPrepaidCard(ApiInput):
+    type: Literal["PREPAID_CARD"]
+    card_id: uuid.UUID = Field(description="A prepaid card of the company, in the business's currency.")
+
+
+SettleTo = Annotated[SettleToBalance | SettleToPrepaidCard, Field(discriminator="type")]
+
+
+class TerminalPaymentCreate(ApiInput):
+    """`CreateTerminalPaymentInput` (seed 003: no top-level installments; a terminal payment is one charge)."""
+
+    amount: Amount
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$", examples=["GTQ"])]
+    entry_mode: EntryMode
+    card: TerminalCard
+    tip: Amount | None = Field(None, description="Added to the amount charged; settled with it.")
+    reference: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=64,
+            pattern=r"^[ -~]+$",
+            description="The terminal's receipt number: one payment per reference and terminal.",
+        ),
+    ]
+    settle_to: SettleTo = Field(
+        default_factory=lambda: SettleToBalance(type="BALANCE"),
+        description="Where the settlement credits this payment's net: the business balance (default) or a "
+        "prepaid card.",
+    )
+
+
+class PaymentCard(ApiModel):
+    brand: str
+    last4: str
+
+
+class SettleToOut(ApiModel):
+    type: Literal["BALANCE", "PREPAID_CARD"]
+    card_id: uuid.UUID | None = None
+
+
+class TerminalPaymentOut(ApiModel):
+    payment_id: uuid.UUID
+    terminal_id: uuid.UUID
+    business_id: uuid.UUID
+    reference: str
+    status: TerminalPaymentStatus = Field(
+        description="`pending`: the processor has not answered yet; the payment resolves within minutes."
+    )
+    auth_code: str | None
+    decline_code: str | None = Field(description="Why it was denied: `insufficient_funds` (7303), `expired_card`, …")
+    amount: Money
+    tip: Money
+    refunded_amount: Money
+    currency: str
+    entry_mode: EntryMode
+    card: PaymentCard
+    settle_to: SettleToOut
+    settlement_id: uuid.UUID | None
+    created_at: UtcDateTime
+    captured_at: UtcDateTime | None
+
+    @classmethod
+    def of(cls, payment: TerminalPayment) -> TerminalPaymentOut:
+        return cls(
+            payment_id=payment.id,
+            terminal_id=payment.terminal_id,
+            business_id=payment.business_id,
+            reference=payment.reference,
+            status=payment.status,
+            auth_code=payment.authorization_code,
+            decline_code=payment.decline_code,
+            amount=payment.amount,
+            tip=payment.tip,
+            refunded_amount=payment.refunded_amount,
+            currency=payment.currency,
+            entry_mode=payment.entry_mode,
+            card=PaymentCard(brand=payment.card_brand, last4=payment.card_last4),
+            settle_to=SettleToOut(type="PREPAID_CARD", card_id=payment.settle_to_card_id)
+            if payment.settle_to_card_id
+            else SettleToOut(type="BALANCE"),
+            settlement_id=payment.settlement_id,
+            created_at=payment.created_at,
+            captured_at=payment.captured_at,
+        )
+
+
+class TerminalRefundCreate(ApiInput):
+    amount: Amount | None = Field(None, description="Leave out to refund all that is left.")
+
+
+class TerminalOperationOut(ApiModel):
+    operation_id: uuid.UUID
+    kind: Literal["reversal", "refund"]
+    status: Literal["pending", "succeeded", "failed"]
+    amount: Money
+    payment: TerminalPaymentOut
+    created_at: UtcDateTime
+    completed_at: UtcDateTime | None
+
+    @classmethod
+    def of(cls, operation: TerminalOperation, payment: TerminalPayment) -> TerminalOperationOut:
+        return cls(
+            operation_id=operation.id,
+            kind=operation.kind,
+            status=operation.status,
+            amount=operation.amount,
+            payment=TerminalPaymentOut.of(payment),
+            created_at=operation.created_at,
+            completed_at=operation.completed_at,
+        )
+
+
+# Settlements.
+
+SettlementStatus = Literal["pending", "settled", "paid_out"]
+
+
+class PayoutOut(ApiModel):
+    id: uuid.UUID
+    status: Literal["in_transit", "paid"]
+    amount: Money
+    currency: str
+    expected_date: date = Field(description="When the bank credits it (seed 003: T+1 to T+3 business days).")
+    bank_name: str
+    account_number_last4: str
+    paid_at: UtcDateTime | None
+
+
+class SettlementOut(ApiModel):
+    id: uuid.UUID
+    business_id: uuid.UUID
+    cutoff_date: date
+    settlement_date: date = Field(description="The business day the net is credited.")
+    status: SettlementStatus
+    currency: str
+    gross: Money
+    fees: Money
+    net: Money
+    line_count: int
+    payout: PayoutOut | None
+    created_at: UtcDateTime
+    settled_at: UtcDateTime | None
+    paid_out_at: UtcDateTime | None
+
+    @classmethod
+    def of(cls, settlement: Settlement, payout: Payout | None) -> SettlementOut:
+        return cls(
+            id=settlement.id,
+            business_id=settlement.business_id,
+            cutoff_date=settlement.cutoff_date,
+            settlement_date=settlement.settlement_date,
+            status=settlement.status,
+            currency=settlement.currency,
+            gross=settlement.gross,
+            fees=settlement.fees,
+            net=settlement.net,
+            line_count=settlement.line_count,
+            payout=PayoutOut.model_validate(payout) if payout else None,
+            created_at=settlement.created_at,
+            settled_at=settlement.settled_at,
+            paid_out_at=settlement.paid_out_at,
+        )
+
+
+class SettlementLineOut(ApiModel):
+    line: int = Field(validation_alias="position")
+    kind: Literal["payment", "refund"]
+    reference: str
+    payment_id: uuid.UUID
+    occurred_at: UtcDateTime
+    gross: Money
+    fee: Money
+    net: Money
+    settle_to_card_id: uuid.UUID | None
+
+
+class SettlementCreditOut(ApiModel):
+    type: Literal["BALANCE", "PREPAID_CARD"]
+    card_id: uuid.UUID | None
+    amount: Money
+
+
+class SettlementDetail(SettlementOut):
+    lines: list[SettlementLineOut]
+    credits: list[SettlementCreditOut] = Field(description="Where the net went, once settled.")
+
+
+class SandboxSettlementRun(ApiInput):
+    cutoff_date: date | None = Field(
+        None, description="The business day the run closes (default: today, UTC); it settles the next business day."
+    )

@@ -11,7 +11,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Select
+from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -104,6 +104,16 @@ async def find_terminal(
     terminal = await session.scalar(statement.with_for_update() if lock else statement)
     if terminal is None:
         raise ApiError(MERCHANT_ERRORS.TERMINAL_NOT_FOUND)
+    return terminal
+
+
+async def authenticate_terminal(session: AsyncSession, key_id: str, secret: Secret) -> Terminal | None:
+    """The terminal these credentials name, or None (an unknown key id and a wrong secret look the same). The
+    key id is the capability here: it names the company, as an application's credentials do."""
+    terminal = await session.scalar(select(Terminal).where(Terminal.key_id == key_id))
+    digest = security.token_digest(secret.reveal())
+    if terminal is None or not security.constant_time_equals(terminal.secret_digest, digest):
+        return None
     return terminal
 
 

@@ -8,6 +8,8 @@ database set-up and the benchmark configure merchants and BINs through it; no on
 - the ledger's verification: `MOVEMENT_SOURCES` (payment links, acquirer settlements);
 - saved cards and charges to them (subscriptions): `verify_card`, `complete_verification`, `find_saved_card`,
   `saved_card_by_id`, `merchant_client`, `create_charge`, `pay_saved_card`, `charge_state`, `transaction_view`;
+- the ledger account of what a processor owes for the card payments it took (a terminal's sales are booked out
+  of it as a link's captures are): `processor_clearing_account`;
 - a link that sells a subscription (its hosted page is the subscriptions'): `checkout_link`, `close_subscribed_link`.
 """
 
@@ -65,6 +67,7 @@ __all__ = [
     "find_saved_card",
     "load_bins",
     "load_shipped_bins_if_empty",
+    "processor_clearing_account",
     "read_bin_csv",
     "saved_card_by_id",
     "verify_card",
@@ -237,3 +240,9 @@ async def close_subscribed_link(uid: str, subscription_id: uuid.UUID) -> None:
 async def lock_link(session: AsyncSession, uid: str) -> None:
     """Lock a link's row in the caller's transaction (what waits on it: a second start of its subscription)."""
     await links.locked_link(session, uid, None)
+
+
+async def processor_clearing_account(session: AsyncSession, processor: str, currency: str) -> uuid.UUID:
+    """What `processor` owes the platform for the card payments it approved (the on-us processor's is the
+    ledger's on-us clearing account)."""
+    return await clients.clearing_account(session, processor, currency)

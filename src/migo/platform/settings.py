@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -61,8 +62,17 @@ class Settings(BaseSettings):
     # Request body budgets (platform.bodylimit): JSON APIs, and the endpoints that opt in as uploads.
     max_json_body_bytes: int = Field(default=1024 * 1024, gt=0)
     max_upload_body_bytes: int = Field(default=20 * 1024 * 1024, gt=0)
+    # The processor that charges terminal (POS) payments of cards Migo did not issue (Migo's own are charged
+    # on-us, through the ledger).
+    pos_processor: str = "sandbox"
+    # The days settlements are not credited on, besides Saturdays and Sundays: ISO dates, comma-separated
+    # (`MIGO_SETTLEMENT_HOLIDAYS=2026-12-25,2027-01-01`).
+    settlement_holidays: Annotated[list[date], NoDecode] = []
+    # Business days from a settlement's credit to the money's arrival at the business's bank (seed 003: T+1
+    # to T+3, depending on the bank).
+    payout_delay_business_days: int = Field(default=1, ge=1, le=3)
 
-    @field_validator("trusted_proxies", mode="before")
+    @field_validator("trusted_proxies", "settlement_holidays", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         return [item.strip() for item in value.split(",") if item.strip()] if isinstance(value, str) else value
