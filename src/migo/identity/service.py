@@ -3,6 +3,8 @@
 - cardholders: `get_cardholder` (of a company, else 7100), `cardholder_for_activation` (the webview's
   link), `cardholder_name` (a statement's holder);
 - one-time codes: `verify_otp` (a PIN reset spends one);
+- partners: `company_ids_of_partner` (what a back-office operator's partner manages, for the domains that scope
+  a CMS read to it);
 - the Payment Link hook's key pair: `authenticate_key_pair`.
 
 Who is calling is in `principals` (values) and `auth` (the surfaces' FastAPI dependencies).
@@ -27,6 +29,7 @@ __all__ = [
     "authenticate_key_pair",
     "cardholder_for_activation",
     "cardholder_name",
+    "company_ids_of_partner",
     "get_cardholder",
     "verify_otp",
 ]
@@ -61,3 +64,9 @@ async def cardholder_name(session: AsyncSession, company_id: uuid.UUID, user_id:
         )
     ).first()
     return f"{row[0]} {row[1]}" if row else None
+
+
+async def company_ids_of_partner(session: AsyncSession, partner_id: uuid.UUID) -> list[uuid.UUID]:
+    """The ids of the companies a partner manages: a CMS operator of the partner sees their objects, and no
+    other company's."""
+    return list(await session.scalars(readable(Company, partner_id).with_only_columns(Company.id)))
