@@ -131,6 +131,8 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("gateway", "businessId"): lambda world: world.business_id,
     ("gateway", "branchId"): lambda world: world.branch_id,
     ("gateway", "terminalId"): lambda world: world.terminal_id,
+    ("cms", "leadId"): lambda world: world.lead_id,
+    ("cms", "documentId"): lambda world: world.lead_document_id,
     ("middleware", "uid"): lambda world: world.link_uid,
     ("middleware", "suspensionId"): lambda world: world.suspension_id,
     ("middleware", "slug"): lambda world: world.client_slug,
@@ -200,6 +202,7 @@ BODIES: dict[str, Callable[[World], dict[str, Any]]] = {
     "LeadUpdate": lambda own: {"address": "Mallory's address"},
     "BranchCreate": lambda own: {"name": "Mallory's branch", "address": "Nowhere"},
     "TerminalCreate": lambda own: {"serialNumber": f"MALLORY-{secrets.token_hex(4)}", "model": "A920"},
+    "LeadRejection": lambda own: {"reasons": [{"documentId": own.lead_document_id, "reason": "Blurred."}]},
 }
 
 
