@@ -135,6 +135,8 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("gateway", "terminalId"): lambda world: world.terminal_id,
     ("gateway", "paymentId"): lambda world: world.terminal_payment_id,
     ("gateway", "settlementId"): lambda world: world.settlement_id,
+    ("cms", "leadId"): lambda world: world.lead_id,
+    ("cms", "documentId"): lambda world: world.lead_document_id,
     ("middleware", "uid"): lambda world: world.link_uid,
     ("middleware", "suspensionId"): lambda world: world.suspension_id,
     ("middleware", "slug"): lambda world: world.client_slug,
@@ -211,6 +213,7 @@ BODIES: dict[str, Callable[[World], dict[str, Any]]] = {
         "card": {"number": "4242424242424242", "expiry": "12/34"},
         "reference": f"MALLORY-{secrets.token_hex(4)}",
     },
+    "LeadRejection": lambda own: {"reasons": [{"documentId": own.lead_document_id, "reason": "Blurred."}]},
 }
 
 

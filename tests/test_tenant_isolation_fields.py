@@ -93,6 +93,9 @@ COVERED: dict[str, str] = {
     "POST /mw-default/transactions-hook body.client": "test_the_hook_creates_no_link_for_another_merchants_client",
     "POST /v1/suspensions body.client": "tests/payments/test_fraud_and_bins.py::test_suspensions_are_the_merchants_own",
     "GET /v1/suspensions query.userId": "test_suspensions_of_another_merchant_are_not_listed_by_user_id",
+    "POST /cms/rest/leads/{leadId}/reject body.reasons.documentId": (
+        "tests/merchants/test_cms_review.py::test_a_rejection_naming_another_partners_document_changes_nothing"
+    ),
     "POST /v1/bins/verify body.client": "test_bins_are_not_verified_against_another_merchants_client",
     "POST /v1/plans body.client": (
         "tests/subscriptions/test_subscriptions.py::test_another_merchants_client_plan_and_subscriptions_are_not_found"

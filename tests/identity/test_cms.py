@@ -61,16 +61,16 @@ async def test_viewer_reads_roles_with_pagination_sorting_and_search(client):
     listed = await client.get("/cms/rest/roles", params={"sortBy": "name", "sortOrder": "asc"}, headers=headers)
     assert listed.status_code == 200
     data = listed.json()["data"]
-    assert [role["name"] for role in data["items"]] == ["admin", "operator", "viewer"]
-    assert data["meta"] == {"page": 1, "limit": 20, "totalItems": 3, "totalPages": 1}
+    assert [role["name"] for role in data["items"]] == ["admin", "compliance", "operator", "viewer"]
+    assert data["meta"] == {"page": 1, "limit": 20, "totalItems": 4, "totalPages": 1}
     viewer = next(role for role in data["items"] if role["name"] == "viewer")
     assert viewer["system"] is True and all(p.endswith(".read") for p in viewer["permissions"])
 
     searched = await client.get("/cms/rest/roles", params={"searchText": "read-only"}, headers=headers)
     assert [role["name"] for role in searched.json()["data"]["items"]] == ["viewer"]
     paged = await client.get("/cms/rest/roles", params={"limit": 2, "page": 2, "sortBy": "name"}, headers=headers)
-    assert paged.json()["data"]["meta"] == {"page": 2, "limit": 2, "totalItems": 3, "totalPages": 2}
-    assert len(paged.json()["data"]["items"]) == 1
+    assert paged.json()["data"]["meta"] == {"page": 2, "limit": 2, "totalItems": 4, "totalPages": 2}
+    assert [role["name"] for role in paged.json()["data"]["items"]] == ["compliance", "admin"]  # name, DESC
 
     permissions = await client.get("/cms/rest/permissions", headers=headers)
     assert {"code": "rbac.read", "description": "See roles, permissions and operators"} in permissions.json()["data"]

@@ -1,8 +1,8 @@
 """The identity domain's one tenant-scoping helper: every read of a tenant's rows goes through `readable`.
 
-A company's cardholders and the messages sent to them, an application's signing keys, a partner's operators
-and roles (beside the system roles every partner is offered): another tenant's id answers as if it did not
-exist.
+A company's cardholders and the messages sent to them, an application's signing keys, a partner's operators,
+roles (beside the system roles every partner is offered) and companies: another tenant's id answers as if it did
+not exist.
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from typing import TypeVar
 
 from sqlalchemy import ColumnElement, Select, or_, select
 
-from .models import Operator, OutboundMessage, Role, SigningKey, User
+from .models import Company, Operator, OutboundMessage, Role, SigningKey, User
 
-Row = TypeVar("Row", User, OutboundMessage, SigningKey, Operator, Role)
+Row = TypeVar("Row", User, OutboundMessage, SigningKey, Operator, Role, Company)
 
 
 def readable(model: type[Row], tenant: uuid.UUID) -> Select[Row]:
     """The rows of `model` that belong to `tenant`: a company (users, messages), an application (signing
-    keys) or a partner (operators, roles)."""
+    keys) or a partner (operators, roles, companies)."""
     return select(model).where(_owned_by(model, tenant))
 
 
@@ -32,4 +32,6 @@ def _owned_by(model: type[Row], tenant: uuid.UUID) -> ColumnElement[bool]:
         return SigningKey.application_id == tenant
     if model is Operator:
         return Operator.partner_id == tenant
+    if model is Company:
+        return Company.partner_id == tenant
     return or_(Role.partner_id.is_(None), Role.partner_id == tenant)

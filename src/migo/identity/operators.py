@@ -32,7 +32,8 @@ PERMISSIONS: dict[str, str] = {
     "cardholders.batch": "Upload cardholder batches",
     "cards.read": "See cards and their movements",
     "cards.manage": "Block, unblock and cancel cards; print card stock",
-    "merchants.read": "See merchants, branches and terminals",
+    "merchants.read": "See merchants: leads and their KYC documents, businesses, branches and terminals",
+    "merchants.review": "Approve or reject merchant leads in review (KYC)",
     "merchants.manage": "Onboard merchants and provision terminals",
     "settlements.read": "See settlements and conciliation results",
     "conciliation.upload": "Upload conciliation files",
@@ -47,6 +48,8 @@ SYSTEM_ROLES: dict[str, tuple[str, list[str]]] = {
         sorted({*READ_ONLY, "cardholders.write", "cardholders.batch", "cards.manage", "conciliation.upload"}),
     ),
     "viewer": ("Read-only access", READ_ONLY),
+    # KYC review apart from day-to-day operations: who approves a merchant is not who runs its cards.
+    "compliance": ("Merchant KYC review, with read access to the rest", sorted({*READ_ONLY, "merchants.review"})),
 }
 
 LOGIN_GATE = PasswordGate(

@@ -4,6 +4,8 @@
   link), `cardholder_name` (a statement's holder);
 - companies: `company_name` (the issuer a merchant's settlement report names);
 - one-time codes: `verify_otp` (a PIN reset spends one);
+- partners: `company_ids_of_partner` (what a back-office operator's partner manages, for the domains that scope
+  a CMS read to it);
 - the Payment Link hook's key pair: `authenticate_key_pair`.
 
 Who is calling is in `principals` (values) and `auth` (the surfaces' FastAPI dependencies).
@@ -28,6 +30,7 @@ __all__ = [
     "authenticate_key_pair",
     "cardholder_for_activation",
     "cardholder_name",
+    "company_ids_of_partner",
     "company_name",
     "get_cardholder",
     "verify_otp",
@@ -70,3 +73,9 @@ async def company_name(session: AsyncSession, company_id: uuid.UUID) -> str:
     name = await session.scalar(select(Company.name).where(Company.id == company_id))
     assert name is not None  # the caller holds the company's own id
     return name
+
+
+async def company_ids_of_partner(session: AsyncSession, partner_id: uuid.UUID) -> list[uuid.UUID]:
+    """The ids of the companies a partner manages: a CMS operator of the partner sees their objects, and no
+    other company's."""
+    return list(await session.scalars(readable(Company, partner_id).with_only_columns(Company.id)))

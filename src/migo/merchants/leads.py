@@ -37,7 +37,7 @@ from migo.platform.ids import new_id
 from migo.platform.pagination import Listing
 from migo.platform.secrets import BankAccountNumber
 
-from .access import readable
+from .access import readable, readable_by_companies
 from .errors import MERCHANT_ERRORS
 from .models import Lead, LeadDocument
 from .schemas import BankAccountIn, LeadCreate, LeadOut, LeadUpdate
@@ -106,10 +106,14 @@ async def lead_view(session: AsyncSession, lead: Lead) -> LeadOut:
 
 
 async def lead_views(session: AsyncSession, found: Sequence[Lead]) -> list[LeadOut]:
-    """The leads as answered, with their documents and what is due: one query for a whole page's documents."""
+    """The leads as answered, with their documents and what is due: one query for a whole page's documents
+    (a page on the CMS holds the leads of several companies of the operator's partner)."""
     if not found:
         return []
-    statement = readable(found[0].company_id, LeadDocument).where(LeadDocument.lead_id.in_([lead.id for lead in found]))
+    companies = {lead.company_id for lead in found}
+    statement = readable_by_companies(companies, LeadDocument).where(
+        LeadDocument.lead_id.in_([lead.id for lead in found])
+    )
     by_lead: dict[uuid.UUID, list[LeadDocument]] = {lead.id: [] for lead in found}
     for document in await session.scalars(statement.order_by(LeadDocument.created_at, LeadDocument.id)):
         by_lead[document.lead_id].append(document)

@@ -66,6 +66,26 @@ class LeadDocument(IdMixin, CreatedAtMixin, Base):
     rejection_reason: Mapped[str | None] = mapped_column(String(500))
 
 
+class LeadReview(IdMixin, CreatedAtMixin, Base):
+    """The audit trail of a lead's review: every decision a back-office operator made on it, when, and on what
+    (the documents it refused and why). Written in the decision's own transaction, as a card's audit is."""
+
+    __tablename__ = "merchant_lead_reviews"
+    __table_args__ = (CheckConstraint("decision IN ('APPROVE', 'REJECT')", name="decision"),)
+
+    lead_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("merchant_leads.id"), index=True)
+    company_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("companies.id"))
+    decision: Mapped[str] = mapped_column(String(10))
+    from_status: Mapped[str] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    actor_kind: Mapped[str] = mapped_column(String(20))  # operator
+    actor_id: Mapped[str] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(20))  # cms
+    # [{"documentId": "…", "reason": "…"}] for each document refused; empty for an approval.
+    rejected_documents: Mapped[list[dict[str, str]]] = mapped_column(JSONB)
+    reason: Mapped[str | None] = mapped_column(String(500))  # why the lead itself was refused, when it was
+
+
 class Business(IdMixin, CreatedAtMixin, Base):
     """An approved lead, promoted: what it is charged per payment and where its money is paid out."""
 

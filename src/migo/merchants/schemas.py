@@ -149,6 +149,33 @@ class LeadOut(ApiModel):
         )
 
 
+class DocumentRejection(ApiInput):
+    document_id: uuid.UUID = Field(description="A document of the lead.")
+    reason: Annotated[str, Field(min_length=1, max_length=500, description="Why it is refused, for the merchant.")]
+
+
+class LeadRejection(ApiInput):
+    """A back-office reviewer's refusal: the documents named fall due again (the lead goes back to
+    `DOCUMENTS_PENDING`); with no document named, the lead itself is refused (`REJECTED`, final)."""
+
+    reasons: Annotated[list[DocumentRejection], Field(max_length=50)]
+    reason: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=500,
+        description="Why the lead itself is refused (no document named), or a note on the decision: kept in the "
+        "audit trail, not shown to the merchant.",
+    )
+
+    @model_validator(mode="after")
+    def _each_document_once(self) -> LeadRejection:
+        named = [str(rejection.document_id) for rejection in self.reasons]
+        twice = sorted({document for document in named if named.count(document) > 1})
+        if twice:
+            raise ValueError(f"a document is refused once, with one reason: {', '.join(twice)}")
+        return self
+
+
 class Pricing(ApiModel):
     percent: Money = Field(description="Percent of each payment, e.g. `2.9000` for 2.9%.")
     fixed: Money = Field(description="A fixed fee per payment, in `currency`.")

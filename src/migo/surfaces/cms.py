@@ -5,13 +5,15 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from migo.identity import router as identity
+from migo.merchants import review_router as merchant_review
 from migo.platform.catalog_router import error_catalog_router
 from migo.platform.errors import catalog_markdown
 from migo.platform.settings import Settings
 from migo.platform.surface import build_surface
 
 DESCRIPTION = """
-Partner and cardholder management, RBAC and bulk operations, for authorized partners.
+Partner and cardholder management, RBAC, bulk operations and the KYC review of merchant leads, for authorized
+partners.
 
 Every call carries the CMS application's `Authorization: Bearer <accessToken>` (from `POST
 /cms/rest/auth/token`) and the operator's `x-user-token` (from `POST /cms/rest/auth/login`); the operator's
@@ -28,5 +30,10 @@ def build_cms(settings: Settings) -> FastAPI:
         description=DESCRIPTION + catalog_markdown(),
         style="envelope",
         settings=settings,
-        routers=[identity.application_token_router("cms"), identity.cms_operators, error_catalog_router()],
+        routers=[
+            identity.application_token_router("cms"),
+            identity.cms_operators,
+            merchant_review.router,
+            error_catalog_router(),
+        ],
     )

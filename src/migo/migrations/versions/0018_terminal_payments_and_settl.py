@@ -1,7 +1,7 @@
 """terminal payments and settlements
 
-Revision ID: 0017_terminal_payments_and_settl
-Revises: 0016_merchant_terminals
+Revision ID: 0018_terminal_payments_and_settl
+Revises: 0017_cms_lead_review
 Create Date: 2026-11-30 12:30:16.750221
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0017_terminal_payments_and_settl"
-down_revision = "0016_merchant_terminals"
+revision = "0018_terminal_payments_and_settl"
+down_revision = "0017_cms_lead_review"
 branch_labels = None
 depends_on = None
 
