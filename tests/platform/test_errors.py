@@ -12,7 +12,7 @@ import pytest
 import migo.app  # noqa: F401 - every domain, hence every error, imported
 from migo.cards.errors import CARD_ERRORS
 from migo.identity.errors import IDENTITY_ERRORS
-from migo.merchants.errors import MERCHANT_ERRORS
+from migo.merchants.errors import MERCHANT_ERRORS, SETTLEMENT_ERRORS
 from migo.payments.errors import PAYMENT_ERRORS
 from migo.platform.batches import BATCH_ERRORS
 from migo.platform.errors import ERRORS, MW_ERRORS, ErrorDef, catalog, domain_errors, middleware_catalog
@@ -41,6 +41,7 @@ NAMESPACES = {
     "identity": IDENTITY_ERRORS,
     "cards": CARD_ERRORS,
     "merchants": MERCHANT_ERRORS,
+    "settlements": SETTLEMENT_ERRORS,
     "payments": PAYMENT_ERRORS,
     "subscriptions": SUBSCRIPTION_ERRORS,
     "batches": BATCH_ERRORS,

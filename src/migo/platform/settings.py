@@ -62,6 +62,16 @@ class Settings(BaseSettings):
     # Request body budgets (platform.bodylimit): JSON APIs, and the endpoints that opt in as uploads.
     max_json_body_bytes: int = Field(default=1024 * 1024, gt=0)
     max_upload_body_bytes: int = Field(default=20 * 1024 * 1024, gt=0)
+    # Where uploaded files (KYC documents) are kept: a folder under `home` (`local`), or an S3-compatible bucket
+    # (`s3`: AWS S3, MinIO, Ceph, R2, ...; `s3_endpoint_url` unset means AWS). Files are sealed (AES-GCM)
+    # before they reach either.
+    storage: Literal["local", "s3"] = "local"
+    s3_bucket: str | None = None
+    s3_endpoint_url: str | None = None
+    s3_region: str = "us-east-1"
+    s3_access_key_id: SecretStr | None = None  # unset: boto3's own chain (environment, instance role, ...)
+    s3_secret_access_key: SecretStr | None = None
+    s3_prefix: str = ""  # prepended to every key, for a bucket shared with other data
     # The processor that charges terminal (POS) payments of cards Migo did not issue (Migo's own are charged
     # on-us, through the ledger).
     pos_processor: str = "sandbox"
@@ -82,6 +92,12 @@ class Settings(BaseSettings):
     def _empty_is_unset(cls, value: object) -> object:
         # `MIGO_METRICS_TOKEN=` must not turn into a token that an empty `Bearer ` matches.
         return None if value == "" else value
+
+    @model_validator(mode="after")
+    def _s3_needs_a_bucket(self) -> Settings:
+        if self.storage == "s3" and not self.s3_bucket:
+            raise ValueError("MIGO_STORAGE=s3 needs MIGO_S3_BUCKET")
+        return self
 
     @model_validator(mode="after")
     def _inbound_secrets_are_distinct(self) -> Settings:
