@@ -206,6 +206,7 @@ BODIES: dict[str, Callable[[World], dict[str, Any]]] = {
     "LeadUpdate": lambda own: {"address": "Mallory's address"},
     "BranchCreate": lambda own: {"name": "Mallory's branch", "address": "Nowhere"},
     "TerminalCreate": lambda own: {"serialNumber": f"MALLORY-{secrets.token_hex(4)}", "model": "A920"},
+    "BusinessClientLink": lambda own: {"clientSlug": own.client_slug},
     "TerminalPaymentCreate": lambda own: {
         "amount": "5.00",
         "currency": "GTQ",

@@ -5,6 +5,7 @@ balance and to prepaid cards, payouts, reports, the sandbox's run, and a cutoff 
 from __future__ import annotations
 
 import asyncio
+import io
 import uuid
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -12,13 +13,24 @@ from decimal import ROUND_HALF_EVEN, Decimal
 import httpx
 from hypothesis import given
 from hypothesis import strategies as st
+from pypdf import PdfReader
 
 from migo.merchants import settlements
 from migo.merchants.models import Settlement
 from migo.merchants.settlements import LineDraft
 from migo.platform.settings import get_settings
 from tests.books import assert_books_sound
-from tests.factories import activate_card, bearer, branch_with_terminal, create_cardholder, onboarded_business
+from tests.factories import (
+    activate_card,
+    bearer,
+    branch_with_terminal,
+    configure_payment_client,
+    create_cardholder,
+    create_link,
+    merchant,
+    onboarded_business,
+    sandbox_pay,
+)
 from tests.merchants.test_pos_payments import sale, shop, terminal_auth
 
 FRIDAY = date(2026, 12, 4)
@@ -148,8 +160,16 @@ async def test_a_day_of_mixed_payments_ends_in_one_settlement_per_business(clien
     report = await client.get(f"/rest/settlements/{mine['id']}/report.csv", headers=app)
     assert report.headers["content-type"].startswith("text/csv")
     rows = report.text.splitlines()
-    assert rows[0].startswith("line,type,reference,paymentId") and len(rows) == 5
-    assert rows[-1].split(",")[5:8] == [mine["gross"], mine["fees"], mine["net"]]
+    assert rows[0].startswith("line,source,type,reference,payment,") and len(rows) == 5
+    assert rows[-1].split(",")[6:9] == [mine["gross"], mine["fees"], mine["net"]]
+    text = "".join(
+        page.extract_text()
+        for page in PdfReader(
+            io.BytesIO((await client.get(f"/rest/settlements/{mine['id']}/report.pdf", headers=app)).content)
+        ).pages
+    )
+    for shown in ("Settlement report", business["name"], mine["gross"], mine["fees"], mine["net"], "Page 1 of 1"):
+        assert shown in text, shown
     pdf = await client.get(f"/rest/settlements/{mine['id']}/report.pdf", headers=app)
     assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 
@@ -249,7 +269,7 @@ _fixed = st.decimals(min_value=Decimal(0), max_value=Decimal("5"), places=4)
     to_card=st.lists(st.booleans(), min_size=50, max_size=50),
 )
 def test_settlement_arithmetic_loses_no_unit(sales, refunds, percent, fixed, to_card):
-    card = uuid.uuid4()
+    card, pool = uuid.uuid4(), uuid.uuid4()
     at = datetime(2026, 12, 2, tzinfo=UTC)
     lines = [
         LineDraft(
@@ -261,9 +281,12 @@ def test_settlement_arithmetic_loses_no_unit(sales, refunds, percent, fixed, to_
             amount,
             settlements.fee_of(amount, percent, fixed),
             card if to_card[i] else None,
+            pool,
         )
         for i, amount in enumerate(sales)
-    ] + [LineDraft("refund", uuid.uuid4(), uuid.uuid4(), "r", at, -amount, Decimal(0), None) for amount in refunds]
+    ] + [
+        LineDraft("refund", uuid.uuid4(), uuid.uuid4(), "r", at, -amount, Decimal(0), None, pool) for amount in refunds
+    ]
     total = settlements.totals(lines)
     # Every fee is in the ledger's 4 places, half-even, and the totals are the lines' sums to the unit.
     for line in lines:
@@ -281,3 +304,85 @@ def test_fees_round_half_even_to_four_places():
     assert settlements.fee_of(Decimal("0.0050"), Decimal("1"), Decimal(0)) == Decimal("0.0000")  # 0.00005 → even
     assert settlements.fee_of(Decimal("0.0150"), Decimal("1"), Decimal(0)) == Decimal("0.0002")  # 0.00015 → even
     assert settlements.fee_of(Decimal("110"), Decimal("2.9"), Decimal("0.30")) == Decimal("3.4900")
+
+
+async def test_payment_link_captures_of_a_linked_client_settle_with_the_terminals(client, frozen_clock):
+    """A day of POS and Payment Link payments, a link refund and a link void, ending in one settlement; a link
+    refund after the settlement overdraws the client's pool and the next settlement nets it."""
+    frozen_clock.move_to(datetime(2026, 12, 2, 9, 0, tzinfo=UTC))
+    cards, app, business, terminal = await shop(client)
+    tenant = cards.tenant
+    await configure_payment_client(tenant)
+    linked = await client.post(
+        f"/rest/businesses/{business['id']}/clients", json={"clientSlug": tenant.client_slug}, headers=app
+    )
+    assert linked.status_code == 200 and linked.json()["data"]["clients"] == [tenant.client_slug], linked.text
+    again = await client.post(
+        f"/rest/businesses/{business['id']}/clients", json={"clientSlug": tenant.client_slug}, headers=app
+    )
+    assert again.json()["data"]["clients"] == [tenant.client_slug]
+    _error(
+        await client.post(f"/rest/businesses/{business['id']}/clients", json={"clientSlug": "nobody"}, headers=app),
+        404,
+        7426,
+    )
+    other = await onboarded_business(client, tenant, app)
+    _error(
+        await client.post(
+            f"/rest/businesses/{other['id']}/clients", json={"clientSlug": tenant.client_slug}, headers=app
+        ),
+        409,
+        7427,
+    )
+
+    async def paid_link(amount: int) -> str:
+        frozen_clock.advance(minutes=1)
+        uid = (await create_link(client, tenant, amount=amount))["uid"]
+        assert (await sandbox_pay(client, tenant, uid)).json()["outcome"] == "approved"
+        return uid
+
+    kept, refunded, voided = await paid_link(200), await paid_link(50), await paid_link(70)
+    usd = (await create_link(client, tenant, amount=10, currency="USD"))["uid"]
+    await sandbox_pay(client, tenant, usd)  # another currency: not this business's settlement
+    frozen_clock.advance(minutes=1)
+    refund = await client.post(f"/transactions/{refunded}/refund", json={"amount": 20}, headers=merchant(tenant))
+    assert refund.status_code == 200 and refund.json()["status"] == "succeeded", refund.text
+    assert (await client.post(f"/transactions/{voided}/reverse", headers=merchant(tenant))).status_code == 200
+    frozen_clock.advance(minutes=1)
+    sale_ = await pay(client, terminal, amount="30")
+
+    frozen_clock.move_to(datetime(2026, 12, 2, 23, 30, tzinfo=UTC))
+    [made] = await settlements.close_cutoff(
+        date(2026, 12, 2), settlements.cutoff_instant(date(2026, 12, 2)), tenant.company_id
+    )
+    app = bearer(await tenant.app_token(client))
+    detail = (await client.get(f"/rest/settlements/{made.id}", headers=app)).json()["data"]
+    assert [(line["source"], line["kind"], line["gross"]) for line in detail["lines"]] == [
+        ("link", "payment", "200.0000"),
+        ("link", "payment", "50.0000"),
+        ("link", "refund", "-20.0000"),
+        ("terminal", "payment", "30.0000"),
+    ]
+    assert [line["linkUid"] for line in detail["lines"][:3]] == [kept, refunded, refunded]
+    assert detail["lines"][3]["paymentId"] == sale_["paymentId"]
+    fees = fee("200") + fee("50") + fee("30")
+    assert (detail["gross"], detail["fees"]) == ("260.0000", f"{fees}")
+    # A settled capture is refunded, never voided.
+    reverse = await client.post(f"/transactions/{kept}/reverse", headers=merchant(tenant))
+    assert reverse.status_code == 409, reverse.text
+
+    frozen_clock.move_to(datetime(2026, 12, 3, 10, 0, tzinfo=UTC))
+    app = bearer(await tenant.app_token(client))
+    settled = (await client.post(f"/rest/sandbox/settlements/{made.id}/advance", headers=app)).json()["data"]
+    assert settled["status"] == "settled" and settled["payout"]["amount"] == f"{Decimal('260') - fees}"
+    # The client's pool was emptied by the settlement: this refund overdraws it, and is made at once.
+    late = await client.post(f"/transactions/{kept}/refund", json={"amount": 40}, headers=merchant(tenant))
+    assert late.status_code == 200 and late.json()["status"] == "succeeded", late.text
+    await paid_link(100)
+    frozen_clock.move_to(datetime(2026, 12, 3, 23, 30, tzinfo=UTC))
+    [next_day] = await settlements.close_cutoff(
+        date(2026, 12, 3), settlements.cutoff_instant(date(2026, 12, 3)), tenant.company_id
+    )
+    assert next_day.net == Decimal("100") - fee("100") - Decimal("40")
+    await settle_all_due(next_day.settlement_date)
+    await assert_books_sound()

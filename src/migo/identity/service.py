@@ -2,7 +2,8 @@
 
 - cardholders: `get_cardholder` (of a company, else 7100), `cardholder_for_activation` (the webview's
   link), `cardholder_name` (a statement's holder);
-- companies: `company_name` (the issuer a merchant's settlement report names);
+- companies: `company_name` (the issuer a merchant's settlement report names), `partner_of_company` (whose
+  Payment Link clients a company may link to its businesses);
 - one-time codes: `verify_otp` (a PIN reset spends one);
 - partners: `company_ids_of_partner` (what a back-office operator's partner manages, for the domains that scope
   a CMS read to it);
@@ -33,6 +34,7 @@ __all__ = [
     "company_ids_of_partner",
     "company_name",
     "get_cardholder",
+    "partner_of_company",
     "verify_otp",
 ]
 
@@ -79,3 +81,10 @@ async def company_ids_of_partner(session: AsyncSession, partner_id: uuid.UUID) -
     """The ids of the companies a partner manages: a CMS operator of the partner sees their objects, and no
     other company's."""
     return list(await session.scalars(readable(Company, partner_id).with_only_columns(Company.id)))
+
+
+async def partner_of_company(session: AsyncSession, company_id: uuid.UUID) -> uuid.UUID:
+    """The partner that manages the company (its Payment Link clients are the partner's)."""
+    partner_id = await session.scalar(select(Company.partner_id).where(Company.id == company_id))
+    assert partner_id is not None  # the caller holds the company's own id
+    return partner_id

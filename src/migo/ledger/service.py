@@ -15,7 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
-from sqlalchemy import Select, select, text
+from sqlalchemy import Select, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock
@@ -84,6 +84,12 @@ async def open_account(
     session.add(account)
     await session.flush()
     return account
+
+
+async def allow_overdraft(session: AsyncSession, account_id: uuid.UUID) -> None:
+    """Let the account go below zero from now on: a pool whose refunds may draw on money a settlement already
+    paid out, netted by its next settlement (never a customer's balance)."""
+    await session.execute(update(Account).where(Account.id == account_id).values(allow_negative=True))
 
 
 async def system_account(session: AsyncSession, *, kind: str, currency: str) -> Account:

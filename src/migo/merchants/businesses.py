@@ -15,6 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.cards import service as cards
 from migo.events import service as events
+from migo.identity import service as identity
+from migo.payments import service as payments
 from migo.platform.errors import ApiError
 from migo.platform.ids import new_id
 
@@ -68,3 +70,26 @@ async def promote_lead(session: AsyncSession, company_id: uuid.UUID, lead_id: uu
         data={"businessId": str(business.id), "leadId": str(lead.id), "name": business.name},
     )
     return business
+
+
+async def link_client(session: AsyncSession, company_id: uuid.UUID, business_id: uuid.UUID, slug: str) -> Business:
+    """Let the business's settlements take the captures of a Payment Link client of the company's partner."""
+    business = await find_business(session, company_id, business_id)
+    partner_id = await identity.partner_of_company(session, company_id)
+    outcome = await payments.link_client(session, slug=slug, partner_id=partner_id, business_id=business.id)
+    if outcome == "not_found":
+        raise ApiError(MERCHANT_ERRORS.CLIENT_NOT_FOUND)
+    if outcome == "linked_elsewhere":
+        raise ApiError(MERCHANT_ERRORS.CLIENT_LINKED_ELSEWHERE)
+    await events.record(
+        session,
+        "business.client_linked",
+        subject_id=str(business.id),
+        company_id=company_id,
+        data={"id": str(business.id), "client": slug},
+    )
+    return business
+
+
+async def linked_clients(session: AsyncSession, businesses: list[Business]) -> dict[uuid.UUID, list[str]]:
+    return await payments.linked_clients(session, [business.id for business in businesses])

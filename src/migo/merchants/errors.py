@@ -67,6 +67,12 @@ class MERCHANT_ERRORS:  # noqa: N801 - a namespace of constants, named like the 
     TERMINAL_OPERATION_FAILED = merchant_error(
         7425, "TERMINAL_OPERATION_FAILED", 402, "The processor refused the operation."
     )
+    CLIENT_NOT_FOUND = merchant_error(
+        7426, "CLIENT_NOT_FOUND", 404, "No Payment Link client of the company's partner has this slug."
+    )
+    CLIENT_LINKED_ELSEWHERE = merchant_error(
+        7427, "CLIENT_LINKED_ELSEWHERE", 409, "The client's captures already settle to another business."
+    )
 
 
 settlement_error = domain_errors("settlements", gateway=(75,))

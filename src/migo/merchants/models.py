@@ -264,28 +264,41 @@ class Settlement(IdMixin, CreatedAtMixin, Base):
     pricing_percent: Mapped[Decimal] = mapped_column(Numeric(7, 4))
     pricing_fixed: Mapped[Decimal] = mapped_column(MoneyColumn)
     balance_amount: Mapped[Decimal | None] = mapped_column(MoneyColumn)  # the part credited to the balance
+    # What its entry took out of the accounts its lines' money sat in (their gross, per account, when above 0).
+    entry_amount: Mapped[Decimal | None] = mapped_column(MoneyColumn)
     entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ledger_entries.id"))
     settled_at: Mapped[datetime | None]
     paid_out_at: Mapped[datetime | None]
 
 
 class SettlementLine(IdMixin, Base):
-    """One payment (its gross, the fee, the net) or one refund (negative, no fee) of a settlement."""
+    """One sale (its gross, the fee, the net) or one refund (negative, no fee) of a settlement: a terminal's, or
+    a Payment Link's of a client linked to the business. `account_id` is the ledger account its money sits in
+    until the settlement credits it (the business's unsettled account, or the client's merchant account)."""
 
     __tablename__ = "merchant_settlement_lines"
-    __table_args__ = (CheckConstraint("kind IN ('payment', 'refund')", name="kind"),)
+    __table_args__ = (
+        CheckConstraint("kind IN ('payment', 'refund')", name="kind"),
+        CheckConstraint(
+            "(source = 'terminal' AND payment_id IS NOT NULL) OR (source = 'link' AND link_uid IS NOT NULL)",
+            name="source",
+        ),
+    )
 
     settlement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("merchant_settlements.id"), index=True)
     position: Mapped[int]
+    source: Mapped[str] = mapped_column(String(10))
     kind: Mapped[str] = mapped_column(String(10))
-    payment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("merchant_terminal_payments.id"))
+    payment_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("merchant_terminal_payments.id"))
     operation_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("merchant_terminal_operations.id"))
+    link_uid: Mapped[str | None] = mapped_column(String(21))
     reference: Mapped[str] = mapped_column(String(64))
     occurred_at: Mapped[datetime]
     gross: Mapped[Decimal] = mapped_column(MoneyColumn)
     fee: Mapped[Decimal] = mapped_column(MoneyColumn)
     net: Mapped[Decimal] = mapped_column(MoneyColumn)
     settle_to_card_id: Mapped[uuid.UUID | None]
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ledger_accounts.id"))
 
 
 class SettlementCredit(IdMixin, Base):

@@ -2,8 +2,9 @@
 
 - terminal payments: an approved sale names its entry (its gross), a reversal and a refund theirs (their
   amount);
-- settlements: a credited settlement names its entry (its gross: the fees and the credits it paid), its
-  payout its own (the balance part); a settlement's totals are the sums of its lines, and its credits its net.
+- settlements: a credited settlement names its entry and what it took out of the accounts its lines' money sat
+  in (the fees and the credits it paid), its payout its own (the balance part); a settlement's totals are the
+  sums of its lines, its credits its net, and what its entry took the sum, per account, of its lines' gross.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ async def _recorded(session: AsyncSession, after: uuid.UUID | None, limit: int) 
             cast(TerminalOperation.id, String),
             TerminalOperation.amount,
         ).where(TerminalOperation.entry_id.is_not(None)),
-        select(Settlement.entry_id, literal("settlement"), cast(Settlement.id, String), Settlement.gross).where(
+        select(Settlement.entry_id, literal("settlement"), cast(Settlement.id, String), Settlement.entry_amount).where(
             Settlement.entry_id.is_not(None)
         ),
         select(Payout.entry_id, literal("payout"), cast(Payout.id, String), Payout.amount),
@@ -72,7 +73,22 @@ def _contradictions() -> list[tuple[str, InstrumentedAttribute[Any], ColumnEleme
         .where(SettlementCredit.settlement_id == Settlement.id)
         .scalar_subquery()
     )
+    per_account = (
+        select(SettlementLine.settlement_id, func.sum(SettlementLine.gross).label("held"))
+        .group_by(SettlementLine.settlement_id, SettlementLine.account_id)
+        .subquery()
+    )
+    taken = (
+        select(func.coalesce(func.sum(func.greatest(per_account.c.held, 0)), 0))
+        .where(per_account.c.settlement_id == Settlement.id)
+        .scalar_subquery()
+    )
     return [
+        (
+            "settlement whose entry took other than its lines' gross, per account",
+            Settlement.id,
+            and_(Settlement.entry_id.is_not(None), Settlement.entry_amount != taken),
+        ),
         (
             "terminal payment captured without its entry",
             TerminalPayment.id,

@@ -14,7 +14,19 @@ from migo.platform.pdf import NumberedPdf, latin1
 
 from .models import Business, Payout, Settlement, SettlementLine
 
-CSV_COLUMNS = ("line", "type", "reference", "paymentId", "occurredAt", "gross", "fee", "net", "currency", "settleTo")
+CSV_COLUMNS = (
+    "line",
+    "source",
+    "type",
+    "reference",
+    "payment",
+    "occurredAt",
+    "gross",
+    "fee",
+    "net",
+    "currency",
+    "settleTo",
+)
 
 
 def settlement_csv(settlement: Settlement, lines: Sequence[SettlementLine]) -> str:
@@ -25,9 +37,10 @@ def settlement_csv(settlement: Settlement, lines: Sequence[SettlementLine]) -> s
         writer.writerow(
             (
                 line.position,
+                line.source,
                 line.kind,
                 _cell(line.reference),
-                line.payment_id,
+                line.payment_id or line.link_uid,
                 line.occurred_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                 format_money(line.gross),
                 format_money(line.fee),
@@ -38,6 +51,7 @@ def settlement_csv(settlement: Settlement, lines: Sequence[SettlementLine]) -> s
         )
     writer.writerow(
         (
+            "",
             "",
             "total",
             "",
@@ -100,7 +114,7 @@ def settlement_pdf(
         pdf.cell(40, 7, label)
         pdf.cell(50, 7, f"{format_money(amount)} {settlement.currency}", align="R", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    widths = (10, 18, 48, 36, 26, 26, 26)
+    widths = (10, 24, 42, 36, 26, 26, 26)
     headings = ("#", "Type", "Reference", "Date (UTC)", "Gross", "Fee", "Net")
 
     def heading_row() -> None:
@@ -116,8 +130,8 @@ def settlement_pdf(
             pdf.add_page()
             heading_row()
         pdf.cell(widths[0], 6, str(line.position))
-        pdf.cell(widths[1], 6, line.kind)
-        pdf.cell(widths[2], 6, latin1(line.reference[:26]))
+        pdf.cell(widths[1], 6, f"{'POS' if line.source == 'terminal' else 'link'} {line.kind}")
+        pdf.cell(widths[2], 6, latin1(line.reference[:22]))
         pdf.cell(widths[3], 6, line.occurred_at.astimezone(UTC).strftime(stamp))
         pdf.cell(widths[4], 6, format_money(line.gross), align="R")
         pdf.cell(widths[5], 6, format_money(line.fee), align="R")

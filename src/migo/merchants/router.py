@@ -40,6 +40,7 @@ from .pos import PosCaller, SaleRequest
 from .schemas import (
     BranchCreate,
     BranchOut,
+    BusinessClientLink,
     BusinessOut,
     DocumentOut,
     DocumentType,
@@ -153,7 +154,21 @@ async def promote_lead(leadId: uuid.UUID, app: GatewayApp, session: DbSession) -
 
 @router.get("/businesses/{businessId}", response_model=CustomResponse[BusinessOut])
 async def get_business(businessId: uuid.UUID, app: GatewayApp, session: DbSession) -> Any:
-    return ok(BusinessOut.of(await businesses.find_business(session, app.tenant_id, businessId)))
+    business = await businesses.find_business(session, app.tenant_id, businessId)
+    linked = await businesses.linked_clients(session, [business])
+    return ok(BusinessOut.of(business, linked[business.id]))
+
+
+@router.post("/businesses/{businessId}/clients", response_model=CustomResponse[BusinessOut])
+async def link_business_client(
+    businessId: uuid.UUID, body: BusinessClientLink, app: GatewayApp, session: DbSession
+) -> Any:
+    """Let the business's settlements take the captures and refunds (in its currency) of a Payment Link client of
+    the company's partner, from its next cutoff: 404/7426 for a client the partner does not have, 409/7427
+    for one another business settles already. Linking again changes nothing."""
+    business = await businesses.link_client(session, app.tenant_id, businessId, body.client_slug)
+    linked = await businesses.linked_clients(session, [business])
+    return ok(BusinessOut.of(business, linked[business.id]))
 
 
 @sandbox_router.post("/leads/{leadId}/approve", response_model=CustomResponse[LeadOut])
@@ -440,8 +455,8 @@ async def _settlement_detail(session: AsyncSession, settlement: Settlement) -> S
     responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "The lines, as CSV"}},
 )
 async def settlement_report_csv(settlementId: uuid.UUID, app: GatewayApp, session: DbSession) -> Response:
-    """One row per line (payment or refund) and a totals row: `line,type,reference,paymentId,occurredAt,gross,fee,
-    net,currency,settleTo`."""
+    """One row per line (payment or refund) and a totals row: `line,source,type,reference,payment,occurredAt,gross,
+    fee,net,currency,settleTo` (`payment`: the terminal payment's id or the Payment Link's uid)."""
     settlement = await settlements.find_settlement(session, app.tenant_id, settlementId)
     body = reports.settlement_csv(settlement, await settlements.lines_of(session, settlement))
     return Response(

@@ -189,10 +189,13 @@ class BusinessOut(ApiModel):
     status: Literal["ACTIVE", "SUSPENDED"]
     pricing: Pricing
     payout: BankAccountOut
+    clients: list[str] = Field(
+        description="The Payment Link clients (slugs) whose captures this business's settlements take."
+    )
     created_at: UtcDateTime
 
     @classmethod
-    def of(cls, business: Business) -> BusinessOut:
+    def of(cls, business: Business, clients: list[str] | None = None) -> BusinessOut:
         return cls(
             id=business.id,
             lead_id=business.lead_id,
@@ -208,8 +211,13 @@ class BusinessOut(ApiModel):
                 account_number_last4=business.payout_account_last4,
                 holder=business.payout_holder,
             ),
+            clients=clients or [],
             created_at=business.created_at,
         )
+
+
+class BusinessClientLink(ApiInput):
+    client_slug: Annotated[str, Field(min_length=1, max_length=100, description="A client of the company's partner.")]
 
 
 class BranchCreate(ApiInput):
@@ -453,9 +461,11 @@ class SettlementOut(ApiModel):
 
 class SettlementLineOut(ApiModel):
     line: int = Field(validation_alias="position")
+    source: Literal["terminal", "link"] = Field(description="A terminal's payment, or a linked client's link.")
     kind: Literal["payment", "refund"]
     reference: str
-    payment_id: uuid.UUID
+    payment_id: uuid.UUID | None = Field(description="The terminal payment (`source` terminal).")
+    link_uid: str | None = Field(description="The Payment Link's uid (`source` link).")
     occurred_at: UtcDateTime
     gross: Money
     fee: Money

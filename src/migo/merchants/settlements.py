@@ -39,6 +39,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.cards import service as cards
 from migo.events import service as events
 from migo.ledger import service as ledger
+from migo.payments import service as payments
 from migo.platform import clock
 from migo.platform.db import database
 from migo.platform.errors import ApiError
@@ -117,13 +118,16 @@ def fee_of(amount: Decimal, percent: Decimal, fixed: Decimal) -> Decimal:
 @dataclass(frozen=True)
 class LineDraft:
     kind: Literal["payment", "refund"]
-    payment_id: uuid.UUID
+    payment_id: uuid.UUID | None  # a terminal's sale
     operation_id: uuid.UUID | None
     reference: str
     occurred_at: datetime
     gross: Decimal
     fee: Decimal
     card_id: uuid.UUID | None
+    account_id: uuid.UUID  # where its money sits until the settlement credits it
+    source: Literal["terminal", "link"] = "terminal"
+    link_uid: str | None = None
 
     @property
     def net(self) -> Decimal:
@@ -174,9 +178,14 @@ async def close_cutoff(cutoff_date: date, until: datetime, company_id: uuid.UUID
             sales.with_only_columns(TerminalPayment.business_id).where(_unsettled_sales(until)),
             refunds.with_only_columns(TerminalOperation.business_id).where(_unsettled_refunds(until)),
         )
-        business_ids = (await session.scalars(select(candidates.subquery().c.business_id))).all()
+        business_ids = set((await session.scalars(select(candidates.subquery().c.business_id))).all())
+        with_links = set(await payments.businesses_with_unsettled(session, until))
+        if company_id is not None and with_links:
+            companys = readable(company_id, Business).with_only_columns(Business.id)
+            with_links &= set((await session.scalars(companys.where(Business.id.in_(with_links)))).all())
+        business_ids |= with_links
     made = []
-    for business_id in business_ids:
+    for business_id in sorted(business_ids):
         async with database.side_transaction() as session:
             settlement = await close_business(session, business_id, cutoff_date, until)
             if settlement is not None:
@@ -215,6 +224,8 @@ async def close_business(
     settle. Under the business's row lock: a second close waits, then finds the lines claimed."""
     business = await session.get(Business, business_id, with_for_update=True)
     assert business is not None
+    settlement_id = new_id()
+    unsettled, _ = await business_accounts(session, business.id)
     sales = (
         await session.scalars(
             select(TerminalPayment)
@@ -242,6 +253,7 @@ async def close_business(
             gross(sale),
             fee_of(gross(sale), business.pricing_percent, business.pricing_fixed),
             sale.settle_to_card_id,
+            unsettled,
         )
         for sale in sales
     ] + [
@@ -254,15 +266,39 @@ async def close_business(
             -refund.amount,
             Decimal(0),
             sale.settle_to_card_id,
+            unsettled,
         )
         for refund, sale in refunds
+    ]
+    linked = await payments.claim_for_settlement(
+        session, business_id=business.id, currency=business.currency, until=until, settlement_id=settlement_id
+    )
+    lines += [
+        LineDraft(
+            movement.kind,
+            None,
+            None,
+            movement.reference,
+            movement.occurred_at,
+            movement.amount,
+            fee_of(movement.amount, business.pricing_percent, business.pricing_fixed)
+            if movement.kind == "payment"
+            else Decimal(0),
+            None,
+            movement.account_id,
+            source="link",
+            link_uid=movement.uid,
+        )
+        for movement in linked
     ]
     lines.sort(key=lambda line: (line.occurred_at, line.kind))
     total = totals(lines)
     if not lines or total.net <= 0:
+        if linked:
+            await payments.release_claims(session, settlement_id)
         return None
     settlement = Settlement(
-        id=new_id(),
+        id=settlement_id,
         company_id=business.company_id,
         business_id=business.id,
         currency=business.currency,
@@ -285,9 +321,12 @@ async def close_business(
             id=new_id(),
             settlement_id=settlement.id,
             position=position,
+            source=line.source,
             kind=line.kind,
             payment_id=line.payment_id,
             operation_id=line.operation_id,
+            link_uid=line.link_uid,
+            account_id=line.account_id,
             reference=line.reference,
             occurred_at=line.occurred_at,
             gross=line.gross,
@@ -336,8 +375,12 @@ async def settle(session: AsyncSession, settlement_id: uuid.UUID) -> Settlement:
     assert settlement is not None
     if settlement.status != "pending":
         return settlement
-    unsettled, balance = await business_accounts(session, settlement.business_id)
+    _, balance = await business_accounts(session, settlement.business_id)
     lines = await _line_drafts(session, settlement.id)
+    # Each line's money leaves the account it sat in: the terminals' unsettled account, a linked client's pool.
+    held: dict[uuid.UUID, Decimal] = defaultdict(Decimal)
+    for line in lines:
+        held[line.account_id] += line.gross
     usable: dict[uuid.UUID, cards.CreditTarget] = {}
     for card_id in {line.card_id for line in lines if line.card_id is not None}:
         target = await cards.credit_target(session, settlement.company_id, card_id)
@@ -346,7 +389,8 @@ async def settle(session: AsyncSession, settlement_id: uuid.UUID) -> Settlement:
     fees = await ledger.system_account(session, kind=FEES_ACCOUNT, currency=settlement.currency)
     while True:
         credits = credits_of(lines, set(usable))
-        legs = [ledger.Leg(unsettled, -settlement.gross), ledger.Leg(fees.id, settlement.fees)]
+        legs = [ledger.Leg(account, -amount) for account, amount in held.items()]
+        legs.append(ledger.Leg(fees.id, settlement.fees))
         legs += [
             ledger.Leg(usable[card].account_id, amount, usable[card].ceiling)
             if card is not None
@@ -373,6 +417,7 @@ async def settle(session: AsyncSession, settlement_id: uuid.UUID) -> Settlement:
     )
     settlement.status, settlement.entry_id, settlement.settled_at = "settled", result.entry_id, now
     settlement.balance_amount = credits.get(None, Decimal(0))
+    settlement.entry_amount = sum((amount for amount in held.values() if amount > 0), Decimal(0))
     await _event(session, "settlement.settled", settlement)
     if settlement.balance_amount > 0:
         await _send_payout(session, settlement, balance)
@@ -528,6 +573,9 @@ async def _line_drafts(session: AsyncSession, settlement_id: uuid.UUID) -> list[
             row.gross,
             row.fee,
             row.settle_to_card_id,
+            row.account_id,
+            "link" if row.source == "link" else "terminal",
+            row.link_uid,
         )
         for row in rows
     ]

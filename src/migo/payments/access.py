@@ -2,11 +2,13 @@
 
 Every merchant read goes through `readable`; another merchant's link, suspension or operation answers as if
 it did not exist. (The hosted checkout opens a link by its uid, which is the capability: links.transaction_by_uid.
-A merchant names its client by slug: clients.client_for_merchant accepts only its own.)
+A merchant names its client by slug: clients.client_for_merchant accepts only its own. A company links a client
+of its partner to one of its businesses: `partner_client`.)
 """
 
 from __future__ import annotations
 
+import uuid
 from typing import TypeVar
 
 from sqlalchemy import Select, select
@@ -27,3 +29,8 @@ def readable(merchant_slug: str, model: type[Row]) -> Select[Row]:
         model, PaymentTransaction.client_id
     )
     return statement.join(PaymentClient, PaymentClient.id == client_of).where(PaymentClient.slug == merchant_slug)
+
+
+def partner_client(partner_id: uuid.UUID, slug: str) -> Select[PaymentClient]:
+    """A client a partner's companies may link to their businesses: one of the partner's own."""
+    return select(PaymentClient).where(PaymentClient.partner_id == partner_id, PaymentClient.slug == slug)

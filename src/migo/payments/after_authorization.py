@@ -250,7 +250,8 @@ async def reverse(merchant_slug: str, uid: str, *, idempotency_key: str | None =
 async def _prepare_void(
     session: AsyncSession, transaction: PaymentTransaction, client: PaymentClient
 ) -> PaymentOperation:
-    captured = transaction.status == "approved" and transaction.refunded_amount == 0
+    # A capture a business's settlement took is refunded, never voided.
+    captured = transaction.status == "approved" and transaction.refunded_amount == 0 and not transaction.settlement_id
     if captured:
         assert transaction.captured_at is not None
         captured = clock.now() < settlement_cutoff(transaction.captured_at)

@@ -49,6 +49,8 @@ class PaymentClient(IdMixin, CreatedAtMixin, Base):
     __table_args__ = (CheckConstraint("capture_mode IN ('automatic', 'manual')", name="capture_mode"),)
 
     slug: Mapped[str] = mapped_column(String(100), unique=True)
+    # The merchants domain's business whose settlements take this client's captures (None: none does).
+    business_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     partner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("partners.id"))
     display_name: Mapped[str] = mapped_column(String(120))
     logo_url: Mapped[str | None] = mapped_column(String(500))
@@ -138,6 +140,13 @@ class PaymentTransaction(IdMixin, CreatedAtMixin, Base):
         UniqueConstraint("client_id", "reference"),  # a reference is the client's own numbering
         Index("ix_payment_transactions_client_id_created_at", "client_id", "created_at"),
         Index("ix_payment_transactions_status_expires_at", "status", "expires_at"),
+        # What the next cutoff of a business closes: the captures of its clients no settlement took yet.
+        Index(
+            "ix_payment_transactions_unsettled",
+            "client_id",
+            "captured_at",
+            postgresql_where=text("settlement_id IS NULL AND capture_entry_id IS NOT NULL"),
+        ),
         # The ledger's verification reads captures in entry order.
         Index(
             "ix_payment_transactions_capture_entry_id",
@@ -147,6 +156,8 @@ class PaymentTransaction(IdMixin, CreatedAtMixin, Base):
     )
 
     uid: Mapped[str] = mapped_column(String(21), unique=True)
+    # The merchants domain's settlement that took this capture (a client linked to a business).
+    settlement_id: Mapped[uuid.UUID | None]
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payment_clients.id"))
     application_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("applications.id"))
     reference: Mapped[str] = mapped_column(String(40))
@@ -255,6 +266,7 @@ class PaymentOperation(IdMixin, CreatedAtMixin, Base):
     hold_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ledger_holds.id"))
     entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ledger_entries.id"))
     resolved_at: Mapped[datetime | None]
+    settlement_id: Mapped[uuid.UUID | None]  # a refund's, as its capture's
 
 
 class Suspension(IdMixin, CreatedAtMixin, Base):

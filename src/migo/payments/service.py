@@ -10,6 +10,8 @@ database set-up and the benchmark configure merchants and BINs through it; no on
   `saved_card_by_id`, `merchant_client`, `create_charge`, `pay_saved_card`, `charge_state`, `transaction_view`;
 - the ledger account of what a processor owes for the card payments it took (a terminal's sales are booked out
   of it as a link's captures are): `processor_clearing_account`;
+- a client linked to a business of the merchants domain, whose settlements take its captures: `link_client`,
+  `linked_clients`, `businesses_with_unsettled`, `claim_for_settlement` (its `LinkMovement`s), `release_claims`;
 - a link that sells a subscription (its hosted page is the subscriptions'): `checkout_link`, `close_subscribed_link`.
 """
 
@@ -32,6 +34,14 @@ from . import checkout, clients, links
 from .bins import load as load_bins
 from .bins import load_shipped_if_empty as load_shipped_bins_if_empty
 from .bins import read_csv as read_bin_csv
+from .business_captures import (
+    LinkMovement,
+    businesses_with_unsettled,
+    claim_for_settlement,
+    link_client,
+    linked_clients,
+    release_claims,
+)
 from .clients import ClientTerms, ProcessorTerms, configure_client
 from .errors import PAYMENT_ERRORS
 from .models import PaymentAttempt, PaymentClient, PaymentTransaction
@@ -57,18 +67,24 @@ __all__ = [
     "THREE_DS_PASS_CODE",
     "CardData",
     "ClientTerms",
+    "LinkMovement",
     "ProcessorTerms",
     "SavedCardView",
     "Verification",
+    "businesses_with_unsettled",
+    "claim_for_settlement",
     "client_exists",
     "complete_verification",
     "configure_client",
     "customer_message",
     "find_saved_card",
+    "link_client",
+    "linked_clients",
     "load_bins",
     "load_shipped_bins_if_empty",
     "processor_clearing_account",
     "read_bin_csv",
+    "release_claims",
     "saved_card_by_id",
     "verify_card",
 ]

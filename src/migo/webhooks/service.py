@@ -48,6 +48,7 @@ EVENT_TYPES = (
     "lead.approved",
     "lead.rejected",
     "business.created",
+    "business.client_linked",
     "branch.created",
     "terminal.created",
     "terminal.activated",
