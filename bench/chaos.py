@@ -5,7 +5,8 @@ On a scratch embedded PostgreSQL of its own (never the machine's shared server),
 2 processes) and the worker (`migo worker`) as separate processes, as in production:
 
 - load: concurrent clients for `--seconds` doing signed card transfers, loads and unloads, Payment Links paid
-  through the sandbox pay endpoint, captures and refunds, on-demand charges of subscriptions, each money call
+  through the sandbox pay endpoint, captures and refunds, terminal (POS) sales and refunds made with the
+  terminal's own credentials, on-demand charges of subscriptions, each money call
   with an Idempotency-Key; a request left unanswered (a dropped connection, a 5xx, a key still in progress) is
   retried with the same key and the same signed bytes, as an SDK does;
 - recurring billing: before the load, a daily plan and subscriptions made through verify-card (most on the
@@ -117,7 +118,7 @@ class Plan:
     seconds: float = 60
     clients: int = 12
     cards: int = 60
-    operations: tuple[str, ...] = ("transfer", "load", "unload", "link", "advance", "charge")
+    operations: tuple[str, ...] = ("transfer", "load", "unload", "link", "pos", "advance", "charge")
     faults: tuple[Fault, ...] = (
         Fault("kill_api", at=8),
         Fault("failing_receiver", at=14, seconds=15),
@@ -270,6 +271,7 @@ class Tenant:
     card_ids: list[str]
     merchant_tokens: dict[str, str]  # client slug -> its merchant token
     subscribers: list[Subscriber] = field(default_factory=list)
+    terminal: dict[str, str] = field(default_factory=dict)  # id, key, secret: a terminal of a business
 
 
 async def provision(cards: int, receiver: Receiver) -> Tenant:
@@ -366,6 +368,61 @@ async def subscribe_customers(base_url: str, tenant: Tenant, plan: Plan) -> None
 
 
 # The processes ---------------------------------------------------------------------------------------------
+
+
+async def open_shop(base_url: str, tenant: Tenant) -> None:
+    """A business with a terminal, through the API as an integrator onboards one (the sandbox approves it)."""
+    import httpx
+
+    app = {"Authorization": f"Bearer {tenant.access_token}"}
+    pdf = b"%PDF-1.7\n%%EOF\n"
+    async with httpx.AsyncClient(base_url=base_url, headers=app, timeout=30) as http:
+
+        async def made(response: Any) -> dict[str, Any]:
+            if response.status_code not in (200, 201):
+                raise RuntimeError(f"{response.request.url}: {response.status_code} {response.text}")
+            return dict(response.json()["data"])
+
+        lead = await made(
+            await http.post(
+                "/rest/leads",
+                json={
+                    "businessName": "Chaos Café",
+                    "legalName": "Chaos Café, S.A.",
+                    "taxId": "1234567-8",
+                    "country": "GT",
+                    "email": "chaos@example.com",
+                    "phone": "+50224865444",
+                    "address": "5a Av Norte 12",
+                    "contact": {"name": "Chaos", "email": "chaos@example.com", "phone": "+50255550101"},
+                    "bankAccount": {"bankName": "Banco", "accountNumber": "0012345678901234", "holder": "Chaos"},
+                },
+            )
+        )
+        for kind in ("ID_FRONT", "ID_BACK", "TAX_CERTIFICATE", "BANK_PROOF"):
+            await made(
+                await http.post(
+                    f"/rest/leads/{lead['id']}/documents", data={"type": kind}, files={"file": ("d.pdf", pdf)}
+                )
+            )
+        await made(await http.post(f"/rest/leads/{lead['id']}/submit"))
+        await made(await http.post(f"/rest/sandbox/leads/{lead['id']}/approve"))
+        business = await made(await http.post(f"/rest/leads/{lead['id']}/promote"))
+        branch = await made(
+            await http.post(f"/rest/businesses/{business['id']}/branches", json={"name": "Chaos", "address": "Here"})
+        )
+        terminal = await made(
+            await http.post(
+                f"/rest/branches/{branch['id']}/terminals", json={"serialNumber": "CHAOS-1", "model": "A920"}
+            )
+        )
+    credentials = terminal["credentials"]
+    tenant.terminal = {
+        "id": terminal["id"],
+        "key": credentials["terminalKeyId"],
+        "secret": credentials["terminalSecret"],
+        "business": business["id"],
+    }
 
 
 class Processes:
@@ -579,6 +636,36 @@ async def link_flow(client: Client) -> list[Sent]:
     return done
 
 
+async def pos_flow(client: Client) -> list[Sent]:
+    """A sale at the terminal with its own credentials (the reference is the key: a receipt number), and for
+    some a refund of part of it."""
+    import base64
+
+    terminal = client.tenant.terminal
+    basic = base64.b64encode(f"{terminal['key']}:{terminal['secret']}".encode()).decode()
+
+    def headers(key: str) -> dict[str, str]:
+        return {"Authorization": f"Basic {basic}", "Idempotency-Key": key, "content-type": "application/json"}
+
+    key = str(uuid.uuid4())
+    body = {
+        "amount": f"{random.randint(100, 9000) / 100:.2f}",
+        "currency": "GTQ",
+        "entryMode": random.choice(["CHIP", "CONTACTLESS", "SWIPE"]),
+        "card": {"number": HOLDER_CARD, "expiry": "12/34"},
+        "reference": key,
+    }
+    path = f"/rest/terminals/{terminal['id']}/payments"
+    sale = await client.send(Sent("pos_sale", key), "POST", path, body, headers(key))
+    done = [sale]
+    payment = (sale.answer.get("data") or {}).get("paymentId")
+    if sale.acknowledged and payment and sale.answer["data"]["status"] == "approved" and random.random() < 0.4:
+        refund_key = str(uuid.uuid4())
+        refund = Sent("pos_refund", refund_key, link=payment)
+        done.append(await client.send(refund, "POST", f"{path}/{payment}/refund", {"amount": "1"}, headers(refund_key)))
+    return done
+
+
 async def advance_clock(client: Client) -> Sent:
     """A subscription's test clock moved 1 to 3 days on, its renewals charged inside the API process. Not
     idempotent by key: a try whose answer was lost may have moved the clock, and the retry moves it again, so
@@ -625,6 +712,8 @@ async def run_load(base_url: str, tenant: Tenant, plan: Plan, load_ends: float, 
                 operation = random.choice(plan.operations)
                 if operation == "link":
                     drill.sent.extend(await link_flow(client))
+                elif operation == "pos":
+                    drill.sent.extend(await pos_flow(client))
                 elif operation == "advance":
                     drill.sent.append(await advance_clock(client))
                 elif operation == "charge":
@@ -758,6 +847,10 @@ async def settle(receiver: Receiver, seconds: float, subscriptions: bool) -> boo
     if subscriptions:
         waited_for["subscription charges"] = "SELECT count(*) FROM subscription_charges WHERE status = 'pending'"
         waited_for["subscriptions due"] = "SELECT count(*) FROM subscriptions WHERE due_at <= now()"
+    waited_for["terminal payments pending"] = "SELECT count(*) FROM merchant_terminal_payments WHERE status = 'pending'"
+    waited_for["terminal operations pending"] = (
+        "SELECT count(*) FROM merchant_terminal_operations WHERE status = 'pending'"
+    )
     query = "SELECT " + ", ".join(f"({sql})" for sql in waited_for.values())
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -838,6 +931,41 @@ async def check_effects(drill: Drill, receiver: Receiver) -> dict[str, Any]:
                 promised = ["succeeded", "failed"] if sent.answer.get("status") == "pending" else ["succeeded"]
                 if sent.acknowledged and not (len(operations) == 1 and operations[0] in promised):
                     lost.append(f"{sent.operation} {sent.key}: answered 200, operations {operations}")
+            elif sent.operation == "pos_sale":
+                recorded = (
+                    (
+                        await session.execute(
+                            text("SELECT status FROM merchant_terminal_payments WHERE reference = :k"), {"k": sent.key}
+                        )
+                    )
+                    .scalars()
+                    .all()
+                )
+                answered = (sent.answer.get("data") or {}).get("status")
+                # A sale answered `pending` was taken, its outcome the recovery's; an approved one may be refunded.
+                agrees = {"approved": {"approved", "refunded"}, "denied": {"denied"}, "pending": {"approved", "denied"}}
+                if len(recorded) > 1:
+                    duplicated.append(f"pos sale {sent.key}")
+                if sent.acknowledged and not (len(recorded) == 1 and recorded[0] in agrees.get(answered, set())):
+                    lost.append(f"pos sale {sent.key}: answered {answered}, recorded {recorded}")
+            elif sent.operation == "pos_refund":
+                refunds = (
+                    (
+                        await session.execute(
+                            text(
+                                "SELECT status FROM merchant_terminal_operations"
+                                " WHERE payment_id = CAST(:p AS uuid) AND kind = 'refund'"
+                            ),
+                            {"p": sent.link},
+                        )
+                    )
+                    .scalars()
+                    .all()
+                )
+                if len(refunds) > 1:
+                    duplicated.append(f"pos refund {sent.key}: {refunds}")
+                if sent.acknowledged and refunds != ["succeeded"]:
+                    lost.append(f"pos refund {sent.key}: answered {sent.status}, recorded {refunds}")
         # An event for every recorded change, and none for a change that is not there (rolled back).
         orphan_events = await scalar(
             "SELECT count(*) FROM events e WHERE"
@@ -847,6 +975,8 @@ async def check_effects(drill: Drill, receiver: Receiver) -> dict[str, Any]:
             "  (SELECT 1 FROM payment_transactions t WHERE t.uid = e.subject_id))"
             " OR (e.type = 'transaction.refunded' AND NOT EXISTS (SELECT 1 FROM payment_operations o"
             "  WHERE o.id::text = e.data ->> 'refundId' AND o.status = 'succeeded'))"
+            " OR (e.type LIKE 'terminal_payment.%' AND NOT EXISTS"
+            "  (SELECT 1 FROM merchant_terminal_payments p WHERE p.id::text = e.subject_id))"
         )
         silent_changes = await scalar(
             "SELECT count(*) FROM card_transactions t WHERE (t.type = 'transfer' OR t.status = 'approved')"
@@ -1078,6 +1208,44 @@ def verify_books(env: dict[str, str]) -> bool:
     return verified.returncode == 0
 
 
+async def settle_terminals(base_url: str, tenant: Tenant) -> dict[str, Any]:
+    """The sandbox's settlement run after the load (the cutoff job's own code): one settlement holding every
+    approved sale and succeeded refund, credited and paid out."""
+    import httpx
+    from sqlalchemy import text
+
+    from migo.platform.db import database
+
+    if not tenant.terminal:
+        return {"ran": False}
+    async with database.transaction() as session:
+        expected = (
+            await session.execute(
+                text(
+                    "SELECT (SELECT count(*) FROM merchant_terminal_payments WHERE status IN ('approved', 'refunded'))"
+                    " + (SELECT count(*) FROM merchant_terminal_operations"
+                    "    WHERE kind = 'refund' AND status = 'succeeded')"
+                )
+            )
+        ).scalar()
+    app = {"Authorization": f"Bearer {tenant.access_token}"}
+    async with httpx.AsyncClient(base_url=base_url, headers=app, timeout=60) as http:
+        run = (await http.post("/rest/sandbox/settlements/run")).json()["data"]
+        statuses = []
+        for made in run:
+            for _ in range(2):
+                advanced = await http.post(f"/rest/sandbox/settlements/{made['id']}/advance")
+                statuses.append(advanced.json()["data"]["status"] if advanced.status_code == 200 else advanced.text)
+    lines = sum(made["lineCount"] for made in run)
+    return {
+        "ran": True,
+        "settlements": len(run),
+        "lines": lines,
+        "expected_lines": expected,
+        "ok": len(run) == 1 and lines == expected and statuses[-1:] == ["paid_out"],
+    }
+
+
 # The drill -------------------------------------------------------------------------------------------------
 
 
@@ -1138,6 +1306,8 @@ async def drill(plan: Plan, work_dir: Path, log_file: Callable[[str], Path] | No
             processes = Processes(env, port, log_file or (lambda name: work_dir / f"{name}.log"))
             await asyncio.to_thread(wait_for_api, base_url)
             await subscribe_customers(base_url, tenant, plan)
+            if "pos" in plan.operations:
+                await open_shop(base_url, tenant)
             log(f"{len(tenant.subscribers)} subscriptions, {plan.declining_subscriptions} on the declining card")
             result = Drill()
             log(f"load for {plan.seconds} s with {plan.clients} clients, faults: {[f.kind for f in plan.faults]}")
@@ -1150,6 +1320,7 @@ async def drill(plan: Plan, work_dir: Path, log_file: Callable[[str], Path] | No
             log(f"{len(result.sent)} requests; settling")
             settled = await settle(receiver, plan.settle_seconds, plan.await_subscription_jobs)
             effects = await check_effects(result, receiver)
+            terminals = await settle_terminals(base_url, tenant)
             subscriptions = await check_subscriptions(result, tenant, plan)
             books_ok = await asyncio.to_thread(verify_books, env)
     finally:
@@ -1161,6 +1332,10 @@ async def drill(plan: Plan, work_dir: Path, log_file: Callable[[str], Path] | No
     effects["duplicated"] += subscriptions["duplicated"]
     effects["changes_without_their_event"] += len(subscriptions["changes_without_their_event"])
     results = summarize(plan, result, effects, subscriptions, settled, books_ok, processes, started_at)
+    if terminals["ran"]:
+        results["checks"]["terminal_sales_settled"] = terminals["ok"]
+        results["terminal_settlement"] = terminals
+        results["ok"] = all(results["checks"].values())
     results["duration_seconds"] = round(time.monotonic() - started, 1)
     return results
 

@@ -81,7 +81,10 @@ async def test_a_terminal_charges_a_card_with_its_own_credentials(client):
 
     replayed = await client.post(path, json=body, headers=headers)
     assert replayed.json() == paid.json() and replayed.headers.get("Idempotent-Replayed") == "true"
-    _error(await client.post(path, json=body, headers=terminal_auth(terminal)), 409, 7419)  # the same receipt
+    # The same sale again under a fresh key (a terminal whose first answer was lost): its payment, not a second.
+    retried = await client.post(path, json=body, headers=terminal_auth(terminal))
+    assert retried.status_code == 201 and retried.json()["data"] == payment, retried.text
+    _error(await client.post(path, json={**body, "amount": "99.00"}, headers=terminal_auth(terminal)), 409, 7419)
 
     denied = await client.post(path, json=sale(SHORT), headers=terminal_auth(terminal))
     assert denied.status_code == 201 and denied.json()["data"]["status"] == "denied"

@@ -5,13 +5,14 @@ processor is asked outside any row lock under an idempotency key derived from th
 recorded in a transaction of its own. A call whose answer is lost stays pending until the recovery job
 (`resolve_pending`) asks the processor what became of it.
 
-A card Migo issued is charged on-us (the ledger debits it; `7303`-short cards are declined
-`insufficient_funds`); any other card goes to the POS processor (`MIGO_POS_PROCESSOR`, the sandbox simulator
-by default). A sale is captured at once: its gross (amount plus tip) moves from the processor's clearing
-account to the business's unsettled account, where the next cutoff's settlement finds it. A reversal (before
-the 23:30 UTC cutoff, and before any refund) reverses that entry; a refund (any time after the sale, up to
-what is left of it) moves the amount back out of the unsettled account and is netted in the settlement of
-its own cutoff.
+A sale's reference names it at its terminal: a retry of the same sale (lost answer, no Idempotency-Key) gets
+the payment it made, never a second charge. A card Migo issued is charged on-us (the ledger debits it; a card
+short of funds, the ledger's 7303, is declined `insufficient_funds`); any other card goes to the POS processor
+(`MIGO_POS_PROCESSOR`, the sandbox simulator by default). A sale is captured at once: its gross (amount plus
+tip) moves from the processor's clearing account to the business's unsettled account, where the next cutoff's
+settlement finds it. A reversal (before the 23:30 UTC cutoff, and before any refund) reverses that entry; a
+refund (any time after the sale, up to what is left of it) moves the amount back out of the unsettled account
+and is netted in the settlement of its own cutoff.
 """
 
 from __future__ import annotations
@@ -149,15 +150,16 @@ async def take_payment(caller: PosCaller, terminal_id: uuid.UUID, sale: SaleRequ
             pending_since=now,
         )
         try:
-            async with session.begin_nested():  # a reference reused refuses this sale, not the transaction
+            async with session.begin_nested():  # a reference taken already: see below, not a failed transaction
                 session.add(payment)
                 await session.flush()
         except IntegrityError:
-            raise ApiError(
-                MERCHANT_ERRORS.DUPLICATE_TERMINAL_REFERENCE, f"reference: {sale.reference!r} was already charged."
-            ) from None
-        if (sale.card.expiry_year, sale.card.expiry_month) < (now.year, now.month):
-            return await _record_sale(session, payment, Authorization("declined", decline_code="expired_card"))
+            payment = await _same_sale(session, terminal.id, sale)
+            if payment.status != "pending":
+                return payment
+        else:
+            if (sale.card.expiry_year, sale.card.expiry_month) < (now.year, now.month):
+                return await _record_sale(session, payment, Authorization("declined", decline_code="expired_card"))
         descriptor = business.name
     try:
         authorization = await asyncio.wait_for(
@@ -175,6 +177,32 @@ async def take_payment(caller: PosCaller, terminal_id: uuid.UUID, sale: SaleRequ
     except (ProcessorError, TimeoutError):
         return payment
     return await record_sale(payment.id, authorization)
+
+
+async def _same_sale(session: AsyncSession, terminal_id: uuid.UUID, sale: SaleRequest) -> TerminalPayment:
+    """The terminal's payment with this reference, when `sale` is a retry of it (the same amount, tip, currency,
+    entry mode, card and destination: a terminal that lost the answer and has no Idempotency-Key, or whose
+    first try died before its answer was kept); a different sale under a taken reference is 7419. A retry of a
+    payment still pending asks the processor again under the payment's own key, which answers it once."""
+    payment = await session.scalar(
+        select(TerminalPayment).where(
+            TerminalPayment.terminal_id == terminal_id, TerminalPayment.reference == sale.reference
+        )
+    )
+    number = sale.card.number.reveal()
+    same = payment is not None and (
+        payment.amount,
+        payment.tip,
+        payment.currency,
+        payment.entry_mode,
+        payment.card_last4,
+        payment.settle_to_card_id,
+    ) == (sale.amount, sale.tip, sale.currency, sale.entry_mode, number[-4:], sale.settle_to_card_id)
+    if payment is None or not same:
+        raise ApiError(
+            MERCHANT_ERRORS.DUPLICATE_TERMINAL_REFERENCE, f"reference: {sale.reference!r} was another payment."
+        )
+    return payment
 
 
 def gross(payment: TerminalPayment) -> Decimal:
