@@ -27,11 +27,13 @@ from .models import Account, Entry, Hold, Posting
 # The ledger's verification, for the domains that record the money they move (`MovementSource`).
 from .verify import SHOWN_OFFENDERS as SHOWN_OFFENDERS
 from .verify import CheckResult as CheckResult
+from .verify import Contradiction as Contradiction
 from .verify import JournalOnly as JournalOnly
 from .verify import MovementSource as MovementSource
 from .verify import RecordedBatch as RecordedBatch
 from .verify import RecordedMovement as RecordedMovement
 from .verify import VerifyReport as VerifyReport
+from .verify import count_contradictions as count_contradictions
 from .verify import verify_ledger as verify_ledger
 
 # Well-known system accounts (one per currency): money arriving from or leaving to banks; card money in

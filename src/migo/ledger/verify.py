@@ -27,8 +27,9 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 SHOWN_OFFENDERS = 20  # a report names this many of each check's offenders; the count is always exact
@@ -57,6 +58,22 @@ class CheckResult:
         self.offender_count += count
         room = SHOWN_OFFENDERS - len(self.offenders)
         self.offenders.extend(str(i) for i in itertools.islice(shown, max(room, 0)))
+
+
+# (what, the table's id column, the condition): a way a domain's records contradict themselves.
+Contradiction = tuple[str, Any, Any]
+
+
+async def count_contradictions(
+    session: AsyncSession, result: CheckResult, contradictions: Iterable[Contradiction]
+) -> None:
+    """Count the rows meeting each condition into `result`, naming the first few by their id (a domain's
+    `self_check` lists the ways its records can contradict themselves and hands them here)."""
+    for what, id_column, condition in contradictions:
+        count = await session.scalar(select(func.count()).where(condition)) or 0
+        if count:
+            shown = await session.scalars(select(id_column).where(condition).order_by(id_column).limit(SHOWN_OFFENDERS))
+            result.offend_counted(count, (f"{what}: {id_}" for id_ in shown))
 
 
 @dataclass

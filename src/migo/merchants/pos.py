@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
@@ -420,34 +420,22 @@ async def resolve_pending() -> list[tuple[uuid.UUID, str]]:
     settled with what the processor says it did; one it has no record of is cancelled there by its key, then
     closed (a sale `denied` as `not_completed`, an operation `failed`). Returns (id, outcome) per row settled."""
     stale_since = clock.now() - RECOVERY_AGE
+
+    def oldest_pending(model: type[TerminalPayment | TerminalOperation], since: Any) -> Select[uuid.UUID]:
+        return (
+            select(model.id).where(model.status == "pending", since < stale_since).order_by(since).limit(RECOVERY_BATCH)
+        )
+
     async with database.side_transaction() as session:
-        sales = (
-            await session.scalars(
-                select(TerminalPayment.id)
-                .where(TerminalPayment.status == "pending", TerminalPayment.pending_since < stale_since)
-                .order_by(TerminalPayment.pending_since)
-                .limit(RECOVERY_BATCH)
-            )
-        ).all()
-        operations = (
-            await session.scalars(
-                select(TerminalOperation.id)
-                .where(TerminalOperation.status == "pending", TerminalOperation.created_at < stale_since)
-                .order_by(TerminalOperation.created_at)
-                .limit(RECOVERY_BATCH)
-            )
-        ).all()
+        sales = (await session.scalars(oldest_pending(TerminalPayment, TerminalPayment.pending_since))).all()
+        operations = (await session.scalars(oldest_pending(TerminalOperation, TerminalOperation.created_at))).all()
+    steps = [(sale, _resolve_sale) for sale in sales] + [(operation, _resolve_operation) for operation in operations]
     settled: list[tuple[uuid.UUID, str]] = []
-    for sale_id in sales:
+    for pending_id, resolve in steps:
         try:
-            settled.append((sale_id, await _resolve_sale(sale_id)))
+            settled.append((pending_id, await resolve(pending_id)))
         except ProcessorError:
             continue  # the processor cannot say now: the next run asks again
-    for operation_id in operations:
-        try:
-            settled.append((operation_id, await _resolve_operation(operation_id)))
-        except ProcessorError:
-            continue
     return settled
 
 
@@ -521,45 +509,36 @@ async def find_payment(
     return payment
 
 
-def _filtered(
-    statement: Select[TerminalPayment],
-    status: PaymentStatus | None,
-    created_from: datetime | None,
-    created_to: datetime | None,
-) -> Select[TerminalPayment]:
-    if status is not None:
-        statement = statement.where(TerminalPayment.status == status)
-    if created_from is not None:
-        statement = statement.where(TerminalPayment.created_at >= created_from)
-    if created_to is not None:
-        statement = statement.where(TerminalPayment.created_at < created_to)
-    return statement
+@dataclass(frozen=True)
+class PaymentFilter:
+    """What a list of payments keeps: a status, and when they were taken (from, inclusive; to, exclusive)."""
+
+    status: PaymentStatus | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+
+    def applied(self, statement: Select[TerminalPayment]) -> Select[TerminalPayment]:
+        if self.status is not None:
+            statement = statement.where(TerminalPayment.status == self.status)
+        if self.created_from is not None:
+            statement = statement.where(TerminalPayment.created_at >= self.created_from)
+        if self.created_to is not None:
+            statement = statement.where(TerminalPayment.created_at < self.created_to)
+        return statement
 
 
 async def terminal_payments(
-    session: AsyncSession,
-    caller: PosCaller,
-    terminal_id: uuid.UUID,
-    status: PaymentStatus | None = None,
-    created_from: datetime | None = None,
-    created_to: datetime | None = None,
+    session: AsyncSession, caller: PosCaller, terminal_id: uuid.UUID, kept: PaymentFilter
 ) -> Select[TerminalPayment]:
     terminal = await _own_terminal(session, caller, terminal_id)
-    statement = readable(caller.company_id, TerminalPayment).where(TerminalPayment.terminal_id == terminal.id)
-    return _filtered(statement, status, created_from, created_to)
+    return kept.applied(readable(caller.company_id, TerminalPayment).where(TerminalPayment.terminal_id == terminal.id))
 
 
 async def business_payments(
-    session: AsyncSession,
-    company_id: uuid.UUID,
-    business_id: uuid.UUID,
-    status: PaymentStatus | None = None,
-    created_from: datetime | None = None,
-    created_to: datetime | None = None,
+    session: AsyncSession, company_id: uuid.UUID, business_id: uuid.UUID, kept: PaymentFilter
 ) -> Select[TerminalPayment]:
     business = await find_business(session, company_id, business_id)
-    statement = readable(company_id, TerminalPayment).where(TerminalPayment.business_id == business.id)
-    return _filtered(statement, status, created_from, created_to)
+    return kept.applied(readable(company_id, TerminalPayment).where(TerminalPayment.business_id == business.id))
 
 
 async def _event(session: AsyncSession, event_type: str, payment: TerminalPayment, **extra: str) -> None:

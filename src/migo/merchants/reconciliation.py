@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, cast, func, literal, or_, select, union_all
+from sqlalchemy import String, and_, cast, func, literal, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -62,7 +62,7 @@ async def _recorded(session: AsyncSession, after: uuid.UUID | None, limit: int) 
     ]
 
 
-def _contradictions() -> list[tuple[str, InstrumentedAttribute[Any], ColumnElement[bool]]]:
+def _contradictions() -> list[ledger.Contradiction]:
     def line_sum(column: InstrumentedAttribute[Any]) -> Any:
         of_settlement = SettlementLine.settlement_id == Settlement.id
         return select(func.coalesce(func.sum(column), 0)).where(of_settlement).scalar_subquery()
@@ -132,13 +132,7 @@ def _contradictions() -> list[tuple[str, InstrumentedAttribute[Any], ColumnEleme
 async def _check_settlements(session: AsyncSession, result: ledger.CheckResult) -> None:
     counted = [TerminalPayment, TerminalOperation, Settlement]
     result.checked = sum([await session.scalar(select(func.count()).select_from(model)) or 0 for model in counted])
-    for what, id_column, condition in _contradictions():
-        count = await session.scalar(select(func.count()).where(condition)) or 0
-        if count:
-            shown = await session.scalars(
-                select(id_column).where(condition).order_by(id_column).limit(ledger.SHOWN_OFFENDERS)
-            )
-            result.offend_counted(count, (f"{what}: {id_}" for id_ in shown))
+    await ledger.count_contradictions(session, result, _contradictions())
 
 
 MOVEMENT_SOURCES = (

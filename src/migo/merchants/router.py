@@ -295,6 +295,15 @@ async def pos_payer(
     return caller
 
 
+async def payment_filters(
+    status: Annotated[TerminalPaymentStatus | None, Query()] = None,
+    createdFrom: Annotated[datetime | None, Query(description="Taken at or after this instant.")] = None,
+    createdTo: Annotated[datetime | None, Query(description="Taken before this instant.")] = None,
+) -> pos.PaymentFilter:
+    return pos.PaymentFilter(status, createdFrom, createdTo)
+
+
+PaymentFilters = Annotated[pos.PaymentFilter, Depends(payment_filters)]
 PosReader = Annotated[PosCaller, Depends(pos_reader)]
 PosPayer = Annotated[PosCaller, Depends(pos_payer)]
 
@@ -336,14 +345,16 @@ async def list_terminal_payments(
     terminalId: uuid.UUID,
     caller: PosReader,
     session: DbSession,
-    status: Annotated[TerminalPaymentStatus | None, Query()] = None,
-    createdFrom: Annotated[datetime | None, Query(description="Taken at or after this instant.")] = None,
-    createdTo: Annotated[datetime | None, Query(description="Taken before this instant.")] = None,
+    filters: PaymentFilters,
     page: PageRequest = pos.PAYMENTS.params(),
 ) -> Any:
-    statement = await pos.terminal_payments(session, caller, terminalId, status, createdFrom, createdTo)
+    statement = await pos.terminal_payments(session, caller, terminalId, filters)
+    return ok(await _payments_page(session, statement, page))
+
+
+async def _payments_page(session: AsyncSession, statement: Any, page: Any) -> Page[TerminalPaymentOut]:
     found, meta = await pos.PAYMENTS.fetch(session, statement, page)
-    return ok(Page[TerminalPaymentOut](items=[TerminalPaymentOut.of(payment) for payment in found], meta=meta))
+    return Page[TerminalPaymentOut](items=[TerminalPaymentOut.of(payment) for payment in found], meta=meta)
 
 
 @router.get("/terminals/{terminalId}/payments/{paymentId}", response_model=CustomResponse[TerminalPaymentOut])
@@ -392,15 +403,12 @@ async def list_business_payments(
     businessId: uuid.UUID,
     app: GatewayApp,
     session: DbSession,
-    status: Annotated[TerminalPaymentStatus | None, Query()] = None,
-    createdFrom: Annotated[datetime | None, Query(description="Taken at or after this instant.")] = None,
-    createdTo: Annotated[datetime | None, Query(description="Taken before this instant.")] = None,
+    filters: PaymentFilters,
     page: PageRequest = pos.PAYMENTS.params(),
 ) -> Any:
     """The payments every terminal of the business took."""
-    statement = await pos.business_payments(session, app.tenant_id, businessId, status, createdFrom, createdTo)
-    found, meta = await pos.PAYMENTS.fetch(session, statement, page)
-    return ok(Page[TerminalPaymentOut](items=[TerminalPaymentOut.of(payment) for payment in found], meta=meta))
+    statement = await pos.business_payments(session, app.tenant_id, businessId, filters)
+    return ok(await _payments_page(session, statement, page))
 
 
 # Settlements.

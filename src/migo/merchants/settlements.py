@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -349,24 +349,29 @@ async def close_business(
 
 
 async def settle_due(today: date) -> int:
-    """Credit every pending settlement dated `today` or before; returns how many."""
+    """Credit every pending settlement dated `today` or before; returns how many were due."""
+    due = (
+        select(Settlement.id)
+        .where(Settlement.status == "pending", Settlement.settlement_date <= today)
+        .order_by(Settlement.settlement_date, Settlement.id)
+    )
+    return await _each_due(due, settle, "credited")
+
+
+async def _each_due(
+    due: Select[uuid.UUID], step: Callable[[AsyncSession, uuid.UUID], Awaitable[Settlement]], what: str
+) -> int:
+    """`step` for each settlement id `due` selects (a batch of them), each in a transaction of its own."""
     async with database.side_transaction() as session:
-        due = (
-            await session.scalars(
-                select(Settlement.id)
-                .where(Settlement.status == "pending", Settlement.settlement_date <= today)
-                .order_by(Settlement.settlement_date, Settlement.id)
-                .limit(DUE_BATCH)
-            )
-        ).all()
-    for settlement_id in due:
+        ids = (await session.scalars(due.limit(DUE_BATCH))).all()
+    for settlement_id in ids:
         try:
             async with database.side_transaction() as session:
-                await settle(session, settlement_id)
+                await step(session, settlement_id)
         except Exception:
-            # One that cannot be credited must not keep the rest (taken oldest first) from being credited.
-            log.exception("settlement %s could not be credited", settlement_id)
-    return len(due)
+            # One that cannot be done must not keep the rest (taken oldest first) from being done.
+            log.exception("settlement %s could not be %s", settlement_id, what)
+    return len(ids)
 
 
 async def settle(session: AsyncSession, settlement_id: uuid.UUID) -> Settlement:
@@ -459,22 +464,12 @@ async def _send_payout(session: AsyncSession, settlement: Settlement, balance: u
 
 async def pay_out_due(today: date) -> int:
     """Mark paid every payout expected `today` or before (the bank's arrival), its settlement `paid_out`."""
-    async with database.side_transaction() as session:
-        due = (
-            await session.scalars(
-                select(Payout.settlement_id)
-                .where(Payout.status == "in_transit", Payout.expected_date <= today)
-                .order_by(Payout.expected_date, Payout.id)
-                .limit(DUE_BATCH)
-            )
-        ).all()
-    for settlement_id in due:
-        try:
-            async with database.side_transaction() as session:
-                await mark_paid_out(session, settlement_id)
-        except Exception:
-            log.exception("the payout of settlement %s could not be marked paid", settlement_id)
-    return len(due)
+    due = (
+        select(Payout.settlement_id)
+        .where(Payout.status == "in_transit", Payout.expected_date <= today)
+        .order_by(Payout.expected_date, Payout.id)
+    )
+    return await _each_due(due, mark_paid_out, "marked paid out")
 
 
 async def mark_paid_out(session: AsyncSession, settlement_id: uuid.UUID) -> Settlement:

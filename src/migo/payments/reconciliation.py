@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, case, cast, exists, func, literal, or_, select, union_all
+from sqlalchemy import String, and_, case, cast, exists, func, literal, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
 
 from migo.ledger import service as ledger
 from migo.webhooks import inbound
@@ -66,7 +64,7 @@ async def _payment_links(
     ]
 
 
-def _contradictions() -> list[tuple[str, InstrumentedAttribute[Any], ColumnElement[bool]]]:
+def _contradictions() -> list[ledger.Contradiction]:
     """(what, the table's id column, the condition) of each way a link or an operation contradicts itself."""
     refunded = (
         select(func.coalesce(func.sum(Operation.amount), 0))
@@ -128,13 +126,7 @@ async def _check_payment_links(session: AsyncSession, result: ledger.CheckResult
     transactions = await session.scalar(select(func.count()).select_from(Transaction)) or 0
     operations = await session.scalar(select(func.count()).select_from(Operation)) or 0
     result.checked = transactions + operations
-    for what, id_column, condition in _contradictions():
-        count = await session.scalar(select(func.count()).where(condition)) or 0
-        if count:
-            shown = await session.scalars(
-                select(id_column).where(condition).order_by(id_column).limit(ledger.SHOWN_OFFENDERS)
-            )
-            result.offend_counted(count, (f"{what}: {id_}" for id_ in shown))
+    await ledger.count_contradictions(session, result, _contradictions())
     await _check_holds(session, result)
 
 
