@@ -46,9 +46,12 @@ from tests.test_tenant_isolation import SURFACES, World, _answer, _data, build_w
 # cardholder's or operator's username, a card's number.
 ID_NAME = re.compile(r"^(id|uid|client|slug|username|cardNumber)$|(Id|Ids|-id)$")
 
+AUDIT_ISOLATION = "tests/backoffice/test_audit.py::test_an_operator_reads_its_partners_trail_with_audit_read_only"
 # Fields (`METHOD /path location.name`) that a test names another tenant's object in: the test, in this module
 # or as `tests/…py::test_name`.
 COVERED: dict[str, str] = {
+    "GET /cms/rest/audit query.operatorId": AUDIT_ISOLATION,
+    "GET /cms/rest/audit query.resourceId": AUDIT_ISOLATION,
     "GET /rest/settlements query.businessId": (
         "tests/merchants/test_pos_payments.py::test_ids_outside_the_path_name_only_the_callers_objects"
     ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from migo.backoffice import models as backoffice_models
 from migo.cards import models as cards_models
 from migo.events import models as events_models
 from migo.identity import models as identity_models
@@ -16,6 +17,7 @@ from migo.webhooks import models as webhooks_models
 metadata = Base.metadata
 
 __all__ = [
+    "backoffice_models",
     "batches",
     "cards_models",
     "events_models",

@@ -60,8 +60,12 @@ async def optional_gateway_app(
     return _application(_claims(credentials, "gateway")) if credentials is not None else None
 
 
-async def cms_app(credentials: HTTPAuthorizationCredentials | None = Security(_bearer)) -> AppPrincipal:
-    return _application(_claims(credentials, "cms"))
+async def cms_app(
+    request: Request, credentials: HTTPAuthorizationCredentials | None = Security(_bearer)
+) -> AppPrincipal:
+    app = _application(_claims(credentials, "cms"))
+    request.state.cms_app = app  # whose call it is, for the back office's audit trail
+    return app
 
 
 async def gateway_caller(
@@ -100,6 +104,7 @@ async def gateway_user(caller: GatewayCaller = Depends(gateway_caller)) -> UserP
 
 
 async def cms_operator(
+    request: Request,
     session: DbSession,
     app: AppPrincipal = Depends(cms_app),
     user_token: str | None = Security(_user_token),
@@ -110,13 +115,15 @@ async def cms_operator(
     if claims.kind != "operator" or claims.application_id != app.application_id or claims.tenant_id != app.tenant_id:
         raise ApiError(ERRORS.UNAUTHORIZED, "The x-user-token is not an operator token of this application.")
     access = await operators.access_of(session, claims.subject_id, claims.tenant_id, claims.family_id)
-    return OperatorPrincipal(
+    operator = OperatorPrincipal(
         operator_id=claims.subject_id,
         partner_id=claims.tenant_id,
         application_id=app.application_id,
         roles=tuple(access.roles),
         permissions=access.permissions,
     )
+    request.state.operator = operator  # who made the call, for the back office's audit trail
+    return operator
 
 
 def require_permission(permission: str) -> OperatorPrincipal:

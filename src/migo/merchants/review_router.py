@@ -9,11 +9,12 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from migo.identity.auth import require_permission
 from migo.identity.principals import OperatorPrincipal
+from migo.platform.auditing import audited_read, record_changes
 from migo.platform.envelope import CustomResponse, ok
 from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
@@ -62,6 +63,7 @@ async def get_lead(
         }
     },
 )
+@audited_read  # a KYC document: personal data
 async def download_lead_document(
     leadId: uuid.UUID,  # noqa: N803
     documentId: uuid.UUID,  # noqa: N803
@@ -79,12 +81,14 @@ async def download_lead_document(
 @router.post("/{leadId}/approve", response_model=CustomResponse[LeadOut])
 async def approve_lead(
     leadId: uuid.UUID,  # noqa: N803
+    request: Request,
     session: DbSession,
     operator: OperatorPrincipal = require_permission("merchants.review"),
 ) -> Any:
     """Approve a lead `IN_REVIEW` and accept its pending documents (409, 7405, from any other status). The
     merchant hears `lead.approved` and may promote the lead to a business. Audited."""
     lead = await review.approve(session, _reviewer(operator), leadId)
+    record_changes(request, status=("IN_REVIEW", lead.status))
     return ok(await leads.lead_view(session, lead))
 
 
@@ -92,6 +96,7 @@ async def approve_lead(
 async def reject_lead(
     leadId: uuid.UUID,  # noqa: N803
     body: LeadRejection,
+    request: Request,
     session: DbSession,
     operator: OperatorPrincipal = require_permission("merchants.review"),
 ) -> Any:
@@ -101,4 +106,7 @@ async def reject_lead(
     document that is not the lead's. The merchant hears `lead.rejected`. Audited."""
     rejections = [leads.Rejection(item.document_id, item.reason) for item in body.reasons]
     lead = await review.reject(session, _reviewer(operator), leadId, rejections, body.reason)
+    record_changes(
+        request, status=("IN_REVIEW", lead.status), rejectedDocuments=([], [str(r.document_id) for r in rejections])
+    )
     return ok(await leads.lead_view(session, lead))

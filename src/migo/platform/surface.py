@@ -21,7 +21,7 @@ SCALAR_JS = f"{STATIC_PREFIX}/vendor/scalar/standalone.js"
 FAVICON = f"{STATIC_PREFIX}/favicon.svg"
 
 
-def _operation_id(route: APIRoute) -> str:
+def operation_id(route: APIRoute) -> str:
     """Generated clients read `issueAccessToken`, not `issue_access_token_rest_auth_token_post`."""
     head, *rest = route.name.split("_")
     return head + "".join(word.capitalize() for word in rest)
@@ -46,7 +46,7 @@ def build_surface(
         redoc_url=None,
         openapi_url="/openapi.json",
         openapi_tags=tags,
-        generate_unique_id_function=_operation_id,
+        generate_unique_id_function=operation_id,
         responses={"default": {"model": error_model, "description": "Error"}},
         # Observability is Prometheus and structured logs (platform.observability); FastAPI's OpenTelemetry
         # hooks would otherwise look for a provider in the environment on every request.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from migo.backoffice import router as backoffice
+from migo.backoffice.service import AuditTrail
 from migo.identity import router as identity
 from migo.merchants import review_router as merchant_review
 from migo.platform.catalog_router import error_catalog_router
@@ -25,7 +27,7 @@ roles decide what it may do. Answers use the `CustomResponse` envelope.
 
 
 def build_cms(settings: Settings) -> FastAPI:
-    return build_surface(
+    app = build_surface(
         title="Migo CMS Backoffice",
         description=DESCRIPTION + catalog_markdown(),
         style="envelope",
@@ -34,6 +36,10 @@ def build_cms(settings: Settings) -> FastAPI:
             identity.application_token_router("cms"),
             identity.cms_operators,
             merchant_review.router,
+            backoffice.router,
             error_catalog_router(),
         ],
     )
+    # Every call that changes something, and every sensitive read, is kept in the audit trail.
+    app.add_middleware(AuditTrail)
+    return app

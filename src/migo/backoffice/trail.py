@@ -1,0 +1,47 @@
+"""Reading the audit trail: a partner's records, filtered and paginated."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, literal_column
+
+from migo.platform.pagination import Listing
+
+from .access import readable
+from .models import AuditRecord
+
+RECORDS = Listing(
+    name="AuditRecords",
+    sortable={"at": lambda: AuditRecord.at},
+    default_sort="at",
+    searchable=(lambda: AuditRecord.action, lambda: AuditRecord.route),
+    tiebreaker=lambda: AuditRecord.id,
+)
+
+
+def listing(
+    partner_id: uuid.UUID,
+    operator_id: uuid.UUID | None = None,
+    action: str | None = None,
+    resource_id: str | None = None,
+    at_from: datetime | None = None,
+    at_to: datetime | None = None,
+) -> Select[AuditRecord]:
+    statement = readable(partner_id, AuditRecord)
+    if operator_id is not None:
+        statement = statement.where(AuditRecord.operator_id == operator_id)
+    if action is not None:
+        statement = statement.where(AuditRecord.action == action)
+    if resource_id is not None:
+        # Any id of the path: one of the JSONB's values (the id passed as a jsonpath variable, never spliced).
+        path: ColumnElement[Any] = literal_column("'$.* ? (@ == $id)'::jsonpath")
+        named = func.jsonb_path_exists(AuditRecord.resource, path, func.jsonb_build_object("id", resource_id))
+        statement = statement.where(named)
+    if at_from is not None:
+        statement = statement.where(AuditRecord.at >= at_from)
+    if at_to is not None:
+        statement = statement.where(AuditRecord.at < at_to)
+    return statement

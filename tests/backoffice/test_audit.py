@@ -1,0 +1,101 @@
+"""The CMS audit trail (issue 16, PCI DSS v4.0.1 10.2): every CMS call that changes something, refused or not,
+and every sensitive read is kept, append-only, with who, what, when, from where and how it ended; an operator
+with `audit.read` reads its own partner's and no other's."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from migo.platform.db import database
+from tests.factories import bearer, create_tenant, provision_cards, submitted_lead
+from tests.merchants.test_cms_review import _data, _operator
+
+
+async def _trail(client, headers, **params):
+    return _data(await client.get("/cms/rest/audit", params=params, headers=headers))["items"]
+
+
+async def test_mutations_and_sensitive_reads_are_kept_with_who_what_and_how_it_ended(client):
+    tenant = await create_tenant()
+    await provision_cards(tenant, count=1)
+    app = bearer(await tenant.app_token(client))
+    lead = await submitted_lead(client, app)
+    reviewer = await _operator(client, tenant, "compliance")
+    admin = await tenant.operator_headers(client)
+
+    document = lead["documents"][0]
+    await client.get(f"/cms/rest/leads/{lead['id']}", headers=reviewer)  # an ordinary read: not kept
+    await client.get(f"/cms/rest/leads/{lead['id']}/documents/{document['id']}", headers=reviewer)
+    assert (await client.post(f"/cms/rest/leads/{lead['id']}/approve", headers=reviewer)).status_code == 200
+    refused = await client.post(f"/cms/rest/leads/{lead['id']}/approve", headers=reviewer)  # not IN_REVIEW now
+    assert refused.status_code == 409
+
+    kept = await _trail(client, admin, resourceId=lead["id"], sortOrder="ASC")
+    assert [(r["action"], r["method"], r["status"], r["outcome"]) for r in kept] == [
+        ("downloadLeadDocument", "GET", 200, "success"),
+        ("approveLead", "POST", 200, "success"),
+        ("approveLead", "POST", 409, "refused"),
+    ]
+    read, approved, again = kept
+    assert read["resource"] == {"leadId": lead["id"], "documentId": document["id"]}
+    assert read["route"] == "/cms/rest/leads/{leadId}/documents/{documentId}"
+    assert approved["changes"] == {"status": {"before": "IN_REVIEW", "after": "APPROVED"}}
+    assert again["changes"] is None
+    assert len({r["operatorId"] for r in kept}) == 1 and kept[0]["operatorId"] is not None
+    assert all(r["originIp"] and len(r["requestId"]) >= 16 for r in kept)
+    # Filters: the operator, the operation, a time window.
+    assert len(await _trail(client, admin, action="approveLead", resourceId=lead["id"])) == 2
+    assert await _trail(client, admin, operatorId=kept[0]["operatorId"], action="downloadLeadDocument") == [read]
+    assert await _trail(client, admin, atFrom="2999-01-01T00:00:00Z") == []
+
+
+async def test_an_operator_reads_its_partners_trail_with_audit_read_only(client):
+    tenant, other = await create_tenant(), await create_tenant()
+    await provision_cards(tenant, count=1)
+    lead = await submitted_lead(client, bearer(await tenant.app_token(client)))
+    await client.post(f"/cms/rest/leads/{lead['id']}/approve", headers=await tenant.operator_headers(client))
+    mine = await _trail(client, await tenant.operator_headers(client), resourceId=lead["id"])
+    theirs = await other.operator_headers(client)
+    # Another partner's operator, naming this partner's lead or operator, reads nothing of them.
+    assert await _trail(client, theirs, resourceId=lead["id"]) == []
+    assert await _trail(client, theirs, operatorId=mine[0]["operatorId"]) == []
+    their_own = await _trail(client, theirs)  # their operator's sign-in, nothing of this partner's
+    assert [r["action"] for r in their_own] == ["loginOperator"] and lead["id"] not in str(their_own)
+    viewer = await _operator(client, tenant, "viewer")  # every `.read`, audit.read among them
+    assert [r["action"] for r in await _trail(client, viewer, resourceId=lead["id"])] == ["approveLead"]
+    nobody = await _operator(client, tenant)  # no role: no permission
+    refused = await client.get("/cms/rest/audit", headers=nobody)
+    assert refused.status_code == 403 and refused.json()["error"]["code"] == 7801, refused.text
+
+
+async def test_a_call_refused_before_it_names_an_operator_is_kept_too(client):
+    tenant = await create_tenant()
+    token = await tenant.cms_token(client)
+    refused = await client.post("/cms/rest/leads/00000000-0000-0000-0000-000000000000/approve", headers=bearer(token))
+    assert refused.status_code in (401, 403)
+    async with database.transaction() as session:
+        row = (
+            await session.execute(
+                text(
+                    "SELECT operator_id, partner_id, outcome FROM audit_records"
+                    " WHERE resource ->> 'leadId' = '00000000-0000-0000-0000-000000000000' ORDER BY at DESC LIMIT 1"
+                )
+            )
+        ).one()
+    assert row.operator_id is None and row.partner_id == tenant.partner_id and row.outcome == "refused"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["UPDATE audit_records SET status = 200", "DELETE FROM audit_records", "TRUNCATE audit_records"],
+)
+async def test_records_cannot_be_changed_or_deleted(client, statement):
+    tenant = await create_tenant()
+    await client.post(
+        "/cms/rest/leads/00000000-0000-0000-0000-000000000001/approve", headers=await tenant.operator_headers(client)
+    )
+    with pytest.raises(DBAPIError, match="append-only"):
+        async with database.transaction() as session:
+            await session.execute(text(statement))
