@@ -14,7 +14,7 @@ from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.settings import get_settings
 
-from . import applications, cardholders, operators, signing, users
+from . import applications, cardholders, operators, otp, signing, users
 from .access import readable
 from .auth import (
     Caller,
@@ -257,7 +257,7 @@ async def read_sandbox_outbox(
 ) -> Any:
     """Sandbox only: the messages (one-time codes included) sent to a cardholder of your company."""
     rows, meta = await OUTBOX.fetch(session, users.outbox_of(app.tenant_id, username), page)
-    return ok(Page[OutboxMessage](items=[OutboxMessage.of(m, users.open_message(m)) for m in rows], meta=meta))
+    return ok(Page[OutboxMessage](items=[OutboxMessage.of(m, otp.open_message(m)) for m in rows], meta=meta))
 
 
 # ---- CMS ---------------------------------------------------------------------------------------------
