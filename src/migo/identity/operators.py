@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, literal, select
+from sqlalchemy import delete, func, literal, select, true
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from migo.platform import security
+from migo.platform import clock, security
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
 from migo.platform.ratelimit import Limit
@@ -185,17 +185,26 @@ async def create_operator(
     partner: Partner,
     *,
     username: str,
-    password: Password,
+    password: Password | None,
     display_name: str,
     roles: list[str],
+    email: str | None = None,
     operator_id: uuid.UUID | None = None,
 ) -> Operator:
+    """An operator of the partner with these roles (system or the partner's own, by name). Without a password
+    it is `invited`: it cannot sign in until it sets one with a one-time code. No permission check: the CMS's
+    operator management (operator_accounts) applies the grant rule before it calls this."""
+    now = clock.now()
     operator = Operator(
         id=operator_id or new_id(),
         partner_id=partner.id,
         username=username,
         display_name=display_name,
-        password_hash=await security.hash_secret(password.reveal()),
+        email=email,
+        password_hash=await security.hash_secret(password.reveal()) if password is not None else None,
+        status="active" if password is not None else "invited",
+        created_at=now,
+        updated_at=now,
     )
     session.add(operator)
     await session.flush()
@@ -214,13 +223,16 @@ async def access_of(
     """The operator's roles and permissions, read fresh on every call: a revoked role, a disabled operator
     or an ended session stops working at once."""
     query = readable(Operator, partner_id).where(Operator.id == operator_id)
-    if family_id is not None:
-        query = query.where(tokens.live_family(family_id))
-    operator = await session.scalar(query)
-    if operator is None:
+    live = tokens.live_family(family_id) if family_id is not None else true()
+    found = (await session.execute(query.add_columns(live))).first()
+    if found is None:
         raise ApiError(ERRORS.UNAUTHORIZED, "The operator token is not valid, or its session has ended.")
+    operator, session_live = found
+    # Disabled first: disabling also ends the sessions, and the operator is told why it was stopped.
     if operator.status != "active":
         raise ApiError(IDENTITY_ERRORS.OPERATOR_DISABLED)
+    if not session_live:
+        raise ApiError(ERRORS.UNAUTHORIZED, "The operator token is not valid, or its session has ended.")
     rows = (
         await session.execute(
             select(Role.name, RolePermission.permission)
