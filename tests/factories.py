@@ -130,6 +130,7 @@ async def create_tenant(*, operator_roles: tuple[str, ...] = ("admin",)) -> Tena
             password=Password(OPERATOR_PASSWORD),
             display_name="Test operator",
             roles=list(operator_roles),
+            email=f"op.{tag}@example.test",
         )
         user = User(
             id=new_id(),

@@ -115,6 +115,8 @@ class World:
     terminal_id: str
     terminal_payment_id: str
     settlement_id: str
+    operator_id: str
+    role_id: str  # a role of the partner's own (the system roles are every partner's)
 
 
 # Which of a tenant's objects fills each path parameter, per surface (`endpointId` is a company's endpoint on
@@ -137,6 +139,8 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("gateway", "settlementId"): lambda world: world.settlement_id,
     ("cms", "leadId"): lambda world: world.lead_id,
     ("cms", "documentId"): lambda world: world.lead_document_id,
+    ("cms", "operatorId"): lambda world: world.operator_id,
+    ("cms", "roleId"): lambda world: world.role_id,
     ("middleware", "uid"): lambda world: world.link_uid,
     ("middleware", "suspensionId"): lambda world: world.suspension_id,
     ("middleware", "slug"): lambda world: world.client_slug,
@@ -215,6 +219,8 @@ BODIES: dict[str, Callable[[World], dict[str, Any]]] = {
         "reference": f"MALLORY-{secrets.token_hex(4)}",
     },
     "LeadRejection": lambda own: {"reasons": [{"documentId": own.lead_document_id, "reason": "Blurred."}]},
+    "OperatorUpdate": lambda own: {"name": "Mallory"},
+    "RoleUpdate": lambda own: {"description": "Mallory's role"},
 }
 
 
@@ -401,6 +407,8 @@ async def build_world(http: httpx.AsyncClient) -> World:
     await signed(http, tenant, "POST", f"/rest/terminals/{terminal['id']}/payments", {**sale, "reference": "W-2"})
     cardholder = await tenant.user_tokens(http)
     operator = await tenant.operator_headers(http)
+    role = {"name": "auditors", "description": "The audit trail", "permissions": ["audit.read"]}
+    own_role = _data(await http.post("/cms/rest/roles", json=role, headers=operator), 201)
     return World(
         tenant=tenant,
         headers={
@@ -433,6 +441,8 @@ async def build_world(http: httpx.AsyncClient) -> World:
         terminal_id=terminal["id"],
         terminal_payment_id=_data(payment, 201)["paymentId"],
         settlement_id=_data(settled)[0]["id"],
+        operator_id=_data(await http.get("/cms/rest/me", headers=operator))["operatorId"],
+        role_id=own_role["id"],
     )
 
 

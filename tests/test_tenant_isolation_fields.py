@@ -91,6 +91,15 @@ COVERED: dict[str, str] = {
     ),
     "GET /rest/sandbox/outbox query.username": "tests/identity/test_user_auth.py::test_outbox_is_scoped_to_the_company",
     "POST /cms/rest/auth/login body.username": "test_an_operator_signs_in_under_their_own_partners_application_only",
+    "POST /cms/rest/auth/password/reset body.username": (
+        "tests/identity/test_cms_operators.py::test_no_code_is_taken_for_another_partners_operator"
+    ),
+    "POST /cms/rest/operators body.username": (
+        "tests/identity/test_cms_operators.py::test_another_partners_username_is_free_here"
+    ),
+    "GET /cms/rest/sandbox/outbox query.username": (
+        "tests/identity/test_cms_operators.py::test_the_operator_outbox_is_scoped_to_the_partner"
+    ),
     "POST /transactions body.client": "tests/payments/test_links.py::test_unknown_or_foreign_client_is_5004",
     "POST /transactions-hook body.client": "test_the_hook_creates_no_link_for_another_merchants_client",
     "POST /mw-default/transactions-hook body.client": "test_the_hook_creates_no_link_for_another_merchants_client",

@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError
 
 from migo.platform.db import database
 from tests.factories import bearer, create_tenant, provision_cards, submitted_lead
+from tests.leakscan import known_secret
 from tests.merchants.test_cms_review import _data, _operator
 
 
@@ -99,3 +100,35 @@ async def test_records_cannot_be_changed_or_deleted(client, statement):
     with pytest.raises(DBAPIError, match="append-only"):
         async with database.transaction() as session:
             await session.execute(text(statement))
+
+
+async def test_operator_management_is_audited_without_its_secrets(client):
+    tenant = await create_tenant()
+    admin = await tenant.operator_headers(client)
+    password = "Another-Op3rator-Passw0rd!"
+    known_secret("operator password", password)
+    made = await client.post(
+        "/cms/rest/operators",
+        json={
+            "username": "ana.ops",
+            "email": "ana.ops@example.com",
+            "name": "Ana",
+            "roles": ["viewer"],
+            "password": password,
+        },
+        headers=admin,
+    )
+    assert made.status_code == 201, made.text
+    operator_id = made.json()["data"]["id"]
+    changed = await client.patch(
+        f"/cms/rest/operators/{operator_id}", json={"roles": ["support"], "status": "disabled"}, headers=admin
+    )
+    assert changed.status_code == 200, changed.text
+    kept = await _trail(client, admin, resourceId=operator_id)
+    assert [r["action"] for r in kept] == ["updateOperator"]
+    assert kept[0]["changes"] == {
+        "roles": {"before": ["viewer"], "after": ["support"]},
+        "status": {"before": "active", "after": "disabled"},
+    }
+    created = await _trail(client, admin, action="createOperator")
+    assert len(created) == 1 and created[0]["status"] == 201 and password not in str(created)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from migo.identity.models import Operator
+from sqlalchemy import select
+
+from migo.identity import operators
+from migo.identity.models import Operator, OperatorRole, Permission, Role, RolePermission
 from migo.platform.db import database
+from migo.platform.ids import new_id
 from tests.factories import OPERATOR_PASSWORD, bearer, create_tenant
 
 
@@ -16,7 +20,7 @@ async def test_operator_login_and_profile(client):
     assert profile["username"] == tenant.operator_username
     assert profile["partnerId"] == str(tenant.partner_id)
     assert profile["roles"] == ["admin"]
-    assert "rbac.manage" in profile["permissions"] and "cardholders.batch" in profile["permissions"]
+    assert {"roles.manage", "operators.manage", "cardholders.batch"} <= set(profile["permissions"])
 
 
 async def test_every_cms_call_needs_both_tokens(client):
@@ -61,19 +65,19 @@ async def test_viewer_reads_roles_with_pagination_sorting_and_search(client):
     listed = await client.get("/cms/rest/roles", params={"sortBy": "name", "sortOrder": "asc"}, headers=headers)
     assert listed.status_code == 200
     data = listed.json()["data"]
-    assert [role["name"] for role in data["items"]] == ["admin", "compliance", "operator", "viewer"]
-    assert data["meta"] == {"page": 1, "limit": 20, "totalItems": 4, "totalPages": 1}
+    assert [role["name"] for role in data["items"]] == ["admin", "compliance", "finance", "support", "viewer"]
+    assert data["meta"] == {"page": 1, "limit": 20, "totalItems": 5, "totalPages": 1}
     viewer = next(role for role in data["items"] if role["name"] == "viewer")
     assert viewer["system"] is True and all(p.endswith(".read") for p in viewer["permissions"])
 
     searched = await client.get("/cms/rest/roles", params={"searchText": "read-only"}, headers=headers)
     assert [role["name"] for role in searched.json()["data"]["items"]] == ["viewer"]
     paged = await client.get("/cms/rest/roles", params={"limit": 2, "page": 2, "sortBy": "name"}, headers=headers)
-    assert paged.json()["data"]["meta"] == {"page": 2, "limit": 2, "totalItems": 4, "totalPages": 2}
-    assert [role["name"] for role in paged.json()["data"]["items"]] == ["compliance", "admin"]  # name, DESC
+    assert paged.json()["data"]["meta"] == {"page": 2, "limit": 2, "totalItems": 5, "totalPages": 3}
+    assert [role["name"] for role in paged.json()["data"]["items"]] == ["finance", "compliance"]  # name, DESC
 
     permissions = await client.get("/cms/rest/permissions", headers=headers)
-    assert {"code": "rbac.read", "description": "See roles, permissions and operators"} in permissions.json()["data"]
+    assert {"code": "rbac.read", "description": "See roles and the permission catalog"} in permissions.json()["data"]
 
 
 async def test_a_disabled_operator_is_stopped_at_once(client):
@@ -125,3 +129,38 @@ async def test_operator_refresh_and_wrong_password(client):
         "/cms/rest/auth/refresh", json={"refreshToken": app_tokens.json()["data"]["refreshToken"]}
     )
     assert again.status_code == 200
+
+
+async def test_the_retired_operator_role_and_rbac_manage_are_handed_over_on_upgrade(client):
+    """A database from before: a system `operator` role held by an operator, and `rbac.manage` held by a role of
+    the partner. After sync_catalog (run on every upgrade) the operator holds its partner's own `operator` role
+    with the same permissions, and the role holds `roles.manage` and `operators.manage` instead."""
+    tenant = await create_tenant(operator_roles=("viewer",))
+    granted = sorted({*operators.READ_ONLY, "cardholders.write", "cards.manage"})
+    async with database.transaction() as session:
+        session.add(Permission(code="rbac.manage", description="Create roles and assign them to operators"))
+        legacy = Role(id=new_id(), partner_id=None, name="operator", description="Day-to-day operations")
+        own = Role(id=new_id(), partner_id=tenant.partner_id, name="managers", description="Managers")
+        session.add_all([legacy, own])
+        await session.flush()
+        session.add_all(RolePermission(role_id=legacy.id, permission=code) for code in granted)
+        session.add(RolePermission(role_id=own.id, permission="rbac.manage"))
+        operator = await session.scalar(select(Operator).where(Operator.username == tenant.operator_username))
+        assert operator is not None
+        session.add_all([OperatorRole(operator_id=operator.id, role_id=legacy.id)])
+    async with database.transaction() as session:
+        await operators.sync_catalog(session)
+    async with database.transaction() as session:  # idempotent
+        await operators.sync_catalog(session)
+
+    headers = await tenant.operator_headers(client)
+    me = (await client.get("/cms/rest/me", headers=headers)).json()["data"]
+    assert me["roles"] == ["operator", "viewer"]
+    assert set(me["permissions"]) == set(granted)
+    async with database.transaction() as session:
+        assert await session.get(Permission, "rbac.manage") is None
+        assert await session.scalar(select(Role).where(Role.partner_id.is_(None), Role.name == "operator")) is None
+        kept = await session.scalars(select(RolePermission.permission).where(RolePermission.role_id == own.id))
+        assert sorted(kept) == ["operators.manage", "roles.manage"]
+        handed = await session.scalar(select(Role).where(Role.partner_id == tenant.partner_id, Role.name == "operator"))
+        assert handed is not None and handed.description == "Day-to-day operations"

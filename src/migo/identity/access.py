@@ -1,4 +1,5 @@
-"""The identity domain's one tenant-scoping helper: every read of a tenant's rows goes through `readable`.
+"""The identity domain's one tenant-scoping helper: every read of a tenant's rows goes through `readable` (or
+`partner_messages`, the messages sent to a partner's operators).
 
 A company's cardholders and the messages sent to them, an application's signing keys, a partner's operators,
 roles (beside the system roles every partner is offered) and companies: another tenant's id answers as if it did
@@ -35,3 +36,8 @@ def _owned_by(model: type[Row], tenant: uuid.UUID) -> ColumnElement[bool]:
     if model is Company:
         return Company.partner_id == tenant
     return or_(Role.partner_id.is_(None), Role.partner_id == tenant)
+
+
+def partner_messages(partner: uuid.UUID) -> Select[OutboundMessage]:
+    """The messages sent to a partner's operators (`readable(OutboundMessage, …)` is a company's cardholders')."""
+    return select(OutboundMessage).where(OutboundMessage.partner_id == partner)

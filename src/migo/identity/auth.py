@@ -277,4 +277,8 @@ GatewayAppIdempotent = idempotency_for(gateway_app, caller_scope=lambda app: app
 # `dependencies=[SignedIdempotent]`: a money-moving Gateway call, signed and honouring Idempotency-Key.
 SignedIdempotent = Depends(signed_idempotent_request)
 CmsIdempotent = idempotency_for(cms_app, caller_scope=lambda app: app.idempotency_scope)
+# An operator's keys are its own: a stored answer is replayed only to the operator who made the request.
+CmsOperatorIdempotent = idempotency_for(
+    cms_operator, caller_scope=lambda op: f"app:{op.application_id}:operator:{op.operator_id}"
+)
 MerchantIdempotent = idempotency_for(merchant, caller_scope=lambda m: m.idempotency_scope)

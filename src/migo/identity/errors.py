@@ -29,6 +29,33 @@ class IDENTITY_ERRORS:  # noqa: N801 - a namespace of constants, named like the 
     )
     PERMISSION_DENIED = identity_error(7801, "PERMISSION_DENIED", 403, "The operator lacks the required permission.")
     OPERATOR_DISABLED = identity_error(7802, "OPERATOR_DISABLED", 403, "The operator is disabled.")
+    GRANT_EXCEEDS_OWN = identity_error(
+        7803, "GRANT_EXCEEDS_OWN", 403, "An operator cannot grant or revoke a permission it does not hold."
+    )
+    OPERATOR_OUTRANKS_CALLER = identity_error(
+        7804,
+        "OPERATOR_OUTRANKS_CALLER",
+        403,
+        "The operator holds permissions the caller does not; only an operator who holds them all may change it.",
+    )
+    OPERATOR_NOT_FOUND = identity_error(7805, "OPERATOR_NOT_FOUND", 404, "The operator does not exist.")
+    ROLE_NOT_FOUND = identity_error(7806, "ROLE_NOT_FOUND", 404, "The role does not exist.")
+    SYSTEM_ROLE_READ_ONLY = identity_error(
+        7807, "SYSTEM_ROLE_READ_ONLY", 409, "A system role cannot be changed; create a role of your own."
+    )
+    ROLE_NAME_TAKEN = identity_error(7808, "ROLE_NAME_TAKEN", 409, "A role by this name exists already.")
+    OPERATOR_USERNAME_TAKEN = identity_error(
+        7809, "OPERATOR_USERNAME_TAKEN", 409, "An operator of this partner has this username already."
+    )
+    OPERATOR_SELF_LOCKOUT = identity_error(
+        7810,
+        "OPERATOR_SELF_LOCKOUT",
+        409,
+        "An operator cannot disable itself nor give up its own `operators.manage` permission.",
+    )
+    OPERATOR_NOT_ACTIVE = identity_error(
+        7811, "OPERATOR_NOT_ACTIVE", 409, "The operator is disabled; enable it before resetting its password."
+    )
 
     # The Middleware's `/transactions-hook` key pair (seed 002)
     INVALID_KEYS = identity_error(

@@ -149,9 +149,13 @@ class User(IdMixin, CreatedAtMixin, Base):
 
 
 class OtpCode(IdMixin, CreatedAtMixin, Base):
-    __tablename__ = "otp_codes"
+    """A one-time code of a cardholder or of a back-office operator (one of the two)."""
 
-    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
+    __tablename__ = "otp_codes"
+    __table_args__ = (CheckConstraint("num_nonnulls(user_id, operator_id) = 1", name="holder"),)
+
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), index=True)
+    operator_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("operators.id", ondelete="CASCADE"), index=True)
     purpose: Mapped[str] = mapped_column(String(30))
     code_digest: Mapped[bytes] = mapped_column(LargeBinary)
     attempts: Mapped[int] = mapped_column(default=0)
@@ -161,12 +165,16 @@ class OtpCode(IdMixin, CreatedAtMixin, Base):
 
 class OutboundMessage(IdMixin, CreatedAtMixin, Base):
     """A message to a person (OTP codes, notices), delivered by a job. In the sandbox it is the outbox
-    integrators read; elsewhere its body is erased once delivered."""
+    integrators read; elsewhere its body is erased once delivered. A cardholder's message belongs to its company,
+    an operator's to its partner."""
 
     __tablename__ = "outbound_messages"
+    __table_args__ = (CheckConstraint("num_nonnulls(company_id, partner_id) = 1", name="tenant"),)
 
-    company_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("companies.id"), index=True)
+    company_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("companies.id"), index=True)
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), index=True)
+    partner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("partners.id"), index=True)
+    operator_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("operators.id", ondelete="CASCADE"), index=True)
     channel: Mapped[str] = mapped_column(String(20))
     recipient: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(200))
@@ -178,16 +186,22 @@ class OutboundMessage(IdMixin, CreatedAtMixin, Base):
 
 
 class Operator(IdMixin, CreatedAtMixin, Base):
-    """A back-office user of a partner."""
+    """A back-office user of a partner. Invited without a password, it sets one with a one-time code sent to
+    its email, and is active from then on."""
 
     __tablename__ = "operators"
-    __table_args__ = (Index("uq_operators_partner_username", "partner_id", text("lower(username)"), unique=True),)
+    __table_args__ = (
+        Index("uq_operators_partner_username", "partner_id", text("lower(username)"), unique=True),
+        CheckConstraint("status IN ('invited', 'active', 'disabled')", name="status"),
+    )
 
     partner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("partners.id"), index=True)
     username: Mapped[str] = mapped_column(String(150))
     display_name: Mapped[str] = mapped_column(String(200))
-    password_hash: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))  # None for operators made before it was asked for
+    password_hash: Mapped[str | None] = mapped_column(String(200))  # None until an invited operator sets it
     status: Mapped[str] = mapped_column(String(20), default="active")
+    updated_at: Mapped[datetime | None]
 
 
 class Permission(Base):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, literal, select, true
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from migo.platform import security
+from migo.platform import clock, security
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
 from migo.platform.ratelimit import Limit
@@ -23,15 +23,21 @@ from .passwords import PasswordGate
 
 # The permission catalog: what a role may grant. Later domains add theirs here.
 PERMISSIONS: dict[str, str] = {
-    "rbac.read": "See roles, permissions and operators",
-    "rbac.manage": "Create roles and assign them to operators",
+    "rbac.read": "See roles and the permission catalog",
+    "roles.manage": "Create and change the partner's own roles",
+    "operators.read": "See the partner's operators",
+    "operators.manage": "Invite operators, change their roles and status, reset their passwords",
     "companies.read": "See the partner's companies",
     "companies.manage": "Provision companies and their card programs",
     "cardholders.read": "See cardholders",
     "cardholders.write": "Create and update cardholders",
+    "cardholders.block": "Block and unblock a cardholder's sign-in and cards",
     "cardholders.batch": "Upload cardholder batches",
     "cards.read": "See cards and their movements",
+    "cards.block": "Block and unblock cards",
     "cards.manage": "Block, unblock and cancel cards; print card stock",
+    "transactions.read": "Look up payments, card transactions and POS payments",
+    "payments.refund": "Refund a captured payment",
     "merchants.read": "See merchants: leads and their KYC documents, businesses, branches and terminals",
     "merchants.review": "Approve or reject merchant leads in review (KYC)",
     "merchants.manage": "Onboard merchants and provision terminals",
@@ -39,18 +45,37 @@ PERMISSIONS: dict[str, str] = {
     "conciliation.upload": "Upload conciliation files",
     "audit.read": "Read the audit trail",
 }
+# Codes no longer in the catalog, and what a role that held one holds instead (sync_catalog applies it).
+RETIRED_PERMISSIONS: dict[str, tuple[str, ...]] = {"rbac.manage": ("roles.manage", "operators.manage")}
 
 READ_ONLY = sorted(code for code in PERMISSIONS if code.endswith(".read"))
 SYSTEM_ROLES: dict[str, tuple[str, list[str]]] = {
     "admin": ("Every permission of the back office", sorted(PERMISSIONS)),
-    "operator": (
-        "Day-to-day cardholder and card operations",
-        sorted({*READ_ONLY, "cardholders.write", "cardholders.batch", "cards.manage", "conciliation.upload"}),
+    "support": (
+        "Cardholder care: find cardholders, cards, transactions and leads; block and unblock",
+        sorted(
+            {
+                "companies.read",
+                "cardholders.read",
+                "cardholders.block",
+                "cards.read",
+                "cards.block",
+                "transactions.read",
+                "merchants.read",
+            }
+        ),
     ),
-    "viewer": ("Read-only access", READ_ONLY),
+    "finance": (
+        "Money: settlements, conciliation, transactions and refunds",
+        sorted({"companies.read", "settlements.read", "conciliation.upload", "transactions.read", "payments.refund"}),
+    ),
     # KYC review apart from day-to-day operations: who approves a merchant is not who runs its cards.
     "compliance": ("Merchant KYC review, with read access to the rest", sorted({*READ_ONLY, "merchants.review"})),
+    "viewer": ("Read-only access", READ_ONLY),
 }
+# System roles no longer offered. Operators holding one keep exactly what it granted: it becomes a role of
+# their partner's own, by the same name, which the partner may then change (sync_catalog does it).
+RETIRED_ROLES = ("operator",)
 
 LOGIN_GATE = PasswordGate(
     per_ip=Limit("operator-login-ip", attempts=30, window_seconds=300),
@@ -66,13 +91,15 @@ class OperatorAccess:
 
 
 async def sync_catalog(session: AsyncSession) -> None:
-    """Make the permission and system-role tables match the catalog above (idempotent; run on upgrade)."""
+    """Make the permission and system-role tables match the catalog above (idempotent; run on every upgrade)."""
     for code, description in PERMISSIONS.items():
         await session.execute(
             insert(Permission)
             .values(code=code, description=description)
             .on_conflict_do_update(index_elements=[Permission.code], set_={"description": description})
         )
+    for code, successors in RETIRED_PERMISSIONS.items():
+        await _retire_permission(session, code, successors)
     for name, (description, granted) in SYSTEM_ROLES.items():
         role = await session.scalar(select(Role).where(Role.partner_id.is_(None), Role.name == name))
         if role is None:
@@ -87,6 +114,57 @@ async def sync_catalog(session: AsyncSession) -> None:
             session.add(RolePermission(role_id=role.id, permission=code))
         for code in existing - set(granted):
             await session.delete(await session.get(RolePermission, (role.id, code)))
+    await session.flush()
+    for name in RETIRED_ROLES:
+        await _retire_system_role(session, name)
+
+
+async def _retire_permission(session: AsyncSession, code: str, successors: tuple[str, ...]) -> None:
+    """Every role that held `code` holds its successors instead; then the code is gone."""
+    holders = select(RolePermission.role_id).where(RolePermission.permission == code)
+    for successor in successors:
+        await session.execute(
+            insert(RolePermission)
+            .from_select(["role_id", "permission"], holders.add_columns(literal(successor)))
+            .on_conflict_do_nothing()
+        )
+    await session.execute(delete(RolePermission).where(RolePermission.permission == code))
+    await session.execute(delete(Permission).where(Permission.code == code))
+
+
+async def _retire_system_role(session: AsyncSession, name: str) -> None:
+    """Hand a retired system role over to each partner whose operators hold it, as the partner's own role with
+    the same name and permissions, so that nobody gains or loses anything; then drop it."""
+    retired = await session.scalar(select(Role).where(Role.partner_id.is_(None), Role.name == name))
+    if retired is None:
+        return
+    granted = (await permissions_of_roles(session, [retired.id]))[retired.id]
+    partner_ids = await session.scalars(
+        select(Operator.partner_id)
+        .join(OperatorRole, OperatorRole.operator_id == Operator.id)
+        .where(OperatorRole.role_id == retired.id)
+        .distinct()
+    )
+    for partner_id in partner_ids.all():
+        own = await session.scalar(readable(Role, partner_id).where(Role.name == name, Role.partner_id.is_not(None)))
+        if own is None:
+            own = Role(id=new_id(), partner_id=partner_id, name=name, description=retired.description)
+            session.add(own)
+            await session.flush()
+            session.add_all(RolePermission(role_id=own.id, permission=code) for code in granted)
+        holders = readable(Operator, partner_id).with_only_columns(Operator.id)
+        await session.execute(
+            insert(OperatorRole)
+            .from_select(
+                ["operator_id", "role_id"],
+                select(OperatorRole.operator_id, literal(own.id)).where(
+                    OperatorRole.role_id == retired.id, OperatorRole.operator_id.in_(holders)
+                ),
+            )
+            .on_conflict_do_nothing()
+        )
+    await session.execute(delete(OperatorRole).where(OperatorRole.role_id == retired.id))
+    await session.delete(retired)
     await session.flush()
 
 
@@ -107,17 +185,26 @@ async def create_operator(
     partner: Partner,
     *,
     username: str,
-    password: Password,
+    password: Password | None,
     display_name: str,
     roles: list[str],
+    email: str | None = None,
     operator_id: uuid.UUID | None = None,
 ) -> Operator:
+    """An operator of the partner with these roles (system or the partner's own, by name). Without a password
+    it is `invited`: it cannot sign in until it sets one with a one-time code. No permission check: the CMS's
+    operator management (operator_accounts) applies the grant rule before it calls this."""
+    now = clock.now()
     operator = Operator(
         id=operator_id or new_id(),
         partner_id=partner.id,
         username=username,
         display_name=display_name,
-        password_hash=await security.hash_secret(password.reveal()),
+        email=email,
+        password_hash=await security.hash_secret(password.reveal()) if password is not None else None,
+        status="active" if password is not None else "invited",
+        created_at=now,
+        updated_at=now,
     )
     session.add(operator)
     await session.flush()
@@ -136,13 +223,16 @@ async def access_of(
     """The operator's roles and permissions, read fresh on every call: a revoked role, a disabled operator
     or an ended session stops working at once."""
     query = readable(Operator, partner_id).where(Operator.id == operator_id)
-    if family_id is not None:
-        query = query.where(tokens.live_family(family_id))
-    operator = await session.scalar(query)
-    if operator is None:
+    live = tokens.live_family(family_id) if family_id is not None else true()
+    found = (await session.execute(query.add_columns(live))).first()
+    if found is None:
         raise ApiError(ERRORS.UNAUTHORIZED, "The operator token is not valid, or its session has ended.")
+    operator, session_live = found
+    # Disabled first: disabling also ends the sessions, and the operator is told why it was stopped.
     if operator.status != "active":
         raise ApiError(IDENTITY_ERRORS.OPERATOR_DISABLED)
+    if not session_live:
+        raise ApiError(ERRORS.UNAUTHORIZED, "The operator token is not valid, or its session has ended.")
     rows = (
         await session.execute(
             select(Role.name, RolePermission.permission)

@@ -14,7 +14,7 @@ from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.settings import get_settings
 
-from . import applications, cardholders, operators, signing, users
+from . import applications, cardholders, operator_accounts, operators, otp, signing, users
 from .access import readable
 from .auth import (
     Caller,
@@ -25,11 +25,9 @@ from .auth import (
     GatewayIdempotent,
     Merchant,
     SignedRequest,
-    require_permission,
 )
 from .errors import IDENTITY_ERRORS
-from .models import OutboundMessage, Role, SigningKey, User
-from .principals import OperatorPrincipal
+from .models import OutboundMessage, SigningKey, User
 from .schemas import (
     Cardholder,
     CardholderCreate,
@@ -38,15 +36,14 @@ from .schemas import (
     LoginRequest,
     MerchantIdentity,
     NewSigningKeyOut,
+    OperatorPasswordReset,
     OperatorProfile,
     OtpRequestBody,
     OtpSent,
     OutboxMessage,
     PasswordReset,
     PasswordResetRequest,
-    PermissionOut,
     RefreshRequest,
-    RoleOut,
     RotateKeysRequest,
     SignatureCheck,
     SigningKeyOut,
@@ -257,20 +254,12 @@ async def read_sandbox_outbox(
 ) -> Any:
     """Sandbox only: the messages (one-time codes included) sent to a cardholder of your company."""
     rows, meta = await OUTBOX.fetch(session, users.outbox_of(app.tenant_id, username), page)
-    return ok(Page[OutboxMessage](items=[OutboxMessage.of(m, users.open_message(m)) for m in rows], meta=meta))
+    return ok(Page[OutboxMessage](items=[OutboxMessage.of(m, otp.open_message(m)) for m in rows], meta=meta))
 
 
 # ---- CMS ---------------------------------------------------------------------------------------------
 
 cms_operators = APIRouter(route_class=MigoRoute, tags=["Operators and roles"])
-
-ROLES = Listing(
-    name="Roles",
-    sortable={"name": lambda: Role.name, "createdAt": lambda: Role.created_at},
-    default_sort="name",
-    tiebreaker=lambda: Role.id,
-    searchable=(lambda: Role.name, lambda: Role.description),
-)
 
 
 @cms_operators.post("/auth/login", response_model=CustomResponse[TokenPair], tags=["Authentication"])
@@ -293,6 +282,24 @@ async def refresh_operator_token(body: RefreshRequest, app: CmsApp, session: DbS
     return ok(TokenPair.of(issued))
 
 
+@cms_operators.post(
+    "/auth/password/reset", response_model=CustomResponse[OperatorPasswordReset], tags=["Authentication"]
+)
+async def reset_operator_password(body: PasswordResetRequest, app: CmsApp, ip: ClientIp, session: DbSession) -> Any:
+    """Set an operator's password with the code its invitation or a reset (`POST /operators/{operatorId}/
+    reset-password`) sent: an invited operator becomes active, and every session of the operator ends. A code
+    works once, for 5 tries; the answer is the same for a username that does not exist."""
+    operator = await operator_accounts.reset_password(
+        session,
+        partner_id=app.tenant_id,
+        username=body.username,
+        code=body.code,
+        new_password=body.new_password,
+        client_ip=ip,
+    )
+    return ok(OperatorPasswordReset(operator_id=operator.id))
+
+
 @cms_operators.get("/me", response_model=CustomResponse[OperatorProfile])
 async def get_current_operator(operator: CmsOperator, session: DbSession) -> Any:
     access = await operators.access_of(session, operator.operator_id, operator.partner_id)
@@ -306,33 +313,6 @@ async def get_current_operator(operator: CmsOperator, session: DbSession) -> Any
             permissions=sorted(access.permissions),
         )
     )
-
-
-@cms_operators.get("/roles", response_model=CustomResponse[Page[RoleOut]])
-async def list_roles(
-    session: DbSession,
-    operator: OperatorPrincipal = require_permission("rbac.read"),
-    page: PageRequest = ROLES.params(),
-) -> Any:
-    rows, meta = await ROLES.fetch(session, readable(Role, operator.partner_id), page)
-    granted = await operators.permissions_of_roles(session, [role.id for role in rows])
-    items = [
-        RoleOut(
-            id=role.id,
-            name=role.name,
-            description=role.description,
-            system=role.partner_id is None,
-            permissions=granted[role.id],
-            created_at=role.created_at,
-        )
-        for role in rows
-    ]
-    return ok(Page[RoleOut](items=items, meta=meta))
-
-
-@cms_operators.get("/permissions", response_model=CustomResponse[list[PermissionOut]])
-async def list_permissions(operator: OperatorPrincipal = require_permission("rbac.read")) -> Any:
-    return ok([PermissionOut(code=code, description=text) for code, text in sorted(operators.PERMISSIONS.items())])
 
 
 # ---- Middleware --------------------------------------------------------------------------------------

@@ -5,9 +5,9 @@ from __future__ import annotations
 import base64
 import uuid
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from migo.platform.secrets import Otp, Password, Secret
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
@@ -156,6 +156,69 @@ class PermissionOut(ApiModel):
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _PHONE = r"^\+?[1-9][0-9]{6,14}$"
+_ROLE_NAME = r"^[a-z0-9][a-z0-9._-]*$"
+RoleName = Annotated[str, StringConstraints(min_length=1, max_length=60)]
+PermissionCode = Annotated[str, StringConstraints(min_length=1, max_length=60)]
+
+
+class RoleCreate(ApiInput):
+    name: str = Field(
+        min_length=2, max_length=60, pattern=_ROLE_NAME, description="Lower case: letters, digits, `.`, `_`, `-`."
+    )
+    description: str = Field(min_length=1, max_length=300)
+    permissions: list[PermissionCode] = Field(
+        max_length=100, description="Codes of `GET /permissions`; the caller must hold each of them."
+    )
+
+
+class RoleUpdate(ApiInput):
+    name: str | None = Field(None, min_length=2, max_length=60, pattern=_ROLE_NAME)
+    description: str | None = Field(None, min_length=1, max_length=300)
+    permissions: list[PermissionCode] | None = Field(
+        None,
+        max_length=100,
+        description="The whole new set; the caller must hold every permission it adds or takes away.",
+    )
+
+
+OperatorStatus = Literal["invited", "active", "disabled"]
+
+
+class OperatorOut(ApiModel):
+    id: uuid.UUID
+    username: str
+    name: str
+    email: str | None
+    status: OperatorStatus
+    roles: list[str]
+    created_at: UtcDateTime
+    updated_at: UtcDateTime | None
+
+
+class OperatorCreate(ApiInput):
+    username: str = Field(min_length=3, max_length=150, pattern=r"^[A-Za-z0-9._@+-]+$")
+    email: str = Field(max_length=254, pattern=_EMAIL, description="Where invitations and reset codes go.")
+    name: str = Field(min_length=1, max_length=200)
+    roles: list[RoleName] = Field(
+        max_length=20, description="Role names (system or the partner's); the caller must hold all they grant."
+    )
+    password: Password | None = Field(
+        None, description="The operator may sign in at once; omit it to invite the operator by email instead."
+    )
+
+
+class OperatorUpdate(ApiInput):
+    name: str | None = Field(None, min_length=1, max_length=200)
+    email: str | None = Field(None, max_length=254, pattern=_EMAIL)
+    roles: list[RoleName] | None = Field(None, max_length=20, description="The whole new set of role names.")
+    status: Literal["active", "disabled"] | None = Field(
+        None, description="`disabled` stops the operator's tokens at once; an operator cannot disable itself."
+    )
+
+
+class OperatorPasswordReset(ApiModel):
+    operator_id: uuid.UUID
+    password_set: bool = True
 
 
 class CardholderFields(ApiInput):

@@ -20,9 +20,9 @@ log = structlog.get_logger("migo.identity")
 
 @queue.task(name="identity.deliver_message", queue="notifications", pass_context=False)
 async def deliver_message(message_id: str) -> None:
-    """Deliver a queued message. The sandbox's transport is its outbox (`GET /rest/sandbox/outbox`), where
-    integrators read their codes; no other transport is configured yet, so elsewhere the message is
-    marked failed, with its body erased either way."""
+    """Deliver a queued message. The sandbox's transport is its outbox (`GET /rest/sandbox/outbox` for
+    cardholders, `GET /cms/rest/sandbox/outbox` for operators), where integrators read their codes; no other
+    transport is configured yet, so elsewhere the message is marked failed, with its body erased either way."""
     async with database.transaction() as session:
         message = await session.get(OutboundMessage, uuid.UUID(message_id), with_for_update=True)
         if message is None or message.status != "pending":

@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock, security
-from migo.platform.db import database
 from migo.platform.errors import ERRORS, ApiError
-from migo.platform.ids import new_id
-from migo.platform.jobs import defer
 from migo.platform.ratelimit import Limit
 from migo.platform.secrets import Otp, Password, Secret
 
-from . import tokens
+from . import otp, tokens
 from .access import readable
 from .errors import IDENTITY_ERRORS
-from .models import Company, OtpCode, OutboundMessage, Partner, User
+from .models import Company, OutboundMessage, Partner, User
 from .passwords import PasswordGate, check_password_policy
 
-OTP_TTL = timedelta(minutes=10)
-OTP_MAX_ATTEMPTS = 5
 OTP_PURPOSES = ("password_reset", "pin_reset")
 
 LOGIN_GATE = PasswordGate(
@@ -110,90 +103,19 @@ async def send_otp(
     await OTP_PER_USER.consume(f"{company_id}:{username.lower()}")
     user = await find_by_username(session, company_id, username)
     if user is not None and user.status == "active":
-        now = clock.now()
-        # A new code replaces any earlier one still waiting.
-        await session.execute(
-            update(OtpCode)
-            .where(OtpCode.user_id == user.id, OtpCode.purpose == purpose, OtpCode.used_at.is_(None))
-            .values(used_at=now)
-        )
-        code = Otp(f"{secrets.randbelow(10**6):06d}")
-        otp = OtpCode(
-            id=new_id(),
-            user_id=user.id,
-            purpose=purpose,
-            code_digest=_otp_digest(user.id, purpose, code),
-            expires_at=now + OTP_TTL,
-            created_at=now,
-        )
-        session.add(otp)
-        await _queue_message(
+        code = await otp.issue(session, user, purpose)
+        await otp.queue_message(
             session,
             user,
             subject="Your Migo verification code",
             body=f"Your Migo code is {code.reveal()}. It expires in 10 minutes. Never share it with anyone.",
         )
-    return OtpRequest(expires_in=int(OTP_TTL.total_seconds()))
-
-
-def _otp_digest(user_id: uuid.UUID, purpose: str, code: Otp) -> bytes:
-    return security.keyed_hash(f"{user_id}:{purpose}:{code.reveal()}", purpose="otp")
-
-
-async def _queue_message(session: AsyncSession, user: User, *, subject: str, body: str) -> None:
-    from .tasks import deliver_message  # the task module imports this one
-
-    channel, recipient = ("email", user.email) if user.email else ("sms", user.phone)
-    message = OutboundMessage(
-        id=new_id(),
-        company_id=user.company_id,
-        user_id=user.id,
-        channel=channel if recipient else "none",
-        recipient=recipient or user.username,
-        subject=subject,
-        body_ciphertext=seal_message(body),
-        created_at=clock.now(),
-    )
-    session.add(message)
-    await session.flush()
-    await defer(session, deliver_message, message_id=str(message.id))
+    return OtpRequest(expires_in=int(otp.OTP_TTL.total_seconds()))
 
 
 async def verify_otp(session: AsyncSession, user: User, purpose: str, code: Otp) -> None:
-    """Spend the user's live code for `purpose`; INVALID_OTP or OTP_EXPIRED otherwise.
-
-    Every try costs one of the code's five, counted in a transaction of its own so that it still counts
-    when this request fails; the code is then spent with a conditional UPDATE, so it works once.
-    """
-    otp = await session.scalar(
-        select(OtpCode)
-        .where(OtpCode.user_id == user.id, OtpCode.purpose == purpose, OtpCode.used_at.is_(None))
-        .order_by(OtpCode.created_at.desc())
-        .limit(1)
-    )
-    if otp is None:
-        raise ApiError(IDENTITY_ERRORS.INVALID_OTP, "No valid code is waiting; request a new one.")
-    if otp.expires_at <= clock.now():
-        raise ApiError(IDENTITY_ERRORS.OTP_EXPIRED)
-    async with database.side_transaction() as counter:
-        tries = await counter.scalar(
-            update(OtpCode)
-            .where(OtpCode.id == otp.id)
-            .values(attempts=OtpCode.attempts + 1)
-            .returning(OtpCode.attempts)
-        )
-    if tries is None or tries > OTP_MAX_ATTEMPTS:
-        raise ApiError(IDENTITY_ERRORS.INVALID_OTP, "Too many wrong codes; request a new one.")
-    if not security.constant_time_equals(otp.code_digest, _otp_digest(user.id, purpose, code)):
-        raise ApiError(IDENTITY_ERRORS.INVALID_OTP)
-    spent = await session.scalar(
-        update(OtpCode)
-        .where(OtpCode.id == otp.id, OtpCode.used_at.is_(None))
-        .values(used_at=clock.now())
-        .returning(OtpCode.id)
-    )
-    if spent is None:
-        raise ApiError(IDENTITY_ERRORS.INVALID_OTP, "No valid code is waiting; request a new one.")
+    """Spend the user's live code for `purpose` (INVALID_OTP or OTP_EXPIRED otherwise): see `otp.verify`."""
+    await otp.verify(session, user, purpose, code)
 
 
 async def reset_password(
@@ -216,16 +138,6 @@ async def reset_password(
     user.updated_at = clock.now()
     await tokens.end_sessions(session, "user", user.id, "password_reset")
     return user
-
-
-def seal_message(body: str) -> bytes:
-    return security.encrypt(body.encode(), purpose="outbound-message")
-
-
-def open_message(message: OutboundMessage) -> str | None:
-    if message.body_ciphertext is None:
-        return None
-    return security.decrypt(message.body_ciphertext, purpose="outbound-message").decode()
 
 
 def outbox_of(company_id: uuid.UUID, username: str) -> Select[OutboundMessage]:

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from migo.backoffice import router as backoffice
 from migo.backoffice.service import AuditTrail
+from migo.identity import operators_router as operator_management
 from migo.identity import router as identity
 from migo.merchants import review_router as merchant_review
 from migo.platform.catalog_router import error_catalog_router
@@ -27,18 +28,22 @@ roles decide what it may do. Answers use the `CustomResponse` envelope.
 
 
 def build_cms(settings: Settings) -> FastAPI:
+    routers = [
+        identity.application_token_router("cms"),
+        identity.cms_operators,
+        operator_management.router,
+        merchant_review.router,
+        backoffice.router,
+        error_catalog_router(),
+    ]
+    if settings.is_sandbox:
+        routers.append(operator_management.sandbox_outbox)
     app = build_surface(
         title="Migo CMS Backoffice",
         description=DESCRIPTION + catalog_markdown(),
         style="envelope",
         settings=settings,
-        routers=[
-            identity.application_token_router("cms"),
-            identity.cms_operators,
-            merchant_review.router,
-            backoffice.router,
-            error_catalog_router(),
-        ],
+        routers=routers,
     )
     # Every call that changes something, and every sensitive read, is kept in the audit trail.
     app.add_middleware(AuditTrail)

@@ -1,0 +1,270 @@
+"""The CMS back office's operators and roles (`/cms/rest/operators`, `/cms/rest/roles`): parse, call the
+service, answer.
+
+Reading operators takes `operators.read`, changing them `operators.manage`; reading roles and the permission
+catalog `rbac.read`, changing roles `roles.manage`. Everything is the operator's own partner's: another
+partner's operator or role id answers 404. Nobody grants a permission it does not hold (403, 7803).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from migo.platform.auditing import record_changes
+from migo.platform.envelope import CustomResponse, created, ok
+from migo.platform.errors import ERRORS, ApiError
+from migo.platform.pagination import Listing, Page, PageRequest
+from migo.platform.routing import DbSession, MigoRoute
+
+from . import operator_accounts, operators, otp, roles
+from .auth import CmsApp, CmsOperatorIdempotent, require_permission
+from .models import Operator, Role
+from .principals import OperatorPrincipal
+from .router import OUTBOX
+from .schemas import (
+    OperatorCreate,
+    OperatorOut,
+    OperatorStatus,
+    OperatorUpdate,
+    OtpSent,
+    OutboxMessage,
+    PermissionOut,
+    RoleCreate,
+    RoleOut,
+    RoleUpdate,
+)
+
+router = APIRouter(route_class=MigoRoute, tags=["Operators and roles"])
+
+OPERATORS = Listing(
+    name="Operators",
+    sortable={
+        "createdAt": lambda: Operator.created_at,
+        "username": lambda: Operator.username,
+        "name": lambda: Operator.display_name,
+    },
+    default_sort="createdAt",
+    tiebreaker=lambda: Operator.id,
+    searchable=(lambda: Operator.username, lambda: Operator.display_name, lambda: Operator.email),
+)
+
+ROLES = Listing(
+    name="Roles",
+    sortable={"name": lambda: Role.name, "createdAt": lambda: Role.created_at},
+    default_sort="name",
+    tiebreaker=lambda: Role.id,
+    searchable=(lambda: Role.name, lambda: Role.description),
+)
+
+
+def _operator_out(found: operator_accounts.OperatorView) -> OperatorOut:
+    operator = found.operator
+    return OperatorOut(
+        id=operator.id,
+        username=operator.username,
+        name=operator.display_name,
+        email=operator.email,
+        status=operator.status,
+        roles=found.roles,
+        created_at=operator.created_at,
+        updated_at=operator.updated_at,
+    )
+
+
+def _role_out(found: roles.RoleView) -> RoleOut:
+    role = found.role
+    return RoleOut(
+        id=role.id,
+        name=role.name,
+        description=role.description,
+        system=role.partner_id is None,
+        permissions=found.permissions,
+        created_at=role.created_at,
+    )
+
+
+def _no_nulls(body: Any, *names: str) -> dict[str, Any]:
+    """The fields the caller sent; a PATCH that sends null for one of them is a 400 (none can be cleared)."""
+    changes: dict[str, Any] = body.model_dump(exclude_unset=True)
+    cleared = [name for name in names if name in changes and changes[name] is None]
+    if cleared:
+        raise ApiError(ERRORS.VALIDATION_ERROR, f"body: {', '.join(cleared)} cannot be null")
+    return changes
+
+
+# ---- operators -----------------------------------------------------------------------------------------
+
+
+@router.get("/operators", response_model=CustomResponse[Page[OperatorOut]])
+async def list_operators(
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("operators.read"),
+    status: Annotated[OperatorStatus | None, Query(description="Only the operators in this status.")] = None,
+    page: PageRequest = OPERATORS.params(),
+) -> Any:
+    """The partner's operators with their roles; `searchText` matches username, name and email."""
+    found, meta = await OPERATORS.fetch(session, operator_accounts.listing(operator.partner_id, status), page)
+    items = [_operator_out(view) for view in await operator_accounts.views(session, list(found))]
+    return ok(Page[OperatorOut](items=items, meta=meta))
+
+
+@router.post(
+    "/operators", status_code=201, response_model=CustomResponse[OperatorOut], dependencies=[CmsOperatorIdempotent]
+)
+async def create_operator(
+    body: OperatorCreate, session: DbSession, operator: OperatorPrincipal = require_permission("operators.manage")
+) -> Any:
+    """Add an operator to the partner. With a `password` it may sign in at once; without one it is `invited`
+    and a one-time code (valid 24 hours) goes to its email, to set its password at `POST /auth/password/reset`.
+    Each role's permissions must be the caller's own (403, 7803); unknown role names are a 400 naming them."""
+    made = await operator_accounts.create(
+        session,
+        operator,
+        username=body.username,
+        email=body.email,
+        name=body.name,
+        role_names=body.roles,
+        password=body.password,
+    )
+    return created(_operator_out(await operator_accounts.view(session, made)))
+
+
+@router.get("/operators/{operatorId}", response_model=CustomResponse[OperatorOut])
+async def get_operator(
+    operatorId: uuid.UUID,  # noqa: N803
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("operators.read"),
+) -> Any:
+    found = await operator_accounts.get(session, operator.partner_id, operatorId)
+    return ok(_operator_out(await operator_accounts.view(session, found)))
+
+
+@router.patch("/operators/{operatorId}", response_model=CustomResponse[OperatorOut])
+async def update_operator(
+    operatorId: uuid.UUID,  # noqa: N803
+    body: OperatorUpdate,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("operators.manage"),
+) -> Any:
+    """Change an operator's name, email, roles (the whole new set) or status. `disabled` stops its tokens at
+    once. Only an operator holding every permission of the one changed may change it (403, 7804); nobody
+    disables itself or gives up its own `operators.manage` (409, 7810)."""
+    changes = _no_nulls(body, "name", "email", "roles", "status")
+    # A snapshot: the update changes this very row object.
+    before = _audited(
+        await operator_accounts.view(session, await operator_accounts.get(session, operator.partner_id, operatorId))
+    )
+    changed = await operator_accounts.update(
+        session,
+        operator,
+        operatorId,
+        name=changes.get("name"),
+        email=changes.get("email"),
+        role_names=changes.get("roles"),
+        status=changes.get("status"),
+    )
+    after = await operator_accounts.view(session, changed)
+    now = _audited(after)
+    record_changes(request, **{field: (before[field], now[field]) for field in changes if before[field] != now[field]})
+    return ok(_operator_out(after))
+
+
+def _audited(view: operator_accounts.OperatorView) -> dict[str, Any]:
+    """The fields an update may change, as the audit trail keeps them (no secret among them)."""
+    account = view.operator
+    return {"name": account.display_name, "email": account.email, "roles": list(view.roles), "status": account.status}
+
+
+@router.post("/operators/{operatorId}/reset-password", response_model=CustomResponse[OtpSent])
+async def send_operator_password_reset(
+    operatorId: uuid.UUID,  # noqa: N803
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("operators.manage"),
+) -> Any:
+    """Send the operator a one-time code to its email (an invited operator: a fresh invitation), to set a new
+    password at `POST /auth/password/reset`. Its current password works until then. Three per operator in 10
+    minutes."""
+    expires_in = await operator_accounts.send_password_reset(session, operator, operatorId)
+    return ok(OtpSent(expires_in=expires_in))
+
+
+# ---- roles and permissions -----------------------------------------------------------------------------
+
+
+@router.get("/roles", response_model=CustomResponse[Page[RoleOut]])
+async def list_roles(
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("rbac.read"),
+    page: PageRequest = ROLES.params(),
+) -> Any:
+    """The system roles and the partner's own; `searchText` matches name and description."""
+    found, meta = await ROLES.fetch(session, roles.listing(operator.partner_id), page)
+    return ok(Page[RoleOut](items=[_role_out(view) for view in await roles.views(session, found)], meta=meta))
+
+
+@router.post("/roles", status_code=201, response_model=CustomResponse[RoleOut], dependencies=[CmsOperatorIdempotent])
+async def create_role(
+    body: RoleCreate, session: DbSession, operator: OperatorPrincipal = require_permission("roles.manage")
+) -> Any:
+    """A role of the partner's own. Every permission must be in the catalog (400 naming the others) and held
+    by the caller (403, 7803); a system role's name or one the partner uses is 409 (7808)."""
+    made = await roles.create(
+        session, operator, name=body.name, description=body.description, permissions=body.permissions
+    )
+    return created(_role_out(made))
+
+
+@router.get("/roles/{roleId}", response_model=CustomResponse[RoleOut])
+async def get_role(
+    roleId: uuid.UUID,  # noqa: N803
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("rbac.read"),
+) -> Any:
+    return ok(_role_out(await roles.get(session, operator.partner_id, roleId)))
+
+
+@router.patch("/roles/{roleId}", response_model=CustomResponse[RoleOut])
+async def update_role(
+    roleId: uuid.UUID,  # noqa: N803
+    body: RoleUpdate,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("roles.manage"),
+) -> Any:
+    """Rename a role of the partner's own, or change its description or permissions (the whole new set: the
+    caller must hold every permission added or taken away). The system roles cannot be changed (409, 7807)."""
+    changes = _no_nulls(body, "name", "description", "permissions")
+    changed = await roles.update(
+        session,
+        operator,
+        roleId,
+        name=changes.get("name"),
+        description=changes.get("description"),
+        permissions=changes.get("permissions"),
+    )
+    return ok(_role_out(changed))
+
+
+@router.get("/permissions", response_model=CustomResponse[list[PermissionOut]])
+async def list_permissions(operator: OperatorPrincipal = require_permission("rbac.read")) -> Any:
+    return ok([PermissionOut(code=code, description=text) for code, text in sorted(operators.PERMISSIONS.items())])
+
+
+# ---- sandbox -------------------------------------------------------------------------------------------
+
+sandbox_outbox = APIRouter(route_class=MigoRoute, prefix="/sandbox", tags=["Sandbox"])
+
+
+@sandbox_outbox.get("/outbox", response_model=CustomResponse[Page[OutboxMessage]])
+async def read_operator_outbox(
+    app: CmsApp,
+    session: DbSession,
+    username: str = Query(min_length=1, max_length=150),
+    page: PageRequest = OUTBOX.params(),
+) -> Any:
+    """Sandbox only: the messages (invitation and reset codes included) sent to an operator of your partner."""
+    rows, meta = await OUTBOX.fetch(session, operator_accounts.outbox_of(app.tenant_id, username), page)
+    return ok(Page[OutboxMessage](items=[OutboxMessage.of(m, otp.open_message(m)) for m in rows], meta=meta))
