@@ -1,0 +1,89 @@
+"""The CMS permission matrix (issue 16): every CMS endpoint declares the one permission it needs, and every
+built-in role passes exactly the endpoints its permissions allow: the others answer 403/7801 before anything
+else is looked at. A new endpoint without a permission, or a role that drifts, fails here."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import uuid
+from typing import Any
+
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute, iter_route_contexts
+from starlette.routing import Mount
+
+from migo.app import create_app
+from migo.identity import operators
+from migo.identity.models import Partner
+from migo.platform.db import database
+from migo.platform.secrets import Password
+from tests.factories import OPERATOR_PASSWORD, create_tenant
+
+# CMS endpoints that no operator permission guards, and why.
+UNGUARDED = {
+    "POST /auth/token": "the CMS application's own client credentials",
+    "POST /auth/refresh": "the CMS application's refresh token",
+    "POST /auth/login": "an operator signing in",
+    "POST /auth/login/refresh": "an operator's refresh token",
+    "POST /auth/password/reset": "an operator setting its password with a one-time code",
+    "GET /me": "any signed-in operator reads itself",
+    "GET /errors": "the public error catalog",
+    "GET /sandbox/outbox": "the sandbox's outbox of one-time codes (sandbox only)",
+}
+
+
+def _permission(dependant: Dependant) -> str | None:
+    for sub in dependant.dependencies:
+        found = getattr(sub.call, "permission", None) or _permission(sub)
+        if found:
+            return found
+    return None
+
+
+def cms_routes() -> list[tuple[str, str, str | None]]:
+    """(method, path, the permission it needs) of every CMS endpoint."""
+    app = create_app()
+    cms = next(route for route in app.routes if isinstance(route, Mount) and route.path == "/cms/rest")
+    found = []
+    for context in iter_route_contexts(list(cms.app.routes)):  # type: ignore[attr-defined]
+        route = context.original_route
+        if isinstance(route, APIRoute) and route.include_in_schema:
+            for method in sorted(route.methods - {"HEAD"}):
+                found.append((method, context.path or route.path, _permission(route.dependant)))
+    return found
+
+
+def test_every_cms_endpoint_declares_its_permission():
+    routes = cms_routes()
+    unguarded = {f"{method} {path}" for method, path, permission in routes if permission is None}
+    assert unguarded == set(UNGUARDED), "a CMS endpoint needs require_permission(...), or a reason in UNGUARDED"
+    assert len(routes) >= len(UNGUARDED) + 16
+
+
+async def _operator_with(http: Any, tenant: Any, role: str) -> dict[str, str]:
+    username = f"{role}.{secrets.token_hex(3)}"
+    async with database.transaction() as session:
+        partner = await session.get(Partner, tenant.partner_id)
+        await operators.create_operator(
+            session, partner, username=username, password=Password(OPERATOR_PASSWORD), display_name=role, roles=[role]
+        )
+    return await tenant.operator_headers(http, username)
+
+
+async def test_each_built_in_role_passes_exactly_what_its_permissions_allow(client):
+    tenant = await create_tenant()
+    guarded = [(method, path, permission) for method, path, permission in cms_routes() if permission]
+    mismatches = []
+    for role, (_, granted) in operators.SYSTEM_ROLES.items():
+        headers = await _operator_with(client, tenant, role)
+        for method, path, permission in guarded:
+            url = "/cms/rest" + re.sub(r"\{[^}]+\}", lambda _: str(uuid.uuid4()), path)  # ids that exist nowhere
+            # An empty body: a role allowed in is answered 400/404 (nothing named exists), never 403/7801.
+            answer = await client.request(
+                method, url, json={} if method in ("POST", "PATCH", "PUT") else None, headers=headers
+            )
+            denied = answer.status_code == 403 and answer.json()["error"]["code"] == 7801
+            if denied == (permission in granted):
+                mismatches.append(f"{role} {method} {path} ({permission}): {answer.status_code}")
+    assert mismatches == []
