@@ -138,6 +138,9 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("gateway", "paymentId"): lambda world: world.terminal_payment_id,
     ("gateway", "settlementId"): lambda world: world.settlement_id,
     ("cms", "leadId"): lambda world: world.lead_id,
+    ("cms", "partnerId"): lambda world: str(world.tenant.partner_id),
+    ("cms", "userId"): lambda world: world.cardholder_id,
+    ("cms", "cardId"): lambda world: world.card_id,
     ("cms", "documentId"): lambda world: world.lead_document_id,
     ("cms", "operatorId"): lambda world: world.operator_id,
     ("cms", "roleId"): lambda world: world.role_id,
@@ -211,6 +214,7 @@ BODIES: dict[str, Callable[[World], dict[str, Any]]] = {
     "BranchCreate": lambda own: {"name": "Mallory's branch", "address": "Nowhere"},
     "TerminalCreate": lambda own: {"serialNumber": f"MALLORY-{secrets.token_hex(4)}", "model": "A920"},
     "BusinessClientLink": lambda own: {"clientSlug": own.client_slug},
+    "CardStatusChange": lambda own: {"reason": "Mallory's reason"},
     "TerminalPaymentCreate": lambda own: {
         "amount": "5.00",
         "currency": "GTQ",

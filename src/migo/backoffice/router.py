@@ -4,18 +4,31 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from migo.cards import service as cards
+from migo.identity import service as identity
 from migo.identity.auth import require_permission
+from migo.identity.errors import IDENTITY_ERRORS
 from migo.identity.principals import OperatorPrincipal
+from migo.platform.auditing import audited_read, record_changes
 from migo.platform.envelope import CustomResponse, ok
+from migo.platform.errors import ApiError
 from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
 
 from . import trail
-from .schemas import AuditRecordOut
+from .schemas import (
+    AuditRecordOut,
+    CardStatusChange,
+    CardStatusOut,
+    HeldCardOut,
+    PartnerCardholderDetail,
+    PartnerCardholderOut,
+)
 
 router = APIRouter(route_class=MigoRoute, tags=["Audit"])
 
@@ -36,3 +49,116 @@ async def list_audit_records(
     statement = trail.listing(operator.partner_id, operatorId, action, resourceId, atFrom, atTo)
     found, meta = await trail.RECORDS.fetch(session, statement, page)
     return ok(Page[AuditRecordOut](items=[AuditRecordOut.model_validate(record) for record in found], meta=meta))
+
+
+# A partner's cardholders and cards (`/app/partners/{partnerId}/…`): the operator's own partner only.
+
+
+def _own_partner(operator: OperatorPrincipal, partner_id: uuid.UUID) -> uuid.UUID:
+    if partner_id != operator.partner_id:  # another partner does not exist for this operator
+        raise ApiError(IDENTITY_ERRORS.PARTNER_NOT_FOUND)
+    return partner_id
+
+
+@router.get(
+    "/app/partners/{partnerId}/cardholders",
+    response_model=CustomResponse[Page[PartnerCardholderOut]],
+    tags=["Cardholders"],
+)
+async def list_partner_cardholders(
+    partnerId: uuid.UUID,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("cardholders.read"),
+    status: Annotated[Literal["active", "disabled"] | None, Query()] = None,
+    page: PageRequest = identity.PARTNER_CARDHOLDERS.params(),
+) -> Any:
+    """The cardholders of every company of the partner; `searchText` matches names, email, phone and document
+    number."""
+    statement = identity.partner_cardholders(_own_partner(operator, partnerId), status)
+    found, meta = await identity.PARTNER_CARDHOLDERS.fetch(session, statement, page)
+    return ok(Page[PartnerCardholderOut](items=[PartnerCardholderOut.model_validate(u) for u in found], meta=meta))
+
+
+@router.get(
+    "/app/partners/{partnerId}/cardholders/{userId}",
+    response_model=CustomResponse[PartnerCardholderDetail],
+    tags=["Cardholders"],
+)
+@audited_read  # a cardholder's personal data
+async def get_partner_cardholder(
+    partnerId: uuid.UUID,
+    userId: uuid.UUID,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("cardholders.read"),
+) -> Any:
+    """The cardholder's profile and cards (masked number, status, balance)."""
+    user = await identity.partner_cardholder(session, _own_partner(operator, partnerId), userId)
+    held = await cards.holder_cards(session, user.company_id, user.id)
+    return ok(
+        PartnerCardholderDetail(
+            **PartnerCardholderOut.model_validate(user).model_dump(),
+            cards=[
+                HeldCardOut(
+                    card_id=item.card.id,
+                    masked_pan=f"{item.card.bin}{'*' * 6}{item.card.last4}",
+                    last4=item.card.last4,
+                    status=item.card.status,
+                    currency=item.balance.currency,
+                    balance=item.balance.balance,
+                    available_balance=item.balance.available,
+                    is_owner=item.is_owner,
+                    expiry_month=item.card.expiry_month,
+                    expiry_year=item.card.expiry_year,
+                )
+                for item in held
+            ],
+        )
+    )
+
+
+async def _card_status(
+    request: Request,
+    partner_id: uuid.UUID,
+    card_id: uuid.UUID,
+    action: str,
+    reason: str,
+    operator: OperatorPrincipal,
+    session: AsyncSession,
+) -> CardStatusOut:
+    companies = await identity.company_ids_of_partner(session, _own_partner(operator, partner_id))
+    before, card = await cards.operator_transition(
+        session, companies, card_id, action, reason=reason, operator_id=operator.operator_id
+    )
+    record_changes(request, status=(before, card.status))
+    return CardStatusOut(card_id=card.id, status=card.status, previous_status=before)
+
+
+@router.post(
+    "/app/partners/{partnerId}/cards/{cardId}/block", response_model=CustomResponse[CardStatusOut], tags=["Cards"]
+)
+async def block_partner_card(
+    partnerId: uuid.UUID,
+    cardId: uuid.UUID,
+    body: CardStatusChange,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("cards.block"),
+) -> Any:
+    """Block an ACTIVE card of one of the partner's companies, saying why (the card's history keeps it; the
+    cardholder hears `card.blocked`)."""
+    return ok(await _card_status(request, partnerId, cardId, "block", body.reason, operator, session))
+
+
+@router.post(
+    "/app/partners/{partnerId}/cards/{cardId}/unblock", response_model=CustomResponse[CardStatusOut], tags=["Cards"]
+)
+async def unblock_partner_card(
+    partnerId: uuid.UUID,
+    cardId: uuid.UUID,
+    body: CardStatusChange,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("cards.block"),
+) -> Any:
+    """Unblock a BLOCKED card, saying why."""
+    return ok(await _card_status(request, partnerId, cardId, "unblock", body.reason, operator, session))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from migo.platform.wire import ApiModel, UtcDateTime
+from migo.platform.money import Money
+from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 
 
 class AuditRecordOut(ApiModel):
@@ -24,3 +25,43 @@ class AuditRecordOut(ApiModel):
     origin_ip: str
     request_id: str
     changes: dict[str, Any] | None = Field(description="What it changed: `{field: {before, after}}`.")
+
+
+class PartnerCardholderOut(ApiModel):
+    user_id: uuid.UUID = Field(validation_alias="id")
+    company_id: uuid.UUID
+    first_name: str
+    last_name: str
+    email: str | None
+    phone: str | None
+    document_type: str | None
+    document_number: str | None
+    status: str
+    created_at: UtcDateTime
+
+
+class HeldCardOut(ApiModel):
+    card_id: uuid.UUID
+    masked_pan: str = Field(description="BIN, six asterisks, last four: the number itself is never shown here.")
+    last4: str
+    status: str
+    currency: str
+    balance: Money
+    available_balance: Money
+    is_owner: bool
+    expiry_month: int
+    expiry_year: int
+
+
+class PartnerCardholderDetail(PartnerCardholderOut):
+    cards: list[HeldCardOut]
+
+
+class CardStatusChange(ApiInput):
+    reason: Annotated[str, Field(min_length=3, max_length=300, description="Why: kept in the card's history.")]
+
+
+class CardStatusOut(ApiModel):
+    card_id: uuid.UUID
+    status: str
+    previous_status: str

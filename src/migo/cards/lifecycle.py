@@ -35,6 +35,11 @@ async def transition(
     session: AsyncSession, caller: GatewayCaller, card_id: uuid.UUID, action: str, *, reason: str | None, actor: Actor
 ) -> Card:
     card = await card_for(session, caller, card_id, "manage", lock=True)
+    return await move(session, card, action, reason=reason, actor=actor)
+
+
+async def move(session: AsyncSession, card: Card, action: str, *, reason: str | None, actor: Actor) -> Card:
+    """The transition of a card already locked and the actor's to act on."""
     target = _TRANSITIONS[action].get(card.status)
     if target is None:
         if card.status == "CANCELLED":

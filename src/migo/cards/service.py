@@ -6,7 +6,9 @@ benchmark provision programs and stock through it; no one else reads cards' tabl
 - a card's life as an operator's tool drives it: `activate`, `move_funds`, acting as an `Actor`;
 - the ledger's verification: `MOVEMENT_SOURCES` (card transactions, network clearings) and `JOURNAL_ONLY`;
 - a company's program currency (merchants price in it): `program_currency`;
-- a card that money from outside the program may be credited to (a merchant's settlement): `credit_target`.
+- a card that money from outside the program may be credited to (a merchant's settlement): `credit_target`;
+- a partner's back office: a cardholder's cards (`holder_cards`), a card blocked or unblocked by an operator
+  (`operator_transition`).
 """
 
 from __future__ import annotations
@@ -17,11 +19,16 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from migo.ledger import service as ledger
+from migo.platform.errors import ApiError
+
+from . import lifecycle
 from .access import readable
 from .activation import activate
 from .audit import Actor
+from .errors import CARD_ERRORS
 from .funds import move_funds
-from .models import Card, CardProgram
+from .models import Card, CardProgram, CardUser
 from .programs import (
     PrintedCard,
     ProgramTerms,
@@ -38,12 +45,15 @@ __all__ = [
     "MOVEMENT_SOURCES",
     "Actor",
     "CreditTarget",
+    "HeldCard",
     "PrintedCard",
     "ProgramTerms",
     "activate",
     "credit_target",
     "deposit_funding",
+    "holder_cards",
     "move_funds",
+    "operator_transition",
     "print_cards",
     "program_currency",
     "provision_program",
@@ -82,3 +92,45 @@ async def credit_target(session: AsyncSession, company_id: uuid.UUID, card_id: u
     if row is None:
         return None
     return CreditTarget(row.id, row.account_id, row.currency, row.max_balance, row.status == "ACTIVE")
+
+
+@dataclass(frozen=True)
+class HeldCard:
+    """A card a cardholder holds, as the back office shows it: never its number, only its BIN and last four."""
+
+    card: Card
+    balance: ledger.Balance
+    is_owner: bool
+
+
+async def holder_cards(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUID) -> list[HeldCard]:
+    rows = await session.execute(
+        readable(company_id, Card)
+        .add_columns(CardUser.is_owner)
+        .join(CardUser, CardUser.card_id == Card.id)
+        .where(CardUser.user_id == user_id)
+        .order_by(Card.created_at, Card.id)
+    )
+    return [HeldCard(card, await ledger.balance_of(session, card.account_id), owner) for card, owner in rows]
+
+
+async def operator_transition(
+    session: AsyncSession,
+    company_ids: list[uuid.UUID],
+    card_id: uuid.UUID,
+    action: str,
+    *,
+    reason: str,
+    operator_id: uuid.UUID,
+) -> tuple[str, Card]:
+    """Block or unblock a card of one of the companies (a back-office operator's), audited as the operator's
+    on the `cms` channel; another company's card, or none, is 7200. Answers the status before, and the card."""
+    for company_id in company_ids:
+        card = await session.scalar(readable(company_id, Card).where(Card.id == card_id).with_for_update())
+        if card is not None:
+            before = card.status
+            moved = await lifecycle.move(
+                session, card, action, reason=reason, actor=Actor("operator", str(operator_id), "cms")
+            )
+            return before, moved
+    raise ApiError(CARD_ERRORS.CARD_NOT_FOUND)

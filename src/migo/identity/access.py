@@ -41,3 +41,8 @@ def _owned_by(model: type[Row], tenant: uuid.UUID) -> ColumnElement[bool]:
 def partner_messages(partner: uuid.UUID) -> Select[OutboundMessage]:
     """The messages sent to a partner's operators (`readable(OutboundMessage, …)` is a company's cardholders')."""
     return select(OutboundMessage).where(OutboundMessage.partner_id == partner)
+
+
+def partner_cardholders(partner: uuid.UUID) -> Select[User]:
+    """The cardholders of every company a partner manages: what its back-office operators read."""
+    return select(User).join(Company, Company.id == User.company_id).where(Company.partner_id == partner)

@@ -56,6 +56,7 @@ class IDENTITY_ERRORS:  # noqa: N801 - a namespace of constants, named like the 
     OPERATOR_NOT_ACTIVE = identity_error(
         7811, "OPERATOR_NOT_ACTIVE", 409, "The operator is disabled; enable it before resetting its password."
     )
+    PARTNER_NOT_FOUND = identity_error(7812, "PARTNER_NOT_FOUND", 404, "The partner does not exist.")
 
     # The Middleware's `/transactions-hook` key pair (seed 002)
     INVALID_KEYS = identity_error(

@@ -4,6 +4,8 @@
   link), `cardholder_name` (a statement's holder);
 - companies: `company_name` (the issuer a merchant's settlement report names), `partner_of_company` (whose
   Payment Link clients a company may link to its businesses);
+- a partner's cardholders, for its back office: `PARTNER_CARDHOLDERS` (a list), `partner_cardholders`,
+  `partner_cardholder`;
 - one-time codes: `verify_otp` (a PIN reset spends one);
 - partners: `company_ids_of_partner` (what a back-office operator's partner manages, for the domains that scope
   a CMS read to it);
@@ -17,16 +19,22 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from migo.platform.errors import ApiError
+from migo.platform.pagination import Listing
+
+from . import access
 from .access import readable
 from .applications import authenticate_key_pair
 from .cardholders import get as get_cardholder
+from .errors import IDENTITY_ERRORS
 from .models import Company, User
 from .users import verify_otp
 
 __all__ = [
+    "PARTNER_CARDHOLDERS",
     "ActivationHolder",
     "authenticate_key_pair",
     "cardholder_for_activation",
@@ -34,6 +42,8 @@ __all__ = [
     "company_ids_of_partner",
     "company_name",
     "get_cardholder",
+    "partner_cardholder",
+    "partner_cardholders",
     "partner_of_company",
     "verify_otp",
 ]
@@ -88,3 +98,33 @@ async def partner_of_company(session: AsyncSession, company_id: uuid.UUID) -> uu
     partner_id = await session.scalar(select(Company.partner_id).where(Company.id == company_id))
     assert partner_id is not None  # the caller holds the company's own id
     return partner_id
+
+
+PARTNER_CARDHOLDERS = Listing(
+    name="PartnerCardholders",
+    sortable={"createdAt": lambda: User.created_at, "lastName": lambda: User.last_name},
+    default_sort="createdAt",
+    searchable=(
+        lambda: User.first_name,
+        lambda: User.last_name,
+        lambda: User.email,
+        lambda: User.phone,
+        lambda: User.document_number,
+    ),
+    tiebreaker=lambda: User.id,
+)
+
+
+def partner_cardholders(partner_id: uuid.UUID, status: str | None = None) -> Select[User]:
+    """The cardholders of the partner's companies (`searchText` of PARTNER_CARDHOLDERS: names, email, phone,
+    document number)."""
+    statement = access.partner_cardholders(partner_id)
+    return statement.where(User.status == status) if status is not None else statement
+
+
+async def partner_cardholder(session: AsyncSession, partner_id: uuid.UUID, user_id: uuid.UUID) -> User:
+    """One cardholder of the partner's companies; another partner's, or none, is 7100."""
+    user = await session.scalar(access.partner_cardholders(partner_id).where(User.id == user_id))
+    if user is None:
+        raise ApiError(IDENTITY_ERRORS.USER_NOT_FOUND)
+    return user
