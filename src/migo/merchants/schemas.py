@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from migo.platform import pan
-from migo.platform.money import Amount, Money
+from migo.platform.money import MAX_INTEGER_DIGITS, Amount, Money
 from migo.platform.secrets import BankAccountNumber, CardNumber, Cvv
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 
@@ -323,6 +323,13 @@ class TerminalPaymentCreate(ApiInput):
         description="Where the settlement credits this payment's net: the business balance (default) or a "
         "prepaid card.",
     )
+
+    @model_validator(mode="after")
+    def _charged_fits(self) -> TerminalPaymentCreate:
+        # The card is charged amount + tip: that sum, not each part, must fit the money columns.
+        if self.amount + (self.tip or 0) >= 10**MAX_INTEGER_DIGITS:
+            raise ValueError(f"amount + tip must have at most {MAX_INTEGER_DIGITS} integer digits")
+        return self
 
 
 class PaymentCard(ApiModel):
