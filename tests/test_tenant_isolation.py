@@ -116,6 +116,7 @@ class World:
     terminal_payment_id: str
     settlement_id: str
     operator_id: str
+    cardholder_batch_id: str
     role_id: str  # a role of the partner's own (the system roles are every partner's)
 
 
@@ -144,6 +145,7 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("cms", "documentId"): lambda world: world.lead_document_id,
     ("cms", "operatorId"): lambda world: world.operator_id,
     ("cms", "roleId"): lambda world: world.role_id,
+    ("cms", "batchId"): lambda world: world.cardholder_batch_id,
     ("middleware", "uid"): lambda world: world.link_uid,
     ("middleware", "suspensionId"): lambda world: world.suspension_id,
     ("middleware", "slug"): lambda world: world.client_slug,
@@ -413,6 +415,11 @@ async def build_world(http: httpx.AsyncClient) -> World:
     operator = await tenant.operator_headers(http)
     role = {"name": "auditors", "description": "The audit trail", "permissions": ["audit.read"]}
     own_role = _data(await http.post("/cms/rest/roles", json=role, headers=operator), 201)
+    cardholder_batch = await http.post(
+        f"/cms/rest/app/partners/{tenant.partner_id}/cardholders/batch",
+        files={"file": ("h.csv", f"{CARDHOLDERS_HEADER}\nZoe,Ruiz,zoe@example.test,,,,,\n".encode())},
+        headers=operator,
+    )
     return World(
         tenant=tenant,
         headers={
@@ -447,7 +454,11 @@ async def build_world(http: httpx.AsyncClient) -> World:
         settlement_id=_data(settled)[0]["id"],
         operator_id=_data(await http.get("/cms/rest/me", headers=operator))["operatorId"],
         role_id=own_role["id"],
+        cardholder_batch_id=_data(cardholder_batch)["batchId"],
     )
+
+
+CARDHOLDERS_HEADER = "firstName,lastName,email,phone,documentType,documentNumber,birthDate,externalId"
 
 
 # ---- calling a route --------------------------------------------------------------------------------------

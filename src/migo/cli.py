@@ -508,6 +508,7 @@ TASK_MODULES = [
     "migo.payments.tasks",
     "migo.subscriptions.tasks",
     "migo.merchants.tasks",
+    "migo.backoffice.tasks",
     "migo.webhooks.tasks",
 ]
 

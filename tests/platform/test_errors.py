@@ -10,6 +10,7 @@ from collections import Counter
 import pytest
 
 import migo.app  # noqa: F401 - every domain, hence every error, imported
+from migo.backoffice.errors import BACKOFFICE_ERRORS
 from migo.cards.errors import CARD_ERRORS
 from migo.identity.errors import IDENTITY_ERRORS
 from migo.merchants.errors import MERCHANT_ERRORS, SETTLEMENT_ERRORS
@@ -45,6 +46,7 @@ NAMESPACES = {
     "payments": PAYMENT_ERRORS,
     "subscriptions": SUBSCRIPTION_ERRORS,
     "batches": BATCH_ERRORS,
+    "backoffice": BACKOFFICE_ERRORS,
 }
 
 

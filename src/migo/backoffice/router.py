@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, File, Form, Header, Query, Request, Response, UploadFile
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.cards import service as cards
@@ -14,13 +14,15 @@ from migo.identity import service as identity
 from migo.identity.auth import require_permission
 from migo.identity.errors import IDENTITY_ERRORS
 from migo.identity.principals import OperatorPrincipal
+from migo.platform import batches
 from migo.platform.auditing import audited_read, record_changes
+from migo.platform.bodylimit import accepts_upload
 from migo.platform.envelope import CustomResponse, ok
 from migo.platform.errors import ApiError
 from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
 
-from . import trail
+from . import cardholder_batches, tasks, trail
 from .schemas import (
     AuditRecordOut,
     CardStatusChange,
@@ -162,3 +164,78 @@ async def unblock_partner_card(
 ) -> Any:
     """Unblock a BLOCKED card, saying why."""
     return ok(await _card_status(request, partnerId, cardId, "unblock", body.reason, operator, session))
+
+
+# Cardholder batches (seed 001's path): a CSV of cardholders, registered by the worker while the caller polls.
+
+
+@router.post(
+    "/app/partners/{partnerId}/cardholders/batch",
+    response_model=CustomResponse[batches.BatchAccepted],
+    tags=["Cardholder batches"],
+)
+@accepts_upload
+async def upload_cardholder_batch(
+    partnerId: uuid.UUID,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("cardholders.batch"),
+    file: Annotated[
+        UploadFile | None, File(description=f"CSV, UTF-8: {','.join(cardholder_batches.CSV.columns)}")
+    ] = None,
+    companyId: Annotated[
+        uuid.UUID | None, Form(description="The company the cardholders join; may be left out when it is the only one.")
+    ] = None,
+    idempotency_key: Annotated[
+        str | None,
+        Header(alias="Idempotency-Key", max_length=255, description="The same key with the same file: the same batch."),
+    ] = None,
+) -> Any:
+    """Register many cardholders of one of the partner's companies from a CSV (multipart, part `file`; header
+    `firstName,lastName,email,phone,documentType,documentNumber,birthDate,externalId`, at most 10 MiB and
+    100,000 lines). Answers 200 with the `batchId` at once (seed 001) and runs in the worker: poll
+    `.../batch/{batchId}/progress`, then fetch `.../results`. A file that is not such a CSV is refused whole
+    (79xx) before anything runs. Each line is a cardholder the company registers (no password: they set one
+    with a one-time code); a bad line, or one whose email or document number an earlier line or an existing
+    cardholder of the company has, is reported and skipped."""
+    partner = _own_partner(operator, partnerId)  # another partner's path is a 404 whatever is sent
+    if file is None:
+        raise ApiError(batches.BATCH_ERRORS.FILE_REQUIRED)
+    data = await file.read(cardholder_batches.CSV.max_bytes + 1)
+    batch = await tasks.start_cardholder_batch(session, partner, companyId, data, idempotency_key)
+    return ok(batches.BatchAccepted(batch_id=batch.id))
+
+
+@router.get(
+    "/app/partners/{partnerId}/cardholders/batch/{batchId}/progress",
+    response_model=CustomResponse[batches.BatchProgress],
+    tags=["Cardholder batches"],
+)
+async def get_cardholder_batch_progress(
+    partnerId: uuid.UUID,
+    batchId: uuid.UUID,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("cardholders.batch"),
+) -> Any:
+    """Where the batch stands: `queued`, `running`, `done` (or `failed` when it could not run as a whole), the
+    counters, and an error per failed line (its line number in the file, the header being line 1)."""
+    owner = cardholder_batches.owner(_own_partner(operator, partnerId))
+    return ok(await batches.progress(session, owner, cardholder_batches.CSV, batchId))
+
+
+@router.get(
+    "/app/partners/{partnerId}/cardholders/batch/{batchId}/results",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "The results CSV"}},
+    tags=["Cardholder batches"],
+)
+async def get_cardholder_batch_results(
+    partnerId: uuid.UUID,
+    batchId: uuid.UUID,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("cardholders.batch"),
+) -> Any:
+    """A CSV line per input line: `line,externalId,outcome,userId,errorCode,errorMessage` (outcome `created`,
+    `error`, or `pending` until the worker reaches it)."""
+    owner = cardholder_batches.owner(_own_partner(operator, partnerId))
+    text = await batches.results_csv(session, owner, cardholder_batches.CSV, batchId)
+    return Response(text, media_type="text/csv")

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from migo.identity.schemas import CardholderFields
 from migo.platform.money import Money
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 
@@ -36,6 +37,7 @@ class PartnerCardholderOut(ApiModel):
     phone: str | None
     document_type: str | None
     document_number: str | None
+    external_id: str | None
     status: str
     created_at: UtcDateTime
 
@@ -65,3 +67,12 @@ class CardStatusOut(ApiModel):
     card_id: uuid.UUID
     status: str
     previous_status: str
+
+
+class CardholderBatchLine(CardholderFields):
+    """One line of a cardholder batch: the fields of `POST /users` for a cardholder the company registers (no
+    password: the cardholder sets one through the one-time-code flow), and the company's own id for it."""
+
+    first_name: str = Field(min_length=1, max_length=100)
+    last_name: str = Field(min_length=1, max_length=100)
+    external_id: str | None = Field(None, min_length=1, max_length=100)

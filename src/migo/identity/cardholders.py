@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select
+from sqlalchemy import Select, func
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -31,6 +31,7 @@ class CardholderDetails:
     document_type: str | None
     document_number: str | None
     birth_date: date | None
+    external_id: str | None = None
 
 
 async def register(
@@ -40,9 +41,11 @@ async def register(
     username: str | None,
     details: CardholderDetails,
     password: Password | None,
+    user_id: uuid.UUID | None = None,
 ) -> User:
     """With a password the cardholder registered themselves (SELF); without, the company registered them
-    (COMPANY) and they set a password with a one-time code, which needs an email or a phone to reach them."""
+    (COMPANY) and they set a password with a one-time code, which needs an email or a phone to reach them.
+    `user_id` is the id a caller that must recognise its own earlier registration chose (a batch line)."""
     if details.email is None and details.phone is None:
         raise ApiError(ERRORS.VALIDATION_ERROR, "body: an email or a phone is required to reach the cardholder")
     if password is not None:
@@ -53,7 +56,7 @@ async def register(
         raise ApiError(IDENTITY_ERRORS.USERNAME_TAKEN)
     now = clock.now()
     user = User(
-        id=new_id(),
+        id=user_id or new_id(),
         company_id=company_id,
         username=username,
         password_hash=await security.hash_secret(password.reveal()) if password is not None else None,
@@ -73,7 +76,7 @@ async def register(
 
 
 async def get(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUID) -> User:
-    user = await session.scalar(readable(User, company_id).where(User.id == user_id))
+    user = await find(session, company_id, user_id)
     if user is None:
         raise ApiError(IDENTITY_ERRORS.USER_NOT_FOUND)
     return user
@@ -89,6 +92,27 @@ async def update(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUI
     user.updated_at = clock.now()
     await session.flush()
     return user
+
+
+async def find(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUID) -> User | None:
+    return await session.scalar(readable(User, company_id).where(User.id == user_id))
+
+
+async def conflict(
+    session: AsyncSession, company_id: uuid.UUID, *, email: str | None, document_number: str | None
+) -> str | None:
+    """Which of `email` and `document_number` a cardholder of the company already has (`email` first), or None.
+    Neither is unique in the table (the Gateway lets a company register what it likes); a bulk upload, which
+    cannot be reviewed line by line, refuses a second cardholder with either."""
+    if email is not None and await session.scalar(
+        readable(User, company_id).with_only_columns(User.id).where(func.lower(User.email) == email.lower()).limit(1)
+    ):
+        return "email"
+    if document_number is not None and await session.scalar(
+        readable(User, company_id).with_only_columns(User.id).where(User.document_number == document_number).limit(1)
+    ):
+        return "documentNumber"
+    return None
 
 
 def listing(company_id: uuid.UUID) -> Select[User]:

@@ -129,7 +129,12 @@ class User(IdMixin, CreatedAtMixin, Base):
     """A cardholder in a company's environment."""
 
     __tablename__ = "users"
-    __table_args__ = (Index("uq_users_company_username", "company_id", text("lower(username)"), unique=True),)
+    __table_args__ = (
+        Index("uq_users_company_username", "company_id", text("lower(username)"), unique=True),
+        # A bulk upload looks each line's email and document number up among the company's cardholders.
+        Index("ix_users_company_email", "company_id", text("lower(email)")),
+        Index("ix_users_company_document_number", "company_id", "document_number"),
+    )
 
     company_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("companies.id"), index=True)
     username: Mapped[str] = mapped_column(String(254))  # defaults to the email, which may be this long
@@ -143,6 +148,8 @@ class User(IdMixin, CreatedAtMixin, Base):
     document_type: Mapped[str | None] = mapped_column(String(20))
     document_number: Mapped[str | None] = mapped_column(String(40))
     birth_date: Mapped[date | None]
+    # The company's own id for the cardholder (a back-office batch line carries it), searchable.
+    external_id: Mapped[str | None] = mapped_column(String(100))
     # Seed 004's two registration modes: the cardholder signs up with a password (SELF), or the company
     # registers them and they set the password through the OTP flow (COMPANY).
     registration_mode: Mapped[str] = mapped_column(String(10), default="SELF", server_default="SELF")

@@ -1,7 +1,8 @@
 """What the other domains ask of identity: its one entry point. They never read identity's tables.
 
 - cardholders: `get_cardholder` (of a company, else 7100), `cardholder_for_activation` (the webview's
-  link), `cardholder_name` (a statement's holder);
+  link), `cardholder_name` (a statement's holder); registering them in bulk: `CardholderDetails`,
+  `register_cardholder`, `find_cardholder`, `cardholder_conflict`;
 - companies: `company_name` (the issuer a merchant's settlement report names), `partner_of_company` (whose
   Payment Link clients a company may link to its businesses);
 - a partner's cardholders, for its back office: `PARTNER_CARDHOLDERS` (a list), `partner_cardholders`,
@@ -28,7 +29,11 @@ from migo.platform.pagination import Listing
 from . import access
 from .access import readable
 from .applications import authenticate_key_pair
+from .cardholders import CardholderDetails
+from .cardholders import conflict as cardholder_conflict
+from .cardholders import find as find_cardholder
 from .cardholders import get as get_cardholder
+from .cardholders import register as register_cardholder
 from .errors import IDENTITY_ERRORS
 from .models import Company, User
 from .users import verify_otp
@@ -36,15 +41,19 @@ from .users import verify_otp
 __all__ = [
     "PARTNER_CARDHOLDERS",
     "ActivationHolder",
+    "CardholderDetails",
     "authenticate_key_pair",
+    "cardholder_conflict",
     "cardholder_for_activation",
     "cardholder_name",
     "company_ids_of_partner",
     "company_name",
+    "find_cardholder",
     "get_cardholder",
     "partner_cardholder",
     "partner_cardholders",
     "partner_of_company",
+    "register_cardholder",
     "verify_otp",
 ]
 
@@ -110,6 +119,7 @@ PARTNER_CARDHOLDERS = Listing(
         lambda: User.email,
         lambda: User.phone,
         lambda: User.document_number,
+        lambda: User.external_id,
     ),
     tiebreaker=lambda: User.id,
 )
@@ -117,7 +127,7 @@ PARTNER_CARDHOLDERS = Listing(
 
 def partner_cardholders(partner_id: uuid.UUID, status: str | None = None) -> Select[User]:
     """The cardholders of the partner's companies (`searchText` of PARTNER_CARDHOLDERS: names, email, phone,
-    document number)."""
+    document number, external id)."""
     statement = access.partner_cardholders(partner_id)
     return statement.where(User.status == status) if status is not None else statement
 

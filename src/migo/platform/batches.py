@@ -116,9 +116,10 @@ class BatchAccepted(ApiModel):
 
 @dataclass(frozen=True)
 class CsvFile:
-    """What an upload must be: its exact header and its limits; and how its results name a line's subject (one
-    of its columns) and the reference its work made."""
+    """One kind of upload: what it must be (its exact header and its limits), and how its results name a line's
+    subject (one of its columns) and the reference its work made."""
 
+    kind: str  # the batches' `kind`: a batch id is found only among the batches of its own kind
     columns: tuple[str, ...]
     subject: str
     reference: str = "reference"
@@ -166,7 +167,6 @@ async def create(
     session: AsyncSession,
     *,
     owner: str,
-    kind: str,
     spec: CsvFile,
     lines: Sequence[dict[str, str]],
     digest: bytes,
@@ -177,13 +177,13 @@ async def create(
     if request_key is not None:
         made = await session.scalar(select(Batch).where(Batch.owner == owner, Batch.request_key == request_key))
         if made is not None:
-            if made.file_digest != digest or made.kind != kind:
+            if made.file_digest != digest or made.kind != spec.kind:
                 raise ApiError(ERRORS.IDEMPOTENCY_KEY_REUSED)
             return made, False
     batch = Batch(
         id=uuid.uuid4(),
         owner=owner,
-        kind=kind,
+        kind=spec.kind,
         status="queued",
         total=len(lines),
         processed=0,
@@ -213,20 +213,20 @@ async def create(
     return batch, True
 
 
-def readable(owner: str) -> Any:
-    """The batches one owner may read: the one scoping helper of batches."""
-    return select(Batch).where(Batch.owner == owner)
+def readable(owner: str, spec: CsvFile) -> Any:
+    """The batches of one kind one owner may read: the one scoping helper of batches."""
+    return select(Batch).where(Batch.owner == owner, Batch.kind == spec.kind)
 
 
-async def find(session: AsyncSession, owner: str, batch_id: uuid.UUID) -> Batch:
-    batch = await session.scalar(readable(owner).where(Batch.id == batch_id))
+async def find(session: AsyncSession, owner: str, spec: CsvFile, batch_id: uuid.UUID) -> Batch:
+    batch = await session.scalar(readable(owner, spec).where(Batch.id == batch_id))
     if batch is None:
         raise ApiError(ERRORS.NOT_FOUND, "No such batch.")
     return batch
 
 
-async def progress(session: AsyncSession, owner: str, batch_id: uuid.UUID) -> BatchProgress:
-    batch = await find(session, owner, batch_id)
+async def progress(session: AsyncSession, owner: str, spec: CsvFile, batch_id: uuid.UUID) -> BatchProgress:
+    batch = await find(session, owner, spec, batch_id)
     failed = await session.scalars(
         select(BatchLine).where(BatchLine.batch_id == batch.id, BatchLine.status == "failed").order_by(BatchLine.line)
     )
@@ -244,9 +244,9 @@ async def progress(session: AsyncSession, owner: str, batch_id: uuid.UUID) -> Ba
     )
 
 
-async def results_csv(session: AsyncSession, owner: str, batch_id: uuid.UUID, spec: CsvFile) -> str:
+async def results_csv(session: AsyncSession, owner: str, spec: CsvFile, batch_id: uuid.UUID) -> str:
     """A line per input line, in file order: what became of it (`pending` until the job reaches it)."""
-    batch = await find(session, owner, batch_id)
+    batch = await find(session, owner, spec, batch_id)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(spec.result_columns)

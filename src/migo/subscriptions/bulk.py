@@ -18,11 +18,11 @@ from . import lifecycle
 from .errors import SUBSCRIPTION_ERRORS
 
 CSV = batches.CsvFile(
+    kind="subscription_charges",
     columns=("subscriptionId", "amount", "description", "externalId"),
     subject="subscriptionId",
     reference="transactionUid",
 )
-KIND = "subscription_charges"
 
 
 def owner(merchant_slug: str) -> str:
@@ -91,7 +91,6 @@ async def accept(
     return await batches.create(
         session,
         owner=owner(merchant_slug),
-        kind=KIND,
         spec=CSV,
         lines=lines,
         digest=batches.file_digest(data),

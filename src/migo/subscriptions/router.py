@@ -201,7 +201,7 @@ async def upload_bulk_charges(
 async def get_bulk_charges_progress(batchId: uuid.UUID, merchant: Merchant, session: DbSession) -> Any:
     """Where the batch stands: `queued`, `running`, `done` (or `failed` when it could not run as a whole),
     the counters, and an error per failed line."""
-    return await batches.progress(session, bulk.owner(merchant.client_slug), batchId)
+    return await batches.progress(session, bulk.owner(merchant.client_slug), bulk.CSV, batchId)
 
 
 @billing_router.get(
@@ -211,7 +211,7 @@ async def get_bulk_charges_progress(batchId: uuid.UUID, merchant: Merchant, sess
 )
 async def get_bulk_charges_results(batchId: uuid.UUID, merchant: Merchant, session: DbSession) -> Any:
     """A CSV line per input line: `line,subscriptionId,outcome,transactionUid,errorCode,errorMessage`."""
-    text = await batches.results_csv(session, bulk.owner(merchant.client_slug), batchId, bulk.CSV)
+    text = await batches.results_csv(session, bulk.owner(merchant.client_slug), bulk.CSV, batchId)
     return Response(text, media_type="text/csv")
 
 

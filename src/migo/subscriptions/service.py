@@ -42,8 +42,8 @@ async def run_bulk_charges(
 
 async def bulk_progress(client_slug: str, batch_id: uuid.UUID) -> batches.BatchProgress:
     async with database.transaction() as session:
-        return await batches.progress(session, bulk.owner(client_slug), batch_id)
+        return await batches.progress(session, bulk.owner(client_slug), bulk.CSV, batch_id)
 
 
 async def bulk_results(session: AsyncSession, client_slug: str, batch_id: uuid.UUID) -> str:
-    return await batches.results_csv(session, bulk.owner(client_slug), batch_id, bulk.CSV)
+    return await batches.results_csv(session, bulk.owner(client_slug), bulk.CSV, batch_id)

@@ -1,0 +1,43 @@
+"""The back office's jobs: its bulk uploads, run chunk by chunk in the worker."""
+
+from __future__ import annotations
+
+import uuid
+
+import procrastinate
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.platform import batches, jobs
+from migo.platform.jobs import queue
+
+from . import cardholder_batches
+
+
+@queue.task(
+    name="backoffice.cardholder_batch",
+    queue="bulk",
+    pass_context=False,
+    # The database gone mid-batch: tried again, from the first line still pending.
+    retry=procrastinate.RetryStrategy(max_attempts=30, exponential_wait=2),
+)
+async def register_cardholder_batch(batch_id: str, company_id: str) -> None:
+    """A CSV of cardholders, chunk by chunk; a job run again after a crash picks up at the first pending line."""
+    batch = uuid.UUID(batch_id)
+    await batches.run(batch, cardholder_batches.registrar(batch, uuid.UUID(company_id)))
+
+
+async def start_cardholder_batch(
+    session: AsyncSession, partner_id: uuid.UUID, company_id: uuid.UUID | None, data: bytes, idempotency_key: str | None
+) -> batches.Batch:
+    """Accept an upload and queue its job in the same transaction (the job exists exactly when the batch does)."""
+    company = await cardholder_batches.company_of_batch(session, partner_id, company_id)
+    batch, new = await cardholder_batches.accept(session, partner_id, data, idempotency_key)
+    if new:
+        await jobs.defer(
+            session,
+            register_cardholder_batch,
+            lock=f"batch:{batch.id}",
+            batch_id=str(batch.id),
+            company_id=str(company),
+        )
+    return batch
