@@ -509,6 +509,7 @@ TASK_MODULES = [
     "migo.subscriptions.tasks",
     "migo.merchants.tasks",
     "migo.webhooks.tasks",
+    "migo.backoffice.tasks",
 ]
 
 
