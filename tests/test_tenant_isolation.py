@@ -108,6 +108,7 @@ class World:
     subscription_id: str
     card_token: str
     batch_id: str
+    conciliation_batch_id: str  # a processor's settlement file the partner's operator uploaded
     lead_id: str
     lead_document_id: str
     business_id: str
@@ -144,6 +145,7 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("cms", "documentId"): lambda world: world.lead_document_id,
     ("cms", "operatorId"): lambda world: world.operator_id,
     ("cms", "roleId"): lambda world: world.role_id,
+    ("cms", "batchId"): lambda world: world.conciliation_batch_id,
     ("middleware", "uid"): lambda world: world.link_uid,
     ("middleware", "suspensionId"): lambda world: world.suspension_id,
     ("middleware", "slug"): lambda world: world.client_slug,
@@ -413,6 +415,13 @@ async def build_world(http: httpx.AsyncClient) -> World:
     operator = await tenant.operator_headers(http)
     role = {"name": "auditors", "description": "The audit trail", "permissions": ["audit.read"]}
     own_role = _data(await http.post("/cms/rest/roles", json=role, headers=operator), 201)
+    settlement_file = b"processorReference,amount,currency,status,settledAt\nPSP-1,20.00,GTQ,settled,2026-11-26\n"
+    conciliation = await http.post(
+        "/cms/rest/conciliation",
+        data={"source": "sandbox"},
+        files={"file": ("settlement.csv", settlement_file)},
+        headers=operator,
+    )
     return World(
         tenant=tenant,
         headers={
@@ -438,6 +447,7 @@ async def build_world(http: httpx.AsyncClient) -> World:
         subscription_id=subscription_id,
         card_token=_data(subscribed)["cardToken"],
         batch_id=_data(bulk)["batchId"],
+        conciliation_batch_id=_data(conciliation)["batchId"],
         lead_id=lead["id"],
         lead_document_id=lead["documents"][0]["id"],
         business_id=business["id"],
