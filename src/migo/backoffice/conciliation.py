@@ -14,6 +14,9 @@ it took back for a payment; `amount` the payment's refunded total); `settledAt` 
 - **missingOnOurSide**: no payment of ours has this reference for this processor within the partner's scope
   (another partner's payment is as unknown as none).
 
+The partner's scope: the links of the Payment Link clients configured for the partner (a client configured for
+no partner is nobody's, and never conciliated) and the terminal sales of the partner's companies.
+
 A malformed line (a short or long line, an empty reference, a bad amount, currency, status or date) or a line
 repeating an earlier line's reference and status is a line error in the batch's progress, never a report entry:
 it conciliates nothing (its payment may show as missing on their side until a corrected file comes).
@@ -176,11 +179,15 @@ async def _our_payment(
     return found or await merchants.terminal_payment_by_processor_reference(session, company_ids, processor, reference)
 
 
+def _our_amount(movement: SettledMovement, ours: payments.ProcessorPayment) -> Decimal:
+    """What we recorded of the movement the line names: the capture it settled, or the refunds it took back."""
+    return ours.captured if movement.status == "settled" else ours.refunded
+
+
 def _outcome(movement: SettledMovement, ours: payments.ProcessorPayment | None) -> str:
     if ours is None:
         return "missing_on_our_side"
-    our_amount = ours.captured if movement.status == "settled" else ours.refunded
-    same = our_amount == movement.amount and ours.currency == movement.currency
+    same = _our_amount(movement, ours) == movement.amount and ours.currency == movement.currency
     return "matched" if same else "amount_mismatch"
 
 
@@ -210,7 +217,7 @@ async def conciliator(batch_id: uuid.UUID) -> batches.ProcessLine:
                 "outcome": outcome,
                 "channel": ours.channel if ours else None,
                 "payment_id": ours.payment_id if ours else None,
-                "our_amount": (ours.captured if movement.status == "settled" else ours.refunded) if ours else None,
+                "our_amount": _our_amount(movement, ours) if ours else None,
                 "our_currency": ours.currency if ours else None,
             }
             # Conciliated again (a chunk cut short): the same row, brought to what the payment says now.
