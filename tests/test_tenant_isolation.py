@@ -108,6 +108,7 @@ class World:
     subscription_id: str
     card_token: str
     batch_id: str
+    conciliation_batch_id: str  # a processor's settlement file the partner's operator uploaded
     lead_id: str
     lead_document_id: str
     business_id: str
@@ -154,6 +155,12 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("middleware", "planId"): lambda world: world.plan_id,
     ("middleware", "subscriptionId"): lambda world: world.subscription_id,
     ("middleware", "batchId"): lambda world: world.batch_id,
+}
+# Where one parameter names different kinds of object on different routes: (surface, name, a fragment of the
+# route's path) → the object. A `batchId` is a cardholder batch's under `/cardholders/batch` (PARAMETERS) and a
+# settlement file's under `/conciliation`.
+BY_ROUTE: dict[tuple[Surface, str, str], Callable[[World], str]] = {
+    ("cms", "batchId", "/conciliation/"): lambda world: world.conciliation_batch_id,
 }
 
 
@@ -420,6 +427,13 @@ async def build_world(http: httpx.AsyncClient) -> World:
         files={"file": ("h.csv", f"{CARDHOLDERS_HEADER}\nZoe,Ruiz,zoe@example.test,,,,,\n".encode())},
         headers=operator,
     )
+    settlement_file = b"processorReference,amount,currency,status,settledAt\nPSP-1,20.00,GTQ,settled,2026-11-26\n"
+    conciliation = await http.post(
+        "/cms/rest/conciliation",
+        data={"source": "sandbox"},
+        files={"file": ("settlement.csv", settlement_file)},
+        headers=operator,
+    )
     return World(
         tenant=tenant,
         headers={
@@ -445,6 +459,7 @@ async def build_world(http: httpx.AsyncClient) -> World:
         subscription_id=subscription_id,
         card_token=_data(subscribed)["cardToken"],
         batch_id=_data(bulk)["batchId"],
+        conciliation_batch_id=_data(conciliation)["batchId"],
         lead_id=lead["id"],
         lead_document_id=lead["documents"][0]["id"],
         business_id=business["id"],
@@ -469,7 +484,12 @@ def _value(case: RouteCase, name: str, world: World | None) -> str:
     key = (case.surface, name)
     if key in EXEMPT:
         return EXEMPT[key].example
-    return PARAMETERS[key](world) if world is not None else str(uuid.uuid4())
+    if world is None:
+        return str(uuid.uuid4())
+    for (surface, parameter, fragment), make in BY_ROUTE.items():
+        if (surface, parameter) == key and fragment in case.route.path_format:
+            return make(world)
+    return PARAMETERS[key](world)
 
 
 def _path(case: RouteCase, owners: dict[str, World | None]) -> str:

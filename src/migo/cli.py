@@ -508,8 +508,8 @@ TASK_MODULES = [
     "migo.payments.tasks",
     "migo.subscriptions.tasks",
     "migo.merchants.tasks",
-    "migo.backoffice.tasks",
     "migo.webhooks.tasks",
+    "migo.backoffice.tasks",
 ]
 
 

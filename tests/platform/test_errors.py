@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 import migo.app  # noqa: F401 - every domain, hence every error, imported
-from migo.backoffice.errors import BACKOFFICE_ERRORS
+from migo.backoffice.errors import BACKOFFICE_ERRORS, CONCILIATION_ERRORS
 from migo.cards.errors import CARD_ERRORS
 from migo.identity.errors import IDENTITY_ERRORS
 from migo.merchants.errors import MERCHANT_ERRORS, SETTLEMENT_ERRORS
@@ -47,6 +47,7 @@ NAMESPACES = {
     "subscriptions": SUBSCRIPTION_ERRORS,
     "batches": BATCH_ERRORS,
     "backoffice": BACKOFFICE_ERRORS,
+    "conciliation": CONCILIATION_ERRORS,
 }
 
 

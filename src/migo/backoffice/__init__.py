@@ -1,2 +1,2 @@
-"""The CMS back office: the audit trail of what operators do, and (to come) partners, cardholder batches and
-conciliation, on the other domains' services."""
+"""The CMS back office: the audit trail of what operators do, the conciliation of processor settlement files,
+and (to come) partners and cardholder batches, on the other domains' services."""

@@ -1,5 +1,5 @@
-"""The back office's error codes: the lines of its bulk uploads (79xx, beside the file refusals that
-platform.batches owns)."""
+"""The back office's error codes (in the batches' 79xx; a file refused whole answers the batches' own
+7901-7906): the lines of a cardholder batch (791x) and the conciliation of processor settlement files (792x)."""
 
 from __future__ import annotations
 
@@ -19,4 +19,19 @@ class BACKOFFICE_ERRORS:  # noqa: N801 - a namespace of constants, named like th
     )
     COMPANY_REQUIRED = backoffice_error(
         7913, "COMPANY_REQUIRED", 400, "The partner has several companies: name the one the cardholders join."
+    )
+
+
+class CONCILIATION_ERRORS:  # noqa: N801 - a namespace of constants, named like the platform's ERRORS
+    UNKNOWN_PROCESSOR = backoffice_error(
+        7920, "UNKNOWN_PROCESSOR", 400, "`source` must name a processor that settles payments by file."
+    )
+    INVALID_SETTLEMENT_LINE = backoffice_error(
+        7921, "INVALID_SETTLEMENT_LINE", 400, "The settlement line is malformed."
+    )
+    DUPLICATE_SETTLEMENT_LINE = backoffice_error(
+        7922, "DUPLICATE_SETTLEMENT_LINE", 400, "An earlier line has the same processorReference and status."
+    )
+    CONCILIATION_NOT_DONE = backoffice_error(
+        7923, "CONCILIATION_NOT_DONE", 409, "The file is still being conciliated; poll its progress until done."
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
@@ -76,3 +77,48 @@ class CardholderBatchLine(CardholderFields):
     first_name: str = Field(min_length=1, max_length=100)
     last_name: str = Field(min_length=1, max_length=100)
     external_id: str | None = Field(None, min_length=1, max_length=100)
+
+
+class AmountMismatch(ApiModel):
+    line: int
+    processor_reference: str
+    status: Literal["settled", "refunded"]
+    channel: Literal["link", "terminal"] = Field(description="Ours: a Payment Link, or a terminal sale.")
+    payment_id: str = Field(description="The link's uid, or the terminal payment's id.")
+    ours: Money = Field(description="What we captured (a `settled` line) or refunded (a `refunded` line).")
+    our_currency: str
+    theirs: Money = Field(description="The line's amount.")
+    currency: str = Field(description="The line's currency.")
+
+
+class MissingOnOurSide(ApiModel):
+    line: int
+    processor_reference: str
+    status: Literal["settled", "refunded"]
+    amount: Money
+    currency: str
+    settled_at: UtcDateTime
+
+
+class MissingOnTheirs(ApiModel):
+    processor_reference: str
+    channel: Literal["link", "terminal"]
+    payment_id: str
+    amount: Money = Field(description="What we captured.")
+    currency: str
+    captured_at: UtcDateTime
+
+
+class ConciliationReport(ApiModel):
+    batch_id: uuid.UUID
+    source: str = Field(description="The processor whose file it is.")
+    settled_from: date | None = Field(description="The first day (UTC) of the file's settledAt; None: no good line.")
+    settled_to: date | None = Field(description="The last day (UTC) of the file's settledAt, inclusive.")
+    matched: int = Field(description="Lines whose payment has the same amount and currency.")
+    amount_mismatch: list[AmountMismatch]
+    missing_on_our_side: list[MissingOnOurSide] = Field(
+        description="Lines whose reference names no payment of ours (nor of the partner's) for this processor."
+    )
+    missing_on_theirs: list[MissingOnTheirs] = Field(
+        description="Our captures by this processor within settledFrom..settledTo that no `settled` line names."
+    )

@@ -1,4 +1,5 @@
-"""The back office's jobs: its bulk uploads, run chunk by chunk in the worker."""
+"""The back office's jobs: its bulk uploads (cardholder batches, conciliation files), run chunk by chunk in
+the worker."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.platform import batches, jobs
 from migo.platform.jobs import queue
 
-from . import cardholder_batches
+from . import cardholder_batches, conciliation
 
 
 @queue.task(
@@ -41,3 +42,39 @@ async def start_cardholder_batch(
             company_id=str(company),
         )
     return batch
+
+
+@queue.task(
+    name="backoffice.conciliate",
+    queue="bulk",
+    pass_context=False,
+    # The database gone mid-file: tried again, from the first line still pending.
+    retry=procrastinate.RetryStrategy(max_attempts=30, exponential_wait=2),
+)
+async def run_conciliation(batch_id: str) -> None:
+    """A settlement file, chunk by chunk, then what it lacks; a job run again after a crash picks up where it was."""
+    await conciliation.conciliate(uuid.UUID(batch_id))
+
+
+async def start_conciliation(
+    session: AsyncSession,
+    *,
+    partner_id: uuid.UUID,
+    operator_id: uuid.UUID,
+    source: str | None,
+    data: bytes,
+    idempotency_key: str | None,
+) -> tuple[batches.Batch, bool]:
+    """Accept an upload and queue its job in the same transaction (the job exists exactly when the batch does);
+    returns the batch and whether it is new."""
+    batch, new = await conciliation.accept(
+        session,
+        partner_id=partner_id,
+        operator_id=operator_id,
+        source=source,
+        data=data,
+        idempotency_key=idempotency_key,
+    )
+    if new:
+        await jobs.defer(session, run_conciliation, lock=f"batch:{batch.id}", batch_id=str(batch.id))
+    return batch, new

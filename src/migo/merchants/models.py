@@ -169,6 +169,12 @@ class TerminalPayment(IdMixin, CreatedAtMixin, Base):
             postgresql_where=text("settlement_id IS NULL AND captured_at IS NOT NULL"),
         ),
         Index("ix_merchant_terminal_payments_pending", "pending_since", postgresql_where=text("status = 'pending'")),
+        # A processor's settlement file names a sale by the processor's reference (back office conciliation).
+        Index(
+            "ix_merchant_terminal_payments_processor_reference",
+            "processor_reference",
+            postgresql_where=text("processor_reference IS NOT NULL"),
+        ),
     )
 
     company_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("companies.id"))

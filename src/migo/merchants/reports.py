@@ -9,6 +9,7 @@ import io
 from collections.abc import Sequence
 from datetime import UTC
 
+from migo.platform.batches import spreadsheet_cell
 from migo.platform.money import format_money
 from migo.platform.pdf import NumberedPdf, latin1
 
@@ -39,7 +40,7 @@ def settlement_csv(settlement: Settlement, lines: Sequence[SettlementLine]) -> s
                 line.position,
                 line.source,
                 line.kind,
-                _cell(line.reference),
+                spreadsheet_cell(line.reference),
                 line.payment_id or line.link_uid,
                 line.occurred_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                 format_money(line.gross),
@@ -65,11 +66,6 @@ def settlement_csv(settlement: Settlement, lines: Sequence[SettlementLine]) -> s
         )
     )
     return out.getvalue()
-
-
-def _cell(text: str) -> str:
-    # A spreadsheet runs a cell that starts with = + - @ as a formula: a terminal's reference is not one.
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def settlement_pdf(

@@ -147,6 +147,19 @@ class PaymentTransaction(IdMixin, CreatedAtMixin, Base):
             "captured_at",
             postgresql_where=text("settlement_id IS NULL AND capture_entry_id IS NOT NULL"),
         ),
+        # A processor's settlement file names a payment by the processor's reference (back office conciliation),
+        # and asks for what the processor captured in its period; partial: a link is created without either.
+        Index(
+            "ix_payment_transactions_processor_reference",
+            "processor_reference",
+            postgresql_where=text("processor_reference IS NOT NULL"),
+        ),
+        Index(
+            "ix_payment_transactions_processor_captured_at",
+            "processor",
+            "captured_at",
+            postgresql_where=text("captured_at IS NOT NULL"),
+        ),
         # The ledger's verification reads captures in entry order.
         Index(
             "ix_payment_transactions_capture_entry_id",

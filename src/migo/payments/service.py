@@ -12,7 +12,10 @@ database set-up and the benchmark configure merchants and BINs through it; no on
   of it as a link's captures are): `processor_clearing_account`;
 - a client linked to a business of the merchants domain, whose settlements take its captures: `link_client`,
   `linked_clients`, `businesses_with_unsettled`, `claim_for_settlement` (its `LinkMovement`s), `release_claims`;
-- a link that sells a subscription (its hosted page is the subscriptions'): `checkout_link`, `close_subscribed_link`.
+- a link that sells a subscription (its hosted page is the subscriptions'): `checkout_link`, `close_subscribed_link`;
+- a processor's settlement file, conciliated by the back office: `configurable_processors` (the processors that
+  may send one), the partner's links by their processor reference, `link_by_processor_reference`, and those
+  captured in a period, `links_captured_between`, as `ProcessorPayment`s.
 """
 
 from __future__ import annotations
@@ -42,9 +45,10 @@ from .business_captures import (
     linked_clients,
     release_claims,
 )
-from .clients import ClientTerms, ProcessorTerms, configure_client
+from .clients import ClientTerms, ProcessorTerms, configurable_processors, configure_client
 from .errors import PAYMENT_ERRORS
 from .models import PaymentAttempt, PaymentClient, PaymentTransaction
+from .processor_records import ProcessorPayment, link_by_processor_reference, links_captured_between
 from .processors import DECLINE_REASONS, CardData
 from .reconciliation import MOVEMENT_SOURCES
 from .saved_cards import (
@@ -68,6 +72,7 @@ __all__ = [
     "CardData",
     "ClientTerms",
     "LinkMovement",
+    "ProcessorPayment",
     "ProcessorTerms",
     "SavedCardView",
     "Verification",
@@ -75,11 +80,14 @@ __all__ = [
     "claim_for_settlement",
     "client_exists",
     "complete_verification",
+    "configurable_processors",
     "configure_client",
     "customer_message",
     "find_saved_card",
+    "link_by_processor_reference",
     "link_client",
     "linked_clients",
+    "links_captured_between",
     "load_bins",
     "load_shipped_bins_if_empty",
     "processor_clearing_account",

@@ -159,6 +159,12 @@ def read_csv(data: bytes, spec: CsvFile) -> list[dict[str, str]]:
     ]
 
 
+def spreadsheet_cell(text: str) -> str:
+    """A cell of a CSV an operator opens in a spreadsheet: one that starts with = + - @ would run as a formula
+    (a reference in an uploaded file, or a terminal's, is never one), so it is kept as text."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def file_digest(data: bytes) -> bytes:
     return hashlib.sha256(data).digest()
 
