@@ -12,15 +12,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.cards import service as cards
 from migo.identity import service as identity
 from migo.identity.auth import require_permission
-from migo.identity.errors import IDENTITY_ERRORS
 from migo.identity.principals import OperatorPrincipal
 from migo.platform.auditing import audited_read, record_changes
 from migo.platform.envelope import CustomResponse, ok
-from migo.platform.errors import ApiError
 from migo.platform.pagination import Page, PageRequest
+from migo.platform.pan import masked
 from migo.platform.routing import DbSession, MigoRoute
 
 from . import trail
+from .access import own_partner
 from .schemas import (
     AuditRecordOut,
     CardStatusChange,
@@ -54,12 +54,6 @@ async def list_audit_records(
 # A partner's cardholders and cards (`/app/partners/{partnerId}/…`): the operator's own partner only.
 
 
-def _own_partner(operator: OperatorPrincipal, partner_id: uuid.UUID) -> uuid.UUID:
-    if partner_id != operator.partner_id:  # another partner does not exist for this operator
-        raise ApiError(IDENTITY_ERRORS.PARTNER_NOT_FOUND)
-    return partner_id
-
-
 @router.get(
     "/app/partners/{partnerId}/cardholders",
     response_model=CustomResponse[Page[PartnerCardholderOut]],
@@ -74,7 +68,7 @@ async def list_partner_cardholders(
 ) -> Any:
     """The cardholders of every company of the partner; `searchText` matches names, email, phone and document
     number."""
-    statement = identity.partner_cardholders(_own_partner(operator, partnerId), status)
+    statement = identity.partner_cardholders(own_partner(operator, partnerId), status)
     found, meta = await identity.PARTNER_CARDHOLDERS.fetch(session, statement, page)
     return ok(Page[PartnerCardholderOut](items=[PartnerCardholderOut.model_validate(u) for u in found], meta=meta))
 
@@ -92,7 +86,7 @@ async def get_partner_cardholder(
     operator: OperatorPrincipal = require_permission("cardholders.read"),
 ) -> Any:
     """The cardholder's profile and cards (masked number, status, balance)."""
-    user = await identity.partner_cardholder(session, _own_partner(operator, partnerId), userId)
+    user = await identity.partner_cardholder(session, own_partner(operator, partnerId), userId)
     held = await cards.holder_cards(session, user.company_id, user.id)
     return ok(
         PartnerCardholderDetail(
@@ -100,7 +94,7 @@ async def get_partner_cardholder(
             cards=[
                 HeldCardOut(
                     card_id=item.card.id,
-                    masked_pan=f"{item.card.bin}{'*' * 6}{item.card.last4}",
+                    masked_pan=masked(item.card.bin, item.card.last4),
                     last4=item.card.last4,
                     status=item.card.status,
                     currency=item.balance.currency,
@@ -125,7 +119,7 @@ async def _card_status(
     operator: OperatorPrincipal,
     session: AsyncSession,
 ) -> CardStatusOut:
-    companies = await identity.company_ids_of_partner(session, _own_partner(operator, partner_id))
+    companies = await identity.company_ids_of_partner(session, own_partner(operator, partner_id))
     before, card = await cards.operator_transition(
         session, companies, card_id, action, reason=reason, operator_id=operator.operator_id
     )
