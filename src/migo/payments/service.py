@@ -12,7 +12,9 @@ database set-up and the benchmark configure merchants and BINs through it; no on
   of it as a link's captures are): `processor_clearing_account`;
 - a client linked to a business of the merchants domain, whose settlements take its captures: `link_client`,
   `linked_clients`, `businesses_with_unsettled`, `claim_for_settlement` (its `LinkMovement`s), `release_claims`;
-- a link that sells a subscription (its hosted page is the subscriptions'): `checkout_link`, `close_subscribed_link`.
+- a link that sells a subscription (its hosted page is the subscriptions'): `checkout_link`, `close_subscribed_link`;
+- a partner's back office: the links of its clients in the CMS's transaction search (`partner_link_payments`),
+  one of them (`partner_link_payment`), and an operator's refund of one (`refund_for_partner`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from migo.platform.db import database
 from migo.platform.errors import ApiError
 
 from . import checkout, clients, links
+from .back_office import PartnerLinkPayment, partner_link_payment, partner_link_payments, refund_for_partner
 from .bins import load as load_bins
 from .bins import load_shipped_if_empty as load_shipped_bins_if_empty
 from .bins import read_csv as read_bin_csv
@@ -68,6 +71,7 @@ __all__ = [
     "CardData",
     "ClientTerms",
     "LinkMovement",
+    "PartnerLinkPayment",
     "ProcessorTerms",
     "SavedCardView",
     "Verification",
@@ -82,8 +86,11 @@ __all__ = [
     "linked_clients",
     "load_bins",
     "load_shipped_bins_if_empty",
+    "partner_link_payment",
+    "partner_link_payments",
     "processor_clearing_account",
     "read_bin_csv",
+    "refund_for_partner",
     "release_claims",
     "saved_card_by_id",
     "verify_card",
