@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from migo.backoffice import router as backoffice
+from migo.backoffice import transactions_router as transactions
 from migo.backoffice.service import AuditTrail
 from migo.identity import operators_router as operator_management
 from migo.identity import router as identity
@@ -15,8 +16,8 @@ from migo.platform.settings import Settings
 from migo.platform.surface import build_surface
 
 DESCRIPTION = """
-Partner and cardholder management, RBAC, bulk operations and the KYC review of merchant leads, for authorized
-partners.
+Partner and cardholder management, RBAC, bulk operations, the KYC review of merchant leads, and the partner's
+transactions (search, refunds), for authorized partners.
 
 Every call carries the CMS application's `Authorization: Bearer <accessToken>` (from `POST
 /cms/rest/auth/token`) and the operator's `x-user-token` (from `POST /cms/rest/auth/login`); the operator's
@@ -34,6 +35,7 @@ def build_cms(settings: Settings) -> FastAPI:
         operator_management.router,
         merchant_review.router,
         backoffice.router,
+        transactions.router,
         error_catalog_router(),
     ]
     if settings.is_sandbox:
