@@ -147,6 +147,7 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("cms", "operatorId"): lambda world: world.operator_id,
     ("cms", "roleId"): lambda world: world.role_id,
     ("cms", "batchId"): lambda world: world.cardholder_batch_id,
+    ("cms", "uid"): lambda world: world.link_uid,  # a link payment of the partner's client
     ("middleware", "uid"): lambda world: world.link_uid,
     ("middleware", "suspensionId"): lambda world: world.suspension_id,
     ("middleware", "slug"): lambda world: world.client_slug,
@@ -234,6 +235,7 @@ BODIES: dict[str, Callable[[World], dict[str, Any]]] = {
     "LeadRejection": lambda own: {"reasons": [{"documentId": own.lead_document_id, "reason": "Blurred."}]},
     "OperatorUpdate": lambda own: {"name": "Mallory"},
     "RoleUpdate": lambda own: {"description": "Mallory's role"},
+    "TransactionRefundCreate": lambda own: {"amount": "1", "reason": "Mallory's refund"},
 }
 
 

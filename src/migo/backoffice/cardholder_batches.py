@@ -23,7 +23,7 @@ from migo.platform.db import database
 from migo.platform.envelope import describe_validation_errors
 from migo.platform.errors import ERRORS, ApiError
 
-from .errors import BACKOFFICE_ERRORS
+from .errors import CARDHOLDER_BATCH_ERRORS
 from .schemas import CardholderBatchLine
 
 CSV = batches.CsvFile(
@@ -82,14 +82,16 @@ def _mark_duplicates(lines: list[dict[str, str]]) -> None:
 
 def _parse(fields: dict[str, str]) -> CardholderBatchLine:
     if fields.get("_cells") != str(len(CSV.columns)):
-        raise ApiError(BACKOFFICE_ERRORS.LINE_INVALID, f"expected {len(CSV.columns)} columns: {','.join(CSV.columns)}")
+        raise ApiError(
+            CARDHOLDER_BATCH_ERRORS.LINE_INVALID, f"expected {len(CSV.columns)} columns: {','.join(CSV.columns)}"
+        )
     if _DUPLICATE_OF in fields:
         line, field = fields[_DUPLICATE_OF].split(":")
-        raise ApiError(BACKOFFICE_ERRORS.LINE_DUPLICATE_IN_FILE, f"{field}: line {line} has the same")
+        raise ApiError(CARDHOLDER_BATCH_ERRORS.LINE_DUPLICATE_IN_FILE, f"{field}: line {line} has the same")
     try:
         return CardholderBatchLine.model_validate({column: fields[column] or None for column in CSV.columns})
     except ValidationError as problem:
-        raise ApiError(BACKOFFICE_ERRORS.LINE_INVALID, describe_validation_errors(problem.errors())) from None
+        raise ApiError(CARDHOLDER_BATCH_ERRORS.LINE_INVALID, describe_validation_errors(problem.errors())) from None
 
 
 def registrar(batch_id: uuid.UUID, company_id: uuid.UUID) -> batches.ProcessLine:
@@ -106,7 +108,9 @@ def registrar(batch_id: uuid.UUID, company_id: uuid.UUID) -> batches.ProcessLine
                         session, company_id, email=parsed.email, document_number=parsed.document_number
                     )
                     if clash is not None:
-                        raise ApiError(BACKOFFICE_ERRORS.CARDHOLDER_EXISTS, f"{clash}: a cardholder has it already")
+                        raise ApiError(
+                            CARDHOLDER_BATCH_ERRORS.CARDHOLDER_EXISTS, f"{clash}: a cardholder has it already"
+                        )
                     details = identity.CardholderDetails(**parsed.model_dump())
                     await identity.register_cardholder(
                         session, company_id, username=None, details=details, password=None, user_id=user_id
@@ -123,7 +127,9 @@ async def company_of_batch(session: AsyncSession, partner_id: uuid.UUID, company
     companies = await identity.company_ids_of_partner(session, partner_id)
     if company_id is None:
         if len(companies) != 1:
-            raise ApiError(BACKOFFICE_ERRORS.COMPANY_REQUIRED, f"companyId: one of the partner's {len(companies)}")
+            raise ApiError(
+                CARDHOLDER_BATCH_ERRORS.COMPANY_REQUIRED, f"companyId: one of the partner's {len(companies)}"
+            )
         return companies[0]
     if company_id not in companies:
         raise ApiError(ERRORS.NOT_FOUND, "companyId: the partner has no such company.")

@@ -1,15 +1,15 @@
-"""The back office's error codes (in the batches' 79xx; a file refused whole answers the batches' own
-7901-7906): the lines of a cardholder batch (791x) and the conciliation of processor settlement files (792x)."""
+"""The back office's own error codes: its transaction search (783x, beside identity's operators and RBAC in
+78xx), and its bulk uploads (in the batches' 79xx; a file refused whole answers the batches' own 7901-7906):
+the lines of a cardholder batch (791x) and the conciliation of processor settlement files (792x)."""
 
 from __future__ import annotations
 
 from migo.platform.errors import domain_errors
 
-backoffice_error = domain_errors("backoffice", gateway=(79,))
+backoffice_error = domain_errors("backoffice", gateway=(78, 79))
 
 
-class BACKOFFICE_ERRORS:  # noqa: N801 - a namespace of constants, named like the platform's ERRORS
-    # 791x a line of a cardholder batch
+class CARDHOLDER_BATCH_ERRORS:  # noqa: N801 - a namespace of constants, named like the platform's ERRORS
     LINE_INVALID = backoffice_error(7910, "LINE_INVALID", 400, "A field of the line is missing or not valid.")
     LINE_DUPLICATE_IN_FILE = backoffice_error(
         7911, "LINE_DUPLICATE_IN_FILE", 409, "An earlier line of the file has the same email or document number."
@@ -34,4 +34,17 @@ class CONCILIATION_ERRORS:  # noqa: N801 - a namespace of constants, named like 
     )
     CONCILIATION_NOT_DONE = backoffice_error(
         7923, "CONCILIATION_NOT_DONE", 409, "The file is still being conciliated; poll its progress until done."
+    )
+
+
+class TRANSACTION_ERRORS:  # noqa: N801 - a namespace of constants, named like the platform's ERRORS
+    PARTNER_TRANSACTION_NOT_FOUND = backoffice_error(
+        7830, "PARTNER_TRANSACTION_NOT_FOUND", 404, "No transaction of the partner's has this uid."
+    )
+    CARD_TRANSACTION_NOT_REFUNDABLE = backoffice_error(
+        7831,
+        "CARD_TRANSACTION_NOT_REFUNDABLE",
+        409,
+        "A card transaction is not refunded from the back office: the back office never moves a card's money "
+        "(the card's company loads, unloads or transfers it back).",
     )

@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.cards import service as cards
 from migo.identity import service as identity
 from migo.identity.auth import require_permission
-from migo.identity.errors import IDENTITY_ERRORS
 from migo.identity.principals import OperatorPrincipal
 from migo.platform import batches
 from migo.platform.auditing import audited_read, record_changes
@@ -20,9 +19,11 @@ from migo.platform.bodylimit import accepts_upload
 from migo.platform.envelope import CustomResponse, ok
 from migo.platform.errors import ApiError
 from migo.platform.pagination import Page, PageRequest
+from migo.platform.pan import masked
 from migo.platform.routing import DbSession, MigoRoute
 
 from . import cardholder_batches, tasks, trail
+from .access import own_partner
 from .schemas import (
     AuditRecordOut,
     CardStatusChange,
@@ -56,12 +57,6 @@ async def list_audit_records(
 # A partner's cardholders and cards (`/app/partners/{partnerId}/…`): the operator's own partner only.
 
 
-def _own_partner(operator: OperatorPrincipal, partner_id: uuid.UUID) -> uuid.UUID:
-    if partner_id != operator.partner_id:  # another partner does not exist for this operator
-        raise ApiError(IDENTITY_ERRORS.PARTNER_NOT_FOUND)
-    return partner_id
-
-
 @router.get(
     "/app/partners/{partnerId}/cardholders",
     response_model=CustomResponse[Page[PartnerCardholderOut]],
@@ -76,7 +71,7 @@ async def list_partner_cardholders(
 ) -> Any:
     """The cardholders of every company of the partner; `searchText` matches names, email, phone and document
     number."""
-    statement = identity.partner_cardholders(_own_partner(operator, partnerId), status)
+    statement = identity.partner_cardholders(own_partner(operator, partnerId), status)
     found, meta = await identity.PARTNER_CARDHOLDERS.fetch(session, statement, page)
     return ok(Page[PartnerCardholderOut](items=[PartnerCardholderOut.model_validate(u) for u in found], meta=meta))
 
@@ -94,7 +89,7 @@ async def get_partner_cardholder(
     operator: OperatorPrincipal = require_permission("cardholders.read"),
 ) -> Any:
     """The cardholder's profile and cards (masked number, status, balance)."""
-    user = await identity.partner_cardholder(session, _own_partner(operator, partnerId), userId)
+    user = await identity.partner_cardholder(session, own_partner(operator, partnerId), userId)
     held = await cards.holder_cards(session, user.company_id, user.id)
     return ok(
         PartnerCardholderDetail(
@@ -102,7 +97,7 @@ async def get_partner_cardholder(
             cards=[
                 HeldCardOut(
                     card_id=item.card.id,
-                    masked_pan=f"{item.card.bin}{'*' * 6}{item.card.last4}",
+                    masked_pan=masked(item.card.bin, item.card.last4),
                     last4=item.card.last4,
                     status=item.card.status,
                     currency=item.balance.currency,
@@ -127,7 +122,7 @@ async def _card_status(
     operator: OperatorPrincipal,
     session: AsyncSession,
 ) -> CardStatusOut:
-    companies = await identity.company_ids_of_partner(session, _own_partner(operator, partner_id))
+    companies = await identity.company_ids_of_partner(session, own_partner(operator, partner_id))
     before, card = await cards.operator_transition(
         session, companies, card_id, action, reason=reason, operator_id=operator.operator_id
     )
@@ -197,7 +192,7 @@ async def upload_cardholder_batch(
     (79xx) before anything runs. Each line is a cardholder the company registers (no password: they set one
     with a one-time code); a bad line, or one whose email or document number an earlier line or an existing
     cardholder of the company has, is reported and skipped."""
-    partner = _own_partner(operator, partnerId)  # another partner's path is a 404 whatever is sent
+    partner = own_partner(operator, partnerId)  # another partner's path is a 404 whatever is sent
     if file is None:
         raise ApiError(batches.BATCH_ERRORS.FILE_REQUIRED)
     data = await file.read(cardholder_batches.CSV.max_bytes + 1)
@@ -218,7 +213,7 @@ async def get_cardholder_batch_progress(
 ) -> Any:
     """Where the batch stands: `queued`, `running`, `done` (or `failed` when it could not run as a whole), the
     counters, and an error per failed line (its line number in the file, the header being line 1)."""
-    owner = cardholder_batches.owner(_own_partner(operator, partnerId))
+    owner = cardholder_batches.owner(own_partner(operator, partnerId))
     return ok(await batches.progress(session, owner, cardholder_batches.CSV, batchId))
 
 
@@ -236,6 +231,6 @@ async def get_cardholder_batch_results(
 ) -> Any:
     """A CSV line per input line: `line,externalId,outcome,userId,errorCode,errorMessage` (outcome `created`,
     `error`, or `pending` until the worker reaches it)."""
-    owner = cardholder_batches.owner(_own_partner(operator, partnerId))
+    owner = cardholder_batches.owner(own_partner(operator, partnerId))
     text = await batches.results_csv(session, owner, cardholder_batches.CSV, batchId)
     return Response(text, media_type="text/csv")

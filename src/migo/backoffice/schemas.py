@@ -8,9 +8,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from migo.cards import service as cards
 from migo.identity.schemas import CardholderFields
-from migo.platform.money import Money
+from migo.merchants import service as merchants
+from migo.payments import service as payments
+from migo.platform.money import Amount, Money
+from migo.platform.pan import masked
+from migo.platform.transaction_search import TransactionSummary
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
+
+from .transactions import Found
 
 
 class AuditRecordOut(ApiModel):
@@ -122,3 +129,161 @@ class ConciliationReport(ApiModel):
     missing_on_theirs: list[MissingOnTheirs] = Field(
         description="Our captures by this processor within settledFrom..settledTo that no `settled` line names."
     )
+
+
+# A partner's transactions: link payments, card transactions and terminal payments in one search.
+
+TransactionKind = Literal["link_payment", "card_transaction", "terminal_payment"]
+# Every status any kind takes: a link's (all of these), a card transaction's (approved, denied), a terminal
+# payment's (pending, approved, denied, reversed, refunded).
+TransactionStatus = Literal[
+    "pending", "authorized", "approved", "denied", "refunded", "reversed", "expired", "subscribed"
+]
+
+
+class TransactionOwner(ApiModel):
+    company_id: uuid.UUID | None = Field(
+        description="The partner's company: a card transaction's or a terminal payment's."
+    )
+    client_slug: str | None = Field(description="The Payment Link client: a link payment's.")
+    business_id: uuid.UUID | None = Field(
+        description="The merchant business: a terminal payment's, or a link payment's when its client settles to one."
+    )
+
+
+class PartnerTransactionOut(ApiModel):
+    kind: TransactionKind
+    uid: str = Field(description="A link payment's uid, or a card transaction's or terminal payment's id.")
+    amount: Money = Field(description="A terminal payment's is what the card was charged: the amount and the tip.")
+    currency: str
+    status: TransactionStatus
+    created_at: UtcDateTime
+    reference: str | None
+    external_id: str | None
+    user_id: str | None = Field(
+        description="A link payment's end customer (`userId`), or the user id of a card transaction's card owner."
+    )
+    masked_card: str | None = Field(description="BIN, six asterisks, last four: when the BIN is known.")
+    card_last4: str | None
+    card_brand: str | None
+    owner: TransactionOwner
+
+    @classmethod
+    def fields_of(cls, row: TransactionSummary) -> dict[str, Any]:
+        return {
+            "kind": row.kind,
+            "uid": row.uid,
+            "amount": row.amount,
+            "currency": row.currency,
+            "status": row.status,
+            "created_at": row.created_at,
+            "reference": row.reference,
+            "external_id": row.external_id,
+            "user_id": row.user_id,
+            "masked_card": masked(row.card_bin, row.card_last4) if row.card_bin and row.card_last4 else None,
+            "card_last4": row.card_last4,
+            "card_brand": row.card_brand,
+            "owner": TransactionOwner(
+                company_id=row.company_id, client_slug=row.client_slug, business_id=row.business_id
+            ),
+        }
+
+    @classmethod
+    def of(cls, row: TransactionSummary) -> PartnerTransactionOut:
+        return cls(**cls.fields_of(row))
+
+
+class LinkPaymentDetail(ApiModel):
+    channel: str
+    authorized_amount: Money
+    captured_amount: Money
+    refunded_amount: Money
+    processor: str | None
+    authorization_code: str | None
+    installments: int | None
+    decline_code: str | None
+    captured_at: UtcDateTime | None
+
+
+class TransactionCardOut(ApiModel):
+    card_id: uuid.UUID
+    masked_pan: str = Field(description="BIN, six asterisks, last four: the number itself is never shown here.")
+    last4: str
+
+
+class CardTransactionDetail(ApiModel):
+    type: Literal["load", "unload", "transfer"]
+    source_card: TransactionCardOut | None = Field(description="The card the money left (none for a load).")
+    target_card: TransactionCardOut | None = Field(description="The card the money reached (none for an unload).")
+    description: str | None
+    denial_code: int | None = Field(description="A denied one's reason, as the Gateway answered it (7303, …).")
+
+
+class TerminalPaymentDetail(ApiModel):
+    amount: Money = Field(description="Before the tip.")
+    tip: Money
+    refunded_amount: Money
+    entry_mode: str
+    terminal_id: uuid.UUID
+    branch_id: uuid.UUID
+    authorization_code: str | None
+    decline_code: str | None
+    captured_at: UtcDateTime | None
+
+
+def _card(side: cards.CardSide | None) -> TransactionCardOut | None:
+    if side is None:
+        return None
+    return TransactionCardOut(card_id=side.card_id, masked_pan=masked(side.bin, side.last4), last4=side.last4)
+
+
+class PartnerTransactionDetail(PartnerTransactionOut):
+    """One transaction, with what its kind tells (one of the three details, the others null)."""
+
+    link_payment: LinkPaymentDetail | None
+    card_transaction: CardTransactionDetail | None
+    terminal_payment: TerminalPaymentDetail | None
+
+    @classmethod
+    def of_found(cls, found: Found) -> PartnerTransactionDetail:
+        link = found if isinstance(found, payments.PartnerLinkPayment) else None
+        card = found if isinstance(found, cards.PartnerCardTransaction) else None
+        sale = found if isinstance(found, merchants.PartnerTerminalPayment) else None
+        return cls(
+            **cls.fields_of(found.summary),
+            link_payment=LinkPaymentDetail.model_validate(link) if link else None,
+            card_transaction=CardTransactionDetail(
+                type=card.type,
+                source_card=_card(card.source_card),
+                target_card=_card(card.target_card),
+                description=card.description,
+                denial_code=card.denial_code,
+            )
+            if card
+            else None,
+            terminal_payment=TerminalPaymentDetail.model_validate(sale) if sale else None,
+        )
+
+
+class TransactionRefundCreate(ApiInput):
+    amount: Amount | None = Field(
+        None,
+        description="At most what is left to refund; all of it when left out. A link payment is refunded in whole "
+        "units, as it was paid.",
+    )
+    reason: Annotated[
+        str,
+        Field(
+            min_length=3, max_length=300, description="Why: kept in the audit trail, and with a link payment's refund."
+        ),
+    ]
+
+
+class TransactionRefundOut(ApiModel):
+    refund_id: uuid.UUID
+    status: Literal["pending", "succeeded"] = Field(
+        description="`pending` while the processor has not answered: Migo confirms it, and the merchant hears it."
+    )
+    amount: Money
+    created_at: UtcDateTime
+    transaction: PartnerTransactionDetail

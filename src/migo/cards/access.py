@@ -3,12 +3,14 @@ every read goes through, and the per-user card permissions (seed 003: a card can
 
 An application acts for its whole company; a cardholder only on the cards they hold or were granted. Another
 company's card, or one the user was never given, does not exist for the caller (404); a card the user was
-given without the permission an action needs is forbidden (403).
+given without the permission an action needs is forbidden (403). A partner's back-office operator reads the
+rows of the partner's companies (`readable_by_companies`).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from typing import Any, Literal, TypeVar
 
 from sqlalchemy import Select, exists, or_, select
@@ -54,6 +56,11 @@ def readable(scope: Scope, model: type[Row]) -> Select[Row]:
     if model is CardStatement:
         return statement.where(_granted(user, CardStatement.card_id, "view"))
     return statement.where(ExternalCard.user_id == user)
+
+
+def readable_by_companies(company_ids: Collection[uuid.UUID], model: type[Row]) -> Select[Row]:
+    """The rows of `model` of any of these companies: what a partner's operator may read (none: nothing)."""
+    return select(model).where(model.company_id.in_(list(company_ids)))
 
 
 async def permissions_of(session: AsyncSession, card_id: uuid.UUID, user_id: uuid.UUID) -> list[str] | None:

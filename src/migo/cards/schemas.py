@@ -11,6 +11,7 @@ from pydantic import Field
 
 from migo.ledger.service import Balance, Movement
 from migo.platform.money import Amount, Money
+from migo.platform.pan import masked
 from migo.platform.secrets import CardNumber, Otp, Pin
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 from migo.webhooks.inbound import Notice
@@ -47,7 +48,7 @@ class CardOut(ApiModel):
     def of(cls, card: Card, balance: Balance, permissions: list[str] | None = None) -> CardOut:
         return cls(
             card_id=card.id,
-            masked_pan=f"{card.bin}{'*' * 6}{card.last4}",
+            masked_pan=masked(card.bin, card.last4),
             bin=card.bin,
             last4=card.last4,
             status=card.status,

@@ -8,7 +8,8 @@ benchmark provision programs and stock through it; no one else reads cards' tabl
 - a company's program currency (merchants price in it): `program_currency`;
 - a card that money from outside the program may be credited to (a merchant's settlement): `credit_target`;
 - a partner's back office: a cardholder's cards (`holder_cards`), a card blocked or unblocked by an operator
-  (`operator_transition`).
+  (`operator_transition`), its companies' card transactions in the CMS's transaction search
+  (`partner_card_transactions`) and one of them (`partner_card_transaction`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from . import lifecycle
 from .access import readable
 from .activation import activate
 from .audit import Actor
+from .back_office import CardSide, PartnerCardTransaction, partner_card_transaction, partner_card_transactions
 from .errors import CARD_ERRORS
 from .funds import move_funds
 from .models import Card, CardProgram, CardUser
@@ -44,8 +46,10 @@ __all__ = [
     "JOURNAL_ONLY",
     "MOVEMENT_SOURCES",
     "Actor",
+    "CardSide",
     "CreditTarget",
     "HeldCard",
+    "PartnerCardTransaction",
     "PrintedCard",
     "ProgramTerms",
     "activate",
@@ -54,6 +58,8 @@ __all__ = [
     "holder_cards",
     "move_funds",
     "operator_transition",
+    "partner_card_transaction",
+    "partner_card_transactions",
     "print_cards",
     "program_currency",
     "provision_program",

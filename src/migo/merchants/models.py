@@ -161,6 +161,8 @@ class TerminalPayment(IdMixin, CreatedAtMixin, Base):
         Index("uq_merchant_terminal_payments_terminal_id_reference", "terminal_id", "reference", unique=True),
         Index("ix_merchant_terminal_payments_business_id_created_at", "business_id", "created_at"),
         Index("ix_merchant_terminal_payments_terminal_id_created_at", "terminal_id", "created_at"),
+        # A partner's back office searches its companies' payments (the CMS's transaction search).
+        Index("ix_merchant_terminal_payments_company_id_created_at", "company_id", "created_at"),
         # What the next cutoff closes: approved sales no settlement took yet.
         Index(
             "ix_merchant_terminal_payments_unsettled",

@@ -33,7 +33,7 @@ from migo.cards import service as cards
 from migo.events import service as events
 from migo.ledger import service as ledger
 from migo.payments import service as payments
-from migo.platform import clock, pan, processing
+from migo.platform import clock, pan, processing, security
 from migo.platform.db import database
 from migo.platform.errors import ApiError
 from migo.platform.ids import new_id
@@ -81,6 +81,13 @@ def sale_key(payment_id: uuid.UUID) -> str:
 
 def operation_key(operation_id: uuid.UUID) -> str:
     return f"migo_posop_{operation_id.hex}"
+
+
+def request_key(idempotency_scope: str, idempotency_key: str | None) -> bytes | None:
+    """A caller's Idempotency-Key as an operation remembers it (a keyed digest, scoped to the caller)."""
+    if idempotency_key is None:
+        return None
+    return security.keyed_hash(f"{idempotency_scope}\n{idempotency_key}", purpose="terminal-operation-request")
 
 
 @dataclass(frozen=True)

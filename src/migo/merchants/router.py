@@ -23,7 +23,7 @@ from migo.identity.auth import (
     verify_signed_idempotent,
 )
 from migo.identity.principals import AppPrincipal
-from migo.platform import idempotency, security
+from migo.platform import idempotency
 from migo.platform.bodylimit import accepts_upload
 from migo.platform.db import fetch_batch
 from migo.platform.envelope import CustomResponse, created, ok
@@ -309,11 +309,7 @@ PosPayer = Annotated[PosCaller, Depends(pos_payer)]
 
 
 def _request_key(caller: PosCaller, request: Request) -> bytes | None:
-    """The caller's Idempotency-Key as an operation remembers it (a keyed digest, scoped to the caller)."""
-    key = request.headers.get(idempotency.HEADER)
-    if key is None:
-        return None
-    return security.keyed_hash(f"{caller.idempotency_scope}\n{key}", purpose="terminal-operation-request")
+    return pos.request_key(caller.idempotency_scope, request.headers.get(idempotency.HEADER))
 
 
 @router.post("/terminals/{terminalId}/payments", status_code=201, response_model=CustomResponse[TerminalPaymentOut])

@@ -16,6 +16,8 @@ database set-up and the benchmark configure merchants and BINs through it; no on
 - a processor's settlement file, conciliated by the back office: `configurable_processors` (the processors that
   may send one), the partner's links by their processor reference, `link_by_processor_reference`, and those
   captured in a period, `links_captured_between`, as `ProcessorPayment`s.
+- a partner's back office: the links of its clients in the CMS's transaction search (`partner_link_payments`),
+  one of them (`partner_link_payment`), and an operator's refund of one (`refund_for_partner`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from migo.platform.db import database
 from migo.platform.errors import ApiError
 
 from . import checkout, clients, links
+from .back_office import PartnerLinkPayment, partner_link_payment, partner_link_payments, refund_for_partner
 from .bins import load as load_bins
 from .bins import load_shipped_if_empty as load_shipped_bins_if_empty
 from .bins import read_csv as read_bin_csv
@@ -72,6 +75,7 @@ __all__ = [
     "CardData",
     "ClientTerms",
     "LinkMovement",
+    "PartnerLinkPayment",
     "ProcessorPayment",
     "ProcessorTerms",
     "SavedCardView",
@@ -90,8 +94,11 @@ __all__ = [
     "links_captured_between",
     "load_bins",
     "load_shipped_bins_if_empty",
+    "partner_link_payment",
+    "partner_link_payments",
     "processor_clearing_account",
     "read_bin_csv",
+    "refund_for_partner",
     "release_claims",
     "saved_card_by_id",
     "verify_card",

@@ -75,6 +75,11 @@ def mask(number: str) -> str:
     return f"{number[:6]}{'*' * (len(number) - 10)}{number[-4:]}"
 
 
+def masked(bin_: str, last4: str) -> str:
+    """A card as shown from its stored BIN and last four: the BIN, six asterisks, the last four."""
+    return f"{bin_}{'*' * 6}{last4}"
+
+
 @dataclass(frozen=True)
 class SealedPan:
     ciphertext: bytes

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from migo.backoffice import conciliation_router as conciliation
 from migo.backoffice import router as backoffice
+from migo.backoffice import transactions_router as transactions
 from migo.backoffice.service import AuditTrail
 from migo.identity import operators_router as operator_management
 from migo.identity import router as identity
@@ -16,8 +17,9 @@ from migo.platform.settings import Settings
 from migo.platform.surface import build_surface
 
 DESCRIPTION = """
-Partner and cardholder management, RBAC, bulk operations, the KYC review of merchant leads and the
-conciliation of processor settlement files, for authorized partners.
+Partner and cardholder management, RBAC, bulk operations, the KYC review of merchant leads, the
+conciliation of processor settlement files and the partner's transactions (search, refunds), for authorized
+partners.
 
 Every call carries the CMS application's `Authorization: Bearer <accessToken>` (from `POST
 /cms/rest/auth/token`) and the operator's `x-user-token` (from `POST /cms/rest/auth/login`); the operator's
@@ -36,6 +38,7 @@ def build_cms(settings: Settings) -> FastAPI:
         merchant_review.router,
         backoffice.router,
         conciliation.router,
+        transactions.router,
         error_catalog_router(),
     ]
     if settings.is_sandbox:

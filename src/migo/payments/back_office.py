@@ -1,0 +1,123 @@
+"""What a partner's back-office operator sees and does with the partner's Payment Links (the CMS's transaction
+search, platform.transaction_search): the links in the search's shape, one link with its payment, and a refund
+through the same `after_authorization.refund` a merchant's goes through (same rules, errors and events).
+
+A link is the partner's when its client is: `PaymentClient.partner_id`, set when the client is configured for a
+partner (the sandbox seed, `configure_client(partner_id=…)`), and the same partner whose companies may link
+the client to their businesses. A client configured with no partner is no operator's."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.platform.errors import ERRORS, ApiError
+from migo.platform.transaction_search import TransactionRefund, TransactionSummary, search_columns
+
+from . import after_authorization
+from .access import readable_by_partner
+from .models import CardToken, PaymentClient, PaymentTransaction
+
+
+def partner_link_payments(partner_id: uuid.UUID) -> Select[Any]:
+    """The links of the partner's clients, in the transaction search's shape."""
+    return (
+        readable_by_partner(partner_id)
+        .outerjoin(CardToken, CardToken.id == PaymentTransaction.card_token_id)
+        .with_only_columns(
+            *search_columns(
+                "link_payment",
+                uid=PaymentTransaction.uid,
+                created_at=PaymentTransaction.created_at,
+                amount=PaymentTransaction.amount,
+                currency=PaymentTransaction.currency,
+                status=PaymentTransaction.status,
+                reference=PaymentTransaction.reference,
+                external_id=PaymentTransaction.external_id,
+                user_id=PaymentTransaction.user_id,
+                card_bin=CardToken.bin,
+                card_last4=PaymentTransaction.last4,
+                card_brand=PaymentTransaction.brand,
+                client_slug=PaymentClient.slug,
+                business_id=PaymentClient.business_id,
+            )
+        )
+    )
+
+
+@dataclass(frozen=True)
+class PartnerLinkPayment:
+    """A link of the partner's as the back office shows it: its row of the search, and its payment."""
+
+    summary: TransactionSummary
+    channel: str
+    authorized_amount: Decimal
+    captured_amount: Decimal
+    refunded_amount: Decimal
+    processor: str | None
+    authorization_code: str | None
+    installments: int | None
+    decline_code: str | None
+    captured_at: datetime | None
+
+
+async def partner_link_payment(session: AsyncSession, partner_id: uuid.UUID, uid: str) -> PartnerLinkPayment | None:
+    """The partner's link `uid` as it stands now (None: no link of the partner's has it)."""
+    row = (
+        await session.execute(
+            partner_link_payments(partner_id)
+            .add_columns(PaymentTransaction)
+            .where(PaymentTransaction.uid == uid)
+            .execution_options(populate_existing=True)  # read again after a refund in this request
+        )
+    ).first()
+    if row is None:
+        return None
+    link: PaymentTransaction = row[-1]
+    return PartnerLinkPayment(
+        summary=TransactionSummary.of(row),
+        channel=link.channel,
+        authorized_amount=link.authorized_amount,
+        captured_amount=link.captured_amount,
+        refunded_amount=link.refunded_amount,
+        processor=link.processor,
+        authorization_code=link.authorization_code,
+        installments=link.installments,
+        decline_code=link.decline_code,
+        captured_at=link.captured_at,
+    )
+
+
+async def refund_for_partner(
+    session: AsyncSession,
+    partner_id: uuid.UUID,
+    uid: str,
+    amount: Decimal | None,
+    reason: str,
+    *,
+    operator_id: uuid.UUID,
+    idempotency_key: str | None,
+) -> TransactionRefund:
+    """Refund the partner's link for an operator: all that is left, or `amount` in whole units (a link is
+    charged in them). The operator's Idempotency-Key is remembered apart from its merchant's keys, so that a
+    retry whose answer was lost finds the refund it made instead of making another."""
+    slug = await session.scalar(
+        readable_by_partner(partner_id).with_only_columns(PaymentClient.slug).where(PaymentTransaction.uid == uid)
+    )
+    if slug is None:
+        raise ApiError(ERRORS.NOT_FOUND, "No payment link of this partner has this uid.")
+    if amount is not None and amount != amount.to_integral_value():
+        raise ApiError(ERRORS.VALIDATION_ERROR, "amount: a Payment Link is refunded in whole units, as it was paid.")
+    # An Idempotency-Key header never holds a newline: no merchant's key reads as an operator's.
+    key = f"cms-operator:{operator_id}\n{idempotency_key}" if idempotency_key is not None else None
+    done = await after_authorization.refund(
+        slug, uid, int(amount) if amount is not None else None, reason, idempotency_key=key
+    )
+    refund = done.operation
+    return TransactionRefund(refund.id, refund.status, refund.amount, refund.created_at)
