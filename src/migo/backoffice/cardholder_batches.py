@@ -102,19 +102,11 @@ def registrar(batch_id: uuid.UUID, company_id: uuid.UUID) -> batches.ProcessLine
         user_id = line_user_id(batch_id, line)
         try:
             parsed = _parse(fields)
+            details = identity.CardholderDetails(**parsed.model_dump())
             async with database.transaction() as session:
-                if await identity.find_cardholder(session, company_id, user_id) is None:
-                    clash = await identity.cardholder_conflict(
-                        session, company_id, email=parsed.email, document_number=parsed.document_number
-                    )
-                    if clash is not None:
-                        raise ApiError(
-                            CARDHOLDER_BATCH_ERRORS.CARDHOLDER_EXISTS, f"{clash}: a cardholder has it already"
-                        )
-                    details = identity.CardholderDetails(**parsed.model_dump())
-                    await identity.register_cardholder(
-                        session, company_id, username=None, details=details, password=None, user_id=user_id
-                    )
+                clash = await identity.register_cardholder_once(session, company_id, user_id, details)
+            if clash is not None:
+                raise ApiError(CARDHOLDER_BATCH_ERRORS.CARDHOLDER_EXISTS, f"{clash}: a cardholder has it already")
         except ApiError as refusal:
             return batches.LineOutcome.refused(subject, refusal)
         return batches.LineOutcome(True, subject, "created", str(user_id))

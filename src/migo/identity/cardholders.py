@@ -6,7 +6,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, func
+from sqlalchemy import Select, String, bindparam, func, or_, select
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -41,31 +42,16 @@ async def register(
     username: str | None,
     details: CardholderDetails,
     password: Password | None,
-    user_id: uuid.UUID | None = None,
 ) -> User:
     """With a password the cardholder registered themselves (SELF); without, the company registered them
-    (COMPANY) and they set a password with a one-time code, which needs an email or a phone to reach them.
-    `user_id` is the id a caller that must recognise its own earlier registration chose (a batch line)."""
-    if details.email is None and details.phone is None:
-        raise ApiError(ERRORS.VALIDATION_ERROR, "body: an email or a phone is required to reach the cardholder")
+    (COMPANY) and they set a password with a one-time code, which needs an email or a phone to reach them."""
+    username = _username(username, details)
     if password is not None:
         check_password_policy(password)
-    username = username or details.email or details.phone
-    assert username is not None
     if await find_by_username(session, company_id, username) is not None:
         raise ApiError(IDENTITY_ERRORS.USERNAME_TAKEN)
-    now = clock.now()
-    user = User(
-        id=user_id or new_id(),
-        company_id=company_id,
-        username=username,
-        password_hash=await security.hash_secret(password.reveal()) if password is not None else None,
-        registration_mode="SELF" if password is not None else "COMPANY",
-        status="active",
-        created_at=now,
-        updated_at=now,
-        **vars(details),
-    )
+    password_hash = await security.hash_secret(password.reveal()) if password is not None else None
+    user = User(**_new_row(company_id, new_id(), username, details, password_hash))
     try:
         async with session.begin_nested():  # a concurrent registration of the same username loses cleanly
             session.add(user)
@@ -75,8 +61,80 @@ async def register(
     return user
 
 
+# The statements of `register_once`, built once (a bulk upload runs them for every line). A NULL email or
+# document number matches nothing.
+_REGISTERED_OR_CLASHING = select(User.id, User.email, User.document_number).where(
+    User.company_id == bindparam("company_id"),
+    or_(
+        User.id == bindparam("user_id"),
+        func.lower(User.username) == func.lower(bindparam("username", type_=String)),
+        func.lower(User.email) == func.lower(bindparam("email", type_=String)),
+        User.document_number == bindparam("document_number", type_=String),
+    ),
+)
+_INSERT_IF_FREE = insert(User).on_conflict_do_nothing().returning(User.id)
+
+
+async def register_once(
+    session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUID, details: CardholderDetails
+) -> str | None:
+    """Register, as the company (no password), the cardholder whose id the caller chose, unless it exists
+    already (a bulk upload's line run again): None. Otherwise which of its `email`, `documentNumber` or
+    `username` another cardholder of the company has, and nothing is registered: a bulk upload, which nobody
+    reviews line by line, refuses a second cardholder with either. Two statements, for uploads of many lines."""
+    username = _username(None, details)
+    found = (
+        await session.execute(
+            _REGISTERED_OR_CLASHING,
+            {
+                "company_id": company_id,
+                "user_id": user_id,
+                "username": username,
+                "email": details.email,
+                "document_number": details.document_number,
+            },
+        )
+    ).all()
+    if any(row.id == user_id for row in found):
+        return None
+    for row in found:
+        if details.email is not None and (row.email or "").lower() == details.email.lower():
+            return "email"
+        if details.document_number is not None and row.document_number == details.document_number:
+            return "documentNumber"
+    if found:
+        return "username"
+    # A registration of the same username just now: nothing inserted.
+    made = await session.execute(_INSERT_IF_FREE, _new_row(company_id, user_id, username, details, None))
+    return None if made.first() is not None else "username"
+
+
+def _username(username: str | None, details: CardholderDetails) -> str:
+    """The username asked for, else the email, else the phone; one of those two must reach the cardholder."""
+    if details.email is None and details.phone is None:
+        raise ApiError(ERRORS.VALIDATION_ERROR, "body: an email or a phone is required to reach the cardholder")
+    return username or details.email or details.phone  # type: ignore[return-value]  # one of the two is set
+
+
+def _new_row(
+    company_id: uuid.UUID, user_id: uuid.UUID, username: str, details: CardholderDetails, password_hash: str | None
+) -> dict[str, object]:
+    now = clock.now()
+    return {
+        "id": user_id,
+        "company_id": company_id,
+        "username": username,
+        "password_hash": password_hash,
+        "registration_mode": "SELF" if password_hash is not None else "COMPANY",
+        "status": "active",
+        "created_at": now,
+        "updated_at": now,
+        **vars(details),
+    }
+
+
 async def get(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUID) -> User:
-    user = await find(session, company_id, user_id)
+    user = await session.scalar(readable(User, company_id).where(User.id == user_id))
     if user is None:
         raise ApiError(IDENTITY_ERRORS.USER_NOT_FOUND)
     return user
@@ -92,27 +150,6 @@ async def update(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUI
     user.updated_at = clock.now()
     await session.flush()
     return user
-
-
-async def find(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUID) -> User | None:
-    return await session.scalar(readable(User, company_id).where(User.id == user_id))
-
-
-async def conflict(
-    session: AsyncSession, company_id: uuid.UUID, *, email: str | None, document_number: str | None
-) -> str | None:
-    """Which of `email` and `document_number` a cardholder of the company already has (`email` first), or None.
-    Neither is unique in the table (the Gateway lets a company register what it likes); a bulk upload, which
-    cannot be reviewed line by line, refuses a second cardholder with either."""
-    if email is not None and await session.scalar(
-        readable(User, company_id).with_only_columns(User.id).where(func.lower(User.email) == email.lower()).limit(1)
-    ):
-        return "email"
-    if document_number is not None and await session.scalar(
-        readable(User, company_id).with_only_columns(User.id).where(User.document_number == document_number).limit(1)
-    ):
-        return "documentNumber"
-    return None
 
 
 def listing(company_id: uuid.UUID) -> Select[User]:

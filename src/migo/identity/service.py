@@ -2,7 +2,7 @@
 
 - cardholders: `get_cardholder` (of a company, else 7100), `cardholder_for_activation` (the webview's
   link), `cardholder_name` (a statement's holder); registering them in bulk: `CardholderDetails`,
-  `register_cardholder`, `find_cardholder`, `cardholder_conflict`;
+  `register_cardholder_once`;
 - companies: `company_name` (the issuer a merchant's settlement report names), `partner_of_company` (whose
   Payment Link clients a company may link to its businesses);
 - a partner's cardholders, for its back office: `PARTNER_CARDHOLDERS` (a list), `partner_cardholders`,
@@ -30,10 +30,8 @@ from . import access
 from .access import readable
 from .applications import authenticate_key_pair
 from .cardholders import CardholderDetails
-from .cardholders import conflict as cardholder_conflict
-from .cardholders import find as find_cardholder
 from .cardholders import get as get_cardholder
-from .cardholders import register as register_cardholder
+from .cardholders import register_once as register_cardholder_once
 from .errors import IDENTITY_ERRORS
 from .models import Company, User
 from .users import verify_otp
@@ -43,17 +41,15 @@ __all__ = [
     "ActivationHolder",
     "CardholderDetails",
     "authenticate_key_pair",
-    "cardholder_conflict",
     "cardholder_for_activation",
     "cardholder_name",
     "company_ids_of_partner",
     "company_name",
-    "find_cardholder",
     "get_cardholder",
     "partner_cardholder",
     "partner_cardholders",
     "partner_of_company",
-    "register_cardholder",
+    "register_cardholder_once",
     "verify_otp",
 ]
 

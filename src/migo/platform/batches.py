@@ -293,6 +293,21 @@ ProcessLine = Callable[[dict[str, str], int], Awaitable[LineOutcome]]
 Progress = Callable[[int, int], Awaitable[None]]  # (processed, total), after each committed chunk
 
 
+_RECORD_OUTCOMES = text(
+    """
+    UPDATE batch_lines AS l
+    SET status = o.status, subject = o.subject, outcome = o.outcome, reference = o.reference,
+        error_code = o.error_code, error_message = o.error_message
+    FROM unnest(
+        CAST(:lines AS integer[]), CAST(:statuses AS text[]), CAST(:subjects AS text[]), CAST(:outcomes AS text[]),
+        CAST(:references AS text[]), CAST(:error_codes AS integer[]), CAST(:error_messages AS text[])
+    ) AS o(line, status, subject, outcome, reference, error_code, error_message)
+    WHERE l.batch_id = :batch_id AND l.line = o.line AND l.status = 'pending'
+    RETURNING l.line
+    """
+)
+
+
 async def run(batch_id: uuid.UUID, process: ProcessLine, *, on_progress: Progress | None = None) -> BatchStatus:
     """Work through the batch's pending lines a chunk at a time: the lines are processed outside any
     transaction (each line's work keeps its own), then the chunk's outcomes and the counters are committed
@@ -339,24 +354,23 @@ async def run(batch_id: uuid.UUID, process: ProcessLine, *, on_progress: Progres
 
         outcomes = await asyncio.gather(*(one(number, fields) for number, fields in chunk))
         async with database.transaction() as session:
-            counted_lines: list[LineOutcome] = []
-            for number, outcome in outcomes:
-                # Only a line still pending is counted: a second runner of the batch (a job retried while the
-                # first still ran) did the same idempotent work, and counts nothing twice.
-                written = await session.execute(
-                    update(BatchLine)
-                    .where(BatchLine.batch_id == batch_id, BatchLine.line == number, BatchLine.status == "pending")
-                    .values(
-                        status="succeeded" if outcome.ok else "failed",
-                        subject=outcome.subject,
-                        outcome=outcome.outcome,
-                        reference=outcome.reference,
-                        error_code=outcome.error_code,
-                        error_message=outcome.error_message,
-                    )
-                )
-                if written.rowcount:  # type: ignore[attr-defined]
-                    counted_lines.append(outcome)
+            # Only a line still pending is counted: a second runner of the batch (a job retried while the first
+            # still ran) did the same idempotent work, and counts nothing twice. One statement for the chunk.
+            written = await session.execute(
+                _RECORD_OUTCOMES,
+                {
+                    "batch_id": batch_id,
+                    "lines": [number for number, _ in outcomes],
+                    "statuses": ["succeeded" if outcome.ok else "failed" for _, outcome in outcomes],
+                    "subjects": [outcome.subject for _, outcome in outcomes],
+                    "outcomes": [outcome.outcome for _, outcome in outcomes],
+                    "references": [outcome.reference for _, outcome in outcomes],
+                    "error_codes": [outcome.error_code for _, outcome in outcomes],
+                    "error_messages": [outcome.error_message for _, outcome in outcomes],
+                },
+            )
+            recorded = set(written.scalars())
+            counted_lines = [outcome for number, outcome in outcomes if number in recorded]
             succeeded = sum(outcome.ok for outcome in counted_lines)
             counted = await session.execute(
                 update(Batch)
