@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 from migo.identity import signing
 from migo.platform.secrets import Secret
 from tests.factories import bearer
+from tests.leakscan import known_secret
 
 
 def _sandbox_json() -> dict:
@@ -48,6 +50,7 @@ def test_the_cheat_sheet_has_every_documented_key(sheet):
     assert set(sheet["gateway"]) >= {"clientId", "clientSecret", "companyId", "signingKeyId", "signingSecret"}
     assert set(sheet["cms"]) >= {"clientId", "clientSecret", "partnerId", "operator"}
     assert set(sheet["cms"]["operator"]) == {"username", "password"}
+    assert set(sheet["cms"]["platform"]) == {"clientId", "clientSecret", "partnerId", "operator"}
     assert set(sheet["middleware"]) >= {"client", "merchantToken", "publicKey", "privateKey"}
     assert len(sheet["cardStock"]) == 3
     assert all(set(card) >= {"number", "name"} and len(card["number"]) == 16 for card in sheet["cardStock"])
@@ -83,6 +86,18 @@ async def test_the_printed_credentials_work(client, sheet):
         "/cms/rest/auth/login", json=cms["operator"], headers=bearer(cms_token.json()["data"]["accessToken"])
     )
     assert operator.status_code == 200
+
+    # The global operator signs in through the platform's CMS application and reads the sandbox partner's objects.
+    platform = cms["platform"]
+    platform_token = await client.post(
+        "/cms/rest/auth/token", json={"clientId": platform["clientId"], "clientSecret": platform["clientSecret"]}
+    )
+    platform_app = bearer(platform_token.json()["data"]["accessToken"])
+    global_operator = await client.post("/cms/rest/auth/login", json=platform["operator"], headers=platform_app)
+    as_global = {**platform_app, "x-user-token": global_operator.json()["data"]["accessToken"]}
+    assert (await client.get("/cms/rest/me", headers=as_global)).json()["data"]["scope"] == "global"
+    holders = await client.get(f"/cms/rest/app/partners/{cms['partnerId']}/cardholders", headers=as_global)
+    assert holders.status_code == 200 and holders.json()["data"]["meta"]["totalItems"] >= 1
 
     users = await client.get(
         "/rest/users", params={"searchText": gateway["cardholder"]["username"]}, headers=bearer(app_token)
@@ -173,3 +188,27 @@ async def test_the_printed_signing_key_works_again_after_an_integrator_revoked_i
         headers=_signed(gateway, app_token, body, "POST", "/rest/auth/signature/verify"),
     )
     assert signed.status_code == 200
+
+
+def _platform_init(username: str) -> subprocess.CompletedProcess[str]:
+    command = ["platform", "init", "--username", username, "--email", "ops@example.test"]
+    return subprocess.run([sys.executable, "-m", "migo", *command], capture_output=True, text=True, env=os.environ)
+
+
+async def test_platform_init_makes_a_global_operator_that_signs_in(client, sheet):
+    """An installation's first back-office user: `migo platform init` prints a CMS application of the platform
+    and a global admin, once; they work at once, and a second operator by the same name is refused."""
+    made = json.loads((await asyncio.to_thread(_platform_init, "root.ops")).stdout)
+    assert made["platformPartnerId"] == sheet["cms"]["platform"]["partnerId"]  # the one platform partner
+    known_secret("client secret", made["clientSecret"])
+    known_secret("password", made["operator"]["password"])
+    credentials = {"clientId": made["clientId"], "clientSecret": made["clientSecret"]}
+    app = bearer((await client.post("/cms/rest/auth/token", json=credentials)).json()["data"]["accessToken"])
+    signed_in = await client.post(
+        "/cms/rest/auth/login", json={"username": "root.ops", "password": made["operator"]["password"]}, headers=app
+    )
+    as_root = {**app, "x-user-token": signed_in.json()["data"]["accessToken"]}
+    me = (await client.get("/cms/rest/me", headers=as_root)).json()["data"]
+    assert (me["scope"], me["username"]) == ("global", "root.ops")
+    again = await asyncio.to_thread(_platform_init, "root.ops")
+    assert again.returncode == 1 and "root.ops" in again.stderr

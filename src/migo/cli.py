@@ -77,6 +77,9 @@ def _cheat_sheet(sheet: dict[str, Any]) -> str:
         f"  CMS Backoffice  {sheet['surfaces']['cms']['baseUrl']}   docs {sheet['surfaces']['cms']['docs']}",
         f"    clientId {cms['clientId']}  clientSecret {cms['clientSecret']}  partnerId {cms['partnerId']}",
         f"    operator {cms['operator']['username']} / {cms['operator']['password']}",
+        f"    global operator (every partner) through clientId {cms['platform']['clientId']}  clientSecret "
+        f"{cms['platform']['clientSecret']}: {cms['platform']['operator']['username']} / "
+        f"{cms['platform']['operator']['password']}",
         "",
         "  Cards in stock, waiting for activation (number, expiry, embossed name):",
         *(f"    {card['number']}  {card['expiry']}  {card['name']}" for card in sheet["cardStock"]),
@@ -206,6 +209,51 @@ def _processor_option(text: str) -> Any:
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"installments must be numbers: {text!r}") from exc
     return ProcessorTerms(name, tuple(b for b in brands.split(",") if b), installments)
+
+
+def cmd_platform_init(args: argparse.Namespace) -> int:
+    """The platform's own partner (made once), a CMS application of it and a global admin operator: the first
+    back-office user of an installation, who then creates partners and their operators through the CMS. The
+    application's secret and the operator's password are printed this once (only hashes are kept)."""
+    import secrets as random_tokens
+
+    from sqlalchemy.exc import IntegrityError
+
+    from migo.identity import applications, operators
+    from migo.platform.secrets import Password
+
+    resolve_database_url()
+    password = random_tokens.token_urlsafe(18) + "9a"
+
+    async def bootstrap(session: Any) -> dict[str, Any]:
+        partner = await applications.platform_partner(session) or await applications.create_partner(
+            session, args.name, platform=True
+        )
+        created = await applications.create_application(
+            session, kind="cms", name=f"{args.name} back office", partner=partner
+        )
+        await operators.create_operator(
+            session,
+            partner,
+            username=args.username,
+            password=Password(password),
+            display_name=args.username,
+            roles=["admin"],
+            email=args.email,
+        )
+        return {
+            "platformPartnerId": str(partner.id),
+            "clientId": created.application.client_id,
+            "clientSecret": created.client_secret.reveal(),
+            "operator": {"username": args.username, "password": password, "scope": "global"},
+        }
+
+    try:
+        print(json.dumps(asyncio.run(_in_transaction(bootstrap)), indent=2))
+    except IntegrityError:
+        print(f"migo platform init: the platform has an operator named {args.username!r} already.", file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_clients_configure(args: argparse.Namespace) -> int:
@@ -623,6 +671,16 @@ def build_parser() -> argparse.ArgumentParser:
     deposit.add_argument("--company", type=uuid.UUID, required=True)
     deposit.add_argument("--amount", type=_decimal, required=True)
     deposit.set_defaults(handler=cmd_funding_deposit)
+
+    platform = commands.add_parser("platform", help="the platform's own partner and its global operators")
+    platform_commands = platform.add_subparsers(dest="platform_command", required=True)
+    init = platform_commands.add_parser(
+        "init", help="a CMS application of the platform and a global admin operator (credentials printed once)"
+    )
+    init.add_argument("--username", required=True)
+    init.add_argument("--email", required=True)
+    init.add_argument("--name", default="Migo Platform", help="the platform partner's name, when it is made")
+    init.set_defaults(handler=cmd_platform_init)
 
     clients = commands.add_parser("clients", help="merchants' Payment Link client configurations")
     clients_commands = clients.add_subparsers(dest="clients_command", required=True)

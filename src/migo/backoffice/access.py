@@ -1,12 +1,15 @@
 """The back office's tenant scoping, in one place: an operator reads its own partner's records, no other's
-(`readable`), and names no partner but its own (`own_partner`)."""
+(`readable`), and names only a partner its scope holds (`own_partner`): its own (scope `partner`), any
+(`global`: an operator of the platform's partner), none (`client`: one Payment Link client's payments only)."""
 
 from __future__ import annotations
 
 import uuid
 
 from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from migo.identity import service as identity
 from migo.identity.errors import IDENTITY_ERRORS
 from migo.identity.principals import OperatorPrincipal
 from migo.platform.errors import ApiError
@@ -19,9 +22,11 @@ def readable(partner_id: uuid.UUID, model: type[AuditRecord]) -> Select[AuditRec
     return select(model).where(model.partner_id == partner_id)
 
 
-def own_partner(operator: OperatorPrincipal, partner_id: uuid.UUID) -> uuid.UUID:
-    """The partner an operator names, when it may act for it: its own. Another partner does not exist for it
-    (404/7812), so that nothing tells it that partner exists."""
-    if partner_id != operator.partner_id:
-        raise ApiError(IDENTITY_ERRORS.PARTNER_NOT_FOUND)
-    return partner_id
+async def own_partner(session: AsyncSession, operator: OperatorPrincipal, partner_id: uuid.UUID) -> uuid.UUID:
+    """The partner an operator names, when its scope holds that partner's objects. Any other does not exist for
+    it (404/7812), so that nothing tells it that partner exists."""
+    if operator.scope == "global" and await identity.partner_exists(session, partner_id):
+        return partner_id
+    if operator.scope == "partner" and partner_id == operator.partner_id:
+        return partner_id
+    raise ApiError(IDENTITY_ERRORS.PARTNER_NOT_FOUND)

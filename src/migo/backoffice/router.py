@@ -71,7 +71,7 @@ async def list_partner_cardholders(
 ) -> Any:
     """The cardholders of every company of the partner; `searchText` matches names, email, phone and document
     number."""
-    statement = identity.partner_cardholders(own_partner(operator, partnerId), status)
+    statement = identity.partner_cardholders(await own_partner(session, operator, partnerId), status)
     found, meta = await identity.PARTNER_CARDHOLDERS.fetch(session, statement, page)
     return ok(Page[PartnerCardholderOut](items=[PartnerCardholderOut.model_validate(u) for u in found], meta=meta))
 
@@ -89,7 +89,7 @@ async def get_partner_cardholder(
     operator: OperatorPrincipal = require_permission("cardholders.read"),
 ) -> Any:
     """The cardholder's profile and cards (masked number, status, balance)."""
-    user = await identity.partner_cardholder(session, own_partner(operator, partnerId), userId)
+    user = await identity.partner_cardholder(session, await own_partner(session, operator, partnerId), userId)
     held = await cards.holder_cards(session, user.company_id, user.id)
     return ok(
         PartnerCardholderDetail(
@@ -122,7 +122,7 @@ async def _card_status(
     operator: OperatorPrincipal,
     session: AsyncSession,
 ) -> CardStatusOut:
-    companies = await identity.company_ids_of_partner(session, own_partner(operator, partner_id))
+    companies = await identity.company_ids_of_partner(session, await own_partner(session, operator, partner_id))
     before, card = await cards.operator_transition(
         session, companies, card_id, action, reason=reason, operator_id=operator.operator_id
     )
@@ -192,7 +192,7 @@ async def upload_cardholder_batch(
     (79xx) before anything runs. Each line is a cardholder the company registers (no password: they set one
     with a one-time code); a bad line, or one whose email or document number an earlier line or an existing
     cardholder of the company has, is reported and skipped."""
-    partner = own_partner(operator, partnerId)  # another partner's path is a 404 whatever is sent
+    partner = await own_partner(session, operator, partnerId)  # another partner's path is a 404 whatever is sent
     if file is None:
         raise ApiError(batches.BATCH_ERRORS.FILE_REQUIRED)
     data = await file.read(cardholder_batches.CSV.max_bytes + 1)
@@ -213,7 +213,7 @@ async def get_cardholder_batch_progress(
 ) -> Any:
     """Where the batch stands: `queued`, `running`, `done` (or `failed` when it could not run as a whole), the
     counters, and an error per failed line (its line number in the file, the header being line 1)."""
-    owner = cardholder_batches.owner(own_partner(operator, partnerId))
+    owner = cardholder_batches.owner(await own_partner(session, operator, partnerId))
     return ok(await batches.progress(session, owner, cardholder_batches.CSV, batchId))
 
 
@@ -231,6 +231,6 @@ async def get_cardholder_batch_results(
 ) -> Any:
     """A CSV line per input line: `line,externalId,outcome,userId,errorCode,errorMessage` (outcome `created`,
     `error`, or `pending` until the worker reaches it)."""
-    owner = cardholder_batches.owner(own_partner(operator, partnerId))
+    owner = cardholder_batches.owner(await own_partner(session, operator, partnerId))
     text = await batches.results_csv(session, owner, cardholder_batches.CSV, batchId)
     return Response(text, media_type="text/csv")

@@ -21,11 +21,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnClause, Select, column, select, union_all
+from sqlalchemy import ColumnClause, Select, column, false, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.cards import service as cards
 from migo.identity import service as identity
+from migo.identity.errors import IDENTITY_ERRORS
 from migo.identity.principals import OperatorPrincipal
 from migo.merchants import service as merchants
 from migo.payments import service as payments
@@ -58,17 +59,23 @@ Found = payments.PartnerLinkPayment | cards.PartnerCardTransaction | merchants.P
 @dataclass(frozen=True)
 class PartnerScope:
     """What an operator's transactions are: its partner's clients' links and its companies' card transactions
-    and terminal payments."""
+    and terminal payments; or, for an operator of one client, that client's links only."""
 
     partner_id: uuid.UUID
     company_ids: list[uuid.UUID]
+    client_slug: str | None = None
 
 
 async def operator_scope(
     session: AsyncSession, operator: OperatorPrincipal, partner_id: uuid.UUID | None = None
 ) -> PartnerScope:
-    """The scope of the partner the operator names (its own: another is 404/7812), or of its own."""
-    partner = own_partner(operator, partner_id if partner_id is not None else operator.partner_id)
+    """The scope of the partner the operator names (one its scope holds: another is 404/7812), or of its own;
+    an operator of one client, that client's."""
+    if operator.client_slug is not None:
+        if partner_id not in (None, operator.partner_id):
+            raise ApiError(IDENTITY_ERRORS.PARTNER_NOT_FOUND)
+        return PartnerScope(operator.partner_id, [], operator.client_slug)
+    partner = await own_partner(session, operator, partner_id if partner_id is not None else operator.partner_id)
     return PartnerScope(partner, await identity.company_ids_of_partner(session, partner))
 
 
@@ -90,9 +97,14 @@ def search(scope: PartnerScope, kept: TransactionFilter) -> Select[Any]:
         "card_transaction": lambda: cards.partner_card_transactions(scope.company_ids),
         "terminal_payment": lambda: merchants.partner_terminal_payments(scope.company_ids),
     }
-    chosen = [source() for kind, source in sources.items() if kept.kind in (None, kind)]
+    kinds = ("link_payment",) if scope.client_slug is not None else tuple(sources)
+    chosen = [sources[kind]() for kind in kinds if kept.kind in (None, kind)]
+    if not chosen:  # a kind outside the scope: nothing
+        chosen = [sources["link_payment"]().where(false())]
     merged = union_all(*chosen).subquery("transactions")
     statement = select(merged)
+    if scope.client_slug is not None:
+        statement = statement.where(merged.c.client_slug == scope.client_slug)
     if kept.client_slug is not None:
         statement = statement.where(merged.c.client_slug == kept.client_slug)
     if kept.status is not None:
@@ -117,6 +129,8 @@ async def find(session: AsyncSession, scope: PartnerScope, uid: str) -> Found:
     found: Found | None
     if as_id is None:
         found = await payments.partner_link_payment(session, scope.partner_id, uid)
+        if found is not None and scope.client_slug not in (None, found.summary.client_slug):
+            found = None  # another client's, for an operator of one client
     else:
         found = await cards.partner_card_transaction(
             session, scope.company_ids, as_id

@@ -47,11 +47,16 @@ class NewApplication:
     private_key: Secret | None = None
 
 
-async def create_partner(session: AsyncSession, name: str, partner_id: uuid.UUID | None = None) -> Partner:
+async def create_partner(
+    session: AsyncSession, name: str, partner_id: uuid.UUID | None = None, *, platform: bool = False
+) -> Partner:
+    """A partner with the configured token lifetimes. `platform`: the platform's own partner, whose operators
+    act on every partner (there is at most one)."""
     settings = get_settings()
     partner = Partner(
         id=partner_id or new_id(),
         name=name,
+        platform=platform,
         user_access_ttl_seconds=settings.user_access_ttl_seconds,
         user_refresh_ttl_seconds=settings.user_refresh_ttl_seconds,
         operator_access_ttl_seconds=settings.operator_access_ttl_seconds,
@@ -60,6 +65,10 @@ async def create_partner(session: AsyncSession, name: str, partner_id: uuid.UUID
     session.add(partner)
     await session.flush()
     return partner
+
+
+async def platform_partner(session: AsyncSession) -> Partner | None:
+    return await session.scalar(select(Partner).where(Partner.platform.is_(True)))
 
 
 async def create_company(

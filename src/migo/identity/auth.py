@@ -121,6 +121,8 @@ async def cms_operator(
         application_id=app.application_id,
         roles=tuple(access.roles),
         permissions=access.permissions,
+        platform=access.platform,
+        client_slug=access.operator.client_slug,
     )
     request.state.operator = operator  # who made the call, for the back office's audit trail
     return operator

@@ -57,6 +57,12 @@ class IDENTITY_ERRORS:  # noqa: N801 - a namespace of constants, named like the 
         7811, "OPERATOR_NOT_ACTIVE", 409, "The operator is disabled; enable it before resetting its password."
     )
     PARTNER_NOT_FOUND = identity_error(7812, "PARTNER_NOT_FOUND", 404, "The partner does not exist.")
+    CLIENT_NOT_OF_PARTNER = identity_error(
+        7813, "CLIENT_NOT_OF_PARTNER", 404, "The partner has no Payment Link client by this slug."
+    )
+    PERMISSION_OUTSIDE_SCOPE = identity_error(
+        7814, "PERMISSION_OUTSIDE_SCOPE", 400, "The roles grant permissions outside the operator's scope."
+    )
 
     # The Middleware's `/transactions-hook` key pair (seed 002)
     INVALID_KEYS = identity_error(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from migo.platform.db import Base, CreatedAtMixin, IdMixin
@@ -15,8 +15,11 @@ class Partner(IdMixin, CreatedAtMixin, Base):
     """A CMS tenant: an authorized Migo partner that manages one or more companies."""
 
     __tablename__ = "partners"
+    __table_args__ = (Index("uq_partners_platform", "platform", unique=True, postgresql_where=text("platform")),)
 
     name: Mapped[str] = mapped_column(String(200))
+    # The platform's own partner (at most one): its operators are global, acting on every partner.
+    platform: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Seed 003: wallet and CMS user-token lifetimes are configured per partner.
     user_access_ttl_seconds: Mapped[int]
     user_refresh_ttl_seconds: Mapped[int]
@@ -203,6 +206,8 @@ class Operator(IdMixin, CreatedAtMixin, Base):
     )
 
     partner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("partners.id"), index=True)
+    # Set: the operator acts for this one Payment Link client of its partner (a merchant's dashboard user).
+    client_slug: Mapped[str | None] = mapped_column(String(100))
     username: Mapped[str] = mapped_column(String(150))
     display_name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(254))  # None for operators made before it was asked for

@@ -13,6 +13,7 @@ Invitations and resets send a one-time code through the one outbox (otp.py); the
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -100,6 +101,36 @@ async def _managed(session: AsyncSession, caller: OperatorPrincipal, operator_id
     return operator
 
 
+# Whether a Payment Link client is a partner's: the payments domain knows, and the composition root plugs it in.
+ClientOfPartner = Callable[[AsyncSession, uuid.UUID, str], Awaitable[bool]]
+_client_of_partner: ClientOfPartner | None = None
+
+
+def recognise_clients_with(check: ClientOfPartner) -> None:
+    global _client_of_partner
+    _client_of_partner = check
+
+
+async def _check_client_scope(
+    session: AsyncSession, caller: OperatorPrincipal, client_slug: str, granted: set[str]
+) -> None:
+    """An operator scoped to a client: the client is the caller's partner's, and its roles grant nothing
+    outside a client's scope (they would be silently cut off: refused instead, so what it shows is what it
+    may do)."""
+    assert _client_of_partner is not None, "compose() plugs the payments domain's client directory in"
+    if caller.client_slug not in (None, client_slug) or not await _client_of_partner(
+        session, caller.partner_id, client_slug
+    ):
+        raise ApiError(IDENTITY_ERRORS.CLIENT_NOT_OF_PARTNER)
+    beyond = sorted(granted - operators.CLIENT_PERMISSIONS)
+    if beyond:
+        raise ApiError(
+            IDENTITY_ERRORS.PERMISSION_OUTSIDE_SCOPE,
+            f"An operator of one client may hold only {', '.join(sorted(operators.CLIENT_PERMISSIONS))}; "
+            f"its roles grant {', '.join(beyond)}.",
+        )
+
+
 async def create(
     session: AsyncSession,
     caller: OperatorPrincipal,
@@ -109,11 +140,15 @@ async def create(
     name: str,
     role_names: list[str],
     password: Password | None,
+    client_slug: str | None = None,
 ) -> Operator:
-    """An operator of the caller's partner. With a password it may sign in at once; without one it is invited:
-    a code goes to its email, valid for a day, to set its password with."""
+    """An operator of the caller's partner, or of one of its Payment Link clients. With a password it may sign
+    in at once; without one it is invited: a code goes to its email, valid for a day, to set its password with."""
     found = await roles.roles_by_name(session, caller.partner_id, role_names)
-    roles.check_grant(caller, await _granted_by(session, found))
+    granted = await _granted_by(session, found)
+    roles.check_grant(caller, granted)
+    if client_slug is not None:
+        await _check_client_scope(session, caller, client_slug, granted)
     if password is not None:
         check_password_policy(password)
     taken = await session.scalar(
@@ -135,6 +170,7 @@ async def create(
                 display_name=name,
                 roles=sorted(found),
                 email=email,
+                client_slug=client_slug,
             )
     except IntegrityError as exc:
         raise ApiError(IDENTITY_ERRORS.OPERATOR_USERNAME_TAKEN) from exc
@@ -163,6 +199,8 @@ async def update(
         found = await roles.roles_by_name(session, caller.partner_id, role_names)
         granted = await _granted_by(session, found)
         roles.check_grant(caller, granted)  # what it loses, the caller holds already (_managed)
+        if operator.client_slug is not None:
+            await _check_client_scope(session, caller, operator.client_slug, granted)
         if itself and MANAGES_OPERATORS not in granted:
             raise ApiError(
                 IDENTITY_ERRORS.OPERATOR_SELF_LOCKOUT, "An operator cannot give up its own `operators.manage`."

@@ -73,6 +73,9 @@ SYSTEM_ROLES: dict[str, tuple[str, list[str]]] = {
     "compliance": ("Merchant KYC review, with read access to the rest", sorted({*READ_ONLY, "merchants.review"})),
     "viewer": ("Read-only access", READ_ONLY),
 }
+# What an operator scoped to one Payment Link client may do, whatever its roles grant: act on that client's
+# payments. Everything else of the back office is its partner's, outside the client's scope.
+CLIENT_PERMISSIONS = frozenset({"transactions.read", "payments.refund"})
 # System roles no longer offered. Operators holding one keep exactly what it granted: it becomes a role of
 # their partner's own, by the same name, which the partner may then change (sync_catalog does it).
 RETIRED_ROLES = ("operator",)
@@ -87,7 +90,8 @@ LOGIN_GATE = PasswordGate(
 class OperatorAccess:
     operator: Operator
     roles: list[str]
-    permissions: frozenset[str]
+    permissions: frozenset[str]  # what its roles grant, within its scope
+    platform: bool  # an operator of the platform's partner: global
 
 
 async def sync_catalog(session: AsyncSession) -> None:
@@ -190,6 +194,7 @@ async def create_operator(
     roles: list[str],
     email: str | None = None,
     operator_id: uuid.UUID | None = None,
+    client_slug: str | None = None,
 ) -> Operator:
     """An operator of the partner with these roles (system or the partner's own, by name). Without a password
     it is `invited`: it cannot sign in until it sets one with a one-time code. No permission check: the CMS's
@@ -198,6 +203,7 @@ async def create_operator(
     operator = Operator(
         id=operator_id or new_id(),
         partner_id=partner.id,
+        client_slug=client_slug,
         username=username,
         display_name=display_name,
         email=email,
@@ -224,10 +230,11 @@ async def access_of(
     or an ended session stops working at once."""
     query = readable(Operator, partner_id).where(Operator.id == operator_id)
     live = tokens.live_family(family_id) if family_id is not None else true()
-    found = (await session.execute(query.add_columns(live))).first()
+    platform = select(Partner.platform).where(Partner.id == partner_id).scalar_subquery()
+    found = (await session.execute(query.add_columns(live, platform))).first()
     if found is None:
         raise ApiError(ERRORS.UNAUTHORIZED, "The operator token is not valid, or its session has ended.")
-    operator, session_live = found
+    operator, session_live, is_platform = found
     # Disabled first: disabling also ends the sessions, and the operator is told why it was stopped.
     if operator.status != "active":
         raise ApiError(IDENTITY_ERRORS.OPERATOR_DISABLED)
@@ -241,10 +248,12 @@ async def access_of(
             .where(OperatorRole.operator_id == operator_id)
         )
     ).all()
+    granted = frozenset(permission for _, permission in rows if permission)
     return OperatorAccess(
         operator=operator,
         roles=sorted({name for name, _ in rows}),
-        permissions=frozenset(permission for _, permission in rows if permission),
+        permissions=granted & CLIENT_PERMISSIONS if operator.client_slug is not None else granted,
+        platform=bool(is_platform),
     )
 
 

@@ -22,7 +22,7 @@ from migo.platform.routing import DbSession, MigoRoute
 from . import operator_accounts, operators, otp, roles
 from .auth import CmsApp, CmsOperatorIdempotent, require_permission
 from .models import Operator, Role
-from .principals import OperatorPrincipal
+from .principals import OperatorPrincipal, scope_of
 from .router import OUTBOX
 from .schemas import (
     OperatorCreate,
@@ -60,14 +60,16 @@ ROLES = Listing(
 )
 
 
-def _operator_out(found: operator_accounts.OperatorView) -> OperatorOut:
-    operator = found.operator
+def _operator_out(found: operator_accounts.OperatorView, caller: OperatorPrincipal) -> OperatorOut:
+    operator = found.operator  # of the caller's partner: global when the caller's is the platform's
     return OperatorOut(
         id=operator.id,
         username=operator.username,
         name=operator.display_name,
         email=operator.email,
         status=operator.status,
+        scope=scope_of(caller.platform, operator.client_slug),
+        client_slug=operator.client_slug,
         roles=found.roles,
         created_at=operator.created_at,
         updated_at=operator.updated_at,
@@ -107,7 +109,7 @@ async def list_operators(
 ) -> Any:
     """The partner's operators with their roles; `searchText` matches username, name and email."""
     found, meta = await OPERATORS.fetch(session, operator_accounts.listing(operator.partner_id, status), page)
-    items = [_operator_out(view) for view in await operator_accounts.views(session, list(found))]
+    items = [_operator_out(view, operator) for view in await operator_accounts.views(session, list(found))]
     return ok(Page[OperatorOut](items=items, meta=meta))
 
 
@@ -119,7 +121,9 @@ async def create_operator(
 ) -> Any:
     """Add an operator to the partner. With a `password` it may sign in at once; without one it is `invited`
     and a one-time code (valid 24 hours) goes to its email, to set its password at `POST /auth/password/reset`.
-    Each role's permissions must be the caller's own (403, 7803); unknown role names are a 400 naming them."""
+    Each role's permissions must be the caller's own (403, 7803); unknown role names are a 400 naming them.
+    With `clientSlug` the operator acts for that Payment Link client of the partner only (404/7813 for a client
+    of another partner): its roles may grant only what a client's scope allows (400/7814)."""
     made = await operator_accounts.create(
         session,
         operator,
@@ -128,8 +132,9 @@ async def create_operator(
         name=body.name,
         role_names=body.roles,
         password=body.password,
+        client_slug=body.client_slug,
     )
-    return created(_operator_out(await operator_accounts.view(session, made)))
+    return created(_operator_out(await operator_accounts.view(session, made), operator))
 
 
 @router.get("/operators/{operatorId}", response_model=CustomResponse[OperatorOut])
@@ -139,7 +144,7 @@ async def get_operator(
     operator: OperatorPrincipal = require_permission("operators.read"),
 ) -> Any:
     found = await operator_accounts.get(session, operator.partner_id, operatorId)
-    return ok(_operator_out(await operator_accounts.view(session, found)))
+    return ok(_operator_out(await operator_accounts.view(session, found), operator))
 
 
 @router.patch("/operators/{operatorId}", response_model=CustomResponse[OperatorOut])
@@ -170,7 +175,7 @@ async def update_operator(
     after = await operator_accounts.view(session, changed)
     now = _audited(after)
     record_changes(request, **{field: (before[field], now[field]) for field in changes if before[field] != now[field]})
-    return ok(_operator_out(after))
+    return ok(_operator_out(after, operator))
 
 
 def _audited(view: operator_accounts.OperatorView) -> dict[str, Any]:

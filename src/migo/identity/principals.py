@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -24,13 +25,32 @@ class UserPrincipal:
     application_id: uuid.UUID
 
 
+OperatorScope = Literal["global", "partner", "client"]
+
+
 @dataclass(frozen=True)
 class OperatorPrincipal:
+    """A back-office operator. Its scope: `partner` (its own partner's objects), `global` (an operator of the
+    platform's partner: every partner's), or `client` (one Payment Link client of its partner: its payments)."""
+
     operator_id: uuid.UUID
     partner_id: uuid.UUID
     application_id: uuid.UUID
     roles: tuple[str, ...]
     permissions: frozenset[str]
+    platform: bool = False
+    client_slug: str | None = None
+
+    @property
+    def scope(self) -> OperatorScope:
+        return scope_of(self.platform, self.client_slug)
+
+
+def scope_of(platform: bool, client_slug: str | None) -> OperatorScope:
+    """An operator's scope, from its partner's platform flag and the client it may be scoped to."""
+    if platform:
+        return "global"
+    return "client" if client_slug is not None else "partner"
 
 
 @dataclass(frozen=True)

@@ -307,6 +307,8 @@ async def get_current_operator(operator: CmsOperator, session: DbSession) -> Any
         OperatorProfile(
             operator_id=access.operator.id,
             partner_id=access.operator.partner_id,
+            scope=operator.scope,
+            client_slug=operator.client_slug,
             username=access.operator.username,
             display_name=access.operator.display_name,
             roles=access.roles,

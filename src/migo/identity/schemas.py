@@ -14,6 +14,7 @@ from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 
 from . import signing
 from .models import OutboundMessage, SigningKey, User
+from .principals import OperatorScope
 from .tokens import IssuedTokens
 
 
@@ -134,6 +135,8 @@ class SignatureCheck(ApiModel):
 class OperatorProfile(ApiModel):
     operator_id: uuid.UUID
     partner_id: uuid.UUID
+    scope: OperatorScope
+    client_slug: str | None
     username: str
     display_name: str
     roles: list[str]
@@ -190,6 +193,11 @@ class OperatorOut(ApiModel):
     name: str
     email: str | None
     status: OperatorStatus
+    scope: OperatorScope = Field(
+        description="`partner`: the partner's objects; `global`: every partner's (the platform's operators); "
+        "`client`: one Payment Link client's payments."
+    )
+    client_slug: str | None
     roles: list[str]
     created_at: UtcDateTime
     updated_at: UtcDateTime | None
@@ -204,6 +212,14 @@ class OperatorCreate(ApiInput):
     )
     password: Password | None = Field(
         None, description="The operator may sign in at once; omit it to invite the operator by email instead."
+    )
+    client_slug: str | None = Field(
+        None,
+        min_length=1,
+        max_length=100,
+        description="Scope the operator to this Payment Link client of the partner (a merchant's dashboard user): "
+        "it acts on that client's payments only, and its roles may grant only `transactions.read` and "
+        "`payments.refund`.",
     )
 
 

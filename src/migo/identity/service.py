@@ -8,8 +8,8 @@
 - a partner's cardholders, for its back office: `PARTNER_CARDHOLDERS` (a list), `partner_cardholders`,
   `partner_cardholder`;
 - one-time codes: `verify_otp` (a PIN reset spends one);
-- partners: `company_ids_of_partner` (what a back-office operator's partner manages, for the domains that scope
-  a CMS read to it);
+- partners: `partner_exists`, `company_ids_of_partner` (what a back-office operator's partner manages, for
+  the domains that scope a CMS read to it);
 - the Payment Link hook's key pair: `authenticate_key_pair`.
 
 Who is calling is in `principals` (values) and `auth` (the surfaces' FastAPI dependencies).
@@ -33,7 +33,7 @@ from .cardholders import CardholderDetails
 from .cardholders import get as get_cardholder
 from .cardholders import register_once as register_cardholder_once
 from .errors import IDENTITY_ERRORS
-from .models import Company, User
+from .models import Company, Partner, User
 from .users import verify_otp
 
 __all__ = [
@@ -48,6 +48,7 @@ __all__ = [
     "get_cardholder",
     "partner_cardholder",
     "partner_cardholders",
+    "partner_exists",
     "partner_of_company",
     "register_cardholder_once",
     "verify_otp",
@@ -96,6 +97,10 @@ async def company_ids_of_partner(session: AsyncSession, partner_id: uuid.UUID) -
     """The ids of the companies a partner manages: a CMS operator of the partner sees their objects, and no
     other company's."""
     return list(await session.scalars(readable(Company, partner_id).with_only_columns(Company.id)))
+
+
+async def partner_exists(session: AsyncSession, partner_id: uuid.UUID) -> bool:
+    return await session.get(Partner, partner_id) is not None
 
 
 async def partner_of_company(session: AsyncSession, company_id: uuid.UUID) -> uuid.UUID:

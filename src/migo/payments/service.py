@@ -88,6 +88,7 @@ __all__ = [
     "configure_client",
     "customer_message",
     "find_saved_card",
+    "is_client_of_partner",
     "link_by_processor_reference",
     "link_client",
     "linked_clients",
@@ -108,6 +109,13 @@ __all__ = [
 async def client_exists(session: AsyncSession, slug: str) -> bool:
     """Whether a Payment Link client with this slug was configured (by anyone: slugs are global)."""
     return bool(await session.scalar(select(exists().where(PaymentClient.slug == slug))))
+
+
+async def is_client_of_partner(session: AsyncSession, partner_id: uuid.UUID, slug: str) -> bool:
+    """Whether the Payment Link client with this slug is the partner's (an operator may be scoped to it)."""
+    return bool(
+        await session.scalar(select(exists().where(PaymentClient.slug == slug, PaymentClient.partner_id == partner_id)))
+    )
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,15 @@ def _secret(label: str) -> str:
 
 
 async def _ensure_application(
-    session: AsyncSession, *, kind: applications.ApplicationKind, name: str, client_id: str, **tenant: Any
+    session: AsyncSession,
+    *,
+    kind: applications.ApplicationKind,
+    name: str,
+    client_id: str,
+    secret_name: str | None = None,
+    **tenant: Any,
 ) -> Application:
-    secret = _secret(f"{kind}.clientSecret")
+    secret = _secret(secret_name or f"{kind}.clientSecret")
     application = await session.scalar(select(Application).where(Application.client_id == client_id))
     if application is None:
         created = await applications.create_application(
@@ -100,6 +106,25 @@ async def _ensure_card_program(session: AsyncSession, company_id: uuid.UUID) -> 
         await cards.print_cards(session, company_id, missing, embossed_name=SANDBOX_EMBOSSED_NAME)
 
 
+async def _ensure_admin(session: AsyncSession, partner: Partner, name: str, username: str, display_name: str) -> str:
+    """The partner's `admin` operator, with the password derived for it (made to match again if changed)."""
+    password = _secret(f"cms.{name}Password")[:20] + "9a"
+    operator = await session.get(Operator, _id(name))
+    if operator is None:
+        await operators.create_operator(
+            session,
+            partner,
+            username=username,
+            password=Password(password),
+            display_name=display_name,
+            roles=["admin"],
+            operator_id=_id(name),
+        )
+    elif not await security.verify_secret(operator.password_hash, password):
+        operator.password_hash = await security.hash_secret(password)
+    return password
+
+
 async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
     """Create whatever of the sandbox tenant is missing and return the cheat sheet."""
     settings = get_settings()
@@ -141,20 +166,22 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
         key.revoked_at = None
         key.expires_at = max(key.expires_at, clock.now() + timedelta(days=3650))
 
-    operator_password = _secret("cms.operatorPassword")[:20] + "9a"
-    operator = await session.get(Operator, _id("operator"))
-    if operator is None:
-        await operators.create_operator(
-            session,
-            partner,
-            username="sandbox.admin",
-            password=Password(operator_password),
-            display_name="Sandbox administrator",
-            roles=["admin"],
-            operator_id=_id("operator"),
-        )
-    elif not await security.verify_secret(operator.password_hash, operator_password):
-        operator.password_hash = await security.hash_secret(operator_password)
+    operator_password = await _ensure_admin(session, partner, "operator", "sandbox.admin", "Sandbox administrator")
+    # The platform's own partner: its operators are global, acting on every partner (the sandbox's included).
+    platform = await applications.platform_partner(session) or await applications.create_partner(
+        session, "Migo Platform", partner_id=_id("platform"), platform=True
+    )
+    platform_cms = await _ensure_application(
+        session,
+        kind="cms",
+        name="Platform back office",
+        client_id="cms_platform",
+        secret_name="cms.platformClientSecret",
+        partner=platform,
+    )
+    platform_password = await _ensure_admin(
+        session, platform, "platformOperator", "platform.admin", "Platform administrator"
+    )
 
     cardholder_password = _secret("gateway.cardholderPassword")[:20] + "7b"
     cardholder = await session.get(User, _id("cardholder"))
@@ -210,6 +237,13 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
             "clientSecret": _secret("cms.clientSecret"),
             "partnerId": str(partner.id),
             "operator": {"username": "sandbox.admin", "password": operator_password},
+            # A global operator: signs in through the platform's CMS application and acts on every partner.
+            "platform": {
+                "clientId": platform_cms.client_id,
+                "clientSecret": _secret("cms.platformClientSecret"),
+                "partnerId": str(platform.id),
+                "operator": {"username": "platform.admin", "password": platform_password},
+            },
         },
         "middleware": {
             "client": CLIENT_SLUG,
