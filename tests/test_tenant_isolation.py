@@ -48,6 +48,7 @@ from tests.factories import (
     bearer,
     branch_with_terminal,
     configure_payment_client,
+    create_cardholder,
     create_link,
     create_tenant,
     merchant,
@@ -93,6 +94,9 @@ class World:
     headers: dict[str, dict[str, str]]  # credential kind → headers
     card_id: str
     cardholder_id: str
+    # A cardholder the CMS's routes name: blocking it (B's own, in the control calls) leaves the sessions of the
+    # cardholder whose token the Gateway's routes are called with alone.
+    cms_cardholder_id: str
     card_transaction_id: str
     statement_id: str
     external_card_id: str
@@ -139,7 +143,7 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("gateway", "settlementId"): lambda world: world.settlement_id,
     ("cms", "leadId"): lambda world: world.lead_id,
     ("cms", "partnerId"): lambda world: str(world.tenant.partner_id),
-    ("cms", "userId"): lambda world: world.cardholder_id,
+    ("cms", "userId"): lambda world: world.cms_cardholder_id,
     ("cms", "cardId"): lambda world: world.card_id,
     ("cms", "documentId"): lambda world: world.lead_document_id,
     ("cms", "operatorId"): lambda world: world.operator_id,
@@ -413,6 +417,7 @@ async def build_world(http: httpx.AsyncClient) -> World:
     operator = await tenant.operator_headers(http)
     role = {"name": "auditors", "description": "The audit trail", "permissions": ["audit.read"]}
     own_role = _data(await http.post("/cms/rest/roles", json=role, headers=operator), 201)
+    cms_cardholder = await create_cardholder(http, tenant)
     return World(
         tenant=tenant,
         headers={
@@ -423,6 +428,7 @@ async def build_world(http: httpx.AsyncClient) -> World:
         },
         card_id=card_id,
         cardholder_id=str(tenant.user_id),
+        cms_cardholder_id=cms_cardholder["userId"],
         card_transaction_id=transaction_id,
         statement_id=_data(statement, 201)["statementId"],
         external_card_id=_data(external, 201)["externalCardId"],

@@ -12,17 +12,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.cards import service as cards
 from migo.identity import service as identity
 from migo.identity.auth import require_permission
-from migo.identity.errors import IDENTITY_ERRORS
 from migo.identity.principals import OperatorPrincipal
 from migo.platform.auditing import audited_read, record_changes
 from migo.platform.envelope import CustomResponse, ok
-from migo.platform.errors import ApiError
 from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
 
-from . import trail
+from . import cardholders, trail
+from .access import own_partner
 from .schemas import (
     AuditRecordOut,
+    CardholderBlockOut,
     CardStatusChange,
     CardStatusOut,
     HeldCardOut,
@@ -54,12 +54,6 @@ async def list_audit_records(
 # A partner's cardholders and cards (`/app/partners/{partnerId}/…`): the operator's own partner only.
 
 
-def _own_partner(operator: OperatorPrincipal, partner_id: uuid.UUID) -> uuid.UUID:
-    if partner_id != operator.partner_id:  # another partner does not exist for this operator
-        raise ApiError(IDENTITY_ERRORS.PARTNER_NOT_FOUND)
-    return partner_id
-
-
 @router.get(
     "/app/partners/{partnerId}/cardholders",
     response_model=CustomResponse[Page[PartnerCardholderOut]],
@@ -74,7 +68,7 @@ async def list_partner_cardholders(
 ) -> Any:
     """The cardholders of every company of the partner; `searchText` matches names, email, phone and document
     number."""
-    statement = identity.partner_cardholders(_own_partner(operator, partnerId), status)
+    statement = identity.partner_cardholders(own_partner(operator, partnerId), status)
     found, meta = await identity.PARTNER_CARDHOLDERS.fetch(session, statement, page)
     return ok(Page[PartnerCardholderOut](items=[PartnerCardholderOut.model_validate(u) for u in found], meta=meta))
 
@@ -92,7 +86,7 @@ async def get_partner_cardholder(
     operator: OperatorPrincipal = require_permission("cardholders.read"),
 ) -> Any:
     """The cardholder's profile and cards (masked number, status, balance)."""
-    user = await identity.partner_cardholder(session, _own_partner(operator, partnerId), userId)
+    user = await identity.partner_cardholder(session, own_partner(operator, partnerId), userId)
     held = await cards.holder_cards(session, user.company_id, user.id)
     return ok(
         PartnerCardholderDetail(
@@ -109,11 +103,82 @@ async def get_partner_cardholder(
                     is_owner=item.is_owner,
                     expiry_month=item.card.expiry_month,
                     expiry_year=item.card.expiry_year,
+                    blocked_with_holder=item.card.blocked_with_holder,
                 )
                 for item in held
             ],
         )
     )
+
+
+# What a cardholder's block and its lifting move: the cardholder's status, and its cards' (before, after).
+_BLOCK_MOVES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "block": (("active", "disabled"), ("ACTIVE", "BLOCKED")),
+    "unblock": (("disabled", "active"), ("BLOCKED", "ACTIVE")),
+}
+
+
+async def _cardholder_block(
+    request: Request,
+    partner_id: uuid.UUID,
+    user_id: uuid.UUID,
+    action: Literal["block", "unblock"],
+    reason: str,
+    operator: OperatorPrincipal,
+    session: AsyncSession,
+) -> CardholderBlockOut:
+    done = await cardholders.change_block(session, operator, partner_id, user_id, action, reason)
+    statuses, (card_before, card_after) = _BLOCK_MOVES[action]
+    if done.state.changed:  # an idempotent repeat changed nothing, and its record says so
+        moved = [str(card_id) for card_id in done.card_ids]
+        record_changes(request, status=statuses, blockedCards=([], moved) if action == "block" else (moved, []))
+    return CardholderBlockOut(
+        user_id=done.state.user_id,
+        status=done.state.status,
+        blocked_at=done.state.blocked_at,
+        block_reason=done.state.block_reason,
+        cards=[
+            CardStatusOut(card_id=card_id, status=card_after, previous_status=card_before) for card_id in done.card_ids
+        ],
+    )
+
+
+@router.post(
+    "/app/partners/{partnerId}/cardholders/{userId}/block",
+    response_model=CustomResponse[CardholderBlockOut],
+    tags=["Cardholders"],
+)
+async def block_partner_cardholder(
+    partnerId: uuid.UUID,
+    userId: uuid.UUID,
+    body: CardStatusChange,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("cardholders.block"),
+) -> Any:
+    """Block a cardholder, saying why: it cannot sign in, and every session it has ends at once (its access
+    and refresh tokens stop working); each ACTIVE card it owns is blocked with the reason (the company hears
+    `cardholder.blocked` and each card's `card.blocked`). Blocking a blocked cardholder changes nothing and
+    answers it as it is."""
+    return ok(await _cardholder_block(request, partnerId, userId, "block", body.reason, operator, session))
+
+
+@router.post(
+    "/app/partners/{partnerId}/cardholders/{userId}/unblock",
+    response_model=CustomResponse[CardholderBlockOut],
+    tags=["Cardholders"],
+)
+async def unblock_partner_cardholder(
+    partnerId: uuid.UUID,
+    userId: uuid.UUID,
+    body: CardStatusChange,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("cardholders.block"),
+) -> Any:
+    """Lift a cardholder's block: it may sign in again, and exactly the cards its block blocked are unblocked
+    (not a card blocked for another reason). Unblocking a cardholder that is not blocked changes nothing."""
+    return ok(await _cardholder_block(request, partnerId, userId, "unblock", body.reason, operator, session))
 
 
 async def _card_status(
@@ -125,7 +190,7 @@ async def _card_status(
     operator: OperatorPrincipal,
     session: AsyncSession,
 ) -> CardStatusOut:
-    companies = await identity.company_ids_of_partner(session, _own_partner(operator, partner_id))
+    companies = await identity.company_ids_of_partner(session, own_partner(operator, partner_id))
     before, card = await cards.operator_transition(
         session, companies, card_id, action, reason=reason, operator_id=operator.operator_id
     )

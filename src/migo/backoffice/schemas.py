@@ -36,7 +36,9 @@ class PartnerCardholderOut(ApiModel):
     phone: str | None
     document_type: str | None
     document_number: str | None
-    status: str
+    status: str = Field(description="`active`, or `disabled`: it cannot sign in (an operator's block, for one).")
+    blocked_at: UtcDateTime | None = Field(description="When an operator blocked the cardholder; None: not blocked.")
+    block_reason: str | None = Field(description="Why, as the operator said it.")
     created_at: UtcDateTime
 
 
@@ -51,6 +53,7 @@ class HeldCardOut(ApiModel):
     is_owner: bool
     expiry_month: int
     expiry_year: int
+    blocked_with_holder: bool = Field(description="Blocked by the cardholder's block: lifting it unblocks this card.")
 
 
 class PartnerCardholderDetail(PartnerCardholderOut):
@@ -58,10 +61,22 @@ class PartnerCardholderDetail(PartnerCardholderOut):
 
 
 class CardStatusChange(ApiInput):
-    reason: Annotated[str, Field(min_length=3, max_length=300, description="Why: kept in the card's history.")]
+    reason: Annotated[
+        str, Field(min_length=3, max_length=300, description="Why: kept in the card's (or cardholder's) history.")
+    ]
 
 
 class CardStatusOut(ApiModel):
     card_id: uuid.UUID
     status: str
     previous_status: str
+
+
+class CardholderBlockOut(ApiModel):
+    user_id: uuid.UUID
+    status: str = Field(description="`disabled` while blocked: no sign-in, every session ended.")
+    blocked_at: UtcDateTime | None
+    block_reason: str | None
+    cards: list[CardStatusOut] = Field(
+        description="The cards this call blocked or unblocked; none when it changed nothing (already so)."
+    )

@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, SmallInteger, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, SmallInteger, String, false
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -59,6 +59,9 @@ class Card(IdMixin, CreatedAtMixin, Base):
     pin_failures: Mapped[int] = mapped_column(SmallInteger, default=0)
     activated_at: Mapped[datetime | None]
     updated_at: Mapped[datetime | None]
+    # BLOCKED by its holder's block in the back office: lifting that block unblocks this card, and no card
+    # blocked for another reason. Any other transition of the card clears it.
+    blocked_with_holder: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class CardUser(Base):

@@ -8,7 +8,7 @@ benchmark provision programs and stock through it; no one else reads cards' tabl
 - a company's program currency (merchants price in it): `program_currency`;
 - a card that money from outside the program may be credited to (a merchant's settlement): `credit_target`;
 - a partner's back office: a cardholder's cards (`holder_cards`), a card blocked or unblocked by an operator
-  (`operator_transition`).
+  (`operator_transition`), a cardholder's cards blocked with it and unblocked with it (`holder_transition`).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from .activation import activate
 from .audit import Actor
 from .errors import CARD_ERRORS
 from .funds import move_funds
+from .lifecycle import holder_transition
 from .models import Card, CardProgram, CardUser
 from .programs import (
     PrintedCard,
@@ -52,6 +53,7 @@ __all__ = [
     "credit_target",
     "deposit_funding",
     "holder_cards",
+    "holder_transition",
     "move_funds",
     "operator_transition",
     "print_cards",
