@@ -121,6 +121,7 @@ class World:
     settlement_id: str
     operator_id: str
     role_id: str  # a role of the partner's own (the system roles are every partner's)
+    stock_batch_id: str  # a card stock batch printed through the CMS
 
 
 # Which of a tenant's objects fills each path parameter, per surface (`endpointId` is a company's endpoint on
@@ -148,6 +149,7 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("cms", "documentId"): lambda world: world.lead_document_id,
     ("cms", "operatorId"): lambda world: world.operator_id,
     ("cms", "roleId"): lambda world: world.role_id,
+    ("cms", "batchId"): lambda world: world.stock_batch_id,
     ("middleware", "uid"): lambda world: world.link_uid,
     ("middleware", "suspensionId"): lambda world: world.suspension_id,
     ("middleware", "slug"): lambda world: world.client_slug,
@@ -219,6 +221,7 @@ BODIES: dict[str, Callable[[World], dict[str, Any]]] = {
     "TerminalCreate": lambda own: {"serialNumber": f"MALLORY-{secrets.token_hex(4)}", "model": "A920"},
     "BusinessClientLink": lambda own: {"clientSlug": own.client_slug},
     "CardStatusChange": lambda own: {"reason": "Mallory's reason"},
+    "CardStockRequest": lambda own: {"count": 1},
     "TerminalPaymentCreate": lambda own: {
         "amount": "5.00",
         "currency": "GTQ",
@@ -417,6 +420,10 @@ async def build_world(http: httpx.AsyncClient) -> World:
     operator = await tenant.operator_headers(http)
     role = {"name": "auditors", "description": "The audit trail", "permissions": ["audit.read"]}
     own_role = _data(await http.post("/cms/rest/roles", json=role, headers=operator), 201)
+    stock = _data(
+        await http.post(f"/cms/rest/app/partners/{tenant.partner_id}/card-stock", json={"count": 1}, headers=operator),
+        201,
+    )
     cms_cardholder = await create_cardholder(http, tenant)
     return World(
         tenant=tenant,
@@ -453,6 +460,7 @@ async def build_world(http: httpx.AsyncClient) -> World:
         settlement_id=_data(settled)[0]["id"],
         operator_id=_data(await http.get("/cms/rest/me", headers=operator))["operatorId"],
         role_id=own_role["id"],
+        stock_batch_id=stock["batchId"],
     )
 
 

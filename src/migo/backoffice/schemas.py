@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from migo.cards.service import MAX_PRINT
 from migo.platform.money import Money
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 
@@ -80,3 +81,26 @@ class CardholderBlockOut(ApiModel):
     cards: list[CardStatusOut] = Field(
         description="The cards this call blocked or unblocked; none when it changed nothing (already so)."
     )
+
+
+class CardStockRequest(ApiInput):
+    count: Annotated[int, Field(ge=1, le=MAX_PRINT, description=f"Cards to print: 1 to {MAX_PRINT:,}.")]
+    company_id: uuid.UUID | None = Field(None, description="The partner's company; omit it when it has only one.")
+    embossed_name: Annotated[
+        str | None,
+        Field(
+            max_length=26,
+            pattern=r"^[A-Za-z0-9][A-Za-z0-9 .'/-]*$",
+            description="The name to emboss on every card (upper-cased); omit it for instant-issue cards.",
+        ),
+    ] = None
+
+
+class CardStockBatchOut(ApiModel):
+    batch_id: uuid.UUID = Field(validation_alias="id")
+    company_id: uuid.UUID
+    count: int
+    embossed_name: str | None
+    channel: str = Field(description="Where it was printed: `cms`, `cli` (`migo cards print`) or `system`.")
+    printed_by: str | None = Field(validation_alias="actor_id", description="The operator's id when on the CMS.")
+    created_at: UtcDateTime

@@ -9,6 +9,7 @@ given without the permission an action needs is forbidden (403).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any, Literal, TypeVar
 
 from sqlalchemy import Select, exists, or_, select
@@ -18,12 +19,12 @@ from migo.identity.principals import GatewayCaller
 from migo.platform.errors import ApiError
 
 from .errors import CARD_ERRORS, STATUS_ERRORS
-from .models import Card, CardProgram, CardStatement, CardTransaction, CardUser, ExternalCard
+from .models import Card, CardProgram, CardStatement, CardStockBatch, CardTransaction, CardUser, ExternalCard
 
 Permission = Literal["view", "transact", "manage"]
 ALL_PERMISSIONS: tuple[Permission, ...] = ("view", "transact", "manage")
 Scope = GatewayCaller | uuid.UUID  # a caller, or a company acting through the platform (the CLI, a job)
-Row = TypeVar("Row", Card, CardProgram, CardStatement, CardTransaction, ExternalCard)
+Row = TypeVar("Row", Card, CardProgram, CardStatement, CardStockBatch, CardTransaction, ExternalCard)
 
 
 def _granted(user_id: uuid.UUID, card_id: Any, permission: Permission | None = None) -> Any:
@@ -54,6 +55,12 @@ def readable(scope: Scope, model: type[Row]) -> Select[Row]:
     if model is CardStatement:
         return statement.where(_granted(user, CardStatement.card_id, "view"))
     return statement.where(ExternalCard.user_id == user)
+
+
+def of_companies(company_ids: Sequence[uuid.UUID], model: type[Row]) -> Select[Row]:
+    """The rows of `model` of any of these companies: what a partner's back office reads (the partner's own
+    companies, which identity names)."""
+    return select(model).where(model.company_id.in_(company_ids))
 
 
 async def permissions_of(session: AsyncSession, card_id: uuid.UUID, user_id: uuid.UUID) -> list[str] | None:

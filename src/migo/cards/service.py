@@ -2,7 +2,9 @@
 benchmark provision programs and stock through it; no one else reads cards' tables.
 
 - a program: `provision_program` with its `ProgramTerms`, `deposit_funding` into its funding account;
-- stock: `print_cards` (inactive plastics, returned once with their numbers), `unassigned_stock`;
+- stock: `print_cards` (inactive plastics in one stock batch, returned once with their numbers),
+  `unassigned_stock`; a partner's stock batches (`STOCK_BATCHES`, `stock_batches`, `stock_batch`) and a
+  batch's embossing file (`embossing_lines`, written out by `embossing_csv`);
 - a card's life as an operator's tool drives it: `activate`, `move_funds`, acting as an `Actor`;
 - the ledger's verification: `MOVEMENT_SOURCES` (card transactions, network clearings) and `JOURNAL_ONLY`;
 - a company's program currency (merchants price in it): `program_currency`;
@@ -31,7 +33,9 @@ from .funds import move_funds
 from .lifecycle import holder_transition
 from .models import Card, CardProgram, CardUser
 from .programs import (
+    MAX_PRINT,
     PrintedCard,
+    PrintedStock,
     ProgramTerms,
     deposit_funding,
     print_cards,
@@ -40,18 +44,25 @@ from .programs import (
     unassigned_stock,
 )
 from .reconciliation import JOURNAL_ONLY, MOVEMENT_SOURCES
+from .stock import STOCK_BATCHES, StockBatch, embossing_csv, embossing_lines, stock_batch, stock_batches
 
 __all__ = [
     "JOURNAL_ONLY",
+    "MAX_PRINT",
     "MOVEMENT_SOURCES",
+    "STOCK_BATCHES",
     "Actor",
     "CreditTarget",
     "HeldCard",
     "PrintedCard",
+    "PrintedStock",
     "ProgramTerms",
+    "StockBatch",
     "activate",
     "credit_target",
     "deposit_funding",
+    "embossing_csv",
+    "embossing_lines",
     "holder_cards",
     "holder_transition",
     "move_funds",
@@ -59,6 +70,8 @@ __all__ = [
     "print_cards",
     "program_currency",
     "provision_program",
+    "stock_batch",
+    "stock_batches",
     "unassigned_stock",
 ]
 

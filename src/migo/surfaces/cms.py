@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from migo.backoffice import router as backoffice
+from migo.backoffice import stock_router as card_stock
 from migo.backoffice.service import AuditTrail
 from migo.identity import operators_router as operator_management
 from migo.identity import router as identity
@@ -34,6 +35,7 @@ def build_cms(settings: Settings) -> FastAPI:
         operator_management.router,
         merchant_review.router,
         backoffice.router,
+        card_stock.router,
         error_catalog_router(),
     ]
     if settings.is_sandbox:
