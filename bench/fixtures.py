@@ -80,7 +80,7 @@ async def provision(card_count: int) -> BenchTenant:
             session, company.id, cards.ProgramTerms(name="Bench program", currency="GTQ", bin="489551")
         )
         await cards.deposit_funding(session, company.id, CARD_BALANCE * card_count)
-        printed = await cards.print_cards(session, company.id, card_count, embossed_name=EMBOSSED)
+        printed = (await cards.print_cards(session, company.id, card_count, embossed_name=EMBOSSED)).cards
         tokens = await applications.issue_application_tokens(session, gateway.application)
     caller = GatewayCaller(application_id=gateway.application.id, company_id=company.id, user_id=None)
     actor = cards.Actor("application", str(gateway.application.id), "api")

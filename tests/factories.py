@@ -220,7 +220,7 @@ async def provision_cards(
         )
         if Decimal(funding) > 0:
             await programs.deposit_funding(session, tenant.company_id, Decimal(funding))
-        printed = await programs.print_cards(session, tenant.company_id, count, embossed_name=name)
+        printed = (await programs.print_cards(session, tenant.company_id, count, embossed_name=name)).cards
     for card in printed:
         known_secret("PAN (printed card)", card.number.reveal())
     return CardSet(tenant, [c.number.reveal() for c in printed], [c.card_id for c in printed], name)

@@ -48,6 +48,7 @@ from tests.factories import (
     bearer,
     branch_with_terminal,
     configure_payment_client,
+    create_cardholder,
     create_link,
     create_tenant,
     merchant,
@@ -93,6 +94,9 @@ class World:
     headers: dict[str, dict[str, str]]  # credential kind → headers
     card_id: str
     cardholder_id: str
+    # A cardholder the CMS's routes name: blocking it (B's own, in the control calls) leaves the sessions of the
+    # cardholder whose token the Gateway's routes are called with alone.
+    cms_cardholder_id: str
     card_transaction_id: str
     statement_id: str
     external_card_id: str
@@ -119,6 +123,7 @@ class World:
     operator_id: str
     cardholder_batch_id: str
     role_id: str  # a role of the partner's own (the system roles are every partner's)
+    stock_batch_id: str  # a card stock batch printed through the CMS
 
 
 # Which of a tenant's objects fills each path parameter, per surface (`endpointId` is a company's endpoint on
@@ -141,7 +146,7 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("gateway", "settlementId"): lambda world: world.settlement_id,
     ("cms", "leadId"): lambda world: world.lead_id,
     ("cms", "partnerId"): lambda world: str(world.tenant.partner_id),
-    ("cms", "userId"): lambda world: world.cardholder_id,
+    ("cms", "userId"): lambda world: world.cms_cardholder_id,
     ("cms", "cardId"): lambda world: world.card_id,
     ("cms", "documentId"): lambda world: world.lead_document_id,
     ("cms", "operatorId"): lambda world: world.operator_id,
@@ -158,10 +163,11 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("middleware", "batchId"): lambda world: world.batch_id,
 }
 # Where one parameter names different kinds of object on different routes: (surface, name, a fragment of the
-# route's path) → the object. A `batchId` is a cardholder batch's under `/cardholders/batch` (PARAMETERS) and a
-# settlement file's under `/conciliation`.
+# route's path) → the object. A `batchId` is a cardholder batch's under `/cardholders/batch` (PARAMETERS), a
+# settlement file's under `/conciliation` and a card stock batch's under `/card-stock`.
 BY_ROUTE: dict[tuple[Surface, str, str], Callable[[World], str]] = {
     ("cms", "batchId", "/conciliation/"): lambda world: world.conciliation_batch_id,
+    ("cms", "batchId", "/card-stock/"): lambda world: world.stock_batch_id,
 }
 
 
@@ -225,6 +231,7 @@ BODIES: dict[str, Callable[[World], dict[str, Any]]] = {
     "TerminalCreate": lambda own: {"serialNumber": f"MALLORY-{secrets.token_hex(4)}", "model": "A920"},
     "BusinessClientLink": lambda own: {"clientSlug": own.client_slug},
     "CardStatusChange": lambda own: {"reason": "Mallory's reason"},
+    "CardStockRequest": lambda own: {"count": 1},
     "TerminalPaymentCreate": lambda own: {
         "amount": "5.00",
         "currency": "GTQ",
@@ -436,6 +443,11 @@ async def build_world(http: httpx.AsyncClient) -> World:
         files={"file": ("settlement.csv", settlement_file)},
         headers=operator,
     )
+    stock = _data(
+        await http.post(f"/cms/rest/app/partners/{tenant.partner_id}/card-stock", json={"count": 1}, headers=operator),
+        201,
+    )
+    cms_cardholder = await create_cardholder(http, tenant)
     return World(
         tenant=tenant,
         headers={
@@ -446,6 +458,7 @@ async def build_world(http: httpx.AsyncClient) -> World:
         },
         card_id=card_id,
         cardholder_id=str(tenant.user_id),
+        cms_cardholder_id=cms_cardholder["userId"],
         card_transaction_id=transaction_id,
         statement_id=_data(statement, 201)["statementId"],
         external_card_id=_data(external, 201)["externalCardId"],
@@ -472,6 +485,7 @@ async def build_world(http: httpx.AsyncClient) -> World:
         operator_id=_data(await http.get("/cms/rest/me", headers=operator))["operatorId"],
         role_id=own_role["id"],
         cardholder_batch_id=_data(cardholder_batch)["batchId"],
+        stock_batch_id=stock["batchId"],
     )
 
 

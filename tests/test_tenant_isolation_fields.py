@@ -105,6 +105,19 @@ COVERED: dict[str, str] = {
     "POST /mw-default/transactions-hook body.client": "test_the_hook_creates_no_link_for_another_merchants_client",
     "POST /v1/suspensions body.client": "tests/payments/test_fraud_and_bins.py::test_suspensions_are_the_merchants_own",
     "GET /v1/suspensions query.userId": "test_suspensions_of_another_merchant_are_not_listed_by_user_id",
+    "GET /cms/rest/transactions query.client": (
+        "tests/backoffice/test_transactions.py::test_another_partners_transactions_are_never_listed_and_do_not_exist"
+    ),
+    "GET /cms/rest/transactions query.partnerId": (
+        "tests/backoffice/test_transactions.py::test_another_partners_transactions_are_never_listed_and_do_not_exist"
+    ),
+    "POST /cms/rest/app/partners/{partnerId}/cardholders/batch body.companyId": (
+        "tests/backoffice/test_cardholder_batches.py::"
+        "test_the_same_key_and_file_is_the_same_batch_and_another_partner_sees_none"
+    ),
+    "POST /cms/rest/app/partners/{partnerId}/card-stock body.companyId": (
+        "tests/backoffice/test_card_stock.py::test_another_partners_company_and_batch_do_not_exist"
+    ),
     "POST /cms/rest/leads/{leadId}/reject body.reasons.documentId": (
         "tests/merchants/test_cms_review.py::test_a_rejection_naming_another_partners_document_changes_nothing"
     ),

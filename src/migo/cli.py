@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import ipaddress
 import json
 import os
@@ -169,23 +168,25 @@ def cmd_cards_program(args: argparse.Namespace) -> int:
 
 def cmd_cards_print(args: argparse.Namespace) -> int:
     """The embossing file: the one place a full card number is ever shown."""
-    from migo.cards.service import print_cards
+    from migo.cards.service import Actor, embossing_csv, print_cards
 
     resolve_database_url()
     printed = asyncio.run(
-        _in_transaction(lambda session: print_cards(session, args.company, args.count, embossed_name=args.name))
+        _in_transaction(
+            lambda session: print_cards(
+                session, args.company, args.count, embossed_name=args.name, printed_by=Actor("system", None, "cli")
+            )
+        )
     )
     # The embossing file: the one place a full card number is written out.
-    rows = [
-        {"cardId": str(c.card_id), "number": c.number.reveal(), "expiry": c.expiry, "name": c.name or ""}
-        for c in printed
-    ]
     if args.json:
+        rows = [
+            {"cardId": str(c.card_id), "number": c.number.reveal(), "expiry": c.expiry, "name": c.name or ""}
+            for c in printed.cards
+        ]
         print(json.dumps(rows, indent=2))
     else:
-        writer = csv.DictWriter(sys.stdout, fieldnames=["cardId", "number", "expiry", "name"], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        sys.stdout.write(embossing_csv(printed.cards))
     return 0
 
 

@@ -162,7 +162,7 @@ async def test_the_same_key_and_file_is_the_same_batch_and_another_partner_sees_
     _error(await _upload(client, tenant, theirs, content), 404, 7812)
     # The company named must be one of the partner's.
     foreign = await _upload(client, tenant, admin, content, companyId=str(stranger.company_id))
-    _error(foreign, 404, 7005)
+    _error(foreign, 404, 7850)
 
 
 async def test_a_job_queued_with_the_upload_registers_the_batch(client):

@@ -10,7 +10,12 @@ from collections import Counter
 import pytest
 
 import migo.app  # noqa: F401 - every domain, hence every error, imported
-from migo.backoffice.errors import CARDHOLDER_BATCH_ERRORS, CONCILIATION_ERRORS, TRANSACTION_ERRORS
+from migo.backoffice.errors import (
+    BACKOFFICE_ERRORS,
+    CARDHOLDER_BATCH_ERRORS,
+    CONCILIATION_ERRORS,
+    TRANSACTION_ERRORS,
+)
 from migo.cards.errors import CARD_ERRORS
 from migo.identity.errors import IDENTITY_ERRORS
 from migo.merchants.errors import MERCHANT_ERRORS, SETTLEMENT_ERRORS
@@ -46,6 +51,7 @@ NAMESPACES = {
     "payments": PAYMENT_ERRORS,
     "subscriptions": SUBSCRIPTION_ERRORS,
     "batches": BATCH_ERRORS,
+    "back office": BACKOFFICE_ERRORS,
     "cardholder batches": CARDHOLDER_BATCH_ERRORS,
     "transactions": TRANSACTION_ERRORS,
     "conciliation": CONCILIATION_ERRORS,

@@ -24,7 +24,8 @@ def readable(partner_id: uuid.UUID, model: type[AuditRecord]) -> Select[AuditRec
 
 async def own_partner(session: AsyncSession, operator: OperatorPrincipal, partner_id: uuid.UUID) -> uuid.UUID:
     """The partner an operator names, when its scope holds that partner's objects. Any other does not exist for
-    it (404/7812), so that nothing tells it that partner exists."""
+    it (404/7812), so that nothing tells it that partner exists. Every partner check of the back office (a
+    `/app/partners/{partnerId}/…` path, a `partnerId` filter) goes through here."""
     if operator.scope == "global" and await identity.partner_exists(session, partner_id):
         return partner_id
     if operator.scope == "partner" and partner_id == operator.partner_id:

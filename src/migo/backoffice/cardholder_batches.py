@@ -21,9 +21,9 @@ from migo.platform import batches, security
 from migo.platform.batches import Batch
 from migo.platform.db import database
 from migo.platform.envelope import describe_validation_errors
-from migo.platform.errors import ERRORS, ApiError
+from migo.platform.errors import ApiError
 
-from .errors import CARDHOLDER_BATCH_ERRORS
+from .errors import BACKOFFICE_ERRORS, CARDHOLDER_BATCH_ERRORS
 from .schemas import CardholderBatchLine
 
 CSV = batches.CsvFile(
@@ -119,12 +119,10 @@ async def company_of_batch(session: AsyncSession, partner_id: uuid.UUID, company
     companies = await identity.company_ids_of_partner(session, partner_id)
     if company_id is None:
         if len(companies) != 1:
-            raise ApiError(
-                CARDHOLDER_BATCH_ERRORS.COMPANY_REQUIRED, f"companyId: one of the partner's {len(companies)}"
-            )
+            raise ApiError(BACKOFFICE_ERRORS.COMPANY_REQUIRED, f"companyId: one of the partner's {len(companies)}")
         return companies[0]
     if company_id not in companies:
-        raise ApiError(ERRORS.NOT_FOUND, "companyId: the partner has no such company.")
+        raise ApiError(BACKOFFICE_ERRORS.COMPANY_NOT_FOUND, "companyId: the partner has no such company.")
     return company_id
 
 

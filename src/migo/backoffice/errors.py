@@ -1,12 +1,21 @@
-"""The back office's own error codes: its transaction search (783x, beside identity's operators and RBAC in
-78xx), and its bulk uploads (in the batches' 79xx; a file refused whole answers the batches' own 7901-7906):
-the lines of a cardholder batch (791x) and the conciliation of processor settlement files (792x)."""
+"""The back office's own error codes (78xx beside identity's operators and RBAC; its bulk uploads in the
+batches' 79xx, where a file refused whole answers the batches' own 7901-7906): the partner's companies and card
+stock (785x), its transaction search (783x), the lines of a cardholder batch (791x) and the conciliation of
+processor settlement files (792x)."""
 
 from __future__ import annotations
 
 from migo.platform.errors import domain_errors
 
 backoffice_error = domain_errors("backoffice", gateway=(78, 79))
+
+
+class BACKOFFICE_ERRORS:  # noqa: N801 - a namespace of constants, named like the platform's ERRORS
+    COMPANY_NOT_FOUND = backoffice_error(7850, "COMPANY_NOT_FOUND", 404, "The company does not exist.")
+    COMPANY_REQUIRED = backoffice_error(
+        7851, "COMPANY_REQUIRED", 400, "The partner manages several companies: name one in `companyId`."
+    )
+    STOCK_BATCH_NOT_FOUND = backoffice_error(7852, "STOCK_BATCH_NOT_FOUND", 404, "The card stock batch does not exist.")
 
 
 class CARDHOLDER_BATCH_ERRORS:  # noqa: N801 - a namespace of constants, named like the platform's ERRORS
@@ -16,9 +25,6 @@ class CARDHOLDER_BATCH_ERRORS:  # noqa: N801 - a namespace of constants, named l
     )
     CARDHOLDER_EXISTS = backoffice_error(
         7912, "CARDHOLDER_EXISTS", 409, "A cardholder of the company has this email or document number already."
-    )
-    COMPANY_REQUIRED = backoffice_error(
-        7913, "COMPANY_REQUIRED", 400, "The partner has several companies: name the one the cardholders join."
     )
 
 

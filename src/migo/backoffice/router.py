@@ -22,10 +22,11 @@ from migo.platform.pagination import Page, PageRequest
 from migo.platform.pan import masked
 from migo.platform.routing import DbSession, MigoRoute
 
-from . import cardholder_batches, tasks, trail
+from . import cardholder_batches, cardholders, tasks, trail
 from .access import own_partner
 from .schemas import (
     AuditRecordOut,
+    CardholderBlockOut,
     CardStatusChange,
     CardStatusOut,
     HeldCardOut,
@@ -106,11 +107,82 @@ async def get_partner_cardholder(
                     is_owner=item.is_owner,
                     expiry_month=item.card.expiry_month,
                     expiry_year=item.card.expiry_year,
+                    blocked_with_holder=item.card.blocked_with_holder,
                 )
                 for item in held
             ],
         )
     )
+
+
+# What a cardholder's block and its lifting move: the cardholder's status, and its cards' (before, after).
+_BLOCK_MOVES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "block": (("active", "disabled"), ("ACTIVE", "BLOCKED")),
+    "unblock": (("disabled", "active"), ("BLOCKED", "ACTIVE")),
+}
+
+
+async def _cardholder_block(
+    request: Request,
+    partner_id: uuid.UUID,
+    user_id: uuid.UUID,
+    action: Literal["block", "unblock"],
+    reason: str,
+    operator: OperatorPrincipal,
+    session: AsyncSession,
+) -> CardholderBlockOut:
+    done = await cardholders.change_block(session, operator, partner_id, user_id, action, reason)
+    statuses, (card_before, card_after) = _BLOCK_MOVES[action]
+    if done.state.changed:  # an idempotent repeat changed nothing, and its record says so
+        moved = [str(card_id) for card_id in done.card_ids]
+        record_changes(request, status=statuses, blockedCards=([], moved) if action == "block" else (moved, []))
+    return CardholderBlockOut(
+        user_id=done.state.user_id,
+        status=done.state.status,
+        blocked_at=done.state.blocked_at,
+        block_reason=done.state.block_reason,
+        cards=[
+            CardStatusOut(card_id=card_id, status=card_after, previous_status=card_before) for card_id in done.card_ids
+        ],
+    )
+
+
+@router.post(
+    "/app/partners/{partnerId}/cardholders/{userId}/block",
+    response_model=CustomResponse[CardholderBlockOut],
+    tags=["Cardholders"],
+)
+async def block_partner_cardholder(
+    partnerId: uuid.UUID,
+    userId: uuid.UUID,
+    body: CardStatusChange,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("cardholders.block"),
+) -> Any:
+    """Block a cardholder, saying why: it cannot sign in, and every session it has ends at once (its access
+    and refresh tokens stop working); each ACTIVE card it owns is blocked with the reason (the company hears
+    `cardholder.blocked` and each card's `card.blocked`). Blocking a blocked cardholder changes nothing and
+    answers it as it is."""
+    return ok(await _cardholder_block(request, partnerId, userId, "block", body.reason, operator, session))
+
+
+@router.post(
+    "/app/partners/{partnerId}/cardholders/{userId}/unblock",
+    response_model=CustomResponse[CardholderBlockOut],
+    tags=["Cardholders"],
+)
+async def unblock_partner_cardholder(
+    partnerId: uuid.UUID,
+    userId: uuid.UUID,
+    body: CardStatusChange,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("cardholders.block"),
+) -> Any:
+    """Lift a cardholder's block: it may sign in again, and exactly the cards its block blocked are unblocked
+    (not a card blocked for another reason). Unblocking a cardholder that is not blocked changes nothing."""
+    return ok(await _cardholder_block(request, partnerId, userId, "unblock", body.reason, operator, session))
 
 
 async def _card_status(

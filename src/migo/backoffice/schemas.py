@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from migo.cards import service as cards
+from migo.cards.service import MAX_PRINT
 from migo.identity.schemas import CardholderFields
 from migo.merchants import service as merchants
 from migo.payments import service as payments
@@ -46,7 +47,9 @@ class PartnerCardholderOut(ApiModel):
     document_type: str | None
     document_number: str | None
     external_id: str | None
-    status: str
+    status: str = Field(description="`active`, or `disabled`: it cannot sign in (an operator's block, for one).")
+    blocked_at: UtcDateTime | None = Field(description="When an operator blocked the cardholder; None: not blocked.")
+    block_reason: str | None = Field(description="Why, as the operator said it.")
     created_at: UtcDateTime
 
 
@@ -61,6 +64,7 @@ class HeldCardOut(ApiModel):
     is_owner: bool
     expiry_month: int
     expiry_year: int
+    blocked_with_holder: bool = Field(description="Blocked by the cardholder's block: lifting it unblocks this card.")
 
 
 class PartnerCardholderDetail(PartnerCardholderOut):
@@ -68,7 +72,9 @@ class PartnerCardholderDetail(PartnerCardholderOut):
 
 
 class CardStatusChange(ApiInput):
-    reason: Annotated[str, Field(min_length=3, max_length=300, description="Why: kept in the card's history.")]
+    reason: Annotated[
+        str, Field(min_length=3, max_length=300, description="Why: kept in the card's (or cardholder's) history.")
+    ]
 
 
 class CardStatusOut(ApiModel):
@@ -287,3 +293,36 @@ class TransactionRefundOut(ApiModel):
     amount: Money
     created_at: UtcDateTime
     transaction: PartnerTransactionDetail
+
+
+class CardholderBlockOut(ApiModel):
+    user_id: uuid.UUID
+    status: str = Field(description="`disabled` while blocked: no sign-in, every session ended.")
+    blocked_at: UtcDateTime | None
+    block_reason: str | None
+    cards: list[CardStatusOut] = Field(
+        description="The cards this call blocked or unblocked; none when it changed nothing (already so)."
+    )
+
+
+class CardStockRequest(ApiInput):
+    count: Annotated[int, Field(ge=1, le=MAX_PRINT, description=f"Cards to print: 1 to {MAX_PRINT:,}.")]
+    company_id: uuid.UUID | None = Field(None, description="The partner's company; omit it when it has only one.")
+    embossed_name: Annotated[
+        str | None,
+        Field(
+            max_length=26,
+            pattern=r"^[A-Za-z0-9][A-Za-z0-9 .'/-]*$",
+            description="The name to emboss on every card (upper-cased); omit it for instant-issue cards.",
+        ),
+    ] = None
+
+
+class CardStockBatchOut(ApiModel):
+    batch_id: uuid.UUID = Field(validation_alias="id")
+    company_id: uuid.UUID
+    count: int
+    embossed_name: str | None
+    channel: str = Field(description="Where it was printed: `cms`, `cli` (`migo cards print`) or `system`.")
+    printed_by: str | None = Field(validation_alias="actor_id", description="The operator's id when on the CMS.")
+    created_at: UtcDateTime

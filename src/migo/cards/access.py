@@ -20,12 +20,12 @@ from migo.identity.principals import GatewayCaller
 from migo.platform.errors import ApiError
 
 from .errors import CARD_ERRORS, STATUS_ERRORS
-from .models import Card, CardProgram, CardStatement, CardTransaction, CardUser, ExternalCard
+from .models import Card, CardProgram, CardStatement, CardStockBatch, CardTransaction, CardUser, ExternalCard
 
 Permission = Literal["view", "transact", "manage"]
 ALL_PERMISSIONS: tuple[Permission, ...] = ("view", "transact", "manage")
 Scope = GatewayCaller | uuid.UUID  # a caller, or a company acting through the platform (the CLI, a job)
-Row = TypeVar("Row", Card, CardProgram, CardStatement, CardTransaction, ExternalCard)
+Row = TypeVar("Row", Card, CardProgram, CardStatement, CardStockBatch, CardTransaction, ExternalCard)
 
 
 def _granted(user_id: uuid.UUID, card_id: Any, permission: Permission | None = None) -> Any:

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.events import service as events
 from migo.identity import service as identity
+from migo.identity.errors import IDENTITY_ERRORS
 from migo.platform import clock, pan
 from migo.platform.errors import ApiError
 from migo.platform.ratelimit import Limit
@@ -49,6 +50,8 @@ async def activate(
     reserves its place first and a successful activation gives it back, so only failures count.
     """
     user = await identity.get_cardholder(session, company_id, user_id)
+    if user.status != "active":  # a blocked cardholder gets no new card to spend with until the block is lifted
+        raise ApiError(IDENTITY_ERRORS.USER_DISABLED)
     attempts = f"{company_id}:{user_id}"
     if client_ip is not None:
         await ACTIVATION_FAILURES_PER_IP.reserve(client_ip)

@@ -27,6 +27,10 @@ class Actor:
         return cls(kind, actor_id, channel)
 
 
+# The platform acting on its own (the sandbox's seed, a job), with no caller to name.
+SYSTEM = Actor("system", None, "system")
+
+
 async def audit(
     session: AsyncSession, card: Card, action: str, actor: Actor, *, before: str | None, reason: str | None = None
 ) -> None:

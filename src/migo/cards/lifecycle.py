@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -49,6 +50,7 @@ async def move(session: AsyncSession, card: Card, action: str, *, reason: str | 
         raise ApiError(CARD_ERRORS.INVALID_CARD_TRANSITION, f"A {card.status} card cannot be asked to {action}.")
     before = card.status
     card.status = target
+    card.blocked_with_holder = False  # whatever its holder's block did, this transition is another's
     card.updated_at = clock.now()
     await audit(session, card, action, actor, before=before, reason=reason)
     await events.record(
@@ -60,6 +62,33 @@ async def move(session: AsyncSession, card: Card, action: str, *, reason: str | 
     )
     await session.flush()
     return card
+
+
+async def holder_transition(
+    session: AsyncSession,
+    company_id: uuid.UUID,
+    user_id: uuid.UUID,
+    action: Literal["block", "unblock"],
+    *,
+    reason: str,
+    actor: Actor,
+) -> list[uuid.UUID]:
+    """A cardholder's block or its lifting, on the cards the cardholder owns: blocking blocks each ACTIVE one and
+    marks it as the block's; unblocking unblocks exactly the cards so marked and still BLOCKED, never a card
+    blocked for another reason (by its holder, its application or an earlier operator's block of the card). A
+    card shared with the cardholder by its owner is the owner's to block. Each card's transition is audited and
+    heard of (`card.blocked`, `card.unblocked`) as any other. Answers the ids of the cards it moved."""
+    statement = readable(company_id, Card).where(Card.owner_user_id == user_id)
+    if action == "block":
+        statement = statement.where(Card.status == "ACTIVE")
+    else:
+        statement = statement.where(Card.status == "BLOCKED", Card.blocked_with_holder)
+    moved = list((await session.scalars(statement.order_by(Card.id).with_for_update())).all())
+    for card in moved:
+        await move(session, card, action, reason=reason, actor=actor)
+        card.blocked_with_holder = action == "block"
+    await session.flush()
+    return [card.id for card in moved]
 
 
 async def set_alias(

@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, SmallInteger, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, SmallInteger, String, false
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -35,6 +35,21 @@ class CardProgram(IdMixin, CreatedAtMixin, Base):
     updated_at: Mapped[datetime | None]
 
 
+class CardStockBatch(IdMixin, CreatedAtMixin, Base):
+    """One print run of inactive, unassigned cards for a company's stock: its cards name it, so its embossing
+    file can be produced again (for the card manufacturer) and every plastic traced to the run that made it."""
+
+    __tablename__ = "card_stock_batches"
+    __table_args__ = (Index("ix_card_stock_batches_company_id_created_at", "company_id", "created_at"),)
+
+    company_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("companies.id"))
+    count: Mapped[int]
+    embossed_name: Mapped[str | None] = mapped_column(String(26))
+    actor_kind: Mapped[str] = mapped_column(String(20))  # who printed it: operator | system
+    actor_id: Mapped[str | None] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(20))  # cms | cli | system
+
+
 class Card(IdMixin, CreatedAtMixin, Base):
     __tablename__ = "cards"
     __table_args__ = (
@@ -59,6 +74,11 @@ class Card(IdMixin, CreatedAtMixin, Base):
     pin_failures: Mapped[int] = mapped_column(SmallInteger, default=0)
     activated_at: Mapped[datetime | None]
     updated_at: Mapped[datetime | None]
+    # None for the cards printed before stock batches were kept.
+    stock_batch_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("card_stock_batches.id"), index=True)
+    # BLOCKED by its holder's block in the back office: lifting that block unblocks this card, and no card
+    # blocked for another reason. Any other transition of the card clears it.
+    blocked_with_holder: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class CardUser(Base):

@@ -17,10 +17,12 @@ from migo.platform.ids import new_id
 from migo.platform.secrets import CardNumber
 
 from .access import readable
+from .audit import SYSTEM, Actor
 from .errors import CARD_ERRORS
-from .models import Card, CardProgram
+from .models import Card, CardProgram, CardStockBatch
 
 FUNDING_DEPOSIT_KIND = "funding_deposit"  # the ledger entry of money a company wired in
+MAX_PRINT = 10_000  # cards in one print run
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,14 @@ class PrintedCard:
     name: str | None
 
 
+@dataclass(frozen=True)
+class PrintedStock:
+    """A print run: its stock batch and its cards, with their numbers (returned once, for the embossing file)."""
+
+    batch_id: uuid.UUID
+    cards: list[PrintedCard]
+
+
 def _expiry(validity_months: int) -> tuple[int, int]:
     today = clock.now()
     months = today.year * 12 + today.month - 1 + validity_months
@@ -102,14 +112,32 @@ def _expiry(validity_months: int) -> tuple[int, int]:
 
 
 async def print_cards(
-    session: AsyncSession, company_id: uuid.UUID, count: int, *, embossed_name: str | None = None
-) -> list[PrintedCard]:
-    """Create `count` inactive, unassigned physical cards with Luhn-valid numbers on the program's BIN."""
-    if not 1 <= count <= 10_000:
-        raise ValueError("print 1 to 10,000 cards at a time")
+    session: AsyncSession,
+    company_id: uuid.UUID,
+    count: int,
+    *,
+    embossed_name: str | None = None,
+    printed_by: Actor = SYSTEM,
+) -> PrintedStock:
+    """Create `count` inactive, unassigned physical cards with Luhn-valid numbers on the program's BIN, as one
+    stock batch (who printed it kept with it)."""
+    if not 1 <= count <= MAX_PRINT:
+        raise ValueError(f"print 1 to {MAX_PRINT:,} cards at a time")
     program = await program_of(session, company_id)
     name = embossed_name.strip().upper()[:26] if embossed_name else None
     month, year = _expiry(program.validity_months)
+    batch = CardStockBatch(
+        id=new_id(),
+        company_id=company_id,
+        count=count,
+        embossed_name=name,
+        actor_kind=printed_by.kind,
+        actor_id=printed_by.id,
+        channel=printed_by.channel,
+        created_at=clock.now(),
+    )
+    session.add(batch)
+    await session.flush()
     printed: list[PrintedCard] = []
     while len(printed) < count:
         number = pan.generate(program.bin)
@@ -132,6 +160,7 @@ async def print_cards(
                     expiry_year=year,
                     embossed_name=name,
                     status="INACTIVE",
+                    stock_batch_id=batch.id,
                     created_at=clock.now(),
                 )
                 session.add(card)
@@ -139,7 +168,7 @@ async def print_cards(
         except IntegrityError:
             continue
         printed.append(PrintedCard(card.id, CardNumber(number), f"{month:02d}/{year % 100:02d}", name))
-    return printed
+    return PrintedStock(batch.id, printed)
 
 
 async def unassigned_stock(session: AsyncSession, company_id: uuid.UUID, limit: int) -> list[PrintedCard]:
@@ -150,12 +179,14 @@ async def unassigned_stock(session: AsyncSession, company_id: uuid.UUID, limit: 
         .order_by(Card.created_at, Card.id)
         .limit(limit)
     )
-    return [
-        PrintedCard(
-            card.id,
-            pan.reveal(card.pan_ciphertext),
-            f"{card.expiry_month:02d}/{card.expiry_year % 100:02d}",
-            card.embossed_name,
-        )
-        for card in cards
-    ]
+    return [printed_card(card) for card in cards]
+
+
+def printed_card(card: Card) -> PrintedCard:
+    """A card as its embossing line shows it: its number revealed from the vault."""
+    return PrintedCard(
+        card.id,
+        pan.reveal(card.pan_ciphertext),
+        f"{card.expiry_month:02d}/{card.expiry_year % 100:02d}",
+        card.embossed_name,
+    )

@@ -2,14 +2,17 @@
 benchmark provision programs and stock through it; no one else reads cards' tables.
 
 - a program: `provision_program` with its `ProgramTerms`, `deposit_funding` into its funding account;
-- stock: `print_cards` (inactive plastics, returned once with their numbers), `unassigned_stock`;
+- stock: `print_cards` (inactive plastics in one stock batch, returned once with their numbers),
+  `unassigned_stock`; a partner's stock batches (`STOCK_BATCHES`, `stock_batches`, `stock_batch`) and a
+  batch's embossing file (`embossing_lines`, written out by `embossing_csv`);
 - a card's life as an operator's tool drives it: `activate`, `move_funds`, acting as an `Actor`;
 - the ledger's verification: `MOVEMENT_SOURCES` (card transactions, network clearings) and `JOURNAL_ONLY`;
 - a company's program currency (merchants price in it): `program_currency`;
 - a card that money from outside the program may be credited to (a merchant's settlement): `credit_target`;
 - a partner's back office: a cardholder's cards (`holder_cards`), a card blocked or unblocked by an operator
   (`operator_transition`), its companies' card transactions in the CMS's transaction search
-  (`partner_card_transactions`) and one of them (`partner_card_transaction`).
+  (`partner_card_transactions`) and one of them (`partner_card_transaction`); a cardholder's cards blocked with it and
+  unblocked with it (`holder_transition`).
 """
 
 from __future__ import annotations
@@ -30,9 +33,12 @@ from .audit import Actor
 from .back_office import CardSide, PartnerCardTransaction, partner_card_transaction, partner_card_transactions
 from .errors import CARD_ERRORS
 from .funds import move_funds
+from .lifecycle import holder_transition
 from .models import Card, CardProgram, CardUser
 from .programs import (
+    MAX_PRINT,
     PrintedCard,
+    PrintedStock,
     ProgramTerms,
     deposit_funding,
     print_cards,
@@ -41,21 +47,29 @@ from .programs import (
     unassigned_stock,
 )
 from .reconciliation import JOURNAL_ONLY, MOVEMENT_SOURCES
+from .stock import STOCK_BATCHES, StockBatch, embossing_csv, embossing_lines, stock_batch, stock_batches
 
 __all__ = [
     "JOURNAL_ONLY",
+    "MAX_PRINT",
     "MOVEMENT_SOURCES",
+    "STOCK_BATCHES",
     "Actor",
     "CardSide",
     "CreditTarget",
     "HeldCard",
     "PartnerCardTransaction",
     "PrintedCard",
+    "PrintedStock",
     "ProgramTerms",
+    "StockBatch",
     "activate",
     "credit_target",
     "deposit_funding",
+    "embossing_csv",
+    "embossing_lines",
     "holder_cards",
+    "holder_transition",
     "move_funds",
     "operator_transition",
     "partner_card_transaction",
@@ -63,6 +77,8 @@ __all__ = [
     "print_cards",
     "program_currency",
     "provision_program",
+    "stock_batch",
+    "stock_batches",
     "unassigned_stock",
 ]
 

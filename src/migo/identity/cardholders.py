@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Select, String, bindparam, func, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from migo.events import service as events
 from migo.platform import clock, security
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
 from migo.platform.secrets import Password
 
-from .access import readable
+from . import tokens
+from .access import partner_cardholders, readable
 from .errors import IDENTITY_ERRORS
 from .models import User
 from .passwords import check_password_policy
@@ -154,3 +156,63 @@ async def update(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUI
 
 def listing(company_id: uuid.UUID) -> Select[User]:
     return readable(User, company_id)
+
+
+async def _partner_cardholder_locked(session: AsyncSession, partner_id: uuid.UUID, user_id: uuid.UUID) -> User:
+    """The partner's cardholder, its row locked: a block and an unblock of one cardholder never interleave."""
+    user = await session.scalar(partner_cardholders(partner_id).where(User.id == user_id).with_for_update(of=User))
+    if user is None:
+        raise ApiError(IDENTITY_ERRORS.USER_NOT_FOUND)
+    return user
+
+
+@dataclass(frozen=True)
+class BlockState:
+    """A cardholder's block as the back office shows it, and whether the call that answers it changed it."""
+
+    user_id: uuid.UUID
+    company_id: uuid.UUID
+    status: str
+    blocked_at: datetime | None
+    block_reason: str | None
+    changed: bool
+
+    @classmethod
+    def of(cls, user: User, changed: bool) -> BlockState:
+        return cls(user.id, user.company_id, user.status, user.blocked_at, user.block_reason, changed)
+
+
+async def block(session: AsyncSession, partner_id: uuid.UUID, user_id: uuid.UUID, reason: str) -> BlockState:
+    """A back-office operator's block of one of the partner's cardholders: it is `disabled` (no sign-in, no
+    one-time code) and every session it has ends at once, its access and refresh tokens alike, as a disabled
+    operator's; the company hears `cardholder.blocked`. A cardholder not active is left as it is."""
+    user = await _partner_cardholder_locked(session, partner_id, user_id)
+    if user.status != "active":
+        return BlockState.of(user, changed=False)
+    now = clock.now()
+    user.status, user.blocked_at, user.block_reason, user.updated_at = "disabled", now, reason, now
+    await tokens.end_sessions(session, "user", user.id, "cardholder_blocked")
+    await _heard(session, user, "cardholder.blocked", reason)
+    return BlockState.of(user, changed=True)
+
+
+async def unblock(session: AsyncSession, partner_id: uuid.UUID, user_id: uuid.UUID, reason: str) -> BlockState:
+    """Lift the cardholder's block: it may sign in again (the sessions the block ended stay ended); the
+    company hears `cardholder.unblocked`. A cardholder not blocked is left as it is."""
+    user = await _partner_cardholder_locked(session, partner_id, user_id)
+    if user.blocked_at is None:
+        return BlockState.of(user, changed=False)
+    user.status, user.blocked_at, user.block_reason, user.updated_at = "active", None, None, clock.now()
+    await _heard(session, user, "cardholder.unblocked", reason)
+    return BlockState.of(user, changed=True)
+
+
+async def _heard(session: AsyncSession, user: User, event_type: str, reason: str) -> None:
+    await events.record(
+        session,
+        event_type,
+        company_id=user.company_id,
+        subject_id=str(user.id),
+        data={"userId": str(user.id), "status": user.status, "reason": reason},
+    )
+    await session.flush()

@@ -89,7 +89,8 @@ class TokenFamily(IdMixin, CreatedAtMixin, Base):
     subject_id: Mapped[uuid.UUID]
     application_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("applications.id"))
     revoked_at: Mapped[datetime | None]
-    revoked_reason: Mapped[str | None] = mapped_column(String(30))  # refresh_token_reuse | password_reset
+    # refresh_token_reuse | password_reset | operator_disabled | cardholder_blocked
+    revoked_reason: Mapped[str | None] = mapped_column(String(30))
 
 
 class SignatureUse(Base):
@@ -156,6 +157,9 @@ class User(IdMixin, CreatedAtMixin, Base):
     # Seed 004's two registration modes: the cardholder signs up with a password (SELF), or the company
     # registers them and they set the password through the OTP flow (COMPANY).
     registration_mode: Mapped[str] = mapped_column(String(10), default="SELF", server_default="SELF")
+    # A back-office operator's block (status `disabled` meanwhile): since when and why, until it is lifted.
+    blocked_at: Mapped[datetime | None]
+    block_reason: Mapped[str | None] = mapped_column(String(300))
 
 
 class OtpCode(IdMixin, CreatedAtMixin, Base):

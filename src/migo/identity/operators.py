@@ -36,6 +36,8 @@ PERMISSIONS: dict[str, str] = {
     "cards.read": "See cards and their movements",
     "cards.block": "Block and unblock cards",
     "cards.manage": "Block, unblock and cancel cards; print card stock",
+    # Full card numbers: no built-in role but admin holds it (PCI DSS: need to know).
+    "cards.embossing": "Download the embossing file of a card stock batch (full card numbers)",
     "transactions.read": "Look up payments, card transactions and POS payments",
     "payments.refund": "Refund a captured payment",
     "merchants.read": "See merchants: leads and their KYC documents, businesses, branches and terminals",

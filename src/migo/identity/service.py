@@ -6,7 +6,7 @@
 - companies: `company_name` (the issuer a merchant's settlement report names), `partner_of_company` (whose
   Payment Link clients a company may link to its businesses);
 - a partner's cardholders, for its back office: `PARTNER_CARDHOLDERS` (a list), `partner_cardholders`,
-  `partner_cardholder`;
+  `partner_cardholder`, and an operator's block of one (`block_cardholder`, `unblock_cardholder`);
 - one-time codes: `verify_otp` (a PIN reset spends one);
 - partners: `partner_exists`, `company_ids_of_partner` (what a back-office operator's partner manages, for
   the domains that scope a CMS read to it);
@@ -29,9 +29,11 @@ from migo.platform.pagination import Listing
 from . import access
 from .access import readable
 from .applications import authenticate_key_pair
-from .cardholders import CardholderDetails
+from .cardholders import BlockState, CardholderDetails
+from .cardholders import block as block_cardholder
 from .cardholders import get as get_cardholder
 from .cardholders import register_once as register_cardholder_once
+from .cardholders import unblock as unblock_cardholder
 from .errors import IDENTITY_ERRORS
 from .models import Company, Partner, User
 from .users import verify_otp
@@ -39,8 +41,10 @@ from .users import verify_otp
 __all__ = [
     "PARTNER_CARDHOLDERS",
     "ActivationHolder",
+    "BlockState",
     "CardholderDetails",
     "authenticate_key_pair",
+    "block_cardholder",
     "cardholder_for_activation",
     "cardholder_name",
     "company_ids_of_partner",
@@ -51,6 +55,7 @@ __all__ = [
     "partner_exists",
     "partner_of_company",
     "register_cardholder_once",
+    "unblock_cardholder",
     "verify_otp",
 ]
 

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from migo.backoffice import conciliation_router as conciliation
 from migo.backoffice import router as backoffice
+from migo.backoffice import stock_router as card_stock
 from migo.backoffice import transactions_router as transactions
 from migo.backoffice.service import AuditTrail
 from migo.identity import operators_router as operator_management
@@ -39,6 +40,7 @@ def build_cms(settings: Settings) -> FastAPI:
         backoffice.router,
         conciliation.router,
         transactions.router,
+        card_stock.router,
         error_catalog_router(),
     ]
     if settings.is_sandbox:

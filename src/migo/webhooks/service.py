@@ -60,6 +60,8 @@ EVENT_TYPES = (
     "settlement.created",
     "settlement.settled",
     "payout.paid",
+    "cardholder.blocked",
+    "cardholder.unblocked",
     "card.activated",
     "card.blocked",
     "card.unblocked",
