@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass
 from typing import Literal
@@ -20,6 +21,7 @@ from migo.platform.settings import get_settings
 from . import tokens
 from .errors import IDENTITY_ERRORS
 from .models import Application, Company, MerchantToken, Partner
+from .partners import LIFETIME_FIELDS, TokenLifetimes
 from .passwords import PasswordGate
 
 ApplicationKind = Literal["gateway", "cms", "middleware"]
@@ -47,15 +49,14 @@ class NewApplication:
     private_key: Secret | None = None
 
 
-async def create_partner(session: AsyncSession, name: str, partner_id: uuid.UUID | None = None) -> Partner:
-    settings = get_settings()
+async def create_partner(
+    session: AsyncSession, name: str, partner_id: uuid.UUID | None = None, *, lifetimes: TokenLifetimes | None = None
+) -> Partner:
+    """A partner whose tokens live `lifetimes` (400 naming those out of bounds), or the settings' defaults."""
+    if lifetimes is not None:
+        lifetimes.require_sane(LIFETIME_FIELDS)
     partner = Partner(
-        id=partner_id or new_id(),
-        name=name,
-        user_access_ttl_seconds=settings.user_access_ttl_seconds,
-        user_refresh_ttl_seconds=settings.user_refresh_ttl_seconds,
-        operator_access_ttl_seconds=settings.operator_access_ttl_seconds,
-        operator_refresh_ttl_seconds=settings.operator_refresh_ttl_seconds,
+        id=partner_id or new_id(), name=name, **dataclasses.asdict(lifetimes or TokenLifetimes.defaults())
     )
     session.add(partner)
     await session.flush()
