@@ -153,6 +153,7 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("cms", "roleId"): lambda world: world.role_id,
     ("cms", "batchId"): lambda world: world.cardholder_batch_id,
     ("cms", "uid"): lambda world: world.link_uid,  # a link payment of the partner's client
+    ("cms", "slug"): lambda world: world.client_slug,  # the Payment Link client configured for the partner
     ("middleware", "uid"): lambda world: world.link_uid,
     ("middleware", "suspensionId"): lambda world: world.suspension_id,
     ("middleware", "slug"): lambda world: world.client_slug,
@@ -243,6 +244,8 @@ BODIES: dict[str, Callable[[World], dict[str, Any]]] = {
     "OperatorUpdate": lambda own: {"name": "Mallory"},
     "RoleUpdate": lambda own: {"description": "Mallory's role"},
     "TransactionRefundCreate": lambda own: {"amount": "1", "reason": "Mallory's refund"},
+    "PartnerUpdate": lambda own: {"name": "Mallory's partner", "userAccessTtlSeconds": 600},
+    "PartnerClientUpdate": lambda own: {"displayName": "Mallory's shop", "maxAmount": 500},
 }
 
 

@@ -150,3 +150,24 @@ async def _card_load(http: httpx.AsyncClient, tenant: Any) -> None:
     card = await activate_card(http, cards, 0, tenant.user_id)
     loaded = await signed(http, tenant, "PUT", f"/rest/cards/{card['cardId']}/funds", {"type": "load", "amount": "5"})
     assert loaded.status_code == 200, loaded.text
+
+
+async def test_a_global_operator_creates_a_partner_and_sees_every_partner(client):
+    tenant = await create_tenant()
+    platform = await _global_operator(client)
+    body = {"name": f"Acme Wallets {uuid.uuid4().hex[:4]}", "userAccessTtlSeconds": 600}
+    made = _data(await client.post("/cms/rest/app/partners", json=body, headers=platform), 201)
+    assert (made["name"], made["userAccessTtlSeconds"]) == (body["name"], 600)
+    listed = _data(await client.get("/cms/rest/app/partners", params={"limit": 100}, headers=platform))
+    assert listed["meta"]["totalItems"] >= 3  # the platform's own, the tenant's and the new one at least
+    for name in (body["name"], f"Partner {tenant.operator_username.split('.')[1]}"):
+        found = await client.get("/cms/rest/app/partners", params={"searchText": name}, headers=platform)
+        assert [item["name"] for item in _data(found)["items"]] == [name]
+    detail = _data(await client.get(f"/cms/rest/app/partners/{made['id']}", headers=platform))
+    assert detail["companies"] == [] and detail["applications"] == []
+    # A partner's own admin sees its partner only, and never the new one.
+    own = await tenant.operator_headers(client)
+    assert [item["id"] for item in _data(await client.get("/cms/rest/app/partners", headers=own))["items"]] == [
+        str(tenant.partner_id)
+    ]
+    _error(await client.get(f"/cms/rest/app/partners/{made['id']}", headers=own), 404, 7812)

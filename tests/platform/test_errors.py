@@ -14,6 +14,7 @@ from migo.backoffice.errors import (
     BACKOFFICE_ERRORS,
     CARDHOLDER_BATCH_ERRORS,
     CONCILIATION_ERRORS,
+    PARTNER_ERRORS,
     TRANSACTION_ERRORS,
 )
 from migo.cards.errors import CARD_ERRORS
@@ -54,6 +55,7 @@ NAMESPACES = {
     "back office": BACKOFFICE_ERRORS,
     "cardholder batches": CARDHOLDER_BATCH_ERRORS,
     "transactions": TRANSACTION_ERRORS,
+    "partners": PARTNER_ERRORS,
     "conciliation": CONCILIATION_ERRORS,
 }
 

@@ -1,6 +1,8 @@
 """The back office's tenant scoping, in one place: an operator reads its own partner's records, no other's
-(`readable`), and names only a partner its scope holds (`own_partner`): its own (scope `partner`), any
-(`global`: an operator of the platform's partner), none (`client`: one Payment Link client's payments only)."""
+(`readable`), names only a partner its scope holds (`own_partner`): its own (scope `partner`), any
+(`global`: an operator of the platform's partner), none (`client`: one Payment Link client's payments only);
+it sees the partners `visible_partners` selects, and does what only a global operator may after
+`require_global`."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from migo.identity.errors import IDENTITY_ERRORS
 from migo.identity.principals import OperatorPrincipal
 from migo.platform.errors import ApiError
 
+from .errors import PARTNER_ERRORS
 from .models import AuditRecord
 
 
@@ -31,3 +34,14 @@ async def own_partner(session: AsyncSession, operator: OperatorPrincipal, partne
     if operator.scope == "partner" and partner_id == operator.partner_id:
         return partner_id
     raise ApiError(IDENTITY_ERRORS.PARTNER_NOT_FOUND)
+
+
+def visible_partners(operator: OperatorPrincipal) -> Select[uuid.UUID]:
+    """The ids of the partners an operator sees, as a subquery: its own; a global operator, every one."""
+    return identity.partner_ids(None if operator.scope == "global" else operator.partner_id)
+
+
+def require_global(operator: OperatorPrincipal) -> None:
+    """What only a global operator (the platform's) may do, such as creating a partner: 403/7840 to others."""
+    if operator.scope != "global":
+        raise ApiError(PARTNER_ERRORS.GLOBAL_SCOPE_REQUIRED)

@@ -1,7 +1,7 @@
 """The back office's own error codes (78xx beside identity's operators and RBAC; its bulk uploads in the
-batches' 79xx, where a file refused whole answers the batches' own 7901-7906): the partner's companies and card
-stock (785x), its transaction search (783x), the lines of a cardholder batch (791x) and the conciliation of
-processor settlement files (792x)."""
+batches' 79xx, where a file refused whole answers the batches' own 7901-7906): its transaction search (783x),
+its partners and their Payment Link clients (784x), the partner's companies and card stock (785x), the lines
+of a cardholder batch (791x) and the conciliation of processor settlement files (792x)."""
 
 from __future__ import annotations
 
@@ -53,4 +53,13 @@ class TRANSACTION_ERRORS:  # noqa: N801 - a namespace of constants, named like t
         409,
         "A card transaction is not refunded from the back office: the back office never moves a card's money "
         "(the card's company loads, unloads or transfers it back).",
+    )
+
+
+class PARTNER_ERRORS:  # noqa: N801 - a namespace of constants, named like the platform's ERRORS
+    GLOBAL_SCOPE_REQUIRED = backoffice_error(
+        7840, "GLOBAL_SCOPE_REQUIRED", 403, "Only a platform operator may do this."
+    )
+    PARTNER_CLIENT_NOT_FOUND = backoffice_error(
+        7841, "PARTNER_CLIENT_NOT_FOUND", 404, "No Payment Link client of the partner has this slug."
     )

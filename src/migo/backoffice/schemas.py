@@ -16,7 +16,7 @@ from migo.payments import service as payments
 from migo.platform.money import Amount, Money
 from migo.platform.pan import masked
 from migo.platform.transaction_search import TransactionSummary
-from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
+from migo.platform.wire import ApiInput, ApiModel, UtcDateTime, patch_changes
 
 from .transactions import Found
 
@@ -326,3 +326,182 @@ class CardStockBatchOut(ApiModel):
     channel: str = Field(description="Where it was printed: `cms`, `cli` (`migo cards print`) or `system`.")
     printed_by: str | None = Field(validation_alias="actor_id", description="The operator's id when on the CMS.")
     created_at: UtcDateTime
+
+
+# Partners: the partner's token lifetimes, companies (with their card programs) and applications.
+
+Seconds = Annotated[int, Field(ge=0, le=2**31 - 1)]
+
+
+class PartnerOut(ApiModel):
+    id: uuid.UUID
+    name: str
+    created_at: UtcDateTime
+    user_access_ttl_seconds: int = Field(description="A cardholder's access token (Wallet Gateway), in seconds.")
+    user_refresh_ttl_seconds: int = Field(description="A cardholder's refresh token, in seconds.")
+    operator_access_ttl_seconds: int = Field(description="An operator's access token (CMS), in seconds.")
+    operator_refresh_ttl_seconds: int = Field(description="An operator's refresh token, in seconds.")
+
+
+class CardProgramOut(ApiModel):
+    name: str = Field(description="The program's brand: the name its cards carry.")
+    bin: str
+    currency: str
+    max_balance: Money | None = Field(description="None: no maximum.")
+    per_transfer_limit: Money | None
+    daily_transfer_limit: Money | None
+    validity_months: int
+
+
+class PartnerCompanyOut(ApiModel):
+    id: uuid.UUID
+    name: str
+    created_at: UtcDateTime
+    card_program: CardProgramOut | None = Field(description="None until the company's program is provisioned.")
+
+
+class PartnerApplicationOut(ApiModel):
+    """An application and its public identifiers: never a secret, a key or a hash."""
+
+    id: uuid.UUID
+    kind: Literal["gateway", "cms", "middleware"]
+    name: str
+    client_id: str
+    client_slug: str | None = Field(description="A Middleware application's Payment Link client.")
+    company_id: uuid.UUID | None = Field(description="A Gateway application's company.")
+    status: str
+    created_at: UtcDateTime
+
+
+class PartnerDetail(PartnerOut):
+    companies: list[PartnerCompanyOut]
+    applications: list[PartnerApplicationOut]
+
+
+_LIFETIMES = (
+    "Access tokens live 300 to 86400 seconds (5 minutes to 24 hours), refresh tokens 3600 to 7776000 (1 hour to 90 "
+    "days) and longer than the access token they renew."
+)
+
+
+class PartnerCreate(ApiInput):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    user_access_ttl_seconds: Seconds | None = Field(None, description=f"The default when left out. {_LIFETIMES}")
+    user_refresh_ttl_seconds: Seconds | None = None
+    operator_access_ttl_seconds: Seconds | None = None
+    operator_refresh_ttl_seconds: Seconds | None = None
+
+
+class PartnerUpdate(ApiInput):
+    """The fields to change; those left out stay as they are. The new lifetimes apply to tokens issued from now
+    on (a sign-in or a refresh)."""
+
+    name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    user_access_ttl_seconds: Seconds | None = Field(None, description=_LIFETIMES)
+    user_refresh_ttl_seconds: Seconds | None = None
+    operator_access_ttl_seconds: Seconds | None = None
+    operator_refresh_ttl_seconds: Seconds | None = None
+
+
+# A partner's Payment Link clients (Middleware): what `migo clients configure` sets, read and changed here.
+
+Channel = Literal["wa", "sms", "email", "web", "app"]
+CardType = Literal["credit", "debit", "prepaid"]
+
+
+class ClientProcessorOut(ApiModel):
+    name: str
+    brands: list[str] = Field(description="The card brands it takes for the client; empty: all.")
+    installments: list[int] = Field(description="The installment counts it offers on credit cards (1 always).")
+
+
+class ClientVelocityOut(ApiModel):
+    declines: int = Field(description="This many declines of one end customer…")
+    window_minutes: int = Field(description="…within this many minutes…")
+    suspension_minutes: int = Field(description="…suspend the customer for this many minutes.")
+
+
+class PartnerClientOut(ApiModel):
+    slug: str
+    display_name: str = Field(description="The merchant's name on the hosted checkout.")
+    channels: list[Channel]
+    currencies: list[str] = Field(description="ISO 4217; the first is the default.")
+    min_amount: Money
+    max_amount: Money
+    processors: list[ClientProcessorOut] = Field(description="In order of preference.")
+    reference_prefix: str
+    capture_mode: Literal["automatic", "manual"]
+    link_lifetime_seconds: int
+    max_attempts: int = Field(description="Payment attempts per link.")
+    logo_url: str | None
+    brand_color: str
+    allowed_return_origins: list[str] = Field(description="Where the checkout may send the customer back.")
+    default_return_url: str | None
+    velocity: ClientVelocityOut
+    allowed_brands: list[str] = Field(description="BIN rules; empty: every brand.")
+    allowed_card_types: list[CardType]
+    allowed_countries: list[str]
+
+    @classmethod
+    def of(cls, terms: payments.ClientTerms) -> PartnerClientOut:
+        declines, window, suspension = terms.velocity
+        return cls.model_validate(
+            {
+                **{name: getattr(terms, name) for name in cls.model_fields if name not in ("processors", "velocity")},
+                "processors": [ClientProcessorOut.model_validate(p) for p in terms.processors],
+                "velocity": ClientVelocityOut(declines=declines, window_minutes=window, suspension_minutes=suspension),
+            }
+        )
+
+
+class ClientProcessorIn(ApiInput):
+    name: Annotated[str, Field(min_length=1, max_length=40)]
+    brands: list[Annotated[str, Field(min_length=1, max_length=20)]] = Field([], max_length=20)
+    installments: list[int] = Field([], max_length=48)
+
+
+class ClientVelocityIn(ApiInput):
+    declines: int
+    window_minutes: int
+    suspension_minutes: int
+
+
+class PartnerClientUpdate(ApiInput):
+    """The fields to change; those left out stay as they are. The rules of `migo clients configure` apply: a
+    value they refuse is a 400 naming the field, and nothing changes."""
+
+    display_name: Annotated[str, Field(min_length=1, max_length=120)] | None = None
+    channels: list[Channel] | None = Field(None, min_length=1, max_length=5)
+    currencies: list[Annotated[str, Field(pattern=r"^[A-Z]{3}$")]] | None = Field(None, min_length=1, max_length=20)
+    min_amount: Amount | None = Field(None, description="Whole units, as links are.")
+    max_amount: Amount | None = Field(None, description="Whole units, as links are.")
+    processors: list[ClientProcessorIn] | None = Field(None, min_length=1, max_length=10)
+    reference_prefix: Annotated[str, Field(min_length=1, max_length=12)] | None = Field(
+        None, description="Letters and digits; the references of links created from now on start with it."
+    )
+    capture_mode: Literal["automatic", "manual"] | None = None
+    link_lifetime_seconds: int | None = Field(None, description="60 to 2592000 (1 minute to 30 days).")
+    max_attempts: int | None = Field(None, description="1 to 20.")
+    logo_url: Annotated[str, Field(max_length=500)] | None = Field(None, description="https; null: none.")
+    brand_color: Annotated[str, Field(max_length=7)] | None = Field(None, description="#rrggbb")
+    allowed_return_origins: list[Annotated[str, Field(max_length=200)]] | None = Field(None, max_length=20)
+    default_return_url: Annotated[str, Field(max_length=2000)] | None = Field(None, description="null: none.")
+    velocity: ClientVelocityIn | None = None
+    allowed_brands: list[Annotated[str, Field(min_length=1, max_length=20)]] | None = Field(None, max_length=20)
+    allowed_card_types: list[CardType] | None = Field(None, max_length=3)
+    allowed_countries: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] | None = Field(None, max_length=250)
+
+    def terms_changes(self) -> dict[str, Any]:
+        """The fields sent, as `payments.ClientTerms` holds them; null for one that cannot be cleared is a 400."""
+        changes = patch_changes(self, *(name for name in type(self).model_fields if name not in _CLEARABLE))
+        if self.processors is not None:
+            changes["processors"] = tuple(
+                payments.ProcessorTerms(p.name, tuple(p.brands), tuple(p.installments)) for p in self.processors
+            )
+        if self.velocity is not None:
+            velocity = self.velocity
+            changes["velocity"] = (velocity.declines, velocity.window_minutes, velocity.suspension_minutes)
+        return {name: tuple(value) if isinstance(value, list) else value for name, value in changes.items()}
+
+
+_CLEARABLE = ("logo_url", "default_return_url")

@@ -7,7 +7,8 @@ benchmark provision programs and stock through it; no one else reads cards' tabl
   batch's embossing file (`embossing_lines`, written out by `embossing_csv`);
 - a card's life as an operator's tool drives it: `activate`, `move_funds`, acting as an `Actor`;
 - the ledger's verification: `MOVEMENT_SOURCES` (card transactions, network clearings) and `JOURNAL_ONLY`;
-- a company's program currency (merchants price in it): `program_currency`;
+- a company's program currency (merchants price in it): `program_currency`; the programs of a partner's
+  companies, as its back office shows them: `company_programs`;
 - a card that money from outside the program may be credited to (a merchant's settlement): `credit_target`;
 - a partner's back office: a cardholder's cards (`holder_cards`), a card blocked or unblocked by an operator
   (`operator_transition`), its companies' card transactions in the CMS's transaction search
@@ -27,7 +28,7 @@ from migo.ledger import service as ledger
 from migo.platform.errors import ApiError
 
 from . import lifecycle
-from .access import readable
+from .access import readable, readable_by_companies
 from .activation import activate
 from .audit import Actor
 from .back_office import CardSide, PartnerCardTransaction, partner_card_transaction, partner_card_transactions
@@ -64,6 +65,7 @@ __all__ = [
     "ProgramTerms",
     "StockBatch",
     "activate",
+    "company_programs",
     "credit_target",
     "deposit_funding",
     "embossing_csv",
@@ -86,6 +88,24 @@ __all__ = [
 async def program_currency(session: AsyncSession, company_id: uuid.UUID) -> str:
     """The currency of the company's card program; 409/7221 when it has none."""
     return (await program_of(session, company_id)).currency
+
+
+async def company_programs(session: AsyncSession, company_ids: list[uuid.UUID]) -> dict[uuid.UUID, ProgramTerms]:
+    """The card program of each of these companies that has one, by company: its name, currency, BIN and
+    limits (what the company's cards are branded and bounded by)."""
+    programs = await session.scalars(readable_by_companies(company_ids, CardProgram))
+    return {
+        program.company_id: ProgramTerms(
+            name=program.name,
+            currency=program.currency,
+            bin=program.bin,
+            max_balance=program.max_balance,
+            per_transfer_limit=program.per_transfer_limit,
+            daily_transfer_limit=program.daily_transfer_limit,
+            validity_months=program.validity_months,
+        )
+        for program in programs
+    }
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,21 @@
 """The identity domain's one tenant-scoping helper: every read of a tenant's rows goes through `readable` (or
-`partner_messages`, the messages sent to a partner's operators).
+`partner_messages`, the messages sent to a partner's operators, and `partner_applications`, a partner's
+applications).
 
 A company's cardholders and the messages sent to them, an application's signing keys, a partner's operators,
-roles (beside the system roles every partner is offered) and companies: another tenant's id answers as if it did
-not exist.
+roles (beside the system roles every partner is offered), companies and applications: another tenant's id
+answers as if it did not exist.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 
-from .models import Company, Operator, OutboundMessage, Role, SigningKey, User
+from .models import Application, Company, Operator, OutboundMessage, Role, SigningKey, User
 
 Row = TypeVar("Row", User, OutboundMessage, SigningKey, Operator, Role, Company)
 
@@ -46,3 +48,10 @@ def partner_messages(partner: uuid.UUID) -> Select[OutboundMessage]:
 def partner_cardholders(partner: uuid.UUID) -> Select[User]:
     """The cardholders of every company a partner manages: what its back-office operators read."""
     return select(User).join(Company, Company.id == User.company_id).where(Company.partner_id == partner)
+
+
+def partner_applications(partner: uuid.UUID, client_slugs: Collection[str]) -> Select[Application]:
+    """A partner's applications: its CMS applications and its companies' Gateway applications (both carry the
+    partner), and the Middleware applications of the Payment Link clients `client_slugs`, the partner's own."""
+    merchants = and_(Application.kind == "middleware", Application.client_slug.in_(list(client_slugs)))
+    return select(Application).where(or_(Application.partner_id == partner, merchants))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass
 from typing import Literal
@@ -20,6 +21,7 @@ from migo.platform.settings import get_settings
 from . import tokens
 from .errors import IDENTITY_ERRORS
 from .models import Application, Company, MerchantToken, Partner
+from .partners import LIFETIME_FIELDS, TokenLifetimes
 from .passwords import PasswordGate
 
 ApplicationKind = Literal["gateway", "cms", "middleware"]
@@ -48,19 +50,22 @@ class NewApplication:
 
 
 async def create_partner(
-    session: AsyncSession, name: str, partner_id: uuid.UUID | None = None, *, platform: bool = False
+    session: AsyncSession,
+    name: str,
+    partner_id: uuid.UUID | None = None,
+    *,
+    lifetimes: TokenLifetimes | None = None,
+    platform: bool = False,
 ) -> Partner:
-    """A partner with the configured token lifetimes. `platform`: the platform's own partner, whose operators
-    act on every partner (there is at most one)."""
-    settings = get_settings()
+    """A partner whose tokens live `lifetimes` (400 naming those out of bounds), or the settings' defaults.
+    `platform`: the platform's own partner, whose operators act on every partner (there is at most one)."""
+    if lifetimes is not None:
+        lifetimes.require_sane(LIFETIME_FIELDS)
     partner = Partner(
         id=partner_id or new_id(),
         name=name,
         platform=platform,
-        user_access_ttl_seconds=settings.user_access_ttl_seconds,
-        user_refresh_ttl_seconds=settings.user_refresh_ttl_seconds,
-        operator_access_ttl_seconds=settings.operator_access_ttl_seconds,
-        operator_refresh_ttl_seconds=settings.operator_refresh_ttl_seconds,
+        **dataclasses.asdict(lifetimes or TokenLifetimes.defaults()),
     )
     session.add(partner)
     await session.flush()

@@ -23,6 +23,10 @@ from .passwords import PasswordGate
 
 # The permission catalog: what a role may grant. Later domains add theirs here.
 PERMISSIONS: dict[str, str] = {
+    "partners.read": "See the partner: its token lifetimes, companies, card programs and applications",
+    "partners.manage": "Change the partner's name and token lifetimes; create partners (platform operators only)",
+    "clients.read": "See the partner's Payment Link client configurations",
+    "clients.manage": "Change the partner's Payment Link client configurations",
     "rbac.read": "See roles and the permission catalog",
     "roles.manage": "Create and change the partner's own roles",
     "operators.read": "See the partner's operators",

@@ -15,9 +15,9 @@ from fastapi import APIRouter, Query, Request
 
 from migo.platform.auditing import record_changes
 from migo.platform.envelope import CustomResponse, created, ok
-from migo.platform.errors import ERRORS, ApiError
 from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
+from migo.platform.wire import patch_changes
 
 from . import operator_accounts, operators, otp, roles
 from .auth import CmsApp, CmsOperatorIdempotent, require_permission
@@ -88,15 +88,6 @@ def _role_out(found: roles.RoleView) -> RoleOut:
     )
 
 
-def _no_nulls(body: Any, *names: str) -> dict[str, Any]:
-    """The fields the caller sent; a PATCH that sends null for one of them is a 400 (none can be cleared)."""
-    changes: dict[str, Any] = body.model_dump(exclude_unset=True)
-    cleared = [name for name in names if name in changes and changes[name] is None]
-    if cleared:
-        raise ApiError(ERRORS.VALIDATION_ERROR, f"body: {', '.join(cleared)} cannot be null")
-    return changes
-
-
 # ---- operators -----------------------------------------------------------------------------------------
 
 
@@ -158,7 +149,7 @@ async def update_operator(
     """Change an operator's name, email, roles (the whole new set) or status. `disabled` stops its tokens at
     once. Only an operator holding every permission of the one changed may change it (403, 7804); nobody
     disables itself or gives up its own `operators.manage` (409, 7810)."""
-    changes = _no_nulls(body, "name", "email", "roles", "status")
+    changes = patch_changes(body, "name", "email", "roles", "status")
     # A snapshot: the update changes this very row object.
     before = _audited(
         await operator_accounts.view(session, await operator_accounts.get(session, operator.partner_id, operatorId))
@@ -241,7 +232,7 @@ async def update_role(
 ) -> Any:
     """Rename a role of the partner's own, or change its description or permissions (the whole new set: the
     caller must hold every permission added or taken away). The system roles cannot be changed (409, 7807)."""
-    changes = _no_nulls(body, "name", "description", "permissions")
+    changes = patch_changes(body, "name", "description", "permissions")
     changed = await roles.update(
         session,
         operator,

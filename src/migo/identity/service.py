@@ -9,7 +9,9 @@
   `partner_cardholder`, and an operator's block of one (`block_cardholder`, `unblock_cardholder`);
 - one-time codes: `verify_otp` (a PIN reset spends one);
 - partners: `partner_exists`, `company_ids_of_partner` (what a back-office operator's partner manages, for
-  the domains that scope a CMS read to it);
+  the domains that scope a CMS read to it); for the back office's partner pages, the partners in a scope
+  (`PARTNERS`, `partner_ids`, `partners`), one with its companies and applications (`partner_overview`),
+  `create_partner` and `update_partner` with their `TokenLifetimes`;
 - the Payment Link hook's key pair: `authenticate_key_pair`.
 
 Who is calling is in `principals` (values) and `auth` (the surfaces' FastAPI dependencies).
@@ -28,7 +30,7 @@ from migo.platform.pagination import Listing
 
 from . import access
 from .access import readable
-from .applications import authenticate_key_pair
+from .applications import authenticate_key_pair, create_partner
 from .cardholders import BlockState, CardholderDetails
 from .cardholders import block as block_cardholder
 from .cardholders import get as get_cardholder
@@ -36,26 +38,45 @@ from .cardholders import register_once as register_cardholder_once
 from .cardholders import unblock as unblock_cardholder
 from .errors import IDENTITY_ERRORS
 from .models import Company, Partner, User
+from .partners import (
+    PARTNERS,
+    PartnerChange,
+    PartnerOverview,
+    TokenLifetimes,
+    partner_ids,
+    partner_overview,
+    partners,
+    update_partner,
+)
 from .users import verify_otp
 
 __all__ = [
+    "PARTNERS",
     "PARTNER_CARDHOLDERS",
     "ActivationHolder",
     "BlockState",
     "CardholderDetails",
+    "PartnerChange",
+    "PartnerOverview",
+    "TokenLifetimes",
     "authenticate_key_pair",
     "block_cardholder",
     "cardholder_for_activation",
     "cardholder_name",
     "company_ids_of_partner",
     "company_name",
+    "create_partner",
     "get_cardholder",
     "partner_cardholder",
     "partner_cardholders",
     "partner_exists",
+    "partner_ids",
     "partner_of_company",
+    "partner_overview",
+    "partners",
     "register_cardholder_once",
     "unblock_cardholder",
+    "update_partner",
     "verify_otp",
 ]
 

@@ -3,8 +3,8 @@
 Every merchant read goes through `readable`; another merchant's link, suspension or operation answers as if
 it did not exist. (The hosted checkout opens a link by its uid, which is the capability: links.transaction_by_uid.
 A merchant names its client by slug: clients.client_for_merchant accepts only its own. A company links a client
-of its partner to one of its businesses: `partner_client`. A back-office operator of a partner reads the links
-of the partner's clients: `readable_by_partner`.)
+of its partner to one of its businesses: `partner_client`. A back-office operator of a partner configures the
+partner's clients, `partner_clients`, and reads their links, `readable_by_partner`.)
 """
 
 from __future__ import annotations
@@ -32,9 +32,15 @@ def readable(merchant_slug: str, model: type[Row]) -> Select[Row]:
     return statement.join(PaymentClient, PaymentClient.id == client_of).where(PaymentClient.slug == merchant_slug)
 
 
+def partner_clients(partner_id: uuid.UUID) -> Select[PaymentClient]:
+    """The clients configured for a partner: what its back office configures (one configured with no partner is
+    no operator's)."""
+    return select(PaymentClient).where(PaymentClient.partner_id == partner_id)
+
+
 def partner_client(partner_id: uuid.UUID, slug: str) -> Select[PaymentClient]:
     """A client a partner's companies may link to their businesses: one of the partner's own."""
-    return select(PaymentClient).where(PaymentClient.partner_id == partner_id, PaymentClient.slug == slug)
+    return partner_clients(partner_id).where(PaymentClient.slug == slug)
 
 
 def readable_by_partner(partner_id: uuid.UUID) -> Select[PaymentTransaction]:

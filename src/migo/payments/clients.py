@@ -16,12 +16,19 @@ from migo.ledger import service as ledger
 from migo.platform import clock, processing
 from migo.platform.errors import ApiError
 from migo.platform.processing import ON_US_PROCESSOR
+from migo.platform.wire import FieldProblem
 
+from .bins import CARD_TYPES
 from .errors import PAYMENT_ERRORS
 from .models import PaymentAccount, PaymentClient
 from .processors import known_processors
 
 CAPTURE_MODES = ("automatic", "manual")
+MAX_INSTALLMENTS = 48
+MIN_LINK_LIFETIME_SECONDS, MAX_LINK_LIFETIME_SECONDS = 60, 30 * 24 * 3600
+MAX_ATTEMPTS = 20
+MAX_VELOCITY_DECLINES = 1000
+YEAR_MINUTES = 365 * 24 * 60
 
 
 @dataclass(frozen=True)
@@ -61,36 +68,88 @@ class ClientTerms:
 
     def check(self) -> None:
         """Refuse a configuration no link could be paid under (a programming or operator error)."""
-        problems = []
+        problems = self.problems()
+        if problems:
+            raise ValueError("a client configuration needs " + "; ".join(need for _, need in problems))
+
+    def problems(self) -> list[FieldProblem]:
+        """What the configuration lacks: (the fields at fault, what they need), in the order `check` says them."""
+        problems: list[FieldProblem] = []
+
+        def need(fields: str, what: str) -> None:
+            problems.append((tuple(fields.split()), what))
+
         if not self.channels:
-            problems.append("at least one channel")
+            need("channels", "at least one channel")
         if not self.currencies or any(len(c) != 3 or not c.isalpha() or not c.isupper() for c in self.currencies):
-            problems.append("one or more ISO 4217 currencies, upper case")
+            need("currencies", "one or more ISO 4217 currencies, upper case")
         if not (Decimal(0) < self.min_amount <= self.max_amount):
-            problems.append("0 < min amount <= max amount")
+            need("min_amount max_amount", "0 < min amount <= max amount")
+        # A link's amount is in whole units (CONTRACT §5), so is its range.
+        if self.min_amount % 1 or self.max_amount % 1:
+            need("min_amount max_amount", "amounts in whole units")
         if not self.processors or any(p.name not in configurable_processors() for p in self.processors):
-            problems.append(f"processors among {', '.join(configurable_processors())}")
+            need("processors", f"processors among {', '.join(configurable_processors())}")
+        if any(not 1 <= count <= MAX_INSTALLMENTS for p in self.processors for count in p.installments):
+            need("processors", f"installment counts from 1 to {MAX_INSTALLMENTS}")
         if self.capture_mode not in CAPTURE_MODES:
-            problems.append("capture mode automatic or manual")
+            need("capture_mode", "capture mode automatic or manual")
         if not self.reference_prefix.isalnum() or len(self.reference_prefix) > 12:
-            problems.append("an alphanumeric reference prefix of at most 12 characters")
+            need("reference_prefix", "an alphanumeric reference prefix of at most 12 characters")
+        if not MIN_LINK_LIFETIME_SECONDS <= self.link_lifetime_seconds <= MAX_LINK_LIFETIME_SECONDS:
+            need("link_lifetime_seconds", "a link lifetime of 1 minute to 30 days")
+        if not 1 <= self.max_attempts <= MAX_ATTEMPTS:
+            need("max_attempts", f"1 to {MAX_ATTEMPTS} payment attempts per link")
+        declines, window, suspension = self.velocity
+        if not (
+            1 <= declines <= MAX_VELOCITY_DECLINES and 1 <= window <= YEAR_MINUTES and 1 <= suspension <= YEAR_MINUTES
+        ):
+            need("velocity", f"1 to {MAX_VELOCITY_DECLINES} declines, within and suspended for 1 minute to a year")
         if any(
             normalize_origin(origin.removesuffix(":*")) != origin.removesuffix(":*")
             for origin in self.allowed_return_origins
         ):
-            problems.append("return origins as scheme://host[:port], or scheme://host:* for any port")
+            need("allowed_return_origins", "return origins as scheme://host[:port], or scheme://host:* for any port")
         if self.default_return_url is not None and not origin_allowed(
             list(self.allowed_return_origins), self.default_return_url
         ):
-            problems.append("a default return URL on one of the allowed return origins")
+            need("default_return_url", "a default return URL on one of the allowed return origins")
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", self.brand_color):
-            problems.append("a brand colour as #rrggbb")
+            need("brand_color", "a brand colour as #rrggbb")
         if self.logo_url is not None and (
             normalize_origin(self.logo_url) is None or not self.logo_url.startswith("https://")
         ):
-            problems.append("a logo URL over https")
-        if problems:
-            raise ValueError("a client configuration needs " + "; ".join(problems))
+            need("logo_url", "a logo URL over https")
+        if any(kind not in CARD_TYPES for kind in self.allowed_card_types):
+            need("allowed_card_types", f"card types among {', '.join(CARD_TYPES)}")
+        if any(not re.fullmatch(r"[A-Z]{2}", country) for country in self.allowed_countries):
+            need("allowed_countries", "ISO 3166 alpha-2 countries, upper case")
+        return problems
+
+
+def terms_of(client: PaymentClient) -> ClientTerms:
+    """A stored client's configuration, as `configure_client` takes it."""
+    return ClientTerms(
+        slug=client.slug,
+        display_name=client.display_name,
+        channels=tuple(client.channels),
+        currencies=tuple(client.currencies),
+        min_amount=client.min_amount,
+        max_amount=client.max_amount,
+        processors=tuple(processor_terms(client)),
+        reference_prefix=client.reference_prefix,
+        capture_mode=client.capture_mode,
+        link_lifetime_seconds=client.link_lifetime_seconds,
+        max_attempts=client.max_attempts,
+        logo_url=client.logo_url,
+        brand_color=client.brand_color,
+        allowed_return_origins=tuple(client.allowed_return_origins),
+        default_return_url=client.default_return_url,
+        velocity=(client.velocity_declines, client.velocity_window_minutes, client.velocity_suspension_minutes),
+        allowed_brands=tuple(client.allowed_brands),
+        allowed_card_types=tuple(client.allowed_card_types),
+        allowed_countries=tuple(client.allowed_countries),
+    )
 
 
 def configurable_processors() -> list[str]:

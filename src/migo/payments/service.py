@@ -17,7 +17,10 @@ database set-up and the benchmark configure merchants and BINs through it; no on
   may send one), the partner's links by their processor reference, `link_by_processor_reference`, and those
   captured in a period, `links_captured_between`, as `ProcessorPayment`s.
 - a partner's back office: the links of its clients in the CMS's transaction search (`partner_link_payments`),
-  one of them (`partner_link_payment`), and an operator's refund of one (`refund_for_partner`).
+  one of them (`partner_link_payment`), and an operator's refund of one (`refund_for_partner`); the clients
+  configured for the partner (`PARTNER_CLIENTS`, `partner_client_page`, `partner_client_slugs`), one of them
+  (`partner_client_terms`), and an operator's change of one under `configure_client`'s rules
+  (`reconfigure_partner_client`).
 """
 
 from __future__ import annotations
@@ -51,6 +54,14 @@ from .business_captures import (
 from .clients import ClientTerms, ProcessorTerms, configurable_processors, configure_client
 from .errors import PAYMENT_ERRORS
 from .models import PaymentAttempt, PaymentClient, PaymentTransaction
+from .partner_clients import (
+    PARTNER_CLIENTS,
+    ClientChange,
+    partner_client_page,
+    partner_client_slugs,
+    partner_client_terms,
+    reconfigure_partner_client,
+)
 from .processor_records import ProcessorPayment, link_by_processor_reference, links_captured_between
 from .processors import DECLINE_REASONS, CardData
 from .reconciliation import MOVEMENT_SOURCES
@@ -69,10 +80,12 @@ from .web import customer_message
 __all__ = [
     "DECLINE_REASONS",
     "MOVEMENT_SOURCES",
+    "PARTNER_CLIENTS",
     "PAYMENT_ERRORS",
     "TEST_CARDS",
     "THREE_DS_PASS_CODE",
     "CardData",
+    "ClientChange",
     "ClientTerms",
     "LinkMovement",
     "PartnerLinkPayment",
@@ -95,10 +108,14 @@ __all__ = [
     "links_captured_between",
     "load_bins",
     "load_shipped_bins_if_empty",
+    "partner_client_page",
+    "partner_client_slugs",
+    "partner_client_terms",
     "partner_link_payment",
     "partner_link_payments",
     "processor_clearing_account",
     "read_bin_csv",
+    "reconfigure_partner_client",
     "refund_for_partner",
     "release_claims",
     "saved_card_by_id",

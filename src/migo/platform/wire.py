@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer, WithJsonSchema, model_validator
 from pydantic.alias_generators import to_camel
+
+from .errors import ERRORS, ApiError
 
 
 def format_timestamp(value: datetime) -> str:
@@ -52,3 +55,27 @@ def contains_nul(value: Any) -> bool:
     if isinstance(value, list | tuple):
         return any(contains_nul(item) for item in value)
     return False
+
+
+# What a configuration lacks, as a service finds it: (the fields at fault, in snake_case; what they need).
+FieldProblem = tuple[tuple[str, ...], str]
+
+
+def invalid_body(problems: Sequence[FieldProblem], sent: Collection[str]) -> ApiError:
+    """A 400 saying every problem at once as the body's fields name them (`body.maxAmount: needs …`): the fields
+    at fault that the caller sent, or all of them when it sent none (the stored rest is what a rule refuses)."""
+    described = []
+    for fields, need in problems:
+        named = [name for name in fields if name in sent] or list(fields)
+        described.append(f"{', '.join(f'body.{to_camel(name)}' for name in named)}: needs {need}")
+    return ApiError(ERRORS.VALIDATION_ERROR, "; ".join(described))
+
+
+def patch_changes(body: BaseModel, *not_null: str) -> dict[str, Any]:
+    """The fields a PATCH sent, by their Python names, as parsed (an amount a Decimal, not its wire string); null
+    for one of `not_null` is a 400 (those cannot be cleared)."""
+    changes = {name: getattr(body, name) for name in body.model_fields_set}
+    cleared = [to_camel(name) for name in not_null if name in changes and changes[name] is None]
+    if cleared:
+        raise ApiError(ERRORS.VALIDATION_ERROR, f"body: {', '.join(cleared)} cannot be null")
+    return changes

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from migo.backoffice import conciliation_router as conciliation
+from migo.backoffice import partners_router as partners
 from migo.backoffice import router as backoffice
 from migo.backoffice import stock_router as card_stock
 from migo.backoffice import transactions_router as transactions
@@ -18,7 +19,8 @@ from migo.platform.settings import Settings
 from migo.platform.surface import build_surface
 
 DESCRIPTION = """
-Partner and cardholder management, RBAC, bulk operations, the KYC review of merchant leads, the
+Partners (their token lifetimes, companies and applications, and their Payment Link client configurations),
+cardholder management, RBAC, bulk operations, the KYC review of merchant leads, the
 conciliation of processor settlement files and the partner's transactions (search, refunds), for authorized
 partners.
 
@@ -37,6 +39,7 @@ def build_cms(settings: Settings) -> FastAPI:
         identity.cms_operators,
         operator_management.router,
         merchant_review.router,
+        partners.router,
         backoffice.router,
         conciliation.router,
         transactions.router,

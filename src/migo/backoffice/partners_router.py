@@ -1,0 +1,187 @@
+"""The CMS's partners (`/cms/rest/app/partners`) and the Payment Link clients configured for them: parse, call
+the services, answer. An operator sees the partners `visible_partners` selects and names only its own
+(`own_partner`); creating a partner is a platform operator's (`require_global`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Request
+from pydantic.alias_generators import to_camel
+
+from migo.cards import service as cards
+from migo.identity import service as identity
+from migo.identity.auth import CmsOperatorIdempotent, require_permission
+from migo.identity.principals import OperatorPrincipal
+from migo.payments import service as payments
+from migo.platform.auditing import record_changes
+from migo.platform.envelope import CustomResponse, created, ok
+from migo.platform.errors import ApiError
+from migo.platform.pagination import Page, PageRequest
+from migo.platform.routing import DbSession, MigoRoute
+from migo.platform.wire import patch_changes
+
+from .access import own_partner, require_global, visible_partners
+from .errors import PARTNER_ERRORS
+from .schemas import (
+    CardProgramOut,
+    PartnerApplicationOut,
+    PartnerClientOut,
+    PartnerClientUpdate,
+    PartnerCompanyOut,
+    PartnerCreate,
+    PartnerDetail,
+    PartnerOut,
+    PartnerUpdate,
+)
+
+router = APIRouter(route_class=MigoRoute, tags=["Partners"])
+
+ClientSlug = Annotated[str, Path(min_length=1, max_length=100, description="The Payment Link client's slug.")]
+
+
+@router.get("/app/partners", response_model=CustomResponse[Page[PartnerOut]])
+async def list_partners(
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("partners.read"),
+    page: PageRequest = identity.PARTNERS.params(),
+) -> Any:
+    """The partners the operator may see (a partner's operator: its own); `searchText` matches the name."""
+    found, meta = await identity.PARTNERS.fetch(session, identity.partners(visible_partners(operator)), page)
+    return ok(Page[PartnerOut](items=[PartnerOut.model_validate(partner) for partner in found], meta=meta))
+
+
+@router.post(
+    "/app/partners", status_code=201, response_model=CustomResponse[PartnerOut], dependencies=[CmsOperatorIdempotent]
+)
+async def create_partner(
+    body: PartnerCreate, session: DbSession, operator: OperatorPrincipal = require_permission("partners.manage")
+) -> Any:
+    """Create a partner with its name and token lifetimes (each left out: the platform's default). Only a
+    platform operator may (403/7840 to a partner's operator). Honours Idempotency-Key."""
+    require_global(operator)
+    lifetimes = dataclasses.replace(
+        identity.TokenLifetimes.defaults(), **body.model_dump(exclude={"name"}, exclude_none=True)
+    )
+    return created(PartnerOut.model_validate(await identity.create_partner(session, body.name, lifetimes=lifetimes)))
+
+
+@router.get("/app/partners/{partnerId}", response_model=CustomResponse[PartnerDetail])
+async def get_partner(
+    partnerId: uuid.UUID,  # noqa: N803
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("partners.read"),
+) -> Any:
+    """The partner with its token lifetimes, its companies (each with its card program, if provisioned) and its
+    applications (the Middleware applications of its Payment Link clients included): ids, never a secret."""
+    partner_id = await own_partner(session, operator, partnerId)
+    overview = await identity.partner_overview(
+        session, partner_id, await payments.partner_client_slugs(session, partner_id)
+    )
+    programs = await cards.company_programs(session, [company.id for company in overview.companies])
+    return ok(
+        PartnerDetail(
+            **PartnerOut.model_validate(overview.partner).model_dump(),
+            companies=[
+                PartnerCompanyOut(
+                    id=company.id,
+                    name=company.name,
+                    created_at=company.created_at,
+                    card_program=CardProgramOut.model_validate(programs[company.id])
+                    if company.id in programs
+                    else None,
+                )
+                for company in overview.companies
+            ],
+            applications=[PartnerApplicationOut.model_validate(app) for app in overview.applications],
+        )
+    )
+
+
+@router.patch("/app/partners/{partnerId}", response_model=CustomResponse[PartnerOut])
+async def update_partner(
+    partnerId: uuid.UUID,  # noqa: N803
+    body: PartnerUpdate,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("partners.manage"),
+) -> Any:
+    """Rename the partner or change its token lifetimes. A lifetime out of bounds is a 400 naming it, and
+    nothing changes; tokens already issued keep their expiry."""
+    lifetimes = patch_changes(body, *PartnerUpdate.model_fields)
+    name = lifetimes.pop("name", None)
+    change = await identity.update_partner(
+        session, await own_partner(session, operator, partnerId), name=name, lifetimes=lifetimes
+    )
+    record_changes(request, **{to_camel(field): values for field, values in change.changed.items()})
+    return ok(PartnerOut.model_validate(change.partner))
+
+
+# The partner's Payment Link clients (Middleware): what `migo clients configure` sets.
+
+
+@router.get(
+    "/app/partners/{partnerId}/clients",
+    response_model=CustomResponse[Page[PartnerClientOut]],
+    tags=["Payment Link clients"],
+)
+async def list_partner_clients(
+    partnerId: uuid.UUID,  # noqa: N803
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("clients.read"),
+    page: PageRequest = payments.PARTNER_CLIENTS.params(),
+) -> Any:
+    """The Payment Link clients configured for the partner; `searchText` matches the slug and display name."""
+    found, meta = await payments.partner_client_page(session, await own_partner(session, operator, partnerId), page)
+    return ok(Page[PartnerClientOut](items=[PartnerClientOut.of(terms) for terms in found], meta=meta))
+
+
+@router.get(
+    "/app/partners/{partnerId}/clients/{slug}",
+    response_model=CustomResponse[PartnerClientOut],
+    tags=["Payment Link clients"],
+)
+async def get_partner_client(
+    partnerId: uuid.UUID,  # noqa: N803
+    slug: ClientSlug,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("clients.read"),
+) -> Any:
+    """One of the partner's clients; another partner's slug, or none, is 404/7841."""
+    terms = await payments.partner_client_terms(session, await own_partner(session, operator, partnerId), slug)
+    if terms is None:
+        raise ApiError(PARTNER_ERRORS.PARTNER_CLIENT_NOT_FOUND)
+    return ok(PartnerClientOut.of(terms))
+
+
+@router.patch(
+    "/app/partners/{partnerId}/clients/{slug}",
+    response_model=CustomResponse[PartnerClientOut],
+    tags=["Payment Link clients"],
+)
+async def update_partner_client(
+    partnerId: uuid.UUID,  # noqa: N803
+    slug: ClientSlug,
+    body: PartnerClientUpdate,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("clients.manage"),
+) -> Any:
+    """Change any of the client's fields: under the rules of `migo clients configure`, so a value they refuse is
+    a 400 naming the field, and nothing changes. New links follow at once (a link's amount outside the new range
+    is refused 2003); links already created keep what they were created with. Another partner's slug is
+    404/7841."""
+    change = await payments.reconfigure_partner_client(
+        session, await own_partner(session, operator, partnerId), slug, body.terms_changes()
+    )
+    if change is None:
+        raise ApiError(PARTNER_ERRORS.PARTNER_CLIENT_NOT_FOUND)
+    before, after = (
+        PartnerClientOut.of(terms).model_dump(mode="json", by_alias=True) for terms in (change.before, change.after)
+    )
+    record_changes(
+        request, **{field: (before[field], after[field]) for field in before if before[field] != after[field]}
+    )
+    return ok(PartnerClientOut.of(change.after))
