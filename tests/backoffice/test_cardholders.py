@@ -26,6 +26,7 @@ async def test_support_finds_a_cardholder_reads_its_cards_and_blocks_one(client)
     detail = _data(await client.get(f"{base}/cardholders/{holder['userId']}", headers=support))
     [held] = detail["cards"]
     assert held["cardId"] == card["cardId"] and held["balance"] == "25.0000" and held["status"] == "ACTIVE"
+    assert [(m["amount"], m["balanceAfter"]) for m in held["recentMovements"]] == [("25.0000", "25.0000")]
     assert held["maskedPan"] == f"{cards.numbers[0][:6]}******{cards.numbers[0][-4:]}"
     assert cards.numbers[0] not in str(detail)
 
@@ -70,3 +71,24 @@ async def test_another_partners_cardholders_and_cards_do_not_exist(client):
     assert [item["userId"] for item in listed] == [str(other.user_id)]  # their own cardholder only
     app = bearer(await tenant.app_token(client))
     assert _data(await client.get(f"/rest/cards/{card['cardId']}", headers=app))["status"] == "ACTIVE"
+
+
+async def test_the_last_four_of_a_card_finds_its_owner(client):
+    tenant = await create_tenant()
+    cards = await provision_cards(tenant, count=2)
+    holder = await create_cardholder(client, tenant, firstName="Marta", lastName="Quiñónez", phone="+50255550177")
+    await activate_card(client, cards, 0, holder["userId"])
+    support = await _operator(client, tenant, "support")
+    path = f"/cms/rest/app/partners/{tenant.partner_id}/cardholders"
+    last4 = cards.numbers[0][-4:]
+    found = _data(await client.get(path, params={"searchText": last4}, headers=support))
+    assert holder["userId"] in [item["userId"] for item in found["items"]]
+    # A card still in stock (no owner) finds nobody; another partner's operator finds nothing.
+    unowned = _data(await client.get(path, params={"searchText": cards.numbers[1][-4:]}, headers=support))
+    assert holder["userId"] not in [item["userId"] for item in unowned["items"]]
+    other = await create_tenant()
+    theirs = f"/cms/rest/app/partners/{other.partner_id}/cardholders"
+    stranger = _data(
+        await client.get(theirs, params={"searchText": last4}, headers=await other.operator_headers(client))
+    )
+    assert holder["userId"] not in [item["userId"] for item in stranger["items"]]

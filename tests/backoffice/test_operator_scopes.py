@@ -171,3 +171,35 @@ async def test_a_global_operator_creates_a_partner_and_sees_every_partner(client
         str(tenant.partner_id)
     ]
     _error(await client.get(f"/cms/rest/app/partners/{made['id']}", headers=own), 404, 7812)
+
+
+async def test_an_operators_scope_changes_through_patch_within_the_same_rules(client):
+    tenant, other = await create_tenant(), await create_tenant()
+    await configure_payment_client(tenant)
+    await configure_payment_client(other)
+    admin = await tenant.operator_headers(client)
+    desk = await _payments_desk_role(client, admin)
+    username = f"desk.{uuid.uuid4().hex[:6]}"
+    body = {"username": username, "email": "desk@example.test", "name": "Desk", "roles": [desk]}
+    created = await client.post("/cms/rest/operators", json={**body, "password": OPERATOR_PASSWORD}, headers=admin)
+    made = _data(created, 201)
+    path = f"/cms/rest/operators/{made['id']}"
+    assert made["scope"] == "partner"
+    desk_headers = await tenant.operator_headers(client, body["username"])
+
+    _error(await client.patch(path, json={"clientSlug": other.client_slug}, headers=admin), 404, 7813)
+    wider = {"clientSlug": tenant.client_slug, "roles": ["support"]}
+    _error(await client.patch(path, json=wider, headers=admin), 400, 7814)
+    assert _data(await client.get(path, headers=admin))["scope"] == "partner"  # nothing changed
+
+    scoped = _data(await client.patch(path, json={"clientSlug": tenant.client_slug}, headers=admin))
+    assert (scoped["scope"], scoped["clientSlug"]) == ("client", tenant.client_slug)
+    me = _data(await client.get("/cms/rest/me", headers=desk_headers))  # at once, on the same session
+    assert (me["scope"], me["clientSlug"]) == ("client", tenant.client_slug)
+    _error(await client.patch(path, json={"roles": ["support"]}, headers=admin), 400, 7814)  # its roles stay within
+    back = _data(await client.patch(path, json={"clientSlug": None}, headers=admin))
+    assert (back["scope"], back["clientSlug"]) == ("partner", None)
+
+    kept = await client.get("/cms/rest/audit", params={"resourceId": made["id"]}, headers=admin)
+    changes = [record["changes"] for record in _data(kept)["items"] if record["status"] == 200]
+    assert {"clientSlug": {"before": tenant.client_slug, "after": None}} in changes

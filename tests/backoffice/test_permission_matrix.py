@@ -11,13 +11,16 @@ from typing import Any
 
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
+from sqlalchemy import select
 from starlette.routing import Mount
 
 from migo.app import create_app
+from migo.backoffice.models import AuditRecord
 from migo.identity import operators
 from migo.identity.models import Partner
 from migo.platform.db import database
 from migo.platform.secrets import Password
+from migo.platform.surface import operation_id
 from tests.factories import OPERATOR_PASSWORD, create_tenant
 
 # CMS endpoints that no operator permission guards, and why.
@@ -41,16 +44,19 @@ def _permission(dependant: Dependant) -> str | None:
     return None
 
 
-def cms_routes() -> list[tuple[str, str, str | None]]:
-    """(method, path, the permission it needs) of every CMS endpoint."""
+def cms_routes(*, with_actions: bool = False) -> list[Any]:
+    """(method, path, the permission it needs) of every CMS endpoint; with its operationId last, `with_actions`."""
     app = create_app()
     cms = next(route for route in app.routes if isinstance(route, Mount) and route.path == "/cms/rest")
-    found = []
+    found: list[Any] = []
     for context in iter_route_contexts(list(cms.app.routes)):  # type: ignore[attr-defined]
         route = context.original_route
         if isinstance(route, APIRoute) and route.include_in_schema:
             for method in sorted(route.methods - {"HEAD"}):
-                found.append((method, context.path or route.path, _permission(route.dependant)))
+                found.append(
+                    (method, context.path or route.path, _permission(route.dependant))
+                    + ((operation_id(route),) if with_actions else ())
+                )
     return found
 
 
@@ -87,3 +93,12 @@ async def test_each_built_in_role_passes_exactly_what_its_permissions_allow(clie
             if denied == (permission in granted):
                 mismatches.append(f"{role} {method} {path} ({permission}): {answer.status_code}")
     assert mismatches == []
+
+    # Every one of those calls that would change something is in the partner's audit trail, refused or not
+    # (PCI DSS 10.2): the trail misses no CMS mutation.
+    mutations = {
+        action for method, _, permission, action in cms_routes(with_actions=True) if permission and method != "GET"
+    }
+    async with database.transaction() as session:
+        kept = set(await session.scalars(select(AuditRecord.action).where(AuditRecord.partner_id == tenant.partner_id)))
+    assert sorted(mutations - kept) == []

@@ -10,6 +10,7 @@ from fastapi import APIRouter, File, Form, Header, Query, Request, Response, Upl
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.cards import service as cards
+from migo.cards.schemas import MovementOut
 from migo.identity import service as identity
 from migo.identity.auth import require_permission
 from migo.identity.principals import OperatorPrincipal
@@ -70,10 +71,15 @@ async def list_partner_cardholders(
     status: Annotated[Literal["active", "disabled"] | None, Query()] = None,
     page: PageRequest = identity.PARTNER_CARDHOLDERS.params(),
 ) -> Any:
-    """The cardholders of every company of the partner; `searchText` matches names, email, phone and document
-    number."""
-    statement = identity.partner_cardholders(await own_partner(session, operator, partnerId), status)
-    found, meta = await identity.PARTNER_CARDHOLDERS.fetch(session, statement, page)
+    """The cardholders of every company of the partner; `searchText` matches names, email, phone, document
+    number and external id, and four digits also the last four of a card the cardholder owns."""
+    partner = await own_partner(session, operator, partnerId)
+    statement = identity.partner_cardholders(partner, status)
+    by_card = None
+    if page.search_text is not None and len(page.search_text) == 4 and page.search_text.isdigit():
+        companies = await identity.company_ids_of_partner(session, partner)
+        by_card = identity.cardholder_among(await cards.owners_by_last4(session, companies, page.search_text))
+    found, meta = await identity.PARTNER_CARDHOLDERS.fetch(session, statement, page, also_matching=by_card)
     return ok(Page[PartnerCardholderOut](items=[PartnerCardholderOut.model_validate(u) for u in found], meta=meta))
 
 
@@ -108,6 +114,7 @@ async def get_partner_cardholder(
                     expiry_month=item.card.expiry_month,
                     expiry_year=item.card.expiry_year,
                     blocked_with_holder=item.card.blocked_with_holder,
+                    recent_movements=[MovementOut.of(movement) for movement in item.recent_movements],
                 )
                 for item in held
             ],

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from migo.cards import service as cards
+from migo.cards.schemas import MovementOut
 from migo.cards.service import MAX_PRINT
 from migo.identity.schemas import CardholderFields
 from migo.merchants import service as merchants
@@ -64,6 +65,7 @@ class HeldCardOut(ApiModel):
     is_owner: bool
     expiry_month: int
     expiry_year: int
+    recent_movements: list[MovementOut] = Field(description="Its latest movements, newest first (at most 5).")
     blocked_with_holder: bool = Field(description="Blocked by the cardholder's block: lifting it unblocks this card.")
 
 

@@ -19,6 +19,7 @@ benchmark provision programs and stock through it; no one else reads cards' tabl
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -26,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.ledger import service as ledger
 from migo.platform.errors import ApiError
+from migo.platform.pagination import PageRequest, SortOrder
 
 from . import lifecycle
 from .access import readable, readable_by_companies
@@ -74,6 +76,7 @@ __all__ = [
     "holder_transition",
     "move_funds",
     "operator_transition",
+    "owners_by_last4",
     "partner_card_transaction",
     "partner_card_transactions",
     "print_cards",
@@ -108,6 +111,17 @@ async def company_programs(session: AsyncSession, company_ids: list[uuid.UUID]) 
     }
 
 
+async def owners_by_last4(session: AsyncSession, company_ids: list[uuid.UUID], last4: str) -> list[uuid.UUID]:
+    """The cardholders of these companies who own a card ending in `last4` (a back office's search)."""
+    found = await session.scalars(
+        readable_by_companies(company_ids, Card)
+        .with_only_columns(Card.owner_user_id)
+        .where(Card.last4 == last4, Card.owner_user_id.is_not(None))
+        .distinct()
+    )
+    return [owner for owner in found if owner is not None]
+
+
 @dataclass(frozen=True)
 class CreditTarget:
     """A card's ledger account as a credit from outside the program sees it: its currency, and the highest
@@ -138,11 +152,16 @@ async def credit_target(session: AsyncSession, company_id: uuid.UUID, card_id: u
 
 @dataclass(frozen=True)
 class HeldCard:
-    """A card a cardholder holds, as the back office shows it: never its number, only its BIN and last four."""
+    """A card a cardholder holds, as the back office shows it: never its number, only its BIN and last four;
+    with its latest movements, newest first."""
 
     card: Card
     balance: ledger.Balance
     is_owner: bool
+    recent_movements: Sequence[ledger.Movement]
+
+
+RECENT_MOVEMENTS = 5
 
 
 async def holder_cards(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUID) -> list[HeldCard]:
@@ -153,7 +172,16 @@ async def holder_cards(session: AsyncSession, company_id: uuid.UUID, user_id: uu
         .where(CardUser.user_id == user_id)
         .order_by(Card.created_at, Card.id)
     )
-    return [HeldCard(card, await ledger.balance_of(session, card.account_id), owner) for card, owner in rows]
+    latest = PageRequest(1, RECENT_MOVEMENTS, ledger.MOVEMENTS.default_sort, SortOrder.DESC, None)
+    return [
+        HeldCard(
+            card,
+            await ledger.balance_of(session, card.account_id),
+            owner,
+            (await ledger.movements(session, card.account_id, latest))[0],
+        )
+        for card, owner in rows
+    ]
 
 
 async def operator_transition(

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, String, bindparam, func, or_, select
+from sqlalchemy import Select, String, bindparam, func, or_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -63,17 +63,6 @@ async def register(
     return user
 
 
-# The statements of `register_once`, built once (a bulk upload runs them for every line). A NULL email or
-# document number matches nothing.
-_REGISTERED_OR_CLASHING = select(User.id, User.email, User.document_number).where(
-    User.company_id == bindparam("company_id"),
-    or_(
-        User.id == bindparam("user_id"),
-        func.lower(User.username) == func.lower(bindparam("username", type_=String)),
-        func.lower(User.email) == func.lower(bindparam("email", type_=String)),
-        User.document_number == bindparam("document_number", type_=String),
-    ),
-)
 _INSERT_IF_FREE = insert(User).on_conflict_do_nothing().returning(User.id)
 
 
@@ -85,16 +74,19 @@ async def register_once(
     `username` another cardholder of the company has, and nothing is registered: a bulk upload, which nobody
     reviews line by line, refuses a second cardholder with either. Two statements, for uploads of many lines."""
     username = _username(None, details)
+    # A NULL email or document number matches nothing.
     found = (
         await session.execute(
-            _REGISTERED_OR_CLASHING,
-            {
-                "company_id": company_id,
-                "user_id": user_id,
-                "username": username,
-                "email": details.email,
-                "document_number": details.document_number,
-            },
+            readable(User, company_id)
+            .with_only_columns(User.id, User.email, User.document_number)
+            .where(
+                or_(
+                    User.id == user_id,
+                    func.lower(User.username) == username.lower(),
+                    func.lower(User.email) == func.lower(bindparam("email", details.email, type_=String)),
+                    User.document_number == bindparam("document_number", details.document_number, type_=String),
+                )
+            )
         )
     ).all()
     if any(row.id == user_id for row in found):

@@ -179,6 +179,13 @@ async def create(
     return operator
 
 
+@dataclass(frozen=True)
+class ClientScope:
+    """An operator's new scope: one Payment Link client of its partner, or (None) the whole partner."""
+
+    client_slug: str | None
+
+
 async def update(
     session: AsyncSession,
     caller: OperatorPrincipal,
@@ -188,24 +195,33 @@ async def update(
     email: str | None = None,
     role_names: list[str] | None = None,
     status: str | None = None,
+    scope: ClientScope | None = None,
 ) -> Operator:
     """Change the fields given. Disabling ends the operator's sessions at once (its tokens stop working and
-    stay stopped should it be enabled again); enabling one that never set its password leaves it invited."""
+    stay stopped should it be enabled again); enabling one that never set its password leaves it invited.
+    A scope of one client holds the operator's roles (new or kept) to a client's permissions."""
     operator = await _managed(session, caller, operator_id)
     itself = operator.id == caller.operator_id
     if status == "disabled" and itself:
         raise ApiError(IDENTITY_ERRORS.OPERATOR_SELF_LOCKOUT, "An operator cannot disable itself.")
-    if role_names is not None:
-        found = await roles.roles_by_name(session, caller.partner_id, role_names)
+    if scope is not None and itself:
+        raise ApiError(IDENTITY_ERRORS.OPERATOR_SELF_LOCKOUT, "An operator cannot change its own scope.")
+    client_slug = scope.client_slug if scope is not None else operator.client_slug
+    found = await roles.roles_by_name(session, caller.partner_id, role_names) if role_names is not None else None
+    if found is not None:
         granted = await _granted_by(session, found)
         roles.check_grant(caller, granted)  # what it loses, the caller holds already (_managed)
-        if operator.client_slug is not None:
-            await _check_client_scope(session, caller, operator.client_slug, granted)
         if itself and MANAGES_OPERATORS not in granted:
             raise ApiError(
                 IDENTITY_ERRORS.OPERATOR_SELF_LOCKOUT, "An operator cannot give up its own `operators.manage`."
             )
+    if client_slug is not None and (found is not None or scope is not None):
+        kept = await _granted_by(session, found) if found is not None else await _permissions_of(session, operator.id)
+        await _check_client_scope(session, caller, client_slug, set(kept))
+    if found is not None:
         await _set_roles(session, operator, found)
+    if scope is not None:
+        operator.client_slug = scope.client_slug
     if name is not None:
         operator.display_name = name
     if email is not None and email != operator.email:

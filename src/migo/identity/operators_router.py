@@ -17,7 +17,7 @@ from migo.platform.auditing import record_changes
 from migo.platform.envelope import CustomResponse, created, ok
 from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
-from migo.platform.wire import patch_changes
+from migo.platform.wire import patch_changes, to_camel
 
 from . import operator_accounts, operators, otp, roles
 from .auth import CmsApp, CmsOperatorIdempotent, require_permission
@@ -148,7 +148,9 @@ async def update_operator(
 ) -> Any:
     """Change an operator's name, email, roles (the whole new set) or status. `disabled` stops its tokens at
     once. Only an operator holding every permission of the one changed may change it (403, 7804); nobody
-    disables itself or gives up its own `operators.manage` (409, 7810)."""
+    disables itself or gives up its own `operators.manage` (409, 7810). `clientSlug` changes its scope: to one
+    client of the partner (404/7813 otherwise; its roles within a client's scope, 400/7814), or, null, to the
+    whole partner."""
     changes = patch_changes(body, "name", "email", "roles", "status")
     # A snapshot: the update changes this very row object.
     before = _audited(
@@ -162,17 +164,25 @@ async def update_operator(
         email=changes.get("email"),
         role_names=changes.get("roles"),
         status=changes.get("status"),
+        scope=operator_accounts.ClientScope(changes["client_slug"]) if "client_slug" in changes else None,
     )
     after = await operator_accounts.view(session, changed)
     now = _audited(after)
-    record_changes(request, **{field: (before[field], now[field]) for field in changes if before[field] != now[field]})
+    differences = {to_camel(field): (before[field], now[field]) for field in changes if before[field] != now[field]}
+    record_changes(request, **differences)
     return ok(_operator_out(after, operator))
 
 
 def _audited(view: operator_accounts.OperatorView) -> dict[str, Any]:
     """The fields an update may change, as the audit trail keeps them (no secret among them)."""
     account = view.operator
-    return {"name": account.display_name, "email": account.email, "roles": list(view.roles), "status": account.status}
+    return {
+        "name": account.display_name,
+        "email": account.email,
+        "roles": list(view.roles),
+        "status": account.status,
+        "client_slug": account.client_slug,
+    }
 
 
 @router.post("/operators/{operatorId}/reset-password", response_model=CustomResponse[OtpSent])

@@ -230,6 +230,13 @@ class OperatorUpdate(ApiInput):
     status: Literal["active", "disabled"] | None = Field(
         None, description="`disabled` stops the operator's tokens at once; an operator cannot disable itself."
     )
+    client_slug: str | None = Field(
+        None,
+        min_length=1,
+        max_length=100,
+        description="Its scope: a Payment Link client of the partner (its roles must then stay within a client's "
+        "scope), or null for the whole partner. Takes effect on its next call.",
+    )
 
 
 class OperatorPasswordReset(ApiModel):

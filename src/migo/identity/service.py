@@ -22,7 +22,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform.errors import ApiError
@@ -61,6 +61,7 @@ __all__ = [
     "TokenLifetimes",
     "authenticate_key_pair",
     "block_cardholder",
+    "cardholder_among",
     "cardholder_for_activation",
     "cardholder_name",
     "company_ids_of_partner",
@@ -157,6 +158,11 @@ def partner_cardholders(partner_id: uuid.UUID, status: str | None = None) -> Sel
     document number, external id)."""
     statement = access.partner_cardholders(partner_id)
     return statement.where(User.status == status) if status is not None else statement
+
+
+def cardholder_among(user_ids: list[uuid.UUID]) -> ColumnElement[bool]:
+    """A search condition of PARTNER_CARDHOLDERS: the cardholder is one of these (found by another domain)."""
+    return User.id.in_(user_ids)
 
 
 async def partner_cardholder(session: AsyncSession, partner_id: uuid.UUID, user_id: uuid.UUID) -> User:

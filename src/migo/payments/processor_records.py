@@ -12,10 +12,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import PaymentClient, PaymentTransaction
+from .access import readable_by_partner
+from .models import PaymentTransaction
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,8 @@ class ProcessorPayment:
 
 def _partner_links(partner_id: uuid.UUID, processor: str) -> Select[*tuple[Any, ...]]:
     return (
-        select(
+        readable_by_partner(partner_id)
+        .with_only_columns(
             PaymentTransaction.uid,
             PaymentTransaction.processor_reference,
             PaymentTransaction.currency,
@@ -42,8 +44,7 @@ def _partner_links(partner_id: uuid.UUID, processor: str) -> Select[*tuple[Any, 
             PaymentTransaction.refunded_amount,
             PaymentTransaction.captured_at,
         )
-        .join(PaymentClient, PaymentClient.id == PaymentTransaction.client_id)
-        .where(PaymentClient.partner_id == partner_id, PaymentTransaction.processor == processor)
+        .where(PaymentTransaction.processor == processor)
     )
 
 

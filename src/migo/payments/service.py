@@ -39,6 +39,7 @@ from migo.platform.db import database
 from migo.platform.errors import ApiError
 
 from . import checkout, clients, links
+from .access import partner_client
 from .back_office import PartnerLinkPayment, partner_link_payment, partner_link_payments, refund_for_partner
 from .bins import load as load_bins
 from .bins import load_shipped_if_empty as load_shipped_bins_if_empty
@@ -130,9 +131,7 @@ async def client_exists(session: AsyncSession, slug: str) -> bool:
 
 async def is_client_of_partner(session: AsyncSession, partner_id: uuid.UUID, slug: str) -> bool:
     """Whether the Payment Link client with this slug is the partner's (an operator may be scoped to it)."""
-    return bool(
-        await session.scalar(select(exists().where(PaymentClient.slug == slug, PaymentClient.partner_id == partner_id)))
-    )
+    return await session.scalar(partner_client(partner_id, slug).with_only_columns(PaymentClient.id)) is not None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
 from pydantic import BaseModel
-from sqlalchemy import Select, SQLColumnExpression, func, or_, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform.errors import ERRORS, ApiError
@@ -91,15 +91,23 @@ class Listing:
         return Depends(page_request)
 
     async def fetch(
-        self, session: AsyncSession, statement: Select[*tuple[Any, ...]], request: PageRequest, *, rows: bool = False
+        self,
+        session: AsyncSession,
+        statement: Select[*tuple[Any, ...]],
+        request: PageRequest,
+        *,
+        rows: bool = False,
+        also_matching: ColumnElement[bool] | None = None,
     ) -> tuple[Sequence[Any], PageMeta]:
         """One page of `statement` (already scoped to the caller) and the page's meta: its first entity per
-        row, or whole rows with `rows=True` (for statements that select several)."""
+        row, or whole rows with `rows=True` (for statements that select several). `also_matching`: what else
+        `searchText` matches, beside the searchable columns (a match another domain found)."""
         if request.sort_by not in self.sortable:
             raise ApiError(ERRORS.VALIDATION_ERROR, f"query.sortBy: must be one of {', '.join(self.sortable)}")
         if request.search_text and self.searchable:
             pattern = f"%{_escape_like(request.search_text)}%"
-            statement = statement.where(or_(*(column().ilike(pattern, escape="\\") for column in self.searchable)))
+            matches = [column().ilike(pattern, escape="\\") for column in self.searchable]
+            statement = statement.where(or_(*matches, *([also_matching] if also_matching is not None else [])))
         total = await session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
         column = self.sortable[request.sort_by]()
         ordering = column.asc() if request.sort_order is SortOrder.ASC else column.desc()
