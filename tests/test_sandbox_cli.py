@@ -152,8 +152,10 @@ def test_cards_print_writes_the_embossing_file():
     assert len(printed) == 2
     assert all(card["number"].startswith("489551") and card["name"] == "EVA RUIZ" for card in printed)
     assert all(len(card["expiry"]) == 5 and card["expiry"][2] == "/" for card in printed)
-    csv = subprocess.run(command, capture_output=True, text=True, check=True).stdout.splitlines()
+    run = subprocess.run(command, capture_output=True, text=True, check=True)
+    csv = run.stdout.splitlines()
     assert csv[0] == "cardId,number,expiry,name" and len(csv) == 3
+    assert "printing 2 cards [" in run.stderr and "] 2/2" in run.stderr  # its progress bar
     unknown = subprocess.run(
         [
             sys.executable,

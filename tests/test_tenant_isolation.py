@@ -41,6 +41,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from pydantic import BaseModel
 from starlette.routing import Mount
 
+from migo.cards.tasks import print_stock
 from migo.platform import clock
 from tests.factories import (
     Tenant,
@@ -450,6 +451,7 @@ async def build_world(http: httpx.AsyncClient) -> World:
         await http.post(f"/cms/rest/app/partners/{tenant.partner_id}/card-stock", json={"count": 1}, headers=operator),
         201,
     )
+    await print_stock(stock["batchId"])  # as the worker does: its embossing file is there once printed
     cms_cardholder = await create_cardholder(http, tenant)
     return World(
         tenant=tenant,

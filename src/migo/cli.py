@@ -167,26 +167,46 @@ def cmd_cards_program(args: argparse.Namespace) -> int:
 
 
 def cmd_cards_print(args: argparse.Namespace) -> int:
-    """The embossing file: the one place a full card number is ever shown."""
-    from migo.cards.service import Actor, embossing_csv, print_cards
+    """Print a run of cards a committed chunk at a time, with a progress bar, then write its embossing file: the
+    one place a full card number is ever shown."""
+    from migo.cards import service as cards
+    from migo.platform.db import database
 
     resolve_database_url()
-    printed = asyncio.run(
-        _in_transaction(
-            lambda session: print_cards(
-                session, args.company, args.count, embossed_name=args.name, printed_by=Actor("system", None, "cli")
-            )
-        )
-    )
+
+    async def print_run() -> list[Any]:
+        try:
+            async with database.transaction() as session:
+                batch = await cards.open_stock_batch(
+                    session,
+                    args.company,
+                    args.count,
+                    embossed_name=args.name,
+                    printed_by=cards.Actor("system", None, "cli"),
+                )
+            bar = ProgressBar(f"printing {args.count} cards")
+            printed, count = 0, args.count
+            while printed < count:
+                printed, count = await cards.print_next_chunk(batch.id)
+                await bar.update(printed, count)
+            bar.close()
+            async with database.transaction() as session:
+                run = await cards.stock_batch(session, [args.company], batch.id)
+                assert run is not None  # printed just now
+                return await cards.embossing_lines(session, run)
+        finally:
+            await database.dispose()
+
+    printed_cards = asyncio.run(print_run())
     # The embossing file: the one place a full card number is written out.
     if args.json:
         rows = [
             {"cardId": str(c.card_id), "number": c.number.reveal(), "expiry": c.expiry, "name": c.name or ""}
-            for c in printed.cards
+            for c in printed_cards
         ]
         print(json.dumps(rows, indent=2))
     else:
-        sys.stdout.write(embossing_csv(printed.cards))
+        sys.stdout.write(cards.embossing_csv(printed_cards))
     return 0
 
 

@@ -13,6 +13,8 @@ import uuid
 
 import httpx
 
+from migo.cards import programs
+from migo.cards.tasks import print_stock
 from migo.identity import applications
 from migo.identity.models import Partner
 from migo.platform import pan
@@ -46,7 +48,13 @@ async def test_stock_is_printed_listed_and_its_embossing_file_holds_exactly_its_
     answer = await client.post(_stock(tenant), json={"count": 3, "embossedName": "Ana Perez"}, headers=admin)
     batch = _data(answer, 201)
     assert (batch["companyId"], batch["count"], batch["embossedName"]) == (str(tenant.company_id), 3, "ANA PEREZ")
-    assert (batch["channel"], batch["printedBy"]) == ("cms", me)
+    assert (batch["channel"], batch["printedBy"], batch["status"], batch["printed"]) == ("cms", me, "queued", 0)
+    # Queued: the worker prints it; the embossing file waits for the whole run.
+    early = await client.get(f"{_stock(tenant)}/{batch['batchId']}/embossing-file", headers=admin)
+    _error(early, 409, 7853)
+    await print_stock(batch["batchId"])
+    progress = _data(await client.get(f"{_stock(tenant)}/{batch['batchId']}/progress", headers=admin))
+    assert (progress["status"], progress["total"], progress["processed"], progress["failed"]) == ("done", 3, 3, 0)
     listed = _data(await client.get(_stock(tenant), headers=admin))
     assert listed["items"][0]["batchId"] == batch["batchId"]  # newest first
     assert [(item["channel"], item["count"]) for item in listed["items"]] == [("cms", 3), ("system", 1)]
@@ -69,6 +77,7 @@ async def test_stock_is_printed_listed_and_its_embossing_file_holds_exactly_its_
 
     kept = await _trail(client, admin, resourceId=batch["batchId"], sortOrder="ASC")
     assert [(r["action"], r["status"], r["changes"]) for r in kept] == [
+        ("downloadEmbossingFile", 409, None),
         ("downloadEmbossingFile", 200, None),
         ("downloadEmbossingFile", 200, None),
     ]
@@ -102,6 +111,7 @@ async def test_printing_and_the_embossing_file_need_their_permissions(client):
     _data(await client.post("/cms/rest/roles", json=role, headers=admin), 201)
     printer = await _operator(client, tenant, "stock")
     batch = _data(await client.post(_stock(tenant), json={"count": 1}, headers=printer), 201)
+    await print_stock(batch["batchId"])
     file = f"{_stock(tenant)}/{batch['batchId']}/embossing-file"
     _error(await client.get(file, headers=printer), 403, 7801)  # admin only: full card numbers
     support = await _operator(client, tenant, "support")
@@ -149,3 +159,27 @@ async def test_another_partners_company_and_batch_do_not_exist(client):
     # Their own company, named, prints for them.
     mine = _data(await client.post(own, json={"count": 1, "companyId": str(other.company_id)}, headers=theirs), 201)
     assert mine["companyId"] == str(other.company_id)
+
+
+async def test_a_run_is_printed_a_committed_chunk_at_a_time_and_a_run_cut_short_resumes(client, monkeypatch):
+    tenant = await create_tenant()
+    await provision_cards(tenant, count=1)
+    admin = await tenant.operator_headers(client)
+    monkeypatch.setattr(programs, "STOCK_CHUNK", 2)
+    batch = _data(await client.post(_stock(tenant), json={"count": 5}, headers=admin), 201)
+    progress = f"{_stock(tenant)}/{batch['batchId']}/progress"
+    seen = [_data(await client.get(progress, headers=admin))]
+    # A worker printing two chunks, then killed: what it committed stays, and is seen while it runs.
+    for _ in range(2):
+        await programs.print_next_chunk(uuid.UUID(batch["batchId"]))
+        seen.append(_data(await client.get(progress, headers=admin)))
+    assert [(p["status"], p["processed"]) for p in seen] == [("queued", 0), ("running", 2), ("running", 4)]
+    _error(await client.get(f"{_stock(tenant)}/{batch['batchId']}/embossing-file", headers=admin), 409, 7853)
+    # The job run again prints what is left, and no card twice.
+    await print_stock(batch["batchId"])
+    await print_stock(batch["batchId"])  # a second runner finds nothing left
+    assert _data(await client.get(progress, headers=admin))["processed"] == 5
+    rows = _embossing_rows(await client.get(f"{_stock(tenant)}/{batch['batchId']}/embossing-file", headers=admin))
+    assert len(rows) == 5 and len({row["number"] for row in rows}) == 5
+    listed = _data(await client.get(_stock(tenant), headers=admin))["items"][0]
+    assert (listed["status"], listed["printed"]) == ("done", 5)

@@ -16,6 +16,9 @@ class BACKOFFICE_ERRORS:  # noqa: N801 - a namespace of constants, named like th
         7851, "COMPANY_REQUIRED", 400, "The partner manages several companies: name one in `companyId`."
     )
     STOCK_BATCH_NOT_FOUND = backoffice_error(7852, "STOCK_BATCH_NOT_FOUND", 404, "The card stock batch does not exist.")
+    STOCK_NOT_PRINTED = backoffice_error(
+        7853, "STOCK_NOT_PRINTED", 409, "The print run is still printing; poll its progress until it is done."
+    )
 
 
 class CARDHOLDER_BATCH_ERRORS:  # noqa: N801 - a namespace of constants, named like the platform's ERRORS

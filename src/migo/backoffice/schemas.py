@@ -324,6 +324,8 @@ class CardStockBatchOut(ApiModel):
     batch_id: uuid.UUID = Field(validation_alias="id")
     company_id: uuid.UUID
     count: int
+    printed: int = Field(description="Printed so far: the worker prints a run a chunk at a time.")
+    status: Literal["queued", "running", "done"] = Field(description="Its embossing file is there once `done`.")
     embossed_name: str | None
     channel: str = Field(description="Where it was printed: `cms`, `cli` (`migo cards print`) or `system`.")
     printed_by: str | None = Field(validation_alias="actor_id", description="The operator's id when on the CMS.")

@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from migo.cards import service as cards
 from migo.identity.auth import CmsOperatorIdempotent, require_permission
 from migo.identity.principals import OperatorPrincipal
+from migo.platform import batches
 from migo.platform.auditing import audited_read, record_changes
 from migo.platform.envelope import CustomResponse, created, ok
 from migo.platform.pagination import Page, PageRequest
@@ -40,8 +41,9 @@ async def print_card_stock(
     operator: OperatorPrincipal = require_permission("cards.manage"),
 ) -> Any:
     """Print `count` inactive, unassigned cards into a company's stock, as `migo cards print` does: one stock
-    batch, printed in the request. The numbers are not in the answer: download the batch's embossing file for
-    the card manufacturer. Honours `Idempotency-Key`."""
+    batch, answered at once (`queued`) and printed by the worker a committed chunk at a time (poll
+    `.../{batchId}/progress`). The numbers are never in an answer: once `done`, download the batch's embossing
+    file for the card manufacturer (409/7853 before). Honours `Idempotency-Key`."""
     batch = await stock.print_stock(
         session,
         operator,
@@ -52,6 +54,30 @@ async def print_card_stock(
     )
     record_changes(request, batchId=(None, str(batch.id)), count=(None, batch.count))
     return created(CardStockBatchOut.model_validate(batch))
+
+
+@router.get("/{batchId}/progress", response_model=CustomResponse[batches.BatchProgress])
+async def get_card_stock_progress(
+    partnerId: uuid.UUID,  # noqa: N803
+    batchId: uuid.UUID,  # noqa: N803
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("cards.read"),
+) -> Any:
+    """Where the print run stands, in the shape every batch of Migo shares: `total` cards, `processed` (all of
+    them `succeeded`) printed so far; `done` once printed whole (a run has no failed lines)."""
+    batch = await stock.find_batch(session, operator, partnerId, batchId)
+    return ok(
+        batches.BatchProgress(
+            batch_id=batch.id,
+            status=batch.status,
+            total=batch.count,
+            processed=batch.printed,
+            succeeded=batch.printed,
+            failed=0,
+            errors=[],
+            failure=None,
+        )
+    )
 
 
 @router.get("", response_model=CustomResponse[Page[CardStockBatchOut]])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
+from typing import Literal
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, SmallInteger, String, false
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -44,10 +45,24 @@ class CardStockBatch(IdMixin, CreatedAtMixin, Base):
 
     company_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("companies.id"))
     count: Mapped[int]
+    printed: Mapped[int]  # so far: a run the worker prints goes a committed chunk at a time
     embossed_name: Mapped[str | None] = mapped_column(String(26))
     actor_kind: Mapped[str] = mapped_column(String(20))  # who printed it: operator | system
     actor_id: Mapped[str | None] = mapped_column(String(64))
     channel: Mapped[str] = mapped_column(String(20))  # cms | cli | system
+
+    @property
+    def status(self) -> StockStatus:
+        return stock_status(self.printed, self.count)
+
+
+StockStatus = Literal["queued", "running", "done"]
+
+
+def stock_status(printed: int, count: int) -> StockStatus:
+    """A run not started, part printed, or printed whole (a run cannot fail: its program was checked when it
+    was queued, and a chunk that breaks is printed again)."""
+    return "done" if printed >= count else "running" if printed else "queued"
 
 
 class Card(IdMixin, CreatedAtMixin, Base):

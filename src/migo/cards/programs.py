@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.ledger import service as ledger
 from migo.platform import clock, pan
+from migo.platform.db import database
 from migo.platform.errors import ApiError
 from migo.platform.ids import new_id
 from migo.platform.secrets import CardNumber
@@ -22,6 +23,7 @@ from .errors import CARD_ERRORS
 from .models import Card, CardProgram, CardStockBatch
 
 FUNDING_DEPOSIT_KIND = "funding_deposit"  # the ledger entry of money a company wired in
+STOCK_CHUNK = 250  # cards printed and committed together by a worker's print run
 MAX_PRINT = 10_000  # cards in one print run
 
 
@@ -120,17 +122,30 @@ async def print_cards(
     printed_by: Actor = SYSTEM,
 ) -> PrintedStock:
     """Create `count` inactive, unassigned physical cards with Luhn-valid numbers on the program's BIN, as one
-    stock batch (who printed it kept with it)."""
+    stock batch (who printed it kept with it), in the caller's transaction."""
+    batch = await open_stock_batch(session, company_id, count, embossed_name=embossed_name, printed_by=printed_by)
+    return PrintedStock(batch.id, await print_into(session, batch, count))
+
+
+async def open_stock_batch(
+    session: AsyncSession,
+    company_id: uuid.UUID,
+    count: int,
+    *,
+    embossed_name: str | None = None,
+    printed_by: Actor = SYSTEM,
+) -> CardStockBatch:
+    """A print run of `count` cards, none printed yet (`print_into` prints them, a chunk at a time if need be);
+    7221 when the company has no card program."""
     if not 1 <= count <= MAX_PRINT:
         raise ValueError(f"print 1 to {MAX_PRINT:,} cards at a time")
-    program = await program_of(session, company_id)
-    name = embossed_name.strip().upper()[:26] if embossed_name else None
-    month, year = _expiry(program.validity_months)
+    await program_of(session, company_id)
     batch = CardStockBatch(
         id=new_id(),
         company_id=company_id,
         count=count,
-        embossed_name=name,
+        printed=0,
+        embossed_name=embossed_name.strip().upper()[:26] if embossed_name else None,
         actor_kind=printed_by.kind,
         actor_id=printed_by.id,
         channel=printed_by.channel,
@@ -138,6 +153,16 @@ async def print_cards(
     )
     session.add(batch)
     await session.flush()
+    return batch
+
+
+async def print_into(session: AsyncSession, batch: CardStockBatch, count: int) -> list[PrintedCard]:
+    """Print `count` more cards of the run (at most what it has left), counted on the batch in the same
+    transaction: a chunk is printed and counted together, or not at all."""
+    count = min(count, batch.count - batch.printed)
+    company_id, name = batch.company_id, batch.embossed_name
+    program = await program_of(session, company_id)
+    month, year = _expiry(program.validity_months)
     printed: list[PrintedCard] = []
     while len(printed) < count:
         number = pan.generate(program.bin)
@@ -168,7 +193,19 @@ async def print_cards(
         except IntegrityError:
             continue
         printed.append(PrintedCard(card.id, CardNumber(number), f"{month:02d}/{year % 100:02d}", name))
-    return PrintedStock(batch.id, printed)
+    batch.printed += len(printed)
+    await session.flush()
+    return printed
+
+
+async def print_next_chunk(batch_id: uuid.UUID) -> tuple[int, int]:
+    """Print the next chunk of a run in a transaction of its own (a worker's step; one at a time per run, under
+    the run's row lock): answers (printed, count) once it is committed."""
+    async with database.transaction() as session:
+        batch = await session.get(CardStockBatch, batch_id, with_for_update=True)
+        assert batch is not None  # the job names a run it was queued for
+        await print_into(session, batch, STOCK_CHUNK)
+        return batch.printed, batch.count
 
 
 async def unassigned_stock(session: AsyncSession, company_id: uuid.UUID, limit: int) -> list[PrintedCard]:

@@ -2,9 +2,11 @@
 benchmark provision programs and stock through it; no one else reads cards' tables.
 
 - a program: `provision_program` with its `ProgramTerms`, `deposit_funding` into its funding account;
-- stock: `print_cards` (inactive plastics in one stock batch, returned once with their numbers),
-  `unassigned_stock`; a partner's stock batches (`STOCK_BATCHES`, `stock_batches`, `stock_batch`) and a
-  batch's embossing file (`embossing_lines`, written out by `embossing_csv`);
+- stock: `print_cards` (inactive plastics in one stock batch, returned once with their numbers), or
+  `start_printing` (a run the worker prints a chunk at a time; `open_stock_batch` and `print_next_chunk` for
+  a run printed in place), `unassigned_stock`; a partner's stock batches
+  (`STOCK_BATCHES`, `stock_batches`, `stock_batch`) and a batch's embossing file (`embossing_lines`, written out
+  by `embossing_csv`);
 - a card's life as an operator's tool drives it: `activate`, `move_funds`, acting as an `Actor`;
 - the ledger's verification: `MOVEMENT_SOURCES` (card transactions, network clearings) and `JOURNAL_ONLY`;
 - a company's program currency (merchants price in it): `program_currency`; the programs of a partner's
@@ -44,13 +46,16 @@ from .programs import (
     PrintedStock,
     ProgramTerms,
     deposit_funding,
+    open_stock_batch,
     print_cards,
+    print_next_chunk,
     program_of,
     provision_program,
     unassigned_stock,
 )
 from .reconciliation import JOURNAL_ONLY, MOVEMENT_SOURCES
 from .stock import STOCK_BATCHES, StockBatch, embossing_csv, embossing_lines, stock_batch, stock_batches
+from .tasks import start_printing
 
 __all__ = [
     "JOURNAL_ONLY",
@@ -75,13 +80,16 @@ __all__ = [
     "holder_cards",
     "holder_transition",
     "move_funds",
+    "open_stock_batch",
     "operator_transition",
     "owners_by_last4",
     "partner_card_transaction",
     "partner_card_transactions",
     "print_cards",
+    "print_next_chunk",
     "program_currency",
     "provision_program",
+    "start_printing",
     "stock_batch",
     "stock_batches",
     "unassigned_stock",

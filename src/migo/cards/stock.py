@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.platform.pagination import Listing
 
 from .access import readable, readable_by_companies
-from .models import Card, CardStockBatch
+from .models import Card, CardStockBatch, StockStatus, stock_status
 from .programs import PrintedCard, printed_card
 
 STOCK_BATCHES = Listing(
@@ -39,11 +39,16 @@ class StockBatch:
     id: uuid.UUID
     company_id: uuid.UUID
     count: int
+    printed: int
     embossed_name: str | None
     actor_kind: str
     actor_id: str | None
     channel: str
     created_at: datetime
+
+    @property
+    def status(self) -> StockStatus:
+        return stock_status(self.printed, self.count)
 
 
 def stock_batches(company_ids: Sequence[uuid.UUID]) -> Select[CardStockBatch]:
@@ -59,7 +64,15 @@ async def stock_batch(
     if row is None:
         return None
     return StockBatch(
-        row.id, row.company_id, row.count, row.embossed_name, row.actor_kind, row.actor_id, row.channel, row.created_at
+        row.id,
+        row.company_id,
+        row.count,
+        row.printed,
+        row.embossed_name,
+        row.actor_kind,
+        row.actor_id,
+        row.channel,
+        row.created_at,
     )
 
 
