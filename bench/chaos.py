@@ -116,6 +116,9 @@ class Fault:
 @dataclass(frozen=True)
 class Plan:
     seconds: float = 60
+    # Go on past `seconds` (for at most as long again) until this many requests were sent: a slow machine, where
+    # each killed API process takes seconds to come back, still puts enough load around the faults.
+    min_requests: int = 0
     clients: int = 12
     cards: int = 60
     operations: tuple[str, ...] = ("transfer", "load", "unload", "link", "pos", "advance", "charge")
@@ -707,8 +710,12 @@ async def run_load(base_url: str, tenant: Tenant, plan: Plan, load_ends: float, 
     async with httpx.AsyncClient(base_url=base_url, limits=limits) as http:
         client = Client(http, tenant, retry_until, None if plan.await_subscription_jobs else load_ends)
 
+        def loading() -> bool:
+            now = time.monotonic()
+            return now < load_ends or (len(drill.sent) < plan.min_requests and now < load_ends + plan.seconds)
+
         async def one_client() -> None:
-            while time.monotonic() < load_ends:
+            while loading():
                 operation = random.choice(plan.operations)
                 if operation == "link":
                     drill.sent.extend(await link_flow(client))

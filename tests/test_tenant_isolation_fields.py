@@ -51,6 +51,10 @@ AUDIT_ISOLATION = "tests/backoffice/test_audit.py::test_an_operator_reads_its_pa
 # or as `tests/…py::test_name`.
 COVERED: dict[str, str] = {
     "GET /cms/rest/audit query.operatorId": AUDIT_ISOLATION,
+    "GET /cms/rest/audit query.partnerId": (
+        "tests/backoffice/test_operator_scopes.py::"
+        "test_a_global_operator_acts_on_every_partner_and_a_partner_operator_on_its_own"
+    ),
     "GET /cms/rest/audit query.resourceId": AUDIT_ISOLATION,
     "GET /rest/settlements query.businessId": (
         "tests/merchants/test_pos_payments.py::test_ids_outside_the_path_name_only_the_callers_objects"

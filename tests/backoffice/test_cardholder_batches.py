@@ -5,14 +5,17 @@ partner's batch does not exist."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
+import pytest
 from sqlalchemy import text, update
 
 from migo.backoffice import cardholder_batches
 from migo.backoffice.tasks import start_cardholder_batch
 from migo.platform import batches
 from migo.platform.db import database
+from migo.platform.errors import ApiError
 from tests.backoffice.test_audit import _trail
 from tests.factories import bearer, create_tenant
 from tests.merchants.test_cms_review import _data, _error, _operator
@@ -186,3 +189,39 @@ async def test_support_cannot_upload_a_batch(client):
     tenant = await create_tenant()
     support = await _operator(client, tenant, "support")
     _error(await _upload(client, tenant, support, (HEADER + _line(4) + "\n").encode()), 403, 7801)
+
+
+async def test_line_numbers_are_the_files_own_and_results_are_safe_in_a_spreadsheet(client):
+    tenant = await create_tenant()
+    admin = await tenant.operator_headers(client)
+    content = HEADER + _line(1) + "\n\n" + "Bad,Line,not-an-email,,,,,=HYPERLINK(1)\n"  # line 3 is blank
+    batch_id = _data(await _upload(client, tenant, admin, content.encode()))["batchId"]
+    await batches.run(uuid.UUID(batch_id), cardholder_batches.registrar(uuid.UUID(batch_id), tenant.company_id))
+    path = f"/cms/rest/app/partners/{tenant.partner_id}/cardholders/batch/{batch_id}"
+    done = _data(await client.get(f"{path}/progress", headers=admin))
+    assert [(e["line"], e["code"]) for e in done["errors"]] == [(4, 7910)]
+    rows = (await client.get(f"{path}/results", headers=admin)).text.strip().split("\n")
+    assert rows[2].startswith("4,'=HYPERLINK(1),error,")  # a formula is text when the results are opened
+
+
+async def test_the_same_key_sent_twice_at_once_makes_one_batch(client):
+    tenant = await create_tenant()
+    content = (HEADER + _line(8) + "\n").encode()
+    async with database.transaction() as first:
+        made, new = await cardholder_batches.accept(first, tenant.partner_id, tenant.company_id, content, "twice")
+        # The second upload waits on the first's row, and finds its batch once it is committed.
+        second = asyncio.create_task(_accept_alone(tenant, content, "twice"))
+        await asyncio.sleep(0.3)
+        assert not second.done()
+    again, again_new = await second
+    assert new and not again_new and again.id == made.id
+    # The same key and file for another company is another request: 409, nothing made.
+    with pytest.raises(ApiError) as refused:
+        async with database.transaction() as session:
+            await cardholder_batches.accept(session, tenant.partner_id, uuid.uuid4(), content, "twice")
+    assert refused.value.error.code == 7007
+
+
+async def _accept_alone(tenant, content: bytes, key: str):
+    async with database.transaction() as session:
+        return await cardholder_batches.accept(session, tenant.partner_id, tenant.company_id, content, key)

@@ -126,7 +126,7 @@ async def test_a_file_with_every_kind_of_difference_gives_an_exact_report(client
         "=HYPERLINK(1),5.00,GTQ,settled,2026-11-26T18:00:00Z",  # 9: not ours at all
         "PSP-10,12.34567,GTQ,settled,2026-11-26T18:00:00Z",  # 10: bad amount
         "PSP-11,10.00,GTQ,pending,2026-11-26T18:00:00Z",  # 11: unknown status
-        "PSP-12,10.00,GTQ,refunded,yesterday",  # 12: bad date
+        "PSP-12,10.00,GTQ,refunded,9999-12-31T23:59:59-05:00",  # 12: bad date (its UTC is past the calendar)
         "PSP-13,10.00,gtq,refunded,2026-11-26",  # 13: bad currency
         "PSP-14,10.00,GTQ",  # 14: a short line
         f"{ref['short']},999.00,GTQ,Settled,2026-11-26T18:00:00Z",  # 15: repeats line 4

@@ -70,6 +70,14 @@ async def test_a_global_operator_acts_on_every_partner_and_a_partner_operator_on
     own = await tenant.operator_headers(client)
     assert _data(await client.get("/cms/rest/me", headers=own))["scope"] == "partner"
     _error(await client.get(f"/cms/rest/app/partners/{other.partner_id}/cardholders", headers=own), 404, 7812)
+    # What the platform did with the partner's data is in the partner's own trail, and the global operator
+    # reads it there; a partner's operator reads no other partner's trail.
+    reads = {"action": "getPartnerCardholder", "resourceId": str(tenant.user_id)}
+    kept = _data(await client.get("/cms/rest/audit", params=reads, headers=own))["items"]
+    assert [record["operatorId"] for record in kept] == [me["operatorId"]]
+    theirs = {**reads, "partnerId": str(tenant.partner_id)}
+    assert _data(await client.get("/cms/rest/audit", params=theirs, headers=platform))["items"] == kept
+    _error(await client.get("/cms/rest/audit", params={"partnerId": str(other.partner_id)}, headers=own), 404, 7812)
     listed = _data(await client.get("/cms/rest/operators", headers=own))["items"]
     assert {item["scope"] for item in listed} == {"partner"}
 

@@ -12,6 +12,7 @@ An endpoint marks a sensitive read with `@audited_read`; a router says what an a
 from __future__ import annotations
 
 import logging
+import uuid
 
 from fastapi.routing import APIRoute
 from starlette.requests import Request
@@ -62,6 +63,19 @@ class AuditTrail:
                 await _keep(scope, route, status)
 
 
+def _filed_under(
+    scope: Scope, operator: OperatorPrincipal | None, app: AppPrincipal | None, status: int
+) -> uuid.UUID | None:
+    """The partner whose trail keeps the record: the caller's own; but what a global operator did to a partner
+    its path names, that partner's (its auditors see what the platform did with their data)."""
+    if operator is None:
+        return app.tenant_id if app else None
+    named = scope.get("path_params", {}).get("partnerId")
+    if operator.scope == "global" and named is not None and status < 400:
+        return uuid.UUID(str(named))  # the call found that partner: it exists
+    return operator.partner_id
+
+
 async def _keep(scope: Scope, route: APIRoute, status: int) -> None:
     state = scope.get("state", {})
     operator: OperatorPrincipal | None = state.get("operator")
@@ -69,7 +83,7 @@ async def _keep(scope: Scope, route: APIRoute, status: int) -> None:
     record = AuditRecord(
         id=new_id(),
         at=clock.now(),
-        partner_id=operator.partner_id if operator else app.tenant_id if app else None,
+        partner_id=_filed_under(scope, operator, app, status),
         application_id=app.application_id if app else None,
         operator_id=operator.operator_id if operator else None,
         action=operation_id(route),

@@ -65,7 +65,7 @@ def _mark_duplicates(lines: list[dict[str, str]]) -> None:
     """Mark every line whose email (any case) or document number an earlier line of the file has: only the first
     is registered. Done on the whole file at upload, since the worker runs a chunk's lines at once."""
     first_seen: dict[tuple[str, str], int] = {}
-    for index, fields in enumerate(lines):
+    for fields in lines:
         keys = [("email", fields.get("email", "").lower()), ("documentNumber", fields.get("documentNumber", ""))]
         for key in keys:
             if not key[1]:
@@ -77,7 +77,7 @@ def _mark_duplicates(lines: list[dict[str, str]]) -> None:
         else:
             for key in keys:
                 if key[1]:
-                    first_seen[key] = index + 2  # the file's line number, the header being line 1
+                    first_seen[key] = int(fields["_line"])  # its line number in the file
 
 
 def _parse(fields: dict[str, str]) -> CardholderBatchLine:
@@ -127,10 +127,11 @@ async def company_of_batch(session: AsyncSession, partner_id: uuid.UUID, company
 
 
 async def accept(
-    session: AsyncSession, partner_id: uuid.UUID, data: bytes, idempotency_key: str | None
+    session: AsyncSession, partner_id: uuid.UUID, company_id: uuid.UUID, data: bytes, idempotency_key: str | None
 ) -> tuple[Batch, bool]:
     """The upload read whole and stored as a batch (refused whole with a 79xx code otherwise); the same
-    Idempotency-Key with the same file finds the batch it made. Returns it and whether it is new."""
+    Idempotency-Key with the same file for the same company finds the batch it made (another file or company:
+    409). Returns it and whether it is new."""
     lines: list[dict[str, Any]] = batches.read_csv(data, CSV)
     _mark_duplicates(lines)
     return await batches.create(
@@ -138,6 +139,6 @@ async def accept(
         owner=owner(partner_id),
         spec=CSV,
         lines=lines,
-        digest=batches.file_digest(data),
+        digest=batches.file_digest(company_id.bytes + data),
         request_key=request_key(partner_id, idempotency_key),
     )

@@ -99,9 +99,13 @@ def _invalid(detail: str) -> ApiError:
 def _settled_at(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
-    except ValueError:
+        moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except (ValueError, OverflowError):  # not a date, or one whose UTC falls off the calendar
         raise _invalid("settledAt: an ISO 8601 date or instant, such as 2026-11-26T05:34:57Z") from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    # A settlement file speaks of days that have been: the report's period (a day past its last) must exist.
+    if not 2000 <= moment.year <= 2999:
+        raise _invalid("settledAt: a date between the years 2000 and 2999")
+    return moment
 
 
 def read_line(fields: dict[str, str]) -> SettledMovement:

@@ -47,11 +47,16 @@ async def list_audit_records(
     resourceId: Annotated[str | None, Query(max_length=100, description="Only calls naming this id.")] = None,
     atFrom: Annotated[datetime | None, Query(description="At or after this instant.")] = None,
     atTo: Annotated[datetime | None, Query(description="Before this instant.")] = None,
+    partnerId: Annotated[
+        uuid.UUID | None, Query(description="A global operator reads this partner's trail (others: their own).")
+    ] = None,
     page: PageRequest = trail.RECORDS.params(),
 ) -> Any:
     """The partner's audit trail, newest first: every CMS call that changed something (or tried to) and every
-    read of sensitive data. `searchText` matches the operation and the route."""
-    statement = trail.listing(operator.partner_id, operatorId, action, resourceId, atFrom, atTo)
+    read of sensitive data; what a global operator did to the partner is in it too. `searchText` matches the
+    operation and the route."""
+    partner = await own_partner(session, operator, partnerId) if partnerId is not None else operator.partner_id
+    statement = trail.listing(partner, operatorId, action, resourceId, atFrom, atTo)
     found, meta = await trail.RECORDS.fetch(session, statement, page)
     return ok(Page[AuditRecordOut](items=[AuditRecordOut.model_validate(record) for record in found], meta=meta))
 

@@ -32,7 +32,7 @@ async def start_cardholder_batch(
 ) -> batches.Batch:
     """Accept an upload and queue its job in the same transaction (the job exists exactly when the batch does)."""
     company = await cardholder_batches.company_of_batch(session, partner_id, company_id)
-    batch, new = await cardholder_batches.accept(session, partner_id, data, idempotency_key)
+    batch, new = await cardholder_batches.accept(session, partner_id, company, data, idempotency_key)
     if new:
         await jobs.defer(
             session,

@@ -27,7 +27,7 @@ from typing import Any, Literal
 from pydantic import Field
 from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, func, select, text, update
 from sqlalchemy.dialects.postgresql import JSONB, insert
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -141,21 +141,31 @@ def read_csv(data: bytes, spec: CsvFile) -> list[dict[str, str]]:
         raise ApiError(BATCH_ERRORS.FILE_NOT_CSV, "The file is not UTF-8 text.") from None
     if "\x00" in content:
         raise ApiError(BATCH_ERRORS.FILE_NOT_CSV, "The file is not text.")
+    reader = csv.reader(io.StringIO(content, newline=""))
     try:
-        rows = list(csv.reader(io.StringIO(content, newline="")))
+        # Each row with the file's line number it starts on (a quoted cell may span lines; the header is line 1).
+        rows: list[tuple[int, list[str]]] = []
+        start = 1
+        for row in reader:
+            rows.append((start, row))
+            start = reader.line_num + 1
     except csv.Error as problem:
         raise ApiError(BATCH_ERRORS.FILE_NOT_CSV, f"The file is not valid CSV ({problem}).") from None
-    if not rows or [name.strip() for name in rows[0]] != list(spec.columns):
+    if not rows or [name.strip() for name in rows[0][1]] != list(spec.columns):
         raise ApiError(BATCH_ERRORS.FILE_WRONG_HEADER, f"The header must be: {','.join(spec.columns)}")
-    lines = [row for row in rows[1:] if any(cell.strip() for cell in row)]
+    lines = [(number, row) for number, row in rows[1:] if any(cell.strip() for cell in row)]
     if not lines:
         raise ApiError(BATCH_ERRORS.FILE_EMPTY)
     if len(lines) > spec.max_lines:
         raise ApiError(BATCH_ERRORS.FILE_TOO_MANY_LINES, f"At most {spec.max_lines} lines.")
     # A short or long line is kept as it is and reported by the line's own check (a bad line never stops it).
     return [
-        {**dict(zip(spec.columns, (cell.strip() for cell in row), strict=False)), "_cells": str(len(row))}
-        for row in lines
+        {
+            **dict(zip(spec.columns, (cell.strip() for cell in row), strict=False)),
+            "_cells": str(len(row)),
+            "_line": str(number),
+        }
+        for number, row in lines
     ]
 
 
@@ -199,21 +209,30 @@ async def create(
         request_key=request_key,
         created_at=clock.now(),
     )
-    session.add(batch)
-    await session.flush()
-    # Numbered as the file's lines are, the header being line 1.
+    try:
+        async with session.begin_nested():  # the same key sent twice at once: the second finds the first's batch
+            session.add(batch)
+            await session.flush()
+    except IntegrityError:
+        made = await session.scalar(select(Batch).where(Batch.owner == owner, Batch.request_key == request_key))
+        if made is None:
+            raise
+        if made.file_digest != digest or made.kind != spec.kind:
+            raise ApiError(ERRORS.IDEMPOTENCY_KEY_REUSED) from None
+        return made, False
+    # Numbered as the file's lines are (the header being line 1), blank lines and multi-line cells counted.
     for start in range(0, len(lines), 5_000):
         await session.execute(
             insert(BatchLine),
             [
                 {
                     "batch_id": batch.id,
-                    "line": start + index + 2,
+                    "line": int(fields["_line"]),
                     "fields": fields,
                     "subject": (fields.get(spec.subject) or None) and fields[spec.subject][:200],
                     "status": "pending",
                 }
-                for index, fields in enumerate(lines[start : start + 5_000])
+                for fields in lines[start : start + 5_000]
             ],
         )
     return batch, True
@@ -263,11 +282,11 @@ async def results_csv(session: AsyncSession, owner: str, spec: CsvFile, batch_id
         writer.writerow(
             (
                 line.line,
-                line.subject or "",
+                spreadsheet_cell(line.subject or ""),  # the uploader's own text, opened in a spreadsheet
                 line.outcome or line.status,
                 line.reference or "",
                 line.error_code or "",
-                line.error_message or "",
+                spreadsheet_cell(line.error_message or ""),
             )
         )
     return out.getvalue()
