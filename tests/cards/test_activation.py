@@ -78,7 +78,7 @@ async def test_activation_refusals(client):
     assert missing_user.status_code == 404 and missing_user.json()["error"]["code"] == 7100
 
 
-async def test_wrong_attempts_are_rate_limited(client):
+async def test_wrong_attempts_are_rate_limited(client, frozen_clock):
     tenant = await create_tenant()
     cards = await provision_cards(tenant)
     user = await create_cardholder(client, tenant)

@@ -125,7 +125,7 @@ async def test_backend_activations_are_not_capped_per_address(client):
         await activate_card(client, cards, index, holder["userId"])
 
 
-async def test_webview_failures_are_limited_per_address(client):
+async def test_webview_failures_are_limited_per_address(client, frozen_clock):
     tenant = await create_tenant()
     holders = [await create_cardholder(client, tenant, firstName=f"H{i}") for i in range(5)]
     statuses = []

@@ -1,6 +1,8 @@
 """POST /rest/auth/token and /cms/rest/auth/token run Argon2id on every try, so tries are limited like logins
 (issue 13 §2): wrong secrets per clientId and address, and tries per address. A clientId is not a secret: wrong
-secrets from strangers never lock its own backend out."""
+secrets from strangers never lock its own backend out.
+
+Limits count in fixed windows: each test runs on a frozen clock so that its tries all fall in one window."""
 
 from __future__ import annotations
 
@@ -9,8 +11,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
+import pytest
 
 from tests.factories import create_tenant
+
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 
 @asynccontextmanager

@@ -75,7 +75,7 @@ async def test_five_failures_lock_the_account_for_the_window(client, frozen_cloc
     assert (await _login(client, app_token, tenant.username, USER_PASSWORD)).status_code == 200
 
 
-async def test_attempts_per_address_are_limited(client):
+async def test_attempts_per_address_are_limited(client, frozen_clock):
     tenant = await create_tenant()
     app_token = await tenant.app_token(client)
     statuses = [(await _login(client, app_token, f"someone{i}", "Wrong-pass-1")).status_code for i in range(31)]
@@ -165,7 +165,7 @@ async def test_otp_for_unknown_user_answers_the_same_and_sends_nothing(client):
     assert outbox.json()["data"]["meta"]["totalItems"] == 0
 
 
-async def test_otp_requests_are_rate_limited(client):
+async def test_otp_requests_are_rate_limited(client, frozen_clock):
     tenant = await create_tenant()
     app_token = await tenant.app_token(client)
     statuses = [
@@ -257,7 +257,7 @@ async def test_a_password_reset_ends_every_session(client):
     assert old_refresh.status_code == 401 and old_refresh.json()["error"]["code"] == 7011
 
 
-async def test_parallel_guesses_cannot_outrun_the_lockout(client):
+async def test_parallel_guesses_cannot_outrun_the_lockout(client, frozen_clock):
     import asyncio
 
     tenant = await create_tenant()

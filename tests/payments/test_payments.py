@@ -323,7 +323,7 @@ async def test_client_bin_rules_decline_cards_they_do_not_accept(client):
     assert mastercard["outcome"] == "approved"
 
 
-async def test_one_card_tried_across_many_links_is_stopped(client):
+async def test_one_card_tried_across_many_links_is_stopped(client, frozen_clock):
     tenant = await create_tenant()
     await configure_payment_client(tenant, velocity=(100, 60, 60))
     number = "4000056655665556"  # not a sandbox test card: counted
