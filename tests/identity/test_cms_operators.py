@@ -489,7 +489,7 @@ async def test_bad_bodies_are_400s_naming_the_fault_and_write_nothing(client):
         {**role, "name": "Night Shift", "permissions": []},
         {**role, "permissions": "cards.read"},
         {"name": "night-shift", "permissions": []},
-        {**role, "permissions": [], "partnerId": str(tenant.partner_id)},
+        {**role, "permissions": [], "partnerId": "not-a-partner-id"},
     ):
         _error(await client.post("/cms/rest/roles", json=bad, headers=admin), 400, 7000)
 

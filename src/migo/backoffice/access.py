@@ -29,11 +29,9 @@ async def own_partner(session: AsyncSession, operator: OperatorPrincipal, partne
     """The partner an operator names, when its scope holds that partner's objects. Any other does not exist for
     it (404/7812), so that nothing tells it that partner exists. Every partner check of the back office (a
     `/app/partners/{partnerId}/…` path, a `partnerId` filter) goes through here."""
-    if operator.scope == "global" and await identity.partner_exists(session, partner_id):
-        return partner_id
-    if operator.scope == "partner" and partner_id == operator.partner_id:
-        return partner_id
-    raise ApiError(IDENTITY_ERRORS.PARTNER_NOT_FOUND)
+    if operator.scope == "client":  # one client's payments: no partner's objects
+        raise ApiError(IDENTITY_ERRORS.PARTNER_NOT_FOUND)
+    return await identity.acting_partner(session, operator, partner_id)
 
 
 def visible_partners(operator: OperatorPrincipal) -> Select[uuid.UUID]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from urllib.parse import parse_qs
 
 from fastapi.routing import APIRoute
 from starlette.requests import Request
@@ -64,16 +65,29 @@ class AuditTrail:
 
 
 def _filed_under(
-    scope: Scope, operator: OperatorPrincipal | None, app: AppPrincipal | None, status: int
+    scope: Scope, route: APIRoute, operator: OperatorPrincipal | None, app: AppPrincipal | None, status: int
 ) -> uuid.UUID | None:
     """The partner whose trail keeps the record: the caller's own; but what a global operator did to a partner
-    its path names, that partner's (its auditors see what the platform did with their data)."""
+    it named (in the path, the query or, `file_under`, the body), that partner's (its auditors see what the
+    platform did with their data)."""
     if operator is None:
         return app.tenant_id if app else None
-    named = scope.get("path_params", {}).get("partnerId")
-    if operator.scope == "global" and named is not None and status < 400:
-        return uuid.UUID(str(named))  # the call found that partner: it exists
-    return operator.partner_id
+    if operator.scope != "global" or status >= 400:
+        return operator.partner_id
+    named = (
+        scope.get("path_params", {}).get("partnerId")
+        or _query_partner(scope, route)
+        or scope.get("state", {}).get("audit_partner")
+    )
+    return uuid.UUID(str(named)) if named is not None else operator.partner_id  # the call found it: it exists
+
+
+def _query_partner(scope: Scope, route: APIRoute) -> str | None:
+    """The `partnerId` of the query, when the route takes one (it answered, so the value is a partner's id).
+    The routes take it as a parameter of their own (identity.auth.NamedPartner), not of a dependency."""
+    if not any(param.alias == "partnerId" for param in route.dependant.query_params):
+        return None
+    return parse_qs(scope.get("query_string", b"").decode("latin-1")).get("partnerId", [None])[0]
 
 
 async def _keep(scope: Scope, route: APIRoute, status: int) -> None:
@@ -83,7 +97,7 @@ async def _keep(scope: Scope, route: APIRoute, status: int) -> None:
     record = AuditRecord(
         id=new_id(),
         at=clock.now(),
-        partner_id=_filed_under(scope, operator, app, status),
+        partner_id=_filed_under(scope, route, operator, app, status),
         application_id=app.application_id if app else None,
         operator_id=operator.operator_id if operator else None,
         action=operation_id(route),

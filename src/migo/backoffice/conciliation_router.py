@@ -1,5 +1,6 @@
 """The CMS endpoints of conciliation: upload a processor's settlement file, follow its progress, read the
-report (backoffice.conciliation says what each entry means)."""
+report (backoffice.conciliation says what each entry means). A platform operator conciliates for the partner it
+names with `partnerId`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Header, Request, Response, UploadFile
 
-from migo.identity.auth import require_permission
+from migo.identity.auth import NamedPartner, require_permission
 from migo.identity.principals import OperatorPrincipal
 from migo.platform import batches
 from migo.platform.auditing import record_changes
@@ -18,6 +19,7 @@ from migo.platform.errors import ApiError
 from migo.platform.routing import DbSession, MigoRoute
 
 from . import conciliation, tasks
+from .access import own_partner
 from .schemas import AmountMismatch, ConciliationReport, MissingOnOurSide, MissingOnTheirs
 
 router = APIRouter(route_class=MigoRoute, prefix="/conciliation", tags=["Conciliation"])
@@ -37,6 +39,7 @@ async def upload_conciliation_file(
         str | None,
         Header(alias="Idempotency-Key", max_length=200, description="The same key with the same file: the same batch."),
     ] = None,
+    partner_id: NamedPartner = None,
 ) -> Any:
     """Conciliate a processor's settlement file against the partner's payments (multipart: `source`, the
     processor, and `file`; UTF-8, header `processorReference,amount,currency,status,settledAt`, at most 10 MiB
@@ -45,10 +48,11 @@ async def upload_conciliation_file(
     (79xx) before anything runs; a malformed line is reported in the progress and skipped."""
     if file is None:
         raise ApiError(batches.BATCH_ERRORS.FILE_REQUIRED)
+    partner = await own_partner(session, operator, partner_id or operator.partner_id)
     data = await file.read(conciliation.CSV.max_bytes + 1)
     batch, new = await tasks.start_conciliation(
         session,
-        partner_id=operator.partner_id,
+        partner_id=partner,
         operator_id=operator.operator_id,
         source=source,
         data=data,
@@ -64,9 +68,11 @@ async def get_conciliation_progress(
     batchId: uuid.UUID,  # noqa: N803
     session: DbSession,
     operator: OperatorPrincipal = require_permission("settlements.read"),
+    partner_id: NamedPartner = None,
 ) -> Any:
     """Where the file stands: `queued`, `running`, `done`, the counters, and an error per malformed line."""
-    return ok(await batches.progress(session, conciliation.owner(operator.partner_id), conciliation.CSV, batchId))
+    owner = conciliation.owner(await own_partner(session, operator, partner_id or operator.partner_id))
+    return ok(await batches.progress(session, owner, conciliation.CSV, batchId))
 
 
 @router.get("/{batchId}/report", response_model=CustomResponse[ConciliationReport])
@@ -74,10 +80,13 @@ async def get_conciliation_report(
     batchId: uuid.UUID,  # noqa: N803
     session: DbSession,
     operator: OperatorPrincipal = require_permission("settlements.read"),
+    partner_id: NamedPartner = None,
 ) -> Any:
     """The differences between the file and our payments, once the file is done (409/7923 before): how many
     lines matched, and each amount mismatch, line missing on our side and capture missing on theirs."""
-    found = await conciliation.report(session, operator.partner_id, batchId)
+    found = await conciliation.report(
+        session, await own_partner(session, operator, partner_id or operator.partner_id), batchId
+    )
     return ok(
         ConciliationReport(
             batch_id=batchId,
@@ -116,10 +125,13 @@ async def get_conciliation_report_csv(
     batchId: uuid.UUID,  # noqa: N803
     session: DbSession,
     operator: OperatorPrincipal = require_permission("settlements.read"),
+    partner_id: NamedPartner = None,
 ) -> Response:
     """Every conciliated line in file order, then each capture missing on their side:
     `line,outcome,processorReference,status,amount,currency,ourAmount,ourCurrency,channel,paymentId,at`."""
-    found = await conciliation.report(session, operator.partner_id, batchId)
+    found = await conciliation.report(
+        session, await own_partner(session, operator, partner_id or operator.partner_id), batchId
+    )
     return Response(
         conciliation.report_csv(found),
         media_type="text/csv; charset=utf-8",

@@ -3,13 +3,12 @@ call, answer."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
-from migo.identity.auth import CmsOperatorIdempotent, require_permission
+from migo.identity.auth import CmsOperatorIdempotent, NamedPartner, require_permission
 from migo.identity.principals import OperatorPrincipal
 from migo.platform import idempotency
 from migo.platform.auditing import audited_read, record_changes
@@ -40,9 +39,7 @@ async def list_partner_transactions(
     session: DbSession,
     operator: OperatorPrincipal = require_permission("transactions.read"),
     kind: Annotated[TransactionKind | None, Query(description="Only this kind.")] = None,
-    partnerId: Annotated[  # noqa: N803
-        uuid.UUID | None, Query(description="The operator's own partner (another answers 404/7812).")
-    ] = None,
+    partner_id: NamedPartner = None,
     client: Annotated[str | None, Query(max_length=100, description="Only this Payment Link client's (slug).")] = None,
     status: Annotated[TransactionStatus | None, Query(description="Only transactions in this status.")] = None,
     createdFrom: Annotated[datetime | None, Query(description="Made at or after this instant.")] = None,  # noqa: N803
@@ -51,7 +48,7 @@ async def list_partner_transactions(
 ) -> Any:
     """The partner's link payments, card transactions and terminal payments in one list, newest first:
     `searchText` matches the uid, reference, externalId, userId and a card's last four."""
-    scope = await transactions.operator_scope(session, operator, partnerId)
+    scope = await transactions.operator_scope(session, operator, partner_id)
     kept = transactions.TransactionFilter(kind, client, status, createdFrom, createdTo)
     found, meta = await transactions.TRANSACTIONS.fetch(session, transactions.search(scope, kept), page, rows=True)
     items = [PartnerTransactionOut.of(TransactionSummary.of(row)) for row in found]
@@ -61,11 +58,14 @@ async def list_partner_transactions(
 @router.get("/transactions/{uid}", response_model=CustomResponse[PartnerTransactionDetail])
 @audited_read  # an end customer's or cardholder's payment
 async def get_partner_transaction(
-    uid: TransactionUid, session: DbSession, operator: OperatorPrincipal = require_permission("transactions.read")
+    uid: TransactionUid,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("transactions.read"),
+    partner_id: NamedPartner = None,
 ) -> Any:
     """One transaction of the partner's, with what its kind tells: a link payment's capture and refunds, a card
     transaction's cards, a terminal payment's sale."""
-    scope = await transactions.operator_scope(session, operator)
+    scope = await transactions.operator_scope(session, operator, partner_id)
     return ok(PartnerTransactionDetail.of_found(await transactions.find(session, scope, uid)))
 
 
@@ -81,12 +81,13 @@ async def refund_partner_transaction(
     request: Request,
     session: DbSession,
     operator: OperatorPrincipal = require_permission("payments.refund"),
+    partner_id: NamedPartner = None,
 ) -> Any:
     """Refund a link payment or a terminal payment, all that is left or `amount` of it, saying why: through the
     payment's own refund, so the same rules and errors as its merchant's refund apply (5014 beyond what is left
     of a link payment, 5015 one not captured; 7423 for a terminal payment), and the merchant hears it. A card
     transaction is not refunded here (409/7831). Honours Idempotency-Key."""
-    scope = await transactions.operator_scope(session, operator)
+    scope = await transactions.operator_scope(session, operator, partner_id)
     done = await transactions.refund(
         session,
         scope,

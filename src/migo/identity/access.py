@@ -1,6 +1,6 @@
 """The identity domain's one tenant-scoping helper: every read of a tenant's rows goes through `readable` (or
 `partner_messages`, the messages sent to a partner's operators, and `partner_applications`, a partner's
-applications).
+applications), and every partner an operator names goes through `acting_partner`.
 
 A company's cardholders and the messages sent to them, an application's signing keys, a partner's operators,
 roles (beside the system roles every partner is offered), companies and applications: another tenant's id
@@ -14,8 +14,13 @@ from collections.abc import Collection
 from typing import TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import Application, Company, Operator, OutboundMessage, Role, SigningKey, User
+from migo.platform.errors import ApiError
+
+from .errors import IDENTITY_ERRORS
+from .models import Application, Company, Operator, OutboundMessage, Partner, Role, SigningKey, User
+from .principals import OperatorPrincipal
 
 Row = TypeVar("Row", User, OutboundMessage, SigningKey, Operator, Role, Company)
 
@@ -55,3 +60,16 @@ def partner_applications(partner: uuid.UUID, client_slugs: Collection[str]) -> S
     partner), and the Middleware applications of the Payment Link clients `client_slugs`, the partner's own."""
     merchants = and_(Application.kind == "middleware", Application.client_slug.in_(list(client_slugs)))
     return select(Application).where(or_(Application.partner_id == partner, merchants))
+
+
+async def acting_partner(
+    session: AsyncSession, operator: OperatorPrincipal, partner_id: uuid.UUID | None = None
+) -> uuid.UUID:
+    """The partner an operator acts on: the one it names when its scope holds it (a global operator's, any
+    partner; another's, its own), its own when it names none. A partner outside its scope does not exist for
+    it (404/7812), so that nothing tells it that partner exists."""
+    if partner_id is None or partner_id == operator.partner_id:
+        return operator.partner_id
+    if operator.scope == "global" and await session.get(Partner, partner_id) is not None:
+        return partner_id
+    raise ApiError(IDENTITY_ERRORS.PARTNER_NOT_FOUND)

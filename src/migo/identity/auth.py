@@ -9,9 +9,10 @@
 from __future__ import annotations
 
 import ipaddress
+import uuid
 from typing import Annotated
 
-from fastapi import Depends, Header, Request, Security
+from fastapi import Depends, Header, Query, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -272,6 +273,15 @@ CmsApp = Annotated[AppPrincipal, Depends(cms_app)]
 CmsOperator = Annotated[OperatorPrincipal, Depends(cms_operator)]
 Merchant = Annotated[MerchantPrincipal, Depends(merchant)]
 ClientIp = Annotated[str, Depends(client_ip)]
+# The partner a CMS call acts on, for `access.acting_partner`: a platform (global) operator names any.
+NamedPartner = Annotated[
+    uuid.UUID | None,
+    Query(
+        alias="partnerId",
+        description="A platform (global) operator: the partner to act on; left out, the caller's own. Any other "
+        "partner answers 404 (7812).",
+    ),
+]
 
 # `dependencies=[GatewayIdempotent]` makes a Gateway endpoint honour Idempotency-Key, scoped per application.
 GatewayIdempotent = idempotency_for(gateway_caller, caller_scope=lambda caller: caller.idempotency_scope)

@@ -93,9 +93,11 @@ async def _granted_by(session: AsyncSession, found: dict[str, Role]) -> set[str]
     return {code for codes in granted.values() for code in codes}
 
 
-async def _managed(session: AsyncSession, caller: OperatorPrincipal, operator_id: uuid.UUID) -> Operator:
-    """The caller's partner's operator, if it holds no permission the caller lacks."""
-    operator = await get(session, caller.partner_id, operator_id)
+async def _managed(
+    session: AsyncSession, caller: OperatorPrincipal, partner_id: uuid.UUID, operator_id: uuid.UUID
+) -> Operator:
+    """The partner's operator, if it holds no permission the caller lacks."""
+    operator = await get(session, partner_id, operator_id)
     if not await _permissions_of(session, operator.id) <= caller.permissions:
         raise ApiError(IDENTITY_ERRORS.OPERATOR_OUTRANKS_CALLER)
     return operator
@@ -112,15 +114,13 @@ def recognise_clients_with(check: ClientOfPartner) -> None:
 
 
 async def _check_client_scope(
-    session: AsyncSession, caller: OperatorPrincipal, client_slug: str, granted: set[str]
+    session: AsyncSession, caller: OperatorPrincipal, partner_id: uuid.UUID, client_slug: str, granted: set[str]
 ) -> None:
-    """An operator scoped to a client: the client is the caller's partner's, and its roles grant nothing
+    """An operator scoped to a client: the client is the operator's partner's, and its roles grant nothing
     outside a client's scope (they would be silently cut off: refused instead, so what it shows is what it
     may do)."""
     assert _client_of_partner is not None, "compose() plugs the payments domain's client directory in"
-    if caller.client_slug not in (None, client_slug) or not await _client_of_partner(
-        session, caller.partner_id, client_slug
-    ):
+    if caller.client_slug not in (None, client_slug) or not await _client_of_partner(session, partner_id, client_slug):
         raise ApiError(IDENTITY_ERRORS.CLIENT_NOT_OF_PARTNER)
     beyond = sorted(granted - operators.CLIENT_PERMISSIONS)
     if beyond:
@@ -134,6 +134,7 @@ async def _check_client_scope(
 async def create(
     session: AsyncSession,
     caller: OperatorPrincipal,
+    partner_id: uuid.UUID,
     *,
     username: str,
     email: str,
@@ -142,23 +143,24 @@ async def create(
     password: Password | None,
     client_slug: str | None = None,
 ) -> Operator:
-    """An operator of the caller's partner, or of one of its Payment Link clients. With a password it may sign
-    in at once; without one it is invited: a code goes to its email, valid for a day, to set its password with."""
-    found = await roles.roles_by_name(session, caller.partner_id, role_names)
+    """An operator of the partner (the caller's, or one a global operator names: acting_partner), or of one of
+    its Payment Link clients. With a password it may sign in at once; without one it is invited: a code goes to
+    its email, valid for a day, to set its password with."""
+    found = await roles.roles_by_name(session, partner_id, role_names)
     granted = await _granted_by(session, found)
     roles.check_grant(caller, granted)
     if client_slug is not None:
-        await _check_client_scope(session, caller, client_slug, granted)
+        await _check_client_scope(session, caller, partner_id, client_slug, granted)
     if password is not None:
         check_password_policy(password)
     taken = await session.scalar(
-        readable(Operator, caller.partner_id)
+        readable(Operator, partner_id)
         .with_only_columns(Operator.id)
         .where(func.lower(Operator.username) == username.lower())
     )
     if taken is not None:
         raise ApiError(IDENTITY_ERRORS.OPERATOR_USERNAME_TAKEN)
-    partner = await session.get(Partner, caller.partner_id)
+    partner = await session.get(Partner, partner_id)
     assert partner is not None
     try:
         async with session.begin_nested():  # a concurrent invitation of the same username loses cleanly
@@ -189,6 +191,7 @@ class ClientScope:
 async def update(
     session: AsyncSession,
     caller: OperatorPrincipal,
+    partner_id: uuid.UUID,
     operator_id: uuid.UUID,
     *,
     name: str | None = None,
@@ -200,14 +203,14 @@ async def update(
     """Change the fields given. Disabling ends the operator's sessions at once (its tokens stop working and
     stay stopped should it be enabled again); enabling one that never set its password leaves it invited.
     A scope of one client holds the operator's roles (new or kept) to a client's permissions."""
-    operator = await _managed(session, caller, operator_id)
+    operator = await _managed(session, caller, partner_id, operator_id)
     itself = operator.id == caller.operator_id
     if status == "disabled" and itself:
         raise ApiError(IDENTITY_ERRORS.OPERATOR_SELF_LOCKOUT, "An operator cannot disable itself.")
     if scope is not None and itself:
         raise ApiError(IDENTITY_ERRORS.OPERATOR_SELF_LOCKOUT, "An operator cannot change its own scope.")
     client_slug = scope.client_slug if scope is not None else operator.client_slug
-    found = await roles.roles_by_name(session, caller.partner_id, role_names) if role_names is not None else None
+    found = await roles.roles_by_name(session, partner_id, role_names) if role_names is not None else None
     if found is not None:
         granted = await _granted_by(session, found)
         roles.check_grant(caller, granted)  # what it loses, the caller holds already (_managed)
@@ -217,7 +220,7 @@ async def update(
             )
     if client_slug is not None and (found is not None or scope is not None):
         kept = await _granted_by(session, found) if found is not None else await _permissions_of(session, operator.id)
-        await _check_client_scope(session, caller, client_slug, set(kept))
+        await _check_client_scope(session, caller, partner_id, client_slug, set(kept))
     if found is not None:
         await _set_roles(session, operator, found)
     if scope is not None:
@@ -245,10 +248,12 @@ async def _set_roles(session: AsyncSession, operator: Operator, found: dict[str,
     session.add_all(OperatorRole(operator_id=operator.id, role_id=role_id) for role_id in wanted - held)
 
 
-async def send_password_reset(session: AsyncSession, caller: OperatorPrincipal, operator_id: uuid.UUID) -> int:
+async def send_password_reset(
+    session: AsyncSession, caller: OperatorPrincipal, partner_id: uuid.UUID, operator_id: uuid.UUID
+) -> int:
     """Send the operator a code to set a new password with (an invited one, a fresh invitation); its current
     password keeps working until the code is spent. Returns the code's lifetime in seconds."""
-    operator = await _managed(session, caller, operator_id)
+    operator = await _managed(session, caller, partner_id, operator_id)
     if operator.status == "disabled":
         raise ApiError(IDENTITY_ERRORS.OPERATOR_NOT_ACTIVE)
     if not operator.email:

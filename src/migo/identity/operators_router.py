@@ -3,7 +3,9 @@ service, answer.
 
 Reading operators takes `operators.read`, changing them `operators.manage`; reading roles and the permission
 catalog `rbac.read`, changing roles `roles.manage`. Everything is the operator's own partner's: another
-partner's operator or role id answers 404. Nobody grants a permission it does not hold (403, 7803).
+partner's operator or role id answers 404. A platform (global) operator names another partner with `partnerId`
+(a query parameter; in the body of a creation), such as to give a new partner its first admin
+(acting_partner). Nobody grants a permission it does not hold (403, 7803).
 """
 
 from __future__ import annotations
@@ -13,14 +15,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
-from migo.platform.auditing import record_changes
+from migo.platform.auditing import file_under, record_changes
 from migo.platform.envelope import CustomResponse, created, ok
 from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.wire import patch_changes, to_camel
 
 from . import operator_accounts, operators, otp, roles
-from .auth import CmsApp, CmsOperatorIdempotent, require_permission
+from .access import acting_partner
+from .auth import CmsApp, CmsOperatorIdempotent, NamedPartner, require_permission
 from .models import Operator, Role
 from .principals import OperatorPrincipal, scope_of
 from .router import OUTBOX
@@ -61,14 +64,16 @@ ROLES = Listing(
 
 
 def _operator_out(found: operator_accounts.OperatorView, caller: OperatorPrincipal) -> OperatorOut:
-    operator = found.operator  # of the caller's partner: global when the caller's is the platform's
+    operator = found.operator  # global when it is of the platform's partner, which only a global caller reaches
+    platform = caller.platform and operator.partner_id == caller.partner_id
     return OperatorOut(
         id=operator.id,
         username=operator.username,
         name=operator.display_name,
         email=operator.email,
         status=operator.status,
-        scope=scope_of(caller.platform, operator.client_slug),
+        scope=scope_of(platform, operator.client_slug),
+        partner_id=operator.partner_id,
         client_slug=operator.client_slug,
         roles=found.roles,
         created_at=operator.created_at,
@@ -96,10 +101,12 @@ async def list_operators(
     session: DbSession,
     operator: OperatorPrincipal = require_permission("operators.read"),
     status: Annotated[OperatorStatus | None, Query(description="Only the operators in this status.")] = None,
+    partner_id: NamedPartner = None,
     page: PageRequest = OPERATORS.params(),
 ) -> Any:
     """The partner's operators with their roles; `searchText` matches username, name and email."""
-    found, meta = await OPERATORS.fetch(session, operator_accounts.listing(operator.partner_id, status), page)
+    partner = await acting_partner(session, operator, partner_id)
+    found, meta = await OPERATORS.fetch(session, operator_accounts.listing(partner, status), page)
     items = [_operator_out(view, operator) for view in await operator_accounts.views(session, list(found))]
     return ok(Page[OperatorOut](items=items, meta=meta))
 
@@ -108,16 +115,23 @@ async def list_operators(
     "/operators", status_code=201, response_model=CustomResponse[OperatorOut], dependencies=[CmsOperatorIdempotent]
 )
 async def create_operator(
-    body: OperatorCreate, session: DbSession, operator: OperatorPrincipal = require_permission("operators.manage")
+    body: OperatorCreate,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("operators.manage"),
 ) -> Any:
     """Add an operator to the partner. With a `password` it may sign in at once; without one it is `invited`
     and a one-time code (valid 24 hours) goes to its email, to set its password at `POST /auth/password/reset`.
     Each role's permissions must be the caller's own (403, 7803); unknown role names are a 400 naming them.
     With `clientSlug` the operator acts for that Payment Link client of the partner only (404/7813 for a client
-    of another partner): its roles may grant only what a client's scope allows (400/7814)."""
+    of another partner): its roles may grant only what a client's scope allows (400/7814). A platform operator
+    gives another partner an operator with `partnerId` (its first admin, say, with the system role `admin`)."""
+    partner = await acting_partner(session, operator, body.partner_id)
+    file_under(request, partner)
     made = await operator_accounts.create(
         session,
         operator,
+        partner,
         username=body.username,
         email=body.email,
         name=body.name,
@@ -133,8 +147,10 @@ async def get_operator(
     operatorId: uuid.UUID,  # noqa: N803
     session: DbSession,
     operator: OperatorPrincipal = require_permission("operators.read"),
+    partner_id: NamedPartner = None,
 ) -> Any:
-    found = await operator_accounts.get(session, operator.partner_id, operatorId)
+    partner = await acting_partner(session, operator, partner_id)
+    found = await operator_accounts.get(session, partner, operatorId)
     return ok(_operator_out(await operator_accounts.view(session, found), operator))
 
 
@@ -145,6 +161,7 @@ async def update_operator(
     request: Request,
     session: DbSession,
     operator: OperatorPrincipal = require_permission("operators.manage"),
+    partner_id: NamedPartner = None,
 ) -> Any:
     """Change an operator's name, email, roles (the whole new set) or status. `disabled` stops its tokens at
     once. Only an operator holding every permission of the one changed may change it (403, 7804); nobody
@@ -152,13 +169,13 @@ async def update_operator(
     client of the partner (404/7813 otherwise; its roles within a client's scope, 400/7814), or, null, to the
     whole partner."""
     changes = patch_changes(body, "name", "email", "roles", "status")
+    partner = await acting_partner(session, operator, partner_id)
     # A snapshot: the update changes this very row object.
-    before = _audited(
-        await operator_accounts.view(session, await operator_accounts.get(session, operator.partner_id, operatorId))
-    )
+    before = _audited(await operator_accounts.view(session, await operator_accounts.get(session, partner, operatorId)))
     changed = await operator_accounts.update(
         session,
         operator,
+        partner,
         operatorId,
         name=changes.get("name"),
         email=changes.get("email"),
@@ -190,11 +207,13 @@ async def send_operator_password_reset(
     operatorId: uuid.UUID,  # noqa: N803
     session: DbSession,
     operator: OperatorPrincipal = require_permission("operators.manage"),
+    partner_id: NamedPartner = None,
 ) -> Any:
     """Send the operator a one-time code to its email (an invited operator: a fresh invitation), to set a new
     password at `POST /auth/password/reset`. Its current password works until then. Three per operator in 10
     minutes."""
-    expires_in = await operator_accounts.send_password_reset(session, operator, operatorId)
+    partner = await acting_partner(session, operator, partner_id)
+    expires_in = await operator_accounts.send_password_reset(session, operator, partner, operatorId)
     return ok(OtpSent(expires_in=expires_in))
 
 
@@ -205,21 +224,28 @@ async def send_operator_password_reset(
 async def list_roles(
     session: DbSession,
     operator: OperatorPrincipal = require_permission("rbac.read"),
+    partner_id: NamedPartner = None,
     page: PageRequest = ROLES.params(),
 ) -> Any:
     """The system roles and the partner's own; `searchText` matches name and description."""
-    found, meta = await ROLES.fetch(session, roles.listing(operator.partner_id), page)
+    partner = await acting_partner(session, operator, partner_id)
+    found, meta = await ROLES.fetch(session, roles.listing(partner), page)
     return ok(Page[RoleOut](items=[_role_out(view) for view in await roles.views(session, found)], meta=meta))
 
 
 @router.post("/roles", status_code=201, response_model=CustomResponse[RoleOut], dependencies=[CmsOperatorIdempotent])
 async def create_role(
-    body: RoleCreate, session: DbSession, operator: OperatorPrincipal = require_permission("roles.manage")
+    body: RoleCreate,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("roles.manage"),
 ) -> Any:
     """A role of the partner's own. Every permission must be in the catalog (400 naming the others) and held
     by the caller (403, 7803); a system role's name or one the partner uses is 409 (7808)."""
+    partner = await acting_partner(session, operator, body.partner_id)
+    file_under(request, partner)
     made = await roles.create(
-        session, operator, name=body.name, description=body.description, permissions=body.permissions
+        session, operator, partner, name=body.name, description=body.description, permissions=body.permissions
     )
     return created(_role_out(made))
 
@@ -229,8 +255,9 @@ async def get_role(
     roleId: uuid.UUID,  # noqa: N803
     session: DbSession,
     operator: OperatorPrincipal = require_permission("rbac.read"),
+    partner_id: NamedPartner = None,
 ) -> Any:
-    return ok(_role_out(await roles.get(session, operator.partner_id, roleId)))
+    return ok(_role_out(await roles.get(session, await acting_partner(session, operator, partner_id), roleId)))
 
 
 @router.patch("/roles/{roleId}", response_model=CustomResponse[RoleOut])
@@ -239,6 +266,7 @@ async def update_role(
     body: RoleUpdate,
     session: DbSession,
     operator: OperatorPrincipal = require_permission("roles.manage"),
+    partner_id: NamedPartner = None,
 ) -> Any:
     """Rename a role of the partner's own, or change its description or permissions (the whole new set: the
     caller must hold every permission added or taken away). The system roles cannot be changed (409, 7807)."""
@@ -246,6 +274,7 @@ async def update_role(
     changed = await roles.update(
         session,
         operator,
+        await acting_partner(session, operator, partner_id),
         roleId,
         name=changes.get("name"),
         description=changes.get("description"),

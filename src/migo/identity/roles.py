@@ -83,14 +83,21 @@ async def views(session: AsyncSession, found: Iterable[Role]) -> list[RoleView]:
 
 
 async def create(
-    session: AsyncSession, caller: OperatorPrincipal, *, name: str, description: str, permissions: list[str]
+    session: AsyncSession,
+    caller: OperatorPrincipal,
+    partner_id: uuid.UUID,
+    *,
+    name: str,
+    description: str,
+    permissions: list[str],
 ) -> RoleView:
-    """A role of the caller's partner. Its name is not a system role's, nor another of the partner's."""
+    """A role of the partner (the caller's, or one a global operator names: acting_partner). Its name is not a
+    system role's, nor another of the partner's."""
     granted = known_permissions(permissions)
     check_grant(caller, granted)
     if name in SYSTEM_ROLES:
         raise ApiError(IDENTITY_ERRORS.ROLE_NAME_TAKEN, f"`{name}` is a system role.")
-    role = Role(id=new_id(), partner_id=caller.partner_id, name=name, description=description, created_at=clock.now())
+    role = Role(id=new_id(), partner_id=partner_id, name=name, description=description, created_at=clock.now())
     await _save_name(session, role)
     session.add_all(RolePermission(role_id=role.id, permission=code) for code in granted)
     await session.flush()
@@ -100,6 +107,7 @@ async def create(
 async def update(
     session: AsyncSession,
     caller: OperatorPrincipal,
+    partner_id: uuid.UUID,
     role_id: uuid.UUID,
     *,
     name: str | None = None,
@@ -108,7 +116,7 @@ async def update(
 ) -> RoleView:
     """Change the partner's own role; a system role is SYSTEM_ROLE_READ_ONLY (409). A new permission set
     replaces the old, and the caller must hold every permission that changes hands."""
-    view = await get(session, caller.partner_id, role_id)
+    view = await get(session, partner_id, role_id)
     role = view.role
     if role.partner_id is None:
         raise ApiError(IDENTITY_ERRORS.SYSTEM_ROLE_READ_ONLY)

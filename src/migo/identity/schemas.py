@@ -172,6 +172,11 @@ class RoleCreate(ApiInput):
     permissions: list[PermissionCode] = Field(
         max_length=100, description="Codes of `GET /permissions`; the caller must hold each of them."
     )
+    partner_id: uuid.UUID | None = Field(
+        None,
+        description="A platform (global) operator: the partner the role is for, such as a new partner's first "
+        "custom role; left out, the caller's own. Any other partner answers 404 (7812).",
+    )
 
 
 class RoleUpdate(ApiInput):
@@ -197,6 +202,7 @@ class OperatorOut(ApiModel):
         description="`partner`: the partner's objects; `global`: every partner's (the platform's operators); "
         "`client`: one Payment Link client's payments."
     )
+    partner_id: uuid.UUID
     client_slug: str | None
     roles: list[str]
     created_at: UtcDateTime
@@ -220,6 +226,11 @@ class OperatorCreate(ApiInput):
         description="Scope the operator to this Payment Link client of the partner (a merchant's dashboard user): "
         "it acts on that client's payments only, and its roles may grant only `transactions.read` and "
         "`payments.refund`.",
+    )
+    partner_id: uuid.UUID | None = Field(
+        None,
+        description="A platform (global) operator: the partner the operator is for, such as a new partner's first "
+        "admin; left out, the caller's own. Any other partner answers 404 (7812).",
     )
 
 

@@ -8,10 +8,11 @@
 - a partner's cardholders, for its back office: `PARTNER_CARDHOLDERS` (a list), `partner_cardholders`,
   `partner_cardholder`, and an operator's block of one (`block_cardholder`, `unblock_cardholder`);
 - one-time codes: `verify_otp` (a PIN reset spends one);
-- partners: `partner_exists`, `company_ids_of_partner` (what a back-office operator's partner manages, for
-  the domains that scope a CMS read to it); for the back office's partner pages, the partners in a scope
-  (`PARTNERS`, `partner_ids`, `partners`), one with its companies and applications (`partner_overview`),
-  `create_partner` and `update_partner` with their `TokenLifetimes`;
+- partners: `acting_partner` (the partner an operator names, when its scope holds it),
+  `company_ids_of_partner` (what a back-office operator's partner manages, for the domains that scope a CMS
+  read to it); for the back office's partner pages, the partners in a scope (`PARTNERS`, `partner_ids`,
+  `partners`), one with its companies and applications (`partner_overview`), `create_partner` and
+  `update_partner` with their `TokenLifetimes`;
 - the Payment Link hook's key pair: `authenticate_key_pair`.
 
 Who is calling is in `principals` (values) and `auth` (the surfaces' FastAPI dependencies).
@@ -29,7 +30,7 @@ from migo.platform.errors import ApiError
 from migo.platform.pagination import Listing
 
 from . import access
-from .access import readable
+from .access import acting_partner, readable
 from .applications import authenticate_key_pair, create_partner
 from .cardholders import BlockState, CardholderDetails
 from .cardholders import block as block_cardholder
@@ -37,7 +38,7 @@ from .cardholders import get as get_cardholder
 from .cardholders import register_once as register_cardholder_once
 from .cardholders import unblock as unblock_cardholder
 from .errors import IDENTITY_ERRORS
-from .models import Company, Partner, User
+from .models import Company, User
 from .partners import (
     PARTNERS,
     PartnerChange,
@@ -59,6 +60,7 @@ __all__ = [
     "PartnerChange",
     "PartnerOverview",
     "TokenLifetimes",
+    "acting_partner",
     "authenticate_key_pair",
     "block_cardholder",
     "cardholder_among",
@@ -70,7 +72,6 @@ __all__ = [
     "get_cardholder",
     "partner_cardholder",
     "partner_cardholders",
-    "partner_exists",
     "partner_ids",
     "partner_of_company",
     "partner_overview",
@@ -124,10 +125,6 @@ async def company_ids_of_partner(session: AsyncSession, partner_id: uuid.UUID) -
     """The ids of the companies a partner manages: a CMS operator of the partner sees their objects, and no
     other company's."""
     return list(await session.scalars(readable(Company, partner_id).with_only_columns(Company.id)))
-
-
-async def partner_exists(session: AsyncSession, partner_id: uuid.UUID) -> bool:
-    return await session.get(Partner, partner_id) is not None
 
 
 async def partner_of_company(session: AsyncSession, company_id: uuid.UUID) -> uuid.UUID:

@@ -1,9 +1,11 @@
 """What an endpoint tells the audit trail (the back office keeps it: migo.backoffice.audit): that a read is
-sensitive and must be kept as a mutation is (`@audited_read`), and what an action changed (`record_changes`).
+sensitive and must be kept as a mutation is (`@audited_read`), what an action changed (`record_changes`), and
+whose trail keeps it when the body names the partner (`file_under`).
 Here so that every domain's router may say it without depending on the back office."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -27,3 +29,9 @@ def record_changes(request: Request, **fields: tuple[Any, Any]) -> None:
     """What the action changed, for its audit record: `status=("IN_REVIEW", "APPROVED")`. Values must be
     plain and never secret (a PAN, a password, a code)."""
     request.state.audit_changes = {name: {"before": before, "after": after} for name, (before, after) in fields.items()}
+
+
+def file_under(request: Request, partner_id: uuid.UUID) -> None:
+    """The partner whose audit trail keeps the action, when the body names it (a path's or query's `partnerId`
+    is seen by the trail itself): what a platform operator does to a partner is in that partner's trail."""
+    request.state.audit_partner = partner_id
