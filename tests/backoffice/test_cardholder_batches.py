@@ -52,6 +52,9 @@ async def test_a_batch_registers_its_cardholders_in_chunks_while_progress_moves(
     lines[40] = f"Taken,Email,{existing['email'].upper()},,DPI,997,,ext-taken"  # an existing cardholder's email
     lines[50] = "Short,Line,short@example.test"
     lines[60] = ",NoFirstName,nofirst@example.test,,,,,ext-nofirst"
+    # A line refused for its own fault registers nobody: a later line may have its email.
+    lines[90] = "Bad,Again,shared@example.test,,DPI,996,1990-13-01,ext-90"
+    lines[100] = "Good,Later,SHARED@example.test,,DPI,995,,ext-100"
     accepted = await _upload(client, tenant, admin, (HEADER + "\n".join(lines) + "\n").encode())
     assert accepted.status_code == 200, accepted.text
     batch_id = _data(accepted)["batchId"]
@@ -68,7 +71,7 @@ async def test_a_batch_registers_its_cardholders_in_chunks_while_progress_moves(
     assert await batches.run(uuid.UUID(batch_id), registrar, on_progress=poll) == "done"
     assert [(p["status"], p["processed"]) for p in seen] == [("running", 100), ("running", 200), ("running", 250)]
     done = _data(await client.get(f"{path}/progress", headers=admin))
-    assert (done["status"], done["processed"], done["succeeded"], done["failed"]) == ("done", 250, 244, 6)
+    assert (done["status"], done["processed"], done["succeeded"], done["failed"]) == ("done", 250, 243, 7)
     assert [(e["line"], e["code"]) for e in done["errors"]] == [
         (12, 7910),
         (22, 7910),
@@ -76,6 +79,7 @@ async def test_a_batch_registers_its_cardholders_in_chunks_while_progress_moves(
         (42, 7912),
         (52, 7910),
         (62, 7910),
+        (92, 7910),
     ]
     messages = {e["line"]: e["message"] for e in done["errors"]}
     assert messages[32] == "email: line 31 has the same" and messages[42].startswith("email:")
@@ -87,12 +91,13 @@ async def test_a_batch_registers_its_cardholders_in_chunks_while_progress_moves(
     assert rows[0] == "line,externalId,outcome,userId,errorCode,errorMessage" and len(rows) == 251
     first_id = rows[1].split(",")[3]
     assert rows[1].startswith("2,ext-0,created,") and rows[11].startswith("12,ext-bad-email,error,,7910,")
+    assert rows[101].startswith("102,ext-100,created,")
 
     found = await _cardholders(client, tenant, admin, searchText="ext-7")
     assert {item["externalId"] for item in found} == {"ext-7", *(f"ext-{n}" for n in range(70, 80))}
     one = _data(await client.get(f"/cms/rest/app/partners/{tenant.partner_id}/cardholders/{first_id}", headers=admin))
     assert (one["email"], one["documentNumber"], one["externalId"]) == ("ana.0@example.test", "3000000000000", "ext-0")
-    assert await _count_cardholders(client, tenant, admin) == 1 + 244
+    assert await _count_cardholders(client, tenant, admin) == 1 + 243
 
     # A worker killed after registering every line but before recording any chunk (each chunk's outcomes and
     # counters are committed together): run again, nobody is registered twice and nothing is counted twice.
@@ -108,7 +113,7 @@ async def test_a_batch_registers_its_cardholders_in_chunks_while_progress_moves(
             .values(status="running", processed=0, succeeded=0, failed=0)
         )
     assert await batches.run(uuid.UUID(batch_id), registrar) == "done"
-    assert await _count_cardholders(client, tenant, admin) == 1 + 244
+    assert await _count_cardholders(client, tenant, admin) == 1 + 243
     again = (await client.get(f"{path}/results", headers=admin)).text.strip().split("\n")
     assert again == rows  # the same cardholders, found by their lines' ids
     assert _data(await client.get(f"{path}/progress", headers=admin)) == done

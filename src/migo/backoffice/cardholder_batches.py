@@ -62,10 +62,13 @@ def line_user_id(batch_id: uuid.UUID, line: int) -> uuid.UUID:
 
 
 def _mark_duplicates(lines: list[dict[str, str]]) -> None:
-    """Mark every line whose email (any case) or document number an earlier line of the file has: only the first
-    is registered. Done on the whole file at upload, since the worker runs a chunk's lines at once."""
+    """Mark every line whose email (any case) or document number an earlier valid line of the file has: only the
+    first is registered (a line refused for its own fault registers nobody, so it takes no email from a later
+    one). Done on the whole file at upload, since the worker runs a chunk's lines at once."""
     first_seen: dict[tuple[str, str], int] = {}
     for fields in lines:
+        if not _is_valid(fields):
+            continue
         keys = [("email", fields.get("email", "").lower()), ("documentNumber", fields.get("documentNumber", ""))]
         for key in keys:
             if not key[1]:
@@ -78,6 +81,14 @@ def _mark_duplicates(lines: list[dict[str, str]]) -> None:
             for key in keys:
                 if key[1]:
                     first_seen[key] = int(fields["_line"])  # its line number in the file
+
+
+def _is_valid(fields: dict[str, str]) -> bool:
+    try:
+        _parse(fields)
+    except ApiError:
+        return False
+    return True
 
 
 def _parse(fields: dict[str, str]) -> CardholderBatchLine:
