@@ -1,7 +1,8 @@
 """The root ASGI app: one port, every surface (CONTRACT §1).
 
     /cms/rest/…   CMS Backoffice        /rest/…   Wallet Gateway        /…   Middleware
-    /?orderId=    hosted checkout        /static   assets                /health /ready /metrics
+    /?orderId=    hosted checkout        /dashboard/  the web dashboard  /static   assets
+    /health /ready /metrics
 
 Serve it with `migo serve`: uvicorn with this factory, and with the forwarded headers it believes limited to
 MIGO_TRUSTED_PROXIES (uvicorn on its own believes 127.0.0.1).
@@ -18,7 +19,7 @@ from sqlalchemy.orm import configure_mappers
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, RedirectResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
@@ -35,6 +36,7 @@ from migo.platform.observability import RequestContextMiddleware, metrics_routes
 from migo.platform.settings import Settings, get_settings
 from migo.surfaces import web
 from migo.surfaces.cms import build_cms
+from migo.surfaces.dashboard import build_dashboard
 from migo.surfaces.gateway import build_gateway
 from migo.surfaces.middleware import build_middleware
 
@@ -58,6 +60,10 @@ async def ready(request: Request) -> JSONResponse:
             status_code=503,
         )
     return JSONResponse({"status": "ready", "database": "ok", "migrations": {"current": current, "head": head}})
+
+
+async def to_dashboard(request: Request) -> RedirectResponse:
+    return RedirectResponse("/dashboard/", status_code=307)
 
 
 async def not_found(scope: Scope, receive: Receive, send: Send) -> None:
@@ -87,6 +93,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         *web.routes,
         Mount("/cms/rest", build_cms(settings)),
         Mount("/rest", build_gateway(settings)),
+        Route("/dashboard", to_dashboard, methods=["GET"]),
+        Mount("/dashboard", build_dashboard(settings)),
         Mount("/", build_middleware(settings)),
     ]
     # The hosted pages' form budget; each mounted surface limits its own routes.

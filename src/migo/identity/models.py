@@ -93,6 +93,23 @@ class TokenFamily(IdMixin, CreatedAtMixin, Base):
     revoked_reason: Mapped[str | None] = mapped_column(String(30))
 
 
+class DashboardSession(IdMixin, CreatedAtMixin, Base):
+    """An operator signed in to the web dashboard (dashboard_sessions.py). The browser's cookie holds a random
+    token; the row keeps its keyed digest only."""
+
+    __tablename__ = "dashboard_sessions"
+
+    token_digest: Mapped[bytes] = mapped_column(LargeBinary, unique=True)
+    operator_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("operators.id"), index=True)
+    partner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("partners.id"))
+    last_seen_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+    # signed_out | signed_out_everywhere | idle | expired | password_reset | operator_disabled
+    ended_reason: Mapped[str | None] = mapped_column(String(30))
+    origin_ip: Mapped[str] = mapped_column(String(45))
+    user_agent: Mapped[str] = mapped_column(String(300))
+
+
 class SignatureUse(Base):
     """A request signature already accepted, kept for the timestamp tolerance: a replay is refused."""
 

@@ -290,6 +290,17 @@ async def login(
     password: Password,
     client_ip: str,
 ) -> tokens.IssuedTokens:
+    operator = await authenticate(
+        session, partner_id=partner_id, username=username, password=password, client_ip=client_ip
+    )
+    return await _issue_operator_tokens(session, operator, application_id)
+
+
+async def authenticate(
+    session: AsyncSession, *, partner_id: uuid.UUID, username: str, password: Password, client_ip: str
+) -> Operator:
+    """The partner's active operator of this username and password, within LOGIN_GATE's limits (the API's
+    sign-in and the dashboard's share them)."""
     operator = await session.scalar(
         readable(Operator, partner_id).where(func.lower(Operator.username) == username.lower())
     )
@@ -302,7 +313,7 @@ async def login(
     assert operator is not None
     if operator.status != "active":
         raise ApiError(IDENTITY_ERRORS.OPERATOR_DISABLED)
-    return await _issue_operator_tokens(session, operator, application_id)
+    return operator
 
 
 async def refresh(session: AsyncSession, *, application_id: uuid.UUID, refresh_token: Secret) -> tokens.IssuedTokens:

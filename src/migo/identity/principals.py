@@ -35,7 +35,7 @@ class OperatorPrincipal:
 
     operator_id: uuid.UUID
     partner_id: uuid.UUID
-    application_id: uuid.UUID
+    application_id: uuid.UUID | None  # None: signed in to the web dashboard, which is no partner's application
     roles: tuple[str, ...]
     permissions: frozenset[str]
     platform: bool = False

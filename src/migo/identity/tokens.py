@@ -22,7 +22,7 @@ from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
 from migo.platform.secrets import Secret
 
-from .models import RefreshToken, TokenFamily
+from .models import DashboardSession, RefreshToken, TokenFamily
 
 Audience = Literal["gateway", "cms"]
 SubjectKind = Literal["app", "user", "operator"]
@@ -200,12 +200,20 @@ async def spend_refresh_token(
 
 
 async def end_sessions(session: AsyncSession, kind: SubjectKind, subject_id: uuid.UUID, reason: str) -> None:
-    """Revoke every live family of a subject (a password reset signs the user out everywhere)."""
+    """Revoke every live family of a subject (a password reset signs the user out everywhere); an operator's
+    dashboard sessions end with them."""
+    now = clock.now()
     await session.execute(
         update(TokenFamily)
         .where(TokenFamily.subject_kind == kind, TokenFamily.subject_id == subject_id, TokenFamily.revoked_at.is_(None))
-        .values(revoked_at=clock.now(), revoked_reason=reason)
+        .values(revoked_at=now, revoked_reason=reason)
     )
+    if kind == "operator":
+        await session.execute(
+            update(DashboardSession)
+            .where(DashboardSession.operator_id == subject_id, DashboardSession.ended_at.is_(None))
+            .values(ended_at=now, ended_reason=reason)
+        )
 
 
 def live_family(family_id: uuid.UUID) -> ColumnElement[bool]:

@@ -47,6 +47,24 @@ def format_money(value: Decimal) -> str:
     return str(value.quantize(SCALE, rounding=ROUND_HALF_EVEN))
 
 
+# ISO 4217 minor units where they are not two: what people read (the wire and the database keep four decimals).
+_MINOR_UNITS = {
+    **dict.fromkeys(
+        ("BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF"),
+        0,
+    ),
+    "XPF": 0,
+    **dict.fromkeys(("BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"), 3),
+}
+
+
+def display_money(value: Decimal, currency: str) -> str:
+    """`GTQ 1,234.50`: grouped, in the currency's usual decimals (rounded half-even), for people to read."""
+    places = _MINOR_UNITS.get(currency, 2)
+    shown = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    return f"{currency} {shown:,.{places}f}"
+
+
 _MONEY_JSON_SCHEMA = {"type": "string", "pattern": r"^-?[0-9]{1,16}\.[0-9]{4}$", "examples": ["125.5000"]}
 _AMOUNT_JSON_SCHEMA = {
     "anyOf": [

@@ -217,6 +217,8 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
             "middleware": {"baseUrl": base, "docs": f"{base}/docs"},
             "gateway": {"baseUrl": f"{base}/rest", "docs": f"{base}/rest/docs"},
             "cms": {"baseUrl": f"{base}/cms/rest", "docs": f"{base}/cms/rest/docs"},
+            # The CMS operators below sign in here too: the account is their partner's id.
+            "dashboard": {"url": f"{base}/dashboard/", "signIn": f"{base}/dashboard/login?account={partner.id}"},
         },
         "gateway": {
             "clientId": gateway.client_id,

@@ -1,0 +1,31 @@
+"""Signing in to the dashboard as a browser does: the sign-in page's token, then the form."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+
+from tests.factories import OPERATOR_PASSWORD, Tenant
+
+
+async def sign_in(
+    http: httpx.AsyncClient, tenant: Tenant, username: str | None = None, password: str = OPERATOR_PASSWORD
+) -> httpx.Response:
+    """The answer to the sign-in form (303 to the dashboard when it worked); the session cookie is in `http`."""
+    form = await http.get("/dashboard/login")
+    token = re.search(r'name="login_token" value="([^"]+)"', form.text)
+    assert token is not None, form.text
+    fields = {
+        "account": str(tenant.partner_id),
+        "username": username or tenant.operator_username,
+        "password": password,
+        "login_token": token.group(1),
+    }
+    return await http.post("/dashboard/login", data=fields)
+
+
+def csrf_of(page: httpx.Response) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert found is not None, page.text
+    return found.group(1)

@@ -1,0 +1,96 @@
+"""The dashboard in the system Chromium (issue 17): an operator signs in, finds a payment by its reference from
+the header's search, refunds part of it after confirming, and sees the refund; every page is looked at on a
+laptop and on a phone (screenshots in artifacts/)."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from playwright.async_api import Page, expect
+
+from tests.browser import browser_page
+from tests.factories import OPERATOR_PASSWORD, configure_payment_client, create_link, create_tenant, sandbox_pay
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+LAPTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 800}}
+PHONE: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "is_mobile": True}
+
+pytestmark = pytest.mark.browser
+
+
+async def _shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    await page.screenshot(path=str(ARTIFACTS / f"dashboard-{name}.png"), full_page=True)
+
+
+async def test_an_operator_finds_a_payment_and_refunds_part_of_it(live_server):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    reference = f"ORDER-{secrets.token_hex(3).upper()}"
+    async with httpx.AsyncClient(base_url=live_server) as http:
+        link = await create_link(http, tenant, amount=120, externalId=reference)
+        assert (await sandbox_pay(http, tenant, link["uid"])).json()["outcome"] == "approved"
+
+    async with browser_page(**LAPTOP) as page:
+        await page.goto(f"{live_server}/dashboard/payments")  # not signed in: the sign-in page, then back
+        await expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+        await page.get_by_label("Account").fill(str(tenant.partner_id))
+        await page.get_by_label("Username").fill(tenant.operator_username)
+        await page.get_by_label("Password").fill(OPERATOR_PASSWORD)
+        await _shot(page, "login-laptop")
+        await page.get_by_role("button", name="Sign in").click()
+        await expect(page.get_by_role("heading", name="Payments")).to_be_visible()
+
+        await page.goto(f"{live_server}/dashboard/")
+        await expect(page.get_by_text("GTQ 120.00").first).to_be_visible()
+        await expect(page.locator("svg.chart")).to_be_visible()
+        await _shot(page, "home-laptop")
+
+        await page.get_by_role("searchbox", name="Search payments").fill(reference)
+        await page.keyboard.press("Enter")
+        row = page.get_by_role("row").filter(has_text=reference)
+        await expect(row).to_have_count(1)
+        created = row.locator("time")
+        assert "UTC" in (await created.get_attribute("title") or "")  # the viewer's time zone, UTC on hover
+        await _shot(page, "payments-laptop")
+        await row.get_by_role("link", name=link["uid"]).click()
+
+        await expect(page.get_by_role("heading", name="GTQ 120.00")).to_be_visible()
+        await page.get_by_label("Amount").fill("40")
+        await page.get_by_label("Reason").fill("Customer returned one item")
+        page.once("dialog", lambda dialog: dialog.accept())
+        await page.get_by_role("button", name="Refund").click()
+        await expect(page.get_by_role("status")).to_contain_text("made.")
+        await expect(page.locator("#refunded-amount")).to_have_text("GTQ 40.00")
+        await _shot(page, "payment-laptop")
+
+    async with httpx.AsyncClient(base_url=live_server) as http:
+        shown = await http.get(f"/transactions/{link['uid']}", headers={"Authorization": tenant.merchant_token})
+    assert shown.json()["refundedAmount"] == 40, shown.text  # the merchant sees it: whole units, as links are
+
+
+async def test_the_pages_fit_a_phone(live_server):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    async with httpx.AsyncClient(base_url=live_server) as http:
+        link = await create_link(http, tenant, amount=75)
+        await sandbox_pay(http, tenant, link["uid"])
+    async with browser_page(**PHONE) as page:
+        await page.goto(f"{live_server}/dashboard/login?account={tenant.partner_id}")
+        await expect(page.get_by_label("Account")).to_have_value(str(tenant.partner_id))
+        await page.get_by_label("Username").fill(tenant.operator_username)
+        await page.get_by_label("Password").fill(OPERATOR_PASSWORD)
+        await page.get_by_role("button", name="Sign in").click()
+        for path, name in (
+            ("/dashboard/", "home"),
+            ("/dashboard/payments", "payments"),
+            (f"/dashboard/payments/{link['uid']}", "payment"),
+        ):
+            await page.goto(f"{live_server}{path}")
+            width = await page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, (name, width)  # nothing wider than the phone
+            await _shot(page, f"{name}-phone")

@@ -1,0 +1,111 @@
+"""The dashboard's home and payments (issue 17): what each operator sees is what its CMS scope and permissions
+allow; another partner's payment, or another client's for a merchant's user, is not found; a refund from the
+page is the CMS refund, made once per page's key, and kept in the audit trail."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+
+from tests.backoffice.test_operator_scopes import _card_load
+from tests.dashboard.signing_in import csrf_of, sign_in
+from tests.factories import configure_payment_client, create_link, create_tenant, sandbox_pay
+from tests.merchants.test_cms_review import _data
+
+
+async def _paid(http: httpx.AsyncClient, tenant, **fields) -> dict:  # type: ignore[no-untyped-def]
+    link = await create_link(http, tenant, **fields)
+    assert (await sandbox_pay(http, tenant, link["uid"])).json()["outcome"] == "approved"
+    return link
+
+
+async def test_the_home_shows_the_activity_and_the_search_finds_a_payment_by_reference(client):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    link = await _paid(client, tenant, amount=1250, externalId="ORDER-77")
+    await sign_in(client, tenant)
+    home = await client.get("/dashboard/")
+    assert "GTQ 1,250.00" in home.text and 'class="chart"' in home.text
+    assert "1 / 0" in home.text  # approved / declined
+    found = await client.get("/dashboard/payments", params={"q": "ORDER-77"})
+    assert found.status_code == 200 and f'href="/dashboard/payments/{link["uid"]}"' in found.text
+    assert "No payment matches these filters." in (await client.get("/dashboard/payments", params={"q": "nope"})).text
+    page = await client.get(f"/dashboard/payments/{link['uid']}")
+    assert page.status_code == 200 and "GTQ 1,250.00" in page.text and "Refund" in page.text
+
+
+async def test_a_refund_from_the_page_is_made_once_and_audited(client):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    link = await _paid(client, tenant, amount=300)
+    await sign_in(client, tenant)
+    page = await client.get(f"/dashboard/payments/{link['uid']}")
+    key = re.search(r'name="idempotency_key" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    form = {"csrf": csrf_of(page), "idempotency_key": key, "amount": "100", "reason": "Damaged box"}
+    first = await client.post(f"/dashboard/payments/{link['uid']}/refund", data=form)
+    assert first.status_code == 303 and "refunded=" in first.headers["location"]
+    again = await client.post(f"/dashboard/payments/{link['uid']}/refund", data=form)  # a second press
+    assert again.headers["location"] == first.headers["location"]
+    shown = await client.get(first.headers["location"])
+    assert "GTQ 100.00" in shown.text.split('id="refunded-amount"')[1][:40] and "made." in shown.text
+    too_much = await client.post(
+        f"/dashboard/payments/{link['uid']}/refund", data={**form, "idempotency_key": "another-key-1", "amount": "900"}
+    )
+    assert too_much.status_code == 409
+    bad = await client.post(
+        f"/dashboard/payments/{link['uid']}/refund",
+        data={**form, "idempotency_key": "another-key-2", "amount": "1.5.0"},
+    )
+    assert bad.status_code == 400 and "amount" in bad.text
+    admin = await tenant.operator_headers(client)
+    trail = _data(await client.get("/cms/rest/audit", params={"action": "refundPayment"}, headers=admin))["items"]
+    assert [(record["status"], record["resource"]["uid"]) for record in trail][-1] == (303, link["uid"])
+
+
+async def test_another_partners_payment_is_not_found_and_a_missing_permission_is_refused(client):
+    tenant, other = await create_tenant(), await create_tenant()
+    await configure_payment_client(other)
+    theirs = await _paid(client, other)
+    await sign_in(client, tenant)
+    assert (await client.get(f"/dashboard/payments/{theirs['uid']}")).status_code == 404
+    searched = await client.get("/dashboard/payments", params={"q": theirs["uid"]})
+    assert "No payment matches these filters." in searched.text and f"/payments/{theirs['uid']}" not in searched.text
+
+    admin = await tenant.operator_headers(client)
+    role = {"name": "cards-only", "description": "Cards", "permissions": ["cardholders.read"]}
+    assert (await client.post("/cms/rest/roles", json=role, headers=admin)).status_code == 201
+    user = {"username": "cards.desk", "email": "c@example.test", "name": "Cards", "roles": ["cards-only"]}
+    made = await client.post("/cms/rest/operators", json={**user, "password": "Cards-desk-pass-9"}, headers=admin)
+    assert made.status_code == 201
+    async with httpx.AsyncClient(transport=client._transport, base_url="http://testserver") as desk:
+        await sign_in(desk, tenant, "cards.desk", "Cards-desk-pass-9")
+        assert (await desk.get("/dashboard/payments")).status_code == 403
+        home = await desk.get("/dashboard/")
+        assert home.status_code == 200 and "Payments</a>" not in home.text
+
+
+async def test_a_merchants_user_sees_its_clients_payments_only(client):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    mine = await _paid(client, tenant)
+    await _card_load(client, tenant)  # the partner's, not the client's
+    admin = await tenant.operator_headers(client)
+    role = {"name": "payments-desk", "description": "A store", "permissions": ["transactions.read", "payments.refund"]}
+    assert (await client.post("/cms/rest/roles", json=role, headers=admin)).status_code == 201
+    user = {
+        "username": "store.manager",
+        "email": "m@example.test",
+        "name": "Store",
+        "roles": ["payments-desk"],
+        "clientSlug": tenant.client_slug,
+        "password": "Store-manager-pass-9",
+    }
+    assert (await client.post("/cms/rest/operators", json=user, headers=admin)).status_code == 201
+    await sign_in(client, tenant, "store.manager", "Store-manager-pass-9")
+    listed = await client.get("/dashboard/payments")
+    assert mine["uid"] in listed.text and "card transaction" not in listed.text and "1 payment<" in listed.text
+    assert (await client.get(f"/dashboard/payments/{mine['uid']}")).status_code == 200
+    async with httpx.AsyncClient(transport=client._transport, base_url="http://testserver") as admin_browser:
+        await sign_in(admin_browser, tenant)
+        assert "card transaction" in (await admin_browser.get("/dashboard/payments")).text
