@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
-from migo.platform.auditing import record_changes
+from migo.platform.auditing import name_resource, record_changes
 from migo.platform.envelope import CustomResponse, created, ok
 from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
@@ -108,13 +108,17 @@ async def list_operators(
     "/operators", status_code=201, response_model=CustomResponse[OperatorOut], dependencies=[CmsOperatorIdempotent]
 )
 async def create_operator(
-    body: OperatorCreate, session: DbSession, operator: OperatorPrincipal = require_permission("operators.manage")
+    body: OperatorCreate,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("operators.manage"),
 ) -> Any:
     """Add an operator to the partner. With a `password` it may sign in at once; without one it is `invited`
     and a one-time code (valid 24 hours) goes to its email, to set its password at `POST /auth/password/reset`.
     Each role's permissions must be the caller's own (403, 7803); unknown role names are a 400 naming them.
     With `clientSlug` the operator acts for that Payment Link client of the partner only (404/7813 for a client
     of another partner): its roles may grant only what a client's scope allows (400/7814)."""
+    name_resource(request, body.username)  # a refused creation too: the trail says which username was tried
     made = await operator_accounts.create(
         session,
         operator,
@@ -152,10 +156,9 @@ async def update_operator(
     client of the partner (404/7813 otherwise; its roles within a client's scope, 400/7814), or, null, to the
     whole partner."""
     changes = patch_changes(body, "name", "email", "roles", "status")
-    # A snapshot: the update changes this very row object.
-    before = _audited(
-        await operator_accounts.view(session, await operator_accounts.get(session, operator.partner_id, operatorId))
-    )
+    found = await operator_accounts.get(session, operator.partner_id, operatorId)
+    name_resource(request, found.username)
+    before = _audited(await operator_accounts.view(session, found))  # a snapshot: the update changes this row
     changed = await operator_accounts.update(
         session,
         operator,
@@ -188,12 +191,14 @@ def _audited(view: operator_accounts.OperatorView) -> dict[str, Any]:
 @router.post("/operators/{operatorId}/reset-password", response_model=CustomResponse[OtpSent])
 async def send_operator_password_reset(
     operatorId: uuid.UUID,  # noqa: N803
+    request: Request,
     session: DbSession,
     operator: OperatorPrincipal = require_permission("operators.manage"),
 ) -> Any:
     """Send the operator a one-time code to its email (an invited operator: a fresh invitation), to set a new
     password at `POST /auth/password/reset`. Its current password works until then. Three per operator in 10
     minutes."""
+    name_resource(request, (await operator_accounts.get(session, operator.partner_id, operatorId)).username)
     expires_in = await operator_accounts.send_password_reset(session, operator, operatorId)
     return ok(OtpSent(expires_in=expires_in))
 
@@ -214,10 +219,14 @@ async def list_roles(
 
 @router.post("/roles", status_code=201, response_model=CustomResponse[RoleOut], dependencies=[CmsOperatorIdempotent])
 async def create_role(
-    body: RoleCreate, session: DbSession, operator: OperatorPrincipal = require_permission("roles.manage")
+    body: RoleCreate,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("roles.manage"),
 ) -> Any:
     """A role of the partner's own. Every permission must be in the catalog (400 naming the others) and held
     by the caller (403, 7803); a system role's name or one the partner uses is 409 (7808)."""
+    name_resource(request, body.name)
     made = await roles.create(
         session, operator, name=body.name, description=body.description, permissions=body.permissions
     )
@@ -237,6 +246,7 @@ async def get_role(
 async def update_role(
     roleId: uuid.UUID,  # noqa: N803
     body: RoleUpdate,
+    request: Request,
     session: DbSession,
     operator: OperatorPrincipal = require_permission("roles.manage"),
 ) -> Any:
@@ -251,6 +261,7 @@ async def update_role(
         description=changes.get("description"),
         permissions=changes.get("permissions"),
     )
+    name_resource(request, changed.role.name)  # a renamed role: its new name (the old one is in older records)
     return ok(_role_out(changed))
 
 

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 
 from migo.identity.auth import require_permission
 from migo.identity.principals import OperatorPrincipal
-from migo.platform.auditing import audited_read, record_changes
+from migo.platform.auditing import audited_read, name_resource, record_changes
 from migo.platform.envelope import CustomResponse, ok
 from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
@@ -67,10 +67,12 @@ async def get_lead(
 async def download_lead_document(
     leadId: uuid.UUID,  # noqa: N803
     documentId: uuid.UUID,  # noqa: N803
+    request: Request,
     session: DbSession,
     operator: OperatorPrincipal = require_permission("merchants.read"),
 ) -> Response:
-    document, data = await review.document_file(session, get_storage(), operator.partner_id, leadId, documentId)
+    lead, document, data = await review.document_file(session, get_storage(), operator.partner_id, leadId, documentId)
+    name_resource(request, lead.business_name)
     return Response(
         data,
         media_type=document.content_type,
@@ -89,6 +91,7 @@ async def approve_lead(
     merchant hears `lead.approved` and may promote the lead to a business. Audited."""
     lead = await review.approve(session, _reviewer(operator), leadId)
     record_changes(request, status=("IN_REVIEW", lead.status))
+    name_resource(request, lead.business_name)
     return ok(await leads.lead_view(session, lead))
 
 
@@ -109,4 +112,5 @@ async def reject_lead(
     record_changes(
         request, status=("IN_REVIEW", lead.status), rejectedDocuments=([], [str(r.document_id) for r in rejections])
     )
+    name_resource(request, lead.business_name)
     return ok(await leads.lead_view(session, lead))
