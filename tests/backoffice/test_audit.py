@@ -4,12 +4,14 @@ with `audit.read` reads its own partner's and no other's."""
 
 from __future__ import annotations
 
+import secrets
+
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from migo.platform.db import database
-from tests.factories import bearer, create_tenant, provision_cards, submitted_lead
+from tests.factories import bearer, configure_payment_client, create_tenant, provision_cards, submitted_lead
 from tests.leakscan import known_secret
 from tests.merchants.test_cms_review import _data, _operator
 
@@ -132,3 +134,77 @@ async def test_operator_management_is_audited_without_its_secrets(client):
     }
     created = await _trail(client, admin, action="createOperator")
     assert len(created) == 1 and created[0]["status"] == 201 and password not in str(created)
+
+
+async def _names(client, headers, text):
+    return [(r["action"], r["resourceName"]) for r in await _trail(client, headers, searchText=text, sortOrder="ASC")]
+
+
+async def test_records_keep_the_resources_name_and_search_finds_them_by_it(client):
+    tenant = await create_tenant()
+    await provision_cards(tenant, count=1)
+    await configure_payment_client(tenant)
+    tag = secrets.token_hex(3)
+    admin = await tenant.operator_headers(client)
+    lead = await submitted_lead(client, bearer(await tenant.app_token(client)), businessName=f"Tostaduría {tag}")
+    leads = "/cms/rest/leads"
+    await client.get(f"{leads}/{lead['id']}/documents/{lead['documents'][0]['id']}", headers=admin)
+    assert (await client.post(f"{leads}/{lead['id']}/approve", headers=admin)).status_code == 200
+    operator = {"username": f"ana.{tag}", "email": f"ana.{tag}@example.com", "name": "Ana", "roles": ["viewer"]}
+    made = _data(await client.post("/cms/rest/operators", json=operator, headers=admin), 201)
+    changed = await client.patch(f"/cms/rest/operators/{made['id']}", json={"name": "Ana María"}, headers=admin)
+    assert changed.status_code == 200, changed.text
+    reset = await client.post(f"/cms/rest/operators/{made['id']}/reset-password", headers=admin)
+    assert reset.status_code == 200, reset.text
+    role = {"name": f"auditors-{tag}", "description": "Reads the trail", "permissions": ["audit.read"]}
+    role_id = _data(await client.post("/cms/rest/roles", json=role, headers=admin), 201)["id"]
+    taken = await client.post("/cms/rest/roles", json=role, headers=admin)  # refused: the name it tried is kept
+    assert taken.status_code == 409, taken.text
+    renamed = await client.patch(f"/cms/rest/roles/{role_id}", json={"name": f"trail-{tag}"}, headers=admin)
+    assert renamed.status_code == 200, renamed.text
+    partner = f"/cms/rest/app/partners/{tenant.partner_id}"
+    assert (await client.patch(partner, json={"name": f"Partner {tag}"}, headers=admin)).status_code == 200
+    client_path = f"{partner}/clients/{tenant.client_slug}"
+    assert (await client.patch(client_path, json={"displayName": f"Tienda {tag}"}, headers=admin)).status_code == 200
+    upload = await client.post(
+        f"{partner}/cardholders/batch", files={"file": (f"payroll-{tag}.csv", b"not,a,batch\n")}, headers=admin
+    )
+    assert upload.status_code == 400, upload.text  # a file refused whole is named too
+
+    assert await _names(client, admin, f"Tostaduría {tag}") == [
+        ("downloadLeadDocument", f"Tostaduría {tag}"),
+        ("approveLead", f"Tostaduría {tag}"),
+    ]
+    assert await _names(client, admin, f"ANA.{tag}") == [  # in part, whatever the case
+        ("createOperator", f"ana.{tag}"),
+        ("updateOperator", f"ana.{tag}"),
+        ("sendOperatorPasswordReset", f"ana.{tag}"),
+    ]
+    # A renamed role: the records before keep the name it had then; the rename carries the new one.
+    assert await _names(client, admin, f"auditors-{tag}") == [("createRole", role["name"])] * 2
+    assert await _names(client, admin, f"trail-{tag}") == [("updateRole", f"trail-{tag}")]
+    assert await _names(client, admin, f"partner {tag}") == [("updatePartner", f"Partner {tag}")]
+    assert await _names(client, admin, f"tienda {tag}") == [("updatePartnerClient", f"Tienda {tag}")]
+    assert await _names(client, admin, f"payroll-{tag}") == [("uploadCardholderBatch", f"payroll-{tag}.csv")]
+    assert len(await _names(client, admin, tag)) == 11  # every one of them by the part their names share
+    # The path's ids are searched too, in part: the Payment Link client's slug, the lead's id.
+    assert ("updatePartnerClient", f"Tienda {tag}") in await _names(client, admin, tenant.client_slug)
+    assert len(await _names(client, admin, lead["id"][:13])) == 2
+
+
+async def test_a_name_search_never_finds_another_partners_records(client):
+    tenant, other = await create_tenant(), await create_tenant()
+    tag = secrets.token_hex(3)
+    role = {"name": f"shared-{tag}", "description": "Same name, two partners", "permissions": ["audit.read"]}
+    mine, theirs = await tenant.operator_headers(client), await other.operator_headers(client)
+    assert (await client.post("/cms/rest/roles", json=role, headers=mine)).status_code == 201
+    partner = f"/cms/rest/app/partners/{tenant.partner_id}"
+    assert (await client.patch(partner, json={"name": f"Mine {tag}"}, headers=mine)).status_code == 200
+    # The other partner names this partner's partner in a path: refused, and kept unnamed in its own trail.
+    assert (await client.patch(partner, json={"name": f"Theirs {tag}"}, headers=theirs)).status_code == 404
+    assert await _names(client, mine, tag) == [("createRole", f"shared-{tag}"), ("updatePartner", f"Mine {tag}")]
+    assert await _names(client, theirs, tag) == []
+    assert await _names(client, theirs, "updatePartner") == [("updatePartner", None)]
+    assert (await client.post("/cms/rest/roles", json=role, headers=theirs)).status_code == 201
+    assert await _names(client, theirs, tag) == [("createRole", f"shared-{tag}")]
+    assert len(await _names(client, mine, tag)) == 2

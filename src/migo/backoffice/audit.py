@@ -1,12 +1,14 @@
 """The audit trail of the CMS (PCI DSS v4.0.1 requirement 10.2): every call that changes something, and every
 read of sensitive data (a KYC document, an embossing file, a cardholder's personal data), is kept as an
-append-only record: the operator, its partner and application, the operation and the ids in its path, when,
-from which address, under which request id, and how it ended, with what the domain says it changed.
+append-only record: the operator, its partner and application, the operation and the ids in its path (and the
+resource's name as it was then), when, from which address, under which request id, and how it ended, with
+what the domain says it changed.
 
 `AuditTrail` is an ASGI middleware of the CMS surface, so no endpoint can forget it: it writes the record once
 the answer is sent, in a transaction of its own, so that a refused or failed call (rolled back) is kept too.
 An endpoint marks a sensitive read with `@audited_read`; a router says what an action changed with
-`record_changes` (both in platform.auditing). The request body is never kept: it may carry passwords, PANs and codes.
+`record_changes` and names the resource with `name_resource` (all in platform.auditing). The request body is
+never kept: it may carry passwords, PANs and codes.
 """
 
 from __future__ import annotations
@@ -104,6 +106,7 @@ async def _keep(scope: Scope, route: APIRoute, status: int) -> None:
         method=scope["method"],
         route=f"{scope.get('root_path', '')}{route.path}",
         resource={name: str(value) for name, value in scope.get("path_params", {}).items()},
+        resource_name=state.get("audit_resource_name"),
         status=status,
         outcome=_outcome(status),
         origin_ip=await client_ip(Request(scope)),

@@ -12,7 +12,7 @@ from fastapi import APIRouter, File, Form, Header, Request, Response, UploadFile
 from migo.identity.auth import NamedPartner, require_permission
 from migo.identity.principals import OperatorPrincipal
 from migo.platform import batches
-from migo.platform.auditing import record_changes
+from migo.platform.auditing import name_resource, record_changes
 from migo.platform.bodylimit import accepts_upload
 from migo.platform.envelope import CustomResponse, ok
 from migo.platform.errors import ApiError
@@ -48,6 +48,7 @@ async def upload_conciliation_file(
     (79xx) before anything runs; a malformed line is reported in the progress and skipped."""
     if file is None:
         raise ApiError(batches.BATCH_ERRORS.FILE_REQUIRED)
+    name_resource(request, file.filename)  # a file refused whole too
     partner = await own_partner(session, operator, partner_id or operator.partner_id)
     data = await file.read(conciliation.CSV.max_bytes + 1)
     batch, new = await tasks.start_conciliation(

@@ -12,6 +12,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, SmallInteger
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
+from migo.platform.auditing import RESOURCE_NAME_LENGTH
 from migo.platform.db import Base, IdMixin
 from migo.platform.money import MoneyColumn
 
@@ -34,6 +35,9 @@ class AuditRecord(IdMixin, Base):
     method: Mapped[str] = mapped_column(String(10))
     route: Mapped[str] = mapped_column(String(300))  # the path template: /cms/rest/leads/{leadId}/approve
     resource: Mapped[dict[str, Any]] = mapped_column(JSONB)  # the path's ids: {"leadId": "…"}
+    # The resource's human name as the call left it (a username, a business name), as its router told it: a
+    # later rename leaves it as it was. None: the resource has none the trail may keep, or it was not found.
+    resource_name: Mapped[str | None] = mapped_column(String(RESOURCE_NAME_LENGTH))
     status: Mapped[int] = mapped_column(SmallInteger)  # the answer's HTTP status
     outcome: Mapped[str] = mapped_column(String(10))  # success | refused | failed
     origin_ip: Mapped[str] = mapped_column(String(64))

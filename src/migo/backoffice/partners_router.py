@@ -16,7 +16,7 @@ from migo.identity import service as identity
 from migo.identity.auth import CmsOperatorIdempotent, require_permission
 from migo.identity.principals import OperatorPrincipal
 from migo.payments import service as payments
-from migo.platform.auditing import record_changes
+from migo.platform.auditing import name_resource, record_changes
 from migo.platform.envelope import CustomResponse, created, ok
 from migo.platform.errors import ApiError
 from migo.platform.pagination import Page, PageRequest
@@ -57,10 +57,14 @@ async def list_partners(
     "/app/partners", status_code=201, response_model=CustomResponse[PartnerOut], dependencies=[CmsOperatorIdempotent]
 )
 async def create_partner(
-    body: PartnerCreate, session: DbSession, operator: OperatorPrincipal = require_permission("partners.manage")
+    body: PartnerCreate,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("partners.manage"),
 ) -> Any:
     """Create a partner with its name and token lifetimes (each left out: the platform's default). Only a
     platform operator may (403/7840 to a partner's operator). Honours Idempotency-Key."""
+    name_resource(request, body.name)
     require_global(operator)
     lifetimes = dataclasses.replace(
         identity.TokenLifetimes.defaults(), **body.model_dump(exclude={"name"}, exclude_none=True)
@@ -116,6 +120,7 @@ async def update_partner(
         session, await own_partner(session, operator, partnerId), name=name, lifetimes=lifetimes
     )
     record_changes(request, **{to_camel(field): values for field, values in change.changed.items()})
+    name_resource(request, change.partner.name)  # renamed: the new name (`changes` keeps the old)
     return ok(PartnerOut.model_validate(change.partner))
 
 
@@ -184,4 +189,5 @@ async def update_partner_client(
     record_changes(
         request, **{field: (before[field], after[field]) for field in before if before[field] != after[field]}
     )
+    name_resource(request, change.after.display_name)  # the slug is in the path's ids
     return ok(PartnerClientOut.of(change.after))

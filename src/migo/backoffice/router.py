@@ -15,7 +15,7 @@ from migo.identity import service as identity
 from migo.identity.auth import require_permission
 from migo.identity.principals import OperatorPrincipal
 from migo.platform import batches
-from migo.platform.auditing import audited_read, record_changes
+from migo.platform.auditing import audited_read, name_resource, record_changes
 from migo.platform.bodylimit import accepts_upload
 from migo.platform.envelope import CustomResponse, ok
 from migo.platform.errors import ApiError
@@ -53,8 +53,11 @@ async def list_audit_records(
     page: PageRequest = trail.RECORDS.params(),
 ) -> Any:
     """The partner's audit trail, newest first: every CMS call that changed something (or tried to) and every
-    read of sensitive data; what a global operator did to the partner is in it too. `searchText` matches the
-    operation and the route."""
+    read of sensitive data; what a global operator did to the partner is in it too. `searchText` matches, in
+    part and whatever the case, the operation, the route, the ids in the path and the resource's name as the
+    call left it (an operator's username, a role's or partner's name, a Payment Link client's display name, a
+    lead's business name, an uploaded file's name; a renamed resource's older records keep its older name). A
+    cardholder or a card is never named: find them by id."""
     partner = await own_partner(session, operator, partnerId) if partnerId is not None else operator.partner_id
     statement = trail.listing(partner, operatorId, action, resourceId, atFrom, atTo)
     found, meta = await trail.RECORDS.fetch(session, statement, page)
@@ -256,6 +259,7 @@ async def unblock_partner_card(
 @accepts_upload
 async def upload_cardholder_batch(
     partnerId: uuid.UUID,
+    request: Request,
     session: DbSession,
     operator: OperatorPrincipal = require_permission("cardholders.batch"),
     file: Annotated[
@@ -279,6 +283,7 @@ async def upload_cardholder_batch(
     partner = await own_partner(session, operator, partnerId)  # another partner's path is a 404 whatever is sent
     if file is None:
         raise ApiError(batches.BATCH_ERRORS.FILE_REQUIRED)
+    name_resource(request, file.filename)  # a file refused whole too
     data = await file.read(cardholder_batches.CSV.max_bytes + 1)
     batch = await tasks.start_cardholder_batch(session, partner, companyId, data, idempotency_key)
     return ok(batches.BatchAccepted(batch_id=batch.id))

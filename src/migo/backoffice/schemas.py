@@ -31,6 +31,10 @@ class AuditRecordOut(ApiModel):
     method: str
     route: str
     resource: dict[str, str] = Field(description='The ids in the call\'s path: `{"leadId": "…"}`.')
+    resource_name: str | None = Field(
+        description="The resource's name as the call left it (a username, a role's, partner's or business name, "
+        "an uploaded file's name); a later rename leaves it. None: it has none the trail keeps, or was not found."
+    )
     status: int
     outcome: Literal["success", "refused", "failed"]
     origin_ip: str

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal_column
+from sqlalchemy import ColumnElement, Select, Text, cast, func, literal_column
 
 from migo.platform.pagination import Listing
 
@@ -17,7 +17,13 @@ RECORDS = Listing(
     name="AuditRecords",
     sortable={"at": lambda: AuditRecord.at},
     default_sort="at",
-    searchable=(lambda: AuditRecord.action, lambda: AuditRecord.route),
+    # The ids are matched in the path's JSONB as text: its keys are the route's own placeholders, matched anyway.
+    searchable=(
+        lambda: AuditRecord.action,
+        lambda: AuditRecord.route,
+        lambda: cast(AuditRecord.resource, Text),
+        lambda: AuditRecord.resource_name,
+    ),
     tiebreaker=lambda: AuditRecord.id,
 )
 

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
-from migo.platform.auditing import file_under, record_changes
+from migo.platform.auditing import file_under, name_resource, record_changes
 from migo.platform.envelope import CustomResponse, created, ok
 from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
@@ -126,6 +126,7 @@ async def create_operator(
     With `clientSlug` the operator acts for that Payment Link client of the partner only (404/7813 for a client
     of another partner): its roles may grant only what a client's scope allows (400/7814). A platform operator
     gives another partner an operator with `partnerId` (its first admin, say, with the system role `admin`)."""
+    name_resource(request, body.username)  # a refused creation too: the trail says which username was tried
     partner = await acting_partner(session, operator, body.partner_id)
     file_under(request, partner)
     made = await operator_accounts.create(
@@ -170,8 +171,9 @@ async def update_operator(
     whole partner."""
     changes = patch_changes(body, "name", "email", "roles", "status")
     partner = await acting_partner(session, operator, partner_id)
-    # A snapshot: the update changes this very row object.
-    before = _audited(await operator_accounts.view(session, await operator_accounts.get(session, partner, operatorId)))
+    found = await operator_accounts.get(session, partner, operatorId)
+    name_resource(request, found.username)
+    before = _audited(await operator_accounts.view(session, found))  # a snapshot: the update changes this row
     changed = await operator_accounts.update(
         session,
         operator,
@@ -205,6 +207,7 @@ def _audited(view: operator_accounts.OperatorView) -> dict[str, Any]:
 @router.post("/operators/{operatorId}/reset-password", response_model=CustomResponse[OtpSent])
 async def send_operator_password_reset(
     operatorId: uuid.UUID,  # noqa: N803
+    request: Request,
     session: DbSession,
     operator: OperatorPrincipal = require_permission("operators.manage"),
     partner_id: NamedPartner = None,
@@ -213,6 +216,7 @@ async def send_operator_password_reset(
     password at `POST /auth/password/reset`. Its current password works until then. Three per operator in 10
     minutes."""
     partner = await acting_partner(session, operator, partner_id)
+    name_resource(request, (await operator_accounts.get(session, partner, operatorId)).username)
     expires_in = await operator_accounts.send_password_reset(session, operator, partner, operatorId)
     return ok(OtpSent(expires_in=expires_in))
 
@@ -242,6 +246,7 @@ async def create_role(
 ) -> Any:
     """A role of the partner's own. Every permission must be in the catalog (400 naming the others) and held
     by the caller (403, 7803); a system role's name or one the partner uses is 409 (7808)."""
+    name_resource(request, body.name)
     partner = await acting_partner(session, operator, body.partner_id)
     file_under(request, partner)
     made = await roles.create(
@@ -264,6 +269,7 @@ async def get_role(
 async def update_role(
     roleId: uuid.UUID,  # noqa: N803
     body: RoleUpdate,
+    request: Request,
     session: DbSession,
     operator: OperatorPrincipal = require_permission("roles.manage"),
     partner_id: NamedPartner = None,
@@ -280,6 +286,7 @@ async def update_role(
         description=changes.get("description"),
         permissions=changes.get("permissions"),
     )
+    name_resource(request, changed.role.name)  # a renamed role: its new name (the old one is in older records)
     return ok(_role_out(changed))
 
 

@@ -54,10 +54,10 @@ async def find_lead(session: AsyncSession, partner_id: uuid.UUID, lead_id: uuid.
 
 async def document_file(
     session: AsyncSession, storage: Storage, partner_id: uuid.UUID, lead_id: uuid.UUID, document_id: uuid.UUID
-) -> tuple[LeadDocument, bytes]:
-    """A document of a lead of the partner's companies, opened: the bytes the merchant uploaded."""
+) -> tuple[Lead, LeadDocument, bytes]:
+    """A document of a lead of the partner's companies, opened: the bytes the merchant uploaded, with its lead."""
     lead = await find_lead(session, partner_id, lead_id)
-    return await documents.document_file(session, storage, lead.company_id, lead.id, document_id)
+    return lead, *await documents.document_file(session, storage, lead.company_id, lead.id, document_id)
 
 
 async def approve(session: AsyncSession, reviewer: Reviewer, lead_id: uuid.UUID) -> Lead:

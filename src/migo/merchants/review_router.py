@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.identity import service as identity
 from migo.identity.auth import NamedPartner, require_permission
 from migo.identity.principals import OperatorPrincipal
-from migo.platform.auditing import audited_read, record_changes
+from migo.platform.auditing import audited_read, name_resource, record_changes
 from migo.platform.envelope import CustomResponse, ok
 from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
@@ -76,12 +76,14 @@ async def get_lead(
 async def download_lead_document(
     leadId: uuid.UUID,  # noqa: N803
     documentId: uuid.UUID,  # noqa: N803
+    request: Request,
     session: DbSession,
     operator: OperatorPrincipal = require_permission("merchants.read"),
     partner_id: NamedPartner = None,
 ) -> Response:
     partner = await identity.acting_partner(session, operator, partner_id)
-    document, data = await review.document_file(session, get_storage(), partner, leadId, documentId)
+    lead, document, data = await review.document_file(session, get_storage(), partner, leadId, documentId)
+    name_resource(request, lead.business_name)
     return Response(
         data,
         media_type=document.content_type,
@@ -101,6 +103,7 @@ async def approve_lead(
     merchant hears `lead.approved` and may promote the lead to a business. Audited."""
     lead = await review.approve(session, await _reviewer(session, operator, partner_id), leadId)
     record_changes(request, status=("IN_REVIEW", lead.status))
+    name_resource(request, lead.business_name)
     return ok(await leads.lead_view(session, lead))
 
 
@@ -123,4 +126,5 @@ async def reject_lead(
     record_changes(
         request, status=("IN_REVIEW", lead.status), rejectedDocuments=([], [str(r.document_id) for r in rejections])
     )
+    name_resource(request, lead.business_name)
     return ok(await leads.lead_view(session, lead))

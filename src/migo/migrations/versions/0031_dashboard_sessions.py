@@ -3,7 +3,7 @@
 Operators signed in to the web dashboard: a server-side session per sign-in, its token kept as a keyed digest.
 
 Revision ID: 0031_dashboard_sessions
-Revises: 0027_card_stock_progress
+Revises: 0028_audit_resource_names
 Create Date: 2026-11-30 22:30:00.000000
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0031_dashboard_sessions"
-down_revision = "0027_card_stock_progress"
+down_revision = "0028_audit_resource_names"
 branch_labels = None
 depends_on = None
 
