@@ -23,13 +23,16 @@ from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.wire import patch_changes
 
-from .access import own_partner, require_global, visible_partners
+from .access import own_company, own_partner, require_global, visible_partners
 from .errors import PARTNER_ERRORS
 from .schemas import (
     CardProgramOut,
+    NewPartnerApplicationOut,
+    PartnerApplicationCreate,
     PartnerApplicationOut,
     PartnerClientOut,
     PartnerClientUpdate,
+    PartnerCompanyCreate,
     PartnerCompanyOut,
     PartnerCreate,
     PartnerDetail,
@@ -117,6 +120,65 @@ async def update_partner(
     )
     record_changes(request, **{to_camel(field): values for field, values in change.changed.items()})
     return ok(PartnerOut.model_validate(change.partner))
+
+
+@router.post(
+    "/app/partners/{partnerId}/companies",
+    status_code=201,
+    response_model=CustomResponse[PartnerCompanyOut],
+    dependencies=[CmsOperatorIdempotent],
+)
+async def create_partner_company(
+    partnerId: uuid.UUID,  # noqa: N803
+    body: PartnerCompanyCreate,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("partners.manage"),
+) -> Any:
+    """A new company of the partner (a Gateway application acts for one), with no card program until one is
+    provisioned. Honours Idempotency-Key."""
+    company = await identity.add_partner_company(session, await own_partner(session, operator, partnerId), body.name)
+    record_changes(request, companyId=(None, str(company.id)))
+    return created(
+        PartnerCompanyOut(id=company.id, name=company.name, created_at=company.created_at, card_program=None)
+    )
+
+
+@router.post(
+    "/app/partners/{partnerId}/applications",
+    status_code=201,
+    response_model=CustomResponse[NewPartnerApplicationOut],
+    dependencies=[CmsOperatorIdempotent],
+)
+async def create_partner_application(
+    partnerId: uuid.UUID,  # noqa: N803
+    body: PartnerApplicationCreate,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("partners.manage"),
+) -> Any:
+    """A CMS application of the partner (its operators sign in through it: `POST /cms/rest/auth/token`), or a
+    Gateway application of one of its companies (`companyId`: required for `gateway`, 400/7842; refused for `cms`,
+    400/7843; another partner's, 404/7850). The `clientSecret` is in this answer only; Migo keeps its hash. A
+    retry under the same Idempotency-Key by the same operator replays this answer, secret included, for 24
+    hours (stored encrypted, as every idempotent answer), so a lost answer does not leave an unusable
+    application behind."""
+    company_id = body.company_for_kind()
+    partner_id = await own_partner(session, operator, partnerId)
+    if company_id is not None:
+        await own_company(session, partner_id, company_id)
+    made = await identity.add_partner_application(
+        session, partner_id, kind=body.kind, name=body.name, company_id=company_id
+    )
+    application = made.application
+    record_changes(request, applicationId=(None, str(application.id)), clientId=(None, application.client_id))
+    return created(
+        NewPartnerApplicationOut(
+            **PartnerApplicationOut.model_validate(application).model_dump(),
+            partner_id=partner_id,
+            client_secret=made.client_secret.reveal(),
+        )
+    )
 
 
 # The partner's Payment Link clients (Middleware): what `migo clients configure` sets.

@@ -14,11 +14,13 @@ from migo.cards.service import MAX_PRINT
 from migo.identity.schemas import CardholderFields
 from migo.merchants import service as merchants
 from migo.payments import service as payments
+from migo.platform.errors import ApiError
 from migo.platform.money import Amount, Money
 from migo.platform.pan import masked
 from migo.platform.transaction_search import TransactionSummary
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime, patch_changes
 
+from .errors import PARTNER_ERRORS
 from .transactions import Found
 
 
@@ -375,6 +377,39 @@ class PartnerApplicationOut(ApiModel):
     company_id: uuid.UUID | None = Field(description="A Gateway application's company.")
     status: str
     created_at: UtcDateTime
+
+
+class PartnerApplicationCreate(ApiInput):
+    kind: Literal["cms", "gateway"] = Field(
+        description="`cms`: the partner's operators sign in through it; `gateway`: one of its companies' backends "
+        "call the Wallet Gateway with it."
+    )
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    company_id: uuid.UUID | None = Field(
+        None,
+        description="A Gateway application's company, one of the partner's (required); a CMS application takes none.",
+    )
+
+    def company_for_kind(self) -> uuid.UUID | None:
+        """The company the application acts for: a Gateway application's own (required, 400/7842); a CMS
+        application acts for the whole partner, so none (400/7843)."""
+        if self.kind == "gateway" and self.company_id is None:
+            raise ApiError(PARTNER_ERRORS.APPLICATION_COMPANY_REQUIRED)
+        if self.kind == "cms" and self.company_id is not None:
+            raise ApiError(PARTNER_ERRORS.APPLICATION_COMPANY_NOT_ALLOWED)
+        return self.company_id
+
+
+class NewPartnerApplicationOut(PartnerApplicationOut):
+    partner_id: uuid.UUID
+    client_secret: str = Field(
+        description="Shown in this answer only (and in its replays under the same Idempotency-Key, for 24 hours, "
+        "to the same operator): Migo keeps its hash alone."
+    )
+
+
+class PartnerCompanyCreate(ApiInput):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
 
 
 class PartnerDetail(PartnerOut):
