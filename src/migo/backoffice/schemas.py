@@ -19,6 +19,7 @@ from migo.platform.money import Amount, Money
 from migo.platform.pan import masked
 from migo.platform.transaction_search import TransactionSummary
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime, patch_changes
+from migo.webhooks.schemas import CallbackEndpointIn
 
 from .errors import PARTNER_ERRORS
 from .transactions import Found
@@ -460,6 +461,19 @@ class ClientVelocityOut(ApiModel):
     suspension_minutes: int = Field(description="…suspend the customer for this many minutes.")
 
 
+class ClientCallbackOut(ApiModel):
+    """One of the client's webhook endpoints: where its Merchant Generic Callback goes. The header's value is
+    never shown."""
+
+    id: uuid.UUID
+    url: str
+    auth_header_name: str | None
+    event_types: list[str]
+    status: Literal["enabled", "paused", "disabled"] = Field(
+        description="`disabled`: after a 410 Gone or an address that turned internal; the merchant enables it again."
+    )
+
+
 class PartnerClientOut(ApiModel):
     slug: str
     display_name: str = Field(description="The merchant's name on the hosted checkout.")
@@ -480,15 +494,20 @@ class PartnerClientOut(ApiModel):
     allowed_brands: list[str] = Field(description="BIN rules; empty: every brand.")
     allowed_card_types: list[CardType]
     allowed_countries: list[str]
+    callback_endpoints: list[ClientCallbackOut] = Field(
+        description="Its webhook endpoints, oldest first; the first is the one `callbackEndpoint` sets."
+    )
 
     @classmethod
-    def of(cls, terms: payments.ClientTerms) -> PartnerClientOut:
+    def of(cls, terms: payments.ClientTerms, callbacks: list[Any]) -> PartnerClientOut:
         declines, window, suspension = terms.velocity
+        built = ("processors", "velocity", "callback_endpoints")
         return cls.model_validate(
             {
-                **{name: getattr(terms, name) for name in cls.model_fields if name not in ("processors", "velocity")},
+                **{name: getattr(terms, name) for name in cls.model_fields if name not in built},
                 "processors": [ClientProcessorOut.model_validate(p) for p in terms.processors],
                 "velocity": ClientVelocityOut(declines=declines, window_minutes=window, suspension_minutes=suspension),
+                "callback_endpoints": [ClientCallbackOut.model_validate(endpoint) for endpoint in callbacks],
             }
         )
 
@@ -529,10 +548,17 @@ class PartnerClientUpdate(ApiInput):
     allowed_brands: list[Annotated[str, Field(min_length=1, max_length=20)]] | None = Field(None, max_length=20)
     allowed_card_types: list[CardType] | None = Field(None, max_length=3)
     allowed_countries: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] | None = Field(None, max_length=250)
+    callback_endpoint: CallbackEndpointIn | None = Field(
+        None,
+        description="Where the client's Merchant Generic Callback goes: its callback endpoint (the first of "
+        "`callbackEndpoints`) takes this URL and header, or is made for every event type; null removes it. The URL "
+        "rules of the webhook endpoints apply.",
+    )
 
     def terms_changes(self) -> dict[str, Any]:
         """The fields sent, as `payments.ClientTerms` holds them; null for one that cannot be cleared is a 400."""
         changes = patch_changes(self, *(name for name in type(self).model_fields if name not in _CLEARABLE))
+        changes.pop("callback_endpoint", None)  # the webhooks' (`sets_callback`), not the client's terms
         if self.processors is not None:
             changes["processors"] = tuple(
                 payments.ProcessorTerms(p.name, tuple(p.brands), tuple(p.installments)) for p in self.processors
@@ -542,5 +568,8 @@ class PartnerClientUpdate(ApiInput):
             changes["velocity"] = (velocity.declines, velocity.window_minutes, velocity.suspension_minutes)
         return {name: tuple(value) if isinstance(value, list) else value for name, value in changes.items()}
 
+    def sets_callback(self) -> bool:
+        return "callback_endpoint" in self.model_fields_set
 
-_CLEARABLE = ("logo_url", "default_return_url")
+
+_CLEARABLE = ("logo_url", "default_return_url", "callback_endpoint")
