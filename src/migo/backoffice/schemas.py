@@ -11,6 +11,7 @@ from pydantic import Field
 from migo.cards import service as cards
 from migo.cards.schemas import MovementOut
 from migo.cards.service import MAX_PRINT
+from migo.identity import service as identity
 from migo.identity.schemas import CardholderFields
 from migo.merchants import service as merchants
 from migo.payments import service as payments
@@ -381,7 +382,7 @@ class PartnerApplicationOut(ApiModel):
 
 
 class PartnerApplicationCreate(ApiInput):
-    kind: Literal["cms", "gateway"] = Field(
+    kind: identity.PartnerApplicationKind = Field(
         description="`cms`: the partner's operators sign in through it; `gateway`: one of its companies' backends "
         "call the Wallet Gateway with it."
     )
