@@ -247,6 +247,8 @@ BODIES: dict[str, Callable[[World], dict[str, Any]]] = {
     "TransactionRefundCreate": lambda own: {"amount": "1", "reason": "Mallory's refund"},
     "PartnerUpdate": lambda own: {"name": "Mallory's partner", "userAccessTtlSeconds": 600},
     "PartnerClientUpdate": lambda own: {"displayName": "Mallory's shop", "maxAmount": 500},
+    "PartnerCompanyCreate": lambda own: {"name": "Mallory's company"},
+    "PartnerApplicationCreate": lambda own: {"kind": "cms", "name": "Mallory's back office"},
 }
 
 

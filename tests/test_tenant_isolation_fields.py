@@ -122,6 +122,9 @@ COVERED: dict[str, str] = {
     "POST /cms/rest/app/partners/{partnerId}/card-stock body.companyId": (
         "tests/backoffice/test_card_stock.py::test_another_partners_company_and_batch_do_not_exist"
     ),
+    "POST /cms/rest/app/partners/{partnerId}/applications body.companyId": (
+        "tests/backoffice/test_partner_applications.py::test_a_gateway_application_acts_for_a_company_of_the_partner"
+    ),
     "POST /cms/rest/leads/{leadId}/reject body.reasons.documentId": (
         "tests/merchants/test_cms_review.py::test_a_rejection_naming_another_partners_document_changes_nothing"
     ),

@@ -1,8 +1,8 @@
 """The back office's tenant scoping, in one place: an operator reads its own partner's records, no other's
 (`readable`), names only a partner its scope holds (`own_partner`): its own (scope `partner`), any
 (`global`: an operator of the platform's partner), none (`client`: one Payment Link client's payments only);
-it sees the partners `visible_partners` selects, and does what only a global operator may after
-`require_global`."""
+it sees the partners `visible_partners` selects, names only its partner's companies (`own_company`), and does
+what only a global operator may after `require_global`."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from migo.identity.errors import IDENTITY_ERRORS
 from migo.identity.principals import OperatorPrincipal
 from migo.platform.errors import ApiError
 
-from .errors import PARTNER_ERRORS
+from .errors import BACKOFFICE_ERRORS, PARTNER_ERRORS
 from .models import AuditRecord
 
 
@@ -32,6 +32,14 @@ async def own_partner(session: AsyncSession, operator: OperatorPrincipal, partne
     if operator.scope == "client":  # one client's payments: no partner's objects
         raise ApiError(IDENTITY_ERRORS.PARTNER_NOT_FOUND)
     return await identity.acting_partner(session, operator, partner_id)
+
+
+async def own_company(session: AsyncSession, partner_id: uuid.UUID, company_id: uuid.UUID) -> uuid.UUID:
+    """A company named in a body (`companyId`) that the partner manages; another partner's, or none, is
+    404/7850."""
+    if company_id not in await identity.company_ids_of_partner(session, partner_id):
+        raise ApiError(BACKOFFICE_ERRORS.COMPANY_NOT_FOUND, "companyId: the partner has no such company.")
+    return company_id
 
 
 def visible_partners(operator: OperatorPrincipal) -> Select[uuid.UUID]:

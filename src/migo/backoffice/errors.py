@@ -1,7 +1,7 @@
 """The back office's own error codes (78xx beside identity's operators and RBAC; its bulk uploads in the
 batches' 79xx, where a file refused whole answers the batches' own 7901-7906): its transaction search (783x),
-its partners and their Payment Link clients (784x), the partner's companies and card stock (785x), the lines
-of a cardholder batch (791x) and the conciliation of processor settlement files (792x)."""
+its partners, their applications and Payment Link clients (784x), the partner's companies and card stock
+(785x), the lines of a cardholder batch (791x) and the conciliation of processor settlement files (792x)."""
 
 from __future__ import annotations
 
@@ -65,4 +65,16 @@ class PARTNER_ERRORS:  # noqa: N801 - a namespace of constants, named like the p
     )
     PARTNER_CLIENT_NOT_FOUND = backoffice_error(
         7841, "PARTNER_CLIENT_NOT_FOUND", 404, "No Payment Link client of the partner has this slug."
+    )
+    APPLICATION_COMPANY_REQUIRED = backoffice_error(
+        7842,
+        "APPLICATION_COMPANY_REQUIRED",
+        400,
+        "A Gateway application acts for one company of the partner: name it in `companyId`.",
+    )
+    APPLICATION_COMPANY_NOT_ALLOWED = backoffice_error(
+        7843,
+        "APPLICATION_COMPANY_NOT_ALLOWED",
+        400,
+        "A CMS application acts for the whole partner: leave `companyId` out.",
     )

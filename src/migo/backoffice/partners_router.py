@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 from pydantic.alias_generators import to_camel
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.cards import service as cards
 from migo.identity import service as identity
@@ -22,14 +23,18 @@ from migo.platform.errors import ApiError
 from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.wire import patch_changes
+from migo.webhooks import service as webhooks
 
-from .access import own_partner, require_global, visible_partners
+from .access import own_company, own_partner, require_global, visible_partners
 from .errors import PARTNER_ERRORS
 from .schemas import (
     CardProgramOut,
+    NewPartnerApplicationOut,
+    PartnerApplicationCreate,
     PartnerApplicationOut,
     PartnerClientOut,
     PartnerClientUpdate,
+    PartnerCompanyCreate,
     PartnerCompanyOut,
     PartnerCreate,
     PartnerDetail,
@@ -124,6 +129,65 @@ async def update_partner(
     return ok(PartnerOut.model_validate(change.partner))
 
 
+@router.post(
+    "/app/partners/{partnerId}/companies",
+    status_code=201,
+    response_model=CustomResponse[PartnerCompanyOut],
+    dependencies=[CmsOperatorIdempotent],
+)
+async def create_partner_company(
+    partnerId: uuid.UUID,  # noqa: N803
+    body: PartnerCompanyCreate,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("partners.manage"),
+) -> Any:
+    """A new company of the partner (a Gateway application acts for one), with no card program until one is
+    provisioned. Honours Idempotency-Key."""
+    company = await identity.add_partner_company(session, await own_partner(session, operator, partnerId), body.name)
+    record_changes(request, companyId=(None, str(company.id)))
+    return created(
+        PartnerCompanyOut(id=company.id, name=company.name, created_at=company.created_at, card_program=None)
+    )
+
+
+@router.post(
+    "/app/partners/{partnerId}/applications",
+    status_code=201,
+    response_model=CustomResponse[NewPartnerApplicationOut],
+    dependencies=[CmsOperatorIdempotent],
+)
+async def create_partner_application(
+    partnerId: uuid.UUID,  # noqa: N803
+    body: PartnerApplicationCreate,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("partners.manage"),
+) -> Any:
+    """A CMS application of the partner (its operators sign in through it: `POST /cms/rest/auth/token`), or a
+    Gateway application of one of its companies (`companyId`: required for `gateway`, 400/7842; refused for `cms`,
+    400/7843; another partner's, 404/7850). The `clientSecret` is in this answer only; Migo keeps its hash. A
+    retry under the same Idempotency-Key by the same operator replays this answer, secret included, for 24
+    hours (stored encrypted, as every idempotent answer), so a lost answer does not leave an unusable
+    application behind."""
+    company_id = body.company_for_kind()
+    partner_id = await own_partner(session, operator, partnerId)
+    if company_id is not None:
+        await own_company(session, partner_id, company_id)
+    made = await identity.add_partner_application(
+        session, partner_id, kind=body.kind, name=body.name, company_id=company_id
+    )
+    application = made.application
+    record_changes(request, applicationId=(None, str(application.id)), clientId=(None, application.client_id))
+    return created(
+        NewPartnerApplicationOut(
+            **PartnerApplicationOut.model_validate(application).model_dump(),
+            partner_id=partner_id,
+            client_secret=made.client_secret.reveal(),
+        )
+    )
+
+
 # The partner's Payment Link clients (Middleware): what `migo clients configure` sets.
 
 
@@ -140,7 +204,10 @@ async def list_partner_clients(
 ) -> Any:
     """The Payment Link clients configured for the partner; `searchText` matches the slug and display name."""
     found, meta = await payments.partner_client_page(session, await own_partner(session, operator, partnerId), page)
-    return ok(Page[PartnerClientOut](items=[PartnerClientOut.of(terms) for terms in found], meta=meta))
+    callbacks = await webhooks.client_callbacks(session, [terms.slug for terms in found])
+    return ok(
+        Page[PartnerClientOut](items=[PartnerClientOut.of(terms, callbacks[terms.slug]) for terms in found], meta=meta)
+    )
 
 
 @router.get(
@@ -158,7 +225,7 @@ async def get_partner_client(
     terms = await payments.partner_client_terms(session, await own_partner(session, operator, partnerId), slug)
     if terms is None:
         raise ApiError(PARTNER_ERRORS.PARTNER_CLIENT_NOT_FOUND)
-    return ok(PartnerClientOut.of(terms))
+    return ok(await _client_view(session, terms))
 
 
 @router.patch(
@@ -175,19 +242,31 @@ async def update_partner_client(
     operator: OperatorPrincipal = require_permission("clients.manage"),
 ) -> Any:
     """Change any of the client's fields: under the rules of `migo clients configure`, so a value they refuse is
-    a 400 naming the field, and nothing changes. New links follow at once (a link's amount outside the new range
-    is refused 2003); links already created keep what they were created with. Another partner's slug is
-    404/7841."""
+    a 400 naming the field, and nothing changes. `callbackEndpoint` points the client's callback endpoint (the
+    first of `callbackEndpoints`) at a URL and static header, under the webhook endpoints' URL rules; null
+    removes it. The header's value is kept encrypted and never shown, nor kept in the audit trail. New links
+    follow at once (a link's amount outside the new range is refused 2003); links already created keep what they
+    were created with. Another partner's slug is 404/7841."""
     change = await payments.reconfigure_partner_client(
         session, await own_partner(session, operator, partnerId), slug, body.terms_changes()
     )
     if change is None:
         raise ApiError(PARTNER_ERRORS.PARTNER_CLIENT_NOT_FOUND)
-    before, after = (
-        PartnerClientOut.of(terms).model_dump(mode="json", by_alias=True) for terms in (change.before, change.after)
-    )
-    record_changes(
-        request, **{field: (before[field], after[field]) for field in before if before[field] != after[field]}
-    )
+    before = (await _client_view(session, change.before)).model_dump(mode="json", by_alias=True)
+    if body.sets_callback():
+        callback = body.callback_endpoint.callback() if body.callback_endpoint else None
+        await webhooks.set_client_callback(session, slug, callback, url_field="body.callbackEndpoint.url")
+    answer = await _client_view(session, change.after)
+    after = answer.model_dump(mode="json", by_alias=True)
+    # A new header value alone shows nowhere (it is never shown), so a callback sent is always recorded.
+    changed = [field for field in before if before[field] != after[field]]
+    if body.sets_callback() and "callbackEndpoints" not in changed:
+        changed.append("callbackEndpoints")
+    record_changes(request, **{field: (before[field], after[field]) for field in changed})
     name_resource(request, change.after.display_name)  # the slug is in the path's ids
-    return ok(PartnerClientOut.of(change.after))
+    return ok(answer)
+
+
+async def _client_view(session: AsyncSession, terms: payments.ClientTerms) -> PartnerClientOut:
+    """The client's configuration with its callback endpoints."""
+    return PartnerClientOut.of(terms, (await webhooks.client_callbacks(session, [terms.slug]))[terms.slug])

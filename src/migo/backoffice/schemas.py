@@ -11,14 +11,18 @@ from pydantic import Field
 from migo.cards import service as cards
 from migo.cards.schemas import MovementOut
 from migo.cards.service import MAX_PRINT
+from migo.identity import service as identity
 from migo.identity.schemas import CardholderFields
 from migo.merchants import service as merchants
 from migo.payments import service as payments
+from migo.platform.errors import ApiError
 from migo.platform.money import Amount, Money
 from migo.platform.pan import masked
 from migo.platform.transaction_search import TransactionSummary
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime, patch_changes
+from migo.webhooks.schemas import CallbackEndpointIn
 
+from .errors import PARTNER_ERRORS
 from .transactions import Found
 
 
@@ -381,6 +385,39 @@ class PartnerApplicationOut(ApiModel):
     created_at: UtcDateTime
 
 
+class PartnerApplicationCreate(ApiInput):
+    kind: identity.PartnerApplicationKind = Field(
+        description="`cms`: the partner's operators sign in through it; `gateway`: one of its companies' backends "
+        "call the Wallet Gateway with it."
+    )
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    company_id: uuid.UUID | None = Field(
+        None,
+        description="A Gateway application's company, one of the partner's (required); a CMS application takes none.",
+    )
+
+    def company_for_kind(self) -> uuid.UUID | None:
+        """The company the application acts for: a Gateway application's own (required, 400/7842); a CMS
+        application acts for the whole partner, so none (400/7843)."""
+        if self.kind == "gateway" and self.company_id is None:
+            raise ApiError(PARTNER_ERRORS.APPLICATION_COMPANY_REQUIRED)
+        if self.kind == "cms" and self.company_id is not None:
+            raise ApiError(PARTNER_ERRORS.APPLICATION_COMPANY_NOT_ALLOWED)
+        return self.company_id
+
+
+class NewPartnerApplicationOut(PartnerApplicationOut):
+    partner_id: uuid.UUID
+    client_secret: str = Field(
+        description="Shown in this answer only (and in its replays under the same Idempotency-Key, for 24 hours, "
+        "to the same operator): Migo keeps its hash alone."
+    )
+
+
+class PartnerCompanyCreate(ApiInput):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+
+
 class PartnerDetail(PartnerOut):
     companies: list[PartnerCompanyOut]
     applications: list[PartnerApplicationOut]
@@ -429,6 +466,19 @@ class ClientVelocityOut(ApiModel):
     suspension_minutes: int = Field(description="…suspend the customer for this many minutes.")
 
 
+class ClientCallbackOut(ApiModel):
+    """One of the client's webhook endpoints: where its Merchant Generic Callback goes. The header's value is
+    never shown."""
+
+    id: uuid.UUID
+    url: str
+    auth_header_name: str | None
+    event_types: list[str]
+    status: Literal["enabled", "paused", "disabled"] = Field(
+        description="`disabled`: after a 410 Gone or an address that turned internal; the merchant enables it again."
+    )
+
+
 class PartnerClientOut(ApiModel):
     slug: str
     display_name: str = Field(description="The merchant's name on the hosted checkout.")
@@ -449,15 +499,20 @@ class PartnerClientOut(ApiModel):
     allowed_brands: list[str] = Field(description="BIN rules; empty: every brand.")
     allowed_card_types: list[CardType]
     allowed_countries: list[str]
+    callback_endpoints: list[ClientCallbackOut] = Field(
+        description="Its webhook endpoints, oldest first; the first is the one `callbackEndpoint` sets."
+    )
 
     @classmethod
-    def of(cls, terms: payments.ClientTerms) -> PartnerClientOut:
+    def of(cls, terms: payments.ClientTerms, callbacks: list[Any]) -> PartnerClientOut:
         declines, window, suspension = terms.velocity
+        built = ("processors", "velocity", "callback_endpoints")
         return cls.model_validate(
             {
-                **{name: getattr(terms, name) for name in cls.model_fields if name not in ("processors", "velocity")},
+                **{name: getattr(terms, name) for name in cls.model_fields if name not in built},
                 "processors": [ClientProcessorOut.model_validate(p) for p in terms.processors],
                 "velocity": ClientVelocityOut(declines=declines, window_minutes=window, suspension_minutes=suspension),
+                "callback_endpoints": [ClientCallbackOut.model_validate(endpoint) for endpoint in callbacks],
             }
         )
 
@@ -498,10 +553,17 @@ class PartnerClientUpdate(ApiInput):
     allowed_brands: list[Annotated[str, Field(min_length=1, max_length=20)]] | None = Field(None, max_length=20)
     allowed_card_types: list[CardType] | None = Field(None, max_length=3)
     allowed_countries: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] | None = Field(None, max_length=250)
+    callback_endpoint: CallbackEndpointIn | None = Field(
+        None,
+        description="Where the client's Merchant Generic Callback goes: its callback endpoint (the first of "
+        "`callbackEndpoints`) takes this URL and header, or is made for every event type; null removes it. The URL "
+        "rules of the webhook endpoints apply.",
+    )
 
     def terms_changes(self) -> dict[str, Any]:
         """The fields sent, as `payments.ClientTerms` holds them; null for one that cannot be cleared is a 400."""
         changes = patch_changes(self, *(name for name in type(self).model_fields if name not in _CLEARABLE))
+        changes.pop("callback_endpoint", None)  # the webhooks' (`sets_callback`), not the client's terms
         if self.processors is not None:
             changes["processors"] = tuple(
                 payments.ProcessorTerms(p.name, tuple(p.brands), tuple(p.installments)) for p in self.processors
@@ -511,5 +573,8 @@ class PartnerClientUpdate(ApiInput):
             changes["velocity"] = (velocity.declines, velocity.window_minutes, velocity.suspension_minutes)
         return {name: tuple(value) if isinstance(value, list) else value for name, value in changes.items()}
 
+    def sets_callback(self) -> bool:
+        return "callback_endpoint" in self.model_fields_set
 
-_CLEARABLE = ("logo_url", "default_return_url")
+
+_CLEARABLE = ("logo_url", "default_return_url", "callback_endpoint")

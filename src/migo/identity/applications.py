@@ -19,12 +19,15 @@ from migo.platform.secrets import Secret
 from migo.platform.settings import get_settings
 
 from . import tokens
+from .access import readable
 from .errors import IDENTITY_ERRORS
 from .models import Application, Company, MerchantToken, Partner
-from .partners import LIFETIME_FIELDS, TokenLifetimes
+from .partners import LIFETIME_FIELDS, TokenLifetimes, get_partner
 from .passwords import PasswordGate
 
 ApplicationKind = Literal["gateway", "cms", "middleware"]
+# What a partner's back office registers: its own CMS application, or a Gateway application of one of its companies.
+PartnerApplicationKind = Literal["cms", "gateway"]
 _AUDIENCE: dict[str, tokens.Audience] = {"gateway": "gateway", "cms": "cms"}
 
 # A backend asks for a token every 30 minutes and refreshes it in between; an address sending 60 tries in 5
@@ -117,6 +120,31 @@ async def create_application(
     session.add(application)
     await session.flush()
     return NewApplication(application, secret, private_key)
+
+
+async def add_partner_company(session: AsyncSession, partner_id: uuid.UUID, name: str) -> Company:
+    """A new company of the partner (404/7812 when there is no such partner); its card program is provisioned
+    apart."""
+    return await create_company(session, await get_partner(session, partner_id), name)
+
+
+async def add_partner_application(
+    session: AsyncSession,
+    partner_id: uuid.UUID,
+    *,
+    kind: PartnerApplicationKind,
+    name: str,
+    company_id: uuid.UUID | None,
+) -> NewApplication:
+    """A CMS application of the partner (its operators sign in through it), or a Gateway application of
+    `company_id`, one of the partner's companies (the caller checked it). Its client secret is generated and
+    only its hash kept: the answer is the one place it is shown."""
+    partner = await get_partner(session, partner_id)
+    company = None
+    if company_id is not None:
+        company = await session.scalar(readable(Company, partner_id).where(Company.id == company_id))
+        assert company is not None  # the caller named one of the partner's companies
+    return await create_application(session, kind=kind, name=name, partner=partner, company=company)
 
 
 async def authenticate_client(

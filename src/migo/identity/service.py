@@ -12,7 +12,8 @@
   `company_ids_of_partner` (what a back-office operator's partner manages, for the domains that scope a CMS
   read to it); for the back office's partner pages, the partners in a scope (`PARTNERS`, `partner_ids`,
   `partners`), one with its companies and applications (`partner_overview`), `create_partner` and
-  `update_partner` with their `TokenLifetimes`;
+  `update_partner` with their `TokenLifetimes`, a partner's new company (`add_partner_company`) and
+  application (`add_partner_application`, its `NewApplication` with the secret);
 - the Payment Link hook's key pair: `authenticate_key_pair`.
 
 Who is calling is in `principals` (values) and `auth` (the surfaces' FastAPI dependencies).
@@ -31,7 +32,14 @@ from migo.platform.pagination import Listing
 
 from . import access
 from .access import acting_partner, readable
-from .applications import authenticate_key_pair, create_partner
+from .applications import (
+    NewApplication,
+    PartnerApplicationKind,
+    add_partner_application,
+    add_partner_company,
+    authenticate_key_pair,
+    create_partner,
+)
 from .cardholders import BlockState, CardholderDetails
 from .cardholders import block as block_cardholder
 from .cardholders import get as get_cardholder
@@ -57,10 +65,14 @@ __all__ = [
     "ActivationHolder",
     "BlockState",
     "CardholderDetails",
+    "NewApplication",
+    "PartnerApplicationKind",
     "PartnerChange",
     "PartnerOverview",
     "TokenLifetimes",
     "acting_partner",
+    "add_partner_application",
+    "add_partner_company",
     "authenticate_key_pair",
     "block_cardholder",
     "cardholder_among",

@@ -77,6 +77,18 @@ class EndpointUpdate(_EndpointFields):
         return {name: getattr(self, name) for name in self.model_fields_set}
 
 
+class CallbackEndpointIn(_EndpointFields):
+    """A Payment Link client's Merchant Generic Callback (seed 002), as its back office sets it: the URL and the
+    static header that authenticates each delivery (its value is never shown back)."""
+
+    url: Url
+    auth_header_name: HeaderName = Field(description="The static header Migo sends (seed 002).")
+    auth_header_value: HeaderSecret
+
+    def callback(self) -> service.ClientCallback:
+        return service.ClientCallback(self.url, self.auth_header_name, self.auth_header_value)
+
+
 class EndpointOut(ApiModel):
     id: uuid.UUID
     url: str

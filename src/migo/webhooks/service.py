@@ -1,9 +1,12 @@
 """The endpoint registry, events for backfill, replays and the delivery log; scoped to one owner (a merchant
-client on the Middleware, a company on the Gateway), so one integrator never sees another's."""
+client on the Middleware, a company on the Gateway), so one integrator never sees another's. For the back
+office: a Payment Link client's callback endpoints (`client_callbacks`) and the one it sets for the client
+(`set_client_callback`, a `ClientCallback`)."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Literal
@@ -167,11 +170,11 @@ def _checked_types(event_types: list[str]) -> list[str]:
     return ["*"] if "*" in event_types else sorted(set(event_types))
 
 
-def _checked_url(url: str) -> str:
+def _checked_url(url: str, field: str = "url") -> str:
     try:
         return targets.check_url(url)
     except targets.TargetRefused as refused:
-        raise _invalid(f"url: {refused}") from None
+        raise _invalid(f"{field}: {refused}") from None
 
 
 def _set_auth_header(endpoint: WebhookEndpoint, name: str | None, value: Secret | None) -> None:
@@ -295,6 +298,64 @@ async def delete_endpoint(session: AsyncSession, owner: Owner, endpoint_id: uuid
         .where(WebhookDelivery.endpoint_id == endpoint.id, WebhookDelivery.status == "pending")
         .values(status="failed")
     )
+
+
+@dataclass(frozen=True)
+class ClientCallback:
+    """Where a Payment Link client's Merchant Generic Callback goes (seed 002), and the static header that
+    authenticates it."""
+
+    url: str
+    auth_header_name: str
+    auth_header_value: HeaderSecret
+
+
+async def client_callbacks(session: AsyncSession, client_slugs: Collection[str]) -> dict[str, list[WebhookEndpoint]]:
+    """The live endpoints of each of these Payment Link clients, oldest first: where their callbacks go. The
+    first is the client's callback endpoint, the one `set_client_callback` sets."""
+    found: dict[str, list[WebhookEndpoint]] = {slug: [] for slug in client_slugs}
+    rows = await session.scalars(
+        select(WebhookEndpoint)
+        .where(WebhookEndpoint.client_slug.in_(list(client_slugs)), WebhookEndpoint.status != "deleted")
+        .order_by(WebhookEndpoint.created_at, WebhookEndpoint.id)
+    )
+    for endpoint in rows:
+        assert endpoint.client_slug is not None  # selected by its client
+        found[endpoint.client_slug].append(endpoint)
+    return found
+
+
+async def set_client_callback(
+    session: AsyncSession, client_slug: str, callback: ClientCallback | None, *, url_field: str
+) -> None:
+    """Point the client's callback endpoint (its oldest live one) at `callback`'s URL and header, keeping its
+    event types, status and signing secret; a client with none gets one for every event type. None removes
+    that endpoint, as DELETE does (its queued deliveries fail; the client's other endpoints stay). A URL the
+    webhook rules refuse is a 400 naming `url_field`, and nothing changes."""
+    owner = Owner(client_slug=client_slug)
+    current = await session.scalar(
+        endpoints_statement(owner).order_by(WebhookEndpoint.created_at, WebhookEndpoint.id).limit(1).with_for_update()
+    )
+    if callback is None:
+        if current is not None:
+            await delete_endpoint(session, owner, current.id)
+        return
+    url = _checked_url(callback.url, url_field)
+    if current is None:
+        await create_endpoint(
+            session,
+            owner,
+            url=url,
+            event_types=["*"],
+            auth_header_name=callback.auth_header_name,
+            auth_header_value=callback.auth_header_value,
+            signing_secret=None,
+            description="Merchant Generic Callback",
+        )
+        return
+    current.url = url
+    _set_auth_header(current, callback.auth_header_name, callback.auth_header_value)
+    current.updated_at = clock.now()
 
 
 def endpoints_statement(owner: Owner) -> Select[WebhookEndpoint]:
