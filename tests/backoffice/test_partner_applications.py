@@ -1,7 +1,8 @@
 """A partner made on the CMS is put to use from the CMS: a global operator gives it a CMS application (its
-operators sign in through it) and companies with Gateway applications. The client secret is shown in the
-creating answer only (and its replays under the same Idempotency-Key); the partner page, the audit trail and
-the idempotency store never hold it in clear. A partner's own admin does the same for its partner, no other."""
+operators sign in through it), its first admin, and companies with Gateway applications. The client secret is
+shown in the creating answer only (and its replays under the same Idempotency-Key); the partner page, the audit
+trail and the idempotency store never hold it in clear. A partner's own admin does the same for its partner, no
+other."""
 
 from __future__ import annotations
 
@@ -12,11 +13,9 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select
 
-from migo.identity import operators
-from migo.identity.models import Application, Partner
+from migo.identity.models import Application
 from migo.platform.db import database
 from migo.platform.idempotency import IdempotencyRecord
-from migo.platform.secrets import Password
 from tests.backoffice.test_audit import _trail
 from tests.backoffice.test_operator_scopes import _global_operator
 from tests.factories import OPERATOR_PASSWORD, create_tenant
@@ -27,15 +26,18 @@ def _apps(partner_id: Any) -> str:
     return f"/cms/rest/app/partners/{partner_id}/applications"
 
 
-async def _first_admin(partner_id: str) -> str:
-    """The new partner's first operator, as `migo` tooling makes one today (no CMS endpoint does yet)."""
+async def _first_admin(http: httpx.AsyncClient, platform: dict[str, str], partner_id: str) -> str:
+    """The new partner's first operator, made by the global operator for that partner."""
     username = f"first.{secrets.token_hex(3)}"
-    async with database.transaction() as session:
-        partner = await session.get(Partner, uuid.UUID(partner_id))
-        assert partner is not None
-        await operators.create_operator(
-            session, partner, username=username, password=Password(OPERATOR_PASSWORD), display_name="A", roles=["admin"]
-        )
+    body = {
+        "username": username,
+        "email": f"{username}@example.test",
+        "name": "A",
+        "roles": ["admin"],
+        "password": OPERATOR_PASSWORD,
+        "partnerId": partner_id,
+    }
+    assert _data(await http.post("/cms/rest/operators", json=body, headers=platform), 201)["partnerId"] == partner_id
     return username
 
 
@@ -72,7 +74,7 @@ async def test_a_new_partners_operators_sign_in_through_the_cms_application_made
         )
         assert stored is not None and secret.encode() not in stored and app["clientId"].encode() not in stored
 
-    username = await _first_admin(partner["id"])
+    username = await _first_admin(client, platform, partner["id"])
     admin = await _sign_in(client, app["clientId"], secret, username)
     me = _data(await client.get("/cms/rest/me", headers=admin))
     assert (me["username"], me["scope"]) == (username, "partner")
