@@ -109,6 +109,7 @@ async def test_the_platform_reads_and_changes_a_partners_operators_and_roles_by_
     assert _data(changed)["description"] == "Night shift"
     trail = await _trail(client, admin, "updateRole")
     assert [record["resource"]["roleId"] for record in trail] == [made["id"]]
+    assert trail[0]["changes"] == {"description": {"before": "Nights", "after": "Night shift"}}
 
     # The partner's admin names another partner: 404 on every route, nothing changes.
     other = await create_tenant()

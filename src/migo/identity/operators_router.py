@@ -277,14 +277,21 @@ async def update_role(
     """Rename a role of the partner's own, or change its description or permissions (the whole new set: the
     caller must hold every permission added or taken away). The system roles cannot be changed (409, 7807)."""
     changes = patch_changes(body, "name", "description", "permissions")
+    partner = await acting_partner(session, operator, partner_id)
+    was = await roles.get(session, partner, roleId)
+    before = {"name": was.role.name, "description": was.role.description, "permissions": list(was.permissions)}
     changed = await roles.update(
         session,
         operator,
-        await acting_partner(session, operator, partner_id),
+        partner,
         roleId,
         name=changes.get("name"),
         description=changes.get("description"),
         permissions=changes.get("permissions"),
+    )
+    after = {"name": changed.role.name, "description": changed.role.description, "permissions": changed.permissions}
+    record_changes(
+        request, **{field: (before[field], after[field]) for field in changes if before[field] != after[field]}
     )
     name_resource(request, changed.role.name)  # a renamed role: its new name (the old one is in older records)
     return ok(_role_out(changed))
