@@ -24,13 +24,13 @@ from tests.factories import (
 from tests.merchants.test_cms_review import _data, _error
 
 
-async def _global_operator(http: httpx.AsyncClient) -> dict[str, str]:
-    """CMS headers of an admin of the platform's partner (made once per database: there is one platform)."""
+async def _global_operator_account() -> tuple[str, str]:
+    """A new admin of the platform's partner (made once per database: there is one platform): the partner's id
+    (the dashboard's account) and the admin's username; its password is OPERATOR_PASSWORD."""
     async with database.transaction() as session:
         platform = await applications.platform_partner(session) or await applications.create_partner(
             session, "Platform", platform=True
         )
-        cms = await applications.create_application(session, kind="cms", name="platform", partner=platform)
         username = f"global.{uuid.uuid4().hex[:6]}"
         await operators.create_operator(
             session,
@@ -40,6 +40,16 @@ async def _global_operator(http: httpx.AsyncClient) -> dict[str, str]:
             display_name="G",
             roles=["admin"],
         )
+    return str(platform.id), username
+
+
+async def _global_operator(http: httpx.AsyncClient) -> dict[str, str]:
+    """CMS headers of a new admin of the platform's partner, signed in through a CMS application of its own."""
+    platform_id, username = await _global_operator_account()
+    async with database.transaction() as session:
+        platform = await applications.platform_partner(session)
+        assert platform is not None and str(platform.id) == platform_id
+        cms = await applications.create_application(session, kind="cms", name="platform", partner=platform)
     credentials = {"clientId": cms.application.client_id, "clientSecret": cms.client_secret.reveal()}
     app_token = _data(await http.post("/cms/rest/auth/token", json=credentials))["accessToken"]
     app = {"Authorization": f"Bearer {app_token}"}

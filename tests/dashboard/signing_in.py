@@ -13,15 +13,16 @@ async def sign_in(
     http: httpx.AsyncClient, tenant: Tenant, username: str | None = None, password: str = OPERATOR_PASSWORD
 ) -> httpx.Response:
     """The answer to the sign-in form (303 to the dashboard when it worked); the session cookie is in `http`."""
+    return await sign_in_as(http, str(tenant.partner_id), username or tenant.operator_username, password)
+
+
+async def sign_in_as(
+    http: httpx.AsyncClient, account: str, username: str, password: str = OPERATOR_PASSWORD
+) -> httpx.Response:
     form = await http.get("/dashboard/login")
     token = re.search(r'name="login_token" value="([^"]+)"', form.text)
     assert token is not None, form.text
-    fields = {
-        "account": str(tenant.partner_id),
-        "username": username or tenant.operator_username,
-        "password": password,
-        "login_token": token.group(1),
-    }
+    fields = {"account": account, "username": username, "password": password, "login_token": token.group(1)}
     return await http.post("/dashboard/login", data=fields)
 
 

@@ -8,8 +8,8 @@ import re
 
 import httpx
 
-from tests.backoffice.test_operator_scopes import _card_load
-from tests.dashboard.signing_in import csrf_of, sign_in
+from tests.backoffice.test_operator_scopes import _card_load, _global_operator_account
+from tests.dashboard.signing_in import csrf_of, sign_in, sign_in_as
 from tests.factories import configure_payment_client, create_link, create_tenant, sandbox_pay
 from tests.merchants.test_cms_review import _data
 
@@ -109,3 +109,30 @@ async def test_a_merchants_user_sees_its_clients_payments_only(client):
     async with httpx.AsyncClient(transport=client._transport, base_url="http://testserver") as admin_browser:
         await sign_in(admin_browser, tenant)
         assert "card transaction" in (await admin_browser.get("/dashboard/payments")).text
+
+
+async def test_a_platform_operator_chooses_the_partner_its_pages_act_on(client):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    link = await _paid(client, tenant)
+    account, username = await _global_operator_account()
+    await sign_in_as(client, account, username)
+    assert (await client.get(f"/dashboard/payments/{link['uid']}")).status_code == 404  # the platform's own first
+    partners = await client.get("/dashboard/partners", params={"q": ""})
+    assert partners.status_code == 200 and str(tenant.partner_id) in partners.text
+    chosen = await client.post(
+        "/dashboard/partner", data={"csrf": csrf_of(partners), "partnerId": str(tenant.partner_id)}
+    )
+    assert chosen.status_code == 303
+    assert (await client.get(f"/dashboard/payments/{link['uid']}")).status_code == 200
+
+    # A partner's operator chooses nothing: the list is refused, another partner is not found.
+    async with httpx.AsyncClient(transport=client._transport, base_url="http://testserver") as other:
+        await sign_in(other, await create_tenant())
+        assert (await other.get("/dashboard/partners")).status_code == 403
+        home = await other.get("/dashboard/")
+        moved = await other.post(
+            "/dashboard/partner", data={"csrf": csrf_of(home), "partnerId": str(tenant.partner_id)}
+        )
+        assert moved.status_code == 404
+        assert (await other.get(f"/dashboard/payments/{link['uid']}")).status_code == 404

@@ -28,6 +28,7 @@ from migo.platform.ids import new_id
 from migo.platform.secrets import Password, Secret
 
 from . import operators, tokens
+from .access import acting_partner
 from .models import DashboardSession
 from .principals import OperatorPrincipal
 
@@ -52,6 +53,7 @@ class Resumed:
     operator: OperatorPrincipal
     username: str
     display_name: str
+    partner_id: uuid.UUID  # the partner the pages act on: the operator's own, or the one a global operator chose
 
 
 async def sign_in(
@@ -113,7 +115,22 @@ async def resume(session: AsyncSession, token: str) -> Resumed:
         platform=access.platform,
         client_slug=access.operator.client_slug,
     )
-    return Resumed(row.id, principal, access.operator.username, access.operator.display_name)
+    viewing = row.viewing_partner_id if principal.scope == "global" and row.viewing_partner_id else row.partner_id
+    return Resumed(row.id, principal, access.operator.username, access.operator.display_name, viewing)
+
+
+async def view_partner(
+    session: AsyncSession, session_id: uuid.UUID, operator: OperatorPrincipal, partner_id: uuid.UUID
+) -> uuid.UUID:
+    """A platform operator's pages act on `partner_id` from now on (acting_partner's rules: another operator
+    names only its own partner, 404/7812 otherwise)."""
+    chosen = await acting_partner(session, operator, partner_id)
+    await session.execute(
+        update(DashboardSession)
+        .where(DashboardSession.id == session_id)
+        .values(viewing_partner_id=None if chosen == operator.partner_id else chosen)
+    )
+    return chosen
 
 
 async def sign_out(session: AsyncSession, session_id: uuid.UUID) -> None:

@@ -102,6 +102,8 @@ class DashboardSession(IdMixin, CreatedAtMixin, Base):
     token_digest: Mapped[bytes] = mapped_column(LargeBinary, unique=True)
     operator_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("operators.id"), index=True)
     partner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("partners.id"))
+    # The partner a platform (global) operator is looking at; None: its own.
+    viewing_partner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("partners.id"))
     last_seen_at: Mapped[datetime]
     ended_at: Mapped[datetime | None]
     # signed_out | signed_out_everywhere | idle | expired | password_reset | operator_disabled

@@ -26,6 +26,7 @@ def upgrade() -> None:
         sa.Column("token_digest", sa.LargeBinary(), nullable=False, unique=True),
         sa.Column("operator_id", sa.Uuid(), sa.ForeignKey("operators.id"), nullable=False),
         sa.Column("partner_id", sa.Uuid(), sa.ForeignKey("partners.id"), nullable=False),
+        sa.Column("viewing_partner_id", sa.Uuid(), sa.ForeignKey("partners.id"), nullable=True),
         sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("ended_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("ended_reason", sa.String(30), nullable=True),

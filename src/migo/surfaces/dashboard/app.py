@@ -14,7 +14,7 @@ from migo.platform.bodylimit import limit_surface
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.settings import Settings
 
-from . import payments, signin
+from . import partners, payments, signin
 from .pages import render_problem
 from .viewer import Refused, SignInRequired
 
@@ -49,6 +49,7 @@ def build_dashboard(settings: Settings) -> FastAPI:
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.include_router(signin.router)
     app.include_router(payments.router)
+    app.include_router(partners.router)
 
     @app.exception_handler(SignInRequired)
     async def sign_in_first(request: Request, exc: SignInRequired) -> Response:

@@ -16,7 +16,7 @@ from migo.backoffice import activity, transactions
 from migo.backoffice.schemas import PartnerTransactionDetail, PartnerTransactionOut, TransactionStatus
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.money import parse_amount
-from migo.platform.pagination import PageRequest
+from migo.platform.pagination import PageRequest, SortOrder
 from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.transaction_search import TransactionSummary
 
@@ -37,7 +37,7 @@ async def home(request: Request, session: DbSession, seen: SignedIn) -> Response
     """Today's and this month's volume, approvals against declines, refunds, and 30 days of daily volume."""
     if not seen.may("transactions.read"):
         return render(request, "home.html", seen, found=None, chart=None)
-    scope = await transactions.operator_scope(session, seen.operator)
+    scope = await transactions.operator_scope(session, seen.operator, seen.partner_id)
     found = await activity.activity(session, scope)
     main = found.currencies[0] if found.currencies else None
     chart = daily_volume_svg(found.days, main.daily, main.currency) if main else None
@@ -55,9 +55,11 @@ async def list_payments(
 ) -> Response:
     """The transaction search of the CMS (`searchText` over uid, reference, externalId, userId, last four)."""
     seen.need("transactions.read")
-    scope = await transactions.operator_scope(session, seen.operator)
+    scope = await transactions.operator_scope(session, seen.operator, seen.partner_id)
     kept = transactions.TransactionFilter(status=status if status in STATUSES else None)
-    wanted = PageRequest(page=page, limit=PAGE_SIZE, sort_by="createdAt", sort_order="DESC", search_text=q or None)
+    wanted = PageRequest(
+        page=page, limit=PAGE_SIZE, sort_by="createdAt", sort_order=SortOrder.DESC, search_text=q or None
+    )
     rows, meta = await transactions.TRANSACTIONS.fetch(session, transactions.search(scope, kept), wanted, rows=True)
     items = [PartnerTransactionOut.of(TransactionSummary.of(row)) for row in rows]
     return render(
@@ -66,7 +68,7 @@ async def list_payments(
 
 
 async def _detail(session: DbSession, seen: Viewer, uid: str) -> PartnerTransactionDetail:
-    scope = await transactions.operator_scope(session, seen.operator)
+    scope = await transactions.operator_scope(session, seen.operator, seen.partner_id)
     return PartnerTransactionDetail.of_found(await transactions.find(session, scope, uid))
 
 
@@ -119,7 +121,7 @@ async def refund_payment(
         value = parse_amount(amount.strip()) if amount.strip() else None
     except ValueError as problem:
         raise ApiError(ERRORS.VALIDATION_ERROR, f"amount: {problem}") from None
-    scope = await transactions.operator_scope(session, seen.operator)
+    scope = await transactions.operator_scope(session, seen.operator, seen.partner_id)
     done = await transactions.refund(
         session,
         scope,

@@ -44,6 +44,8 @@ class Viewer:
     username: str
     display_name: str
     csrf: str
+    # The partner the pages act on: the operator's own; a platform operator's choice (POST /dashboard/partner).
+    partner_id: uuid.UUID
 
     def may(self, permission: str) -> bool:
         return permission in self.operator.permissions
@@ -78,4 +80,5 @@ async def viewer(request: Request, session: DbSession) -> Viewer:
         username=resumed.username,
         display_name=resumed.display_name,
         csrf=dashboard_sessions.csrf_token(token),
+        partner_id=resumed.partner_id,
     )
