@@ -12,7 +12,8 @@
   the domains that scope a CMS read to it); for the back office's partner pages, the partners in a scope
   (`PARTNERS`, `partner_ids`, `partners`), one with its companies and applications (`partner_overview`),
   `create_partner` and `update_partner` with their `TokenLifetimes`;
-- the Payment Link hook's key pair: `authenticate_key_pair`.
+- the Payment Link hook's key pair (`KeyPair`): `authenticate_key_pair`, and its amount range: `key_pair`,
+  `set_key_pair_range`.
 
 Who is calling is in `principals` (values) and `auth` (the surfaces' FastAPI dependencies).
 """
@@ -30,7 +31,7 @@ from migo.platform.pagination import Listing
 
 from . import access
 from .access import readable
-from .applications import authenticate_key_pair, create_partner
+from .applications import KeyPair, authenticate_key_pair, create_partner, key_pair, set_key_pair_range
 from .cardholders import BlockState, CardholderDetails
 from .cardholders import block as block_cardholder
 from .cardholders import get as get_cardholder
@@ -56,6 +57,7 @@ __all__ = [
     "ActivationHolder",
     "BlockState",
     "CardholderDetails",
+    "KeyPair",
     "PartnerChange",
     "PartnerOverview",
     "TokenLifetimes",
@@ -68,6 +70,7 @@ __all__ = [
     "company_name",
     "create_partner",
     "get_cardholder",
+    "key_pair",
     "partner_cardholder",
     "partner_cardholders",
     "partner_exists",
@@ -76,6 +79,7 @@ __all__ = [
     "partner_overview",
     "partners",
     "register_cardholder_once",
+    "set_key_pair_range",
     "unblock_cardholder",
     "update_partner",
     "verify_otp",
