@@ -270,7 +270,7 @@ async def authenticate_key_pair(session: AsyncSession, public_key: str, private_
 
 async def key_pair(session: AsyncSession, public_key: str) -> KeyPair:
     """The active key pair with this publicKey (an operator scoping it), else 2007."""
-    return KeyPair.of(await _scoped_application(session, public_key))
+    return KeyPair.of(await _key_pair_owner(session, public_key))
 
 
 async def set_key_pair_range(
@@ -278,13 +278,13 @@ async def set_key_pair_range(
 ) -> KeyPair:
     """Store a key pair's amount range; whether it fits the client's is the payments domain's rule, checked
     before (`payments.service.scope_key_pair`)."""
-    application = await _scoped_application(session, public_key)
+    application = await _key_pair_owner(session, public_key)
     application.hook_min_amount, application.hook_max_amount = min_amount, max_amount
     await session.flush()
     return KeyPair.of(application)
 
 
-async def _scoped_application(session: AsyncSession, public_key: str) -> Application:
+async def _key_pair_owner(session: AsyncSession, public_key: str) -> Application:
     application = await session.scalar(_key_pair_application(public_key))
     if application is None:
         raise ApiError(IDENTITY_ERRORS.INVALID_KEYS, f"No active Middleware application has publicKey {public_key!r}.")
