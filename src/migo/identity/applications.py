@@ -253,7 +253,7 @@ class KeyPair:
         }
 
 
-def _key_pair_application(public_key: str) -> Select[tuple[Application]]:
+def _key_pair_application(public_key: str) -> Select[Application]:
     return select(Application).where(
         Application.public_key == public_key, Application.kind == "middleware", Application.status == "active"
     )
