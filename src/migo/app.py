@@ -1,6 +1,7 @@
 """The root ASGI app: one port, every surface (CONTRACT §1).
 
     /cms/rest/…   CMS Backoffice        /rest/…   Wallet Gateway        /…   Middleware
+    /webhooks/volcan, /webhooks/settlements: the Gateway's inbound receivers at seed 003's bare paths
     /?orderId=    hosted checkout        /dashboard/  the web dashboard  /static   assets
     /health /ready /metrics
 
@@ -34,10 +35,10 @@ from migo.platform.errors import ERRORS
 from migo.platform.logging import configure_logging
 from migo.platform.observability import RequestContextMiddleware, metrics_routes
 from migo.platform.settings import Settings, get_settings
+from migo.surfaces import gateway as gateway_surface
 from migo.surfaces import web
 from migo.surfaces.cms import build_cms
 from migo.surfaces.dashboard import build_dashboard
-from migo.surfaces.gateway import build_gateway
 from migo.surfaces.middleware import build_middleware
 
 
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     # Every mapper configured now, not by the first requests that build an ORM object (~0.3 s per process).
     configure_mappers()
     static = StaticFiles(directory=str(files("migo.platform") / "static"))
+    gateway = gateway_surface.build_gateway(settings)
     routes = [
         Route("/health", health, methods=["GET"]),
         Route("/ready", ready, methods=["GET"]),
@@ -92,7 +94,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Mount("/static", static, name="static"),
         *web.routes,
         Mount("/cms/rest", build_cms(settings)),
-        Mount("/rest", build_gateway(settings)),
+        *gateway_surface.bare_routes(gateway),
+        Mount(gateway_surface.PREFIX, gateway),
         Route("/dashboard", to_dashboard, methods=["GET"]),
         Mount("/dashboard", build_dashboard(settings)),
         Mount("/", build_middleware(settings)),

@@ -67,7 +67,8 @@ def _cheat_sheet(sheet: dict[str, Any]) -> str:
         "",
         f"  Middleware      {sheet['baseUrl']}   docs {sheet['surfaces']['middleware']['docs']}",
         f"    client {middleware['client']}  merchantToken {middleware['merchantToken']}",
-        f"    publicKey {middleware['publicKey']}  privateKey {middleware['privateKey']}",
+        f"    publicKey {middleware['publicKey']}  privateKey {middleware['privateKey']}  amounts "
+        f"{_key_pair_amounts(middleware['keyPairAmounts'])}",
         f"    Payment Links: POST {middleware['createLink']}  currencies {', '.join(middleware['currencies'])}",
         f"  Wallet Gateway  {sheet['surfaces']['gateway']['baseUrl']}   docs {sheet['surfaces']['gateway']['docs']}",
         f"    clientId {gateway['clientId']}  clientSecret {gateway['clientSecret']}  companyId {gateway['companyId']}",
@@ -90,6 +91,13 @@ def _cheat_sheet(sheet: dict[str, Any]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _key_pair_amounts(amounts: dict[str, int | None]) -> str:
+    low, high = amounts["minAmount"], amounts["maxAmount"]
+    if low is None and high is None:
+        return "the client's range"
+    return f"{'the client minimum' if low is None else low} to {'the client maximum' if high is None else high}"
 
 
 SANDBOX_CREDENTIALS_FILE = "sandbox-credentials.txt"
@@ -307,22 +315,73 @@ def cmd_clients_configure(args: argparse.Namespace) -> int:
         allowed_countries=tuple(c.upper() for c in args.allow_country or ()),
     )
 
+    if not args.create_application and (args.key_min_amount is not None or args.key_max_amount is not None):
+        raise ValueError("--key-min-amount and --key-max-amount scope the key pair --create-application issues")
+
     async def configure(session: Any) -> dict[str, Any]:
         client = await configure_client(session, terms)
         answer: dict[str, Any] = {"client": client.slug, "clientId": str(client.id)}
         if args.create_application:
-            created = await applications.create_application(
-                session, kind="middleware", name=args.name, client_slug=client.slug
+            application, keys = await _issue_key_pair(
+                session, client.slug, args.name, args.key_min_amount, args.key_max_amount
             )
-            merchant_token = await applications.create_merchant_token(session, created.application)
-            assert created.private_key is not None  # a Middleware application has its key pair
-            # printed this once: only digests are kept
-            answer["merchantToken"] = merchant_token.reveal()
-            answer["publicKey"] = created.application.public_key
-            answer["privateKey"] = created.private_key.reveal()
+            merchant_token = await applications.create_merchant_token(session, application)
+            answer["merchantToken"] = merchant_token.reveal()  # printed this once: only digests are kept
+            answer.update(keys)
         return answer
 
     print(json.dumps(asyncio.run(_in_transaction(configure)), indent=2))
+    return 0
+
+
+def _key_pair_view(pair: Any) -> dict[str, Any]:
+    """A key pair's public half and its amount range (null: the client's own bound)."""
+    return {"publicKey": pair.public_key, "client": pair.client_slug, **pair.amounts()}
+
+
+async def _issue_key_pair(
+    session: Any, client_slug: str, name: str, min_amount: int | None, max_amount: int | None
+) -> tuple[Any, dict[str, Any]]:
+    """A new Middleware application of the client, and its key pair scoped to the amounts given, as printed (the
+    private key this once: only a digest is kept)."""
+    from migo.identity import applications
+    from migo.payments.service import scope_key_pair
+
+    created = await applications.create_application(session, kind="middleware", name=name, client_slug=client_slug)
+    # a Middleware application has its key pair
+    assert created.private_key is not None
+    assert created.application.public_key is not None
+    pair = await scope_key_pair(session, created.application.public_key, _amount(min_amount), _amount(max_amount))
+    return created.application, {**_key_pair_view(pair), "privateKey": created.private_key.reveal()}
+
+
+def _amount(value: int | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def cmd_clients_key_pair(args: argparse.Namespace) -> int:
+    """Another key pair of an existing client (a storefront of its own, say), scoped to the amounts given."""
+    resolve_database_url()
+
+    async def issue(session: Any) -> dict[str, Any]:
+        _, keys = await _issue_key_pair(session, args.client, args.name, args.min_amount, args.max_amount)
+        return keys
+
+    print(json.dumps(asyncio.run(_in_transaction(issue)), indent=2))
+    return 0
+
+
+def cmd_clients_key_range(args: argparse.Namespace) -> int:
+    """Scope a key pair to an amount range inside its client's; neither bound given: the client's whole range."""
+    from migo.payments.service import scope_key_pair
+
+    resolve_database_url()
+
+    async def scope(session: Any) -> dict[str, Any]:
+        pair = await scope_key_pair(session, args.public_key, _amount(args.min_amount), _amount(args.max_amount))
+        return _key_pair_view(pair)
+
+    print(json.dumps(asyncio.run(_in_transaction(scope)), indent=2))
     return 0
 
 
@@ -728,7 +787,24 @@ def build_parser() -> argparse.ArgumentParser:
     configure.add_argument("--allow-card-type", action="append", choices=["credit", "debit", "prepaid"])
     configure.add_argument("--allow-country", action="append")
     configure.add_argument("--create-application", action="store_true", help="also issue a merchant token and keys")
+    configure.add_argument("--key-min-amount", type=int, help="the key pair's lowest link amount (the client's)")
+    configure.add_argument("--key-max-amount", type=int, help="the key pair's highest link amount (the client's)")
     configure.set_defaults(handler=cmd_clients_configure)
+    key_pair = clients_commands.add_parser(
+        "key-pair", help="issue another /transactions-hook key pair of a client (private key printed once)"
+    )
+    key_pair.add_argument("--client", required=True, help="the client's slug")
+    key_pair.add_argument("--name", required=True, help="what the key pair is for, e.g. the storefront")
+    key_pair.add_argument("--min-amount", type=int, help="its lowest link amount (default: the client's)")
+    key_pair.add_argument("--max-amount", type=int, help="its highest link amount (default: the client's)")
+    key_pair.set_defaults(handler=cmd_clients_key_pair)
+    key_range = clients_commands.add_parser(
+        "key-range", help="scope a key pair to an amount range inside its client's (no bound: the client's)"
+    )
+    key_range.add_argument("public_key", help="the key pair's publicKey")
+    key_range.add_argument("--min-amount", type=int)
+    key_range.add_argument("--max-amount", type=int)
+    key_range.set_defaults(handler=cmd_clients_key_range)
 
     webhooks = commands.add_parser("webhooks", help="webhook endpoints of a merchant client or a company")
     webhooks_commands = webhooks.add_subparsers(dest="webhooks_command", required=True)

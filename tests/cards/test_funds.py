@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import func, select
 
 from migo.cards.models import CardTransaction
@@ -27,6 +29,16 @@ async def _load(client, tenant, card_id, amount, **headers):
     )
 
 
+async def assert_denied_record(response, kind: str) -> None:
+    """Seed 001: the answer says what was denied. The error envelope names the denied transaction it recorded."""
+    error = response.json()["error"]
+    assert error["status"] == "denied"
+    async with database.transaction() as session:
+        recorded = await session.get(CardTransaction, uuid.UUID(error["transactionId"]))
+    assert recorded is not None
+    assert (recorded.type, recorded.status, recorded.denial_code) == (kind, "denied", error["code"])
+
+
 async def test_load_and_unload(client):
     tenant, _, card, _ = await _two_active_cards(client)
     loaded = await _load(client, tenant, card, "150.25")
@@ -42,6 +54,7 @@ async def test_load_and_unload(client):
         client, tenant, "PUT", f"/rest/cards/{card}/funds", {"type": "unload", "amount": "100.2501"}
     )
     assert too_much.status_code == 422 and too_much.json()["error"]["code"] == 7303
+    await assert_denied_record(too_much, "unload")
     await assert_books_sound()
 
 
@@ -67,14 +80,17 @@ async def test_load_limits(client):
     assert (await _load(client, tenant, card, "1000")).status_code == 200
     over = await _load(client, tenant, card, "0.01")
     assert over.status_code == 422 and over.json()["error"]["code"] == 7306
+    await assert_denied_record(over, "load")
     second = (
         await client.get(f"/rest/cards/{cards.card_ids[1]}", headers=bearer(await tenant.app_token(client)))
     ).json()
     assert second["data"]["status"] == "ACTIVE"
     unfunded = await _load(client, tenant, cards.card_ids[1], "200.01")
     assert unfunded.status_code == 422 and unfunded.json()["error"]["code"] == 7307
+    await assert_denied_record(unfunded, "load")
     inactive = await _load(client, tenant, cards.card_ids[2], "1")
     assert inactive.status_code == 409 and inactive.json()["error"]["code"] == 7201
+    await assert_denied_record(inactive, "load")
     await assert_books_sound()
 
 
@@ -91,14 +107,11 @@ async def test_transfer_approved_then_denied_for_insufficient_funds(client):
     assert approved.status_code == 200, approved.text
     data = approved.json()["data"]
     assert data["status"] == "approved" and data["balance"] == "59.5000" and data["description"] == "lunch"
-    denied = await signed(
-        client,
-        tenant,
-        "POST",
-        "/rest/cards/transfer",
-        {"sourceCardId": source, "targetCardId": target, "amount": "59.5001"},
-    )
+    denial = {"sourceCardId": source, "targetCardId": target, "amount": "59.5001"}
+    denied = await signed(client, tenant, "POST", "/rest/cards/transfer", denial, idempotency_key="deny-once")
     assert denied.status_code == 422
+    replayed = await signed(client, tenant, "POST", "/rest/cards/transfer", denial, idempotency_key="deny-once")
+    assert replayed.headers["Idempotent-Replayed"] == "true" and replayed.json() == denied.json()
     error = denied.json()["error"]
     assert error["code"] == 7303 and error["name"] == "INSUFFICIENT_FUNDS"
     async with database.transaction() as session:
@@ -112,6 +125,7 @@ async def test_transfer_approved_then_denied_for_insufficient_funds(client):
         types = (await session.scalars(select(Event.type).where(Event.company_id == tenant.company_id))).all()
     assert [(t.status, t.denial_code) for t in recorded] == [("approved", None), ("denied", 7303)]
     assert str(recorded[1].id) in error["detail"]
+    assert (error["transactionId"], error["status"]) == (str(recorded[1].id), "denied")
     assert {"transfer.approved", "transfer.denied", "card.funds_loaded"} <= set(types)
     token = await tenant.app_token(client)
     fetched = await client.get(f"/rest/cards/transactions/{recorded[1].id}", headers=bearer(token))

@@ -118,7 +118,7 @@ async def test_a_platform_operator_chooses_the_partner_its_pages_act_on(client):
     account, username = await _global_operator_account()
     await sign_in_as(client, account, username)
     assert (await client.get(f"/dashboard/payments/{link['uid']}")).status_code == 404  # the platform's own first
-    partners = await client.get("/dashboard/partners", params={"q": ""})
+    partners = await client.get("/dashboard/partners", params={"q": f"Partner {tenant.operator_username[3:]}"})
     assert partners.status_code == 200 and str(tenant.partner_id) in partners.text
     chosen = await client.post(
         "/dashboard/partner", data={"csrf": csrf_of(partners), "partnerId": str(tenant.partner_id)}

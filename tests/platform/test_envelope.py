@@ -9,6 +9,7 @@ from fastapi import APIRouter
 
 from migo.identity.schemas import TokenPair
 from migo.platform.envelope import CustomResponse, ok
+from migo.platform.errors import ERRORS, ApiError
 from migo.platform.settings import get_settings
 from migo.platform.surface import build_surface
 from tests.factories import bearer, create_tenant
@@ -78,6 +79,34 @@ async def test_unexpected_exceptions_are_500_in_the_envelope_without_details(cap
         else:
             assert body[key] == 5009
     assert "unhandled_error" in capfd.readouterr().out
+
+
+async def test_an_api_errors_fields_join_the_envelopes_error_and_leave_the_middlewares_shape_alone():
+    router = APIRouter()
+
+    @router.post("/deny")
+    async def deny() -> None:
+        raise ApiError(ERRORS.CONFLICT, "Denied.", fields={"transactionId": "t-1", "status": "denied"})
+
+    bodies, schemas = {}, {}
+    for style in ("envelope", "middleware"):
+        app = build_surface(title="t", description="d", style=style, routers=[router], settings=get_settings())
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+            bodies[style] = (await http.post("/deny")).json()
+        schemas[style] = app.openapi()["components"]["schemas"]
+    assert bodies["envelope"]["error"] == {
+        "code": ERRORS.CONFLICT.code,
+        "name": ERRORS.CONFLICT.name,
+        "detail": "Denied.",
+        "transactionId": "t-1",
+        "status": "denied",
+    }
+    assert set(bodies["middleware"]) == {"statusCode", "ownCode", "message", "detail"}
+    documented = schemas["envelope"]["ErrorBody"]
+    assert {"transactionId", "status"} <= set(documented["properties"])
+    assert documented["required"] == ["code", "name", "detail"]
+    assert "ErrorBody" not in schemas["middleware"]  # the Middleware documents its ErrorResponseDto only
 
 
 async def test_an_answer_that_fails_its_model_is_logged_without_its_values(app, capfd):

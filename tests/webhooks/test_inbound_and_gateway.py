@@ -1,4 +1,5 @@
-"""The processors' notices (seed 003: `/rest/webhooks/volcan` and `/rest/webhooks/settlements`) and the Gateway's
+"""The processors' notices (seed 003: `/webhooks/volcan` and `/webhooks/settlements`, at the root and under the
+Gateway's `/rest`) and the Gateway's
 webhook API: a notice is signed with its source's secret, stored raw and applied once; card notices move
 the card's money through the ledger and reach a company's webhook endpoints as events."""
 
@@ -68,9 +69,9 @@ def signed_notice(
     return raw, headers
 
 
-async def volcan(client, secret: Secret | str | None = "sandbox", **body):
+async def volcan(client, secret: Secret | str | None = "sandbox", prefix: str = "/rest", **body):
     raw, headers = signed_notice(body, secret_of("volcan") if isinstance(secret, str) else secret)
-    return await client.post("/rest/webhooks/volcan", content=raw, headers=headers)
+    return await client.post(f"{prefix}/webhooks/volcan", content=raw, headers=headers)
 
 
 async def notice(client, **body) -> dict:
@@ -82,9 +83,9 @@ async def notice(client, **body) -> dict:
     return envelope["data"]
 
 
-async def settlement(client, **body):
+async def settlement(client, prefix: str = "/rest", **body):
     raw, headers = signed_notice(body, secret_of("settlements"))
-    return await client.post("/rest/webhooks/settlements", content=raw, headers=headers)
+    return await client.post(f"{prefix}/webhooks/settlements", content=raw, headers=headers)
 
 
 async def money(card_id) -> tuple[Decimal, Decimal]:
@@ -239,6 +240,41 @@ async def test_a_repeated_notice_answers_exactly_the_first_outcome(client):
     assert first["outcome"] == "rejected:no_pending_authorization"
     again = await notice(client, **body)
     assert again == {**first, "duplicate": True}
+
+
+async def test_the_receivers_answer_at_the_bare_paths_seed_003_names_as_under_rest(client):
+    """`/webhooks/volcan` and `/webhooks/settlements` are the Gateway's receivers themselves: a notice applied at
+    one path is a duplicate at the other, and a refusal is the Gateway's envelope."""
+    _, (card,) = await _active_cards(client, load="100")
+    body = {"id": _id("vn"), "type": "authorization", "cardId": card, "authorizationId": "B1"}
+    body |= {"amount": "30", "currency": "GTQ"}
+    bare = await volcan(client, prefix="", **body)
+    assert bare.status_code == 200, bare.text
+    assert bare.json()["data"] == {"noticeId": body["id"], "duplicate": False, "outcome": "approved"}
+    under_rest = await volcan(client, **body)
+    assert under_rest.json()["data"] == {"noticeId": body["id"], "duplicate": True, "outcome": "approved"}
+    assert await money(card) == (Decimal("100"), Decimal("70"))
+    assert_error(await volcan(client, secret=None, prefix="", **{**body, "id": _id("vn")}), 401, 7604)
+
+    settled = {"id": _id("settle"), "processor": "sandbox", "currency": "GTQ", "amount": "1"}
+    settled |= {"settlementDate": "2026-11-26"}
+    first = await settlement(client, prefix="", **settled)
+    assert first.status_code == 200, first.text
+    assert first.json()["data"] == {"noticeId": settled["id"], "duplicate": False, "outcome": "applied"}
+    assert (await settlement(client, **settled)).json()["data"]["duplicate"] is True
+    assert_error(await settlement(client, prefix="", **{**settled, "settlementDate": "26/11/2026"}), 400, 7000)
+    await assert_books_sound()
+
+
+async def test_the_bare_receivers_are_documented_once_in_the_gateway_as_a_second_server(client):
+    gateway = (await client.get("/rest/openapi.json")).json()["paths"]
+    middleware = (await client.get("/openapi.json")).json()["paths"]
+    for path in ("/webhooks/volcan", "/webhooks/settlements"):
+        servers = [server["url"] for server in gateway[path]["post"]["servers"]]
+        assert servers == ["/rest", "/"]
+        assert path not in middleware
+    for prefix in ("", "/rest"):  # a receiver takes POSTs only, in the Gateway's envelope at either path
+        assert_error(await client.get(f"{prefix}/webhooks/volcan"), 405, 7006)
 
 
 async def test_split_clearings_of_one_authorization_each_move_their_amount(client):

@@ -58,8 +58,14 @@ def transaction_view(transaction: CardTransaction) -> dict[str, object]:
 
 
 def _deny(error: ErrorDef, transaction: CardTransaction) -> ApiError:
-    """The refusal as the caller sees it; the denied transaction is committed with it."""
-    return ApiError(error, f"{error.message} (transaction {transaction.id})", keep_changes=True)
+    """The refusal as the caller sees it, naming the denied transaction (seed 001: the answer says approved or
+    denied) in `error.transactionId` and `error.status`; the transaction is committed with it."""
+    return ApiError(
+        error,
+        f"{error.message} (transaction {transaction.id})",
+        keep_changes=True,
+        fields={"transactionId": str(transaction.id), "status": transaction.status},
+    )
 
 
 # Driver statements (platform.db): the checks, the entry and the transaction row, one round trip each.

@@ -84,7 +84,8 @@ async def get_card_transaction(transactionId: uuid.UUID, caller: Caller, session
 async def transfer_between_cards(body: TransferRequest, caller: Caller, session: DbSession) -> Any:
     """Move funds between two cards of the same company (seed 001). Signed; honours Idempotency-Key.
     Approved: the transaction with the source card's new balance. Denied: an error envelope with the reason
-    (7303 insufficient funds, 72xx card state, 7302 other company, 7304/7305 limits, 7306 maximum balance)."""
+    (7303 insufficient funds, 72xx card state, 7302 other company, 7304/7305 limits, 7306 maximum balance) and
+    the denied transaction it recorded, `error.transactionId` with `error.status: "denied"`."""
     outcome = await funds.transfer(
         session, caller, body.source_card_id, body.target_card_id, body.amount, body.description
     )
@@ -197,7 +198,8 @@ async def move_card_funds(cardId: uuid.UUID, body: FundsRequest, caller: Caller,
     """Load the card from the company's funding account, or unload it back (seed 001). Signed; honours
     Idempotency-Key; the application's token only. A load cannot pass the program's maximum balance (7306)
     nor the funding balance (7307);
-    an unload cannot take more than the card holds (7303)."""
+    an unload cannot take more than the card holds (7303). A denial names the denied transaction it recorded:
+    `error.transactionId`, `error.status: "denied"`."""
     outcome = await funds.move_funds(session, caller, cardId, body.type, body.amount, body.description)
     return ok(TransactionOut.of(outcome.transaction, outcome.balance))
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import security
@@ -247,14 +248,72 @@ async def authenticate_merchant_token(session: AsyncSession, authorization: Secr
     return found.id, found.client_slug
 
 
-async def authenticate_key_pair(session: AsyncSession, public_key: str, private_key: Secret) -> Application:
-    """The application a `/transactions-hook` body's publicKey/privateKey pair belongs to, else 2007."""
-    application = await session.scalar(
-        select(Application).where(
-            Application.public_key == public_key, Application.kind == "middleware", Application.status == "active"
+@dataclass(frozen=True)
+class KeyPair:
+    """A Middleware application's `/transactions-hook` key pair as the payments domain sees it: the client it
+    creates links for, and the amounts it may create them for (None: up to the client's own bound)."""
+
+    application_id: uuid.UUID
+    public_key: str
+    client_slug: str
+    min_amount: Decimal | None
+    max_amount: Decimal | None
+
+    @classmethod
+    def of(cls, application: Application) -> KeyPair:
+        # a Middleware application's, which has both
+        assert application.public_key is not None
+        assert application.client_slug is not None
+        return cls(
+            application.id,
+            application.public_key,
+            application.client_slug,
+            application.hook_min_amount,
+            application.hook_max_amount,
         )
+
+    def amounts(self) -> dict[str, int | None]:
+        """Its range as the `migo` command and the sandbox's cheat sheet show it: whole units (as links' amounts
+        are), null for the client's own bound."""
+        return {
+            "minAmount": None if self.min_amount is None else int(self.min_amount),
+            "maxAmount": None if self.max_amount is None else int(self.max_amount),
+        }
+
+
+def _key_pair_application(public_key: str) -> Select[Application]:
+    return select(Application).where(
+        Application.public_key == public_key, Application.kind == "middleware", Application.status == "active"
     )
+
+
+async def authenticate_key_pair(session: AsyncSession, public_key: str, private_key: Secret) -> KeyPair:
+    """The key pair of a `/transactions-hook` body's publicKey/privateKey, else 2007."""
+    application = await session.scalar(_key_pair_application(public_key))
     digest = security.token_digest(private_key.reveal())
     if application is None or not security.constant_time_equals(application.private_key_digest or b"", digest):
         raise ApiError(IDENTITY_ERRORS.INVALID_KEYS)
+    return KeyPair.of(application)
+
+
+async def key_pair(session: AsyncSession, public_key: str) -> KeyPair:
+    """The active key pair with this publicKey (an operator scoping it), else 2007."""
+    return KeyPair.of(await _key_pair_owner(session, public_key))
+
+
+async def set_key_pair_range(
+    session: AsyncSession, public_key: str, min_amount: Decimal | None, max_amount: Decimal | None
+) -> KeyPair:
+    """Store a key pair's amount range; whether it fits the client's is the payments domain's rule, checked
+    before (`payments.service.scope_key_pair`)."""
+    application = await _key_pair_owner(session, public_key)
+    application.hook_min_amount, application.hook_max_amount = min_amount, max_amount
+    await session.flush()
+    return KeyPair.of(application)
+
+
+async def _key_pair_owner(session: AsyncSession, public_key: str) -> Application:
+    application = await session.scalar(_key_pair_application(public_key))
+    if application is None:
+        raise ApiError(IDENTITY_ERRORS.INVALID_KEYS, f"No active Middleware application has publicKey {public_key!r}.")
     return application

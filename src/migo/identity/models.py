@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from decimal import Decimal
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from migo.platform.db import Base, CreatedAtMixin, IdMixin
+from migo.platform.money import MoneyColumn
 
 
 class Partner(IdMixin, CreatedAtMixin, Base):
@@ -43,6 +45,7 @@ class Application(IdMixin, CreatedAtMixin, Base):
     __tablename__ = "applications"
     __table_args__ = (
         CheckConstraint("kind IN ('gateway', 'cms', 'middleware')", name="kind"),
+        CheckConstraint("hook_min_amount <= hook_max_amount", name="hook_amount_range"),
         CheckConstraint(
             "(kind = 'gateway' AND company_id IS NOT NULL) OR (kind = 'cms' AND partner_id IS NOT NULL) "
             "OR (kind = 'middleware' AND client_slug IS NOT NULL)",
@@ -60,6 +63,11 @@ class Application(IdMixin, CreatedAtMixin, Base):
     # Middleware body credentials (seed 002 `/transactions-hook`); the private key kept as a keyed digest.
     public_key: Mapped[str | None] = mapped_column(String(100), unique=True)
     private_key_digest: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # What links the key pair may create, inside its client's range (seed 002: a pair living in a browser is
+    # scoped "to the specific client and amount range you need so that exposure is bounded"); None: the
+    # client's own bound.
+    hook_min_amount: Mapped[Decimal | None] = mapped_column(MoneyColumn)
+    hook_max_amount: Mapped[Decimal | None] = mapped_column(MoneyColumn)
     status: Mapped[str] = mapped_column(String(20), default="active")
 
 

@@ -14,7 +14,8 @@
   `partners`), one with its companies and applications (`partner_overview`), `create_partner` and
   `update_partner` with their `TokenLifetimes`, a partner's new company (`add_partner_company`) and
   application (`add_partner_application`, its `NewApplication` with the secret);
-- the Payment Link hook's key pair: `authenticate_key_pair`.
+- the Payment Link hook's key pair (`KeyPair`): `authenticate_key_pair`, and its amount range: `key_pair`,
+  `set_key_pair_range`.
 
 Who is calling is in `principals` (values) and `auth` (the surfaces' FastAPI dependencies).
 """
@@ -33,12 +34,15 @@ from migo.platform.pagination import Listing
 from . import access
 from .access import acting_partner, readable
 from .applications import (
+    KeyPair,
     NewApplication,
     PartnerApplicationKind,
     add_partner_application,
     add_partner_company,
     authenticate_key_pair,
     create_partner,
+    key_pair,
+    set_key_pair_range,
 )
 from .cardholders import BlockState, CardholderDetails
 from .cardholders import block as block_cardholder
@@ -65,6 +69,7 @@ __all__ = [
     "ActivationHolder",
     "BlockState",
     "CardholderDetails",
+    "KeyPair",
     "NewApplication",
     "PartnerApplicationKind",
     "PartnerChange",
@@ -82,6 +87,7 @@ __all__ = [
     "company_name",
     "create_partner",
     "get_cardholder",
+    "key_pair",
     "partner_cardholder",
     "partner_cardholders",
     "partner_ids",
@@ -89,6 +95,7 @@ __all__ = [
     "partner_overview",
     "partners",
     "register_cardholder_once",
+    "set_key_pair_range",
     "unblock_cardholder",
     "update_partner",
     "verify_otp",

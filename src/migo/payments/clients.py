@@ -255,12 +255,13 @@ def _usable(client: PaymentClient | None, slug: str) -> PaymentClient:
     return client
 
 
-def require_amount_in_range(minimum: Decimal, maximum: Decimal, amount: Decimal) -> None:
-    """A link's or a charge's amount inside the client's range, else 2003 (seed 002)."""
+def require_amount_in_range(minimum: Decimal, maximum: Decimal, amount: Decimal, whose: str = "this client") -> None:
+    """A link's or a charge's amount inside the client's range (or `whose`: a hook key pair's), else 2003
+    (seed 002)."""
     if not minimum <= amount <= maximum:
         raise ApiError(
             PAYMENT_ERRORS.AMOUNT_OUT_OF_RANGE,
-            f"amount: must be between {int(minimum)} and {int(maximum)} for this client.",
+            f"amount: must be between {int(minimum)} and {int(maximum)} for {whose}.",
         )
 
 

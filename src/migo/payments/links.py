@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from psycopg.types.json import Jsonb
 from sqlalchemy import Select, bindparam, select
@@ -25,6 +25,9 @@ from .access import readable
 from .errors import PAYMENT_ERRORS
 from .models import PaymentAttempt, PaymentClient, PaymentTransaction
 from .schemas import LinkFields
+
+if TYPE_CHECKING:
+    from migo.identity.service import KeyPair
 
 UID_LENGTH = 21
 
@@ -56,8 +59,15 @@ _CLIENT_AND_SUSPENSIONS = select(PaymentClient, suspensions.ACTIVE_TYPES_OF_CLIE
 
 
 async def create_link(
-    session: AsyncSession, *, application_id: uuid.UUID, merchant_slug: str, fields: LinkFields, via: str
+    session: AsyncSession,
+    *,
+    application_id: uuid.UUID,
+    merchant_slug: str,
+    fields: LinkFields,
+    via: str,
+    key_pair: KeyPair | None = None,
 ) -> NewLink:
+    """A link of the merchant's client; `key_pair`: the hook's, whose amount range bounds it too."""
     client, suspended = await clients.client_for_merchant_with(
         session, fields.client, merchant_slug, _CLIENT_AND_SUSPENSIONS, {"user_id": fields.user_id, "now": clock.now()}
     )
@@ -65,6 +75,13 @@ async def create_link(
         raise _invalid(f"channel: {fields.channel!r} is not enabled for this client ({', '.join(client.channels)}).")
     amount = Decimal(fields.amount)
     clients.require_amount_in_range(client.min_amount, client.max_amount, amount)
+    if key_pair is not None:  # a bound it leaves open is the client's
+        clients.require_amount_in_range(
+            client.min_amount if key_pair.min_amount is None else key_pair.min_amount,
+            client.max_amount if key_pair.max_amount is None else key_pair.max_amount,
+            amount,
+            "this key pair",
+        )
     processor_names = {p.name for p in clients.processor_terms(client)}
     for name, value in (fields.processor_amount or {}).items():
         if name not in processor_names:

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Path, Query
 
-from migo.identity import applications
+from migo.identity import service as identity
 from migo.identity.auth import ClientIp, Merchant, MerchantIdempotent
 from migo.platform import clock
 from migo.platform.errors import MW_ERRORS, ApiError
@@ -110,13 +110,14 @@ HOOK_LINKS_PER_ADDRESS = Limit("link-hook-ip", attempts=120, window_seconds=60)
 
 async def _create_from_hook(body: CreateHookLinkRequest, session: DbSession, address: str) -> CreatedHookLink:
     await HOOK_LINKS_PER_ADDRESS.consume(address)
-    application = await applications.authenticate_key_pair(session, body.public_key, body.private_key)
+    pair = await identity.authenticate_key_pair(session, body.public_key, body.private_key)
     transaction = await links.create_link(
         session,
-        application_id=application.id,
-        merchant_slug=application.client_slug or "",
+        application_id=pair.application_id,
+        merchant_slug=pair.client_slug,
         fields=body,
         via="transactions-hook",
+        key_pair=pair,
     )
     return CreatedHookLink(uid=transaction.uid, URL=links.link_url(transaction.uid))
 
@@ -124,7 +125,8 @@ async def _create_from_hook(body: CreateHookLinkRequest, session: DbSession, add
 @hook_router.post("/transactions-hook", response_model=CreatedHookLink)
 async def create_transaction_from_browser(body: CreateHookLinkRequest, session: DbSession, address: ClientIp) -> Any:
     """The same link, authenticated by the application's `publicKey` + `privateKey` in the body (no
-    Authorization header); CORS-enabled for browsers. Answers `{uid, URL}`, without a reference."""
+    Authorization header); CORS-enabled for browsers. Answers `{uid, URL}`, without a reference. A key pair
+    scoped to an amount range (inside the client's) creates links only in it: 409 / ownCode 2003 otherwise."""
     return await _create_from_hook(body, session, address)
 
 

@@ -2,7 +2,7 @@
 database set-up and the benchmark configure merchants and BINs through it; no one else reads payments' tables.
 
 - a merchant's Payment Link client: `configure_client` with its `ClientTerms` and `ProcessorTerms`,
-  `client_exists`;
+  `client_exists`; the amount range of one of its hook key pairs: `scope_key_pair`;
 - BIN ranges: `read_bin_csv`, `load_bins`, `load_shipped_bins_if_empty`;
 - the sandbox processor's test cards: `TEST_CARDS`, `THREE_DS_PASS_CODE`;
 - the ledger's verification: `MOVEMENT_SOURCES` (payment links, acquirer settlements);
@@ -54,6 +54,7 @@ from .business_captures import (
 )
 from .clients import ClientTerms, ProcessorTerms, configurable_processors, configure_client
 from .errors import PAYMENT_ERRORS
+from .key_pairs import scope_key_pair
 from .models import PaymentAttempt, PaymentClient, PaymentTransaction
 from .partner_clients import (
     PARTNER_CLIENTS,
@@ -120,6 +121,7 @@ __all__ = [
     "refund_for_partner",
     "release_claims",
     "saved_card_by_id",
+    "scope_key_pair",
     "verify_card",
 ]
 

@@ -9,7 +9,7 @@ builds an error body itself.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 from typing import Any, Generic, Literal, TypeVar, get_args, get_origin
 
@@ -18,7 +18,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError, ValidationException
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -55,9 +55,21 @@ class CustomResponse(BaseModel, Generic[T]):
 
 
 class ErrorBody(BaseModel):
+    """What went wrong: the catalog's code and name, a readable detail, and, for a refusal that recorded
+    something, that record as fields of its own (more may be added; a client ignores those it does not know)."""
+
+    model_config = ConfigDict(extra="allow")
+
     code: int
     name: str
     detail: str
+    transaction_id: str | None = Field(
+        None,
+        alias="transactionId",
+        description="A denied money movement (a transfer, a load or an unload): the card transaction that "
+        "records the denial, readable at `GET /rest/cards/transactions/{transactionId}`.",
+    )
+    status: Literal["denied"] | None = Field(None, description="A denied money movement: `denied`.")
 
 
 class ErrorEnvelope(BaseModel):
@@ -98,7 +110,14 @@ def surface_style(path: str) -> Style:
     return "envelope" if path.startswith(("/rest/", "/cms/rest/")) else "middleware"
 
 
-def render_error(style: Style, error: ErrorDef, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+def render_error(
+    style: Style,
+    error: ErrorDef,
+    detail: str,
+    headers: dict[str, str] | None = None,
+    fields: Mapping[str, Any] | None = None,
+) -> JSONResponse:
+    """The error in the surface's shape; `fields` (ApiError.fields) join the envelope's `error` object."""
     if style == "middleware":
         if error.status == 401 and not is_middleware_code(error):
             # Seed 002: the Middleware's authorizer answers any authentication failure this way; only the
@@ -115,7 +134,8 @@ def render_error(style: Style, error: ErrorDef, detail: str, headers: dict[str, 
         body = {
             "statusCode": error.status,
             "message": error.message,
-            "error": {"code": error.code, "name": error.name, "detail": detail},
+            # `fields` never name code, name or detail (ApiError.fields: the record a refusal made)
+            "error": {"code": error.code, "name": error.name, "detail": detail, **(fields or {})},
         }
     return JSONResponse(body, status_code=error.status, headers=headers)
 
@@ -147,7 +167,7 @@ _HTTP_ERRORS = {
 def install_error_handlers(app: FastAPI, style: Style) -> None:
     async def on_api_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ApiError)
-        return render_error(style, exc.error, exc.detail, exc.headers)
+        return render_error(style, exc.error, exc.detail, exc.headers, exc.fields)
 
     async def on_validation_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)

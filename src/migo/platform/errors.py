@@ -9,7 +9,7 @@ catalog served at `/errors`. Services raise `ApiError(X)`; each surface renders 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -35,6 +35,7 @@ class ApiError(Exception):
         *,
         headers: dict[str, str] | None = None,
         keep_changes: bool = False,
+        fields: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(f"{error.name}: {detail or error.message}")
         self.error = error
@@ -43,6 +44,10 @@ class ApiError(Exception):
         # A business outcome rather than a failure (a denied transfer): what the request recorded about it
         # is committed with the error answer instead of rolled back.
         self.keep_changes = keep_changes
+        # What the caller needs of that outcome as data, not inside `detail` (the denied transaction's id and
+        # status): the Gateway's and the CMS's envelope adds them to its `error` object; the Middleware's
+        # ErrorResponseDto keeps seed 002's four fields.
+        self.fields = dict(fields or {})
 
 
 class MerchantUnauthorized(Exception):

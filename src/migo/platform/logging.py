@@ -71,7 +71,9 @@ def configure_logging(level: str = "INFO") -> None:
     structlog.configure(
         processors=[*shared, structlog.processors.JSONRenderer()],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
-        logger_factory=structlog.PrintLoggerFactory(sys.stdout),
+        # No file given: structlog then prints to sys.stdout as it is at each line (a test's capture, say), not
+        # to the object it was at configuration, whichever module happened to import structlog first.
+        logger_factory=structlog.PrintLoggerFactory(),
         cache_logger_on_first_use=True,
     )
     # Libraries that log through the standard library (uvicorn, procrastinate) go through the same

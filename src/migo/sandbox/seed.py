@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.cards import service as cards
 from migo.identity import applications, operators, signing
 from migo.identity.models import Application, Company, MerchantToken, Operator, Partner, SigningKey, User
+from migo.identity.service import KeyPair
 from migo.payments import service as payments
 from migo.platform import clock, security
 from migo.platform.secrets import Password, Secret
@@ -252,6 +253,8 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
             "merchantToken": merchant_token,
             "publicKey": middleware.public_key,
             "privateKey": _secret("middleware.privateKey"),
+            # The key pair's amount range (`migo clients key-range` scopes it); null: the client's own bound.
+            "keyPairAmounts": KeyPair.of(middleware).amounts(),
             "createLink": f"{base}/transactions",
             "channels": list(SANDBOX_CLIENT.channels),
             "currencies": list(SANDBOX_CLIENT.currencies),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI
+from starlette.routing import Route
 
 from migo.cards import router as cards
 from migo.identity import router as identity
@@ -27,11 +30,28 @@ with four decimals.
 
 Events (`GET /rest/events`) are delivered to the webhook endpoints you register (`/rest/webhook-endpoints`):
 at least once, with the same `eventId` on every retry, for 7 days. The card processor's and the acquirer's
-notices arrive at `/rest/webhooks/volcan` and `/rest/webhooks/settlements`.
+notices arrive at `/rest/webhooks/volcan` and `/rest/webhooks/settlements`, also served at the bare paths seed 003
+names, `/webhooks/volcan` and `/webhooks/settlements` (the same operations: each lists both servers).
 
 ## Error catalog
 
 """
+
+
+PREFIX = "/rest"
+# Seed 003 names the inbound receivers at the server's root. They are Gateway operations, documented once:
+# each lists the root as a second server, and the root app hands these paths to this same app (`bare_routes`).
+BARE_PATHS = ("/webhooks/volcan", "/webhooks/settlements")
+_SERVERS = [
+    {"url": PREFIX, "description": "The Wallet Gateway"},
+    {"url": "/", "description": "The bare path seed 003 names: an alias of the same operation"},
+]
+
+
+def bare_routes(gateway: FastAPI) -> list[Route]:
+    """The root app's routes of BARE_PATHS: the Gateway app itself answers them whatever the method, routing
+    the bare path as its own (its handlers, its envelope, its body limit, its 405)."""
+    return [Route(path, gateway) for path in BARE_PATHS]
 
 
 def build_gateway(settings: Settings) -> FastAPI:
@@ -51,10 +71,20 @@ def build_gateway(settings: Settings) -> FastAPI:
     ]
     if settings.is_sandbox:
         routers += [identity.sandbox_outbox, merchants.sandbox_router]
-    return build_surface(
+    app = build_surface(
         title="Migo Wallet Gateway",
         description=DESCRIPTION + catalog_markdown(),
         style="envelope",
         settings=settings,
         routers=routers,
     )
+    document = app.openapi
+
+    def with_bare_servers() -> dict[str, Any]:
+        schema = document()  # built once, then cached: setting the servers again changes nothing
+        for path in BARE_PATHS:
+            schema["paths"][path]["post"]["servers"] = _SERVERS
+        return schema
+
+    app.openapi = with_bare_servers  # type: ignore[method-assign]
+    return app

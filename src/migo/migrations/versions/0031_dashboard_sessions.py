@@ -3,7 +3,7 @@
 Operators signed in to the web dashboard: a server-side session per sign-in, its token kept as a keyed digest.
 
 Revision ID: 0031_dashboard_sessions
-Revises: 0028_audit_resource_names
+Revises: 0030_hook_key_ranges
 Create Date: 2026-11-30 22:30:00.000000
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0031_dashboard_sessions"
-down_revision = "0028_audit_resource_names"
+down_revision = "0030_hook_key_ranges"
 branch_labels = None
 depends_on = None
 
