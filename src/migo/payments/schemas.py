@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
+from migo.notifications.service import Delivery
 from migo.platform.money import Amount
 from migo.platform.secrets import CardNumber, Cvv, Secret
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
@@ -179,6 +180,28 @@ class TransactionOut(ApiModel):
             authorized_at=transaction.authorized_at,
             captured_at=transaction.captured_at,
         )
+
+
+class LinkNotification(ApiModel):
+    """The message Migo sent the link in, to `userId` on the link's channel: `queued` until the channel's
+    provider takes it (retried with backoff meanwhile), then `sent` (at `sentAt`), or `failed` for good."""
+
+    channel: Literal["sms", "wa", "email"]
+    status: Literal["queued", "sent", "failed"]
+    sent_at: UtcDateTime | None
+
+
+class TransactionDetail(TransactionOut):
+    """A payment link, with how Migo's message carrying it went."""
+
+    notification: LinkNotification | None = Field(
+        description="Links on sms, wa and email only; null for the channels the merchant delivers itself."
+    )
+
+    @classmethod
+    def of_link(cls, link: TransactionOut, sent: Delivery | None) -> TransactionDetail:
+        notification = None if sent is None else LinkNotification.model_validate(sent)
+        return cls(**dict(link), notification=notification)
 
 
 class CaptureRequest(ApiInput):
