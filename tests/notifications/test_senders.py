@@ -3,6 +3,7 @@ Messages API for sms and wa; retries with backoff, and a message that fails for 
 
 from __future__ import annotations
 
+import re
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,13 +16,14 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from pydantic import SecretStr
 from sqlalchemy import select, text
 
+from migo.identity.models import OutboundMessage
 from migo.notifications.models import Notification
 from migo.notifications.sending import RETRY_DELAYS
 from migo.notifications.tasks import send_notification, sweep_notifications
 from migo.payments.models import PaymentTransaction
 from migo.platform.db import database
 from migo.platform.settings import get_settings
-from tests.factories import configure_payment_client, create_link, create_tenant, merchant
+from tests.factories import bearer, configure_payment_client, create_link, create_tenant, merchant
 from tests.leakscan import known_secret
 from tests.twilio_fake import ACCOUNT_SID, AUTH_TOKEN, fake_twilio
 
@@ -226,3 +228,18 @@ async def test_the_sweep_tries_again_what_a_lost_worker_left_leased(client, twil
 
 def _sent_with(twilio, link) -> list[dict[str, str]]:
     return [message for message in twilio.messages if link["URL"] in message["Body"]]
+
+
+async def test_a_one_time_code_goes_through_the_same_outbox_to_the_smtp_server(client, smtp):
+    tenant = await create_tenant()
+    app_token = await tenant.app_token(client)
+    await client.post("/rest/users/auth/otp", json={"username": tenant.username}, headers=bearer(app_token))
+    async with database.transaction() as session:
+        message = await session.scalar(select(OutboundMessage).where(OutboundMessage.user_id == tenant.user_id))
+    await send_notification(notification_id=str(message.notification_id))
+    [(_, recipients, raw)] = smtp.messages
+    assert recipients == [message.recipient]
+    code = re.search(r"\b(\d{6})\b", message_from_bytes(raw).get_payload()).group(1)
+    outbox = await client.get("/rest/sandbox/outbox", params={"username": tenant.username}, headers=bearer(app_token))
+    [shown] = outbox.json()["data"]["items"]
+    assert shown["status"] == "delivered" and code in shown["body"]

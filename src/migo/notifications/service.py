@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -90,14 +91,18 @@ class Delivery:
 
 
 async def delivery(session: AsyncSession, notification_id: uuid.UUID) -> Delivery | None:
-    row = (
-        await session.execute(
-            select(Notification.channel, Notification.status, Notification.sent_at).where(
-                Notification.id == notification_id
-            )
+    return (await deliveries(session, [notification_id])).get(notification_id)
+
+
+async def deliveries(session: AsyncSession, notification_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Delivery]:
+    if not notification_ids:
+        return {}
+    rows = await session.execute(
+        select(Notification.id, Notification.channel, Notification.status, Notification.sent_at).where(
+            Notification.id.in_(notification_ids)
         )
-    ).first()
-    return Delivery(row.channel, row.status, row.sent_at) if row else None
+    )
+    return {row.id: Delivery(row.channel, row.status, row.sent_at) for row in rows}
 
 
 def seal(notification_id: uuid.UUID, body: str) -> bytes:

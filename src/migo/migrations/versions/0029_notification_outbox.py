@@ -2,7 +2,9 @@
 
 Payment links sent by sms, wa or email are sent by Migo: each such link names its message
 (`payment_transactions.notification_id`), a row of the new `notifications` outbox that the worker sends
-through the channel's sender and retries. Links created before this were never sent and name none.
+through the channel's sender and retries. Links created before this were never sent and name none. A message
+to a cardholder or an operator (one-time codes) with an email or a phone goes through the same outbox
+(`outbound_messages.notification_id`).
 
 Revision ID: 0029_notification_outbox
 Revises: 0027_card_stock_progress
@@ -48,9 +50,11 @@ def upgrade() -> None:
         postgresql_where=sa.text("status = 'queued'"),
     )
     op.add_column("payment_transactions", sa.Column("notification_id", sa.UUID(), nullable=True))
+    op.add_column("outbound_messages", sa.Column("notification_id", sa.UUID(), nullable=True))
 
 
 def downgrade() -> None:
+    op.drop_column("outbound_messages", "notification_id")
     op.drop_column("payment_transactions", "notification_id")
     op.drop_index("ix_notifications_queued", table_name="notifications", postgresql_where=sa.text("status = 'queued'"))
     op.drop_table("notifications")
