@@ -49,9 +49,13 @@ class LinkFields(ApiInput):
     """The body fields `POST /transactions` and `POST /transactions-hook` share (one transaction builder)."""
 
     amount: LinkAmount = Field(description="Subtotal in whole units of the currency; inside the client's range.")
-    user_id: ShortText = Field(description="The end customer in your domain (phone, email or id), kept verbatim.")
+    user_id: ShortText = Field(
+        description="The end customer in your domain, kept verbatim: on sms and wa a phone (8 to 15 digits, with "
+        "or without a leading +), on email an email address, where Migo sends the link; on web and app any id."
+    )
     channel: Annotated[str, Field(min_length=1, max_length=20)] = Field(
-        description="How you deliver the link (wa, sms, email, web, app); must be enabled for the client."
+        description="How the link reaches the customer (wa, sms, email: Migo sends it; web, app: you deliver it); "
+        "must be enabled for the client."
     )
     client: Annotated[str, Field(min_length=1, max_length=100)] = Field(description="Your client slug.")
     ads: list[Any] | None = Field(None, description="Reserved: send [] or leave out.")
