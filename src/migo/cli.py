@@ -631,6 +631,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 # Every domain's background jobs, for the worker to import.
 TASK_MODULES = [
+    "migo.notifications.tasks",
     "migo.identity.tasks",
     "migo.cards.tasks",
     "migo.payments.tasks",

@@ -8,6 +8,7 @@ from migo.events import models as events_models
 from migo.identity import models as identity_models
 from migo.ledger import models as ledger_models
 from migo.merchants import models as merchants_models
+from migo.notifications import models as notifications_models
 from migo.payments import models as payments_models
 from migo.platform import batches, idempotency, ratelimit
 from migo.platform.db import Base
@@ -26,6 +27,7 @@ __all__ = [
     "ledger_models",
     "merchants_models",
     "metadata",
+    "notifications_models",
     "payments_models",
     "ratelimit",
     "subscriptions_models",

@@ -9,6 +9,7 @@ from sqlalchemy import select, text
 
 from migo.identity.models import OutboundMessage, User
 from migo.identity.tasks import deliver_message
+from migo.notifications.tasks import send_notification
 from migo.platform.db import database
 from tests.factories import USER_PASSWORD, bearer, create_tenant
 
@@ -217,25 +218,47 @@ async def test_outbox_is_scoped_to_the_company(client):
     assert foreign.json()["data"]["items"] == []
 
 
-async def test_the_otp_message_is_queued_with_the_request_and_delivered_by_the_worker(client):
+async def test_the_otp_message_is_queued_with_the_request_and_sent_by_the_worker_through_the_outbox(client):
     tenant = await create_tenant()
     app_token = await tenant.app_token(client)
     await client.post("/rest/users/auth/otp", json={"username": tenant.username}, headers=bearer(app_token))
     async with database.transaction() as session:
         message = await session.scalar(select(OutboundMessage).where(OutboundMessage.user_id == tenant.user_id))
-        assert message.status == "pending" and message.channel == "email"
+        assert message.channel == "email" and message.notification_id is not None
         jobs = await session.scalar(
             text(
                 "SELECT count(*) FROM procrastinate_jobs "
-                "WHERE task_name = 'identity.deliver_message' AND args->>'message_id' = :id"
+                "WHERE task_name = 'notifications.send' AND args->>'notification_id' = :id"
             ),
-            {"id": str(message.id)},
+            {"id": str(message.notification_id)},
         )
     assert jobs == 1
+
+    async def shown_status() -> str:
+        outbox = await client.get(
+            "/rest/sandbox/outbox", params={"username": tenant.username}, headers=bearer(app_token)
+        )
+        return outbox.json()["data"]["items"][0]["status"]
+
+    assert await shown_status() == "pending"
+    await send_notification(notification_id=str(message.notification_id))  # the sandbox outbox: no SMTP set
+    assert await shown_status() == "delivered"
+
+
+async def test_a_holder_with_no_address_gets_the_record_settled_by_its_own_job(client):
+    tenant = await create_tenant()
+    app_token = await tenant.app_token(client)
+    async with database.transaction() as session:
+        user = await session.get(User, tenant.user_id)
+        user.email = user.phone = None
+    await client.post("/rest/users/auth/otp", json={"username": tenant.username}, headers=bearer(app_token))
+    async with database.transaction() as session:
+        message = await session.scalar(select(OutboundMessage).where(OutboundMessage.user_id == tenant.user_id))
+    assert message.channel == "none" and message.notification_id is None
     await deliver_message(message_id=str(message.id))
     async with database.transaction() as session:
         delivered = await session.get(OutboundMessage, message.id)
-    assert delivered.status == "delivered" and delivered.delivered_at is not None
+    assert delivered.status == "delivered"
 
 
 async def test_a_password_reset_ends_every_session(client):

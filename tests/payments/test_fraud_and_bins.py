@@ -52,13 +52,14 @@ async def test_a_suspension_with_an_end_ends_by_itself(client, frozen_clock):
     tenant = await create_tenant()
     await configure_payment_client(tenant)
     until = format_timestamp(clock.now() + timedelta(hours=2))
-    suspension = {"client": tenant.client_slug, "userId": "u1", "type": "suspended", "reason": "r", "until": until}
+    suspension = {"client": tenant.client_slug, "userId": "50255550101", "type": "suspended", "reason": "r"}
+    suspension["until"] = until
     assert (await client.post("/v1/suspensions", json=suspension, headers=merchant(tenant))).status_code == 201
-    refused = await client.post("/transactions", json=link_body(tenant, "u1"), headers=merchant(tenant))
+    refused = await client.post("/transactions", json=link_body(tenant, "50255550101"), headers=merchant(tenant))
     assert refused.json()["ownCode"] == 2005
     frozen_clock.advance(hours=2, seconds=1)
     assert (
-        await client.post("/transactions", json=link_body(tenant, "u1"), headers=merchant(tenant))
+        await client.post("/transactions", json=link_body(tenant, "50255550101"), headers=merchant(tenant))
     ).status_code == 200
 
 
@@ -95,15 +96,15 @@ async def test_past_until_and_bad_types_are_refused(client):
 async def test_the_velocity_rule_suspends_after_too_many_declines(client):
     tenant = await create_tenant()
     await configure_payment_client(tenant, velocity=(3, 60, 30), max_attempts=5)
-    link = await create_link(client, tenant, userId="fraudster")
+    link = await create_link(client, tenant, userId="50255550666")
     for _ in range(3):
         answer = await sandbox_pay(client, tenant, link["uid"], "4000000000000002")
         assert answer.status_code == 200
     blocked = await sandbox_pay(client, tenant, link["uid"])
     assert blocked.status_code == 400 and blocked.json()["ownCode"] == 2005
     listed = (await client.get("/v1/suspensions", params={"active": "true"}, headers=merchant(tenant))).json()
-    assert listed["items"][0]["source"] == "velocity" and listed["items"][0]["userId"] == "fraudster"
-    refused = await client.post("/transactions", json=link_body(tenant, "fraudster"), headers=merchant(tenant))
+    assert listed["items"][0]["source"] == "velocity" and listed["items"][0]["userId"] == "50255550666"
+    refused = await client.post("/transactions", json=link_body(tenant, "50255550666"), headers=merchant(tenant))
     assert refused.json()["ownCode"] == 2005
 
 

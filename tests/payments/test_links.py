@@ -269,7 +269,8 @@ def test_app_factory_builds():  # the surface mounts the payments routers withou
 async def test_json_the_database_cannot_store_is_409_5000_not_500(client, raw):
     tenant = await create_tenant()
     await configure_payment_client(tenant)
-    fields = b'"amount": 100, "userId": "u", "channel": "wa", "client": "' + tenant.client_slug.encode() + b'", '
+    slug = tenant.client_slug.encode()
+    fields = b'"amount": 100, "userId": "50224865444", "channel": "wa", "client": "' + slug + b'", '
     body = b"{" + fields + raw[1:]
     response = await client.post(
         "/transactions", content=body, headers={**merchant(tenant), "content-type": "application/json"}

@@ -329,7 +329,7 @@ async def test_one_card_tried_across_many_links_is_stopped(client, frozen_clock)
     number = "4000056655665556"  # not a sandbox test card: counted
     answers = []
     for i in range(11):
-        link = await create_link(client, tenant, userId=f"buyer-{i}")
+        link = await create_link(client, tenant, userId=f"5025555{i:04d}")
         answers.append(await sandbox_pay(client, tenant, link["uid"], number))
     assert all(a.status_code == 200 for a in answers[:10])
     assert answers[10].status_code == 429 and answers[10].json()["ownCode"] == 5006

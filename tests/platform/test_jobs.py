@@ -57,3 +57,24 @@ async def test_the_worker_runs_queued_jobs_and_periodic_tasks_are_registered():
     assert status == "succeeded"
     periodic = {task_name for task_name, _ in queue.periodic_registry.periodic_tasks}
     assert {"platform.purge_expired", "identity.purge_spent_credentials"} <= periodic
+
+
+async def test_a_job_deferred_by_statement_rides_with_the_commit_and_the_worker_runs_it():
+    from migo.cli import TASK_MODULES
+    from migo.notifications.tasks import send_notification
+    from migo.platform.db import write
+    from migo.platform.jobs import defer_statement, worker_queue
+
+    marker = str(uuid.uuid4())  # no such message: the task returns without error
+    async with database.transaction() as session:
+        await write(session, *defer_statement(send_notification, notification_id=marker))
+    with worker_queue(TASK_MODULES):
+        async with queue.open_async():
+            await queue.run_worker_async(queues=["notifications"], wait=False, install_signal_handlers=False)
+    async with database.transaction() as session:
+        status = await session.scalar(
+            text("SELECT status FROM procrastinate_jobs WHERE args->>'notification_id' = :marker"), {"marker": marker}
+        )
+    assert status == "succeeded"
+    periodic = {task_name for task_name, _ in queue.periodic_registry.periodic_tasks}
+    assert "notifications.sweep" in periodic

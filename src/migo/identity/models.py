@@ -205,9 +205,10 @@ class OtpCode(IdMixin, CreatedAtMixin, Base):
 
 
 class OutboundMessage(IdMixin, CreatedAtMixin, Base):
-    """A message to a person (OTP codes, notices), delivered by a job. In the sandbox it is the outbox
-    integrators read; elsewhere its body is erased once delivered. A cardholder's message belongs to its company,
-    an operator's to its partner."""
+    """A message to a person (OTP codes, notices): the tenant's record of it, which the sandbox outbox shows.
+    One to an email or a phone is sent by the notifications outbox (`notification_id`), whose status it shows;
+    one to a holder with neither is settled by a job of its own (`status`). Its body is kept in the sandbox only.
+    A cardholder's message belongs to its company, an operator's to its partner."""
 
     __tablename__ = "outbound_messages"
     __table_args__ = (CheckConstraint("num_nonnulls(company_id, partner_id) = 1", name="tenant"),)
@@ -224,6 +225,7 @@ class OutboundMessage(IdMixin, CreatedAtMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default="pending")
     delivered_at: Mapped[datetime | None]
     failure_reason: Mapped[str | None] = mapped_column(String(300))
+    notification_id: Mapped[uuid.UUID | None]
 
 
 class Operator(IdMixin, CreatedAtMixin, Base):

@@ -316,4 +316,5 @@ async def read_operator_outbox(
 ) -> Any:
     """Sandbox only: the messages (invitation and reset codes included) sent to an operator of your partner."""
     rows, meta = await OUTBOX.fetch(session, operator_accounts.outbox_of(app.tenant_id, username), page)
-    return ok(Page[OutboxMessage](items=[OutboxMessage.of(m, otp.open_message(m)) for m in rows], meta=meta))
+    entries = await otp.outbox_entries(session, rows)
+    return ok(Page[OutboxMessage](items=[OutboxMessage.of(*entry) for entry in entries], meta=meta))

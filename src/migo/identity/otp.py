@@ -1,24 +1,28 @@
 """One-time codes and the messages that carry them, for cardholders and back-office operators alike.
 
 A code is 6 digits, kept as a keyed digest, single use, with five tries; a new one replaces any earlier one of
-the same purpose. The message that carries it is queued in the caller's transaction and delivered by a job; in
-the sandbox the outbox is the transport (`GET /rest/sandbox/outbox`, `GET /cms/rest/sandbox/outbox`).
+the same purpose. The message that carries it is queued in the caller's transaction: to an email or a phone
+through the notifications outbox, which sends it with the configured SMTP or SMS sender (the sandbox outbox
+when none is); the sandbox shows every message (`GET /rest/sandbox/outbox`, `GET /cms/rest/sandbox/outbox`).
 """
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from datetime import timedelta
 
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from migo.notifications import service as notifications
 from migo.platform import clock, security
 from migo.platform.db import database
 from migo.platform.errors import ApiError
 from migo.platform.ids import new_id
 from migo.platform.jobs import defer
 from migo.platform.secrets import Otp
+from migo.platform.settings import get_settings
 
 from .errors import IDENTITY_ERRORS
 from .models import Operator, OtpCode, OutboundMessage, User
@@ -103,7 +107,8 @@ async def verify(session: AsyncSession, holder: Holder, purpose: str, code: Otp)
 
 
 async def queue_message(session: AsyncSession, holder: Holder, *, subject: str, body: str) -> None:
-    """Queue a message to the holder (its email, else a cardholder's phone), sealed, for the delivery job."""
+    """Queue a message to the holder (its email, else a cardholder's phone) through the notifications outbox,
+    and its record for the holder's tenant; a holder with neither gets the record only, settled by a job."""
     from .tasks import deliver_message  # the task module imports the models this one does
 
     if isinstance(holder, User):
@@ -112,18 +117,44 @@ async def queue_message(session: AsyncSession, holder: Holder, *, subject: str, 
     else:
         channel, recipient = "email", holder.email
         owner = {"partner_id": holder.partner_id, "operator_id": holder.id}
+    notification_id = None
+    if recipient:
+        notification_id = await notifications.queue(
+            session, channel=channel, recipient=recipient, subject=subject, body=body
+        )
     message = OutboundMessage(
         id=new_id(),
         channel=channel if recipient else "none",
         recipient=recipient or holder.username,
         subject=subject,
-        body_ciphertext=seal_message(body),
+        # The sandbox outbox shows it; elsewhere only the notification holds it, until it is sent.
+        body_ciphertext=seal_message(body) if get_settings().is_sandbox else None,
+        notification_id=notification_id,
         created_at=clock.now(),
         **owner,
     )
     session.add(message)
-    await session.flush()
-    await defer(session, deliver_message, message_id=str(message.id))
+    if notification_id is None:
+        await session.flush()
+        await defer(session, deliver_message, message_id=str(message.id))
+
+
+# A notification's status as the outbox has always named it.
+_SHOWN_STATUS = {"queued": "pending", "sent": "delivered", "failed": "failed"}
+
+
+async def outbox_entries(
+    session: AsyncSession, messages: Sequence[OutboundMessage]
+) -> list[tuple[OutboundMessage, str | None, str]]:
+    """The messages as the sandbox outbox shows them: each with its body and its status (the notification's
+    when the outbox sent it)."""
+    sent = await notifications.deliveries(session, [m.notification_id for m in messages if m.notification_id])
+    entries = []
+    for message in messages:
+        delivery = sent.get(message.notification_id) if message.notification_id else None
+        status = _SHOWN_STATUS[delivery.status] if delivery else message.status
+        entries.append((message, open_message(message), status))
+    return entries
 
 
 def seal_message(body: str) -> bytes:

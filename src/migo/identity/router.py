@@ -254,7 +254,8 @@ async def read_sandbox_outbox(
 ) -> Any:
     """Sandbox only: the messages (one-time codes included) sent to a cardholder of your company."""
     rows, meta = await OUTBOX.fetch(session, users.outbox_of(app.tenant_id, username), page)
-    return ok(Page[OutboxMessage](items=[OutboxMessage.of(m, otp.open_message(m)) for m in rows], meta=meta))
+    entries = await otp.outbox_entries(session, rows)
+    return ok(Page[OutboxMessage](items=[OutboxMessage.of(*entry) for entry in entries], meta=meta))
 
 
 # ---- CMS ---------------------------------------------------------------------------------------------

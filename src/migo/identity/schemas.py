@@ -80,14 +80,14 @@ class OutboxMessage(ApiModel):
     created_at: UtcDateTime
 
     @classmethod
-    def of(cls, message: OutboundMessage, body: str | None) -> OutboxMessage:
+    def of(cls, message: OutboundMessage, body: str | None, status: str) -> OutboxMessage:
         return cls(
             id=message.id,
             channel=message.channel,
             recipient=message.recipient,
             subject=message.subject,
             body=body,
-            status=message.status,
+            status=status,
             created_at=message.created_at,
         )
 

@@ -20,9 +20,10 @@ log = structlog.get_logger("migo.identity")
 
 @queue.task(name="identity.deliver_message", queue="notifications", pass_context=False)
 async def deliver_message(message_id: str) -> None:
-    """Deliver a queued message. The sandbox's transport is its outbox (`GET /rest/sandbox/outbox` for
-    cardholders, `GET /cms/rest/sandbox/outbox` for operators), where integrators read their codes; no other
-    transport is configured yet, so elsewhere the message is marked failed, with its body erased either way."""
+    """Settle a message to a holder with no email or phone (one with either is sent by the notifications
+    outbox). The sandbox shows it in its outbox (`GET /rest/sandbox/outbox` for cardholders,
+    `GET /cms/rest/sandbox/outbox` for operators), where integrators read their codes; elsewhere there is nowhere
+    to send it: it is marked failed, its body erased."""
     async with database.transaction() as session:
         message = await session.get(OutboundMessage, uuid.UUID(message_id), with_for_update=True)
         if message is None or message.status != "pending":
@@ -32,7 +33,7 @@ async def deliver_message(message_id: str) -> None:
             message.delivered_at = clock.now()
             return
         message.status = "failed"
-        message.failure_reason = f"no {message.channel} transport is configured"
+        message.failure_reason = "the holder has no email or phone"
         message.body_ciphertext = None
         log.error("message_undeliverable", message_id=message_id, channel=message.channel)
 

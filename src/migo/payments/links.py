@@ -14,6 +14,7 @@ from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.events import service as events
+from migo.notifications import service as notifications
 from migo.platform import clock
 from migo.platform.db import fetch_one
 from migo.platform.errors import MW_ERRORS, ApiError
@@ -73,6 +74,10 @@ async def create_link(
     )
     if fields.channel not in client.channels:
         raise _invalid(f"channel: {fields.channel!r} is not enabled for this client ({', '.join(client.channels)}).")
+    # seed 002: for sms / wa "the field must be a phone Migo can dispatch to" (and an address for email).
+    wanted = notifications.address_problem(fields.channel, fields.user_id)
+    if wanted is not None:
+        raise _invalid(f"userId: a {fields.channel} link is sent to {wanted}.")
     amount = Decimal(fields.amount)
     clients.require_amount_in_range(client.min_amount, client.max_amount, amount)
     if key_pair is not None:  # a bound it leaves open is the client's
@@ -100,9 +105,21 @@ async def create_link(
     if fields.subscription_data is not None:
         additional["subscriptionInfo"] = fields.subscription_data
 
+    uid = alphanumeric(UID_LENGTH)
+    notification_id = None
+    if notifications.sends_through(fields.channel):
+        notification_id = await notifications.queue(
+            session,
+            channel=fields.channel,
+            recipient=fields.user_id,
+            subject=f"Your payment link from {client.display_name}",
+            body=f"{client.display_name}: pay {amount} {currency} at {link_url(uid)}",
+        )
     return await _insert(
         session,
         client,
+        uid=uid,
+        notification_id=notification_id,
         application_id=application_id,
         amount=amount,
         currency=currency,
@@ -141,6 +158,8 @@ async def create_charge(
     return await _insert(
         session,
         client,
+        uid=alphanumeric(UID_LENGTH),
+        notification_id=None,
         application_id=application_id,
         amount=amount,
         currency=currency,
@@ -157,11 +176,10 @@ async def create_charge(
     )
 
 
-async def _insert(session: AsyncSession, client: PaymentClient, **values: Any) -> NewLink:
+async def _insert(session: AsyncSession, client: PaymentClient, *, uid: str, **values: Any) -> NewLink:
     """Insert a link with the client's next reference. Last, and in one statement with the insert, so the
     client row (the reference counter) stays locked for as short a time as possible; a rolled-back creation
     gives its number back: references never skip."""
-    uid = alphanumeric(UID_LENGTH)
     now = clock.now()
     created = await fetch_one(
         session,
@@ -200,11 +218,11 @@ _CREATE = (  # a driver statement (platform.db)
         WHERE id = %(client_id)s RETURNING reference_sequence AS n
     )
     INSERT INTO payment_transactions (
-        id, uid, client_id, application_id, reference, status, amount, currency, user_id, channel, external_id,
-        created_by, custom_keys, processor_amounts, additional_data, return_url, created_via, capture_mode,
+        id, uid, notification_id, client_id, application_id, reference, status, amount, currency, user_id, channel,
+        external_id, created_by, custom_keys, processor_amounts, additional_data, return_url, created_via, capture_mode,
         expires_at, attempts, authorized_amount, captured_amount, refunded_amount, created_at
     )
-    SELECT %(id)s, %(uid)s, %(client_id)s, %(application_id)s,
+    SELECT %(id)s, %(uid)s, %(notification_id)s, %(client_id)s, %(application_id)s,
            %(prefix)s || CASE WHEN n >= 1000000 THEN n::text ELSE lpad(n::text, 6, '0') END
                || %(suffix)s,
            'pending', %(amount)s, %(currency)s, %(user_id)s, %(channel)s, %(external_id)s, %(created_by)s,
@@ -229,6 +247,13 @@ async def transaction_for_merchant(
     if row is None:
         raise ApiError(MW_ERRORS.NOT_FOUND, "No such transaction for this merchant.")
     return row[0], row[1]
+
+
+async def notification_of(session: AsyncSession, transaction: PaymentTransaction) -> notifications.Delivery | None:
+    """How the message carrying the link went; None for a link Migo does not send (web, app)."""
+    if transaction.notification_id is None:
+        return None
+    return await notifications.delivery(session, transaction.notification_id)
 
 
 async def transaction_by_uid(

@@ -169,6 +169,8 @@ class PaymentTransaction(IdMixin, CreatedAtMixin, Base):
     )
 
     uid: Mapped[str] = mapped_column(String(21), unique=True)
+    # The notifications domain's message that sends the link to its customer (sms, wa and email links).
+    notification_id: Mapped[uuid.UUID | None]
     # The merchants domain's settlement that took this capture (a client linked to a business).
     settlement_id: Mapped[uuid.UUID | None]
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payment_clients.id"))

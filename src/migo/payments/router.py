@@ -42,6 +42,7 @@ from .schemas import (
     SettlementNotice,
     SuspensionOut,
     SuspensionRequest,
+    TransactionDetail,
     TransactionOut,
 )
 
@@ -154,11 +155,12 @@ async def list_transactions(
     return Page[TransactionOut](items=[_out(t, client) for t in found], meta=meta)
 
 
-@operations_router.get("/transactions/{uid}", response_model=TransactionOut)
+@operations_router.get("/transactions/{uid}", response_model=TransactionDetail)
 async def get_transaction(uid: str, merchant: Merchant, session: DbSession) -> Any:
-    """A link: status, amounts authorized, captured and refunded, processor, installments, card brand and last four."""
+    """A link: status, amounts authorized, captured and refunded, processor, installments, card brand and last
+    four, and `notification`: how the message Migo sent it in (sms, wa, email) went (`queued`, `sent`, `failed`)."""
     transaction, client = await links.transaction_for_merchant(session, merchant.client_slug, uid)
-    return _out(transaction, client)
+    return TransactionDetail.of_link(_out(transaction, client), await links.notification_of(session, transaction))
 
 
 @operations_router.post("/transactions/{uid}/capture", response_model=TransactionOut, dependencies=[MerchantIdempotent])

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
+from migo.notifications.service import Delivery
 from migo.platform.money import Amount
 from migo.platform.secrets import CardNumber, Cvv, Secret
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
@@ -48,9 +49,13 @@ class LinkFields(ApiInput):
     """The body fields `POST /transactions` and `POST /transactions-hook` share (one transaction builder)."""
 
     amount: LinkAmount = Field(description="Subtotal in whole units of the currency; inside the client's range.")
-    user_id: ShortText = Field(description="The end customer in your domain (phone, email or id), kept verbatim.")
+    user_id: ShortText = Field(
+        description="The end customer in your domain, kept verbatim: on sms and wa a phone (8 to 15 digits, with "
+        "or without a leading +), on email an email address, where Migo sends the link; on web and app any id."
+    )
     channel: Annotated[str, Field(min_length=1, max_length=20)] = Field(
-        description="How you deliver the link (wa, sms, email, web, app); must be enabled for the client."
+        description="How the link reaches the customer (wa, sms, email: Migo sends it; web, app: you deliver it); "
+        "must be enabled for the client."
     )
     client: Annotated[str, Field(min_length=1, max_length=100)] = Field(description="Your client slug.")
     ads: list[Any] | None = Field(None, description="Reserved: send [] or leave out.")
@@ -179,6 +184,28 @@ class TransactionOut(ApiModel):
             authorized_at=transaction.authorized_at,
             captured_at=transaction.captured_at,
         )
+
+
+class LinkNotification(ApiModel):
+    """The message Migo sent the link in, to `userId` on the link's channel: `queued` until the channel's
+    provider takes it (retried with backoff meanwhile), then `sent` (at `sentAt`), or `failed` for good."""
+
+    channel: Literal["sms", "wa", "email"]
+    status: Literal["queued", "sent", "failed"]
+    sent_at: UtcDateTime | None
+
+
+class TransactionDetail(TransactionOut):
+    """A payment link, with how Migo's message carrying it went."""
+
+    notification: LinkNotification | None = Field(
+        description="Links on sms, wa and email only; null for the channels the merchant delivers itself."
+    )
+
+    @classmethod
+    def of_link(cls, link: TransactionOut, sent: Delivery | None) -> TransactionDetail:
+        notification = None if sent is None else LinkNotification.model_validate(sent)
+        return cls(**dict(link), notification=notification)
 
 
 class CaptureRequest(ApiInput):

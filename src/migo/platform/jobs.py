@@ -15,6 +15,8 @@ from typing import Any
 
 import procrastinate
 import structlog
+from procrastinate.types import TimeDeltaParams
+from psycopg.types.json import Jsonb
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform.db import libpq_url
@@ -27,12 +29,29 @@ log = structlog.get_logger("migo.jobs")
 
 
 async def defer(
-    session: AsyncSession, task: procrastinate.tasks.Task[Any, Any, Any], *, lock: str | None = None, **kwargs: Any
+    session: AsyncSession,
+    task: procrastinate.tasks.Task[Any, Any, Any],
+    *,
+    lock: str | None = None,
+    schedule_in: TimeDeltaParams | None = None,
+    **kwargs: Any,
 ) -> int:
-    """Defer `task` in the session's transaction (jobs with the same `lock` run one at a time); returns the job id."""
+    """Defer `task` in the session's transaction (jobs with the same `lock` run one at a time), to run now or
+    after `schedule_in` (`{"seconds": 30}`); returns the job id."""
     connection = await session.connection()
     raw = await connection.get_raw_connection()
-    return await task.configure(connection=raw.driver_connection, lock=lock).defer_async(**kwargs)
+    configured = task.configure(connection=raw.driver_connection, lock=lock, schedule_in=schedule_in)
+    return await configured.defer_async(**kwargs)
+
+
+def defer_statement(task: procrastinate.tasks.Task[Any, Any, Any], **kwargs: Any) -> tuple[str, dict[str, Any]]:
+    """The statement that defers `task` (procrastinate's own defer function, as `defer` runs it), for
+    `db.write()`: in a request the job then rides with the COMMIT instead of costing a round trip of its own."""
+    return (
+        "SELECT procrastinate_defer_jobs_v1(ARRAY[ROW(%(queue)s, %(task)s, 0, NULL, NULL, %(args)s, NULL)"
+        "::procrastinate_job_to_defer_v1])",
+        {"queue": task.queue, "task": task.name, "args": Jsonb(kwargs)},
+    )
 
 
 def database_connector() -> procrastinate.PsycopgConnector:

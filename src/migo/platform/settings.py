@@ -81,16 +81,39 @@ class Settings(BaseSettings):
     # Business days from a settlement's credit to the money's arrival at the business's bank (seed 003: T+1
     # to T+3, depending on the bank).
     payout_delay_business_days: int = Field(default=1, ge=1, le=3)
+    # The senders of notifications (payment links sent by sms, wa or email; see notifications.senders). A
+    # channel with no provider configured goes to the sandbox outbox in the sandbox, and fails in production.
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str = "Migo <no-reply@localhost>"
+    smtp_starttls: bool = True
+    # Twilio's Messages API for sms and wa; `twilio_api_url` points elsewhere only to test against a fake.
+    twilio_account_sid: str | None = None
+    twilio_auth_token: SecretStr | None = None
+    twilio_sms_from: str | None = None  # +E.164
+    twilio_whatsapp_from: str | None = None  # +E.164 of the WhatsApp sender, without `whatsapp:`
+    twilio_api_url: str = "https://api.twilio.com"
 
     @field_validator("trusted_proxies", "settlement_holidays", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         return [item.strip() for item in value.split(",") if item.strip()] if isinstance(value, str) else value
 
-    @field_validator("metrics_token", mode="before")
+    @field_validator(
+        "metrics_token",
+        "smtp_host",
+        "smtp_username",
+        "smtp_password",
+        "twilio_account_sid",
+        "twilio_auth_token",
+        mode="before",
+    )
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
-        # `MIGO_METRICS_TOKEN=` must not turn into a token that an empty `Bearer ` matches.
+        # `MIGO_METRICS_TOKEN=` must not turn into a token that an empty `Bearer ` matches, nor `MIGO_SMTP_HOST=`
+        # into a server to connect to.
         return None if value == "" else value
 
     @model_validator(mode="after")
