@@ -7,7 +7,7 @@ to a cardholder or an operator (one-time codes) with an email or a phone goes th
 (`outbound_messages.notification_id`).
 
 Revision ID: 0029_notification_outbox
-Revises: 0027_card_stock_progress
+Revises: 0028_audit_resource_names
 Create Date: 2026-11-30 22:30:00.000000
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0029_notification_outbox"
-down_revision = "0027_card_stock_progress"
+down_revision = "0028_audit_resource_names"
 branch_labels = None
 depends_on = None
 

@@ -4,7 +4,7 @@ A Middleware application's hook key pair may be scoped to an amount range inside
 every pair made before keeps the client's whole range (both bounds null).
 
 Revision ID: 0030_hook_key_ranges
-Revises: 0028_audit_resource_names
+Revises: 0029_notification_outbox
 Create Date: 2026-11-30 22:20:00.000000
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0030_hook_key_ranges"
-down_revision = "0028_audit_resource_names"
+down_revision = "0029_notification_outbox"
 branch_labels = None
 depends_on = None
 
