@@ -1,6 +1,6 @@
 """The dashboard in the system Chromium (issue 17): an operator signs in, finds a payment by its reference from
-the header's search, refunds part of it after confirming, and sees the refund; every page is looked at on a
-laptop and on a phone (screenshots in artifacts/)."""
+the header's search, refunds part of it after confirming, and sees the refund and the webhook delivery it caused;
+every page is looked at on a laptop and on a phone (screenshots in artifacts/)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,16 @@ import pytest
 from playwright.async_api import Page, expect
 
 from tests.browser import browser_page
-from tests.factories import OPERATOR_PASSWORD, configure_payment_client, create_link, create_tenant, sandbox_pay
+from tests.factories import (
+    OPERATOR_PASSWORD,
+    configure_payment_client,
+    create_link,
+    create_tenant,
+    merchant,
+    sandbox_pay,
+)
+from tests.receiver import webhook_receiver
+from tests.webhooks.test_delivery import drain
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 LAPTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 800}}
@@ -31,10 +40,23 @@ async def test_an_operator_finds_a_payment_and_refunds_part_of_it(live_server):
     tenant = await create_tenant()
     await configure_payment_client(tenant)
     reference = f"ORDER-{secrets.token_hex(3).upper()}"
-    async with httpx.AsyncClient(base_url=live_server) as http:
-        link = await create_link(http, tenant, amount=120, externalId=reference)
-        assert (await sandbox_pay(http, tenant, link["uid"])).json()["outcome"] == "approved"
+    with webhook_receiver() as receiver:
+        async with httpx.AsyncClient(base_url=live_server) as http:
+            endpoint = {"url": receiver.url, "eventTypes": ["transaction.refunded"]}
+            assert (
+                await http.post("/v1/webhook-endpoints", json=endpoint, headers=merchant(tenant))
+            ).status_code == 201
+            link = await create_link(http, tenant, amount=120, externalId=reference)
+            assert (await sandbox_pay(http, tenant, link["uid"])).json()["outcome"] == "approved"
+        await _find_and_refund(live_server, tenant, reference, link["uid"])
+        assert [r.json["eventType"] for r in receiver.wait_for(1)] == ["transaction.refunded"]
 
+    async with httpx.AsyncClient(base_url=live_server) as http:
+        shown = await http.get(f"/transactions/{link['uid']}", headers=merchant(tenant))
+    assert shown.json()["refundedAmount"] == 40, shown.text  # the merchant sees it: whole units, as links are
+
+
+async def _find_and_refund(live_server: str, tenant: Any, reference: str, uid: str) -> None:
     async with browser_page(**LAPTOP) as page:
         await page.goto(f"{live_server}/dashboard/payments")  # not signed in: the sign-in page, then back
         await expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
@@ -57,7 +79,7 @@ async def test_an_operator_finds_a_payment_and_refunds_part_of_it(live_server):
         created = row.locator("time")
         assert "UTC" in (await created.get_attribute("title") or "")  # the viewer's time zone, UTC on hover
         await _shot(page, "payments-laptop")
-        await row.get_by_role("link", name=link["uid"]).click()
+        await row.get_by_role("link", name=uid).click()
 
         await expect(page.get_by_role("heading", name="GTQ 120.00")).to_be_visible()
         await page.get_by_label("Amount").fill("40")
@@ -66,11 +88,13 @@ async def test_an_operator_finds_a_payment_and_refunds_part_of_it(live_server):
         await page.get_by_role("button", name="Refund").click()
         await expect(page.get_by_role("status")).to_contain_text("made.")
         await expect(page.locator("#refunded-amount")).to_have_text("GTQ 40.00")
+        # The refund's webhook, delivered by the dispatcher (a worker's lane, run here): the page shows it.
+        await drain()
+        await page.reload()
+        delivered = page.get_by_role("row").filter(has_text="transaction.refunded").filter(has_text="delivered")
+        await expect(delivered).to_have_count(1)
+        await expect(delivered).to_contain_text("1 attempt, last answer 200")
         await _shot(page, "payment-laptop")
-
-    async with httpx.AsyncClient(base_url=live_server) as http:
-        shown = await http.get(f"/transactions/{link['uid']}", headers={"Authorization": tenant.merchant_token})
-    assert shown.json()["refundedAmount"] == 40, shown.text  # the merchant sees it: whole units, as links are
 
 
 async def test_the_pages_fit_a_phone(live_server):

@@ -1,14 +1,14 @@
 """The endpoint registry, events for backfill, replays and the delivery log; scoped to one owner (a merchant
 client on the Middleware, a company on the Gateway), so one integrator never sees another's. For the back
 office: a Payment Link client's callback endpoints (`client_callbacks`) and the one it sets for the client
-(`set_client_callback`, a `ClientCallback`)."""
+(`set_client_callback`, a `ClientCallback`), and what one payment caused (`subject_timeline`)."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import ColumnElement, Select, select, text, update
@@ -368,6 +368,46 @@ def events_statement(owner: Owner, event_type: str | None, subject_id: str | Non
 
 def deliveries_statement(endpoint: WebhookEndpoint) -> Select[WebhookDelivery]:
     return select(WebhookDelivery).where(WebhookDelivery.endpoint_id == endpoint.id)
+
+
+@dataclass(frozen=True)
+class SubjectEvent:
+    """An event about one subject (a payment's uid), with the delivery it made to one of the owner's endpoints
+    (`endpoint_url` None: the owner had no endpoint listening)."""
+
+    event_id: uuid.UUID
+    event_type: str
+    occurred_at: datetime
+    endpoint_url: str | None
+    delivery_status: str | None
+    attempts: int
+    last_status_code: int | None
+    delivered_at: datetime | None
+
+
+async def subject_timeline(session: AsyncSession, owner: Owner, subject_id: str) -> list[SubjectEvent]:
+    """Every event the owner heard about the subject, oldest first, once per delivery it made: what a
+    payment's page shows of the webhooks it caused."""
+    heard = events.listing(owner.events(), subject_id=subject_id).subquery("heard")
+    rows = await session.execute(
+        select(
+            heard.c.id,
+            heard.c.type,
+            heard.c.created_at,
+            WebhookEndpoint.url,
+            WebhookDelivery.status,
+            WebhookDelivery.attempts,
+            WebhookDelivery.last_status_code,
+            WebhookDelivery.delivered_at,
+        )
+        .outerjoin(WebhookDelivery, WebhookDelivery.event_id == heard.c.id)
+        .outerjoin(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
+        .order_by(heard.c.created_at, heard.c.id, WebhookDelivery.created_at)
+    )
+    return [
+        SubjectEvent(event_id, event_type, at, url, status, attempts or 0, code, delivered)
+        for event_id, event_type, at, url, status, attempts, code, delivered in rows
+    ]
 
 
 async def attempts_of(session: AsyncSession, delivery_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[WebhookAttempt]]:

@@ -19,6 +19,7 @@ from migo.platform.money import parse_amount
 from migo.platform.pagination import PageRequest, SortOrder
 from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.transaction_search import TransactionSummary
+from migo.webhooks import service as webhooks
 
 from .chart import daily_volume_svg
 from .pages import render
@@ -82,11 +83,13 @@ async def show_payment(
 ) -> Response:
     seen.need("transactions.read")
     payment = await _detail(session, seen, uid)
+    owner = webhooks.Owner(client_slug=payment.owner.client_slug, company_id=payment.owner.company_id)
     return render(
         request,
         "payment.html",
         seen,
         payment=payment,
+        timeline=await webhooks.subject_timeline(session, owner, payment.uid),
         refundable=_refundable(seen, payment),
         refund_key=str(uuid.uuid4()),
         refunded=refunded,
