@@ -118,3 +118,40 @@ async def test_the_pages_fit_a_phone(live_server):
             width = await page.evaluate("document.documentElement.scrollWidth")
             assert width <= 390, (name, width)  # nothing wider than the phone
             await _shot(page, f"{name}-phone")
+
+
+AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe-core" / "axe.min.js"
+
+
+async def test_the_main_pages_have_no_serious_accessibility_violation(live_server):
+    """axe-core (vendored) on the sign-in page, the home, the payments and a payment: nothing serious or
+    critical. The page's CSP forbids injected scripts, so this context alone bypasses it to run axe."""
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    async with httpx.AsyncClient(base_url=live_server) as http:
+        link = await create_link(http, tenant, amount=75)
+        await sandbox_pay(http, tenant, link["uid"])
+    async with browser_page(**LAPTOP, bypass_csp=True) as page:
+        await page.goto(f"{live_server}/dashboard/login?account={tenant.partner_id}")
+        found = {"login": await _serious_violations(page)}
+        await page.get_by_label("Username").fill(tenant.operator_username)
+        await page.get_by_label("Password").fill(OPERATOR_PASSWORD)
+        await page.get_by_role("button", name="Sign in").click()
+        for path, name in (
+            ("/dashboard/", "home"),
+            ("/dashboard/payments", "payments"),
+            (f"/dashboard/payments/{link['uid']}", "payment"),
+        ):
+            await page.goto(f"{live_server}{path}")
+            found[name] = await _serious_violations(page)
+    assert found == {name: [] for name in found}, found
+
+
+async def _serious_violations(page: Page) -> list[str]:
+    await page.add_script_tag(path=str(AXE))
+    result = await page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])})"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
