@@ -155,3 +155,26 @@ async def _serious_violations(page: Page) -> list[str]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+async def test_an_operator_makes_a_link_and_copies_its_url(live_server):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    async with browser_page(**LAPTOP, permissions=["clipboard-read", "clipboard-write"]) as page:
+        await page.goto(f"{live_server}/dashboard/login?account={tenant.partner_id}")
+        await page.get_by_label("Username").fill(tenant.operator_username)
+        await page.get_by_label("Password").fill(OPERATOR_PASSWORD)
+        await page.get_by_role("button", name="Sign in").click()
+        await page.get_by_role("link", name="New link").click()
+        await page.get_by_label("Amount").fill("180")
+        await page.get_by_label("Channel").select_option("wa")
+        await page.get_by_label("Customer").fill("+50224865444")
+        await page.get_by_role("button", name="Make the link").click()
+        await expect(page.get_by_role("status")).to_contain_text("Migo sends it to +50224865444")
+        await expect(page.get_by_role("img", name="QR code of the link to pay")).to_be_visible()
+        url = await page.get_by_label("URL").input_value()
+        assert url.startswith(f"{live_server}/?orderId=")
+        await page.get_by_role("button", name="Copy the URL").click()
+        await expect(page.get_by_role("button", name="Copied")).to_be_visible()
+        assert await page.evaluate("navigator.clipboard.readText()") == url
+        await _shot(page, "link-laptop")

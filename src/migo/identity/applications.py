@@ -287,6 +287,17 @@ def _key_pair_application(public_key: str) -> Select[Application]:
     )
 
 
+async def merchant_application_id(session: AsyncSession, client_slug: str) -> uuid.UUID | None:
+    """The client's first Middleware application: the one a link made for the client from the back office is
+    made on behalf of (None: the client has none, so no link can be made for it)."""
+    return await session.scalar(
+        select(Application.id)
+        .where(Application.kind == "middleware", Application.client_slug == client_slug)
+        .order_by(Application.created_at, Application.id)
+        .limit(1)
+    )
+
+
 async def authenticate_key_pair(session: AsyncSession, public_key: str, private_key: Secret) -> KeyPair:
     """The key pair of a `/transactions-hook` body's publicKey/privateKey, else 2007."""
     application = await session.scalar(_key_pair_application(public_key))

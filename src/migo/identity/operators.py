@@ -44,6 +44,7 @@ PERMISSIONS: dict[str, str] = {
     "cards.embossing": "Download the embossing file of a card stock batch (full card numbers)",
     "transactions.read": "Look up payments, card transactions and POS payments",
     "payments.refund": "Refund a captured payment",
+    "payment_links.create": "Create Payment Links for the partner's clients (a merchant's user: its client's)",
     "merchants.read": "See merchants: leads and their KYC documents, businesses, branches and terminals",
     "merchants.review": "Approve or reject merchant leads in review (KYC)",
     "merchants.manage": "Onboard merchants and provision terminals",
@@ -73,7 +74,16 @@ SYSTEM_ROLES: dict[str, tuple[str, list[str]]] = {
     ),
     "finance": (
         "Money: settlements, conciliation, transactions and refunds",
-        sorted({"companies.read", "settlements.read", "conciliation.upload", "transactions.read", "payments.refund"}),
+        sorted(
+            {
+                "companies.read",
+                "settlements.read",
+                "conciliation.upload",
+                "transactions.read",
+                "payments.refund",
+                "payment_links.create",
+            }
+        ),
     ),
     # KYC review apart from day-to-day operations: who approves a merchant is not who runs its cards.
     "compliance": ("Merchant KYC review, with read access to the rest", sorted({*READ_ONLY, "merchants.review"})),
@@ -81,7 +91,7 @@ SYSTEM_ROLES: dict[str, tuple[str, list[str]]] = {
 }
 # What an operator scoped to one Payment Link client may do, whatever its roles grant: act on that client's
 # payments. Everything else of the back office is its partner's, outside the client's scope.
-CLIENT_PERMISSIONS = frozenset({"transactions.read", "payments.refund"})
+CLIENT_PERMISSIONS = frozenset({"transactions.read", "payments.refund", "payment_links.create"})
 # System roles no longer offered. Operators holding one keep exactly what it granted: it becomes a role of
 # their partner's own, by the same name, which the partner may then change (sync_catalog does it).
 RETIRED_ROLES = ("operator",)

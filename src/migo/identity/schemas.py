@@ -224,8 +224,8 @@ class OperatorCreate(ApiInput):
         min_length=1,
         max_length=100,
         description="Scope the operator to this Payment Link client of the partner (a merchant's dashboard user): "
-        "it acts on that client's payments only, and its roles may grant only `transactions.read` and "
-        "`payments.refund`.",
+        "it acts on that client's payments only, and its roles may grant only `transactions.read`, "
+        "`payments.refund` and `payment_links.create`.",
     )
     partner_id: uuid.UUID | None = Field(
         None,

@@ -15,7 +15,7 @@
   `update_partner` with their `TokenLifetimes`, a partner's new company (`add_partner_company`) and
   application (`add_partner_application`, its `NewApplication` with the secret);
 - the Payment Link hook's key pair (`KeyPair`): `authenticate_key_pair`, and its amount range: `key_pair`,
-  `set_key_pair_range`.
+  `set_key_pair_range`; a client's Middleware application (`merchant_application_id`).
 
 Who is calling is in `principals` (values) and `auth` (the surfaces' FastAPI dependencies).
 """
@@ -42,6 +42,7 @@ from .applications import (
     authenticate_key_pair,
     create_partner,
     key_pair,
+    merchant_application_id,
     set_key_pair_range,
 )
 from .cardholders import BlockState, CardholderDetails
@@ -88,6 +89,7 @@ __all__ = [
     "create_partner",
     "get_cardholder",
     "key_pair",
+    "merchant_application_id",
     "partner_cardholder",
     "partner_cardholders",
     "partner_ids",

@@ -1,6 +1,7 @@
 """What a partner's back-office operator sees and does with the partner's Payment Links (the CMS's transaction
-search, platform.transaction_search): the links in the search's shape, one link with its payment, and a refund
-through the same `after_authorization.refund` a merchant's goes through (same rules, errors and events).
+search, platform.transaction_search): the links in the search's shape, one link with its payment, a refund
+through the same `after_authorization.refund` a merchant's goes through (same rules, errors and events), and a
+new link made for one of the partner's clients from the dashboard, through the merchants' own `links.create_link`.
 
 A link is the partner's when its client is: `PaymentClient.partner_id`, set when the client is configured for a
 partner (the sandbox seed, `configure_client(partner_id=…)`), and the same partner whose companies may link
@@ -20,9 +21,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.transaction_search import TransactionRefund, TransactionSummary, search_columns
 
-from . import after_authorization
-from .access import readable_by_partner
+from . import after_authorization, links
+from .access import partner_client, readable_by_partner
+from .errors import PAYMENT_ERRORS
 from .models import CardToken, PaymentClient, PaymentTransaction
+from .schemas import LinkFields
 
 
 def partner_link_payments(partner_id: uuid.UUID) -> Select[Any]:
@@ -121,3 +124,22 @@ async def refund_for_partner(
     )
     refund = done.operation
     return TransactionRefund(refund.id, refund.status, refund.amount, refund.created_at)
+
+
+async def create_link_for_partner(
+    session: AsyncSession,
+    partner_id: uuid.UUID,
+    fields: LinkFields,
+    *,
+    application_id: uuid.UUID,
+    created_by: str,
+) -> links.NewLink:
+    """A Payment Link of the partner's client `fields.client`, made by an operator (`created_by`) on behalf of the
+    client's Middleware application: the merchant's own rules, range, channels and events apply. Another
+    partner's client, or none, is 409/5004 as an unknown slug is to a merchant."""
+    if await session.scalar(partner_client(partner_id, fields.client).with_only_columns(PaymentClient.id)) is None:
+        raise ApiError(PAYMENT_ERRORS.CLIENT_NOT_FOUND, f"client: no client {fields.client!r} of this partner.")
+    made = fields.model_copy(update={"created_by": created_by})
+    return await links.create_link(
+        session, application_id=application_id, merchant_slug=fields.client, fields=made, via="dashboard"
+    )

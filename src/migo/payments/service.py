@@ -17,7 +17,8 @@ database set-up and the benchmark configure merchants and BINs through it; no on
   may send one), the partner's links by their processor reference, `link_by_processor_reference`, and those
   captured in a period, `links_captured_between`, as `ProcessorPayment`s.
 - a partner's back office: the links of its clients in the CMS's transaction search (`partner_link_payments`),
-  one of them (`partner_link_payment`), and an operator's refund of one (`refund_for_partner`); the clients
+  one of them (`partner_link_payment`), an operator's refund of one (`refund_for_partner`) and a link it makes
+  for one of the partner's clients (`create_link_for_partner`, with its `LinkFields`; its `link_url`); the clients
   configured for the partner (`PARTNER_CLIENTS`, `partner_client_page`, `partner_client_slugs`), one of them
   (`partner_client_terms`), and an operator's change of one under `configure_client`'s rules
   (`reconfigure_partner_client`).
@@ -40,7 +41,13 @@ from migo.platform.errors import ApiError
 
 from . import checkout, clients, links
 from .access import partner_client
-from .back_office import PartnerLinkPayment, partner_link_payment, partner_link_payments, refund_for_partner
+from .back_office import (
+    PartnerLinkPayment,
+    create_link_for_partner,
+    partner_link_payment,
+    partner_link_payments,
+    refund_for_partner,
+)
 from .bins import load as load_bins
 from .bins import load_shipped_if_empty as load_shipped_bins_if_empty
 from .bins import read_csv as read_bin_csv
@@ -55,6 +62,7 @@ from .business_captures import (
 from .clients import ClientTerms, ProcessorTerms, configurable_processors, configure_client
 from .errors import PAYMENT_ERRORS
 from .key_pairs import scope_key_pair
+from .links import link_url
 from .models import PaymentAttempt, PaymentClient, PaymentTransaction
 from .partner_clients import (
     PARTNER_CLIENTS,
@@ -75,7 +83,7 @@ from .saved_cards import (
     saved_card_by_id,
     verify_card,
 )
-from .schemas import TransactionOut
+from .schemas import LinkFields, TransactionOut
 from .testcards import TEST_CARDS, THREE_DS_PASS_CODE
 from .web import customer_message
 
@@ -89,6 +97,7 @@ __all__ = [
     "CardData",
     "ClientChange",
     "ClientTerms",
+    "LinkFields",
     "LinkMovement",
     "PartnerLinkPayment",
     "ProcessorPayment",
@@ -101,11 +110,13 @@ __all__ = [
     "complete_verification",
     "configurable_processors",
     "configure_client",
+    "create_link_for_partner",
     "customer_message",
     "find_saved_card",
     "is_client_of_partner",
     "link_by_processor_reference",
     "link_client",
+    "link_url",
     "linked_clients",
     "links_captured_between",
     "load_bins",

@@ -16,5 +16,20 @@ document.addEventListener("submit", (event) => {
   if (question && !window.confirm(question)) event.preventDefault();
 });
 
+// A copy button copies the value of the field it names (data-copy="field id"), and says so.
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest && event.target.closest("button[data-copy]");
+  if (!button) return;
+  const field = document.getElementById(button.getAttribute("data-copy"));
+  await navigator.clipboard.writeText(field.value);
+  button.textContent = "Copied";
+});
+
+// A form sent once: its submit button is disabled until the answer comes (no second link by a double click).
+document.addEventListener("submit", (event) => {
+  if (event.defaultPrevented || event.target.method !== "post") return;
+  for (const button of event.target.querySelectorAll("button[type=submit]")) button.disabled = true;
+});
+
 document.addEventListener("DOMContentLoaded", () => localTimes(document));
 document.addEventListener("htmx:afterSwap", (event) => localTimes(event.target));

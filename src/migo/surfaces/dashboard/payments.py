@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from migo.backoffice import activity, transactions
 from migo.backoffice.schemas import PartnerTransactionDetail, PartnerTransactionOut, TransactionStatus
+from migo.payments import service as payments
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.money import parse_amount
 from migo.platform.pagination import PageRequest, SortOrder
@@ -21,6 +22,7 @@ from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.transaction_search import TransactionSummary
 from migo.webhooks import service as webhooks
 
+from . import links
 from .chart import daily_volume_svg
 from .pages import render
 from .viewer import PATH, Viewer, viewer
@@ -80,15 +82,21 @@ async def show_payment(
     seen: SignedIn,
     uid: Uid,
     refunded: Annotated[str | None, Query(max_length=40)] = None,
+    created: Annotated[bool, Query()] = False,
 ) -> Response:
     seen.need("transactions.read")
     payment = await _detail(session, seen, uid)
     owner = webhooks.Owner(client_slug=payment.owner.client_slug, company_id=payment.owner.company_id)
+    # A link still to be paid: its URL to send, and its QR code.
+    url = payments.link_url(uid) if payment.kind == "link_payment" and payment.status == "pending" else None
     return render(
         request,
         "payment.html",
         seen,
         payment=payment,
+        link_url=url,
+        qr_code=links.qr_code(url) if url else None,
+        created=created,
         timeline=await webhooks.subject_timeline(session, owner, payment.uid),
         refundable=_refundable(seen, payment),
         refund_key=str(uuid.uuid4()),
