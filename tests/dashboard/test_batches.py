@@ -12,7 +12,7 @@ import uuid
 import httpx
 
 from migo.backoffice import cardholder_batches, conciliation
-from migo.identity import operators
+from migo.identity import applications, operators
 from migo.identity.models import Partner
 from migo.platform import batches
 from migo.platform.db import database
@@ -191,3 +191,20 @@ async def test_each_kind_needs_the_permission_of_its_cms_endpoint(client):
             "/dashboard/batches/conciliation", data=fields, files={"file": ("s.csv", content, "text/csv")}
         )
         assert refused.status_code == 403
+
+
+async def test_a_partner_with_several_companies_chooses_the_one_its_cardholders_join(client):
+    tenant, other = await create_tenant(), await create_tenant()
+    async with database.transaction() as session:
+        partner = await session.get(Partner, tenant.partner_id)
+        assert partner is not None
+        sister = await applications.create_company(session, partner, f"Sister {secrets.token_hex(3)}")
+    await sign_in(client, tenant)
+    page = await client.get("/dashboard/batches")
+    assert 'name="companyId"' in page.text and f'value="{sister.id}"' in page.text
+    theirs = await _upload(client, page, "cardholders", _file([_line(1)]), companyId=str(other.company_id))
+    assert (
+        theirs.status_code == 404 and "The file was refused: companyId: the partner has no such company." in theirs.text
+    )
+    mine = await _upload(client, page, "cardholders", _file([_line(1)]), companyId=str(sister.id))
+    assert mine.status_code == 303
