@@ -321,6 +321,13 @@ class Report:
         return (until - timedelta(days=1)).date() if until else None
 
 
+async def report_ready(session: AsyncSession, batch_id: uuid.UUID) -> bool:
+    """Whether a conciliation's report is complete: its batch is done and its gaps found (the caller found the
+    batch in its partner's scope)."""
+    closed = await session.scalar(select(Conciliation.closed_at).where(Conciliation.batch_id == batch_id))
+    return closed is not None
+
+
 async def report(session: AsyncSession, partner_id: uuid.UUID, batch_id: uuid.UUID) -> Report:
     """The partner's conciliation once done (another partner's, or none, is 404; one still running 409)."""
     batch = await batches.find(session, owner(partner_id), CSV, batch_id)

@@ -238,9 +238,9 @@ async def create(
     return batch, True
 
 
-def readable(owner: str, spec: CsvFile) -> Any:
-    """The batches of one kind one owner may read: the one scoping helper of batches."""
-    return select(Batch).where(Batch.owner == owner, Batch.kind == spec.kind)
+def readable(owner: str, *specs: CsvFile) -> Any:
+    """The batches of these kinds one owner may read: the one scoping helper of batches."""
+    return select(Batch).where(Batch.owner == owner, Batch.kind.in_([spec.kind for spec in specs]))
 
 
 async def find(session: AsyncSession, owner: str, spec: CsvFile, batch_id: uuid.UUID) -> Batch:
