@@ -14,7 +14,7 @@ from migo.platform.bodylimit import limit_surface
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.settings import Settings
 
-from . import audit, partners, payments, signin
+from . import audit, cardholders, partners, payments, signin
 from .pages import render_problem
 from .viewer import Refused, SignInRequired
 
@@ -50,6 +50,7 @@ def build_dashboard(settings: Settings) -> FastAPI:
     app.include_router(signin.router)
     app.include_router(payments.router)
     app.include_router(partners.router)
+    app.include_router(cardholders.router)
     app.include_router(audit.router)
 
     @app.exception_handler(SignInRequired)
