@@ -49,7 +49,8 @@ async def list_cardholders(
         page=page, limit=PAGE_SIZE, sort_by="createdAt", sort_order=SortOrder.DESC, search_text=q.strip() or None
     )
     items, meta = await cardholders.search(session, seen.operator, seen.partner_id, kept or None, wanted)
-    return render(request, "cardholders.html", seen, items=items, meta=meta, q=q, status=kept)
+    # `search`, not `q`: the layout fills the header's payment search with a `q`.
+    return render(request, "cardholders.html", seen, items=items, meta=meta, search=q, status=kept)
 
 
 @router.get("/cardholders/{userId}", name="get_partner_cardholder")
