@@ -1,7 +1,7 @@
 """The dashboard's cardholders and cards (issue 17): the CMS cardholder search (a card's last four finds its
 holder), a profile whose cards show only the masked number, and blocks and unblocks with a reason that are the
 CMS's own, refused without the page's CSRF token or the permission, kept in the audit trail with before and after;
-another partner's cardholder or card is not found."""
+another partner's cardholder or card is not found; a platform operator's block is in the chosen partner's trail."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from typing import Any
 import httpx
 
 from tests.backoffice.test_audit import _trail
-from tests.dashboard.signing_in import csrf_of, new_operator, sign_in
+from tests.backoffice.test_operator_scopes import _global_operator_account
+from tests.dashboard.signing_in import csrf_of, new_operator, sign_in, sign_in_as
 from tests.factories import Tenant, activate_card, create_cardholder, create_tenant, provision_cards, signed
 
 
@@ -135,3 +136,23 @@ async def test_permissions_are_the_cms_ones_and_another_partners_cardholder_is_n
         assert (await desk.get("/dashboard/cardholders")).status_code == 403
         assert (await desk.get(f"/dashboard/cardholders/{holder['userId']}")).status_code == 403
         assert "Cardholders</a>" not in (await desk.get("/dashboard/")).text
+
+
+async def test_a_platform_operators_block_is_in_the_chosen_partners_trail(client):
+    tenant = await create_tenant()
+    holder, card, _ = await _holder_with_card(client, tenant)
+    account, username = await _global_operator_account()
+    await sign_in_as(client, account, username)
+    assert (await client.get(f"/dashboard/cardholders/{holder['userId']}")).status_code == 404  # its own first
+    partners = await client.get("/dashboard/partners")
+    chosen = {"csrf": csrf_of(partners), "partnerId": str(tenant.partner_id)}
+    assert (await client.post("/dashboard/partner", data=chosen)).status_code == 303
+    page = await client.get(f"/dashboard/cardholders/{holder['userId']}")
+    assert page.status_code == 200
+    form = {"csrf": csrf_of(page), "reason": "Platform fraud check", "holder": holder["userId"]}
+    assert (await client.post(f"/dashboard/cards/{card['cardId']}/block", data=form)).status_code == 303
+
+    kept = await _trail(client, await tenant.operator_headers(client), resourceId=card["cardId"])
+    assert [(r["action"], r["changes"]["status"]["after"]) for r in kept] == [("blockPartnerCard", "BLOCKED")]
+    log = await client.get("/dashboard/audit", params={"resource": card["cardId"]})
+    assert log.status_code == 200 and "blockPartnerCard" in log.text  # the chosen partner's trail
