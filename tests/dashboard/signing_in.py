@@ -30,3 +30,12 @@ def csrf_of(page: httpx.Response) -> str:
     found = re.search(r'name="csrf" value="([^"]+)"', page.text)
     assert found is not None, page.text
     return found.group(1)
+
+
+async def new_operator(http: httpx.AsyncClient, tenant: Tenant, username: str, *roles: str) -> None:
+    """An operator of the tenant's partner with these roles, made through the CMS by the tenant's admin; it signs
+    in with OPERATOR_PASSWORD."""
+    admin = await tenant.operator_headers(http)
+    user = {"username": username, "email": f"{username}@example.test", "name": username, "roles": list(roles)}
+    made = await http.post("/cms/rest/operators", json={**user, "password": OPERATOR_PASSWORD}, headers=admin)
+    assert made.status_code == 201, made.text

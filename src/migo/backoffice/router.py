@@ -7,20 +7,16 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Header, Query, Request, Response, UploadFile
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from migo.cards import service as cards
-from migo.cards.schemas import MovementOut
 from migo.identity import service as identity
 from migo.identity.auth import require_permission
 from migo.identity.principals import OperatorPrincipal
 from migo.platform import batches
-from migo.platform.auditing import audited_read, name_resource, record_changes
+from migo.platform.auditing import audited_read, name_resource
 from migo.platform.bodylimit import accepts_upload
 from migo.platform.envelope import CustomResponse, ok
 from migo.platform.errors import ApiError
 from migo.platform.pagination import Page, PageRequest
-from migo.platform.pan import masked
 from migo.platform.routing import DbSession, MigoRoute
 
 from . import cardholder_batches, cardholders, tasks, trail
@@ -30,7 +26,6 @@ from .schemas import (
     CardholderBlockOut,
     CardStatusChange,
     CardStatusOut,
-    HeldCardOut,
     PartnerCardholderDetail,
     PartnerCardholderOut,
 )
@@ -81,14 +76,8 @@ async def list_partner_cardholders(
 ) -> Any:
     """The cardholders of every company of the partner; `searchText` matches names, email, phone, document
     number and external id, and four digits also the last four of a card the cardholder owns."""
-    partner = await own_partner(session, operator, partnerId)
-    statement = identity.partner_cardholders(partner, status)
-    by_card = None
-    if page.search_text is not None and len(page.search_text) == 4 and page.search_text.isdigit():
-        companies = await identity.company_ids_of_partner(session, partner)
-        by_card = identity.cardholder_among(await cards.owners_by_last4(session, companies, page.search_text))
-    found, meta = await identity.PARTNER_CARDHOLDERS.fetch(session, statement, page, also_matching=by_card)
-    return ok(Page[PartnerCardholderOut](items=[PartnerCardholderOut.model_validate(u) for u in found], meta=meta))
+    items, meta = await cardholders.search(session, operator, partnerId, status, page)
+    return ok(Page[PartnerCardholderOut](items=items, meta=meta))
 
 
 @router.get(
@@ -104,62 +93,7 @@ async def get_partner_cardholder(
     operator: OperatorPrincipal = require_permission("cardholders.read"),
 ) -> Any:
     """The cardholder's profile and cards (masked number, status, balance)."""
-    user = await identity.partner_cardholder(session, await own_partner(session, operator, partnerId), userId)
-    held = await cards.holder_cards(session, user.company_id, user.id)
-    return ok(
-        PartnerCardholderDetail(
-            **PartnerCardholderOut.model_validate(user).model_dump(),
-            cards=[
-                HeldCardOut(
-                    card_id=item.card.id,
-                    masked_pan=masked(item.card.bin, item.card.last4),
-                    last4=item.card.last4,
-                    status=item.card.status,
-                    currency=item.balance.currency,
-                    balance=item.balance.balance,
-                    available_balance=item.balance.available,
-                    is_owner=item.is_owner,
-                    expiry_month=item.card.expiry_month,
-                    expiry_year=item.card.expiry_year,
-                    blocked_with_holder=item.card.blocked_with_holder,
-                    recent_movements=[MovementOut.of(movement) for movement in item.recent_movements],
-                )
-                for item in held
-            ],
-        )
-    )
-
-
-# What a cardholder's block and its lifting move: the cardholder's status, and its cards' (before, after).
-_BLOCK_MOVES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
-    "block": (("active", "disabled"), ("ACTIVE", "BLOCKED")),
-    "unblock": (("disabled", "active"), ("BLOCKED", "ACTIVE")),
-}
-
-
-async def _cardholder_block(
-    request: Request,
-    partner_id: uuid.UUID,
-    user_id: uuid.UUID,
-    action: Literal["block", "unblock"],
-    reason: str,
-    operator: OperatorPrincipal,
-    session: AsyncSession,
-) -> CardholderBlockOut:
-    done = await cardholders.change_block(session, operator, partner_id, user_id, action, reason)
-    statuses, (card_before, card_after) = _BLOCK_MOVES[action]
-    if done.state.changed:  # an idempotent repeat changed nothing, and its record says so
-        moved = [str(card_id) for card_id in done.card_ids]
-        record_changes(request, status=statuses, blockedCards=([], moved) if action == "block" else (moved, []))
-    return CardholderBlockOut(
-        user_id=done.state.user_id,
-        status=done.state.status,
-        blocked_at=done.state.blocked_at,
-        block_reason=done.state.block_reason,
-        cards=[
-            CardStatusOut(card_id=card_id, status=card_after, previous_status=card_before) for card_id in done.card_ids
-        ],
-    )
+    return ok(await cardholders.profile(session, operator, partnerId, userId))
 
 
 @router.post(
@@ -179,7 +113,7 @@ async def block_partner_cardholder(
     and refresh tokens stop working); each ACTIVE card it owns is blocked with the reason (the company hears
     `cardholder.blocked` and each card's `card.blocked`). Blocking a blocked cardholder changes nothing and
     answers it as it is."""
-    return ok(await _cardholder_block(request, partnerId, userId, "block", body.reason, operator, session))
+    return ok(await cardholders.cardholder_block(request, partnerId, userId, "block", body.reason, operator, session))
 
 
 @router.post(
@@ -197,24 +131,7 @@ async def unblock_partner_cardholder(
 ) -> Any:
     """Lift a cardholder's block: it may sign in again, and exactly the cards its block blocked are unblocked
     (not a card blocked for another reason). Unblocking a cardholder that is not blocked changes nothing."""
-    return ok(await _cardholder_block(request, partnerId, userId, "unblock", body.reason, operator, session))
-
-
-async def _card_status(
-    request: Request,
-    partner_id: uuid.UUID,
-    card_id: uuid.UUID,
-    action: str,
-    reason: str,
-    operator: OperatorPrincipal,
-    session: AsyncSession,
-) -> CardStatusOut:
-    companies = await identity.company_ids_of_partner(session, await own_partner(session, operator, partner_id))
-    before, card = await cards.operator_transition(
-        session, companies, card_id, action, reason=reason, operator_id=operator.operator_id
-    )
-    record_changes(request, status=(before, card.status))
-    return CardStatusOut(card_id=card.id, status=card.status, previous_status=before)
+    return ok(await cardholders.cardholder_block(request, partnerId, userId, "unblock", body.reason, operator, session))
 
 
 @router.post(
@@ -230,7 +147,7 @@ async def block_partner_card(
 ) -> Any:
     """Block an ACTIVE card of one of the partner's companies, saying why (the card's history keeps it; the
     cardholder hears `card.blocked`)."""
-    return ok(await _card_status(request, partnerId, cardId, "block", body.reason, operator, session))
+    return ok(await cardholders.card_status(request, partnerId, cardId, "block", body.reason, operator, session))
 
 
 @router.post(
@@ -245,7 +162,7 @@ async def unblock_partner_card(
     operator: OperatorPrincipal = require_permission("cards.block"),
 ) -> Any:
     """Unblock a BLOCKED card, saying why."""
-    return ok(await _card_status(request, partnerId, cardId, "unblock", body.reason, operator, session))
+    return ok(await cardholders.card_status(request, partnerId, cardId, "unblock", body.reason, operator, session))
 
 
 # Cardholder batches (seed 001's path): a CSV of cardholders, registered by the worker while the caller polls.

@@ -69,11 +69,12 @@ async def viewer(request: Request, session: DbSession) -> Viewer:
         resumed = await dashboard_sessions.resume(session, token)
     except ApiError:
         raise SignInRequired(sign_in_path(request)) from None
+    # Who did it, for the audit trail: a POST refused for its token too, kept in the operator's partner's trail.
+    request.state.operator = resumed.operator
     if request.method == "POST":
         sent = request.headers.get("X-CSRF-Token") or (await request.form()).get("csrf")
         if not dashboard_sessions.csrf_matches(token, sent if isinstance(sent, str) else None):
             raise Refused("The form has expired or did not come from this dashboard; reload the page and try again.")
-    request.state.operator = resumed.operator  # who did it, for the audit trail
     return Viewer(
         session_id=resumed.session_id,
         operator=resumed.operator,
