@@ -379,7 +379,14 @@ async def test_system_roles_cannot_be_changed_and_role_names_are_unique(client):
     system = {r["name"]: r for r in _data(await client.get("/cms/rest/roles", headers=admin))["items"]}
     assert set(system) == {"admin", "support", "finance", "compliance", "viewer"}
     assert system["finance"]["permissions"] == sorted(
-        {"companies.read", "conciliation.upload", "payments.refund", "settlements.read", "transactions.read"}
+        {
+            "companies.read",
+            "conciliation.upload",
+            "payment_links.create",
+            "payments.refund",
+            "settlements.read",
+            "transactions.read",
+        }
     )
     assert {"merchants.review", "audit.read", "operators.read"} <= set(system["compliance"]["permissions"])
     assert not {"operators.manage", "roles.manage"} & set(system["compliance"]["permissions"])

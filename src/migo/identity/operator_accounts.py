@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
@@ -25,6 +26,7 @@ from migo.platform import clock, security
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ratelimit import Limit
 from migo.platform.secrets import Otp, Password
+from migo.platform.settings import get_settings
 
 from . import operators, otp, roles, tokens
 from .access import partner_messages, readable
@@ -39,7 +41,7 @@ RESETS_PER_OPERATOR = Limit("operator-otp", attempts=3, window_seconds=600)
 RESET_PER_IP = Limit("operator-reset-ip", attempts=30, window_seconds=600)
 RESET_PER_USERNAME = Limit("operator-reset-user", attempts=10, window_seconds=600)
 MANAGES_OPERATORS = "operators.manage"
-_NO_VALID_CODE = "The code is not valid: wrong, spent or expired, or none was sent. Ask for a new one."
+NO_VALID_CODE = "The code is not valid: wrong, spent or expired, or none was sent. Ask for a new one."
 
 
 @dataclass(frozen=True)
@@ -274,12 +276,16 @@ async def _send_code(session: AsyncSession, operator: Operator, partner: Partner
         if invited
         else f"A password reset was requested for {operator.username} in the Migo back office of {partner.name}."
     )
+    # The dashboard's page to set it, the account and username filled in (the code is never in a URL).
+    where = f"{get_settings().public_url.rstrip('/')}/dashboard/password?" + urlencode(
+        {"account": str(partner.id), "username": operator.username}
+    )
     await otp.queue_message(
         session,
         operator,
         subject="Your Migo back-office code",
-        body=f"{opening} Your code is {code.reveal()}; set your password with it within {lifetime}. "
-        "Never share it with anyone.",
+        body=f"{opening} Your code is {code.reveal()}; set your password with it within {lifetime} at {where} "
+        "(or through the CMS API). Never share it with anyone.",
     )
     return int(ttl.total_seconds())
 
@@ -303,12 +309,12 @@ async def reset_password(
         readable(Operator, partner_id).where(func.lower(Operator.username) == username.lower())
     )
     if operator is None or operator.status == "disabled":
-        raise ApiError(IDENTITY_ERRORS.INVALID_OTP, _NO_VALID_CODE)
+        raise ApiError(IDENTITY_ERRORS.INVALID_OTP, NO_VALID_CODE)
     try:
         await otp.verify(session, operator, "password_reset", code)
     except ApiError as refused:
         if refused.error in (IDENTITY_ERRORS.INVALID_OTP, IDENTITY_ERRORS.OTP_EXPIRED):
-            raise ApiError(IDENTITY_ERRORS.INVALID_OTP, _NO_VALID_CODE) from None
+            raise ApiError(IDENTITY_ERRORS.INVALID_OTP, NO_VALID_CODE) from None
         raise
     operator.password_hash = await security.hash_secret(new_password.reveal())
     operator.status = "active"

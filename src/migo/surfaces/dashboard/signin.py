@@ -1,9 +1,11 @@
-"""Signing in to the dashboard and out of it.
+"""Signing in to the dashboard and out of it, and setting a password with a one-time code.
 
 The sign-in form names the account (the partner's id: an operator's username is its partner's own, as Adyen's
 Customer Area asks for the account), the username and the password, and is held to the API's sign-in limits.
-Before any session exists the form is protected from cross-site posting by a double-submit token: a random
-cookie of its own, repeated in the form. The account is remembered in a cookie for the next sign-in.
+An invited operator (a merchant's user, say) sets its password at /dashboard/password with the code its
+invitation email carries, as `POST /cms/rest/auth/password/reset` does. Before any session exists these forms are
+protected from cross-site posting by a double-submit token: a random cookie of its own, repeated in the form.
+The account is remembered in a cookie for the next sign-in.
 """
 
 from __future__ import annotations
@@ -15,20 +17,21 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from migo.identity import dashboard_sessions
+from migo.identity import dashboard_sessions, operator_accounts
 from migo.identity.auth import client_ip
 from migo.platform.errors import ApiError
 from migo.platform.routing import DbSession, MigoRoute
-from migo.platform.secrets import Password
+from migo.platform.secrets import Otp, Password
 
 from .pages import render
 from .viewer import COOKIE, PATH, Viewer, viewer
 
 router = APIRouter(route_class=MigoRoute, include_in_schema=False)
 
-LOGIN_COOKIE = "migo_dashboard_login"
+FORM_COOKIE = "migo_dashboard_form"
 ACCOUNT_COOKIE = "migo_dashboard_account"
 _UNKNOWN = "The account, username or password is not right."
+_NOTICES = {"password_set": "Your password is set: sign in with it."}
 
 
 def _secure(request: Request) -> bool:
@@ -42,24 +45,35 @@ def _safe_next(target: str | None) -> str:
     return f"{PATH}/"
 
 
+def _form_token(request: Request) -> str:
+    return request.cookies.get(FORM_COOKIE) or secrets.token_urlsafe(24)
+
+
+def _pre_session_page(request: Request, template: str, token: str, *, status_code: int, **context: object) -> Response:
+    """A form shown before any session (sign-in, password), with its double-submit token in a cookie."""
+    response = render(request, template, None, status_code=status_code, login_token=token, **context)
+    response.set_cookie(FORM_COOKIE, token, path=PATH, httponly=True, samesite="lax", secure=_secure(request))
+    return response
+
+
+def _came_from_here(request: Request, sent: str) -> bool:
+    expected = request.cookies.get(FORM_COOKIE)
+    return bool(expected) and secrets.compare_digest(expected or "", sent)
+
+
 def _login_page(
     request: Request, *, account: str, next_path: str, message: str | None = None, status_code: int = 200
 ) -> Response:
-    token = request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(24)
-    response = render(
+    return _pre_session_page(
         request,
         "login.html",
-        None,
+        _form_token(request),
         status_code=status_code,
         account=account,
         next_path=next_path,
-        login_token=token,
         message=message,
+        notice=_NOTICES.get(request.query_params.get("notice", "")),
     )
-    response.set_cookie(
-        LOGIN_COOKIE, token, path=f"{PATH}/login", httponly=True, samesite="lax", secure=_secure(request)
-    )
-    return response
 
 
 @router.get("/login", name="sign_in_page")
@@ -80,8 +94,7 @@ async def sign_in(
     next: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
     next_path = _safe_next(next)
-    expected = request.cookies.get(LOGIN_COOKIE)
-    if not expected or not secrets.compare_digest(expected, login_token):
+    if not _came_from_here(request, login_token):
         message = "The sign-in form expired; it has been renewed: sign in again."
         return _login_page(request, account=account, next_path=next_path, message=message, status_code=403)
     try:
@@ -114,7 +127,7 @@ async def sign_in(
         samesite="lax",
         secure=_secure(request),
     )
-    response.delete_cookie(LOGIN_COOKIE, path=f"{PATH}/login")
+    response.delete_cookie(FORM_COOKIE, path=PATH)
     return response
 
 
@@ -137,3 +150,55 @@ async def sign_out_everywhere(
     """Every session of the operator ends: this browser's, its other browsers', and its API tokens."""
     await dashboard_sessions.sign_out_everywhere(session, seen.operator.operator_id)
     return _signed_out(request)
+
+
+@router.get("/password", name="set_password_page")
+async def set_password_page(request: Request, account: str = "", username: str = "") -> Response:
+    return _pre_session_page(
+        request, "password.html", _form_token(request), status_code=200, account=account[:36], username=username[:150]
+    )
+
+
+@router.post("/password", name="set_password")
+async def set_password(
+    request: Request,
+    session: DbSession,
+    ip: Annotated[str, Depends(client_ip)],
+    account: Annotated[str, Form(max_length=100)] = "",
+    username: Annotated[str, Form(max_length=150)] = "",
+    code: Annotated[str, Form(max_length=20)] = "",
+    password: Annotated[str, Form(max_length=200)] = "",
+    login_token: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    """The CMS's password reset with a one-time code: whatever is wrong, one answer that tells nothing of the
+    username (a wrong code, an unknown account); the API's limits per address and username apply."""
+
+    def again(message: str, status_code: int) -> Response:
+        return _pre_session_page(
+            request,
+            "password.html",
+            _form_token(request),
+            status_code=status_code,
+            account=account,
+            username=username,
+            message=message,
+        )
+
+    if not _came_from_here(request, login_token):
+        return again("The form expired; it has been renewed: enter the code again.", 403)
+    try:
+        partner_id = uuid.UUID(account.strip())
+    except ValueError:
+        return again(operator_accounts.NO_VALID_CODE, 400)
+    try:  # nothing is written before a refusal: tries count in their own transactions
+        await operator_accounts.reset_password(
+            session,
+            partner_id=partner_id,
+            username=username,
+            code=Otp(code.strip()),
+            new_password=Password(password),
+            client_ip=ip,
+        )
+    except ApiError as refused:
+        return again(refused.detail, refused.error.status)
+    return RedirectResponse(f"{PATH}/login?account={partner_id}&notice=password_set", status_code=303)
