@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock, security
 from migo.platform.errors import ERRORS, ApiError
+from migo.platform.pagination import Listing
 from migo.platform.ratelimit import Limit
 from migo.platform.secrets import Otp, Password
 from migo.platform.settings import get_settings
@@ -42,6 +43,20 @@ RESET_PER_IP = Limit("operator-reset-ip", attempts=30, window_seconds=600)
 RESET_PER_USERNAME = Limit("operator-reset-user", attempts=10, window_seconds=600)
 MANAGES_OPERATORS = "operators.manage"
 NO_VALID_CODE = "The code is not valid: wrong, spent or expired, or none was sent. Ask for a new one."
+
+
+# The operators list of the CMS and the dashboard.
+OPERATORS = Listing(
+    name="Operators",
+    sortable={
+        "createdAt": lambda: Operator.created_at,
+        "username": lambda: Operator.username,
+        "name": lambda: Operator.display_name,
+    },
+    default_sort="createdAt",
+    tiebreaker=lambda: Operator.id,
+    searchable=(lambda: Operator.username, lambda: Operator.display_name, lambda: Operator.email),
+)
 
 
 @dataclass(frozen=True)

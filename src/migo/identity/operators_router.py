@@ -24,7 +24,8 @@ from migo.platform.wire import patch_changes, to_camel
 from . import operator_accounts, operators, otp, roles
 from .access import acting_partner
 from .auth import CmsApp, CmsOperatorIdempotent, NamedPartner, require_permission
-from .models import Operator, Role
+from .models import Role
+from .operator_accounts import OPERATORS
 from .principals import OperatorPrincipal, scope_of
 from .router import OUTBOX
 from .schemas import (
@@ -41,18 +42,6 @@ from .schemas import (
 )
 
 router = APIRouter(route_class=MigoRoute, tags=["Operators and roles"])
-
-OPERATORS = Listing(
-    name="Operators",
-    sortable={
-        "createdAt": lambda: Operator.created_at,
-        "username": lambda: Operator.username,
-        "name": lambda: Operator.display_name,
-    },
-    default_sort="createdAt",
-    tiebreaker=lambda: Operator.id,
-    searchable=(lambda: Operator.username, lambda: Operator.display_name, lambda: Operator.email),
-)
 
 ROLES = Listing(
     name="Roles",

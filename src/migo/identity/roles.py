@@ -69,6 +69,11 @@ def listing(partner_id: uuid.UUID) -> Select[Role]:
     return readable(Role, partner_id)
 
 
+async def names_offered(session: AsyncSession, partner_id: uuid.UUID) -> list[str]:
+    """The names of the roles the partner may hand out (system roles and its own), sorted."""
+    return sorted(set(await session.scalars(listing(partner_id).with_only_columns(Role.name))))
+
+
 async def get(session: AsyncSession, partner_id: uuid.UUID, role_id: uuid.UUID) -> RoleView:
     role = await session.scalar(readable(Role, partner_id).where(Role.id == role_id))
     if role is None:

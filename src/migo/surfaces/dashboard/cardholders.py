@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from migo.backoffice import cardholders
-from migo.platform.auditing import audited_read, file_under
+from migo.platform.auditing import audited_read
 from migo.platform.pagination import PageRequest, SortOrder
 from migo.platform.routing import DbSession, MigoRoute
 
@@ -63,7 +63,6 @@ async def show_cardholder(
     done: Annotated[str, Query(max_length=40)] = "",
 ) -> Response:
     seen.need("cardholders.read")
-    file_under(request, seen.partner_id)
     holder = await cardholders.profile(session, seen.operator, seen.partner_id, user_id)
     return render(request, "cardholder.html", seen, holder=holder, done=done)
 
@@ -72,7 +71,6 @@ async def _cardholder_block(
     request: Request, session: DbSession, seen: Viewer, user_id: uuid.UUID, action: Action, reason: str
 ) -> Response:
     seen.need("cardholders.block")
-    file_under(request, seen.partner_id)
     await cardholders.cardholder_block(request, seen.partner_id, user_id, action, reason, seen.operator, session)
     return RedirectResponse(f"{PATH}/cardholders/{user_id}?done=cardholder-{action}ed", status_code=303)
 
@@ -101,7 +99,6 @@ async def _card_status(
     holder: uuid.UUID,
 ) -> Response:
     seen.need("cards.block")
-    file_under(request, seen.partner_id)
     await cardholders.card_status(request, seen.partner_id, card_id, action, reason, seen.operator, session)
     # Back to the page it was pressed on: `holder` is only where to go (the card's own check is the partner's).
     return RedirectResponse(f"{PATH}/cardholders/{holder}?done=card-{action}ed", status_code=303)

@@ -16,6 +16,7 @@ from fastapi import Request
 
 from migo.identity import dashboard_sessions
 from migo.identity.principals import OperatorPrincipal
+from migo.platform.auditing import file_under
 from migo.platform.errors import ApiError
 from migo.platform.routing import DbSession
 
@@ -71,6 +72,8 @@ async def viewer(request: Request, session: DbSession) -> Viewer:
         raise SignInRequired(sign_in_path(request)) from None
     # Who did it, for the audit trail: a POST refused for its token too, kept in the operator's partner's trail.
     request.state.operator = resumed.operator
+    # What a platform operator does to the partner it chose is in that partner's trail.
+    file_under(request, resumed.partner_id)
     if request.method == "POST":
         sent = request.headers.get("X-CSRF-Token") or (await request.form()).get("csrf")
         if not dashboard_sessions.csrf_matches(token, sent if isinstance(sent, str) else None):
