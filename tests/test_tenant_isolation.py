@@ -84,6 +84,13 @@ NOT_TENANT_SCOPED_PAGES: dict[str, str] = {
     "/subscribe/{uid}": "the subscribe variant of the hosted checkout: the link's uid is the capability (CONTRACT §1)",
     "/subscribe/{uid}/verify": "its 3-D Secure step: the uid is the capability, and the card being verified must be "
     "the link's customer's, of the link's client",
+    "/webhooks/volcan": "the card processor's inbound notices at seed 003's bare path: the Gateway's own receiver, "
+    "authenticated by the processor's signature, no tenant credential (tests/webhooks/test_inbound_and_gateway.py)",
+    "/webhooks/settlements": "the acquirer's inbound notices at seed 003's bare path: the Gateway's own receiver, "
+    "authenticated by the acquirer's signature, no tenant credential (tests/webhooks/test_inbound_and_gateway.py)",
+    "/dashboard": "the web dashboard: pages over the CMS's services, signed in with a session cookie rather than an "
+    "API credential; every page's isolation is tested in tests/dashboard (another partner's payment, cardholder, "
+    "card, batch, operator, webhook endpoint and lead answer 404)",
 }
 
 

@@ -177,3 +177,43 @@ async def test_the_platform_reviews_conciliates_and_refunds_for_the_partner_it_n
     assert _data(progress)["total"] == 1
     # It is the partner's batch: its own operators read it.
     assert (await client.get(f"/cms/rest/conciliation/{batch_id}/progress", headers=admin)).status_code == 200
+
+
+async def test_a_partners_operator_names_no_other_partner_on_any_route(client):
+    """Every route taking a `partnerId` outside its path answers 404/7812 to a partner's operator naming another
+    partner, before it looks at anything else; nothing changes."""
+    tenant, other = await create_tenant(), await create_tenant()
+    admin = await tenant.operator_headers(client)
+    theirs = {"partnerId": str(other.partner_id)}
+    some = uuid.uuid4()
+    csv = {"file": ("settlement.csv", f"{HEADER}THEIRS-1,10.00,GTQ,settled,{DAY.isoformat()}\n".encode())}
+    calls = [
+        ("GET", "/cms/rest/operators", {}),
+        ("GET", f"/cms/rest/operators/{some}", {}),
+        ("PATCH", f"/cms/rest/operators/{some}", {"json": {"name": "X"}}),
+        ("POST", f"/cms/rest/operators/{some}/reset-password", {}),
+        ("GET", "/cms/rest/roles", {}),
+        ("GET", f"/cms/rest/roles/{some}", {}),
+        ("PATCH", f"/cms/rest/roles/{some}", {"json": {"description": "X"}}),
+        ("GET", "/cms/rest/leads", {}),
+        ("GET", f"/cms/rest/leads/{some}", {}),
+        ("GET", f"/cms/rest/leads/{some}/documents/{some}", {}),
+        ("POST", f"/cms/rest/leads/{some}/approve", {}),
+        ("POST", f"/cms/rest/leads/{some}/reject", {"json": {"reasons": [], "reason": "No"}}),
+        ("POST", "/cms/rest/conciliation", {"data": {"source": "sandbox"}, "files": csv}),
+        ("GET", f"/cms/rest/conciliation/{some}/progress", {}),
+        ("GET", f"/cms/rest/conciliation/{some}/report", {}),
+        ("GET", f"/cms/rest/conciliation/{some}/report.csv", {}),
+        ("GET", "/cms/rest/transactions/ABCDEFGHIJKLMNOPQRSTU", {}),
+        ("POST", "/cms/rest/transactions/ABCDEFGHIJKLMNOPQRSTU/refund", {"json": {"reason": "Goodwill"}}),
+    ]
+    for method, path, extra in calls:
+        answered = await client.request(method, path, params=theirs, headers=admin, **extra)
+        assert (answered.status_code, answered.json()["error"]["code"]) == (404, 7812), (method, path, answered.text)
+    for path, body in (
+        ("/cms/rest/operators", _new(roles=["viewer"], **theirs)),
+        ("/cms/rest/roles", {"name": "x-desk", "description": "X", "permissions": ["cards.read"], **theirs}),
+    ):
+        _error(await client.post(path, json=body, headers=admin), 404, 7812)
+    others = _data(await client.get("/cms/rest/operators", headers=await other.operator_headers(client)))
+    assert [item["username"] for item in others["items"]] == [other.operator_username]
