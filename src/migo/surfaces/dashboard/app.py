@@ -14,7 +14,7 @@ from migo.platform.bodylimit import limit_surface
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.settings import Settings
 
-from . import partners, payments, signin
+from . import partners, payments, signin, webhooks
 from .pages import render_problem
 from .viewer import Refused, SignInRequired
 
@@ -50,6 +50,7 @@ def build_dashboard(settings: Settings) -> FastAPI:
     app.include_router(signin.router)
     app.include_router(payments.router)
     app.include_router(partners.router)
+    app.include_router(webhooks.router)
 
     @app.exception_handler(SignInRequired)
     async def sign_in_first(request: Request, exc: SignInRequired) -> Response:
