@@ -9,6 +9,7 @@ import secrets
 import uuid
 from typing import Any
 
+import httpx
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
 from sqlalchemy import select
@@ -21,7 +22,8 @@ from migo.identity.models import Partner
 from migo.platform.db import database
 from migo.platform.secrets import Password
 from migo.platform.surface import operation_id
-from tests.factories import OPERATOR_PASSWORD, create_tenant
+from tests.dashboard.signing_in import csrf_of, sign_in
+from tests.factories import OPERATOR_PASSWORD, configure_payment_client, create_tenant
 
 # CMS endpoints that no operator permission guards, and why.
 UNGUARDED = {
@@ -67,14 +69,19 @@ def test_every_cms_endpoint_declares_its_permission():
     assert len(routes) >= len(UNGUARDED) + 16
 
 
-async def _operator_with(http: Any, tenant: Any, role: str) -> dict[str, str]:
+async def _operator_named(tenant: Any, role: str) -> str:
+    """A new operator of the tenant's partner holding `role`; its username."""
     username = f"{role}.{secrets.token_hex(3)}"
     async with database.transaction() as session:
         partner = await session.get(Partner, tenant.partner_id)
         await operators.create_operator(
             session, partner, username=username, password=Password(OPERATOR_PASSWORD), display_name=role, roles=[role]
         )
-    return await tenant.operator_headers(http, username)
+    return username
+
+
+async def _operator_with(http: Any, tenant: Any, role: str) -> dict[str, str]:
+    return await tenant.operator_headers(http, await _operator_named(tenant, role))
 
 
 async def test_each_built_in_role_passes_exactly_what_its_permissions_allow(client):
@@ -102,3 +109,23 @@ async def test_each_built_in_role_passes_exactly_what_its_permissions_allow(clie
     async with database.transaction() as session:
         kept = set(await session.scalars(select(AuditRecord.action).where(AuditRecord.partner_id == tenant.partner_id)))
     assert sorted(mutations - kept) == []
+
+
+async def test_each_built_in_role_reaches_the_dashboards_webhook_pages_as_its_permissions_allow(client):
+    """`webhooks.read` and `webhooks.manage` guard dashboard pages, not CMS endpoints: the same matrix there."""
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    mismatches = []
+    for role, (_, granted) in operators.SYSTEM_ROLES.items():
+        username = await _operator_named(tenant, role)
+        async with httpx.AsyncClient(transport=client._transport, base_url="http://testserver") as browser:
+            await sign_in(browser, tenant, username)
+            listed = await browser.get("/dashboard/webhooks")
+            if (listed.status_code == 200) != ("webhooks.read" in granted):
+                mismatches.append(f"{role} GET /dashboard/webhooks: {listed.status_code}")
+            # An endpoint that exists nowhere: 404 for a role that may act, 403 before anything for another.
+            action = f"/dashboard/webhooks/{tenant.client_slug}/{uuid.uuid4()}/test"
+            tested = await browser.post(action, data={"csrf": csrf_of(await browser.get("/dashboard/"))})
+            if (tested.status_code == 404) != ("webhooks.manage" in granted) or tested.status_code not in (403, 404):
+                mismatches.append(f"{role} POST {action}: {tested.status_code}")
+    assert mismatches == []

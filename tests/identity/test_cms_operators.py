@@ -389,6 +389,9 @@ async def test_system_roles_cannot_be_changed_and_role_names_are_unique(client):
         }
     )
     assert {"merchants.review", "audit.read", "operators.read"} <= set(system["compliance"]["permissions"])
+    # Webhook endpoints: support reads them (a merchant's missing callback), only admin manages them.
+    assert "webhooks.read" in system["support"]["permissions"] and "webhooks.read" in system["viewer"]["permissions"]
+    assert [name for name in system if "webhooks.manage" in system[name]["permissions"]] == ["admin"]
     assert not {"operators.manage", "roles.manage"} & set(system["compliance"]["permissions"])
     for name in system:
         url = f"/cms/rest/roles/{system[name]['id']}"

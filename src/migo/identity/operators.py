@@ -50,6 +50,8 @@ PERMISSIONS: dict[str, str] = {
     "merchants.manage": "Onboard merchants and provision terminals",
     "settlements.read": "See settlements and conciliation results",
     "conciliation.upload": "Upload conciliation files",
+    "webhooks.read": "See Payment Link clients' webhook endpoints and their delivery logs",
+    "webhooks.manage": "Pause, resume and enable webhook endpoints; replay deliveries; send test events",
     "audit.read": "Read the audit trail",
 }
 # Codes no longer in the catalog, and what a role that held one holds instead (sync_catalog applies it).
@@ -69,6 +71,7 @@ SYSTEM_ROLES: dict[str, tuple[str, list[str]]] = {
                 "cards.block",
                 "transactions.read",
                 "merchants.read",
+                "webhooks.read",  # a merchant's missing callback is a support question
             }
         ),
     ),
@@ -90,8 +93,11 @@ SYSTEM_ROLES: dict[str, tuple[str, list[str]]] = {
     "viewer": ("Read-only access", READ_ONLY),
 }
 # What an operator scoped to one Payment Link client may do, whatever its roles grant: act on that client's
-# payments. Everything else of the back office is its partner's, outside the client's scope.
-CLIENT_PERMISSIONS = frozenset({"transactions.read", "payments.refund", "payment_links.create"})
+# payments, links and webhook endpoints. Everything else of the back office is its partner's, outside the client's
+# scope.
+CLIENT_PERMISSIONS = frozenset(
+    {"transactions.read", "payments.refund", "payment_links.create", "webhooks.read", "webhooks.manage"}
+)
 # System roles no longer offered. Operators holding one keep exactly what it granted: it becomes a role of
 # their partner's own, by the same name, which the partner may then change (sync_catalog does it).
 RETIRED_ROLES = ("operator",)

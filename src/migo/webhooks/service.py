@@ -1,6 +1,6 @@
-"""The endpoint registry, events for backfill, replays and the delivery log; scoped to one owner (a merchant
-client on the Middleware, a company on the Gateway), so one integrator never sees another's. For the back
-office: a Payment Link client's callback endpoints (`client_callbacks`) and the one it sets for the client
+"""The endpoint registry, events for backfill, replays, test events and the delivery log; scoped to one owner (a
+merchant client on the Middleware, a company on the Gateway), so one integrator never sees another's. For the
+back office: a Payment Link client's callback endpoints (`client_callbacks`) and the one it sets for the client
 (`set_client_callback`, a `ClientCallback`), and what one payment caused (`subject_timeline`)."""
 
 from __future__ import annotations
@@ -80,6 +80,8 @@ EVENT_TYPES = (
     "statement.ready",
 )
 EndpointAction = Literal["pause", "resume", "enable"]
+# Sent on demand to one endpoint (send_test_event), never to subscribers: not in the catalog above.
+TEST_EVENT_TYPE = "webhook.test"
 
 
 @dataclass(frozen=True)
@@ -288,6 +290,23 @@ async def change_status(
     return endpoint
 
 
+async def send_test_event(session: AsyncSession, owner: Owner, endpoint_id: uuid.UUID) -> uuid.UUID:
+    """A `webhook.test` event delivered to this endpoint alone, as any other (signed, with its header, retried,
+    in its delivery log): a paused endpoint's waits for its resumption. Returns the event's id."""
+    endpoint = await get_endpoint(session, owner, endpoint_id, lock=True)
+    if endpoint.status == "disabled":
+        raise ApiError(ERRORS.CONFLICT, "The endpoint is disabled; enable it first.")
+    return await events.record(
+        session,
+        TEST_EVENT_TYPE,
+        subject_id=str(endpoint.id),
+        data={"endpointId": str(endpoint.id), "message": "A test event: nothing happened."},
+        client_slug=owner.client_slug,
+        company_id=owner.company_id,
+        only_endpoint=endpoint.id,
+    )
+
+
 async def delete_endpoint(session: AsyncSession, owner: Owner, endpoint_id: uuid.UUID) -> None:
     """Stop for good: the endpoint disappears and its queued deliveries are failed (the log stays)."""
     endpoint = await get_endpoint(session, owner, endpoint_id, lock=True)
@@ -408,6 +427,11 @@ async def subject_timeline(session: AsyncSession, owner: Owner, subject_id: str)
         SubjectEvent(event_id, event_type, at, url, status, attempts or 0, code, delivered)
         for event_id, event_type, at, url, status, attempts, code, delivered in rows
     ]
+
+
+async def event_types(session: AsyncSession, owner: Owner, event_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The type of each of these events of the owner's: what a delivery log names its deliveries by."""
+    return await events.types_of(session, owner.events(), event_ids)
 
 
 async def attempts_of(session: AsyncSession, delivery_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[WebhookAttempt]]:
