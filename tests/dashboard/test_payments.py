@@ -33,6 +33,8 @@ async def test_the_home_shows_the_activity_and_the_search_finds_a_payment_by_ref
     assert "No payment matches these filters." in (await client.get("/dashboard/payments", params={"q": "nope"})).text
     page = await client.get(f"/dashboard/payments/{link['uid']}")
     assert page.status_code == 200 and "GTQ 1,250.00" in page.text and "Refund" in page.text
+    steps = page.text.split("Attempts and operations")[1].split("</table>")[0]
+    assert "payment attempt" in steps and "visa ···· 4242" in steps and 'class="status approved"' in steps
 
 
 async def test_a_refund_from_the_page_is_made_once_and_audited(client):
@@ -48,6 +50,7 @@ async def test_a_refund_from_the_page_is_made_once_and_audited(client):
     again = await client.post(f"/dashboard/payments/{link['uid']}/refund", data=form)  # a second press
     assert again.headers["location"] == first.headers["location"]
     shown = await client.get(first.headers["location"])
+    assert "“Damaged box”" in shown.text.split("Attempts and operations")[1]  # the refund, a step of its own
     assert "GTQ 100.00" in shown.text.split('id="refunded-amount"')[1][:40] and "made." in shown.text
     too_much = await client.post(
         f"/dashboard/payments/{link['uid']}/refund", data={**form, "idempotency_key": "another-key-1", "amount": "900"}
@@ -136,3 +139,17 @@ async def test_a_platform_operator_chooses_the_partner_its_pages_act_on(client):
         )
         assert moved.status_code == 404
         assert (await other.get(f"/dashboard/payments/{link['uid']}")).status_code == 404
+
+
+async def test_a_payments_page_shows_each_attempt_with_its_decline(client):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    link = await create_link(client, tenant, amount=90)
+    declined = (await sandbox_pay(client, tenant, link["uid"], "4000000000000002")).json()
+    assert declined["outcome"] == "declined"
+    assert (await sandbox_pay(client, tenant, link["uid"])).json()["outcome"] == "approved"
+    await sign_in(client, tenant)
+    page = await client.get(f"/dashboard/payments/{link['uid']}")
+    steps = page.text.split("Attempts and operations")[1].split("</table>")[0]
+    assert steps.index('class="status declined"') < steps.index('class="status approved"')
+    assert declined["declineCode"] in steps and "···· 0002" in steps and "···· 4242" in steps

@@ -1,5 +1,6 @@
 """What a partner's back-office operator sees and does with the partner's Payment Links (the CMS's transaction
-search, platform.transaction_search): the links in the search's shape, one link with its payment, a refund
+search, platform.transaction_search): the links in the search's shape, one link with its payment and the steps of
+its life (`partner_link_steps`: each attempt to pay with its 3-D Secure, each capture, refund and void), a refund
 through the same `after_authorization.refund` a merchant's goes through (same rules, errors and events), and a
 new link made for one of the partner's clients from the dashboard, through the merchants' own `links.create_link`.
 
@@ -15,7 +16,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform.errors import ERRORS, ApiError
@@ -24,7 +25,7 @@ from migo.platform.transaction_search import TransactionRefund, TransactionSumma
 from . import after_authorization, links
 from .access import partner_client, readable_by_partner
 from .errors import PAYMENT_ERRORS
-from .models import CardToken, PaymentClient, PaymentTransaction
+from .models import CardToken, PaymentAttempt, PaymentClient, PaymentOperation, PaymentTransaction
 from .schemas import LinkFields
 
 
@@ -143,3 +144,51 @@ async def create_link_for_partner(
     return await links.create_link(
         session, application_id=application_id, merchant_slug=fields.client, fields=made, via="dashboard"
     )
+
+
+@dataclass(frozen=True)
+class LinkStep:
+    """A step of a link's life, for its page in the back office: an attempt to pay it (`attempt`, with its card,
+    installments and 3-D Secure), or an operation on its payment (`capture`, `refund`, `void`)."""
+
+    at: datetime
+    kind: str
+    status: str
+    amount: Decimal
+    card: str | None  # brand and last four of an attempt's card
+    three_ds: str | None  # not_required | challenged | passed | failed
+    installments: int | None
+    code: str | None  # an attempt's decline code, an operation's failure code
+    reason: str | None  # a refund's
+
+
+async def partner_link_steps(session: AsyncSession, partner_id: uuid.UUID, uid: str) -> list[LinkStep]:
+    """The steps of the partner's link `uid`, oldest first (none for another partner's link)."""
+    link = readable_by_partner(partner_id).with_only_columns(PaymentTransaction.id).where(PaymentTransaction.uid == uid)
+    attempts = await session.execute(
+        select(PaymentAttempt, CardToken.brand, CardToken.last4)
+        .join(CardToken, CardToken.id == PaymentAttempt.card_token_id)
+        .where(PaymentAttempt.transaction_id == link.scalar_subquery())
+    )
+    operations = await session.scalars(
+        select(PaymentOperation).where(PaymentOperation.transaction_id == link.scalar_subquery())
+    )
+    steps = [
+        LinkStep(
+            attempt.created_at,
+            "attempt",
+            attempt.status,
+            attempt.amount,
+            f"{brand} ···· {last4}",
+            attempt.three_ds,
+            attempt.installments,
+            attempt.decline_code,
+            None,
+        )
+        for attempt, brand, last4 in attempts
+    ]
+    steps += [
+        LinkStep(op.created_at, op.kind, op.status, op.amount, None, None, None, op.failure_code, op.reason)
+        for op in operations
+    ]
+    return sorted(steps, key=lambda step: step.at)

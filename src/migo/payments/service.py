@@ -17,10 +17,11 @@ database set-up and the benchmark configure merchants and BINs through it; no on
   may send one), the partner's links by their processor reference, `link_by_processor_reference`, and those
   captured in a period, `links_captured_between`, as `ProcessorPayment`s.
 - a partner's back office: the links of its clients in the CMS's transaction search (`partner_link_payments`),
-  one of them (`partner_link_payment`), an operator's refund of one (`refund_for_partner`) and a link it makes
-  for one of the partner's clients (`create_link_for_partner`, with its `LinkFields`; its `link_url`); the clients
-  configured for the partner (`PARTNER_CLIENTS`, `partner_client_page`, `partner_client_slugs`), one of them
-  (`partner_client_terms`), and an operator's change of one under `configure_client`'s rules
+  one of them (`partner_link_payment`) and its steps (`partner_link_steps`, `LinkStep`s), an operator's refund
+  of one (`refund_for_partner`) and a link it makes for one of the partner's clients (`create_link_for_partner`,
+  with its `LinkFields`; its `link_url`); the clients configured for the partner (`PARTNER_CLIENTS`,
+  `partner_client_page`, `partner_client_slugs`), one of them (`partner_client_terms`), and an operator's change
+  of one under `configure_client`'s rules
   (`reconfigure_partner_client`).
 """
 
@@ -42,10 +43,12 @@ from migo.platform.errors import ApiError
 from . import checkout, clients, links
 from .access import partner_client
 from .back_office import (
+    LinkStep,
     PartnerLinkPayment,
     create_link_for_partner,
     partner_link_payment,
     partner_link_payments,
+    partner_link_steps,
     refund_for_partner,
 )
 from .bins import load as load_bins
@@ -99,6 +102,7 @@ __all__ = [
     "ClientTerms",
     "LinkFields",
     "LinkMovement",
+    "LinkStep",
     "PartnerLinkPayment",
     "ProcessorPayment",
     "ProcessorTerms",
@@ -126,6 +130,7 @@ __all__ = [
     "partner_client_terms",
     "partner_link_payment",
     "partner_link_payments",
+    "partner_link_steps",
     "processor_clearing_account",
     "read_bin_csv",
     "reconfigure_partner_client",

@@ -98,6 +98,7 @@ async def show_payment(
         qr_code=links.qr_code(url) if url else None,
         created=created,
         timeline=await webhooks.subject_timeline(session, owner, payment.uid),
+        steps=await payments.partner_link_steps(session, seen.partner_id, uid) if payment.link_payment else [],
         refundable=_refundable(seen, payment),
         refund_key=str(uuid.uuid4()),
         refunded=refunded,
