@@ -1,6 +1,7 @@
 """The identity domain's one tenant-scoping helper: every read of a tenant's rows goes through `readable` (or
-`partner_messages`, the messages sent to a partner's operators, and `partner_applications`, a partner's
-applications), and every partner an operator names goes through `acting_partner`.
+`partner_messages`, the messages sent to a partner's operators, `partner_applications`, a partner's applications,
+and `client_applications`, a Payment Link client's), and every partner an operator names goes through
+`acting_partner`.
 
 A company's cardholders and the messages sent to them, an application's signing keys, a partner's operators,
 roles (beside the system roles every partner is offered), companies and applications: another tenant's id
@@ -73,3 +74,8 @@ async def acting_partner(
     if operator.scope == "global" and await session.get(Partner, partner_id) is not None:
         return partner_id
     raise ApiError(IDENTITY_ERRORS.PARTNER_NOT_FOUND)
+
+
+def client_applications(client_slug: str) -> Select[Application]:
+    """A Payment Link client's Middleware applications (what a link made for the client is made on behalf of)."""
+    return select(Application).where(Application.kind == "middleware", Application.client_slug == client_slug)

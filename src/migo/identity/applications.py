@@ -20,7 +20,7 @@ from migo.platform.secrets import Secret
 from migo.platform.settings import get_settings
 
 from . import tokens
-from .access import readable
+from .access import client_applications, readable
 from .errors import IDENTITY_ERRORS
 from .models import Application, Company, MerchantToken, Partner
 from .partners import LIFETIME_FIELDS, TokenLifetimes, get_partner
@@ -291,8 +291,8 @@ async def merchant_application_id(session: AsyncSession, client_slug: str) -> uu
     """The client's first Middleware application: the one a link made for the client from the back office is
     made on behalf of (None: the client has none, so no link can be made for it)."""
     return await session.scalar(
-        select(Application.id)
-        .where(Application.kind == "middleware", Application.client_slug == client_slug)
+        client_applications(client_slug)
+        .with_only_columns(Application.id)
         .order_by(Application.created_at, Application.id)
         .limit(1)
     )
