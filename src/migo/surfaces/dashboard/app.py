@@ -14,7 +14,7 @@ from migo.platform.bodylimit import limit_surface
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.settings import Settings
 
-from . import leads, partners, payments, signin
+from . import leads, merchants, partners, payments, signin
 from .pages import render_problem
 from .viewer import Refused, SignInRequired
 
@@ -56,6 +56,7 @@ def build_dashboard(settings: Settings) -> FastAPI:
     app.include_router(payments.router)
     app.include_router(partners.router)
     app.include_router(leads.router)
+    app.include_router(merchants.router)
 
     @app.exception_handler(SignInRequired)
     async def sign_in_first(request: Request, exc: SignInRequired) -> Response:
