@@ -27,6 +27,7 @@ PAGE_SIZE = 25
 STATUSES = get_args(LeadStatus)
 SignedIn = Annotated[Viewer, Depends(viewer)]
 Reason = Annotated[str, Form(min_length=1, max_length=500)]
+DECISIONS = ("approved", "rejected")  # what a decision's redirect says it did
 
 
 @router.get("/leads", name="list_leads")
@@ -54,11 +55,11 @@ async def show_lead(
     request: Request,
     session: DbSession,
     seen: SignedIn,
-    decided: Annotated[str | None, Query(max_length=20)] = None,
+    decided: Annotated[str | None, Query(max_length=10)] = None,
 ) -> Response:
     seen.need("merchants.read")
     lead = await leads.lead_view(session, await review.find_lead(session, seen.partner_id, leadId))
-    return render(request, "lead.html", seen, lead=lead, decided=decided)
+    return render(request, "lead.html", seen, lead=lead, decided=decided if decided in DECISIONS else None)
 
 
 # The document's own headers: the lead's page frames a PDF (same origin only), nothing else may.
