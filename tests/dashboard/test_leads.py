@@ -117,6 +117,8 @@ async def test_a_whole_lead_is_rejected_with_a_reason(client):
     )
     assert done.status_code == 303
     assert "it is now rejected" in (await client.get(done.headers["location"])).text
+    made_up = await client.get(f"/dashboard/leads/{lead['id']}", params={"decided": "hacked"})
+    assert made_up.status_code == 200 and 'role="status"' not in made_up.text
     missing = await client.post(f"/dashboard/leads/{lead['id']}/reject", data={"csrf": csrf_of(page)})
     assert missing.status_code == 400
 
