@@ -14,7 +14,7 @@ from migo.platform.bodylimit import limit_surface
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.settings import Settings
 
-from . import audit, batches, cardholders, links, operators, partners, payments, signin, webhooks
+from . import audit, batches, cardholders, leads, links, merchants, operators, partners, payments, signin, webhooks
 from .pages import render_problem
 from .viewer import Refused, SignInRequired
 
@@ -32,6 +32,9 @@ SECURITY_HEADERS = {
 
 
 class SecurityHeaders:
+    """The headers above on every answer; an answer that sets one of them itself keeps its own (a KYC document
+    the lead's page frames: leads.DOCUMENT_HEADERS), as two policies would both apply."""
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self.headers = [(name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
@@ -39,7 +42,9 @@ class SecurityHeaders:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *self.headers]
+                own = message.get("headers", [])
+                named = {name.lower() for name, _ in own}
+                message["headers"] = [*own, *(header for header in self.headers if header[0] not in named)]
             await send(message)
 
         await self.app(scope, receive, with_headers if scope["type"] == "http" else send)
@@ -56,6 +61,8 @@ def build_dashboard(settings: Settings) -> FastAPI:
     app.include_router(audit.router)
     app.include_router(operators.router)
     app.include_router(webhooks.router)
+    app.include_router(leads.router)
+    app.include_router(merchants.router)
 
     @app.exception_handler(SignInRequired)
     async def sign_in_first(request: Request, exc: SignInRequired) -> Response:
