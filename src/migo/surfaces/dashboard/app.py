@@ -14,7 +14,7 @@ from migo.platform.bodylimit import limit_surface
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.settings import Settings
 
-from . import audit, batches, cardholders, links, operators, partners, payments, signin, webhooks
+from . import audit, batches, cardholders, links, operators, partners, payments, signin, subscriptions, webhooks
 from .pages import render_problem
 from .viewer import Refused, SignInRequired
 
@@ -56,6 +56,7 @@ def build_dashboard(settings: Settings) -> FastAPI:
     app.include_router(audit.router)
     app.include_router(operators.router)
     app.include_router(webhooks.router)
+    app.include_router(subscriptions.router)
 
     @app.exception_handler(SignInRequired)
     async def sign_in_first(request: Request, exc: SignInRequired) -> Response:
