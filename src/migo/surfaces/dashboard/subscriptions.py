@@ -7,7 +7,7 @@ subscription, or another partner's client, is not found (404). Cards show as bra
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, get_args
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Path, Query, Request
@@ -30,7 +30,7 @@ Slug = Annotated[str, Path(max_length=100, pattern=r"^[A-Za-z0-9_.-]+$")]
 Page = Annotated[int, Query(ge=1, le=100_000)]
 Client = Annotated[str, Query(max_length=100)]
 Status = Literal["trialing", "active", "past_due", "paused", "inactive", "expired"]
-STATUSES: tuple[str, ...] = Status.__args__
+STATUSES: tuple[str, ...] = get_args(Status)
 
 
 def _newest_first(page: int) -> PageRequest:
@@ -55,7 +55,7 @@ async def list_subscriptions(
     seen.need("subscriptions.read")
     clients = await visible_clients(session, seen)
     chosen = client or (clients[0].slug if clients else "")
-    context = {"clients": clients, "chosen": chosen, "status": status, "statuses": STATUSES}
+    context: dict[str, Any] = {"clients": clients, "chosen": chosen, "status": status, "statuses": STATUSES}
     if not chosen:
         return render(request, "subscriptions.html", seen, subscriptions=[], plan_names={}, meta=None, **context)
     slug = await seen_client(session, seen, chosen)
