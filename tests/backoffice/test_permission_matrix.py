@@ -111,8 +111,21 @@ async def test_each_built_in_role_passes_exactly_what_its_permissions_allow(clie
     assert sorted(mutations - kept) == []
 
 
-async def test_each_built_in_role_reaches_the_dashboards_webhook_pages_as_its_permissions_allow(client):
-    """`webhooks.read` and `webhooks.manage` guard dashboard pages, not CMS endpoints: the same matrix there."""
+# Dashboard pages guarded by permissions no CMS endpoint needs: (its list, what reading it needs, an action on
+# something that exists nowhere under the tenant's client, what acting needs).
+DASHBOARD_ONLY = [
+    ("/dashboard/webhooks", "webhooks.read", "/dashboard/webhooks/{client}/{id}/test", "webhooks.manage"),
+    (
+        "/dashboard/subscriptions",
+        "subscriptions.read",
+        "/dashboard/subscriptions/{client}/{id}/cancel",
+        "subscriptions.manage",
+    ),
+]
+
+
+async def test_each_built_in_role_reaches_the_dashboard_only_pages_as_its_permissions_allow(client):
+    """`webhooks.*` and `subscriptions.*` guard dashboard pages, not CMS endpoints: the same matrix there."""
     tenant = await create_tenant()
     await configure_payment_client(tenant)
     mismatches = []
@@ -120,12 +133,14 @@ async def test_each_built_in_role_reaches_the_dashboards_webhook_pages_as_its_pe
         username = await _operator_named(tenant, role)
         async with httpx.AsyncClient(transport=client._transport, base_url="http://testserver") as browser:
             await sign_in(browser, tenant, username)
-            listed = await browser.get("/dashboard/webhooks")
-            if (listed.status_code == 200) != ("webhooks.read" in granted):
-                mismatches.append(f"{role} GET /dashboard/webhooks: {listed.status_code}")
-            # An endpoint that exists nowhere: 404 for a role that may act, 403 before anything for another.
-            action = f"/dashboard/webhooks/{tenant.client_slug}/{uuid.uuid4()}/test"
-            tested = await browser.post(action, data={"csrf": csrf_of(await browser.get("/dashboard/"))})
-            if (tested.status_code == 404) != ("webhooks.manage" in granted) or tested.status_code not in (403, 404):
-                mismatches.append(f"{role} POST {action}: {tested.status_code}")
+            csrf = csrf_of(await browser.get("/dashboard/"))
+            for listing, read, action_path, manage in DASHBOARD_ONLY:
+                listed = await browser.get(listing)
+                if (listed.status_code == 200) != (read in granted):
+                    mismatches.append(f"{role} GET {listing}: {listed.status_code}")
+                # 404 for a role that may act, 403 before anything for another.
+                action = action_path.format(client=tenant.client_slug, id=uuid.uuid4())
+                acted = await browser.post(action, data={"csrf": csrf})
+                if (acted.status_code == 404) != (manage in granted) or acted.status_code not in (403, 404):
+                    mismatches.append(f"{role} POST {action}: {acted.status_code}")
     assert mismatches == []

@@ -385,6 +385,7 @@ async def test_system_roles_cannot_be_changed_and_role_names_are_unique(client):
             "payment_links.create",
             "payments.refund",
             "settlements.read",
+            "subscriptions.read",
             "transactions.read",
         }
     )
@@ -392,6 +393,9 @@ async def test_system_roles_cannot_be_changed_and_role_names_are_unique(client):
     # Webhook endpoints: support reads them (a merchant's missing callback), only admin manages them.
     assert "webhooks.read" in system["support"]["permissions"] and "webhooks.read" in system["viewer"]["permissions"]
     assert [name for name in system if "webhooks.manage" in system[name]["permissions"]] == ["admin"]
+    # Subscriptions: every built-in role but admin only reads them; only admin cancels.
+    assert [name for name in system if "subscriptions.read" not in system[name]["permissions"]] == []
+    assert [name for name in system if "subscriptions.manage" in system[name]["permissions"]] == ["admin"]
     assert not {"operators.manage", "roles.manage"} & set(system["compliance"]["permissions"])
     for name in system:
         url = f"/cms/rest/roles/{system[name]['id']}"

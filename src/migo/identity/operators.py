@@ -52,6 +52,8 @@ PERMISSIONS: dict[str, str] = {
     "conciliation.upload": "Upload conciliation files",
     "webhooks.read": "See Payment Link clients' webhook endpoints and their delivery logs",
     "webhooks.manage": "Pause, resume and enable webhook endpoints; replay deliveries; send test events",
+    "subscriptions.read": "See Payment Link clients' plans and subscriptions with their renewal history",
+    "subscriptions.manage": "Cancel subscriptions",
     "audit.read": "Read the audit trail",
 }
 # Codes no longer in the catalog, and what a role that held one holds instead (sync_catalog applies it).
@@ -72,6 +74,7 @@ SYSTEM_ROLES: dict[str, tuple[str, list[str]]] = {
                 "transactions.read",
                 "merchants.read",
                 "webhooks.read",  # a merchant's missing callback is a support question
+                "subscriptions.read",  # so is a customer's renewal charged or declined
             }
         ),
     ),
@@ -85,6 +88,7 @@ SYSTEM_ROLES: dict[str, tuple[str, list[str]]] = {
                 "transactions.read",
                 "payments.refund",
                 "payment_links.create",
+                "subscriptions.read",
             }
         ),
     ),
@@ -93,10 +97,18 @@ SYSTEM_ROLES: dict[str, tuple[str, list[str]]] = {
     "viewer": ("Read-only access", READ_ONLY),
 }
 # What an operator scoped to one Payment Link client may do, whatever its roles grant: act on that client's
-# payments, links and webhook endpoints. Everything else of the back office is its partner's, outside the client's
-# scope.
+# payments, links, webhook endpoints and subscriptions. Everything else of the back office is its partner's,
+# outside the client's scope.
 CLIENT_PERMISSIONS = frozenset(
-    {"transactions.read", "payments.refund", "payment_links.create", "webhooks.read", "webhooks.manage"}
+    {
+        "transactions.read",
+        "payments.refund",
+        "payment_links.create",
+        "webhooks.read",
+        "webhooks.manage",
+        "subscriptions.read",
+        "subscriptions.manage",
+    }
 )
 # System roles no longer offered. Operators holding one keep exactly what it granted: it becomes a role of
 # their partner's own, by the same name, which the partner may then change (sync_catalog does it).

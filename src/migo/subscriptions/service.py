@@ -2,7 +2,9 @@
 
 - the `migo subscriptions charge-csv` command: `accept_bulk_charges`, `run_bulk_charges`, `bulk_results`;
 - the worker's steps: `renew_due`, `settle_pending_charges`;
-- a subscription's time on a sandbox test clock: `advance_clock`.
+- a subscription's time on a sandbox test clock: `advance_clock`;
+- the dashboard's pages: `subscription_page`, `plan_page`, `plan_names`, `get_subscription`, `charge_page`, and
+  `cancel`, the Middleware's own (its rules, its `subscription.cancelled` event).
 """
 
 from __future__ import annotations
@@ -16,14 +18,26 @@ from migo.platform.db import database
 
 from . import bulk
 from .charges import advance_clock, renew_due, settle_pending_charges
+from .history import ChargeRecord, charge_page, get_subscription, plan_names, plan_page, subscription_page
+from .lifecycle import cancel
+from .schemas import PlanOut, SubscriptionOut
 
 __all__ = [
+    "ChargeRecord",
+    "PlanOut",
+    "SubscriptionOut",
     "accept_bulk_charges",
     "advance_clock",
     "bulk_results",
+    "cancel",
+    "charge_page",
+    "get_subscription",
+    "plan_names",
+    "plan_page",
     "renew_due",
     "run_bulk_charges",
     "settle_pending_charges",
+    "subscription_page",
 ]
 
 

@@ -14,7 +14,20 @@ from migo.platform.bodylimit import limit_surface
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.settings import Settings
 
-from . import audit, batches, cardholders, leads, links, merchants, operators, partners, payments, signin, webhooks
+from . import (
+    audit,
+    batches,
+    cardholders,
+    leads,
+    links,
+    merchants,
+    operators,
+    partners,
+    payments,
+    signin,
+    subscriptions,
+    webhooks,
+)
 from .pages import render_problem
 from .viewer import Refused, SignInRequired
 
@@ -63,6 +76,7 @@ def build_dashboard(settings: Settings) -> FastAPI:
     app.include_router(webhooks.router)
     app.include_router(leads.router)
     app.include_router(merchants.router)
+    app.include_router(subscriptions.router)
 
     @app.exception_handler(SignInRequired)
     async def sign_in_first(request: Request, exc: SignInRequired) -> Response:

@@ -15,23 +15,20 @@ from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from migo.backoffice import transactions
-from migo.payments import service as payments
 from migo.platform.auditing import file_under, name_resource, record_changes
-from migo.platform.errors import ERRORS, ApiError
 from migo.platform.pagination import PageRequest, SortOrder
 from migo.platform.routing import DbSession, MigoRoute
 from migo.webhooks import service as hooks
 from migo.webhooks.router import DELIVERIES, ENDPOINTS
 from migo.webhooks.schemas import DeliveryOut, EndpointOut
 
+from .clients import seen_client, visible_clients
 from .pages import render
 from .viewer import PATH, Viewer, viewer
 
 router = APIRouter(route_class=MigoRoute, include_in_schema=False)
 
 PAGE_SIZE = 25
-CLIENT_CHOICES = 100  # a partner's clients offered in the chooser, by slug
 SignedIn = Annotated[Viewer, Depends(viewer)]
 Slug = Annotated[str, Path(max_length=100, pattern=r"^[A-Za-z0-9_.-]+$")]
 Page = Annotated[int, Query(ge=1, le=100_000)]
@@ -39,24 +36,9 @@ Page = Annotated[int, Query(ge=1, le=100_000)]
 ACTIONS: dict[hooks.EndpointAction, str] = {"pause": "paused", "resume": "resumed", "enable": "enabled"}
 
 
-async def _clients(session: AsyncSession, seen: Viewer) -> list[payments.ClientTerms]:
-    """The clients whose endpoints the viewer may see: its own for a merchant's user, else its partner's."""
-    scope = await transactions.operator_scope(session, seen.operator, seen.partner_id)
-    if scope.client_slug is not None:
-        terms = await payments.partner_client_terms(session, scope.partner_id, scope.client_slug)
-        return [terms] if terms is not None else []
-    wanted = PageRequest(page=1, limit=CLIENT_CHOICES, sort_by="slug", sort_order=SortOrder.ASC, search_text=None)
-    found, _ = await payments.partner_client_page(session, scope.partner_id, wanted)
-    return found
-
-
 async def _owner(session: AsyncSession, seen: Viewer, slug: str) -> hooks.Owner:
     """The owner of a client's endpoints, when the viewer sees that client (404 otherwise)."""
-    scope = await transactions.operator_scope(session, seen.operator, seen.partner_id)
-    outside = scope.client_slug not in (None, slug)
-    if outside or await payments.partner_client_terms(session, scope.partner_id, slug) is None:
-        raise ApiError(ERRORS.NOT_FOUND, "No such client.")
-    return hooks.Owner(client_slug=slug)
+    return hooks.Owner(client_slug=await seen_client(session, seen, slug))
 
 
 def _endpoint_path(slug: str, endpoint_id: uuid.UUID) -> str:
@@ -82,7 +64,7 @@ async def list_endpoints(
 ) -> Response:
     """The chosen client's endpoints (the first client when none is chosen), with their status and events."""
     seen.need("webhooks.read")
-    clients = await _clients(session, seen)
+    clients = await visible_clients(session, seen)
     chosen = client or (clients[0].slug if clients else "")
     if not chosen:
         return render(request, "webhooks.html", seen, clients=[], chosen="", endpoints=[], meta=None)
