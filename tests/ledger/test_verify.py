@@ -253,3 +253,21 @@ def test_the_command_prints_its_checks_and_fails_on_a_broken_ledger():
         assert failed.returncode == 1, failed.stdout + failed.stderr
         assert re.search(r"^FAILED account balances", failed.stdout, re.M), failed.stdout
         assert f"{account[0]}:drifted" in failed.stdout and "the books do NOT balance" in failed.stdout
+
+
+async def test_records_naming_one_entry_are_all_read_across_batches():
+    """Sources page by `entry_id > after`: two (or more) records naming one entry, the very fault to find, must
+    not fall between two batches, however the batches cut."""
+    from migo.ledger.verify import _recorded
+
+    entries = sorted(uuid.uuid4() for _ in range(4))
+    names = [0, 1, 1, 2, 2, 2, 3]  # entry 1 named twice, entry 2 three times
+    records = [ledger.RecordedMovement(entries[n], f"record {i}", "k", Decimal(1)) for i, n in enumerate(names)]
+
+    async def recorded(session, after, limit):  # type: ignore[no-untyped-def]
+        return [r for r in records if after is None or r.entry_id > after][:limit]
+
+    source = ledger.MovementSource(name="test", kinds=frozenset({"k"}), recorded=recorded)
+    for batch_size in (1, 2, 3, 4, 7, 8):
+        read = [movement.record async for movement in _recorded(None, source, batch_size)]  # type: ignore[arg-type]
+        assert read == [r.record for r in records], batch_size

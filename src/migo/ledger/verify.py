@@ -395,14 +395,25 @@ async def _entries_of(
 
 
 async def _recorded(session: AsyncSession, source: MovementSource, batch_size: int) -> AsyncIterator[RecordedMovement]:
+    """The source's records in entry id order. Sources page by `entry_id > after`, and two records may name one
+    entry (the very fault to find): the records of a full batch's last entry may go on in the next, so they are
+    read again with it (a batch that is all one entry's records is read again, twice as large)."""
     after: uuid.UUID | None = None
+    limit = batch_size
     while True:
-        batch = await source.recorded(session, after, batch_size)
-        for movement in batch:
-            yield movement
-        if len(batch) < batch_size:
+        batch = await source.recorded(session, after, limit)
+        if len(batch) < limit:
+            for movement in batch:
+                yield movement
             return
-        after = batch[-1].entry_id
+        last = batch[-1].entry_id
+        whole = [movement for movement in batch if movement.entry_id != last]
+        if not whole:
+            limit *= 2
+            continue
+        for movement in whole:
+            yield movement
+        after, limit = whole[-1].entry_id, batch_size
 
 
 async def _movements(session: AsyncSession, source: MovementSource, batch_size: int) -> CheckResult:
