@@ -28,6 +28,8 @@ async def test_the_home_shows_the_activity_and_the_search_finds_a_payment_by_ref
     home = await client.get("/dashboard/")
     assert "GTQ 1,250.00" in home.text and 'class="chart"' in home.text
     assert "1 / 0" in home.text  # approved / declined
+    failed = home.text.split("Webhooks failing</h2>")[1]
+    assert failed.startswith('<p class="figure">0</p>')
     found = await client.get("/dashboard/payments", params={"q": "ORDER-77"})
     assert found.status_code == 200 and f'href="/dashboard/payments/{link["uid"]}"' in found.text
     assert "No payment matches these filters." in (await client.get("/dashboard/payments", params={"q": "nope"})).text
@@ -153,3 +155,28 @@ async def test_a_payments_page_shows_each_attempt_with_its_decline(client):
     steps = page.text.split("Attempts and operations")[1].split("</table>")[0]
     assert steps.index('class="status declined"') < steps.index('class="status approved"')
     assert declined["declineCode"] in steps and "···· 0002" in steps and "···· 4242" in steps
+
+
+async def test_the_home_counts_the_webhooks_its_integrators_are_missing(client):
+    from tests.receiver import webhook_receiver
+    from tests.webhooks.test_delivery import drain, register
+
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    await sign_in(client, tenant)
+    with webhook_receiver() as receiver:
+        receiver.default = 500  # failing: retried later
+        await register(client, tenant, receiver.url)
+        await _paid(client, tenant)
+        await drain()
+        assert receiver.requests
+    home = await client.get("/dashboard/")
+    assert home.text.split("Webhooks failing</h2>")[1].startswith('<p class="figure">1</p>')
+    other = await create_tenant()
+    async with httpx.AsyncClient(transport=client._transport, base_url="http://testserver") as theirs:
+        await sign_in(theirs, other)
+        shown = await theirs.get("/dashboard/")
+        assert (
+            "Webhooks failing" not in shown.text
+            or '<p class="figure">1</p>' not in shown.text.split("Webhooks failing")[1][:40]
+        )

@@ -1,7 +1,8 @@
 """The endpoint registry, events for backfill, replays, test events and the delivery log; scoped to one owner (a
 merchant client on the Middleware, a company on the Gateway), so one integrator never sees another's. For the
 back office: a Payment Link client's callback endpoints (`client_callbacks`) and the one it sets for the client
-(`set_client_callback`, a `ClientCallback`), and what one payment caused (`subject_timeline`)."""
+(`set_client_callback`, a `ClientCallback`), what one payment caused (`subject_timeline`), and how many
+deliveries are failing (`failed_deliveries`)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import ColumnElement, Select, select, text, update
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.events import service as events
@@ -98,6 +99,13 @@ class Owner:
 
     def events(self) -> Select[Event]:
         return events.readable(client_slug=self.client_slug, company_id=self.company_id)
+
+    @staticmethod
+    def owns_any(client_slugs: Collection[str], company_ids: Collection[uuid.UUID]) -> ColumnElement[bool]:
+        """The endpoints of any of these owners (a partner's clients and companies, for its back office)."""
+        return or_(
+            WebhookEndpoint.client_slug.in_(list(client_slugs)), WebhookEndpoint.company_id.in_(list(company_ids))
+        )
 
 
 def _seal(value: Secret, endpoint_id: uuid.UUID, purpose: str) -> bytes:
@@ -432,6 +440,23 @@ async def subject_timeline(session: AsyncSession, owner: Owner, subject_id: str)
 async def event_types(session: AsyncSession, owner: Owner, event_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
     """The type of each of these events of the owner's: what a delivery log names its deliveries by."""
     return await events.types_of(session, owner.events(), event_ids)
+
+
+async def failed_deliveries(
+    session: AsyncSession, client_slugs: Collection[str], company_ids: Collection[uuid.UUID], since: datetime
+) -> int:
+    """How many deliveries made since `since` to the endpoints of these clients and companies are failing: given
+    up, or tried and not delivered yet (a dashboard's count of what its integrators are missing)."""
+    failing = or_(
+        WebhookDelivery.status == "failed", and_(WebhookDelivery.status == "pending", WebhookDelivery.attempts > 0)
+    )
+    counted = await session.scalar(
+        select(func.count())
+        .select_from(WebhookDelivery)
+        .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
+        .where(Owner.owns_any(client_slugs, company_ids), failing, WebhookDelivery.created_at >= since)
+    )
+    return int(counted or 0)
 
 
 async def attempts_of(session: AsyncSession, delivery_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[WebhookAttempt]]:

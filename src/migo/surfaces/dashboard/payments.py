@@ -6,6 +6,7 @@ or another client's for a merchant's user, is not found (404)."""
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, time
 from decimal import Decimal
 from typing import Annotated, get_args
 
@@ -44,7 +45,17 @@ async def home(request: Request, session: DbSession, seen: SignedIn) -> Response
     found = await activity.activity(session, scope)
     main = found.currencies[0] if found.currencies else None
     chart = daily_volume_svg(found.days, main.daily, main.currency) if main else None
-    return render(request, "home.html", seen, found=found, chart=chart)
+    # The webhooks its integrators are missing: its clients' endpoints (a merchant's user: its own), its companies'.
+    clients = (
+        [scope.client_slug] if scope.client_slug else await payments.partner_client_slugs(session, scope.partner_id)
+    )
+    failed = await webhooks.failed_deliveries(
+        session,
+        clients,
+        [] if scope.client_slug else scope.company_ids,
+        since=datetime.combine(found.days[0], time(), UTC),
+    )
+    return render(request, "home.html", seen, found=found, chart=chart, failed_webhooks=failed)
 
 
 @router.get("/payments", name="list_payments")
