@@ -109,11 +109,17 @@ async def test_a_merchants_user_sees_its_clients_payments_only(client):
     assert (await client.post("/cms/rest/operators", json=user, headers=admin)).status_code == 201
     await sign_in(client, tenant, "store.manager", "Store-manager-pass-9")
     listed = await client.get("/dashboard/payments")
-    assert mine["uid"] in listed.text and "card transaction" not in listed.text and "1 payment<" in listed.text
+    assert mine["uid"] in listed.text and "card transaction</span>" not in listed.text and "1 payment<" in listed.text
     assert (await client.get(f"/dashboard/payments/{mine['uid']}")).status_code == 200
     async with httpx.AsyncClient(transport=client._transport, base_url="http://testserver") as admin_browser:
         await sign_in(admin_browser, tenant)
-        assert "card transaction" in (await admin_browser.get("/dashboard/payments")).text
+        assert "card transaction</span>" in (await admin_browser.get("/dashboard/payments")).text
+        links_only = await admin_browser.get("/dashboard/payments", params={"kind": "link_payment"})
+        assert mine["uid"] in links_only.text and "card transaction</span>" not in links_only.text
+        cards_only = await admin_browser.get("/dashboard/payments", params={"kind": "card_transaction"})
+        assert mine["uid"] not in cards_only.text and "card transaction</span>" in cards_only.text
+        long_ago = await admin_browser.get("/dashboard/payments", params={"from": "2000-01-01", "to": "2000-01-31"})
+        assert "No payment matches these filters." in long_ago.text and 'value="2000-01-31"' in long_ago.text
 
 
 async def test_a_platform_operator_chooses_the_partner_its_pages_act_on(client):

@@ -6,7 +6,7 @@ or another client's for a merchant's user, is not found (404)."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Annotated, get_args
 
@@ -14,7 +14,12 @@ from fastapi import APIRouter, Depends, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from migo.backoffice import activity, transactions
-from migo.backoffice.schemas import PartnerTransactionDetail, PartnerTransactionOut, TransactionStatus
+from migo.backoffice.schemas import (
+    PartnerTransactionDetail,
+    PartnerTransactionOut,
+    TransactionKind,
+    TransactionStatus,
+)
 from migo.payments import service as payments
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.money import parse_amount
@@ -32,6 +37,7 @@ router = APIRouter(route_class=MigoRoute, include_in_schema=False)
 
 PAGE_SIZE = 25
 STATUSES = get_args(TransactionStatus)
+KINDS = get_args(TransactionKind)
 SignedIn = Annotated[Viewer, Depends(viewer)]
 Uid = Annotated[str, Path(max_length=36, pattern=r"^[A-Za-z0-9-]+$")]
 
@@ -65,20 +71,34 @@ async def list_payments(
     seen: SignedIn,
     q: Annotated[str, Query(max_length=100)] = "",
     status: Annotated[str, Query(max_length=20)] = "",
+    kind: Annotated[str, Query(max_length=20)] = "",
+    since: Annotated[date | None, Query(alias="from")] = None,
+    until: Annotated[date | None, Query(alias="to")] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    """The transaction search of the CMS (`searchText` over uid, reference, externalId, userId, last four)."""
+    """The transaction search of the CMS (`searchText` over uid, reference, externalId, userId, last four), filtered
+    by status, kind and UTC days (`to` included)."""
     seen.need("transactions.read")
     scope = await transactions.operator_scope(session, seen.operator, seen.partner_id)
-    kept = transactions.TransactionFilter(status=status if status in STATUSES else None)
+    filters = {
+        "q": q,
+        "status": status if status in STATUSES else "",
+        "kind": kind if kind in KINDS else "",
+        "from": since.isoformat() if since else "",
+        "to": until.isoformat() if until else "",
+    }
+    kept = transactions.TransactionFilter(
+        kind=filters["kind"] or None,  # type: ignore[arg-type]
+        status=filters["status"] or None,
+        created_from=datetime.combine(since, time(), UTC) if since else None,
+        created_to=datetime.combine(until + timedelta(days=1), time(), UTC) if until else None,
+    )
     wanted = PageRequest(
         page=page, limit=PAGE_SIZE, sort_by="createdAt", sort_order=SortOrder.DESC, search_text=q or None
     )
     rows, meta = await transactions.TRANSACTIONS.fetch(session, transactions.search(scope, kept), wanted, rows=True)
     items = [PartnerTransactionOut.of(TransactionSummary.of(row)) for row in rows]
-    return render(
-        request, "payments.html", seen, items=items, meta=meta, q=q, status=status if status in STATUSES else ""
-    )
+    return render(request, "payments.html", seen, items=items, meta=meta, filters=filters, q=q)
 
 
 async def _detail(session: DbSession, seen: Viewer, uid: str) -> PartnerTransactionDetail:
