@@ -10,7 +10,7 @@ import httpx
 
 from tests.backoffice.test_operator_scopes import _card_load, _global_operator_account
 from tests.dashboard.signing_in import csrf_of, sign_in, sign_in_as
-from tests.factories import configure_payment_client, create_link, create_tenant, sandbox_pay
+from tests.factories import configure_payment_client, create_link, create_tenant, merchant, sandbox_pay
 from tests.merchants.test_cms_review import _data
 
 
@@ -186,3 +186,32 @@ async def test_the_home_counts_the_webhooks_its_integrators_are_missing(client):
             "Webhooks failing" not in shown.text
             or '<p class="figure">1</p>' not in shown.text.split("Webhooks failing")[1][:40]
         )
+
+
+async def test_a_two_step_authorization_is_captured_from_its_page_once(client):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant, capture_mode="manual")
+    link = await create_link(client, tenant, amount=200)
+    assert (await sandbox_pay(client, tenant, link["uid"])).json()["outcome"] == "authorized"
+    await sign_in(client, tenant)
+    page = await client.get(f"/dashboard/payments/{link['uid']}")
+    assert "<h2>Capture</h2>" in page.text and "<h2>Refund</h2>" not in page.text
+    key = re.search(r'name="idempotency_key" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    form = {"csrf": csrf_of(page), "idempotency_key": key, "amount": "150"}
+    assert (
+        await client.post(f"/dashboard/payments/{link['uid']}/capture", data={**form, "csrf": "x"})
+    ).status_code == 403
+    first = await client.post(f"/dashboard/payments/{link['uid']}/capture", data=form)
+    assert first.status_code == 303 and first.headers["location"].endswith("?captured=1")
+    again = await client.post(f"/dashboard/payments/{link['uid']}/capture", data=form)  # a second press
+    assert again.status_code == 303
+    shown = (await client.get(f"/transactions/{link['uid']}", headers=merchant(tenant))).json()
+    assert (shown["status"], shown["capturedAmount"]) == ("approved", 150)
+    captured = await client.get(first.headers["location"])
+    assert (
+        "Captured." in captured.text and "<h2>Capture</h2>" not in captured.text and "<h2>Refund</h2>" in captured.text
+    )
+    late = await client.post(
+        f"/dashboard/payments/{link['uid']}/capture", data={**form, "idempotency_key": "other-key-1"}
+    )
+    assert late.status_code == 409  # captured already: the merchant's own rule

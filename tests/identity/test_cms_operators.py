@@ -383,6 +383,7 @@ async def test_system_roles_cannot_be_changed_and_role_names_are_unique(client):
             "companies.read",
             "conciliation.upload",
             "payment_links.create",
+            "payments.capture",
             "payments.refund",
             "settlements.read",
             "subscriptions.read",

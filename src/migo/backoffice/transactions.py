@@ -30,7 +30,7 @@ from migo.identity.errors import IDENTITY_ERRORS
 from migo.identity.principals import OperatorPrincipal
 from migo.merchants import service as merchants
 from migo.payments import service as payments
-from migo.platform.errors import ApiError
+from migo.platform.errors import ERRORS, ApiError
 from migo.platform.pagination import Listing
 from migo.platform.transaction_search import TransactionKind, TransactionRefund
 
@@ -177,3 +177,22 @@ async def refund(
     after = await find(session, scope, uid)
     assert not isinstance(after, cards.PartnerCardTransaction)  # the same payment, read again
     return RefundDone(done, before, after)
+
+
+async def capture(
+    session: AsyncSession,
+    scope: PartnerScope,
+    uid: str,
+    amount: Decimal | None,
+    *,
+    operator_id: uuid.UUID,
+    idempotency_key: str | None,
+) -> None:
+    """Capture the partner's two-step link payment `uid` (a card transaction or a terminal payment has nothing to
+    capture here: 409)."""
+    found = await find(session, scope, uid)
+    if not isinstance(found, payments.PartnerLinkPayment):
+        raise ApiError(ERRORS.CONFLICT, "Only a two-step link payment is captured from the back office.")
+    await payments.capture_for_partner(
+        session, scope.partner_id, uid, amount, operator_id=operator_id, idempotency_key=idempotency_key
+    )

@@ -44,6 +44,7 @@ PERMISSIONS: dict[str, str] = {
     "cards.embossing": "Download the embossing file of a card stock batch (full card numbers)",
     "transactions.read": "Look up payments, card transactions and POS payments",
     "payments.refund": "Refund a captured payment",
+    "payments.capture": "Capture a two-step authorization (all of it or less)",
     "payment_links.create": "Create Payment Links for the partner's clients (a merchant's user: its client's)",
     "merchants.read": "See merchants: leads and their KYC documents, businesses, branches and terminals",
     "merchants.review": "Approve or reject merchant leads in review (KYC)",
@@ -79,7 +80,7 @@ SYSTEM_ROLES: dict[str, tuple[str, list[str]]] = {
         ),
     ),
     "finance": (
-        "Money: settlements, conciliation, transactions and refunds",
+        "Money: settlements, conciliation, transactions, captures and refunds",
         sorted(
             {
                 "companies.read",
@@ -87,6 +88,7 @@ SYSTEM_ROLES: dict[str, tuple[str, list[str]]] = {
                 "conciliation.upload",
                 "transactions.read",
                 "payments.refund",
+                "payments.capture",
                 "payment_links.create",
                 "subscriptions.read",
             }
@@ -103,6 +105,7 @@ CLIENT_PERMISSIONS = frozenset(
     {
         "transactions.read",
         "payments.refund",
+        "payments.capture",
         "payment_links.create",
         "webhooks.read",
         "webhooks.manage",

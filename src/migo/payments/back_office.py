@@ -98,6 +98,23 @@ async def partner_link_payment(session: AsyncSession, partner_id: uuid.UUID, uid
     )
 
 
+async def _partner_link_slug(session: AsyncSession, partner_id: uuid.UUID, uid: str, amount: Decimal | None) -> str:
+    """The client slug of the partner's link `uid` (404 for another's), and `amount` checked to be whole units."""
+    slug = await session.scalar(
+        readable_by_partner(partner_id).with_only_columns(PaymentClient.slug).where(PaymentTransaction.uid == uid)
+    )
+    if slug is None:
+        raise ApiError(ERRORS.NOT_FOUND, "No payment link of this partner has this uid.")
+    if amount is not None and amount != amount.to_integral_value():
+        raise ApiError(ERRORS.VALIDATION_ERROR, "amount: a Payment Link is charged in whole units.")
+    return slug
+
+
+def _operator_key(operator_id: uuid.UUID, idempotency_key: str | None) -> str | None:
+    # An Idempotency-Key header never holds a newline: no merchant's key reads as an operator's.
+    return f"cms-operator:{operator_id}\n{idempotency_key}" if idempotency_key is not None else None
+
+
 async def refund_for_partner(
     session: AsyncSession,
     partner_id: uuid.UUID,
@@ -111,20 +128,36 @@ async def refund_for_partner(
     """Refund the partner's link for an operator: all that is left, or `amount` in whole units (a link is
     charged in them). The operator's Idempotency-Key is remembered apart from its merchant's keys, so that a
     retry whose answer was lost finds the refund it made instead of making another."""
-    slug = await session.scalar(
-        readable_by_partner(partner_id).with_only_columns(PaymentClient.slug).where(PaymentTransaction.uid == uid)
-    )
-    if slug is None:
-        raise ApiError(ERRORS.NOT_FOUND, "No payment link of this partner has this uid.")
-    if amount is not None and amount != amount.to_integral_value():
-        raise ApiError(ERRORS.VALIDATION_ERROR, "amount: a Payment Link is refunded in whole units, as it was paid.")
-    # An Idempotency-Key header never holds a newline: no merchant's key reads as an operator's.
-    key = f"cms-operator:{operator_id}\n{idempotency_key}" if idempotency_key is not None else None
+    slug = await _partner_link_slug(session, partner_id, uid, amount)
     done = await after_authorization.refund(
-        slug, uid, int(amount) if amount is not None else None, reason, idempotency_key=key
+        slug,
+        uid,
+        int(amount) if amount is not None else None,
+        reason,
+        idempotency_key=_operator_key(operator_id, idempotency_key),
     )
     refund = done.operation
     return TransactionRefund(refund.id, refund.status, refund.amount, refund.created_at)
+
+
+async def capture_for_partner(
+    session: AsyncSession,
+    partner_id: uuid.UUID,
+    uid: str,
+    amount: Decimal | None,
+    *,
+    operator_id: uuid.UUID,
+    idempotency_key: str | None,
+) -> None:
+    """Capture the partner's two-step authorization for an operator, all of it or `amount` (whole units), through
+    the merchant's own capture (its rules: once, within 7 days; its events). Keyed apart as refunds are."""
+    slug = await _partner_link_slug(session, partner_id, uid, amount)
+    await after_authorization.capture(
+        slug,
+        uid,
+        int(amount) if amount is not None else None,
+        idempotency_key=_operator_key(operator_id, idempotency_key),
+    )
 
 
 async def create_link_for_partner(

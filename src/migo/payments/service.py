@@ -18,10 +18,10 @@ database set-up and the benchmark configure merchants and BINs through it; no on
   captured in a period, `links_captured_between`, as `ProcessorPayment`s.
 - a partner's back office: the links of its clients in the CMS's transaction search (`partner_link_payments`),
   one of them (`partner_link_payment`) and its steps (`partner_link_steps`, `LinkStep`s), an operator's refund
-  of one (`refund_for_partner`) and a link it makes for one of the partner's clients (`create_link_for_partner`,
-  with its `LinkFields`; its `link_url`); the clients configured for the partner (`PARTNER_CLIENTS`,
-  `partner_client_page`, `partner_client_slugs`), one of them (`partner_client_terms`), and an operator's change
-  of one under `configure_client`'s rules
+  of one (`refund_for_partner`) or capture (`capture_for_partner`) and a link it makes for one of the partner's
+  clients (`create_link_for_partner`, with its `LinkFields`; its `link_url`); the clients configured for the
+  partner (`PARTNER_CLIENTS`, `partner_client_page`, `partner_client_slugs`), one of them
+  (`partner_client_terms`), and an operator's change of one under `configure_client`'s rules
   (`reconfigure_partner_client`).
 """
 
@@ -45,6 +45,7 @@ from .access import partner_client
 from .back_office import (
     LinkStep,
     PartnerLinkPayment,
+    capture_for_partner,
     create_link_for_partner,
     partner_link_payment,
     partner_link_payments,
@@ -109,6 +110,7 @@ __all__ = [
     "SavedCardView",
     "Verification",
     "businesses_with_unsettled",
+    "capture_for_partner",
     "claim_for_settlement",
     "client_exists",
     "complete_verification",

@@ -114,6 +114,7 @@ async def show_payment(
     uid: Uid,
     refunded: Annotated[str | None, Query(max_length=40)] = None,
     created: Annotated[bool, Query()] = False,
+    captured: Annotated[bool, Query()] = False,
 ) -> Response:
     seen.need("transactions.read")
     payment = await _detail(session, seen, uid)
@@ -133,6 +134,8 @@ async def show_payment(
         refundable=_refundable(seen, payment),
         refund_key=str(uuid.uuid4()),
         refunded=refunded,
+        captured=captured,
+        capturable=seen.may("payments.capture") and payment.status == "authorized" and payment.link_payment is not None,
     )
 
 
@@ -160,10 +163,7 @@ async def refund_payment(
     """The CMS refund (`POST /cms/rest/transactions/{uid}/refund`): all that is left, or `amount`; the page's
     Idempotency-Key makes a second press of the button the same refund."""
     seen.need("payments.refund")
-    try:
-        value = parse_amount(amount.strip()) if amount.strip() else None
-    except ValueError as problem:
-        raise ApiError(ERRORS.VALIDATION_ERROR, f"amount: {problem}") from None
+    value = _amount(amount)
     scope = await transactions.operator_scope(session, seen.operator, seen.partner_id)
     done = await transactions.refund(
         session,
@@ -175,3 +175,35 @@ async def refund_payment(
         idempotency_key=f"dashboard:{idempotency_key}",
     )
     return RedirectResponse(f"{PATH}/payments/{uid}?refunded={done.refund.refund_id}", status_code=303)
+
+
+@router.post("/payments/{uid}/capture", name="capture_payment")
+async def capture_payment(
+    session: DbSession,
+    seen: SignedIn,
+    uid: Uid,
+    idempotency_key: Annotated[str, Form(min_length=8, max_length=200)],
+    amount: Annotated[str, Form(max_length=30)] = "",
+) -> Response:
+    """Capture a two-step authorization, all of it or `amount`, through the merchant's own capture (once, within
+    7 days); the page's Idempotency-Key makes a second press the same capture."""
+    seen.need("payments.capture")
+    value = _amount(amount)
+    scope = await transactions.operator_scope(session, seen.operator, seen.partner_id)
+    await transactions.capture(
+        session,
+        scope,
+        uid,
+        value,
+        operator_id=seen.operator.operator_id,
+        idempotency_key=f"dashboard:{idempotency_key}",
+    )
+    return RedirectResponse(f"{PATH}/payments/{uid}?captured=1", status_code=303)
+
+
+def _amount(text: str) -> Decimal | None:
+    """A form's amount: empty for all of it; else the API's rules (400 naming the field)."""
+    try:
+        return parse_amount(text.strip()) if text.strip() else None
+    except ValueError as problem:
+        raise ApiError(ERRORS.VALIDATION_ERROR, f"amount: {problem}") from None
