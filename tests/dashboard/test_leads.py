@@ -99,12 +99,12 @@ async def test_a_reviewer_refuses_one_document_and_approves_another_lead(client)
     assert approved.status_code == 303
     assert "Lead approved: it is now approved." in (await client.get(approved.headers["location"])).text
 
-    rejections = await _trail(client, tenant, "rejectLead")  # newest first; the forged POST was nobody's
+    rejections = await _trail(client, tenant, "rejectLead")  # newest first; the forged POST refused, kept too
     changes = {"status": {"before": "IN_REVIEW", "after": "DOCUMENTS_PENDING"}}
     changes["rejectedDocuments"] = {"before": [], "after": [refused["id"]]}
-    assert [(r["status"], r["changes"]) for r in rejections] == [(409, None), (303, changes)]
+    assert [(r["status"], r["changes"]) for r in rejections] == [(409, None), (303, changes), (403, None)]
     approvals = await _trail(client, tenant, "approveLead")
-    assert [(r["status"], r["resourceName"]) for r in approvals] == [(303, "Otra")]
+    assert [(r["status"], r["resourceName"]) for r in approvals] == [(303, "Otra"), (403, None)]
 
 
 async def test_a_whole_lead_is_rejected_with_a_reason(client):

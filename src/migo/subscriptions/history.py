@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.payments import service as payments
@@ -59,7 +58,7 @@ async def plan_page(session: AsyncSession, client_slug: str, page: PageRequest) 
 
 async def plan_names(session: AsyncSession, client_slug: str, plan_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
     rows = await session.execute(
-        select(Plan.id, Plan.name).where(Plan.client_slug == client_slug, Plan.id.in_(set(plan_ids)))
+        readable(client_slug, Plan).with_only_columns(Plan.id, Plan.name).where(Plan.id.in_(set(plan_ids)))
     )
     return {plan_id: name for plan_id, name in rows}
 
