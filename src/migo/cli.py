@@ -80,6 +80,8 @@ def _cheat_sheet(sheet: dict[str, Any]) -> str:
         f"    global operator (every partner) through clientId {cms['platform']['clientId']}  clientSecret "
         f"{cms['platform']['clientSecret']}: {cms['platform']['operator']['username']} / "
         f"{cms['platform']['operator']['password']}",
+        f"  Dashboard       {sheet['surfaces']['dashboard']['signIn']}",
+        "    the CMS operators above sign in there (the account is their partner's id, filled in by this link)",
         "",
         "  Cards in stock, waiting for activation (number, expiry, embossed name):",
         *(f"    {card['number']}  {card['expiry']}  {card['name']}" for card in sheet["cardStock"]),
