@@ -1,18 +1,24 @@
 """A settlement's reports, as a finance team reconciles them: a CSV of its lines (one row per payment or refund,
 with the totals row last) and a PDF with the issuer, the business, the period, the totals and the lines, on
-numbered pages."""
+numbered pages. `settlement_report` gathers what either needs, for the Gateway's and the back office's downloads."""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC
+from typing import Literal
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from migo.identity import service as identity
 from migo.platform.batches import spreadsheet_cell
 from migo.platform.money import format_money
 from migo.platform.pdf import NumberedPdf, latin1
 
+from . import businesses, settlements
 from .models import Business, Payout, Settlement, SettlementLine
 
 CSV_COLUMNS = (
@@ -138,3 +144,30 @@ def settlement_pdf(
     pdf.cell(widths[5], 7, format_money(settlement.fees), border="T", align="R")
     pdf.cell(widths[6], 7, format_money(settlement.net), border="T", align="R", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+@dataclass(frozen=True)
+class Report:
+    body: bytes | str
+    media_type: str
+    filename: str
+
+
+async def settlement_report(session: AsyncSession, settlement: Settlement, kind: Literal["csv", "pdf"]) -> Report:
+    """The settlement's CSV or PDF report (the PDF names its company as the issuer)."""
+    lines = await settlements.lines_of(session, settlement)
+    filename = f"settlement-{settlement.id}.{kind}"
+    if kind == "csv":
+        return Report(settlement_csv(settlement, lines), "text/csv; charset=utf-8", filename)
+    pdf = settlement_pdf(
+        issuer=await identity.company_name(session, settlement.company_id),
+        business=await businesses.find_business(session, settlement.company_id, settlement.business_id),
+        settlement=settlement,
+        lines=lines,
+        payout=(await settlements.payouts_of(session, [settlement.id])).get(settlement.id),
+    )
+    return Report(pdf, "application/pdf", filename)
+
+
+def report_download(report: Report) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{report.filename}"'}

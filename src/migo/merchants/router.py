@@ -12,7 +12,6 @@ from fastapi.responses import Response
 from fastapi.security import HTTPBasic, HTTPBasicCredentials
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from migo.identity import service as identity
 from migo.identity.auth import (
     KEY_ID_HEADER,
     SIGNATURE_HEADER,
@@ -462,12 +461,8 @@ async def settlement_report_csv(settlementId: uuid.UUID, app: GatewayApp, sessio
     """One row per line (payment or refund) and a totals row: `line,source,type,reference,payment,occurredAt,gross,
     fee,net,currency,settleTo` (`payment`: the terminal payment's id or the Payment Link's uid)."""
     settlement = await settlements.find_settlement(session, app.tenant_id, settlementId)
-    body = reports.settlement_csv(settlement, await settlements.lines_of(session, settlement))
-    return Response(
-        body,
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="settlement-{settlement.id}.csv"'},
-    )
+    report = await reports.settlement_report(session, settlement, "csv")
+    return Response(report.body, media_type=report.media_type, headers=reports.report_download(report))
 
 
 @router.get(
@@ -482,19 +477,8 @@ async def settlement_report_csv(settlementId: uuid.UUID, app: GatewayApp, sessio
 )
 async def settlement_report_pdf(settlementId: uuid.UUID, app: GatewayApp, session: DbSession) -> Response:
     settlement = await settlements.find_settlement(session, app.tenant_id, settlementId)
-    business = await businesses.find_business(session, app.tenant_id, settlement.business_id)
-    pdf = reports.settlement_pdf(
-        issuer=await identity.company_name(session, app.tenant_id),
-        business=business,
-        settlement=settlement,
-        lines=await settlements.lines_of(session, settlement),
-        payout=(await settlements.payouts_of(session, [settlement.id])).get(settlement.id),
-    )
-    return Response(
-        pdf,
-        media_type="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="settlement-{settlement.id}.pdf"'},
-    )
+    report = await reports.settlement_report(session, settlement, "pdf")
+    return Response(report.body, media_type=report.media_type, headers=reports.report_download(report))
 
 
 @sandbox_router.post("/settlements/run", response_model=CustomResponse[list[SettlementOut]])

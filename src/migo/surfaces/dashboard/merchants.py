@@ -6,13 +6,13 @@ functions: another partner's business or settlement is not found (404)."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, get_args
+from typing import Annotated, Literal, get_args
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from migo.identity import service as identity
-from migo.merchants import back_office, businesses, reports, settlements
+from migo.merchants import back_office, reports, settlements
 from migo.merchants.settlements import SettlementStatus
 from migo.platform.pagination import PageRequest, SortOrder
 from migo.platform.routing import DbSession, MigoRoute
@@ -112,39 +112,16 @@ async def show_settlement(
     )
 
 
-@router.get("/settlements/{settlementId}/report.csv", name="settlement_report_csv")
-async def settlement_report_csv(
+@router.get("/settlements/{settlementId}/report.{kind}", name="settlement_report")
+async def settlement_report(
     settlementId: uuid.UUID,  # noqa: N803
+    kind: Literal["csv", "pdf"],
     session: DbSession,
     seen: SignedIn,
 ) -> Response:
-    """The Gateway's CSV report of the settlement, for a partner's operator."""
+    """The Gateway's CSV or PDF report of the settlement (the company as issuer), for a partner's operator."""
     seen.need("settlements.read")
     companies = await identity.company_ids_of_partner(session, seen.partner_id)
     settlement = await back_office.partner_settlement(session, companies, settlementId)
-    body = reports.settlement_csv(settlement, await settlements.lines_of(session, settlement))
-    return Response(body, media_type="text/csv; charset=utf-8", headers=_download(settlement.id, "csv"))
-
-
-@router.get("/settlements/{settlementId}/report.pdf", name="settlement_report_pdf")
-async def settlement_report_pdf(
-    settlementId: uuid.UUID,  # noqa: N803
-    session: DbSession,
-    seen: SignedIn,
-) -> Response:
-    """The Gateway's PDF report of the settlement (the company as issuer), for a partner's operator."""
-    seen.need("settlements.read")
-    companies = await identity.company_ids_of_partner(session, seen.partner_id)
-    settlement = await back_office.partner_settlement(session, companies, settlementId)
-    pdf = reports.settlement_pdf(
-        issuer=await identity.company_name(session, settlement.company_id),
-        business=await businesses.find_business(session, settlement.company_id, settlement.business_id),
-        settlement=settlement,
-        lines=await settlements.lines_of(session, settlement),
-        payout=(await settlements.payouts_of(session, [settlement.id])).get(settlement.id),
-    )
-    return Response(pdf, media_type="application/pdf", headers=_download(settlement.id, "pdf"))
-
-
-def _download(settlement_id: uuid.UUID, extension: str) -> dict[str, str]:
-    return {"Content-Disposition": f'attachment; filename="settlement-{settlement_id}.{extension}"'}
+    report = await reports.settlement_report(session, settlement, kind)
+    return Response(report.body, media_type=report.media_type, headers=reports.report_download(report))
