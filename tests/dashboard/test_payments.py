@@ -120,6 +120,9 @@ async def test_a_merchants_user_sees_its_clients_payments_only(client):
         assert mine["uid"] not in cards_only.text and "card transaction</span>" in cards_only.text
         long_ago = await admin_browser.get("/dashboard/payments", params={"from": "2000-01-01", "to": "2000-01-31"})
         assert "No payment matches these filters." in long_ago.text and 'value="2000-01-31"' in long_ago.text
+        whole_calendar = {"from": "0001-01-01", "to": "9999-12-31"}  # the calendar's ends: no bound, not a 500
+        assert mine["uid"] in (await admin_browser.get("/dashboard/payments", params=whole_calendar)).text
+        assert (await admin_browser.get("/dashboard/audit", params=whole_calendar)).status_code == 200
 
 
 async def test_a_platform_operator_chooses_the_partner_its_pages_act_on(client):

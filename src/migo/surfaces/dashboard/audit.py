@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -19,7 +19,7 @@ from migo.platform.errors import ERRORS, ApiError
 from migo.platform.pagination import PageRequest, SortOrder
 from migo.platform.routing import DbSession, MigoRoute
 
-from .pages import render
+from .pages import days_between, render
 from .viewer import Viewer, viewer
 
 router = APIRouter(route_class=MigoRoute, include_in_schema=False)
@@ -38,10 +38,6 @@ def _parsed(field: str, text: str, parse: Callable[[str], Value]) -> Value | Non
         return parse(text.strip())
     except ValueError:
         raise ApiError(ERRORS.VALIDATION_ERROR, f"{field}: not a valid value.") from None
-
-
-def _day_start(day: date | None) -> datetime | None:
-    return datetime.combine(day, time(), tzinfo=UTC) if day is not None else None
 
 
 @router.get("/audit", name="dashboard_audit")
@@ -69,8 +65,7 @@ async def list_audit(
         operator_id,
         action.strip() or None,
         resource.strip() or None,
-        _day_start(first),
-        _day_start(last + timedelta(days=1) if last else None),  # `to` is a whole day, included
+        *days_between(first, last),
     )
     wanted = PageRequest(page=page, limit=PAGE_SIZE, sort_by="at", sort_order=SortOrder.DESC, search_text=q or None)
     found, meta = await trail.RECORDS.fetch(session, statement, wanted)

@@ -4,7 +4,7 @@ and the problem page (a refusal, a business error, a page that does not exist)."
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +25,14 @@ def _instant(value: datetime | None) -> dict[str, str] | None:
         return None
     utc = value.astimezone(UTC)
     return {"iso": utc.isoformat().replace("+00:00", "Z"), "text": utc.strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def days_between(first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
+    """A filter of whole UTC days, `last` included: from the start of `first` to the start of the day after
+    `last` (None, no bound, for a last day the calendar ends on)."""
+    start = datetime.combine(first, time(), UTC) if first is not None else None
+    end = datetime.combine(last + timedelta(days=1), time(), UTC) if last is not None and last < date.max else None
+    return start, end
 
 
 def page_numbers(page: int, total_pages: int) -> list[int]:

@@ -6,7 +6,7 @@ or another client's for a merchant's user, is not found (404)."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Annotated, get_args
 
@@ -30,7 +30,7 @@ from migo.webhooks import service as webhooks
 
 from . import links
 from .chart import daily_volume_svg
-from .pages import render
+from .pages import days_between, render
 from .viewer import PATH, Viewer, viewer
 
 router = APIRouter(route_class=MigoRoute, include_in_schema=False)
@@ -87,11 +87,12 @@ async def list_payments(
         "from": since.isoformat() if since else "",
         "to": until.isoformat() if until else "",
     }
+    created_from, created_to = days_between(since, until)
     kept = transactions.TransactionFilter(
         kind=filters["kind"] or None,  # type: ignore[arg-type]
         status=filters["status"] or None,
-        created_from=datetime.combine(since, time(), UTC) if since else None,
-        created_to=datetime.combine(until + timedelta(days=1), time(), UTC) if until else None,
+        created_from=created_from,
+        created_to=created_to,
     )
     wanted = PageRequest(
         page=page, limit=PAGE_SIZE, sort_by="createdAt", sort_order=SortOrder.DESC, search_text=q or None
