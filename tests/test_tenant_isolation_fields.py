@@ -75,6 +75,7 @@ COVERED: dict[str, str] = {
     "POST /cms/rest/operators/{operatorId}/reset-password query.partnerId": NAMED_PARTNER,
     "POST /cms/rest/roles body.partnerId": NAMED_PARTNER,
     "POST /cms/rest/transactions/{uid}/refund query.partnerId": NAMED_PARTNER,
+    "POST /cms/rest/transactions/{uid}/capture query.partnerId": NAMED_PARTNER,
     "GET /cms/rest/audit query.operatorId": AUDIT_ISOLATION,
     "GET /cms/rest/audit query.partnerId": (
         "tests/backoffice/test_operator_scopes.py::"

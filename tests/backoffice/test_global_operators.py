@@ -206,6 +206,7 @@ async def test_a_partners_operator_names_no_other_partner_on_any_route(client):
         ("GET", f"/cms/rest/conciliation/{some}/report.csv", {}),
         ("GET", "/cms/rest/transactions/ABCDEFGHIJKLMNOPQRSTU", {}),
         ("POST", "/cms/rest/transactions/ABCDEFGHIJKLMNOPQRSTU/refund", {"json": {"reason": "Goodwill"}}),
+        ("POST", "/cms/rest/transactions/ABCDEFGHIJKLMNOPQRSTU/capture", {}),
     ]
     for method, path, extra in calls:
         answered = await client.request(method, path, params=theirs, headers=admin, **extra)

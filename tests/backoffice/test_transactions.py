@@ -250,3 +250,28 @@ async def test_a_refund_is_made_once_per_key_and_never_beyond_what_is_left(clien
     ]
     assert made[1]["changes"]["status"] == {"before": "approved", "after": "refunded"}
     assert made[0]["changes"]["reason"] == {"before": None, "after": body["reason"]}
+
+
+async def test_finance_captures_a_two_step_authorization_once_and_support_cannot(client):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant, capture_mode="manual")
+    link = await create_link(client, tenant, amount=200)
+    assert (await sandbox_pay(client, tenant, link["uid"])).json()["outcome"] == "authorized"
+    path = f"{TRANSACTIONS}/{link['uid']}/capture"
+    support = await _operator(client, tenant, "support")
+    _error(await client.post(path, json={"amount": "150"}, headers=support), 403, 7801)
+    finance = await _operator(client, tenant, "finance")
+    _error(await client.post(path, json={"amount": "150.5"}, headers=finance), 400, 7000)  # whole units
+
+    first = await client.post(path, json={"amount": "150"}, headers=finance | {"Idempotency-Key": "capture-1"})
+    captured = _data(first, 200)
+    assert (captured["status"], captured["linkPayment"]["capturedAmount"]) == ("approved", "150.0000")
+    replay = await client.post(path, json={"amount": "150"}, headers=finance | {"Idempotency-Key": "capture-1"})
+    assert replay.json() == first.json() and replay.headers.get("Idempotent-Replayed") == "true"
+    _error(await client.post(path, headers=finance | {"Idempotency-Key": "capture-2"}), 409, 5012)  # once
+    shown = (await client.get(f"/transactions/{link['uid']}", headers=merchant(tenant))).json()
+    assert (shown["status"], shown["capturedAmount"]) == ("approved", 150)  # the merchant sees it
+
+    kept = await _trail(client, await tenant.operator_headers(client), resourceId=link["uid"])
+    made = [r for r in kept if r["action"] == "capturePartnerTransaction" and r["changes"]]  # not the replay
+    assert [r["changes"]["capturedAmount"] for r in made] == [{"before": "0.0000", "after": "150.0000"}]

@@ -295,6 +295,13 @@ class TransactionRefundCreate(ApiInput):
     ]
 
 
+class TransactionCaptureCreate(ApiInput):
+    amount: Amount | None = Field(
+        None,
+        description="At most what was authorized, in whole units as the link was paid; all of it when left out.",
+    )
+
+
 class TransactionRefundOut(ApiModel):
     refund_id: uuid.UUID
     status: Literal["pending", "succeeded"] = Field(

@@ -187,12 +187,15 @@ async def capture(
     *,
     operator_id: uuid.UUID,
     idempotency_key: str | None,
-) -> None:
+) -> tuple[payments.PartnerLinkPayment, payments.PartnerLinkPayment]:
     """Capture the partner's two-step link payment `uid` (a card transaction or a terminal payment has nothing to
-    capture here: 409)."""
-    found = await find(session, scope, uid)
-    if not isinstance(found, payments.PartnerLinkPayment):
+    capture here: 409); the payment before and after."""
+    before = await find(session, scope, uid)
+    if not isinstance(before, payments.PartnerLinkPayment):
         raise ApiError(ERRORS.CONFLICT, "Only a two-step link payment is captured from the back office.")
     await payments.capture_for_partner(
         session, scope.partner_id, uid, amount, operator_id=operator_id, idempotency_key=idempotency_key
     )
+    after = await find(session, scope, uid)
+    assert isinstance(after, payments.PartnerLinkPayment)  # the same payment, read again
+    return before, after

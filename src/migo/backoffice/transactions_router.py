@@ -1,5 +1,5 @@
-"""The CMS's transaction search, one transaction, and an operator's refund (backoffice.transactions): parse,
-call, answer."""
+"""The CMS's transaction search, one transaction, and an operator's refund and capture (backoffice.transactions):
+parse, call, answer."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from . import transactions
 from .schemas import (
     PartnerTransactionDetail,
     PartnerTransactionOut,
+    TransactionCaptureCreate,
     TransactionKind,
     TransactionRefundCreate,
     TransactionRefundOut,
@@ -113,3 +114,36 @@ async def refund_partner_transaction(
             transaction=PartnerTransactionDetail.of_found(done.after),
         )
     )
+
+
+@router.post(
+    "/transactions/{uid}/capture",
+    response_model=CustomResponse[PartnerTransactionDetail],
+    dependencies=[CmsOperatorIdempotent],
+)
+async def capture_partner_transaction(
+    uid: TransactionUid,
+    request: Request,
+    session: DbSession,
+    body: TransactionCaptureCreate | None = None,
+    operator: OperatorPrincipal = require_permission("payments.capture"),
+    partner_id: NamedPartner = None,
+) -> Any:
+    """Capture a two-step link payment's authorization, all of it or `amount`, through the merchant's own capture:
+    its rules and errors apply (once, within 7 days: 5012/5013), and the merchant hears it. A card transaction or
+    a terminal payment has nothing to capture (409). Honours Idempotency-Key."""
+    scope = await transactions.operator_scope(session, operator, partner_id)
+    before, after = await transactions.capture(
+        session,
+        scope,
+        uid,
+        body.amount if body else None,
+        operator_id=operator.operator_id,
+        idempotency_key=request.headers.get(idempotency.HEADER),
+    )
+    record_changes(
+        request,
+        capturedAmount=(format_money(before.captured_amount), format_money(after.captured_amount)),
+        status=(before.summary.status, after.summary.status),
+    )
+    return ok(PartnerTransactionDetail.of_found(after))
