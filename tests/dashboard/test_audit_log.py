@@ -40,7 +40,9 @@ async def test_the_audit_log_lists_the_partners_records_newest_first_with_its_fi
     assert (await client.get("/dashboard/audit", params={"from": "31/12/2026"})).status_code == 400
     [made, *_] = await _trail(client, admin, action="createRole")
     mine = await client.get("/dashboard/audit", params={"action": "createRole", "operator": made["operatorId"]})
-    assert "2 records<" in mine.text and ">you</a>" in mine.text
+    you = f'>{tenant.operator_username}</a> <span class="muted">(you)</span>'
+    assert "2 records<" in mine.text and you in mine.text
+    assert made["operatorUsername"] == tenant.operator_username  # the CMS's record names it too
 
 
 async def test_a_viewer_without_audit_read_is_refused(client):

@@ -56,7 +56,7 @@ async def list_audit_records(
     partner = await own_partner(session, operator, partnerId) if partnerId is not None else operator.partner_id
     statement = trail.listing(partner, operatorId, action, resourceId, atFrom, atTo)
     found, meta = await trail.RECORDS.fetch(session, statement, page)
-    return ok(Page[AuditRecordOut](items=[AuditRecordOut.model_validate(record) for record in found], meta=meta))
+    return ok(Page[AuditRecordOut](items=await trail.shown(session, found), meta=meta))
 
 
 # A partner's cardholders and cards (`/app/partners/{partnerId}/…`): the operator's own partner only.

@@ -30,6 +30,9 @@ class AuditRecordOut(ApiModel):
     id: uuid.UUID
     at: UtcDateTime
     operator_id: uuid.UUID | None = Field(description="None: the call named no operator (refused, or a sign-in).")
+    operator_username: str | None = Field(
+        None, description="The operator's username now (a platform operator's too); None when the call named none."
+    )
     application_id: uuid.UUID | None
     action: str = Field(description="The operation, as the OpenAPI document names it: `approveLead`.")
     method: str

@@ -7,11 +7,14 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, Text, cast, func, literal_column
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from migo.identity import service as identity
 from migo.platform.pagination import Listing
 
 from .access import readable
 from .models import AuditRecord
+from .schemas import AuditRecordOut
 
 RECORDS = Listing(
     name="AuditRecords",
@@ -51,3 +54,14 @@ def listing(
     if at_to is not None:
         statement = statement.where(AuditRecord.at < at_to)
     return statement
+
+
+async def shown(session: AsyncSession, found: list[AuditRecord]) -> list[AuditRecordOut]:
+    """The records as the CMS and the dashboard show them: each with its operator's username, read in one query."""
+    usernames = await identity.operator_usernames(session, (r.operator_id for r in found if r.operator_id))
+    return [
+        AuditRecordOut.model_validate(record).model_copy(
+            update={"operator_username": usernames.get(record.operator_id) if record.operator_id else None}
+        )
+        for record in found
+    ]

@@ -23,6 +23,7 @@ Who is calling is in `principals` (values) and `auth` (the surfaces' FastAPI dep
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select, select
@@ -51,7 +52,7 @@ from .cardholders import get as get_cardholder
 from .cardholders import register_once as register_cardholder_once
 from .cardholders import unblock as unblock_cardholder
 from .errors import IDENTITY_ERRORS
-from .models import Company, User
+from .models import Company, Operator, User
 from .partners import (
     PARTNERS,
     PartnerChange,
@@ -153,6 +154,16 @@ async def partner_of_company(session: AsyncSession, company_id: uuid.UUID) -> uu
     partner_id = await session.scalar(select(Company.partner_id).where(Company.id == company_id))
     assert partner_id is not None  # the caller holds the company's own id
     return partner_id
+
+
+async def operator_usernames(session: AsyncSession, operator_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The usernames of these operators, whatever their partner: the callers hold ids read from their own
+    partner's records (an audit record names a platform operator's id too, and shows its username)."""
+    wanted = set(operator_ids)
+    if not wanted:
+        return {}
+    found = await session.execute(select(Operator.id, Operator.username).where(Operator.id.in_(wanted)))
+    return {operator_id: username for operator_id, username in found}
 
 
 PARTNER_CARDHOLDERS = Listing(

@@ -14,7 +14,6 @@ from fastapi.responses import Response
 
 from migo.backoffice import trail
 from migo.backoffice.access import own_partner
-from migo.backoffice.schemas import AuditRecordOut
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.pagination import PageRequest, SortOrder
 from migo.platform.routing import DbSession, MigoRoute
@@ -70,5 +69,5 @@ async def list_audit(
     wanted = PageRequest(page=page, limit=PAGE_SIZE, sort_by="at", sort_order=SortOrder.DESC, search_text=q or None)
     found, meta = await trail.RECORDS.fetch(session, statement, wanted)
     filters = {"q": q, "operator": operator, "action": action, "resource": resource, "from": since, "to": until}
-    items = [AuditRecordOut.model_validate(record) for record in found]
+    items = await trail.shown(session, found)
     return render(request, "audit.html", seen, items=items, meta=meta, filters=filters)
