@@ -5,7 +5,10 @@ sign-ins share the API's limits; and no page allows an inline script."""
 from __future__ import annotations
 
 import httpx
+from sqlalchemy import select
 
+from migo.identity.models import DashboardSession
+from migo.platform.db import database
 from tests.dashboard.signing_in import csrf_of, sign_in
 from tests.factories import create_tenant
 
@@ -71,6 +74,11 @@ async def test_thirty_idle_minutes_end_a_session(client, frozen_clock):
     assert (await client.get("/dashboard/")).status_code == 200
     frozen_clock.advance(minutes=31)
     assert (await client.get("/dashboard/")).status_code == 303
+    async with database.transaction() as session:  # ended for good, and said why, though the request was refused
+        ended = await session.scalar(
+            select(DashboardSession.ended_reason).where(DashboardSession.partner_id == tenant.partner_id)
+        )
+    assert ended == "idle"
 
 
 async def test_sign_out_everywhere_ends_every_browser_and_the_api_tokens(client):

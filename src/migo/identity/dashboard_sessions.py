@@ -23,6 +23,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock, security
+from migo.platform.db import database
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
 from migo.platform.secrets import Password, Secret
@@ -101,7 +102,9 @@ async def resume(session: AsyncSession, token: str) -> Resumed:
     lapsed = "idle" if now - row.last_seen_at > IDLE_TIMEOUT else None
     lapsed = lapsed or ("expired" if now - row.created_at > MAX_LIFETIME else None)
     if lapsed is not None:
-        await _end(session, row, lapsed)
+        # Ended in a transaction of its own: the request is refused, and its own transaction rolled back.
+        async with database.transaction() as apart:
+            await _end(apart, row, lapsed)
         raise ApiError(ERRORS.UNAUTHORIZED, _ENDED)
     access = await operators.access_of(session, row.operator_id, row.partner_id)
     if now - row.last_seen_at >= TOUCH_EVERY:
