@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -56,7 +57,7 @@ def listing(
     return statement
 
 
-async def shown(session: AsyncSession, found: list[AuditRecord]) -> list[AuditRecordOut]:
+async def shown(session: AsyncSession, found: Sequence[AuditRecord]) -> list[AuditRecordOut]:
     """The records as the CMS and the dashboard show them: each with its operator's username, read in one query."""
     usernames = await identity.operator_usernames(session, (r.operator_id for r in found if r.operator_id))
     return [

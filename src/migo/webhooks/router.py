@@ -14,12 +14,11 @@ from pydantic import Field
 from migo.events.service import EVENTS
 from migo.identity.auth import GatewayApp, GatewayIdempotent, Merchant, MerchantIdempotent
 from migo.platform.envelope import CustomResponse, ok
-from migo.platform.pagination import Listing, Page, PageRequest
+from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.wire import ApiModel
 
 from . import inbound, service, signatures
-from .models import WebhookDelivery, WebhookEndpoint
 from .schemas import (
     DeliveryOut,
     EndpointCreate,
@@ -30,20 +29,7 @@ from .schemas import (
     ReplayOut,
     ReplayRequest,
 )
-from .service import Owner
-
-ENDPOINTS = Listing(
-    name="WebhookEndpoints",
-    sortable={"createdAt": lambda: WebhookEndpoint.created_at},
-    default_sort="createdAt",
-    tiebreaker=lambda: WebhookEndpoint.id,
-)
-DELIVERIES = Listing(
-    name="WebhookDeliveries",
-    sortable={"createdAt": lambda: WebhookDelivery.created_at},
-    default_sort="createdAt",
-    tiebreaker=lambda: WebhookDelivery.id,
-)
+from .service import DELIVERIES, ENDPOINTS, Owner
 
 
 def merchant_owner(merchant: Merchant) -> Owner:

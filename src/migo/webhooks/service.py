@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from migo.events.models import Event
 from migo.platform import clock, security
 from migo.platform.errors import ERRORS, ApiError
+from migo.platform.pagination import Listing
 from migo.platform.secrets import HeaderSecret, Secret
 
 from . import signatures, targets
@@ -383,6 +384,20 @@ async def set_client_callback(
     current.url = url
     _set_auth_header(current, callback.auth_header_name, callback.auth_header_value)
     current.updated_at = clock.now()
+
+
+ENDPOINTS = Listing(
+    name="WebhookEndpoints",
+    sortable={"createdAt": lambda: WebhookEndpoint.created_at},
+    default_sort="createdAt",
+    tiebreaker=lambda: WebhookEndpoint.id,
+)
+DELIVERIES = Listing(
+    name="WebhookDeliveries",
+    sortable={"createdAt": lambda: WebhookDelivery.created_at},
+    default_sort="createdAt",
+    tiebreaker=lambda: WebhookDelivery.id,
+)
 
 
 def endpoints_statement(owner: Owner) -> Select[WebhookEndpoint]:

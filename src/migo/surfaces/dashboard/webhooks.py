@@ -19,7 +19,6 @@ from migo.platform.auditing import file_under, name_resource, record_changes
 from migo.platform.pagination import PageRequest, SortOrder
 from migo.platform.routing import DbSession, MigoRoute
 from migo.webhooks import service as hooks
-from migo.webhooks.router import DELIVERIES, ENDPOINTS
 from migo.webhooks.schemas import DeliveryOut, EndpointOut
 
 from .clients import seen_client, visible_clients
@@ -70,7 +69,7 @@ async def list_endpoints(
         return render(request, "webhooks.html", seen, clients=[], chosen="", endpoints=[], meta=None)
     owner = await _owner(session, seen, chosen)
     wanted = PageRequest(page=page, limit=PAGE_SIZE, sort_by="createdAt", sort_order=SortOrder.DESC, search_text=None)
-    found, meta = await ENDPOINTS.fetch(session, hooks.endpoints_statement(owner), wanted)
+    found, meta = await hooks.ENDPOINTS.fetch(session, hooks.endpoints_statement(owner), wanted)
     endpoints = [EndpointOut.of(endpoint) for endpoint in found]
     return render(request, "webhooks.html", seen, clients=clients, chosen=chosen, endpoints=endpoints, meta=meta)
 
@@ -92,7 +91,7 @@ async def show_endpoint(
     owner = await _owner(session, seen, slug)
     endpoint = await hooks.get_endpoint(session, owner, endpoint_id)
     wanted = PageRequest(page=page, limit=PAGE_SIZE, sort_by="createdAt", sort_order=SortOrder.DESC, search_text=None)
-    found, meta = await DELIVERIES.fetch(session, hooks.deliveries_statement(endpoint), wanted)
+    found, meta = await hooks.DELIVERIES.fetch(session, hooks.deliveries_statement(endpoint), wanted)
     attempts = await hooks.attempts_of(session, [delivery.id for delivery in found])
     return render(
         request,
