@@ -44,6 +44,7 @@ async def test_an_operator_sets_moves_and_removes_the_clients_callback_and_never
         "authHeaderName": "x-api-key",
         "eventTypes": ["*"],
         "status": "enabled",
+        "bodyTemplate": None,
     }
     assert found["maxAttempts"] == 4 and HEADER_VALUE not in answer.text
     [seen] = await _merchants_view(client, tenant)  # a webhook endpoint like the merchant's own, with its header

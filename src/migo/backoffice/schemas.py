@@ -487,6 +487,12 @@ class ClientCallbackOut(ApiModel):
     status: Literal["enabled", "paused", "disabled"] = Field(
         description="`disabled`: after a 410 Gone or an address that turned internal; the merchant enables it again."
     )
+    body_template: str | None = Field(description="Its own callback body template; null: the flat body.")
+
+
+class CheckoutFieldOut(ApiModel):
+    label: str
+    key: str
 
 
 class PartnerClientOut(ApiModel):
@@ -509,6 +515,9 @@ class PartnerClientOut(ApiModel):
     allowed_brands: list[str] = Field(description="BIN rules; empty: every brand.")
     allowed_card_types: list[CardType]
     allowed_countries: list[str]
+    checkout_fields: list[CheckoutFieldOut] = Field(
+        description="The customKeys the hosted checkout shows under the amount, in order, each with its label."
+    )
     callback_endpoints: list[ClientCallbackOut] = Field(
         description="Its webhook endpoints, oldest first; the first is the one `callbackEndpoint` sets."
     )
@@ -516,12 +525,13 @@ class PartnerClientOut(ApiModel):
     @classmethod
     def of(cls, terms: payments.ClientTerms, callbacks: list[Any]) -> PartnerClientOut:
         declines, window, suspension = terms.velocity
-        built = ("processors", "velocity", "callback_endpoints")
+        built = ("processors", "velocity", "checkout_fields", "callback_endpoints")
         return cls.model_validate(
             {
                 **{name: getattr(terms, name) for name in cls.model_fields if name not in built},
                 "processors": [ClientProcessorOut.model_validate(p) for p in terms.processors],
                 "velocity": ClientVelocityOut(declines=declines, window_minutes=window, suspension_minutes=suspension),
+                "checkout_fields": [CheckoutFieldOut(label=f.label, key=f.key) for f in terms.checkout_fields],
                 "callback_endpoints": [ClientCallbackOut.model_validate(endpoint) for endpoint in callbacks],
             }
         )
@@ -531,6 +541,11 @@ class ClientProcessorIn(ApiInput):
     name: Annotated[str, Field(min_length=1, max_length=40)]
     brands: list[Annotated[str, Field(min_length=1, max_length=20)]] = Field([], max_length=20)
     installments: list[int] = Field([], max_length=48)
+
+
+class CheckoutFieldIn(ApiInput):
+    label: Annotated[str, Field(min_length=1, max_length=60, description="What the customer reads: `Order`.")]
+    key: Annotated[str, Field(min_length=1, max_length=100, description="The customKeys key whose value is shown.")]
 
 
 class ClientVelocityIn(ApiInput):
@@ -563,6 +578,12 @@ class PartnerClientUpdate(ApiInput):
     allowed_brands: list[Annotated[str, Field(min_length=1, max_length=20)]] | None = Field(None, max_length=20)
     allowed_card_types: list[CardType] | None = Field(None, max_length=3)
     allowed_countries: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] | None = Field(None, max_length=250)
+    checkout_fields: list[CheckoutFieldIn] | None = Field(
+        None,
+        max_length=10,
+        description="The customKeys the checkout shows, in order (distinct keys); a link without one, or whose value "
+        "is not text, a number or true/false, shows nothing for it. [] shows none.",
+    )
     callback_endpoint: CallbackEndpointIn | None = Field(
         None,
         description="Where the client's Merchant Generic Callback goes: its callback endpoint (the first of "
@@ -578,6 +599,8 @@ class PartnerClientUpdate(ApiInput):
             changes["processors"] = tuple(
                 payments.ProcessorTerms(p.name, tuple(p.brands), tuple(p.installments)) for p in self.processors
             )
+        if self.checkout_fields is not None:
+            changes["checkout_fields"] = tuple(payments.CheckoutField(f.label, f.key) for f in self.checkout_fields)
         if self.velocity is not None:
             velocity = self.velocity
             changes["velocity"] = (velocity.declines, velocity.window_minutes, velocity.suspension_minutes)

@@ -45,6 +45,21 @@ class ProcessorTerms:
 
 
 @dataclass(frozen=True)
+class CheckoutField:
+    """A customKey the checkout shows (seed 002: customKeys are "available to webview templates"): its label,
+    and the key of the link's customKeys whose value is shown beside it."""
+
+    label: str
+    key: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"label": self.label, "key": self.key}
+
+
+MAX_CHECKOUT_FIELDS = 10
+
+
+@dataclass(frozen=True)
 class ClientTerms:
     slug: str
     display_name: str
@@ -65,6 +80,7 @@ class ClientTerms:
     allowed_brands: tuple[str, ...] = field(default=())
     allowed_card_types: tuple[str, ...] = field(default=())
     allowed_countries: tuple[str, ...] = field(default=())
+    checkout_fields: tuple[CheckoutField, ...] = field(default=())
 
     def check(self) -> None:
         """Refuse a configuration no link could be paid under (a programming or operator error)."""
@@ -124,6 +140,13 @@ class ClientTerms:
             need("allowed_card_types", f"card types among {', '.join(CARD_TYPES)}")
         if any(not re.fullmatch(r"[A-Z]{2}", country) for country in self.allowed_countries):
             need("allowed_countries", "ISO 3166 alpha-2 countries, upper case")
+        keys = [f.key for f in self.checkout_fields]
+        if (
+            len(keys) > MAX_CHECKOUT_FIELDS
+            or len(set(keys)) != len(keys)
+            or any(not (0 < len(f.label.strip()) <= 60 and 0 < len(f.key) <= 100) for f in self.checkout_fields)
+        ):
+            need("checkout_fields", f"at most {MAX_CHECKOUT_FIELDS} checkout fields of distinct keys, each labelled")
         return problems
 
 
@@ -149,6 +172,7 @@ def terms_of(client: PaymentClient) -> ClientTerms:
         allowed_brands=tuple(client.allowed_brands),
         allowed_card_types=tuple(client.allowed_card_types),
         allowed_countries=tuple(client.allowed_countries),
+        checkout_fields=tuple(CheckoutField(f["label"], f["key"]) for f in client.checkout_fields),
     )
 
 
@@ -222,6 +246,7 @@ async def configure_client(
     client.allowed_countries = list(terms.allowed_countries)
     client.allowed_return_origins = list(terms.allowed_return_origins)
     client.default_return_url = terms.default_return_url
+    client.checkout_fields = [f.as_json() for f in terms.checkout_fields]
     client.status = "active"
     await session.flush()
     return client
@@ -336,3 +361,17 @@ async def clearing_account(session: AsyncSession, processor: str, currency: str)
         currency=currency,
         allow_negative=True,
     )
+
+
+def checkout_details(client: PaymentClient, custom_keys: dict[str, Any] | None) -> list[tuple[str, str]]:
+    """What the checkout shows of a link's customKeys: (label, value) for each of the client's checkout fields the
+    link has a plain value for (text, number, true/false), in the client's order; nested values are not shown."""
+    found = custom_keys or {}
+    shown = []
+    for checkout_field in client.checkout_fields:
+        value = found.get(checkout_field["key"])
+        if isinstance(value, bool):
+            shown.append((checkout_field["label"], "Yes" if value else "No"))
+        elif isinstance(value, str | int | float) and str(value).strip():
+            shown.append((checkout_field["label"], str(value)[:200]))
+    return shown

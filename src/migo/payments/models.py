@@ -78,6 +78,10 @@ class PaymentClient(IdMixin, CreatedAtMixin, Base):
     # Where the hosted checkout may send the customer back (scheme://host[:port]).
     allowed_return_origins: Mapped[list[str]] = mapped_column(ARRAY(String(200)), default=list)
     default_return_url: Mapped[str | None] = mapped_column(String(2000))
+    # The customKeys its checkout shows, in order: [{"label": …, "key": …}].
+    checkout_fields: Mapped[list[dict[str, str]]] = mapped_column(
+        JSONB, default=list, server_default=text("'[]'::jsonb")
+    )
     status: Mapped[str] = mapped_column(String(10), default="active")
     updated_at: Mapped[datetime | None]
 

@@ -27,6 +27,7 @@ from .schemas import (
     BinVerification,
     BinVerifyRequest,
     CaptureRequest,
+    CheckoutFieldConfig,
     ClientConfig,
     CreatedHookLink,
     CreatedLink,
@@ -288,7 +289,8 @@ async def verify_bin(body: BinVerifyRequest, merchant: Merchant, session: DbSess
 @fraud_router.get("/clients/{slug}/config", response_model=ClientConfig)
 async def get_client_config(slug: str, merchant: Merchant, session: DbSession) -> Any:
     """What your client accepts: channels, currencies (the first is the default), amount range, processors
-    and their installments. Seed 002 notes there was no such endpoint; there is now."""
+    and their installments, and the customKeys the checkout shows. Seed 002 notes there was no such endpoint;
+    there is now."""
     client = await clients.client_for_merchant(session, slug, merchant.client_slug)
     return ClientConfig(
         client=client.slug,
@@ -310,6 +312,7 @@ async def get_client_config(slug: str, merchant: Merchant, session: DbSession) -
         allowed_countries=client.allowed_countries,
         allowed_return_origins=client.allowed_return_origins,
         default_return_url=client.default_return_url,
+        checkout_fields=[CheckoutFieldConfig.model_validate(f) for f in client.checkout_fields],
     )
 
 

@@ -364,6 +364,11 @@ class ProcessorConfig(ApiModel):
     installments: list[int]
 
 
+class CheckoutFieldConfig(ApiModel):
+    label: str
+    key: str = Field(description="The customKeys key whose value the checkout shows beside the label.")
+
+
 class ClientConfig(ApiModel):
     client: str
     display_name: str
@@ -381,6 +386,9 @@ class ClientConfig(ApiModel):
     allowed_countries: list[str]
     allowed_return_origins: list[str]
     default_return_url: str | None
+    checkout_fields: list[CheckoutFieldConfig] = Field(
+        description="The customKeys the hosted checkout shows under the amount (set by your back office)."
+    )
 
 
 class SettlementNotice(Notice):

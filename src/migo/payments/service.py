@@ -63,7 +63,7 @@ from .business_captures import (
     linked_clients,
     release_claims,
 )
-from .clients import ClientTerms, ProcessorTerms, configurable_processors, configure_client
+from .clients import CheckoutField, ClientTerms, ProcessorTerms, configurable_processors, configure_client
 from .errors import PAYMENT_ERRORS
 from .key_pairs import scope_key_pair
 from .links import link_url
@@ -99,6 +99,7 @@ __all__ = [
     "TEST_CARDS",
     "THREE_DS_PASS_CODE",
     "CardData",
+    "CheckoutField",
     "ClientChange",
     "ClientTerms",
     "LinkFields",

@@ -103,6 +103,7 @@ def _context(
         "logo": client.logo_url,
         "color": client.brand_color,
         "amount_text": _amount_text(transaction),
+        "details": clients.checkout_details(client, transaction.custom_keys),
         "return_url": return_url or "",
         **extra,
     }

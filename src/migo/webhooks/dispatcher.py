@@ -37,7 +37,7 @@ from migo.platform.db import database, libpq_url
 from migo.platform.settings import get_settings
 from migo.platform.wire import format_timestamp
 
-from . import service, signatures, targets
+from . import body_templates, service, signatures, targets
 from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 log = structlog.get_logger("migo.webhooks")
@@ -69,15 +69,18 @@ def retry_after(value: str | None, now: datetime) -> float | None:
         return None
 
 
-def delivery_body(event: Event) -> bytes:
+def delivery_body(event: Event, template: str | None = None) -> bytes:
     """The Merchant Generic Callback body: flat, `eventId` and `eventType` first (seed 002: `{uid, reference,
-    status, amount, currency, …}` for a transaction)."""
+    status, amount, currency, …}` for a transaction), or what the endpoint's template makes of those fields
+    (BodyTemplateError when it fails for this event)."""
     body = {
         "eventId": str(event.id),
         "eventType": event.type,
         **event.data,
         "occurredAt": format_timestamp(event.created_at),
     }
+    if template is not None:
+        return body_templates.render(template, body)
     return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
 
 
@@ -105,7 +108,10 @@ class AttemptResult:
 
 
 async def send(http: aiohttp.ClientSession, endpoint: WebhookEndpoint, event: Event) -> AttemptResult:
-    body = delivery_body(event)
+    try:
+        body = delivery_body(event, endpoint.body_template)
+    except body_templates.BodyTemplateError as problem:  # retried as any failure: a corrected template delivers
+        return AttemptResult(None, 0, None, f"bodyTemplate {problem}"[:200])
     headers = {"content-type": "application/json", "user-agent": "Migo-Webhooks/1.0"}
     stamp = int(clock.now().timestamp())
     secrets_in_use = service.signing_secrets(endpoint)

@@ -51,6 +51,8 @@ class WebhookEndpoint(IdMixin, CreatedAtMixin, Base):
     status: Mapped[str] = mapped_column(String(10), default="enabled")
     disabled_reason: Mapped[str | None] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(String(200))
+    # The merchant's own body for its callbacks (body_templates); None: the flat body.
+    body_template: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime | None]
 
 

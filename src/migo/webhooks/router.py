@@ -71,6 +71,7 @@ def webhook_router(
             auth_header_value=body.auth_header_value,
             signing_secret=secret,
             description=body.description,
+            body_template=body.body_template,
         )
         shown = generated.reveal() if generated else None  # a generated secret is shown this once
         return answer(EndpointWithSecret(**EndpointOut.of(endpoint).model_dump(), signing_secret=shown), 201)

@@ -10,7 +10,7 @@ from pydantic import Field, field_validator
 from migo.platform.secrets import HeaderSecret, Secret
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 
-from . import service
+from . import body_templates, service
 from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 if TYPE_CHECKING:
@@ -44,11 +44,30 @@ def _header_name(value: str | None) -> str | None:
     return value
 
 
+BodyTemplate = Annotated[
+    str,
+    Field(
+        min_length=2,
+        max_length=body_templates.MAX_TEMPLATE_CHARS,
+        description="Your own callback body instead of the flat one: a Jinja template over the flat body's fields "
+        "(`eventId`, `eventType`, the event's fields such as `uid`, `reference`, `status`, `amount`, `currency`, "
+        '`customKeys`, and `occurredAt`) that renders JSON, e.g. `{"order": {{ customKeys.orderId | tojson }}}`. '
+        "No loops, calls or arithmetic; filters: " + ", ".join(f"`{name}`" for name in body_templates.FILTERS) + ". "
+        "Checked when saved; null: the flat body.",
+    ),
+]
+
+
 class _EndpointFields(ApiInput):
     @field_validator("auth_header_name", check_fields=False)
     @classmethod
     def _not_reserved(cls, value: str | None) -> str | None:
         return _header_name(value)
+
+    @field_validator("body_template", check_fields=False)
+    @classmethod
+    def _renders_json(cls, value: str | None) -> str | None:
+        return body_templates.check(value) if value is not None else None
 
 
 class EndpointCreate(_EndpointFields):
@@ -61,6 +80,7 @@ class EndpointCreate(_EndpointFields):
     )
     generate_signing_secret: bool = Field(False, description="Let Migo generate the signing secret (shown once).")
     description: Annotated[str, Field(max_length=200)] | None = None
+    body_template: BodyTemplate | None = None
 
 
 class EndpointUpdate(_EndpointFields):
@@ -72,6 +92,7 @@ class EndpointUpdate(_EndpointFields):
         None, description="A new secret: the old one keeps signing beside it for 24 hours."
     )
     description: Annotated[str, Field(max_length=200)] | None = None
+    body_template: BodyTemplate | None = Field(None, description="null: back to the flat body.")
 
     def changes(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.model_fields_set}
@@ -84,9 +105,10 @@ class CallbackEndpointIn(_EndpointFields):
     url: Url
     auth_header_name: HeaderName = Field(description="The static header Migo sends (seed 002).")
     auth_header_value: HeaderSecret
+    body_template: BodyTemplate | None = None
 
     def callback(self) -> service.ClientCallback:
-        return service.ClientCallback(self.url, self.auth_header_name, self.auth_header_value)
+        return service.ClientCallback(self.url, self.auth_header_name, self.auth_header_value, self.body_template)
 
 
 class EndpointOut(ApiModel):
@@ -102,6 +124,7 @@ class EndpointOut(ApiModel):
         "an internal one; enable the endpoint to deliver again."
     )
     description: str | None
+    body_template: str | None = Field(description="The endpoint's own callback body; null: the flat body.")
     created_at: UtcDateTime
     updated_at: UtcDateTime | None
 
@@ -117,6 +140,7 @@ class EndpointOut(ApiModel):
             status=endpoint.status,
             disabled_reason=endpoint.disabled_reason,
             description=endpoint.description,
+            body_template=endpoint.body_template,
             created_at=endpoint.created_at,
             updated_at=endpoint.updated_at,
         )

@@ -215,6 +215,7 @@ async def create_endpoint(
     auth_header_value: HeaderSecret | None,
     signing_secret: Secret | None,
     description: str | None,
+    body_template: str | None = None,
 ) -> WebhookEndpoint:
     endpoint = WebhookEndpoint(
         id=uuid.uuid4(),
@@ -224,6 +225,7 @@ async def create_endpoint(
         event_types=_checked_types(event_types),
         status="enabled",
         description=description,
+        body_template=body_template,
     )
     _set_auth_header(endpoint, auth_header_name, auth_header_value)
     _rotate_to(endpoint, signing_secret)
@@ -248,7 +250,7 @@ async def update_endpoint(
     session: AsyncSession, owner: Owner, endpoint_id: uuid.UUID, changes: dict[str, Any]
 ) -> WebhookEndpoint:
     """Change what is given: url, eventTypes, the authentication header, the signing secret (a rotation),
-    the description."""
+    the description, the body template (checked by the schema; None: the flat body)."""
     endpoint = await get_endpoint(session, owner, endpoint_id, lock=True)
     for required in ("url", "event_types"):
         if required in changes and changes[required] is None:
@@ -268,6 +270,8 @@ async def update_endpoint(
         _rotate_to(endpoint, changes["signing_secret"])
     if "description" in changes:
         endpoint.description = changes["description"]
+    if "body_template" in changes:
+        endpoint.body_template = changes["body_template"]
     endpoint.updated_at = clock.now()
     return endpoint
 
@@ -336,6 +340,7 @@ class ClientCallback:
     url: str
     auth_header_name: str
     auth_header_value: HeaderSecret
+    body_template: str | None = None  # checked (body_templates.check); None: the flat body
 
 
 async def client_callbacks(session: AsyncSession, client_slugs: Collection[str]) -> dict[str, list[WebhookEndpoint]]:
@@ -379,9 +384,11 @@ async def set_client_callback(
             auth_header_value=callback.auth_header_value,
             signing_secret=None,
             description="Merchant Generic Callback",
+            body_template=callback.body_template,
         )
         return
     current.url = url
+    current.body_template = callback.body_template
     _set_auth_header(current, callback.auth_header_name, callback.auth_header_value)
     current.updated_at = clock.now()
 
