@@ -262,7 +262,7 @@ class WalletCardOut(CardOut):
     to it."""
 
     # Nullable here only: a card shared without `view` is listed (its holder may still transact with it) but
-    # shows no money. Pydantic lets a subclass redefine a field; mypy sees a narrower base attribute.
+    # shows no money. Pydantic lets a subclass redefine a field; mypy objects to widening the base's type.
     balance: Money | None = Field(  # type: ignore[assignment]
         description="Null when the holder was given the card without `view`."
     )
