@@ -359,6 +359,7 @@ def test_every_path_parameter_is_filled(app):
     for known in (
         "GET /rest/cards/{cardId}",
         "GET /rest/cards/transactions/{transactionId}",
+        "GET /rest/users/{userId}/wallet",
         "GET /transactions/{uid}",
     ):
         assert known in found, f"{known} is missing from the enumerated routes: {sorted(found)}"

@@ -19,7 +19,7 @@ from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.secrets import Secret
 from migo.webhooks.router import add_notice_receiver
 
-from . import access, activation, credentials, external, funds, grants, lifecycle, network, statements
+from . import access, activation, credentials, external, funds, grants, lifecycle, network, statements, wallet
 from .audit import Actor
 from .errors import CARD_ERRORS
 from .schemas import (
@@ -45,6 +45,7 @@ from .schemas import (
     UpdateCardRequest,
     ViewToken,
     VolcanNotice,
+    WalletOut,
 )
 
 router = APIRouter(route_class=MigoRoute, tags=["Cards"])
@@ -265,6 +266,23 @@ async def list_user_cards(userId: uuid.UUID, caller: Caller, session: DbSession)
     """The cards a cardholder owns or was given access to."""
     found = await lifecycle.cards_of_user(session, caller, userId)
     return ok([await _view(session, caller, card) for card, _, _ in found])
+
+
+@holders.get("/wallet", response_model=CustomResponse[WalletOut])
+async def read_wallet(caller: Caller, session: DbSession) -> Any:
+    """The signed-in cardholder's wallet in one call, for an app's home screen: their cards (owned and shared)
+    with masked number, status, balance, available balance and their permissions; the latest movements over
+    those cards, each naming its card; and their linked cards of other issuers. A cardholder token (or the
+    application's token plus `x-user-token`); the application's token alone is 403/7012. A card shared without
+    `view` shows no balance (null) and none of its movements."""
+    return ok(WalletOut.of(await wallet.own_wallet(session, caller)))
+
+
+@holders.get("/users/{userId}/wallet", response_model=CustomResponse[WalletOut])
+async def read_user_wallet(userId: uuid.UUID, caller: Caller, session: DbSession) -> Any:
+    """A cardholder's wallet, as `GET /wallet` shows it to them: the application reads any cardholder of its
+    company; a cardholder token only its own (another's is 404/7100, as on every `/users/{userId}` route)."""
+    return ok(WalletOut.of(await wallet.wallet_of(session, caller, userId)))
 
 
 @holders.post(

@@ -17,6 +17,7 @@ from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 from migo.webhooks.inbound import Notice
 
 from .models import Card, CardStatement, CardTransaction, CardUser, ExternalCard
+from .wallet import RECENT_MOVEMENTS, Wallet, WalletCard, WalletMovement
 
 CardStatus = Literal["INACTIVE", "ACTIVE", "BLOCKED", "CANCELLED"]
 PermissionName = Literal["view", "transact", "manage"]
@@ -253,6 +254,67 @@ class ExternalCardOut(ApiModel):
             expiry_year=card.expiry_year,
             holder_name=card.holder_name,
             created_at=card.created_at,
+        )
+
+
+class WalletCardOut(CardOut):
+    """A card in a cardholder's wallet: the card as `GET /cards/{cardId}` shows it, with the holder's own access
+    to it."""
+
+    # Nullable here only: a card shared without `view` is listed (its holder may still transact with it) but
+    # shows no money. Pydantic lets a subclass redefine a field; mypy objects to widening the base's type.
+    balance: Money | None = Field(  # type: ignore[assignment]
+        description="Null when the holder was given the card without `view`."
+    )
+    available_balance: Money | None = Field(  # type: ignore[assignment]
+        description="Null when the holder was given the card without `view`."
+    )
+    permissions: list[PermissionName] = Field(
+        description="The wallet holder's permissions on the card (an owner's: all three), whoever reads the wallet."
+    )
+    is_owner: bool = Field(description="The holder owns the card; false: its owner shared it with them.")
+
+    @classmethod
+    def of_held(cls, held: WalletCard) -> WalletCardOut:
+        shown = dict(CardOut.of(held.card, held.balance, held.permissions))
+        if not held.shows_money:
+            shown |= {"balance": None, "available_balance": None}
+        return cls(**shown, is_owner=held.is_owner)
+
+
+class WalletMovementOut(MovementOut):
+    """A movement of one of the wallet's cards, naming the card (never its number: the masked PAN)."""
+
+    card_id: uuid.UUID
+    masked_pan: str
+    last4: str
+
+    @classmethod
+    def of_card(cls, found: WalletMovement) -> WalletMovementOut:
+        card = found.card
+        return cls(
+            **dict(MovementOut.of(found.movement)),
+            card_id=card.id,
+            masked_pan=masked(card.bin, card.last4),
+            last4=card.last4,
+        )
+
+
+class WalletOut(ApiModel):
+    user_id: uuid.UUID
+    cards: list[WalletCardOut] = Field(description="Owned and shared, oldest first.")
+    recent_movements: list[WalletMovementOut] = Field(
+        description=f"The latest {RECENT_MOVEMENTS} movements over the cards the holder may `view`, newest first."
+    )
+    external_cards: list[ExternalCardOut] = Field(description="Cards of other issuers the holder linked.")
+
+    @classmethod
+    def of(cls, wallet: Wallet) -> WalletOut:
+        return cls(
+            user_id=wallet.user_id,
+            cards=[WalletCardOut.of_held(held) for held in wallet.cards],
+            recent_movements=[WalletMovementOut.of_card(found) for found in wallet.recent_movements],
+            external_cards=[ExternalCardOut.of(card) for card in wallet.external_cards],
         )
 
 

@@ -305,6 +305,23 @@ async def movements(
     return [_movement(posting, entry) for posting, entry in rows], meta
 
 
+async def latest_movements(
+    session: AsyncSession, account_ids: Sequence[uuid.UUID], limit: int
+) -> list[tuple[uuid.UUID, Movement]]:
+    """The latest `limit` movements of these accounts taken together, newest first (in the order they were
+    written, as `movements` sorts them), each with its account."""
+    if not account_ids:
+        return []
+    rows = await session.execute(
+        select(Posting, Entry)
+        .join(Entry, Entry.id == Posting.entry_id)
+        .where(Posting.account_id.in_(list(account_ids)))
+        .order_by(Posting.id.desc())
+        .limit(limit)
+    )
+    return [(posting.account_id, _movement(posting, entry)) for posting, entry in rows]
+
+
 async def statement_of(
     session: AsyncSession, account_id: uuid.UUID, start: datetime, end: datetime
 ) -> tuple[Decimal, list[Movement]]:
