@@ -74,6 +74,10 @@ async def test_the_wallet_shows_owned_and_shared_cards_movements_and_linked_card
     assert transact_only["balance"] is None and transact_only["availableBalance"] is None
     refused = await client.get(f"/rest/cards/{ids[3]}", headers=bearer(ana_token))
     assert refused.status_code == 403 and refused.json()["error"]["code"] == 7209
+    # Her list of cards says the same: the shared card's balance is not hers to see.
+    listed = await client.get(f"/rest/users/{ana['userId']}/cards", headers=bearer(ana_token))
+    money = {card["cardId"]: (card["balance"], card["availableBalance"]) for card in listed.json()["data"]}
+    assert money[ids[3]] == (None, None) and money[ids[2]] == ("30.0000", "30.0000")
 
     # Newest first, over the cards she may view: the transfer's two legs, then the loads in reverse order; the
     # card shared for `transact` only contributes none.

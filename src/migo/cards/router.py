@@ -263,9 +263,15 @@ async def download_card_statement(
 
 @holders.get("/users/{userId}/cards", response_model=CustomResponse[list[CardOut]])
 async def list_user_cards(userId: uuid.UUID, caller: Caller, session: DbSession) -> Any:
-    """The cards a cardholder owns or was given access to."""
+    """The cards a cardholder owns or was given access to; to the cardholder, a card given without `view` shows
+    no balance (null), as `GET /cards/{cardId}` refuses it."""
     found = await lifecycle.cards_of_user(session, caller, userId)
-    return ok([await _view(session, caller, card) for card, _, _ in found])
+    listed = []
+    for card, permissions, _ in found:
+        seen = await lifecycle.details(session, caller, card)
+        shows_money = caller.user_id is None or "view" in permissions
+        listed.append(CardOut.of(seen.card, seen.balance, seen.permissions, shows_money=shows_money))
+    return ok(listed)
 
 
 @holders.get("/wallet", response_model=CustomResponse[WalletOut])

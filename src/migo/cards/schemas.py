@@ -31,8 +31,10 @@ class CardOut(ApiModel):
     last4: str
     status: CardStatus
     alias: str | None
-    balance: Money
-    available_balance: Money
+    balance: Money | None = Field(description="Null when the calling cardholder was given the card without `view`.")
+    available_balance: Money | None = Field(
+        description="Null when the calling cardholder was given the card without `view`."
+    )
     currency: str
     expiry_month: int
     expiry_year: int
@@ -46,7 +48,11 @@ class CardOut(ApiModel):
     created_at: UtcDateTime
 
     @classmethod
-    def of(cls, card: Card, balance: Balance, permissions: list[str] | None = None) -> CardOut:
+    def of(
+        cls, card: Card, balance: Balance, permissions: list[str] | None = None, *, shows_money: bool = True
+    ) -> CardOut:
+        """The card; its balances only when `shows_money` (a card listed to a cardholder given it without `view`
+        shows none: seed 003's per-user permissions)."""
         return cls(
             card_id=card.id,
             masked_pan=masked(card.bin, card.last4),
@@ -54,8 +60,8 @@ class CardOut(ApiModel):
             last4=card.last4,
             status=card.status,
             alias=card.alias,
-            balance=balance.balance,
-            available_balance=balance.available,
+            balance=balance.balance if shows_money else None,
+            available_balance=balance.available if shows_money else None,
             currency=balance.currency,
             expiry_month=card.expiry_month,
             expiry_year=card.expiry_year,
@@ -261,14 +267,6 @@ class WalletCardOut(CardOut):
     """A card in a cardholder's wallet: the card as `GET /cards/{cardId}` shows it, with the holder's own access
     to it."""
 
-    # Nullable here only: a card shared without `view` is listed (its holder may still transact with it) but
-    # shows no money. Pydantic lets a subclass redefine a field; mypy objects to widening the base's type.
-    balance: Money | None = Field(  # type: ignore[assignment]
-        description="Null when the holder was given the card without `view`."
-    )
-    available_balance: Money | None = Field(  # type: ignore[assignment]
-        description="Null when the holder was given the card without `view`."
-    )
     permissions: list[PermissionName] = Field(
         description="The wallet holder's permissions on the card (an owner's: all three), whoever reads the wallet."
     )
@@ -276,10 +274,8 @@ class WalletCardOut(CardOut):
 
     @classmethod
     def of_held(cls, held: WalletCard) -> WalletCardOut:
-        shown = dict(CardOut.of(held.card, held.balance, held.permissions))
-        if not held.shows_money:
-            shown |= {"balance": None, "available_balance": None}
-        return cls(**shown, is_owner=held.is_owner)
+        shown = CardOut.of(held.card, held.balance, held.permissions, shows_money=held.shows_money)
+        return cls(**dict(shown), is_owner=held.is_owner)
 
 
 class WalletMovementOut(MovementOut):
