@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import ipaddress
 import json
 import os
@@ -581,6 +582,73 @@ def cmd_webhooks_change(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_webhooks_trigger(args: argparse.Namespace) -> int:
+    """A test event of EVENT_TYPE to each live endpoint of the owner (or the one named), as `POST
+    …/webhook-endpoints/{id}/test` sends it: the worker delivers it."""
+    from migo.webhooks import service as webhooks
+
+    resolve_database_url()
+
+    async def trigger(session: Any) -> list[dict[str, str]]:
+        owner = _webhook_owner(args)
+        if args.endpoint is not None:
+            endpoint_ids = [args.endpoint]
+        else:
+            found = await session.scalars(webhooks.endpoints_statement(owner))
+            endpoint_ids = [endpoint.id for endpoint in found if endpoint.status != "disabled"]
+        sent = []
+        for endpoint_id in endpoint_ids:
+            event_id = await webhooks.send_test_event(session, owner, endpoint_id, args.event_type)
+            sent.append({"endpointId": str(endpoint_id), "eventId": str(event_id), "eventType": args.event_type})
+        return sent
+
+    sent = asyncio.run(_in_transaction(trigger))
+    print(json.dumps(sent, indent=2))
+    if not sent:
+        print("migo: no live endpoint to send it to (add one with `migo webhooks add`)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_webhooks_tail(args: argparse.Namespace) -> int:
+    """Follow the owner's deliveries as they are attempted, one line each (time, endpoint, event, status,
+    latency), as `stripe listen` shows them; Ctrl-C stops. `--count` stops after that many lines."""
+    from migo.platform.clock import now
+    from migo.platform.db import database
+    from migo.webhooks import service as webhooks
+
+    resolve_database_url()
+    owner = _webhook_owner(args)
+
+    async def follow() -> None:
+        after: Any = (now(), uuid.UUID(int=0)) if not args.from_start else None
+        shown = 0
+        try:
+            while args.count is None or shown < args.count:
+                async with database.transaction() as session:
+                    seen = await webhooks.attempts_after(session, owner, after)
+                for attempt in seen:
+                    outcome = str(attempt.status_code) if attempt.status_code is not None else (attempt.error or "-")
+                    print(
+                        f"{attempt.attempted_at:%H:%M:%S}  {attempt.event_type:<28} {outcome:<4} "
+                        f"{attempt.latency_ms:>5} ms  {attempt.endpoint_url}  {attempt.event_id}",
+                        flush=True,
+                    )
+                    after = (attempt.attempted_at, attempt.attempt_id)
+                    shown += 1
+                    if args.count is not None and shown >= args.count:
+                        return
+                if not seen:
+                    await asyncio.sleep(args.interval)
+        finally:
+            await database.dispose()
+
+    print(f"following the deliveries of {args.client or args.company} (Ctrl-C to stop)", file=sys.stderr)
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: the usual way to stop following
+        asyncio.run(follow())
+    return 0
+
+
 def _serve(host: str, port: int, workers: int) -> None:
     import uvicorn
 
@@ -828,6 +896,19 @@ def build_parser() -> argparse.ArgumentParser:
     webhook_list = webhooks_commands.add_parser("list", help="list endpoints")
     add_owner(webhook_list)
     webhook_list.set_defaults(handler=cmd_webhooks_list)
+    webhook_trigger = webhooks_commands.add_parser(
+        "trigger", help="send a test event of a catalogued type (or webhook.test) to the endpoints"
+    )
+    add_owner(webhook_trigger)
+    webhook_trigger.add_argument("event_type", help="transaction.approved, card.funds_loaded, … or webhook.test")
+    webhook_trigger.add_argument("--endpoint", type=uuid.UUID, help="only this endpoint")
+    webhook_trigger.set_defaults(handler=cmd_webhooks_trigger)
+    webhook_tail = webhooks_commands.add_parser("tail", help="follow deliveries as they are attempted")
+    add_owner(webhook_tail)
+    webhook_tail.add_argument("--count", type=int, help="stop after this many attempts")
+    webhook_tail.add_argument("--from-start", action="store_true", help="the earlier attempts first")
+    webhook_tail.add_argument("--interval", type=float, default=1.0, help="seconds between looks (default 1)")
+    webhook_tail.set_defaults(handler=cmd_webhooks_tail)
     for action in ("pause", "resume", "enable", "delete"):
         webhook_change = webhooks_commands.add_parser(action, help=f"{action} an endpoint")
         add_owner(webhook_change)

@@ -28,6 +28,8 @@ from .schemas import (
     EventOut,
     ReplayOut,
     ReplayRequest,
+    TestEventOut,
+    TestEventRequest,
 )
 from .service import DELIVERIES, ENDPOINTS, Owner
 
@@ -122,6 +124,18 @@ def webhook_router(
     async def enable_webhook_endpoint(endpointId: uuid.UUID, owner: OwnerDep, session: DbSession) -> Any:
         """Re-enable an endpoint disabled by a 410 Gone answer or an address that turned internal."""
         return answer(EndpointOut.of(await service.change_status(session, owner, endpointId, "enable")))
+
+    @router.post("/webhook-endpoints/{endpointId}/test", status_code=202, response_model=shape(TestEventOut))
+    async def send_webhook_test_event(
+        endpointId: uuid.UUID, owner: OwnerDep, session: DbSession, body: TestEventRequest | None = None
+    ) -> Any:
+        """Send a signed test event to this endpoint alone, through the normal delivery path (its header, its
+        signature, retries, the delivery log): `webhook.test`, or any catalogued type with that type's fields and
+        `test: true`. Answers 202 at once; the delivery follows (a paused endpoint's waits for its resumption; a
+        disabled one is 409 until enabled)."""
+        event_type = body.event_type if body else service.TEST_EVENT_TYPE
+        event_id = await service.send_test_event(session, owner, endpointId, event_type)
+        return answer(TestEventOut(event_id=event_id, event_type=event_type, endpoint_id=endpointId), 202)
 
     @router.get("/webhook-endpoints/{endpointId}/deliveries", response_model=shape(Page[DeliveryOut]))
     async def list_webhook_deliveries(

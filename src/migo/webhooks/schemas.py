@@ -217,3 +217,17 @@ class ReplayRequest(ApiInput):
 class ReplayOut(ApiModel):
     event_id: uuid.UUID
     deliveries: list[uuid.UUID]
+
+
+class TestEventRequest(ApiInput):
+    event_type: Annotated[str, Field(max_length=60)] = Field(
+        service.TEST_EVENT_TYPE,
+        description=f"`{service.TEST_EVENT_TYPE}` (the default: says only that it is a test), or a catalogued type, "
+        f"sent with that type's fields, made-up values and `test: true`. The catalog: {CATALOG}.",
+    )
+
+
+class TestEventOut(ApiModel):
+    event_id: uuid.UUID
+    event_type: str
+    endpoint_id: uuid.UUID

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text, update
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.events import service as events
@@ -25,7 +25,7 @@ from migo.platform.errors import ERRORS, ApiError
 from migo.platform.pagination import Listing
 from migo.platform.secrets import HeaderSecret, Secret
 
-from . import signatures, targets
+from . import samples, signatures, targets
 from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 SECRET_OVERLAP = timedelta(hours=24)
@@ -303,17 +303,29 @@ async def change_status(
     return endpoint
 
 
-async def send_test_event(session: AsyncSession, owner: Owner, endpoint_id: uuid.UUID) -> uuid.UUID:
-    """A `webhook.test` event delivered to this endpoint alone, as any other (signed, with its header, retried,
-    in its delivery log): a paused endpoint's waits for its resumption. Returns the event's id."""
+async def send_test_event(
+    session: AsyncSession, owner: Owner, endpoint_id: uuid.UUID, event_type: str = TEST_EVENT_TYPE
+) -> uuid.UUID:
+    """A test event delivered to this endpoint alone, as any other (signed, with its header, retried, in its
+    delivery log): a paused endpoint's waits for its resumption. `webhook.test` says only that; a catalogued
+    type carries that type's fields with made-up values and `test: true` (samples), whatever the endpoint
+    subscribes to. Returns the event's id."""
+    if event_type != TEST_EVENT_TYPE and event_type not in EVENT_TYPES:
+        raise _invalid(f"eventType: {event_type!r} is not in the catalog; use {TEST_EVENT_TYPE} or one of it")
     endpoint = await get_endpoint(session, owner, endpoint_id, lock=True)
     if endpoint.status == "disabled":
         raise ApiError(ERRORS.CONFLICT, "The endpoint is disabled; enable it first.")
+    if event_type == TEST_EVENT_TYPE:
+        data = {"endpointId": str(endpoint.id), "message": "A test event: nothing happened."}
+        subject = str(endpoint.id)
+    else:
+        data = samples.sample_data(event_type)
+        subject = samples.subject_of(data)
     return await events.record(
         session,
-        TEST_EVENT_TYPE,
-        subject_id=str(endpoint.id),
-        data={"endpointId": str(endpoint.id), "message": "A test event: nothing happened."},
+        event_type,
+        subject_id=subject,
+        data=data,
         client_slug=owner.client_slug,
         company_id=owner.company_id,
         only_endpoint=endpoint.id,
@@ -479,6 +491,51 @@ async def failed_deliveries(
         .where(Owner.owns_any(client_slugs, company_ids), failing, WebhookDelivery.created_at >= since)
     )
     return int(counted or 0)
+
+
+@dataclass(frozen=True)
+class AttemptSeen:
+    """One delivery attempt as `migo webhooks tail` shows it."""
+
+    attempt_id: uuid.UUID
+    attempted_at: datetime
+    endpoint_url: str
+    event_type: str
+    event_id: uuid.UUID
+    status_code: int | None
+    latency_ms: int
+    error: str | None
+
+
+async def attempts_after(
+    session: AsyncSession, owner: Owner, after: tuple[datetime, uuid.UUID] | None, limit: int = 200
+) -> list[AttemptSeen]:
+    """The owner's delivery attempts after `after` (an attempt's time and id; None: from now on nothing older
+    than the latest), oldest first: what `migo webhooks tail` follows."""
+    statement = (
+        select(
+            WebhookAttempt.id,
+            WebhookAttempt.attempted_at,
+            WebhookEndpoint.url,
+            WebhookDelivery.event_id,
+            WebhookAttempt.status_code,
+            WebhookAttempt.latency_ms,
+            WebhookAttempt.error,
+        )
+        .join(WebhookDelivery, WebhookDelivery.id == WebhookAttempt.delivery_id)
+        .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
+        .where(owner.owns_endpoint())
+        .order_by(WebhookAttempt.attempted_at, WebhookAttempt.id)
+        .limit(limit)
+    )
+    if after is not None:
+        statement = statement.where(tuple_(WebhookAttempt.attempted_at, WebhookAttempt.id) > tuple_(*after))
+    rows = (await session.execute(statement)).all()
+    types = await events.types_of(session, owner.events(), [row.event_id for row in rows])
+    return [
+        AttemptSeen(row.id, row.attempted_at, row.url, types.get(row.event_id, "?"), row.event_id, *row[4:])
+        for row in rows
+    ]
 
 
 async def attempts_of(session: AsyncSession, delivery_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[WebhookAttempt]]:
