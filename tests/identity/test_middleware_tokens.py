@@ -99,7 +99,7 @@ async def test_a_forged_or_tampered_access_token_is_exactly_unauthorized(client)
     token = (await tenant.middleware_tokens(client))["accessToken"]
     header, payload, signature = token.split(".")
     forged = jwt.encode(
-        jwt.decode(token, options={"verify_signature": False}), "not-the-server-key-but-32-bytes-long", algorithm="HS256"
+        jwt.decode(token, options={"verify_signature": False}), "not-the-key-" + "x" * 24, algorithm="HS256"
     )
     for bad in (f"{header}.{payload}.{signature[::-1]}", forged, "a.b.c"):
         response = await client.get("/v1/me", headers={"Authorization": bad})
