@@ -131,7 +131,7 @@ async def create_tenant(*, operator_roles: tuple[str, ...] = ("admin",)) -> Tena
         middleware = await applications.create_application(
             session, kind="middleware", name="merchant", client_slug=slug
         )
-        merchant_token = (await merchant_tokens.issue(session, middleware.application)).token
+        merchant_token = (await merchant_tokens.issue(session, middleware.application.id)).token
         key = await signing.create_key(session, gateway.application.id)
         await operators.create_operator(
             session,

@@ -204,6 +204,17 @@ async def test_the_printed_signing_key_works_again_after_an_integrator_revoked_i
     assert signed.status_code == 200
 
 
+async def test_the_printed_merchant_token_works_again_after_an_integrator_revoked_it(client):
+    middleware = _sandbox_json()["middleware"]
+    printed = {"Authorization": middleware["merchantToken"]}
+    listed = (await client.get("/v1/merchant-tokens", headers=printed)).json()["items"]
+    [token] = [t for t in listed if t["last4"] == middleware["merchantToken"][-4:] and t["status"] == "active"]
+    assert (await client.delete(f"/v1/merchant-tokens/{token['id']}", headers=printed)).status_code == 200
+    assert (await client.get("/v1/me", headers=printed)).status_code == 401
+    assert _sandbox_json()["middleware"]["merchantToken"] == middleware["merchantToken"]
+    assert (await client.get("/v1/me", headers=printed)).status_code == 200
+
+
 def _platform_init(username: str) -> subprocess.CompletedProcess[str]:
     command = ["platform", "init", "--username", username, "--email", "ops@example.test"]
     return subprocess.run([sys.executable, "-m", "migo", *command], capture_output=True, text=True, env=os.environ)

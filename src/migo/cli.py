@@ -328,7 +328,7 @@ def cmd_clients_configure(args: argparse.Namespace) -> int:
             application, keys = await _issue_key_pair(
                 session, client.slug, args.name, args.key_min_amount, args.key_max_amount
             )
-            merchant_token = (await merchant_tokens.issue(session, application)).token
+            merchant_token = (await merchant_tokens.issue(session, application.id)).token
             answer["merchantToken"] = merchant_token.reveal()  # printed this once: only digests are kept
             answer.update(keys)
         return answer

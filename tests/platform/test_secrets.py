@@ -131,7 +131,7 @@ async def test_credentials_the_services_hand_out_show_nothing_of_themselves():
         middleware = await applications.create_application(
             session, kind="middleware", name="shop", client_slug=f"mask{secrets.token_hex(4)}"
         )
-        merchant_token = (await merchant_tokens.issue(session, middleware.application)).token
+        merchant_token = (await merchant_tokens.issue(session, middleware.application.id)).token
         key = await signing.create_key(session, gateway.application.id)
         issued = await applications.issue_application_tokens(session, gateway.application)
     assert key.secret is not None and middleware.private_key is not None

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Query
 from sqlalchemy import Select
 
-from migo.platform.envelope import CustomResponse, created, ok
+from migo.platform.envelope import CustomResponse, UnauthorizedBody, created, ok
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
@@ -30,7 +30,7 @@ from .auth import (
     SignedRequest,
 )
 from .errors import IDENTITY_ERRORS
-from .models import Application, MerchantToken, OutboundMessage, SigningKey, User
+from .models import MerchantToken, OutboundMessage, SigningKey, User
 from .principals import MerchantPrincipal
 from .schemas import (
     Cardholder,
@@ -83,7 +83,16 @@ def application_token_router(kind: ApplicationKind) -> APIRouter:
             raise ApiError(IDENTITY_ERRORS.INVALID_CLIENT_CREDENTIALS, refused.detail) from None
         return answer(await applications.issue_application_tokens(session, application))
 
-    @router.post("/auth/refresh", response_model=TokenPair if bare else CustomResponse[TokenPair])
+    # The Middleware's bare 401 is not its ErrorResponseDto (the `default` answer): documented apart.
+    refused: dict[int | str, dict[str, Any]] = {
+        401: {"model": UnauthorizedBody, "description": "The refresh token is not valid, has expired or was spent."}
+    }
+
+    @router.post(
+        "/auth/refresh",
+        response_model=TokenPair if bare else CustomResponse[TokenPair],
+        responses=refused if bare else None,
+    )
     async def refresh_access_token(body: RefreshRequest, session: DbSession) -> Any:
         """Rotate both tokens. A refresh token works once; presenting a spent one revokes its session."""
         return answer(await applications.refresh_application_tokens(session, body.refresh_token, kind))
@@ -366,9 +375,7 @@ async def list_merchant_tokens(
 async def create_merchant_token(caller: Merchant, session: DbSession) -> Any:
     """Issue another merchant token for the application; the `token` is in this answer only (a retry under the
     same Idempotency-Key replays it). The application's other tokens keep working."""
-    application = await session.get(Application, caller.application_id)
-    assert application is not None  # the caller's own, authenticated just now
-    return NewMerchantTokenOut.issued(await merchant_tokens.issue(session, application))
+    return NewMerchantTokenOut.issued(await merchant_tokens.issue(session, caller.application_id))
 
 
 @middleware_identity.delete("/merchant-tokens/{tokenId}", response_model=MerchantTokenOut)

@@ -54,7 +54,7 @@ from .cardholders import register_once as register_cardholder_once
 from .cardholders import unblock as unblock_cardholder
 from .errors import IDENTITY_ERRORS
 from .merchant_tokens import MERCHANT_TOKENS, NewMerchantToken
-from .models import Application, Company, MerchantToken, User
+from .models import Company, MerchantToken, User
 from .partners import (
     PARTNERS,
     PartnerChange,
@@ -211,9 +211,7 @@ async def issue_client_merchant_token(session: AsyncSession, client_slug: str) -
     application_id = await merchant_application_id(session, client_slug)
     if application_id is None:
         raise ApiError(ERRORS.CONFLICT, "The client has no Middleware application to issue a merchant token for.")
-    application = await session.get(Application, application_id)
-    assert application is not None
-    return await merchant_tokens.issue(session, application)
+    return await merchant_tokens.issue(session, application_id)
 
 
 async def revoke_client_merchant_token(session: AsyncSession, client_slug: str, token_id: uuid.UUID) -> MerchantToken:

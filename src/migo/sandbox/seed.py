@@ -148,13 +148,13 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
     )
 
     merchant_token = _secret("middleware.merchantToken").replace("-", "").replace("_", "")
-    if (
-        await session.scalar(
-            select(MerchantToken).where(MerchantToken.token_digest == security.token_digest(merchant_token))
-        )
-        is None
-    ):
-        await merchant_tokens.issue(session, middleware, Secret(merchant_token))
+    seeded = await session.scalar(
+        select(MerchantToken).where(MerchantToken.token_digest == security.token_digest(merchant_token))
+    )
+    if seeded is None:
+        await merchant_tokens.issue(session, middleware.id, Secret(merchant_token))
+    else:  # revoked through the API since: the cheat sheet's credentials always work, so it comes back
+        seeded.revoked_at = None
 
     signing_secret = Secret(_secret("gateway.signingSecret"))
     key = await session.get(SigningKey, SIGNING_KEY_ID)
