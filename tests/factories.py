@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from migo.identity import applications, operators, signing
+from migo.identity import applications, merchant_tokens, operators, signing
 from migo.identity.models import User
 from migo.platform import clock, security
 from migo.platform.db import database
@@ -33,6 +33,8 @@ class Tenant:
     gateway_client_secret: str
     cms_client_id: str
     cms_client_secret: str
+    middleware_client_id: str
+    middleware_client_secret: str
     client_slug: str
     merchant_token: str
     public_key: str
@@ -52,6 +54,14 @@ class Tenant:
         )
         assert response.status_code == 200, response.text
         return _known_tokens(response.json()["data"])
+
+    async def middleware_tokens(self, http: httpx.AsyncClient) -> dict[str, Any]:
+        """The Middleware application's access and refresh tokens (answered bare, as the Middleware answers)."""
+        response = await http.post(
+            "/auth/token", json={"clientId": self.middleware_client_id, "clientSecret": self.middleware_client_secret}
+        )
+        assert response.status_code == 200, response.text
+        return _known_tokens(response.json())
 
     async def cms_token(self, http: httpx.AsyncClient) -> str:
         response = await http.post(
@@ -121,7 +131,7 @@ async def create_tenant(*, operator_roles: tuple[str, ...] = ("admin",)) -> Tena
         middleware = await applications.create_application(
             session, kind="middleware", name="merchant", client_slug=slug
         )
-        merchant_token = await applications.create_merchant_token(session, middleware.application)
+        merchant_token = (await merchant_tokens.issue(session, middleware.application.id)).token
         key = await signing.create_key(session, gateway.application.id)
         await operators.create_operator(
             session,
@@ -147,12 +157,18 @@ async def create_tenant(*, operator_roles: tuple[str, ...] = ("admin",)) -> Tena
     for kind, secret in (
         ("client secret", gateway.client_secret),
         ("client secret", cms.client_secret),
+        ("client secret", middleware.client_secret),
         ("merchant token", merchant_token),
         ("private key", middleware.private_key),
         ("signing secret", key.secret),
     ):
         known_secret(kind, secret)
-    for public in (gateway.application.client_id, cms.application.client_id, middleware.application.public_key):
+    for public in (
+        gateway.application.client_id,
+        cms.application.client_id,
+        middleware.application.client_id,
+        middleware.application.public_key,
+    ):
         public_value(public)
     return Tenant(
         partner_id=partner.id,
@@ -161,6 +177,8 @@ async def create_tenant(*, operator_roles: tuple[str, ...] = ("admin",)) -> Tena
         gateway_client_secret=gateway.client_secret.reveal(),
         cms_client_id=cms.application.client_id,
         cms_client_secret=cms.client_secret.reveal(),
+        middleware_client_id=middleware.application.client_id,
+        middleware_client_secret=middleware.client_secret.reveal(),
         client_slug=slug,
         merchant_token=merchant_token.reveal(),
         public_key=middleware.application.public_key,

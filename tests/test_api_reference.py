@@ -32,8 +32,11 @@ async def test_surfaces_do_not_leak_into_each_other(client):
     gateway = (await client.get("/rest/openapi.json")).json()["paths"]
     middleware = (await client.get("/openapi.json")).json()["paths"]
     cms = (await client.get("/cms/rest/openapi.json")).json()["paths"]
-    assert "/auth/token" in gateway and "/auth/token" in cms and "/auth/token" not in middleware
+    # The JWT flow is every surface's (seed 000); each answers it in its own shape.
+    assert "/auth/token" in gateway and "/auth/token" in cms and "/auth/token" in middleware
+    assert "/auth/keys" in gateway and "/auth/keys" not in middleware and "/auth/login" not in middleware
     assert "/v1/me" in middleware and "/v1/me" not in gateway
+    assert "/v1/merchant-tokens" in middleware and "/v1/merchant-tokens" not in gateway
     assert "/sandbox/outbox" in gateway and "/me" in cms
 
 

@@ -53,6 +53,9 @@ async def credentials(live_server):
     async with httpx.AsyncClient(base_url=live_server) as http:
         app_token = await tenant.app_token(http)
         cms_token = await tenant.cms_token(http)
+        # The Middleware application's access token, not the merchant token: the fuzzer finds the merchant
+        # token's id in `GET /v1/merchant-tokens` and revokes it, and then everything after is a 401.
+        merchant_token = (await tenant.middleware_tokens(http))["accessToken"]
         login = await http.post(
             "/cms/rest/auth/login",
             json={"username": tenant.operator_username, "password": OPERATOR_PASSWORD},
@@ -61,7 +64,7 @@ async def credentials(live_server):
     return {
         "/rest": {"Authorization": f"Bearer {app_token}"},
         "/cms/rest": {"Authorization": f"Bearer {cms_token}", "x-user-token": login.json()["data"]["accessToken"]},
-        "": {"Authorization": tenant.merchant_token},
+        "": {"Authorization": merchant_token},
     }
 
 

@@ -51,7 +51,14 @@ def test_the_cheat_sheet_has_every_documented_key(sheet):
     assert set(sheet["cms"]) >= {"clientId", "clientSecret", "partnerId", "operator"}
     assert set(sheet["cms"]["operator"]) == {"username", "password"}
     assert set(sheet["cms"]["platform"]) == {"clientId", "clientSecret", "partnerId", "operator"}
-    assert set(sheet["middleware"]) >= {"client", "merchantToken", "publicKey", "privateKey"}
+    assert set(sheet["middleware"]) >= {
+        "client",
+        "merchantToken",
+        "clientId",
+        "clientSecret",
+        "publicKey",
+        "privateKey",
+    }
     assert len(sheet["cardStock"]) == 3
     assert all(set(card) >= {"number", "name"} and len(card["number"]) == 16 for card in sheet["cardStock"])
     numbers = {card["number"]: card["outcome"] for card in sheet["testCards"]}
@@ -120,6 +127,11 @@ async def test_the_printed_credentials_work(client, sheet):
 
     merchant = await client.get("/v1/me", headers={"Authorization": sheet["middleware"]["merchantToken"]})
     assert merchant.status_code == 200 and merchant.json()["client"] == sheet["middleware"]["client"]
+    credentials = {key: sheet["middleware"][key] for key in ("clientId", "clientSecret")}
+    issued = await client.post("/auth/token", json=credentials)
+    assert issued.status_code == 200, issued.text
+    by_jwt = await client.get("/v1/me", headers={"Authorization": f"Bearer {issued.json()['accessToken']}"})
+    assert by_jwt.status_code == 200 and by_jwt.json()["client"] == sheet["middleware"]["client"]
 
 
 def test_production_has_no_sandbox():
@@ -190,6 +202,17 @@ async def test_the_printed_signing_key_works_again_after_an_integrator_revoked_i
         headers=_signed(gateway, app_token, body, "POST", "/rest/auth/signature/verify"),
     )
     assert signed.status_code == 200
+
+
+async def test_the_printed_merchant_token_works_again_after_an_integrator_revoked_it(client):
+    middleware = _sandbox_json()["middleware"]
+    printed = {"Authorization": middleware["merchantToken"]}
+    listed = (await client.get("/v1/merchant-tokens", headers=printed)).json()["items"]
+    [token] = [t for t in listed if t["last4"] == middleware["merchantToken"][-4:] and t["status"] == "active"]
+    assert (await client.delete(f"/v1/merchant-tokens/{token['id']}", headers=printed)).status_code == 200
+    assert (await client.get("/v1/me", headers=printed)).status_code == 401
+    assert _sandbox_json()["middleware"]["merchantToken"] == middleware["merchantToken"]
+    assert (await client.get("/v1/me", headers=printed)).status_code == 200
 
 
 def _platform_init(username: str) -> subprocess.CompletedProcess[str]:

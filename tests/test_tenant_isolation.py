@@ -58,6 +58,7 @@ from tests.factories import (
     signed,
     submitted_lead,
 )
+from tests.leakscan import known_secret
 
 Surface = Literal["gateway", "cms", "middleware"]
 
@@ -116,6 +117,8 @@ class World:
     client_slug: str
     merchant_endpoint_id: str
     merchant_event_id: str
+    # A merchant token besides the one the world calls with: revoking or rotating it leaves the world's credential.
+    merchant_token_id: str
     plan_id: str
     subscription_id: str
     card_token: str
@@ -162,11 +165,13 @@ PARAMETERS: dict[tuple[Surface, str], Callable[[World], str]] = {
     ("cms", "batchId"): lambda world: world.cardholder_batch_id,
     ("cms", "uid"): lambda world: world.link_uid,  # a link payment of the partner's client
     ("cms", "slug"): lambda world: world.client_slug,  # the Payment Link client configured for the partner
+    ("cms", "tokenId"): lambda world: world.merchant_token_id,  # a merchant token of the partner's client
     ("middleware", "uid"): lambda world: world.link_uid,
     ("middleware", "suspensionId"): lambda world: world.suspension_id,
     ("middleware", "slug"): lambda world: world.client_slug,
     ("middleware", "endpointId"): lambda world: world.merchant_endpoint_id,
     ("middleware", "eventId"): lambda world: world.merchant_event_id,
+    ("middleware", "tokenId"): lambda world: world.merchant_token_id,
     ("middleware", "planId"): lambda world: world.plan_id,
     ("middleware", "subscriptionId"): lambda world: world.subscription_id,
     ("middleware", "batchId"): lambda world: world.batch_id,
@@ -400,6 +405,8 @@ async def build_world(http: httpx.AsyncClient) -> World:
     assert _data(paid)["outcome"] == "approved"
     merchant_endpoint = await http.post("/v1/webhook-endpoints", json=hook, headers=merchant(tenant))
     merchant_events = _data(await http.get("/v1/events", headers=merchant(tenant)))
+    merchant_token = _data(await http.post("/v1/merchant-tokens", headers=merchant(tenant)), 201)
+    known_secret("merchant token", merchant_token["token"])
     suspension = await http.post(
         "/v1/suspensions",
         json={"client": tenant.client_slug, "userId": "50255550000", "type": "blocked", "reason": "chargebacks"},
@@ -485,6 +492,7 @@ async def build_world(http: httpx.AsyncClient) -> World:
         client_slug=tenant.client_slug,
         merchant_endpoint_id=_data(merchant_endpoint, 201)["id"],
         merchant_event_id=merchant_events["items"][0]["eventId"],
+        merchant_token_id=merchant_token["id"],
         plan_id=_data(plan, 201)["id"],
         subscription_id=subscription_id,
         card_token=_data(subscribed)["cardToken"],

@@ -190,6 +190,7 @@ NOT_LOOKED_UP: dict[str, str] = {
     "POST /rest/leads body.taxId": _TAX_NUMBER,
     "PATCH /rest/leads/{leadId} body.taxId": _TAX_NUMBER,
     "POST /cms/rest/auth/token body.clientId": _CREDENTIAL,
+    "POST /auth/token body.clientId": _CREDENTIAL,
     "POST /rest/webhooks/volcan header.webhook-id": _NOTICE,
     "POST /rest/webhooks/volcan body.id": _NOTICE,
     "POST /rest/webhooks/volcan body.cardId": _NOTICE,

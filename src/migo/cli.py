@@ -68,6 +68,7 @@ def _cheat_sheet(sheet: dict[str, Any]) -> str:
         "",
         f"  Middleware      {sheet['baseUrl']}   docs {sheet['surfaces']['middleware']['docs']}",
         f"    client {middleware['client']}  merchantToken {middleware['merchantToken']}",
+        f"    clientId {middleware['clientId']}  clientSecret {middleware['clientSecret']}  (POST /auth/token)",
         f"    publicKey {middleware['publicKey']}  privateKey {middleware['privateKey']}  amounts "
         f"{_key_pair_amounts(middleware['keyPairAmounts'])}",
         f"    Payment Links: POST {middleware['createLink']}  currencies {', '.join(middleware['currencies'])}",
@@ -291,7 +292,7 @@ def cmd_platform_init(args: argparse.Namespace) -> int:
 def cmd_clients_configure(args: argparse.Namespace) -> int:
     """Create or update a merchant's Payment Link client; with --create-application, also its Middleware
     application, merchant token and key pair (printed once)."""
-    from migo.identity import applications
+    from migo.identity import merchant_tokens
     from migo.payments.service import ClientTerms, configure_client
 
     resolve_database_url()
@@ -328,7 +329,7 @@ def cmd_clients_configure(args: argparse.Namespace) -> int:
             application, keys = await _issue_key_pair(
                 session, client.slug, args.name, args.key_min_amount, args.key_max_amount
             )
-            merchant_token = await applications.create_merchant_token(session, application)
+            merchant_token = (await merchant_tokens.issue(session, application.id)).token
             answer["merchantToken"] = merchant_token.reveal()  # printed this once: only digests are kept
             answer.update(keys)
         return answer
@@ -346,7 +347,7 @@ async def _issue_key_pair(
     session: Any, client_slug: str, name: str, min_amount: int | None, max_amount: int | None
 ) -> tuple[Any, dict[str, Any]]:
     """A new Middleware application of the client, and its key pair scoped to the amounts given, as printed (the
-    private key this once: only a digest is kept)."""
+    private key and the client secret, for `POST /auth/token`, this once: only a digest and a hash are kept)."""
     from migo.identity import applications
     from migo.payments.service import scope_key_pair
 
@@ -355,7 +356,9 @@ async def _issue_key_pair(
     assert created.private_key is not None
     assert created.application.public_key is not None
     pair = await scope_key_pair(session, created.application.public_key, _amount(min_amount), _amount(max_amount))
-    return created.application, {**_key_pair_view(pair), "privateKey": created.private_key.reveal()}
+    credentials = {"clientId": created.application.client_id, "clientSecret": created.client_secret.reveal()}
+    view = {**_key_pair_view(pair), "privateKey": created.private_key.reveal(), "application": credentials}
+    return created.application, view
 
 
 def _amount(value: int | None) -> Decimal | None:

@@ -96,7 +96,13 @@ async def test_the_command_issues_and_rescopes_key_pairs(client):
     assert issued.returncode == 0, issued.stderr
     pair = json.loads(issued.stdout)
     known_secret("private key", pair["privateKey"])
+    known_secret("client secret", pair["application"]["clientSecret"])
     assert (pair["client"], pair["minAmount"], pair["maxAmount"]) == (tenant.client_slug, None, 300)
+    # The pair's application takes the JWT flow too, with the credentials printed this once.
+    issued_tokens = await client.post("/auth/token", json=pair["application"])
+    assert issued_tokens.status_code == 200, issued_tokens.text
+    known_secret("access token", issued_tokens.json()["accessToken"])
+    known_secret("refresh token", issued_tokens.json()["refreshToken"])
     keys = {"publicKey": pair["publicKey"], "privateKey": pair["privateKey"]}
     assert (await client.post("/transactions-hook", json=body(tenant, 300, **keys))).status_code == 200
     assert (await client.post("/transactions-hook", json=body(tenant, 301, **keys))).json()["ownCode"] == 2003

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 import migo.app  # noqa: F401 - every domain's input models defined
 from migo.cards import credentials
 from migo.cards.schemas import ActivateCardRequest, ResetPinRequest, RotatePinRequest, SetPinRequest
-from migo.identity import applications, signing
+from migo.identity import applications, merchant_tokens, signing
 from migo.identity.schemas import LoginRequest
 from migo.payments.schemas import CreateHookLinkRequest, SandboxPayRequest
 from migo.platform import pan
@@ -131,7 +131,7 @@ async def test_credentials_the_services_hand_out_show_nothing_of_themselves():
         middleware = await applications.create_application(
             session, kind="middleware", name="shop", client_slug=f"mask{secrets.token_hex(4)}"
         )
-        merchant_token = await applications.create_merchant_token(session, middleware.application)
+        merchant_token = (await merchant_tokens.issue(session, middleware.application.id)).token
         key = await signing.create_key(session, gateway.application.id)
         issued = await applications.issue_application_tokens(session, gateway.application)
     assert key.secret is not None and middleware.private_key is not None

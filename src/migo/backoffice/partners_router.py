@@ -16,6 +16,7 @@ from migo.cards import service as cards
 from migo.identity import service as identity
 from migo.identity.auth import CmsOperatorIdempotent, require_permission
 from migo.identity.principals import OperatorPrincipal
+from migo.identity.schemas import MerchantTokenOut, NewMerchantTokenOut
 from migo.payments import service as payments
 from migo.platform.auditing import name_resource, record_changes
 from migo.platform.envelope import CustomResponse, created, ok
@@ -265,6 +266,100 @@ async def update_partner_client(
     record_changes(request, **{field: (before[field], after[field]) for field in changed})
     name_resource(request, change.after.display_name)  # the slug is in the path's ids
     return ok(answer)
+
+
+# The client's merchant tokens: what its storefront plugins send to the Middleware (seed 002).
+
+
+@router.get(
+    "/app/partners/{partnerId}/clients/{slug}/merchant-tokens",
+    response_model=CustomResponse[Page[MerchantTokenOut]],
+    tags=["Payment Link clients"],
+)
+async def list_client_merchant_tokens(
+    partnerId: uuid.UUID,  # noqa: N803
+    slug: ClientSlug,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("clients.read"),
+    page: PageRequest = identity.MERCHANT_TOKENS.params(),
+) -> Any:
+    """The client's merchant tokens, revoked ones included, each by its last four characters (the token itself is
+    shown only when issued). Another partner's slug is 404/7841."""
+    client = await _own_client(session, operator, partnerId, slug)
+    found, meta = await identity.MERCHANT_TOKENS.fetch(session, identity.client_merchant_tokens(client), page)
+    return ok(Page[MerchantTokenOut](items=[MerchantTokenOut.of(record) for record in found], meta=meta))
+
+
+@router.post(
+    "/app/partners/{partnerId}/clients/{slug}/merchant-tokens",
+    status_code=201,
+    response_model=CustomResponse[NewMerchantTokenOut],
+    dependencies=[CmsOperatorIdempotent],
+    tags=["Payment Link clients"],
+)
+async def create_client_merchant_token(
+    partnerId: uuid.UUID,  # noqa: N803
+    slug: ClientSlug,
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("clients.manage"),
+) -> Any:
+    """Issue a merchant token for the client's Middleware application, to hand to the merchant: the `token` is in
+    this answer only (a retry under the same Idempotency-Key by the same operator replays it). A client without a
+    Middleware application is 409/7014."""
+    new = await identity.issue_client_merchant_token(session, await _own_client(session, operator, partnerId, slug))
+    record_changes(request, merchantTokenId=(None, str(new.record.id)))
+    return created(NewMerchantTokenOut.issued(new))
+
+
+@router.delete(
+    "/app/partners/{partnerId}/clients/{slug}/merchant-tokens/{tokenId}",
+    response_model=CustomResponse[MerchantTokenOut],
+    tags=["Payment Link clients"],
+)
+async def revoke_client_merchant_token(
+    partnerId: uuid.UUID,  # noqa: N803
+    slug: ClientSlug,
+    tokenId: uuid.UUID,  # noqa: N803
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("clients.manage"),
+) -> Any:
+    """Revoke a merchant token at once (the merchant's calls with it answer 401). Another client's is 404/7005."""
+    client = await _own_client(session, operator, partnerId, slug)
+    revoked = MerchantTokenOut.of(await identity.revoke_client_merchant_token(session, client, tokenId))
+    record_changes(request, status=("active", revoked.status))
+    return ok(revoked)
+
+
+@router.post(
+    "/app/partners/{partnerId}/clients/{slug}/merchant-tokens/{tokenId}/rotate",
+    status_code=201,
+    response_model=CustomResponse[NewMerchantTokenOut],
+    dependencies=[CmsOperatorIdempotent],
+    tags=["Payment Link clients"],
+)
+async def rotate_client_merchant_token(
+    partnerId: uuid.UUID,  # noqa: N803
+    slug: ClientSlug,
+    tokenId: uuid.UUID,  # noqa: N803
+    request: Request,
+    session: DbSession,
+    operator: OperatorPrincipal = require_permission("clients.manage"),
+) -> Any:
+    """Replace a merchant token: a new one (in this answer only), the old one revoked at once. A revoked token is
+    409/7014; another client's is 404/7005."""
+    client = await _own_client(session, operator, partnerId, slug)
+    new = await identity.rotate_client_merchant_token(session, client, tokenId)
+    record_changes(request, merchantTokenId=(str(tokenId), str(new.record.id)))
+    return created(NewMerchantTokenOut.issued(new))
+
+
+async def _own_client(session: AsyncSession, operator: OperatorPrincipal, partner_id: uuid.UUID, slug: str) -> str:
+    """The slug of one of the partner's clients; another partner's, or none, is 404/7841."""
+    if await payments.partner_client_terms(session, await own_partner(session, operator, partner_id), slug) is None:
+        raise ApiError(PARTNER_ERRORS.PARTNER_CLIENT_NOT_FOUND)
+    return slug
 
 
 async def _client_view(session: AsyncSession, terms: payments.ClientTerms) -> PartnerClientOut:

@@ -1,11 +1,11 @@
 """The identity domain's one tenant-scoping helper: every read of a tenant's rows goes through `readable` (or
 `partner_messages`, the messages sent to a partner's operators, `partner_applications`, a partner's applications,
-and `client_applications`, a Payment Link client's), and every partner an operator names goes through
-`acting_partner`.
+and `client_applications` and `client_merchant_tokens`, a Payment Link client's), and every partner an operator
+names goes through `acting_partner`.
 
-A company's cardholders and the messages sent to them, an application's signing keys, a partner's operators,
-roles (beside the system roles every partner is offered), companies and applications: another tenant's id
-answers as if it did not exist.
+A company's cardholders and the messages sent to them, an application's signing keys and merchant tokens, a
+partner's operators, roles (beside the system roles every partner is offered), companies and applications: another
+tenant's id answers as if it did not exist.
 """
 
 from __future__ import annotations
@@ -20,15 +20,25 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.platform.errors import ApiError
 
 from .errors import IDENTITY_ERRORS
-from .models import Application, Company, Operator, OutboundMessage, Partner, Role, SigningKey, User
+from .models import (
+    Application,
+    Company,
+    MerchantToken,
+    Operator,
+    OutboundMessage,
+    Partner,
+    Role,
+    SigningKey,
+    User,
+)
 from .principals import OperatorPrincipal
 
-Row = TypeVar("Row", User, OutboundMessage, SigningKey, Operator, Role, Company)
+Row = TypeVar("Row", User, OutboundMessage, SigningKey, MerchantToken, Operator, Role, Company)
 
 
 def readable(model: type[Row], tenant: uuid.UUID) -> Select[Row]:
     """The rows of `model` that belong to `tenant`: a company (users, messages), an application (signing
-    keys) or a partner (operators, roles, companies)."""
+    keys, merchant tokens) or a partner (operators, roles, companies)."""
     return select(model).where(_owned_by(model, tenant))
 
 
@@ -39,6 +49,8 @@ def _owned_by(model: type[Row], tenant: uuid.UUID) -> ColumnElement[bool]:
         return OutboundMessage.company_id == tenant
     if model is SigningKey:
         return SigningKey.application_id == tenant
+    if model is MerchantToken:
+        return MerchantToken.application_id == tenant
     if model is Operator:
         return Operator.partner_id == tenant
     if model is Company:
@@ -74,6 +86,15 @@ async def acting_partner(
     if operator.scope == "global" and await session.get(Partner, partner_id) is not None:
         return partner_id
     raise ApiError(IDENTITY_ERRORS.PARTNER_NOT_FOUND)
+
+
+def client_merchant_tokens(client_slug: str) -> Select[MerchantToken]:
+    """The merchant tokens of every Middleware application of a Payment Link client: what its back office manages."""
+    return (
+        select(MerchantToken)
+        .join(Application, Application.id == MerchantToken.application_id)
+        .where(Application.kind == "middleware", Application.client_slug == client_slug)
+    )
 
 
 def client_applications(client_slug: str) -> Select[Application]:

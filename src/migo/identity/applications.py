@@ -1,4 +1,4 @@
-"""Tenants and applications: provisioning, client-credential tokens, merchant tokens and key pairs."""
+"""Tenants and applications: provisioning, client-credential tokens and key pairs (merchant tokens: merchant_tokens)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import security
-from migo.platform.db import fetch_one
-from migo.platform.errors import ERRORS, ApiError, MerchantUnauthorized
+from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id, prefixed
 from migo.platform.ratelimit import Limit
 from migo.platform.secrets import Secret
@@ -22,14 +21,14 @@ from migo.platform.settings import get_settings
 from . import tokens
 from .access import client_applications, readable
 from .errors import IDENTITY_ERRORS
-from .models import Application, Company, MerchantToken, Partner
+from .models import Application, Company, Partner
 from .partners import LIFETIME_FIELDS, TokenLifetimes, get_partner
 from .passwords import PasswordGate
 
 ApplicationKind = Literal["gateway", "cms", "middleware"]
 # What a partner's back office registers: its own CMS application, or a Gateway application of one of its companies.
 PartnerApplicationKind = Literal["cms", "gateway"]
-_AUDIENCE: dict[str, tokens.Audience] = {"gateway": "gateway", "cms": "cms"}
+_AUDIENCE: dict[str, tokens.Audience] = {"gateway": "gateway", "cms": "cms", "middleware": "middleware"}
 
 # A backend asks for a token every 30 minutes and refreshes it in between; an address sending 60 tries in 5
 # minutes, or 10 wrong secrets for one clientId in 15, is guessing or burning the server's CPU on Argon2id.
@@ -170,6 +169,11 @@ async def authenticate_client(
 
 
 def _tenant_of(application: Application) -> uuid.UUID:
+    """The tenant an application's access token names: its company (Gateway), its partner (CMS), or, for a
+    Middleware application, which a client slug owns rather than a partner, the application itself (a merchant's
+    reads are scoped by it and its client)."""
+    if application.kind == "middleware":
+        return application.id
     tenant = application.company_id if application.kind == "gateway" else application.partner_id
     assert tenant is not None
     return tenant
@@ -208,44 +212,6 @@ async def refresh_application_tokens(
         refresh_ttl=settings.app_refresh_ttl_seconds,
         family_id=spent.family_id,
     )
-
-
-async def create_merchant_token(session: AsyncSession, application: Application, token: Secret | None = None) -> Secret:
-    """A new opaque merchant token for a Middleware application (stored only as a keyed digest and its last
-    four characters); revealed once, by whoever hands it to the merchant."""
-    if application.kind != "middleware":
-        raise ValueError("merchant tokens belong to Middleware applications")
-    raw = token.reveal() if token else security.random_token(32).replace("-", "").replace("_", "")
-    session.add(
-        MerchantToken(
-            id=new_id(), application_id=application.id, token_digest=security.token_digest(raw), last4=raw[-4:]
-        )
-    )
-    await session.flush()
-    return Secret(raw)
-
-
-# The merchant token is checked on every Middleware call: one driver statement (platform.db).
-_MERCHANT_BY_TOKEN = (
-    "SELECT a.id, a.client_slug FROM merchant_tokens t JOIN applications a ON a.id = t.application_id "
-    "WHERE t.token_digest = %(digest)s AND t.revoked_at IS NULL AND a.status = 'active'"
-)
-
-
-async def authenticate_merchant_token(session: AsyncSession, authorization: Secret | None) -> tuple[uuid.UUID, str]:
-    """(application id, client slug) behind `Authorization: <token>` or `Bearer <token>` (seed 002), else
-    Unauthorized."""
-    if authorization is None:
-        raise MerchantUnauthorized
-    raw = authorization.reveal().strip()
-    if raw[:7].lower() == "bearer ":
-        raw = raw[7:].strip()
-    if not raw:
-        raise MerchantUnauthorized
-    found = await fetch_one(session, _MERCHANT_BY_TOKEN, {"digest": security.token_digest(raw)})
-    if found is None or found.client_slug is None:
-        raise MerchantUnauthorized
-    return found.id, found.client_slug
 
 
 @dataclass(frozen=True)

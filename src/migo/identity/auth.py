@@ -3,7 +3,7 @@
 - Gateway: `GatewayApp` (application Bearer), `GatewayUser` (cardholder Bearer, or application Bearer plus
   `x-user-token`), `Caller` (either), `SignedRequest` (a valid request signature, CONTRACT §3).
 - CMS: `CmsApp`, `CmsOperator` (application Bearer plus the operator's `x-user-token`), `require_permission`.
-- Middleware: `Merchant` (the merchant token, raw or `Bearer `).
+- Middleware: `Merchant` (the merchant token or the Middleware application's access token, raw or `Bearer `).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from migo.platform.idempotency import idempotency_for
 from migo.platform.routing import DbSession, keep_despite_rollback
 from migo.platform.secrets import Secret
 
-from . import applications, operators, signing, tokens
+from . import merchant_tokens, operators, signing, tokens
 from .access import readable
 from .errors import IDENTITY_ERRORS
 from .models import User
@@ -34,7 +34,9 @@ _user_token = APIKeyHeader(
     name="x-user-token", auto_error=False, description="The cardholder's or operator's access token."
 )
 _merchant_token = APIKeyHeader(
-    name="Authorization", auto_error=False, description="The merchant token, raw (recommended) or after `Bearer `."
+    name="Authorization",
+    auto_error=False,
+    description="The merchant token, raw (recommended) or after `Bearer `; or an access token from `POST /auth/token`.",
 )
 
 
@@ -144,9 +146,7 @@ def require_permission(permission: str) -> OperatorPrincipal:
 
 
 async def merchant(session: DbSession, authorization: str | None = Security(_merchant_token)) -> MerchantPrincipal:
-    token = Secret(authorization) if authorization else None
-    application_id, client_slug = await applications.authenticate_merchant_token(session, token)
-    return MerchantPrincipal(application_id=application_id, client_slug=client_slug)
+    return await merchant_tokens.authenticate(session, Secret(authorization) if authorization else None)
 
 
 KEY_ID_HEADER = Header(None, alias="x-key-id", description="Id of the signing key.")

@@ -1,11 +1,12 @@
 """The identity domain's error codes: users (71xx), keys and signatures (76xx), the back office's operators
-and RBAC (78xx), and the Payment Link hook's key pair (Middleware ownCode 2007)."""
+and RBAC (78xx), and the Middleware's body credentials: the Payment Link hook's key pair (ownCode 2007) and an
+application's clientId/clientSecret (2008)."""
 
 from __future__ import annotations
 
 from migo.platform.errors import domain_errors
 
-identity_error = domain_errors("identity", gateway=(71, 76, 78), middleware=(range(2007, 2008),))
+identity_error = domain_errors("identity", gateway=(71, 76, 78), middleware=(range(2007, 2009),))
 
 
 class IDENTITY_ERRORS:  # noqa: N801 - a namespace of constants, named like the platform's ERRORS
@@ -67,4 +68,9 @@ class IDENTITY_ERRORS:  # noqa: N801 - a namespace of constants, named like the 
     # The Middleware's `/transactions-hook` key pair (seed 002)
     INVALID_KEYS = identity_error(
         2007, "INVALID_KEYS", 401, "The publicKey/privateKey pair does not match an application."
+    )
+    # The Middleware's `POST /auth/token`: checked by the handler, like the hook's pair, so an ErrorResponseDto
+    # (a bad access token or refresh token is the authorizer's bare 401, seed 002).
+    INVALID_CLIENT_CREDENTIALS = identity_error(
+        2008, "INVALID_CLIENT_CREDENTIALS", 401, "clientId and clientSecret do not match an active application."
     )

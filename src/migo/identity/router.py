@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Query
+from sqlalchemy import Select
 
-from migo.platform.envelope import CustomResponse, created, ok
+from migo.platform.envelope import CustomResponse, UnauthorizedBody, created, ok
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.settings import get_settings
 
-from . import applications, cardholders, operator_accounts, operators, otp, signing, users
+from . import applications, cardholders, merchant_tokens, operator_accounts, operators, otp, signing, tokens, users
 from .access import readable
+from .applications import ApplicationKind
 from .auth import (
     Caller,
     ClientIp,
@@ -24,10 +26,12 @@ from .auth import (
     GatewayApp,
     GatewayIdempotent,
     Merchant,
+    MerchantIdempotent,
     SignedRequest,
 )
 from .errors import IDENTITY_ERRORS
-from .models import OutboundMessage, SigningKey, User
+from .models import MerchantToken, OutboundMessage, SigningKey, User
+from .principals import MerchantPrincipal
 from .schemas import (
     Cardholder,
     CardholderCreate,
@@ -35,6 +39,8 @@ from .schemas import (
     ClientCredentials,
     LoginRequest,
     MerchantIdentity,
+    MerchantTokenOut,
+    NewMerchantTokenOut,
     NewSigningKeyOut,
     OperatorPasswordReset,
     OperatorProfile,
@@ -51,25 +57,45 @@ from .schemas import (
 )
 
 
-def application_token_router(kind: Literal["gateway", "cms"]) -> APIRouter:
-    """`POST /auth/token` and `POST /auth/refresh`: the same contract on the Gateway and the CMS."""
+def application_token_router(kind: ApplicationKind) -> APIRouter:
+    """`POST /auth/token` and `POST /auth/refresh`: the same contract on the three surfaces, answered in the
+    CustomResponse envelope on the Gateway and the CMS, bare on the Middleware (whose authorizer answers any bad
+    access or refresh token `{"message": "Unauthorized"}`)."""
     router = APIRouter(route_class=MigoRoute, tags=["Authentication"])
+    bare = kind == "middleware"
 
-    @router.post("/auth/token", response_model=CustomResponse[TokenPair])
+    def answer(issued: tokens.IssuedTokens) -> Any:
+        return TokenPair.of(issued) if bare else ok(TokenPair.of(issued))
+
+    @router.post("/auth/token", response_model=TokenPair if bare else CustomResponse[TokenPair])
     async def issue_access_token(body: ClientCredentials, ip: ClientIp, session: DbSession) -> Any:
         """Exchange the application's clientId/clientSecret for an access token (30 min) and a refresh
         token (7 days, single use). Ten wrong secrets for a clientId in 15 minutes, or 60 tries from one
         address in 5, are refused for the rest of the window (429 with Retry-After); refreshing is not."""
-        application = await applications.authenticate_client(
-            session, body.client_id, body.client_secret, kind, client_ip=ip
-        )
-        return ok(TokenPair.of(await applications.issue_application_tokens(session, application)))
+        try:
+            application = await applications.authenticate_client(
+                session, body.client_id, body.client_secret, kind, client_ip=ip
+            )
+        except ApiError as refused:
+            if not bare or refused.error is not ERRORS.INVALID_CREDENTIALS:
+                raise
+            # Body credentials the handler checks: the Middleware's ErrorResponseDto, as for the hook's key pair.
+            raise ApiError(IDENTITY_ERRORS.INVALID_CLIENT_CREDENTIALS, refused.detail) from None
+        return answer(await applications.issue_application_tokens(session, application))
 
-    @router.post("/auth/refresh", response_model=CustomResponse[TokenPair])
+    # The Middleware's bare 401 is not its ErrorResponseDto (the `default` answer): documented apart.
+    refused: dict[int | str, dict[str, Any]] = {
+        401: {"model": UnauthorizedBody, "description": "The refresh token is not valid, has expired or was spent."}
+    }
+
+    @router.post(
+        "/auth/refresh",
+        response_model=TokenPair if bare else CustomResponse[TokenPair],
+        responses=refused if bare else None,
+    )
     async def refresh_access_token(body: RefreshRequest, session: DbSession) -> Any:
         """Rotate both tokens. A refresh token works once; presenting a spent one revokes its session."""
-        issued = await applications.refresh_application_tokens(session, body.refresh_token, kind)
-        return ok(TokenPair.of(issued))
+        return answer(await applications.refresh_application_tokens(session, body.refresh_token, kind))
 
     return router
 
@@ -329,3 +355,45 @@ async def get_current_merchant(caller: Merchant) -> Any:
     return MerchantIdentity(
         client=caller.client_slug, application_id=caller.application_id, environment=get_settings().environment
     )
+
+
+@middleware_identity.get("/merchant-tokens", response_model=Page[MerchantTokenOut])
+async def list_merchant_tokens(
+    caller: Merchant, session: DbSession, page: PageRequest = merchant_tokens.MERCHANT_TOKENS.params()
+) -> Any:
+    """The application's merchant tokens, revoked ones included, each by its last four characters."""
+    rows, meta = await merchant_tokens.MERCHANT_TOKENS.fetch(session, _own_tokens(caller), page)
+    return Page[MerchantTokenOut](items=[MerchantTokenOut.of(record) for record in rows], meta=meta)
+
+
+@middleware_identity.post(
+    "/merchant-tokens",
+    status_code=201,
+    response_model=NewMerchantTokenOut,
+    dependencies=[MerchantIdempotent],
+)
+async def create_merchant_token(caller: Merchant, session: DbSession) -> Any:
+    """Issue another merchant token for the application; the `token` is in this answer only (a retry under the
+    same Idempotency-Key replays it). The application's other tokens keep working."""
+    return NewMerchantTokenOut.issued(await merchant_tokens.issue(session, caller.application_id))
+
+
+@middleware_identity.delete("/merchant-tokens/{tokenId}", response_model=MerchantTokenOut)
+async def revoke_merchant_token(tokenId: uuid.UUID, caller: Merchant, session: DbSession) -> Any:
+    """Revoke a token at once: it answers 401 `{"message": "Unauthorized"}` from then on."""
+    return MerchantTokenOut.of(await merchant_tokens.revoke(session, _own_tokens(caller), tokenId))
+
+
+@middleware_identity.post(
+    "/merchant-tokens/{tokenId}/rotate",
+    status_code=201,
+    response_model=NewMerchantTokenOut,
+    dependencies=[MerchantIdempotent],
+)
+async def rotate_merchant_token(tokenId: uuid.UUID, caller: Merchant, session: DbSession) -> Any:
+    """Replace a token: a new one (in this answer only), the old one revoked at once. A revoked token is 409."""
+    return NewMerchantTokenOut.issued(await merchant_tokens.rotate(session, _own_tokens(caller), tokenId))
+
+
+def _own_tokens(caller: MerchantPrincipal) -> Select[MerchantToken]:
+    return readable(MerchantToken, caller.application_id)

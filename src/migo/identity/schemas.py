@@ -13,7 +13,8 @@ from migo.platform.secrets import Otp, Password, Secret
 from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
 
 from . import signing
-from .models import OutboundMessage, SigningKey, User
+from .merchant_tokens import NewMerchantToken
+from .models import MerchantToken, OutboundMessage, SigningKey, User
 from .principals import OperatorScope
 from .tokens import IssuedTokens
 
@@ -325,3 +326,33 @@ class MerchantIdentity(ApiModel):
     client: str
     application_id: uuid.UUID
     environment: Literal["sandbox", "production"]
+
+
+class MerchantTokenOut(ApiModel):
+    """A merchant token, without its value: only the answer that issues it shows that."""
+
+    id: uuid.UUID
+    application_id: uuid.UUID = Field(description="The Middleware application the token acts for.")
+    last4: str = Field(description="The token's last four characters, to tell it apart from the others.")
+    status: Literal["active", "revoked"]
+    created_at: UtcDateTime
+    revoked_at: UtcDateTime | None = None
+
+    @classmethod
+    def of(cls, record: MerchantToken) -> MerchantTokenOut:
+        return cls(
+            id=record.id,
+            application_id=record.application_id,
+            last4=record.last4,
+            status="active" if record.revoked_at is None else "revoked",
+            created_at=record.created_at,
+            revoked_at=record.revoked_at,
+        )
+
+
+class NewMerchantTokenOut(MerchantTokenOut):
+    token: str = Field(description="The merchant token, shown in this answer only: Migo keeps its digest.")
+
+    @classmethod
+    def issued(cls, new: NewMerchantToken) -> NewMerchantTokenOut:
+        return cls(**MerchantTokenOut.of(new.record).model_dump(), token=new.token.reveal())

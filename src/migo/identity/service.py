@@ -15,7 +15,9 @@
   `update_partner` with their `TokenLifetimes`, a partner's new company (`add_partner_company`) and
   application (`add_partner_application`, its `NewApplication` with the secret);
 - the Payment Link hook's key pair (`KeyPair`): `authenticate_key_pair`, and its amount range: `key_pair`,
-  `set_key_pair_range`; a client's Middleware application (`merchant_application_id`).
+  `set_key_pair_range`; a client's Middleware application (`merchant_application_id`);
+- a client's merchant tokens, for its back office: `MERCHANT_TOKENS` (a list), `client_merchant_tokens`,
+  `issue_client_merchant_token`, `revoke_client_merchant_token`, `rotate_client_merchant_token`.
 
 Who is calling is in `principals` (values) and `auth` (the surfaces' FastAPI dependencies).
 """
@@ -29,10 +31,10 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from migo.platform.errors import ApiError
+from migo.platform.errors import ERRORS, ApiError
 from migo.platform.pagination import Listing
 
-from . import access
+from . import access, merchant_tokens
 from .access import acting_partner, readable
 from .applications import (
     KeyPair,
@@ -52,7 +54,8 @@ from .cardholders import get as get_cardholder
 from .cardholders import register_once as register_cardholder_once
 from .cardholders import unblock as unblock_cardholder
 from .errors import IDENTITY_ERRORS
-from .models import Company, Operator, User
+from .merchant_tokens import MERCHANT_TOKENS, NewMerchantToken
+from .models import Company, MerchantToken, Operator, User
 from .partners import (
     PARTNERS,
     PartnerChange,
@@ -66,6 +69,7 @@ from .partners import (
 from .users import verify_otp
 
 __all__ = [
+    "MERCHANT_TOKENS",
     "PARTNERS",
     "PARTNER_CARDHOLDERS",
     "ActivationHolder",
@@ -73,6 +77,7 @@ __all__ = [
     "CardholderDetails",
     "KeyPair",
     "NewApplication",
+    "NewMerchantToken",
     "PartnerApplicationKind",
     "PartnerChange",
     "PartnerOverview",
@@ -85,10 +90,12 @@ __all__ = [
     "cardholder_among",
     "cardholder_for_activation",
     "cardholder_name",
+    "client_merchant_tokens",
     "company_ids_of_partner",
     "company_name",
     "create_partner",
     "get_cardholder",
+    "issue_client_merchant_token",
     "key_pair",
     "merchant_application_id",
     "partner_cardholder",
@@ -98,6 +105,8 @@ __all__ = [
     "partner_overview",
     "partners",
     "register_cardholder_once",
+    "revoke_client_merchant_token",
+    "rotate_client_merchant_token",
     "set_key_pair_range",
     "unblock_cardholder",
     "update_partner",
@@ -200,3 +209,29 @@ async def partner_cardholder(session: AsyncSession, partner_id: uuid.UUID, user_
     if user is None:
         raise ApiError(IDENTITY_ERRORS.USER_NOT_FOUND)
     return user
+
+
+def client_merchant_tokens(client_slug: str) -> Select[MerchantToken]:
+    """The merchant tokens of the client's Middleware applications (a list of MERCHANT_TOKENS)."""
+    return access.client_merchant_tokens(client_slug)
+
+
+async def issue_client_merchant_token(session: AsyncSession, client_slug: str) -> NewMerchantToken:
+    """A new merchant token for the client's Middleware application (its first, as links made for the client
+    from the back office are); a client without one is 409."""
+    application_id = await merchant_application_id(session, client_slug)
+    if application_id is None:
+        raise ApiError(ERRORS.CONFLICT, "The client has no Middleware application to issue a merchant token for.")
+    return await merchant_tokens.issue(session, application_id)
+
+
+async def revoke_client_merchant_token(session: AsyncSession, client_slug: str, token_id: uuid.UUID) -> MerchantToken:
+    """Revoke one of the client's merchant tokens; another client's, or none, is 404."""
+    return await merchant_tokens.revoke(session, access.client_merchant_tokens(client_slug), token_id)
+
+
+async def rotate_client_merchant_token(
+    session: AsyncSession, client_slug: str, token_id: uuid.UUID
+) -> NewMerchantToken:
+    """Replace one of the client's merchant tokens (merchant_tokens.rotate); another client's, or none, is 404."""
+    return await merchant_tokens.rotate(session, access.client_merchant_tokens(client_slug), token_id)

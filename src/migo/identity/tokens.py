@@ -24,7 +24,7 @@ from migo.platform.secrets import Secret
 
 from .models import DashboardSession, RefreshToken, TokenFamily
 
-Audience = Literal["gateway", "cms"]
+Audience = Literal["gateway", "cms", "middleware"]
 SubjectKind = Literal["app", "user", "operator"]
 _ISSUER = "migo"
 _ALGORITHM = "HS256"

@@ -15,7 +15,7 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.cards import service as cards
-from migo.identity import applications, operators, signing
+from migo.identity import applications, merchant_tokens, operators, signing
 from migo.identity.models import Application, Company, MerchantToken, Operator, Partner, SigningKey, User
 from migo.identity.service import KeyPair
 from migo.payments import service as payments
@@ -148,13 +148,13 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
     )
 
     merchant_token = _secret("middleware.merchantToken").replace("-", "").replace("_", "")
-    if (
-        await session.scalar(
-            select(MerchantToken).where(MerchantToken.token_digest == security.token_digest(merchant_token))
-        )
-        is None
-    ):
-        await applications.create_merchant_token(session, middleware, Secret(merchant_token))
+    seeded = await session.scalar(
+        select(MerchantToken).where(MerchantToken.token_digest == security.token_digest(merchant_token))
+    )
+    if seeded is None:
+        await merchant_tokens.issue(session, middleware.id, Secret(merchant_token))
+    else:  # revoked through the API since: the cheat sheet's credentials always work, so it comes back
+        seeded.revoked_at = None
 
     signing_secret = Secret(_secret("gateway.signingSecret"))
     key = await session.get(SigningKey, SIGNING_KEY_ID)
@@ -251,6 +251,9 @@ async def ensure_sandbox(session: AsyncSession) -> dict[str, Any]:
         "middleware": {
             "client": CLIENT_SLUG,
             "merchantToken": merchant_token,
+            # The Middleware application's credentials, for `POST /auth/token` (an access token instead).
+            "clientId": middleware.client_id,
+            "clientSecret": _secret("middleware.clientSecret"),
             "publicKey": middleware.public_key,
             "privateKey": _secret("middleware.privateKey"),
             # The key pair's amount range (`migo clients key-range` scopes it); null: the client's own bound.

@@ -16,9 +16,12 @@ from migo.webhooks import router as webhooks
 DESCRIPTION = """
 Backend-to-backend: hosted Payment Links, the subscription engine, BIN verifications, fraud suspensions.
 
-Send the merchant token as `Authorization: <token>` (raw, recommended) or `Bearer <token>`. A bad token
-answers 401 with exactly `{"message": "Unauthorized"}`. Errors are an `ErrorResponseDto`:
-`{statusCode, ownCode, message, detail}`.
+Send the merchant token as `Authorization: <token>` (raw, recommended) or `Bearer <token>`. Or exchange the
+Middleware application's clientId/clientSecret at `POST /auth/token` for an access token (30 minutes) and a
+refresh token (7 days, single use: `POST /auth/refresh` rotates both; a spent one revokes the session), and send
+the access token the same way. A bad, expired or revoked token of either kind answers 401 with exactly
+`{"message": "Unauthorized"}`. Merchant tokens are listed, issued, rotated and revoked at `/v1/merchant-tokens`.
+Errors are an `ErrorResponseDto`: `{statusCode, ownCode, message, detail}`.
 
 `POST /transactions-hook` authenticates with the application's `publicKey` and `privateKey` in the body
 instead, and answers browsers' cross-origin requests (CORS, with preflight).
@@ -51,6 +54,7 @@ class HookCors:
 
 def build_middleware(settings: Settings) -> FastAPI:
     routers = [
+        identity.application_token_router("middleware"),
         payments.links_router,
         payments.hook_router,
         payments.operations_router,
