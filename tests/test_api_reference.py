@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.browser import browser_page
+from tests.dashboard.test_dashboard_browser import ARTIFACTS
 
 SURFACES = {"/": "Migo Middleware", "/rest/": "Migo Wallet Gateway", "/cms/rest/": "Migo CMS Backoffice"}
 
@@ -58,6 +59,13 @@ async def test_reference_pages_render_offline(live_server, prefix, title):
         await page.goto(f"{live_server}{prefix}docs")
         await page.get_by_text(title).first.wait_for(timeout=20_000)
         assert await page.title() == f"{title} — API reference"
+        for reaching_out in ("Ask AI", "Generate MCP", "Deploy"):  # buttons that lead to outside services
+            assert await page.get_by_role("button", name=reaching_out).count() == 0, reaching_out
+            assert await page.get_by_text(reaching_out, exact=True).count() == 0, reaching_out
+        if prefix == "/rest/":  # the error catalog's codes read whole
+            code = page.locator(".markdown table td code").first
+            assert await code.evaluate("element => getComputedStyle(element).whiteSpace") == "nowrap"
+        await page.screenshot(path=str(ARTIFACTS / f"reference-{title.split()[-1].lower()}.png"))
     assert outside == []
 
 

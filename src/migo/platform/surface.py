@@ -9,7 +9,7 @@ from fastapi import APIRouter, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
-from scalar_fastapi import get_scalar_api_reference
+from scalar_fastapi import AgentScalarConfig, get_scalar_api_reference
 from starlette.requests import Request
 
 from migo.platform.bodylimit import limit_surface
@@ -18,6 +18,8 @@ from migo.platform.settings import Settings
 
 STATIC_PREFIX = "/static"
 SCALAR_JS = f"{STATIC_PREFIX}/vendor/scalar/standalone.js"
+# The error catalog's codes (`7303`, `INSUFFICIENT_FUNDS`) read whole, not broken over two lines.
+_REFERENCE_CSS = ".markdown table td code, .markdown table th code { white-space: nowrap; }"
 FAVICON = f"{STATIC_PREFIX}/favicon.svg"
 
 
@@ -85,6 +87,11 @@ def build_surface(
             scalar_favicon_url=FAVICON,
             with_default_fonts=False,
             telemetry=False,
+            # Nothing on the page reaches outside services: no "Ask AI", no "Generate MCP", no "Deploy" toolbar.
+            agent=AgentScalarConfig(disabled=True),
+            show_developer_tools="never",
+            overrides={"mcp": {"disabled": True}},
+            custom_css=_REFERENCE_CSS,
         )
 
     return app
