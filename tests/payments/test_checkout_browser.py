@@ -91,6 +91,7 @@ async def test_a_declined_card_brings_the_form_back_and_another_card_pays(live_s
         alert = page.get_by_role("alert")
         await expect(alert).to_contain_text("Your bank declined the payment.")
         await expect(alert).to_contain_text("Try another card")
+        await expect(alert).to_contain_text("2 attempts left.")  # the client's 3, one spent
         await expect(page.get_by_label("Card number")).to_have_value("")  # the number is never echoed
 
         await pay(page, APPROVES)
@@ -108,6 +109,7 @@ async def test_a_3ds_challenge_answered_with_the_right_code_approves(live_server
         await page.goto(f"{live_server}/?orderId={link['uid']}")
         await pay(page, THREE_DS_APPROVES)
         await expect(page.get_by_role("heading", name="Verify it's you")).to_be_visible()
+        await expect(page.locator("#sandbox-hint")).to_contain_text("the code is 123456")  # the sandbox says it
         await page.get_by_label("Verification code").fill("123456")
         await page.get_by_role("button", name="Verify").click()
         await expect_approved(page, link["reference"])
@@ -286,3 +288,37 @@ async def test_the_last_allowed_attempt_declined_closes_the_link(live_server):
 
     transaction = await shown(live_server, tenant, link["uid"])
     assert transaction["status"] == "denied" and transaction["attempts"] == 2
+
+
+async def test_a_customer_cancels_the_3ds_challenge_back_to_the_form_and_pays_with_another_card(live_server):
+    tenant, link = await new_link(live_server)
+    async with browser_page(**PHONE) as page:
+        await page.goto(f"{live_server}/?orderId={link['uid']}")
+        await pay(page, THREE_DS_APPROVES)
+        await page.get_by_role("button", name="Cancel and go back").click()
+        alert = page.get_by_role("alert")
+        await expect(alert).to_contain_text("You cancelled the card's verification")
+        await expect(alert).to_contain_text("2 attempts left.")
+        await pay(page, APPROVES)
+        await expect_approved(page, link["reference"])
+
+    transaction = await shown(live_server, tenant, link["uid"])
+    assert (transaction["status"], transaction["attempts"]) == ("approved", 2)
+
+
+async def test_the_number_is_grouped_as_typed_with_its_brand_and_the_sandbox_says_test_mode(live_server):
+    _, link = await new_link(live_server)
+    async with browser_page(**PHONE) as page:
+        await page.goto(f"{live_server}/?orderId={link['uid']}")
+        await expect(page.get_by_text("Test mode", exact=True)).to_be_visible()
+        await expect(page.get_by_label("Installments")).to_be_hidden()  # until the card allows them
+        number = page.get_by_label("Card number")
+        async with page.expect_response(re.compile(r"/card-options\?bin=424242$")):
+            await number.press_sequentially("4242424242424242")
+        await expect(number).to_have_value("4242 4242 4242 4242")
+        await expect(page.locator("#card-brand")).to_have_text("visa")
+        await number.fill("")
+        async with page.expect_response(re.compile(r"/card-options\?bin=378282$")):
+            await number.press_sequentially("378282246310005")  # American Express: 4-6-5
+        await expect(number).to_have_value("3782 822463 10005")
+        await page.screenshot(path=str(ARTIFACTS / "checkout-typed-phone.png"), full_page=True)

@@ -300,6 +300,22 @@ async def complete_challenge(
     return await record_authorization(attempt.id, authorization)
 
 
+async def cancel_challenge(uid: str, attempt_id: uuid.UUID) -> AttemptResult:
+    """The customer gave up the 3-D Secure challenge (seed 002's webview: "a way to cancel back to the form"):
+    the attempt is declined as `authentication_cancelled`, as any decline is (the attempts left, the velocity
+    rule, the link denied after the last one). The processor is not asked: nothing is authorized before the
+    challenge is passed, and the challenge it holds lapses unanswered."""
+    async with database.side_transaction() as session:
+        transaction, _ = await _payable_link(session, uid, None)
+        attempt = await session.get(PaymentAttempt, attempt_id, with_for_update=True)
+        if attempt is None or attempt.transaction_id != transaction.id or attempt.status != "requires_action":
+            raise ApiError(MW_ERRORS.CONFLICT, "There is no 3-D Secure challenge waiting for this payment; pay again.")
+        attempt.status, attempt.pending_since = "pending", clock.now()
+    return await record_authorization(
+        attempt_id, Authorization("declined", attempt.processor_reference, decline_code="authentication_cancelled")
+    )
+
+
 async def open_challenge(
     session: AsyncSession, transaction: PaymentTransaction, attempt_id: uuid.UUID
 ) -> PaymentAttempt | None:

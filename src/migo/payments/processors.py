@@ -51,6 +51,7 @@ DECLINE_REASONS = {
     "incorrect_cvc": "The security code (CVV) is not correct.",
     "processing_error": "The payment could not be processed. Please try again.",
     "authentication_failed": "The card's verification (3-D Secure) failed.",
+    "authentication_cancelled": "You cancelled the card's verification (3-D Secure).",
     "authentication_required": "The card asks for a 3-D Secure verification.",
     "lost_card": "Your bank declined the payment.",  # a customer is not told why a card is refused as lost
     "stolen_card": "Your bank declined the payment.",

@@ -21,6 +21,7 @@ from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.pages import HOSTED_PAGE_HEADERS, page
 from migo.platform.ratelimit import Limit
 from migo.platform.secrets import CardNumber, Cvv
+from migo.platform.settings import get_settings
 from migo.webhooks import service as webhooks
 
 from . import checkout, clients, links
@@ -28,6 +29,7 @@ from .errors import PAYMENT_ERRORS
 from .models import PaymentAttempt, PaymentClient, PaymentTransaction
 from .processors import DECLINE_REASONS
 from .schemas import ChallengeAnswer
+from .testcards import THREE_DS_PASS_CODE
 
 _HEADERS = HOSTED_PAGE_HEADERS
 # The hosted pages' forms are a handful of text fields: no uploads, no field floods.
@@ -221,6 +223,11 @@ async def _declined_attempt(transaction: PaymentTransaction, attempt_id: str) ->
     return DECLINE_REASONS.get(attempt.decline_code or "", "The payment was declined.") + " Try another card."
 
 
+def _sandbox_code() -> str | None:
+    """The code the sandbox's test cards' challenges pass with, shown on the challenge page in the sandbox."""
+    return THREE_DS_PASS_CODE if get_settings().is_sandbox else None
+
+
 def _form_text(form: FormData, name: str, limit: int) -> str:
     return str(form.get(name) or "")[:limit]
 
@@ -305,10 +312,16 @@ async def verify_form(request: Request) -> Response:
             attempt = await checkout.open_challenge(session, transaction, attempt_id)
         if attempt is None:
             return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
-        context = _context(transaction, client, return_url, attempt_id=str(attempt_id), error=None)
+        context = _context(
+            transaction, client, return_url, attempt_id=str(attempt_id), error=None, sandbox_code=_sandbox_code()
+        )
         return page(request, "checkout_3ds.html", context, headers=_HEADERS)
     try:
-        result = await checkout.complete_challenge(uid, attempt_id, ChallengeAnswer(_form_text(values, "code", 12)))
+        if values.get("cancel"):
+            result = await checkout.cancel_challenge(uid, attempt_id)
+        else:
+            code = ChallengeAnswer(_form_text(values, "code", 12))
+            result = await checkout.complete_challenge(uid, attempt_id, code)
     except ApiError as refusal:
         return await _refused(request, uid, return_url, refusal)
     return RedirectResponse(_checkout_url(uid, return_url, attempt=str(result.attempt.id)), status_code=303)

@@ -13,6 +13,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
+from migo.platform.settings import get_settings
+
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The shared layout first, then every domain's own templates folder.
 _FOLDERS = [_PACKAGE / "platform" / "templates", *sorted(_PACKAGE.glob("*/templates"))]
@@ -23,6 +25,8 @@ templates = Jinja2Templates(
         autoescape=select_autoescape(default=True),
     )
 )
+# Every hosted page says so when it is the sandbox's ("Test mode"): nothing typed there is charged.
+templates.env.globals["is_sandbox"] = lambda: get_settings().is_sandbox
 
 
 # What every page that takes card data answers with: never cached, never framed, scripts from here only.

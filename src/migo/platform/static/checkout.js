@@ -1,5 +1,5 @@
 // The hosted checkout's progressive enhancement: inline validation (Luhn, expiry in the future, CVV), the
-// installments the card's processor offers, a Pay button that cannot be pressed twice, and the automatic
+// number grouped as typed, the card's brand, the installments the card's processor offers, a Pay button that cannot be pressed twice, and the automatic
 // return to the merchant. Everything also works without it: the server checks the same rules.
 (function () {
   "use strict";
@@ -27,6 +27,23 @@
       return "The card has expired.";
     }
     return "";
+  }
+
+  // The number grouped as it is typed (4-4-4-4, or 4-6-5 for American Express), the caret kept after the
+  // same digit; a deletion is left as the customer made it.
+  function groupDigits(input, event) {
+    if (event && event.inputType && event.inputType.indexOf("insert") !== 0) { return; }
+    var raw = digits(input.value).replace(/[^0-9]/g, "").slice(0, 19);
+    var before = digits(input.value.slice(0, input.selectionStart || 0)).replace(/[^0-9]/g, "").length;
+    var sizes = /^3[47]/.test(raw) ? [4, 6, 5] : [4, 4, 4, 4, 3];
+    var groups = [], at = 0;
+    for (var i = 0; i < sizes.length && at < raw.length; i++) { groups.push(raw.slice(at, at + sizes[i])); at += sizes[i]; }
+    var grouped = groups.join(" ");
+    if (grouped === input.value) { return; }
+    input.value = grouped;
+    var caret = 0, seen = 0;
+    while (caret < grouped.length && seen < before) { if (grouped.charAt(caret) !== " ") { seen++; } caret++; }
+    input.setSelectionRange(caret, caret);
   }
 
   function show(input, message) {
@@ -66,14 +83,27 @@
       if (/^[0-9]{2}$/.test(expiry.value)) { expiry.value = expiry.value + "/"; }
     });
 
-    number.addEventListener("input", function () {
+    var brandSlot = document.getElementById("card-brand");
+    // The installments choice appears once the card being typed allows it (the server still offers it
+    // without this script).
+    if (field && select) { field.hidden = true; }
+
+    number.addEventListener("input", function (event) {
+      groupDigits(number, event);
       var bin = digits(number.value).slice(0, 6);
-      if (bin.length < 6 || bin === lastBin) { return; }
+      if (bin.length < 6) {
+        lastBin = "";
+        if (brandSlot) { brandSlot.textContent = ""; }
+        if (field && select) { field.hidden = true; }
+        return;
+      }
+      if (bin === lastBin) { return; }
       lastBin = bin;
       fetch(form.getAttribute("data-options-url") + "?bin=" + bin, { headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (options) {
           if (!options || bin !== lastBin) { return; }
+          if (brandSlot) { brandSlot.textContent = options.brand && options.brand !== "unknown" ? options.brand : ""; }
           // Only the lookup's own message is replaced: a late answer must not clear the Luhn check's error.
           var slot = document.getElementById("cardNumber-error");
           if (!options.accepted) { show(number, REFUSED); } else if (slot.textContent === REFUSED) { show(number, ""); }
