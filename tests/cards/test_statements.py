@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import io
 import uuid
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
 
 from pypdf import PdfReader
 
 from migo.cards.tasks import render_statement
 from tests.factories import activate_card, bearer, create_cardholder, create_tenant, provision_cards, signed
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
 async def test_statement_is_produced_as_a_pdf(client, frozen_clock):
@@ -42,8 +47,10 @@ async def test_statement_is_produced_as_a_pdf(client, frozen_clock):
     assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
-    for expected in ("Marta Soto", card["last4"], "Payroll", "80.0000", "Opening balance", "Closing balance"):
+    for expected in ("Marta Soto", card["last4"], "Payroll", "80.00", "Opening balance", "Closing balance"):
         assert expected in text, expected
+    assert "80.0000" not in text  # the currency's usual two decimals, not the ledger's four
+    assert "Credits GTQ 80.00" in text and "Debits GTQ 0.00" in text and "Page 1 of 1" in text
 
 
 async def test_statement_requests_are_checked(client, frozen_clock):
@@ -65,3 +72,47 @@ async def test_statement_requests_are_checked(client, frozen_clock):
         assert response.status_code == 400 and response.json()["error"]["code"] == 7000, body
     missing = await client.get(f"{path}/{uuid.uuid4()}", headers=bearer(token))
     assert missing.status_code == 404 and missing.json()["error"]["code"] == 7216
+
+
+def test_a_long_statement_repeats_its_headings_numbers_its_pages_and_reads_well(tmp_path):
+    """Rendered to pictures (pdfium) and kept in artifacts/ to be looked at: 70 movements over two pages, the
+    headings again on the second, amounts right-aligned under right-aligned headings, totals on the first."""
+    import pypdfium2
+
+    from migo.cards.models import Card
+    from migo.cards.statements import render_pdf
+    from migo.ledger.service import Movement
+
+    start = datetime(2026, 11, 1, 9, tzinfo=UTC)
+    balance, lines = Decimal("100.00"), []
+    for n in range(70):
+        amount = Decimal("1234.5") if n % 7 == 0 else Decimal("-12.25")
+        balance += amount
+        kind = "funds_load" if amount > 0 else "transfer_out"
+        lines.append(Movement(n, uuid.uuid4(), kind, None, amount, "GTQ", balance, start + timedelta(hours=n)))
+    card = Card(last4="4242")
+    pdf = render_pdf(
+        issuer="Tarjeta Viva, issued by Banco Ejemplo",
+        holder="Marta Soto",
+        card=card,
+        currency="GTQ",
+        month=11,
+        year=2026,
+        opening=Decimal("100.00"),
+        lines=lines,
+        generated_at=datetime(2026, 12, 1, 8, 30, tzinfo=UTC),
+    )
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+    assert len(pages) == 2
+    assert "Tarjeta Viva, issued by Banco Ejemplo" in pages[0] and "Generated 2026-12-01 08:30 UTC" in pages[0]
+    assert "Credits GTQ 12,345.00" in pages[0] and "Debits GTQ 735.00" in pages[0]
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} of 2" in text
+        assert "Amount (GTQ)" in text and "Balance (GTQ)" in text  # the headings on every page
+    assert "1,234.50" in pages[0] and "-12.25" in pages[0]
+    ARTIFACTS.mkdir(exist_ok=True)
+    document = pypdfium2.PdfDocument(pdf)
+    for index in range(len(document)):
+        image = document[index].render(scale=1.5).to_pil()
+        image.save(ARTIFACTS / f"statement-page-{index + 1}.png")
+        assert image.getextrema() != ((255, 255), (255, 255), (255, 255))  # something was drawn

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import structlog
-from fpdf import FPDF
 from fpdf.errors import FPDFException
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
@@ -19,8 +18,8 @@ from migo.platform import clock
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.ids import new_id
 from migo.platform.jobs import defer
-from migo.platform.money import format_money
-from migo.platform.pdf import latin1
+from migo.platform.money import display_money
+from migo.platform.pdf import NumberedPdf, latin1
 
 from .access import card_for, readable
 from .errors import CARD_ERRORS
@@ -72,41 +71,92 @@ async def get_statement(
     return statement
 
 
+_COLUMNS = (("Date (UTC)", 36, "L"), ("Description", 82, "L"), ("Amount", 36, "R"), ("Balance", 36, "R"))
+
+
+class _StatementPdf(NumberedPdf):
+    """Pages after the first repeat the statement's running header and the table's column headings."""
+
+    def __init__(self, running_header: str, currency: str) -> None:
+        super().__init__(running_header)
+        self.currency = currency
+        self.in_table = False
+
+    def header(self) -> None:
+        if self.page_no() == 1:
+            return
+        self.set_font("Helvetica", size=8)
+        self.set_text_color(110)
+        self.cell(0, 6, self.document_title, new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(0)
+        if self.in_table:
+            self.column_headings()
+
+    def column_headings(self) -> None:
+        self.set_font("Helvetica", "B", 9)
+        for heading, width, align in _COLUMNS:
+            shown = f"{heading} ({self.currency})" if align == "R" else heading
+            self.cell(width, 7, shown, border="B", align=align)
+        self.ln()
+        self.set_font("Helvetica", size=9)
+
+
 def render_pdf(
-    *, holder: str, card: Card, currency: str, month: int, year: int, opening: Decimal, lines: list[ledger.Movement]
+    *,
+    issuer: str,
+    holder: str,
+    card: Card,
+    currency: str,
+    month: int,
+    year: int,
+    opening: Decimal,
+    lines: list[ledger.Movement],
+    generated_at: datetime,
 ) -> bytes:
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
+    """The statement: who issued it, whose card, the period and when it was made; opening and closing balances
+    and the period's credits and debits; then every movement. Amounts in the currency's usual decimals, under
+    right-aligned headings; every page numbered, and every page after the first headed again."""
+    pdf = _StatementPdf(f"Card statement {year:04d}-{month:02d} - card ending {card.last4} - {issuer}", currency)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 16)
     pdf.cell(0, 10, "Card statement", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=10)
+    pdf.set_text_color(90)
+    pdf.cell(0, 6, latin1(issuer), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0)
+    pdf.ln(2)
     closing = lines[-1].balance_after if lines else opening
+    credits = sum((line.amount for line in lines if line.amount > 0), Decimal(0))
+    debits = sum((-line.amount for line in lines if line.amount < 0), Decimal(0))
     for label, value in (
         ("Cardholder", latin1(holder)),
         ("Card", f"**** **** **** {card.last4}"),
         ("Period", f"{year:04d}-{month:02d}"),
-        ("Opening balance", f"{format_money(opening)} {currency}"),
-        ("Closing balance", f"{format_money(closing)} {currency}"),
+        ("Generated", generated_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")),
+        ("Opening balance", display_money(opening, currency)),
+        ("Credits", display_money(credits, currency)),
+        ("Debits", display_money(debits, currency)),
+        ("Closing balance", display_money(closing, currency)),
     ):
         pdf.cell(45, 6, label)
         pdf.cell(0, 6, value, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    pdf.set_font("Helvetica", "B", 10)
-    widths = (40, 80, 35, 35)
-    for width, heading in zip(widths, ("Date (UTC)", "Description", "Amount", "Balance"), strict=True):
-        pdf.cell(width, 7, heading, border="B")
-    pdf.ln()
-    pdf.set_font("Helvetica", size=9)
+    pdf.in_table = True
+    pdf.column_headings()
     if not lines:
         pdf.cell(0, 7, "No movements in this period.", new_x="LMARGIN", new_y="NEXT")
     for line in lines:
         description = line.description or line.kind.replace("_", " ").capitalize()
-        pdf.cell(widths[0], 6, line.created_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M"))
-        pdf.cell(widths[1], 6, latin1(description[:48]))
-        pdf.cell(widths[2], 6, format_money(line.amount), align="R")
-        pdf.cell(widths[3], 6, format_money(line.balance_after), align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(_COLUMNS[0][1], 6, line.created_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M"))
+        pdf.cell(_COLUMNS[1][1], 6, latin1(description[:48]))
+        pdf.cell(_COLUMNS[2][1], 6, _figure(line.amount, currency), align="R")
+        pdf.cell(_COLUMNS[3][1], 6, _figure(line.balance_after, currency), align="R", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def _figure(value: Decimal, currency: str) -> str:
+    """An amount in a column headed with its currency: `1,234.50`."""
+    return display_money(value, currency).removeprefix(f"{currency} ")
 
 
 async def produce(session: AsyncSession, statement_id: uuid.UUID) -> CardStatement | None:
@@ -125,6 +175,7 @@ async def produce(session: AsyncSession, statement_id: uuid.UUID) -> CardStateme
     opening, lines = await ledger.statement_of(session, card.account_id, start, end)
     try:
         statement.pdf = render_pdf(
+            issuer=f"{program.name}, issued by {await identity.company_name(session, card.company_id)}",
             holder=holder or card.embossed_name or "-",
             card=card,
             currency=program.currency,
@@ -132,6 +183,7 @@ async def produce(session: AsyncSession, statement_id: uuid.UUID) -> CardStateme
             year=statement.year,
             opening=opening,
             lines=lines,
+            generated_at=clock.now(),
         )
     except FPDFException:
         # Rendering the same data again would fail the same way: say so instead of staying "processing".
