@@ -53,7 +53,11 @@ from .schemas import (
 
 def application_token_router(kind: Literal["gateway", "cms"]) -> APIRouter:
     """`POST /auth/token` and `POST /auth/refresh`: the same contract on the Gateway and the CMS."""
-    router = APIRouter(route_class=MigoRoute, tags=["Authentication"])
+    router = APIRouter(
+        route_class=MigoRoute,
+        tags=["Authentication"],
+        responses={401: {"description": "The credentials or the refresh token are not valid"}},
+    )
 
     @router.post("/auth/token", response_model=CustomResponse[TokenPair])
     async def issue_access_token(body: ClientCredentials, ip: ClientIp, session: DbSession) -> Any:
