@@ -96,7 +96,12 @@ async def list_card_stock(
 @router.get(
     "/{batchId}/embossing-file",
     response_class=Response,
-    responses={200: {"content": {"text/csv": {}}, "description": "The embossing file: `cardId,number,expiry,name`"}},
+    responses={
+        200: {
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+            "description": "The embossing file: `cardId,number,expiry,name`",
+        }
+    },
 )
 @audited_read  # full card numbers
 async def download_embossing_file(

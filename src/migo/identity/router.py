@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Query
 from sqlalchemy import Select
 
-from migo.platform.envelope import CustomResponse, UnauthorizedBody, created, ok
+from migo.platform.envelope import CustomResponse, UnauthorizedResponse, created, ok
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
@@ -61,7 +61,11 @@ def application_token_router(kind: ApplicationKind) -> APIRouter:
     """`POST /auth/token` and `POST /auth/refresh`: the same contract on the three surfaces, answered in the
     CustomResponse envelope on the Gateway and the CMS, bare on the Middleware (whose authorizer answers any bad
     access or refresh token `{"message": "Unauthorized"}`)."""
-    router = APIRouter(route_class=MigoRoute, tags=["Authentication"])
+    router = APIRouter(
+        route_class=MigoRoute,
+        tags=["Authentication"],
+        responses={401: {"description": "The credentials or the refresh token are not valid"}},
+    )
     bare = kind == "middleware"
 
     def answer(issued: tokens.IssuedTokens) -> Any:
@@ -85,7 +89,7 @@ def application_token_router(kind: ApplicationKind) -> APIRouter:
 
     # The Middleware's bare 401 is not its ErrorResponseDto (the `default` answer): documented apart.
     refused: dict[int | str, dict[str, Any]] = {
-        401: {"model": UnauthorizedBody, "description": "The refresh token is not valid, has expired or was spent."}
+        401: {"model": UnauthorizedResponse, "description": "The refresh token is not valid, has expired or was spent."}
     }
 
     @router.post(

@@ -18,7 +18,7 @@ from migo.identity import service as identity
 from migo.identity.auth import NamedPartner, require_permission
 from migo.identity.principals import OperatorPrincipal
 from migo.platform.auditing import audited_read, name_resource, record_changes
-from migo.platform.envelope import CustomResponse, ok
+from migo.platform.envelope import CustomResponse, file_response, ok
 from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.storage import get_storage
@@ -65,12 +65,7 @@ async def get_lead(
 @router.get(
     "/{leadId}/documents/{documentId}",
     response_class=Response,
-    responses={
-        200: {
-            "content": {"application/pdf": {}, "image/jpeg": {}, "image/png": {}},
-            "description": "The document, as the merchant uploaded it",
-        }
-    },
+    responses=file_response("The document, as the merchant uploaded it", "application/pdf", "image/jpeg", "image/png"),
 )
 @audited_read  # a KYC document: personal data
 async def download_lead_document(

@@ -25,7 +25,7 @@ from migo.identity.principals import AppPrincipal
 from migo.platform import idempotency
 from migo.platform.bodylimit import accepts_upload
 from migo.platform.db import fetch_batch
-from migo.platform.envelope import CustomResponse, created, ok
+from migo.platform.envelope import CustomResponse, created, file_response, ok
 from migo.platform.errors import ERRORS, ApiError
 from migo.platform.pagination import Page, PageRequest
 from migo.platform.processing import CardData
@@ -120,12 +120,7 @@ async def upload_lead_document(
 @router.get(
     "/leads/{leadId}/documents/{documentId}",
     response_class=Response,
-    responses={
-        200: {
-            "content": {"application/pdf": {}, "image/jpeg": {}, "image/png": {}},
-            "description": "The document, as uploaded",
-        }
-    },
+    responses=file_response("The document, as uploaded", "application/pdf", "image/jpeg", "image/png"),
 )
 async def download_lead_document(
     leadId: uuid.UUID, documentId: uuid.UUID, app: GatewayApp, session: DbSession
@@ -468,12 +463,9 @@ async def settlement_report_csv(settlementId: uuid.UUID, app: GatewayApp, sessio
 @router.get(
     "/settlements/{settlementId}/report.pdf",
     response_class=Response,
-    responses={
-        200: {
-            "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
-            "description": "The report: issuer, business, period, totals and lines, on numbered pages",
-        }
-    },
+    responses=file_response(
+        "The report: issuer, business, period, totals and lines, on numbered pages", "application/pdf"
+    ),
 )
 async def settlement_report_pdf(settlementId: uuid.UUID, app: GatewayApp, session: DbSession) -> Response:
     settlement = await settlements.find_settlement(session, app.tenant_id, settlementId)

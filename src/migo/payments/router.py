@@ -47,8 +47,16 @@ from .schemas import (
     TransactionOut,
 )
 
-links_router = APIRouter(route_class=MigoRoute, tags=["Payment Links"])
-hook_router = APIRouter(route_class=MigoRoute, tags=["Payment Links"])
+# Seed 002's refusals of a link, declared by status (the surface gives them the ErrorResponseDto shape).
+_CUSTOMER_REFUSED: dict[int | str, dict[str, Any]] = {
+    400: {"description": "The end customer is excluded, blocked or suspended (ownCode 2004-2006)"}
+}
+links_router = APIRouter(route_class=MigoRoute, tags=["Payment Links"], responses=_CUSTOMER_REFUSED)
+hook_router = APIRouter(
+    route_class=MigoRoute,
+    tags=["Payment Links"],
+    responses={**_CUSTOMER_REFUSED, 401: {"description": "The publicKey/privateKey pair is not valid (ownCode 2007)"}},
+)
 operations_router = APIRouter(route_class=MigoRoute, tags=["Payments"])
 fraud_router = APIRouter(route_class=MigoRoute, prefix="/v1", tags=["Fraud and BINs"])
 sandbox_router = APIRouter(route_class=MigoRoute, prefix="/v1/sandbox", tags=["Sandbox"])

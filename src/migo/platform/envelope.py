@@ -89,8 +89,23 @@ class ErrorResponseDto(BaseModel):
     detail: str
 
 
-class UnauthorizedBody(BaseModel):
-    message: Literal["Unauthorized"] = "Unauthorized"
+class UnauthorizedResponse(BaseModel):
+    """The Middleware's answer to a bad merchant token, exactly (seed 002): no `ownCode`."""
+
+    message: Literal["Unauthorized"]
+
+
+def file_response(description: str, *media_types: str) -> dict[int | str, dict[str, Any]]:
+    """A 200 whose body is a file in one of `media_types`, documented as binary. `application/octet-stream` is
+    declared beside them: it is the binary type generated clients know (openapi-python-client reads an
+    `application/pdf` answer it has no rule for as nothing, with a warning), and what any file is."""
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    return {
+        200: {
+            "description": description,
+            "content": {media_type: binary for media_type in (*media_types, "application/octet-stream")},
+        }
+    }
 
 
 _ANY_RESPONSE = CustomResponse[Any]  # parametrized once: pydantic's generic lookup showed in profiles

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,7 +14,13 @@ from scalar_fastapi import AgentScalarConfig, get_scalar_api_reference
 from starlette.requests import Request
 
 from migo.platform.bodylimit import limit_surface
-from migo.platform.envelope import ErrorEnvelope, ErrorResponseDto, Style, install_error_handlers
+from migo.platform.envelope import (
+    ErrorEnvelope,
+    ErrorResponseDto,
+    Style,
+    UnauthorizedResponse,
+    install_error_handlers,
+)
 from migo.platform.settings import Settings
 
 STATIC_PREFIX = "/static"
@@ -71,6 +78,9 @@ def build_surface(
                 tags=app.openapi_tags,
             )
             _drop_fastapi_validation_responses(schema)
+            _declare_error_responses(schema, style)
+            _plain_optional_bodies(schema)
+            _name_schemas_by_title(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 
@@ -101,7 +111,118 @@ def _drop_fastapi_validation_responses(schema: dict[str, Any]) -> None:
     """FastAPI documents a 422 we never send (validation errors are 400, or 409 in the Middleware)."""
     for path in schema.get("paths", {}).values():
         for operation in path.values():
-            operation.get("responses", {}).pop("422", None)
+            responses = operation.get("responses", {})
+            if "HTTPValidationError" in str(responses.get("422", {})):
+                del responses["422"]
     schemas = schema.get("components", {}).get("schemas", {})
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
+
+
+_MUTATING = frozenset({"post", "put", "patch", "delete"})
+# The status a refused input answers: the envelope's VALIDATION_ERROR, the Middleware's INVALID_BODY (seed 002).
+_VALIDATION_STATUS: dict[Style, str] = {"envelope": "400", "middleware": "409"}
+_ERROR_DESCRIPTIONS: dict[Style, dict[str, str]] = {
+    "envelope": {
+        "400": "The request is invalid, or a rule refused it: `error.code` says which",
+        "401": "The credentials are missing or not valid",
+        "403": "This credential may not perform this action",
+        "404": "The resource does not exist, or belongs to another tenant",
+        "409": "The request conflicts with the resource's state, or reuses an Idempotency-Key with another request",
+    },
+    "middleware": {
+        "401": 'The merchant token is missing or not valid: exactly `{"message": "Unauthorized"}`',
+        "404": "The resource does not exist, or belongs to another merchant",
+        "409": "The request is invalid (ownCode 5000), breaks a rule of the client, conflicts with the resource's "
+        "state, or reuses an Idempotency-Key with another request: `ownCode` says which",
+    },
+}
+
+
+def _declare_error_responses(schema: dict[str, Any], style: Style) -> None:
+    """Each operation's failures as declared responses in the surface's error shape, so a generated client
+    parses each into a typed error rather than guessing from `default`. What an operation can answer follows
+    from what it takes: parameters or a body can be refused (400, or 409 in the Middleware), a path id can be
+    unknown (404), credentials can be refused (401) or lack the right (403, Gateway and CMS), a change can
+    conflict (409). A route declares its own business failures (422 on money movements) by status and
+    description only; their shape is the surface's, filled in here. `default` stays for the rest (429, 503)."""
+    error_model = ErrorResponseDto if style == "middleware" else ErrorEnvelope
+    # Seed 002: a bad merchant token answers exactly `{"message": "Unauthorized"}`, no ErrorResponseDto.
+    bare_401 = UnauthorizedResponse.__name__
+    schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+    if style == "middleware":
+        schemas[bare_401] = UnauthorizedResponse.model_json_schema()
+    for path, item in schema.get("paths", {}).items():
+        for method, operation in item.items():
+            secured = bool(operation.get("security"))
+            statuses = set()
+            if operation.get("parameters") or "requestBody" in operation:
+                statuses.add(_VALIDATION_STATUS[style])
+            if "{" in path:
+                statuses.add("404")
+            if secured:
+                statuses.update({"401", "403"} if style == "envelope" else {"401"})
+            if method in _MUTATING:
+                statuses.add("409")
+            responses = operation["responses"]
+            for status in statuses:
+                responses.setdefault(status, {"description": _ERROR_DESCRIPTIONS[style][status]})
+            for status, response in responses.items():
+                if status[0] in "45" and "content" not in response:
+                    bare = style == "middleware" and status == "401" and secured
+                    body = bare_401 if bare else error_model.__name__
+                    response["content"] = {"application/json": {"schema": {"$ref": f"#/components/schemas/{body}"}}}
+            # Success first, then the failures by status, `default` last: the order a reader looks for.
+            operation["responses"] = dict(
+                sorted(responses.items(), key=lambda entry: (entry[0] == "default", entry[0]))
+            )
+
+
+def _plain_optional_bodies(schema: dict[str, Any]) -> None:
+    """An optional JSON body is documented as its model, not `anyOf: [model, null]`: `required: false` already
+    says it may be left out, and openapi-python-client sends its "left out" marker as the body of the null form
+    (a TypeError in the generated client)."""
+    for item in schema.get("paths", {}).values():
+        for operation in item.values():
+            body = operation.get("requestBody")
+            if not body or body.get("required"):
+                continue
+            for media in body.get("content", {}).values():
+                alternatives = media.get("schema", {}).get("anyOf", [])
+                models = [choice for choice in alternatives if choice != {"type": "null"}]
+                if len(alternatives) == 2 and len(models) == 1:
+                    media["schema"] = models[0]
+
+
+_SCHEMA_REF = "#/components/schemas/"
+
+
+def _name_schemas_by_title(schema: dict[str, Any]) -> None:
+    """Each schema is keyed by its title: `BranchOutResponse` (envelope.CustomResponse names its instances),
+    not pydantic's `CustomResponse_BranchOut_`, so generators that name classes after keys (oapi-codegen) and
+    those that read titles (openapi-python-client) agree on one readable name."""
+    schemas: dict[str, Any] = schema.get("components", {}).get("schemas", {})
+    titles = Counter(body.get("title", name) for name, body in schemas.items())
+    renames = {
+        name: body["title"]
+        for name, body in schemas.items()
+        if body.get("title", name) != name and titles[body["title"]] == 1 and body["title"] not in schemas
+    }
+    if not renames:
+        return
+    schema["components"]["schemas"] = dict(
+        sorted(((renames.get(name, name), body) for name, body in schemas.items()), key=lambda entry: entry[0])
+    )
+
+    def rename_refs(node: Any) -> None:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.removeprefix(_SCHEMA_REF) in renames:
+                node["$ref"] = _SCHEMA_REF + renames[ref.removeprefix(_SCHEMA_REF)]
+            for value in node.values():
+                rename_refs(value)
+        elif isinstance(node, list):
+            for value in node:
+                rename_refs(value)
+
+    rename_refs(schema)

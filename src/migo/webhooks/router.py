@@ -228,5 +228,6 @@ def add_notice_receiver(
         name=name,
         description=description,
         response_model=CustomResponse[NoticeReceipt],
+        responses={401: {"description": "The notice's signature is missing, stale or does not verify"}},
         tags=["Inbound notices"],
     )
