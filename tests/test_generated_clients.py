@@ -150,3 +150,39 @@ async def test_seed_002_through_the_generated_middleware_client(generated, impor
 
     missing = await read.asyncio("x" * 21, client=merchant)
     assert isinstance(missing, models.ErrorResponseDto) and missing.status_code == 404, missing
+
+
+async def test_the_middleware_jwt_flow_through_the_generated_client(generated, importable, live_server):
+    """Seed 000's "JWT flow shared across all three APIs", on the Middleware: clientId/clientSecret for a token
+    pair, the access token as Bearer on a merchant call, a refresh, and the spent refresh token refused with the
+    bare 401 the client models."""
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    package = generated["middleware"].package
+    models = importable(f"{package}.models")
+    issue = importable(f"{package}.api.authentication.issue_access_token")
+    refresh = importable(f"{package}.api.authentication.refresh_access_token")
+    create = importable(f"{package}.api.payment_links.create_transaction")
+    anonymous = importable(package).Client(base_url=live_server)
+
+    wrong = await issue.asyncio(
+        client=anonymous, body=models.ClientCredentials(client_id=tenant.middleware_client_id, client_secret="nope")
+    )
+    assert isinstance(wrong, models.ErrorResponseDto) and wrong.own_code == 2008, wrong
+    credentials = models.ClientCredentials(
+        client_id=tenant.middleware_client_id, client_secret=tenant.middleware_client_secret
+    )
+    pair = await issue.asyncio(client=anonymous, body=credentials)
+    assert isinstance(pair, models.TokenPair) and pair.token_type == "Bearer" and pair.expires_in == 1800, pair
+
+    merchant = importable(package).AuthenticatedClient(base_url=live_server, token=pair.access_token)
+    body = models.CreateLinkRequest(amount=100, user_id="50224865444", channel="wa", client=tenant.client_slug, ads=[])
+    link = await create.asyncio(client=merchant, body=body)
+    assert isinstance(link, models.CreatedLink), link
+
+    renewed = await refresh.asyncio(client=anonymous, body=models.RefreshRequest(refresh_token=pair.refresh_token))
+    assert isinstance(renewed, models.TokenPair) and renewed.refresh_token != pair.refresh_token, renewed
+    spent = await refresh.asyncio_detailed(
+        client=anonymous, body=models.RefreshRequest(refresh_token=pair.refresh_token)
+    )
+    assert spent.status_code == 401 and spent.parsed == models.UnauthorizedResponse(message="Unauthorized")
