@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.cards import service as cards
-from migo.identity import applications, signing
+from migo.identity import applications, merchant_tokens, signing
 from migo.identity.models import User
 from migo.identity.principals import GatewayCaller
 from migo.payments import service as payments
@@ -41,7 +41,7 @@ async def add_merchant_client(
     """A Payment Link client (GTQ, 1 to 100,000, the sandbox processor) with its Middleware application, as an
     operator configures one; answers its merchant token."""
     application = await applications.create_application(session, kind="middleware", name=name, client_slug=slug)
-    token = await applications.create_merchant_token(session, application.application)
+    token = (await merchant_tokens.issue(session, application.application.id)).token
     await payments.configure_client(
         session,
         payments.ClientTerms(
