@@ -30,6 +30,7 @@ from tests.factories import (
     signed,
 )
 from tests.merchants.test_cms_review import _data, _error, _operator
+from tests.traced import untraced
 
 TRANSACTIONS = "/cms/rest/transactions"
 LINK_CARD, TERMINAL_CARD = "4242424242424242", "5555555555554444"
@@ -206,7 +207,7 @@ async def test_a_refund_is_made_once_per_key_and_never_beyond_what_is_left(clien
     assert refund["transaction"]["linkPayment"]["refundedAmount"] == "30.0000"
     assert refund["transaction"]["status"] == "approved"
     replay = await client.post(path, json=body, headers=finance | {"Idempotency-Key": "refund-1"})
-    assert replay.status_code == 201 and replay.json() == first.json()
+    assert replay.status_code == 201 and untraced(replay.json()) == untraced(first.json())
     assert replay.headers.get("Idempotent-Replayed") == "true"
     other_body = await client.post(
         path, json={**body, "amount": "31"}, headers=finance | {"Idempotency-Key": "refund-1"}
@@ -267,7 +268,7 @@ async def test_finance_captures_a_two_step_authorization_once_and_support_cannot
     captured = _data(first, 200)
     assert (captured["status"], captured["linkPayment"]["capturedAmount"]) == ("approved", "150.0000")
     replay = await client.post(path, json={"amount": "150"}, headers=finance | {"Idempotency-Key": "capture-1"})
-    assert replay.json() == first.json() and replay.headers.get("Idempotent-Replayed") == "true"
+    assert untraced(replay.json()) == untraced(first.json()) and replay.headers.get("Idempotent-Replayed") == "true"
     _error(await client.post(path, headers=finance | {"Idempotency-Key": "capture-2"}), 409, 5012)  # once
     shown = (await client.get(f"/transactions/{link['uid']}", headers=merchant(tenant))).json()
     assert (shown["status"], shown["capturedAmount"]) == ("approved", 150)  # the merchant sees it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.factories import bearer, create_cardholder, create_tenant, login
+from tests.traced import untraced
 
 
 async def test_self_registration_with_a_password(client):
@@ -118,7 +119,7 @@ async def test_creation_honours_idempotency_key(client):
     first = await client.post("/rest/users", json=body, headers=headers)
     again = await client.post("/rest/users", json=body, headers=headers)
     assert first.status_code == again.status_code == 201
-    assert again.json() == first.json() and again.headers["idempotent-replayed"] == "true"
+    assert untraced(again.json()) == untraced(first.json()) and again.headers["idempotent-replayed"] == "true"
 
 
 async def test_a_disabled_cardholder_is_stopped_at_once(client):

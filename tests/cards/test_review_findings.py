@@ -23,6 +23,7 @@ from tests.factories import (
     provision_cards,
     signed,
 )
+from tests.traced import untraced
 
 
 async def test_every_card_error_code_answers_as_catalogued(client):
@@ -35,7 +36,7 @@ async def test_every_card_error_code_answers_as_catalogued(client):
     unknown = uuid.uuid4()
 
     missing_card = await client.get(f"/rest/cards/{unknown}", headers=bearer(app_token))
-    assert missing_card.json()["error"] == {
+    assert untraced(missing_card.json()["error"]) == {
         "code": 7200,
         "name": "CARD_NOT_FOUND",
         "detail": "The card does not exist.",

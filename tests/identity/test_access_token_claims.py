@@ -13,6 +13,7 @@ import pytest
 from migo.platform import clock, security
 from migo.platform.clock import FrozenClock, use_clock
 from tests.factories import bearer, create_tenant
+from tests.traced import untraced
 
 REFUSED = {
     "statusCode": 401,
@@ -37,9 +38,9 @@ async def gateway_token(client) -> str:
 async def test_a_token_issued_in_the_future_is_refused(client, gateway_token):
     now = int(clock.now().timestamp())
     ahead = await client.get("/rest/auth/keys", headers=bearer(_forged(gateway_token, iat=now + 3600)))
-    assert ahead.status_code == 401 and ahead.json() == REFUSED
+    assert ahead.status_code == 401 and untraced(ahead.json()) == REFUSED
     no_iat = await client.get("/rest/auth/keys", headers=bearer(_forged(gateway_token, iat=None)))
-    assert no_iat.status_code == 401 and no_iat.json() == REFUSED
+    assert no_iat.status_code == 401 and untraced(no_iat.json()) == REFUSED
     within_leeway = await client.get("/rest/auth/keys", headers=bearer(_forged(gateway_token, iat=now + 20)))
     assert within_leeway.status_code == 200  # clock skew between replicas
 
@@ -59,5 +60,5 @@ async def test_the_issue_time_is_checked_on_every_call_not_cached(client, gatewa
 async def test_the_audience_must_be_the_one_string(client, gateway_token):
     for audience in (["gateway"], ["gateway", "cms"], "cms"):
         response = await client.get("/rest/auth/keys", headers=bearer(_forged(gateway_token, aud=audience)))
-        assert response.status_code == 401 and response.json() == REFUSED, audience
+        assert response.status_code == 401 and untraced(response.json()) == REFUSED, audience
     assert (await client.get("/rest/auth/keys", headers=bearer(_forged(gateway_token)))).status_code == 200

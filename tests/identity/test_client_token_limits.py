@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from tests.factories import create_tenant
+from tests.traced import untraced
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
@@ -44,7 +45,7 @@ async def test_ten_wrong_secrets_lock_the_client_id_from_that_address_only(app):
         for attempt in (secrets.token_urlsafe(8), secret):  # from the guesser's address, even the right secret
             refused = await _try(app, f"{prefix}/auth/token", client_id, attempt, guesser)
             assert refused.status_code == 429
-            assert refused.json()["error"] == {
+            assert untraced(refused.json()["error"]) == {
                 "code": 7009,
                 "name": "RATE_LIMITED",
                 "detail": "Too many attempts; try again later.",

@@ -9,6 +9,7 @@ from migo.identity.models import Operator, OperatorRole, Permission, Role, RoleP
 from migo.platform.db import database
 from migo.platform.ids import new_id
 from tests.factories import OPERATOR_PASSWORD, bearer, create_tenant
+from tests.traced import untraced
 
 
 async def test_operator_login_and_profile(client):
@@ -28,7 +29,7 @@ async def test_every_cms_call_needs_both_tokens(client):
     headers = await tenant.operator_headers(client)
     only_app = await client.get("/cms/rest/me", headers={"Authorization": headers["Authorization"]})
     assert only_app.status_code == 401
-    assert only_app.json()["error"] == {
+    assert untraced(only_app.json()["error"]) == {
         "code": 7800,
         "name": "OPERATOR_TOKEN_REQUIRED",
         "detail": "An operator token is required in x-user-token.",
@@ -52,7 +53,7 @@ async def test_permissions_decide(client):
     assert me.json()["data"]["permissions"] == []
     denied = await client.get("/cms/rest/roles", headers=headers)
     assert denied.status_code == 403
-    assert denied.json()["error"] == {
+    assert untraced(denied.json()["error"]) == {
         "code": 7801,
         "name": "PERMISSION_DENIED",
         "detail": "This action needs the `rbac.read` permission.",

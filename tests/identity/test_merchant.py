@@ -9,6 +9,7 @@ from migo.platform.db import database
 from migo.platform.errors import ApiError
 from migo.platform.secrets import Secret
 from tests.factories import create_tenant
+from tests.traced import untraced
 
 
 async def test_raw_and_bearer_tokens_are_accepted(client):
@@ -25,7 +26,7 @@ async def test_bad_merchant_token_is_exactly_unauthorized(client, header):
     headers = {} if header is None else {"Authorization": header}
     response = await client.get("/v1/me", headers=headers)
     assert response.status_code == 401
-    assert response.json() == {"message": "Unauthorized"}
+    assert untraced(response.json()) == {"message": "Unauthorized"}
 
 
 async def test_key_pairs_authenticate_their_application():
@@ -43,7 +44,7 @@ async def test_key_pairs_authenticate_their_application():
 async def test_middleware_errors_are_error_response_dtos(client):
     missing = await client.get("/v1/nothing-here")
     assert missing.status_code == 404
-    assert missing.json() == {
+    assert untraced(missing.json()) == {
         "statusCode": 404,
         "ownCode": 5001,
         "message": "The resource does not exist.",

@@ -7,6 +7,7 @@ import jwt
 import pytest
 
 from tests.factories import bearer, create_tenant, merchant
+from tests.traced import untraced
 
 UNAUTHORIZED = {"message": "Unauthorized"}
 
@@ -49,7 +50,7 @@ async def test_bad_credentials_are_an_error_response_dto(client):
     ):
         response = await client.post("/auth/token", json=body)
         assert response.status_code == 401
-        assert response.json() == {
+        assert untraced(response.json()) == {
             "statusCode": 401,
             "ownCode": 2008,
             "message": "clientId and clientSecret do not match an active application.",

@@ -10,6 +10,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from tests.factories import bearer, create_tenant
+from tests.traced import untraced
 
 VERIFY = "/rest/auth/signature/verify"
 
@@ -78,7 +79,7 @@ async def test_expired_keys_answer_7616_and_rotation_recovers(client, frozen_clo
         VERIFY, content=body, headers={**bearer(token), **tenant.signed_headers(body, timestamp=stamp)}
     )
     assert expired.status_code == 401
-    assert expired.json()["error"] == {
+    assert untraced(expired.json()["error"]) == {
         "code": 7616,
         "name": "KEYS_EXPIRED",
         "detail": "The signing keys have expired; rotate them.",

@@ -26,6 +26,7 @@ from tests.factories import (
     provision_cards,
     signed,
 )
+from tests.traced import untraced
 
 APPROVES, SHORT = "4242424242424242", "4000000000009995"
 
@@ -80,7 +81,7 @@ async def test_a_terminal_charges_a_card_with_its_own_credentials(client):
     assert APPROVES not in paid.text
 
     replayed = await client.post(path, json=body, headers=headers)
-    assert replayed.json() == paid.json() and replayed.headers.get("Idempotent-Replayed") == "true"
+    assert untraced(replayed.json()) == untraced(paid.json()) and replayed.headers.get("Idempotent-Replayed") == "true"
     # The same sale again under a fresh key (a terminal whose first answer was lost): its payment, not a second.
     retried = await client.post(path, json=body, headers=terminal_auth(terminal))
     assert retried.status_code == 201 and retried.json()["data"] == payment, retried.text

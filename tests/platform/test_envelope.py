@@ -14,6 +14,7 @@ from migo.platform.settings import get_settings
 from migo.platform.surface import build_surface
 from tests.factories import bearer, create_tenant
 from tests.leakscan import known_secret
+from tests.traced import untraced
 
 
 async def test_validation_errors_list_every_problem(client):
@@ -47,7 +48,7 @@ async def test_not_found_and_method_not_allowed_on_gateway_and_cms(client):
         assert missing.json()["statusCode"] == 404 and missing.json()["error"]["code"] == 7005
         wrong = await client.put(f"{prefix}/auth/token")
         assert wrong.status_code == 405
-        assert wrong.json()["error"] == {
+        assert untraced(wrong.json()["error"]) == {
             "code": 7006,
             "name": "METHOD_NOT_ALLOWED",
             "detail": "Method Not Allowed",
@@ -71,7 +72,7 @@ async def test_unexpected_exceptions_are_500_in_the_envelope_without_details(cap
         body = response.json()
         assert body["statusCode"] == 500
         if style == "envelope":
-            assert body[key] == {
+            assert untraced(body[key]) == {
                 "code": 8000,
                 "name": "INTERNAL_ERROR",
                 "detail": "An unexpected error occurred; it was logged.",
@@ -95,14 +96,16 @@ async def test_an_api_errors_fields_join_the_envelopes_error_and_leave_the_middl
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
             bodies[style] = (await http.post("/deny")).json()
         schemas[style] = app.openapi()["components"]["schemas"]
+    doc_url = f"{get_settings().public_url}/errors#code-{ERRORS.CONFLICT.code}"
     assert bodies["envelope"]["error"] == {
         "code": ERRORS.CONFLICT.code,
         "name": ERRORS.CONFLICT.name,
         "detail": "Denied.",
         "transactionId": "t-1",
         "status": "denied",
+        "docUrl": doc_url,
     }
-    assert set(bodies["middleware"]) == {"statusCode", "ownCode", "message", "detail"}
+    assert set(bodies["middleware"]) == {"statusCode", "ownCode", "message", "detail", "docUrl"}
     documented = schemas["envelope"]["ErrorBody"]
     assert {"transactionId", "status"} <= set(documented["properties"])
     assert documented["required"] == ["code", "name", "detail"]
@@ -231,3 +234,21 @@ async def test_paths_no_mount_matches_still_answer_in_the_surface_shape(client):
     assert gateway.status_code == 404 and gateway.json()["error"]["code"] == 7005
     middleware = await client.get("/v1/a%0Ab")
     assert middleware.status_code == 404 and middleware.json()["ownCode"] == 5001
+
+
+async def test_an_error_names_its_request_and_links_its_catalog_entry_which_is_served(client):
+    tenant = await create_tenant()
+    gateway = await client.get("/rest/cards/not-a-card", headers=bearer(await tenant.app_token(client)))
+    error = gateway.json()["error"]
+    assert error["requestId"] == gateway.headers["x-request-id"]
+    assert error["docUrl"] == f"{get_settings().public_url}/errors#code-{error['code']}"
+    middleware = await client.post("/transactions", json={}, headers={"Authorization": tenant.merchant_token})
+    assert middleware.status_code == 409 and middleware.json()["requestId"] == middleware.headers["x-request-id"]
+    assert middleware.json()["docUrl"].endswith("/errors#code-5000")
+    bare = await client.post("/transactions", json={}, headers={"Authorization": "nope"})
+    assert untraced(bare.json()) == {"message": "Unauthorized"}  # seed 002's bare 401 stays exactly so
+
+    page = await client.get("/errors")
+    assert page.status_code == 200
+    for code in (error["code"], 5000, 7303):
+        assert f'id="code-{code}"' in page.text, code

@@ -32,6 +32,7 @@ from migo.platform.errors import (
     MerchantUnauthorized,
     is_middleware_code,
 )
+from migo.platform.settings import get_settings
 
 log = structlog.get_logger("migo.errors")
 
@@ -70,6 +71,10 @@ class ErrorBody(BaseModel):
         "records the denial, readable at `GET /rest/cards/transactions/{transactionId}`.",
     )
     status: Literal["denied"] | None = Field(None, description="A denied money movement: `denied`.")
+    request_id: str | None = Field(
+        None, alias="requestId", description="The request's id (also in `x-request-id`): quote it to support."
+    )
+    doc_url: str | None = Field(None, alias="docUrl", description="The error's entry in the error catalog page.")
 
 
 class ErrorEnvelope(BaseModel):
@@ -87,6 +92,10 @@ class ErrorResponseDto(BaseModel):
     ownCode: int  # noqa: N815
     message: str
     detail: str
+    requestId: str | None = Field(  # noqa: N815
+        None, description="The request's id (also in `x-request-id`): quote it to support."
+    )
+    docUrl: str | None = Field(None, description="The error's entry in the error catalog page.")  # noqa: N815
 
 
 class UnauthorizedResponse(BaseModel):
@@ -144,15 +153,28 @@ def render_error(
             "ownCode": error.code,
             "message": error.message,
             "detail": detail,
+            **_traced(error),
         }
     else:
         body = {
             "statusCode": error.status,
             "message": error.message,
             # `fields` never name code, name or detail (ApiError.fields: the record a refusal made)
-            "error": {"code": error.code, "name": error.name, "detail": detail, **(fields or {})},
+            "error": {"code": error.code, "name": error.name, "detail": detail, **(fields or {}), **_traced(error)},
         }
     return JSONResponse(body, status_code=error.status, headers=headers)
+
+
+def error_doc_url(code: int) -> str:
+    """The error's entry on the served catalog page (`/errors`, one anchor per code)."""
+    return f"{get_settings().public_url}/errors#code-{code}"
+
+
+def _traced(error: ErrorDef) -> dict[str, str]:
+    """What lets a developer follow an error up: the request's id (the log lines carry it) and the catalog."""
+    request_id = structlog.contextvars.get_contextvars().get("request_id")
+    traced = {"requestId": request_id} if isinstance(request_id, str) else {}
+    return {**traced, "docUrl": error_doc_url(error.code)}
 
 
 def describe_validation_errors(errors: Sequence[Any]) -> str:

@@ -9,6 +9,7 @@ from starlette.routing import BaseRoute, Route
 from migo.cards import web as card_pages
 from migo.payments import service as payments
 from migo.payments import web as checkout_pages
+from migo.platform.errors import catalog, middleware_catalog
 from migo.platform.pages import page
 from migo.platform.settings import get_settings
 from migo.subscriptions import web as subscribe_pages
@@ -26,8 +27,19 @@ async def home(request: Request) -> Response:
     return page(request, "home.html", {"environment": get_settings().environment})
 
 
+async def error_codes(request: Request) -> Response:
+    """`/errors`: every error code with its name, HTTP status and meaning, one anchor each (`#code-7303`): where
+    an error answer's `docUrl` points."""
+    sections = [
+        ("Wallet Gateway and CMS: error.code", "code", catalog()),
+        ("Middleware: ownCode", "ownCode", middleware_catalog()),
+    ]
+    return page(request, "errors.html", {"sections": sections})
+
+
 routes: list[BaseRoute] = [
     Route("/", home, methods=["GET", "POST"], include_in_schema=False),
+    Route("/errors", error_codes, methods=["GET"], include_in_schema=False),
     Route("/checkout/{uid}/pay", checkout_pages.pay_from_form, methods=["POST"], include_in_schema=False),
     Route("/checkout/{uid}/verify", checkout_pages.verify_form, methods=["GET", "POST"], include_in_schema=False),
     Route("/checkout/{uid}/card-options", checkout_pages.card_options, methods=["GET"], include_in_schema=False),
