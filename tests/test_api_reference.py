@@ -112,3 +112,22 @@ def test_production_has_no_sandbox_endpoints():
 
     production = build_gateway(Settings(environment="production", secret_key="x" * 32))
     assert not any(path.startswith("/sandbox") for path in production.openapi()["paths"])
+
+
+async def test_signed_operations_declare_the_request_signature_and_its_bytes(client):
+    """Request signing is a security scheme a generator and a reader see: the money-moving operations need the
+    bearer token and the signature together, with the three headers required; the scheme says what is signed."""
+    document = (await client.get("/rest/openapi.json")).json()
+    scheme = document["components"]["securitySchemes"]["RequestSignature"]
+    assert (scheme["type"], scheme["in"], scheme["name"]) == ("apiKey", "header", "x-signature")
+    assert "raw body bytes" in scheme["description"] and "Idempotency-Key" in scheme["description"]
+    signed = {
+        f"{method.upper()} {path}": operation
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+        if {"HTTPBearer": [], "RequestSignature": []} in operation.get("security", [])
+    }
+    assert {"POST /cards/transfer", "PUT /cards/{cardId}/funds"} <= set(signed)
+    for name, operation in signed.items():
+        required = {p["name"] for p in operation["parameters"] if p["in"] == "header" and p.get("required")}
+        assert {"x-key-id", "x-timestamp", "x-signature"} <= required, name

@@ -80,6 +80,7 @@ def build_surface(
             _drop_fastapi_validation_responses(schema)
             _declare_error_responses(schema, style)
             _plain_optional_bodies(schema)
+            _declare_request_signing(schema)
             _name_schemas_by_title(schema)
             app.openapi_schema = schema
         return app.openapi_schema
@@ -105,6 +106,39 @@ def build_surface(
         )
 
     return app
+
+
+SIGNATURE_HEADERS = ("x-key-id", "x-timestamp", "x-signature")
+REQUEST_SIGNATURE = {
+    "type": "apiKey",
+    "in": "header",
+    "name": "x-signature",
+    "description": "Money-moving calls are signed with one of the application's signing keys (`x-key-id`), "
+    "at `x-timestamp` (Unix seconds, within 5 minutes of the server's clock). The bytes signed are exactly: the "
+    "timestamp, `\\n`, the method in upper case, `\\n`, the path with its query as sent (percent-encoding kept, "
+    "e.g. `/rest/cards/{cardId}/funds`), `\\n`, the `Idempotency-Key` header's value (or nothing), `\\n`, then "
+    "the raw body bytes as sent. `x-signature` is the base64 of the HMAC-SHA256 of those bytes with an HMAC key's "
+    "secret, or of the Ed25519 signature with an Ed25519 key. A signature works once: sent again it is refused "
+    "(7604) unless it carries the same Idempotency-Key, which replays the first answer.",
+}
+
+
+def _declare_request_signing(schema: dict[str, Any]) -> None:
+    """A signed operation (one that reads `x-signature`) says so: its three signature headers are required, and
+    it needs its bearer token and the request signature together (one security requirement, both at once)."""
+    signed = False
+    for path in schema.get("paths", {}).values():
+        for operation in path.values():
+            headers = [p for p in operation.get("parameters", []) if p.get("in") == "header"]
+            if not any(p["name"] == "x-signature" for p in headers):
+                continue
+            signed = True
+            for parameter in headers:
+                if parameter["name"] in SIGNATURE_HEADERS:
+                    parameter["required"] = True
+            operation["security"] = [{"HTTPBearer": [], "RequestSignature": []}]
+    if signed:
+        schema.setdefault("components", {}).setdefault("securitySchemes", {})["RequestSignature"] = REQUEST_SIGNATURE
 
 
 def _drop_fastapi_validation_responses(schema: dict[str, Any]) -> None:
