@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench chaos clean
+.PHONY: run test lint bench chaos clients clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -36,6 +36,12 @@ bench: $(STAMP)
 ## embedded PostgreSQL; nothing lost or doubled, the books balanced; bench/results/chaos.json.
 chaos: $(STAMP)
 	$(BIN)/python bench/chaos.py
+
+## The clients generated from the three OpenAPI documents, checked in (the suite fails when they are stale):
+## clients/typescript's types (openapi-typescript, pinned in its package.json).
+clients: $(STAMP)
+	$(BIN)/migo openapi build/openapi
+	scripts/generate_typescript_client.sh build/openapi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -16,20 +16,11 @@ from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from openapi_python_client.strings import snake_case
 
-from migo.platform.settings import Settings, get_settings
-from migo.surfaces.cms import build_cms
-from migo.surfaces.gateway import build_gateway
-from migo.surfaces.middleware import build_middleware
+from migo.platform.settings import get_settings
+from migo.surfaces.documents import SURFACES, openapi_documents
 from tests.factories import configure_payment_client, create_tenant
-
-SURFACES: dict[str, Callable[[Settings], FastAPI]] = {
-    "middleware": build_middleware,
-    "gateway": build_gateway,
-    "cms": build_cms,
-}
 
 
 @dataclass(frozen=True)
@@ -48,8 +39,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Generated]:
     bin_dir = str(Path(sys.executable).parent)
     env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
     clients = {}
-    for surface, build in SURFACES.items():
-        document = build(get_settings()).openapi()
+    for surface, document in openapi_documents(get_settings()).items():
         path = root / f"{surface}.json"
         path.write_text(json.dumps(document))
         project = root / surface

@@ -652,6 +652,15 @@ def cmd_webhooks_tail(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_openapi(args: argparse.Namespace) -> int:
+    """The three OpenAPI documents, as the server serves them, into a folder (for client generators)."""
+    from migo.surfaces.documents import write_openapi_documents
+
+    for path in write_openapi_documents(args.output, get_settings()):
+        print(path)
+    return 0
+
+
 def _serve(host: str, port: int, workers: int) -> None:
     import uvicorn
 
@@ -917,6 +926,10 @@ def build_parser() -> argparse.ArgumentParser:
         add_owner(webhook_change)
         webhook_change.add_argument("endpoint", type=uuid.UUID)
         webhook_change.set_defaults(handler=cmd_webhooks_change, action=action)
+
+    openapi_command = commands.add_parser("openapi", help="write the three OpenAPI documents to a folder")
+    openapi_command.add_argument("output", type=Path, help="the folder (middleware.json, gateway.json, cms.json)")
+    openapi_command.set_defaults(handler=cmd_openapi)
 
     bins_command = commands.add_parser("bins", help="the BIN table")
     bins_commands = bins_command.add_subparsers(dest="bins_command", required=True)
