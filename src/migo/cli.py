@@ -43,6 +43,8 @@ def _say(step: str) -> None:
 def _open_state() -> None:
     """Name the database and home folder this command works on, and refuse a master secret other than the one
     the database is sealed with (or none, where it holds sealed data) before anything is written."""
+    if not get_settings().database_url:
+        _say(f"starting the embedded PostgreSQL in {(get_settings().home / 'pg').resolve()}")
     url = resolve_database_url()
     settings = get_settings()
     _say(f"database {shown_url(url)}, home {settings.home.resolve()}")
