@@ -8,9 +8,13 @@ STAMP := $(VENV)/.installed-stamp
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@echo "make: creating the virtual environment $(VENV) (once, and again when pyproject.toml changes)"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "make: upgrading pip"
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "make: installing Migo and its dependencies into $(VENV) (a minute or two the first time)"
+	@$(BIN)/python -m pip install --progress-bar on -e '.[dev]'
+	@echo "make: installed"
 	@touch $(STAMP)
 
 ## Serve every surface and the worker on http://127.0.0.1:8000 (embedded PostgreSQL unless DATABASE_URL is set);

@@ -136,7 +136,8 @@ def test_private_files_are_never_readable_by_others_whatever_the_umask(tmp_path,
 
 
 def test_a_second_instance_on_its_own_port_hands_out_its_own_urls(tmp_path):
-    """Its own MIGO_HOME, database and --port, and no MIGO_PUBLIC_URL: what it hands out names its port."""
+    """Its own MIGO_HOME, database and --port, and no MIGO_PUBLIC_URL: what it hands out names its port, and so
+    does a later `migo sandbox` there."""
     port = free_port()
     with scratch_database() as url:
         env = {**os.environ, "MIGO_HOME": str(tmp_path / "second"), "DATABASE_URL": url, "PYTHONUNBUFFERED": "1"}
@@ -170,5 +171,10 @@ def test_a_second_instance_on_its_own_port_hands_out_its_own_urls(tmp_path):
             server.wait(timeout=30)
             _group_ends(server.pid, within=20)
         record_output(log.decode(errors="replace"), "second `migo up` output")
+        # A later `migo sandbox` on the same database and home hands out the URL `migo up` served under.
+        later = subprocess.run(
+            [sys.executable, "-m", "migo", "sandbox", "--json"], capture_output=True, text=True, env=env, check=True
+        )
+    assert json.loads(later.stdout)["baseUrl"] == f"http://127.0.0.1:{port}"
     assert f"http://127.0.0.1:{port}" in sheet
     assert link.status_code == 200 and link.json()["URL"].startswith(f"http://127.0.0.1:{port}/?orderId=")

@@ -23,13 +23,42 @@ import structlog
 from migo.platform.embedded import resolve_database_url
 from migo.platform.files import write_private_file
 from migo.platform.settings import get_settings
+from migo.platform.state import (
+    StateForked,
+    guard_master_secret,
+    record_public_url,
+    recorded_public_url,
+    shown_url,
+)
+
+# The tables whose rows carry secrets derived from the master secret: a database holding any is never given a
+# new one (platform.state).
+SEALED_TABLES = ("applications", "payment_clients")
+
+
+def _say(step: str) -> None:
+    """A step of the command's work, on standard error: standard output is its answer (a --json document)."""
+    print(f"migo: {step}", file=sys.stderr, flush=True)
+
+
+def _open_state() -> None:
+    """Name the database and home folder this command works on, and refuse a master secret other than the one
+    the database is sealed with (or none, where it holds sealed data) before anything is written."""
+    if not get_settings().database_url:
+        _say(f"starting the embedded PostgreSQL in {(get_settings().home / 'pg').resolve()}")
+    url = resolve_database_url()
+    settings = get_settings()
+    _say(f"database {shown_url(url)}, home {settings.home.resolve()}")
+    guard_master_secret(url, settings, SEALED_TABLES)
 
 
 def _prepare_database() -> str:
     url = resolve_database_url()
     from migo.database_setup import upgrade_database
 
+    _say("applying migrations")
     asyncio.run(upgrade_database(url))
+    guard_master_secret(url, get_settings(), SEALED_TABLES)  # a database migrated just now records its secret
     return url
 
 
@@ -122,13 +151,23 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     if not get_settings().is_sandbox:
         print("migo sandbox: MIGO_ENVIRONMENT is production; the sandbox tenant exists only in the sandbox.")
         return 2
-    _prepare_database()
+    url = _prepare_database()
+    _public_url_recorded_by_up(url)
     sheet = asyncio.run(_sandbox_sheet())
     if args.json:
         print(json.dumps(sheet, indent=2))
     else:
         print(_cheat_sheet(sheet), flush=True)
     return 0
+
+
+def _public_url_recorded_by_up(url: str) -> None:
+    """Without MIGO_PUBLIC_URL, the sheet names the URL the server on this database serves under (`migo up
+    --port 8001`), not the default port another instance may be on."""
+    recorded = recorded_public_url(url)
+    if recorded and not os.environ.get("MIGO_PUBLIC_URL"):
+        os.environ["MIGO_PUBLIC_URL"] = recorded
+        get_settings.cache_clear()
 
 
 def _decimal(text: str) -> Decimal:
@@ -706,7 +745,7 @@ def _public_url_from(host: str, port: int) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     _public_url_from(args.host, args.port)
-    resolve_database_url()
+    record_public_url(resolve_database_url(), get_settings().public_url)
     _serve(args.host, args.port, args.workers or get_settings().web_concurrency)
     return 0
 
@@ -754,16 +793,19 @@ def _exit_on_signal(signum: int, frame: object) -> None:
 def cmd_up(args: argparse.Namespace) -> int:
     """What `make run` calls: database, migrations, sandbox, then the API and the worker together."""
     _public_url_from(args.host, args.port)
-    _prepare_database()
+    url = _prepare_database()
     settings = get_settings()
+    record_public_url(url, settings.public_url)
     if settings.is_sandbox:
         from migo.platform.logging import configure_logging
 
+        _say("provisioning the sandbox tenant")
         configure_logging(settings.log_level)
         _hand_over_sandbox_credentials(asyncio.run(_sandbox_sheet()))
     # uvicorn shuts down gracefully on SIGTERM, then raises it again with the handler it found; left at the
     # default, that ends this process on the spot and orphans the worker. As SystemExit, `finally` stops it.
     signal.signal(signal.SIGTERM, _exit_on_signal)
+    _say(f"serving {settings.public_url} with {args.workers or settings.web_concurrency} server processes and a worker")
     worker = subprocess.Popen([sys.executable, "-m", "migo", "worker"], env=os.environ.copy())
     try:
         _serve(args.host, args.port, args.workers or settings.web_concurrency)
@@ -970,8 +1012,10 @@ def main(argv: list[str] | None = None) -> int:
     compose()  # the domains plugged into each other's ports: the worker's jobs and the commands charge cards
     args = build_parser().parse_args(argv)
     try:
+        if not (args.command == "db" and args.db_command == "revision" and args.sql):  # every other one has a database
+            _open_state()
         return int(args.handler(args))
-    except (ValueError, ApiError) as exc:
+    except (ValueError, ApiError, StateForked) as exc:
         print(f"migo: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `migo sandbox --json | head`: the reader left; nothing more to say

@@ -10,7 +10,7 @@ from migo.ledger import models as ledger_models
 from migo.merchants import models as merchants_models
 from migo.notifications import models as notifications_models
 from migo.payments import models as payments_models
-from migo.platform import batches, idempotency, ratelimit
+from migo.platform import batches, idempotency, ratelimit, state
 from migo.platform.db import Base
 from migo.subscriptions import models as subscriptions_models
 from migo.webhooks import models as webhooks_models
@@ -30,6 +30,7 @@ __all__ = [
     "notifications_models",
     "payments_models",
     "ratelimit",
+    "state",
     "subscriptions_models",
     "webhooks_models",
 ]

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import logging
 
-from migo.platform.logging import mask_card_numbers, redact_processor
+import structlog
+
+from migo.platform.errors import ERRORS
+from migo.platform.logging import configure_logging, mask_card_numbers, redact_processor
 from tests.factories import OPERATOR_PASSWORD, USER_PASSWORD, create_tenant
 
 
@@ -42,3 +46,50 @@ async def test_a_full_sign_in_flow_logs_no_secret(client, capfd):
         "wrong-wrong-",
     ):
         assert secret not in out
+
+
+def _request_lines(out: str) -> list[dict]:
+    lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    return [line for line in lines if line.get("event") == "request"]
+
+
+async def test_a_failed_request_line_carries_the_error_code_it_was_answered_with(client, capfd):
+    capfd.readouterr()
+    await client.post("/rest/auth/token", json={"clientId": "nobody", "clientSecret": "wrong-" * 3})
+    await client.get("/v1/me")  # the Middleware's bare 401: no code in its body, the catalog's in the log
+    await client.get("/health")
+    failed_token, bare, healthy = _request_lines(capfd.readouterr().out)
+    token_error = failed_token["status"], failed_token["error_code"], failed_token["error_name"]
+    assert token_error == (401, ERRORS.INVALID_CREDENTIALS.code, ERRORS.INVALID_CREDENTIALS.name)
+    assert (bare["status"], bare["error_code"], bare["error_name"]) == (401, 7001, "UNAUTHORIZED")
+    assert healthy["status"] == 200 and "error_code" not in healthy
+
+
+def test_an_idle_maintenance_job_is_not_logged_and_a_failed_one_is(capfd):
+    """procrastinate's lines for a periodic sweep that ran fine (deferred, started, succeeded) say nothing
+    every minute; a failure, and any other queue's jobs, are still logged."""
+    configure_logging("INFO", terminal=False)
+    capfd.readouterr()
+    worker = logging.getLogger("procrastinate.worker")
+    sweep = {"queue": "maintenance", "task_name": "payments.sweep"}
+    logging.getLogger("procrastinate.periodic").info(
+        "deferred", extra={"action": "periodic_task_deferred", "job": sweep}
+    )
+    worker.info("Starting job", extra={"action": "start_job", "job": sweep})
+    worker.info("Job ended: Success", extra={"action": "job_success", "job": sweep})
+    worker.error("Job payments.sweep ended: Error", extra={"action": "job_error", "job": sweep})
+    worker.info("Job webhooks.x ended: Success", extra={"action": "job_success", "job": {"queue": "webhooks"}})
+    logged = [json.loads(line) for line in capfd.readouterr().out.splitlines() if line.startswith("{")]
+    assert [line["event"] for line in logged] == ["Job payments.sweep ended: Error", "Job webhooks.x ended: Success"]
+
+
+def test_a_terminal_reads_lines_and_anything_else_json(capfd):
+    try:
+        configure_logging("INFO", terminal=True)
+        structlog.get_logger("migo.test").info("card_printed", count=2)
+        line = capfd.readouterr().out.strip()
+        assert not line.startswith("{") and "card_printed" in line and "count" in line
+    finally:
+        configure_logging("INFO", terminal=False)
+    structlog.get_logger("migo.test").info("card_printed", count=2)
+    assert json.loads(capfd.readouterr().out)["count"] == 2

@@ -25,14 +25,22 @@ log = structlog.get_logger("migo.payments")
 @queue.periodic(cron="* * * * *")
 @queue.task(name="payments.sweep", queue="maintenance", pass_context=False, lock="payments.sweep")
 async def sweep_payments(timestamp: int) -> None:
-    """Every minute, batch by batch until nothing is left, each batch in its own transactions."""
-    while await after_authorization.void_stale_authorizations() == after_authorization.SWEEP_BATCH:
-        pass
+    """Every minute, batch by batch until nothing is left, each batch in its own transactions. Logged only when
+    it did something (procrastinate's own lines about a maintenance job are not: platform.logging)."""
+    voided = expired = 0
+    while True:
+        batch = await after_authorization.void_stale_authorizations()
+        voided += batch
+        if batch < after_authorization.SWEEP_BATCH:
+            break
     while True:
         async with database.transaction() as session:
-            expired = await links.expire_unpaid_links(session)
-        if expired < links.EXPIRY_BATCH:
-            return
+            batch = await links.expire_unpaid_links(session)
+        expired += batch
+        if batch < links.EXPIRY_BATCH:
+            break
+    if voided or expired:
+        log.info("payments_swept", authorizations_voided=voided, links_expired=expired)
 
 
 RECOVERY_BATCH = 100

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Mapping, Sequence
+from contextvars import ContextVar
 from http import HTTPStatus
 from typing import Any, Generic, Literal, TypeVar, get_args, get_origin
 
@@ -38,6 +39,17 @@ log = structlog.get_logger("migo.errors")
 
 T = TypeVar("T")
 Style = Literal["envelope", "middleware"]
+
+# The error a request was answered with, for its access log line (platform.observability): the request's
+# middleware puts a fresh dict here and render_error fills it in. A dict, not a value set here: a value set in
+# a nested context would not be seen by the middleware, a change to the same dict is.
+answered_error: ContextVar[dict[str, Any] | None] = ContextVar("answered_error", default=None)
+
+
+def _note_error(error: ErrorDef) -> None:
+    noted = answered_error.get()
+    if noted is not None:
+        noted.update(error_code=error.code, error_name=error.name)
 
 
 class CustomResponse(BaseModel, Generic[T]):
@@ -146,6 +158,7 @@ def render_error(
         if error.status == 401 and not is_middleware_code(error):
             # Seed 002: the Middleware's authorizer answers any authentication failure this way; only the
             # hook's body credentials (ownCode 2007) are checked by the handler and answer an ErrorResponseDto.
+            _note_error(error)
             return JSONResponse({"message": "Unauthorized"}, status_code=401, headers=headers)
         error = MIDDLEWARE_EQUIVALENT.get(error, error)
         body: dict[str, Any] = {
@@ -162,6 +175,7 @@ def render_error(
             # `fields` never name code, name or detail (ApiError.fields: the record a refusal made)
             "error": {"code": error.code, "name": error.name, "detail": detail, **(fields or {}), **_traced(error)},
         }
+    _note_error(error)  # the code the body carries
     return JSONResponse(body, status_code=error.status, headers=headers)
 
 
@@ -225,6 +239,7 @@ def install_error_handlers(app: FastAPI, style: Style) -> None:
     if style == "middleware":
 
         async def on_merchant_unauthorized(request: Request, exc: Exception) -> JSONResponse:
+            _note_error(ERRORS.UNAUTHORIZED)
             return JSONResponse({"message": "Unauthorized"}, status_code=401)
 
         app.add_exception_handler(MerchantUnauthorized, on_merchant_unauthorized)

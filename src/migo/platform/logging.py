@@ -1,4 +1,6 @@
-"""JSON logs with the request id on every line, and card data and secrets redacted before they are written."""
+"""Logs with the request id on every line, and card data and secrets redacted before they are written: JSON
+where they are collected (a file, a pipe, a service manager: CONTRACT §2), human-readable lines when standard
+output is a terminal a person reads."""
 
 from __future__ import annotations
 
@@ -60,7 +62,29 @@ def redact_processor(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> M
     return event_dict
 
 
-def configure_logging(level: str = "INFO") -> None:
+# procrastinate's lines for a periodic job of the maintenance queue that ran without trouble (deferred, started,
+# succeeded): one set a minute per sweep, saying nothing. A sweep that did something says so itself, and one
+# that failed is still logged (a warning or an error).
+_QUIET_ACTIONS = frozenset({"periodic_task_deferred", "start_job", "job_success"})
+MAINTENANCE_QUEUE = "maintenance"
+
+
+def quiet_idle_maintenance(record: logging.LogRecord) -> bool:
+    """A logging filter: False for procrastinate's routine lines about a maintenance job."""
+    job = getattr(record, "job", None)
+    return not (
+        record.levelno <= logging.INFO
+        and getattr(record, "action", None) in _QUIET_ACTIONS
+        and isinstance(job, dict)
+        and job.get("queue") == MAINTENANCE_QUEUE
+    )
+
+
+def configure_logging(level: str = "INFO", *, terminal: bool | None = None) -> None:
+    """`terminal` (default: whether standard output is one) chooses readable lines over JSON."""
+    if terminal is None:
+        terminal = sys.stdout.isatty()
+    renderer: Any = structlog.dev.ConsoleRenderer(colors=True) if terminal else structlog.processors.JSONRenderer()
     shared: list[Any] = [
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
@@ -69,7 +93,7 @@ def configure_logging(level: str = "INFO") -> None:
         redact_processor,
     ]
     structlog.configure(
-        processors=[*shared, structlog.processors.JSONRenderer()],
+        processors=[*shared, renderer],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
         # No file given: structlog then prints to sys.stdout as it is at each line (a test's capture, say), not
         # to the object it was at configuration, whichever module happened to import structlog first.
@@ -79,11 +103,12 @@ def configure_logging(level: str = "INFO") -> None:
     # Libraries that log through the standard library (uvicorn, procrastinate) go through the same
     # processors, so their lines are JSON and redacted too.
     formatter = structlog.stdlib.ProcessorFormatter(
-        processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, structlog.processors.JSONRenderer()],
+        processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, renderer],
         foreign_pre_chain=[*shared[:-1], structlog.stdlib.add_logger_name, redact_processor],
     )
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(formatter)
+    handler.addFilter(quiet_idle_maintenance)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

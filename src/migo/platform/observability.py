@@ -22,7 +22,7 @@ from starlette.routing import Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from migo.platform import security
-from migo.platform.envelope import render_error
+from migo.platform.envelope import answered_error, render_error
 from migo.platform.errors import ERRORS
 from migo.platform.settings import Settings
 
@@ -66,6 +66,8 @@ class RequestContextMiddleware:
         structlog.contextvars.bind_contextvars(request_id=request_id)
         started = time.perf_counter()
         status = 500
+        error: dict[str, object] = {}
+        answered_error.set(error)
 
         async def send_with_request_id(message: Message) -> None:
             nonlocal status
@@ -90,6 +92,7 @@ class RequestContextMiddleware:
                 route=route,
                 status=status,
                 duration_ms=round(elapsed * 1000, 2),
+                **(error if status >= 400 else {}),  # the catalog's code a failed request was answered with
             )
 
 

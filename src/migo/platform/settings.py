@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from datetime import date
 from functools import lru_cache
@@ -14,6 +15,19 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from migo.platform.files import write_private_file
 
 
+def default_home() -> Path:
+    """Where local state lives when MIGO_HOME is unset: the project's `.migo` for a source checkout (found from
+    this package's own place, `<root>/src/migo`), a per-user data folder for an installed package. Never the
+    current directory's: a command run from another folder would otherwise start a second embedded database
+    and write a second master secret there."""
+    package = Path(__file__).resolve().parents[1]
+    root = package.parents[1]
+    if package.parent.name == "src" and (root / "pyproject.toml").is_file():
+        return root / ".migo"
+    data = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(data) / "migo"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MIGO_", extra="ignore", hide_input_in_errors=True)
 
@@ -24,7 +38,7 @@ class Settings(BaseSettings):
     # The master secret every server key is derived from. Required in production; in the sandbox it is
     # generated once and kept in `home`/secret_key so credentials survive restarts.
     secret_key: SecretStr | None = None
-    home: Path = Path(".migo")
+    home: Path = Field(default_factory=default_home)
     log_level: str = "INFO"
     # Connections per server process, all kept open: an overflow connection is closed when it is handed
     # back, and under load that meant a new PostgreSQL backend every few requests (measured: ~15 % fewer
@@ -138,12 +152,20 @@ class Settings(BaseSettings):
     def webhooks_to_loopback(self) -> bool:
         return self.is_sandbox and self.sandbox_loopback_webhooks
 
+    @property
+    def secret_file(self) -> Path:
+        return (self.home / "secret_key").resolve()
+
+    def has_master_secret(self) -> bool:
+        """Whether a master secret is set here (MIGO_SECRET_KEY, or the sandbox's file), before one is made."""
+        return self.secret_key is not None or (self.is_sandbox and self.secret_file.exists())
+
     def master_secret(self) -> bytes:
         if self.secret_key is not None:
             return self.secret_key.get_secret_value().encode()
         if not self.is_sandbox:
             raise RuntimeError("MIGO_SECRET_KEY must be set in production")
-        path = self.home / "secret_key"
+        path = self.secret_file
         if not path.exists():
             write_private_file(path, secrets.token_urlsafe(48), replace=False)
         return path.read_text().strip().encode()
