@@ -971,7 +971,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     openapi_command = commands.add_parser("openapi", help="write the three OpenAPI documents to a folder")
     openapi_command.add_argument("output", type=Path, help="the folder (middleware.json, gateway.json, cms.json)")
-    openapi_command.set_defaults(handler=cmd_openapi)
+    openapi_command.set_defaults(handler=cmd_openapi, needs_no_database=True)
 
     bins_command = commands.add_parser("bins", help="the BIN table")
     bins_commands = bins_command.add_subparsers(dest="bins_command", required=True)
@@ -1004,6 +1004,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _uses_database(args: argparse.Namespace) -> bool:
+    """Every command but those that only write files: `migo openapi`, `migo db revision --sql`."""
+    freezing_sql = args.command == "db" and args.db_command == "revision" and args.sql
+    return not (getattr(args, "needs_no_database", False) or freezing_sql)
+
+
 def main(argv: list[str] | None = None) -> int:
     import migo.models  # noqa: F401 - every table mapped before any command opens a session
     from migo.composition import compose
@@ -1012,7 +1018,7 @@ def main(argv: list[str] | None = None) -> int:
     compose()  # the domains plugged into each other's ports: the worker's jobs and the commands charge cards
     args = build_parser().parse_args(argv)
     try:
-        if not (args.command == "db" and args.db_command == "revision" and args.sql):  # every other one has a database
+        if _uses_database(args):
             _open_state()
         return int(args.handler(args))
     except (ValueError, ApiError, StateForked) as exc:
