@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench chaos clean
+.PHONY: run test lint bench chaos clients clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -36,6 +36,11 @@ bench: $(STAMP)
 ## embedded PostgreSQL; nothing lost or doubled, the books balanced; bench/results/chaos.json.
 chaos: $(STAMP)
 	$(BIN)/python bench/chaos.py
+
+## The Python SDK's generated packages (clients/python/src/migo_client/{gateway,middleware,cms}), regenerated from the
+## three OpenAPI documents by openapi-python-client; the suite fails with "run make clients" when they are stale.
+clients: $(STAMP)
+	$(BIN)/python scripts/generate_clients.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
