@@ -13,6 +13,7 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from unittest.mock import patch
 
 import httpx
 import pytest
@@ -27,6 +28,7 @@ from migo_client import (
     verify_static_header,
     verify_webhook,
 )
+from migo_client.auth import TokenPair
 from migo_client.gateway.api.cardholders import create_cardholder
 from migo_client.gateway.api.cards import activate_card, get_card, request_card_statement
 from migo_client.gateway.api.funds_and_transfers import list_card_movements, move_card_funds, transfer_between_cards
@@ -228,6 +230,39 @@ async def test_tokens_are_refreshed_before_they_expire_and_renewed_when_the_refr
     await read()  # the refresh is refused (and revokes that family): the client credentials again
     third = auth.tokens
     assert third is not None and third.refresh_token not in {first.refresh_token, second.refresh_token}
+
+    now[0] += 1750  # the same through the sync client
+    card = await asyncio.to_thread(get_card.sync, cards.card_ids[0], client=wallet)
+    assert card is not None and not isinstance(card, ErrorEnvelope), card
+    assert auth.tokens is not None and auth.tokens.refresh_token != third.refresh_token
+
+    # An access token the server refuses before its time (revoked): the client credentials again, and the call.
+    auth.tokens = TokenPair("revoked", None, now[0] + 1800)
+    await read()
+    assert auth.tokens.access_token != "revoked"
+
+
+async def test_concurrent_calls_refresh_once(live_server):
+    """Calls at once when the token is about to expire: one refresh among them. Two would present the same
+    refresh token twice, and Migo would revoke the whole token family."""
+    tenant = await create_tenant()
+    cards = await provision_cards(tenant, count=1)
+    now = [0.0]
+    auth = ClientCredentials(
+        f"{live_server}/rest", tenant.gateway_client_id, tenant.gateway_client_secret, clock=lambda: now[0]
+    )
+    wallet = gateway_client(f"{live_server}/rest", auth=auth)
+    assert await get_card.asyncio(cards.card_ids[0], client=wallet) is not None
+    first = auth.tokens
+    now[0] += 1750
+    with patch.object(auth, "_keep", wraps=auth._keep) as kept:  # each token pair the server issued
+        answers = await asyncio.gather(*(get_card.asyncio(cards.card_ids[0], client=wallet) for _ in range(6)))
+    assert kept.call_count == 1
+    assert all(answer is not None and not isinstance(answer, ErrorEnvelope) for answer in answers), answers
+    assert auth.tokens is not None and first is not None and auth.tokens.refresh_token != first.refresh_token
+    async with httpx.AsyncClient(base_url=live_server) as http:  # the family lives: its refresh token works
+        renewed = await http.post("/rest/auth/refresh", json={"refreshToken": auth.tokens.refresh_token})
+    assert renewed.status_code == 200, renewed.text
 
 
 async def test_verify_webhook_accepts_real_deliveries_and_refuses_tampering(client):
