@@ -61,7 +61,7 @@ def gateway_client(
     if auth is None:
         if client_id is None or client_secret is None:
             raise ValueError("Pass client_id and client_secret, or auth")
-        auth = ClientCredentials(base_url, client_id, client_secret)
+        auth = ClientCredentials(base_url, client_id, client_secret, retries=retries)
     signing_key = SigningKey(signing_key_id, signing_secret) if signing_key_id and signing_secret else None
     return _equip(
         gateway_api.AuthenticatedClient(base_url=base_url, token=""),
@@ -87,7 +87,7 @@ def middleware_client(
     if merchant_token is not None:
         auth, headers = None, {"Authorization": merchant_token}
     elif client_id is not None and client_secret is not None:
-        auth, headers = ClientCredentials(base_url, client_id, client_secret), None
+        auth, headers = ClientCredentials(base_url, client_id, client_secret, retries=retries), None
     else:
         raise ValueError("Pass merchant_token, or client_id and client_secret")
     return _equip(
@@ -114,7 +114,7 @@ def cms_client(
     return _equip(
         cms_api.AuthenticatedClient(base_url=base_url, token=""),
         base_url,
-        auth=ClientCredentials(base_url, client_id, client_secret),
+        auth=ClientCredentials(base_url, client_id, client_secret, retries=retries),
         headers={"x-user-token": operator_token} if operator_token else None,
         retries=retries,
         timeout=timeout,
