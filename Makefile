@@ -42,10 +42,10 @@ chaos: $(STAMP)
 	$(BIN)/python bench/chaos.py
 
 ## The clients generated from the three OpenAPI documents, checked in (the suite fails when they are stale):
-## clients/typescript's types (openapi-typescript, pinned in its package.json).
+## the Python SDK's packages (clients/python/src/migo_client/{gateway,middleware,cms}, openapi-python-client) and
+## the TypeScript client's types (clients/typescript/src/generated, openapi-typescript pinned in its package.json).
 clients: $(STAMP)
-	$(BIN)/migo openapi build/openapi
-	scripts/generate_typescript_client.sh build/openapi
+	$(BIN)/python scripts/generate_clients.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,0 +1,203 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...types import Response
+
+
+def _get_kwargs(
+    partner_id: UUID,
+    batch_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/app/partners/{partner_id}/cardholders/batch/{batch_id}/results".format(
+            partner_id=quote(str(partner_id), safe=""),
+            batch_id=quote(str(batch_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | str:
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    partner_id: UUID,
+    batch_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorEnvelope | str]:
+    """Get Cardholder Batch Results
+
+     A CSV line per input line: `line,externalId,outcome,userId,errorCode,errorMessage` (outcome
+    `created`,
+    `error`, or `pending` until the worker reaches it).
+
+    Args:
+        partner_id (UUID):
+        batch_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | str]
+    """
+
+    kwargs = _get_kwargs(
+        partner_id=partner_id,
+        batch_id=batch_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    partner_id: UUID,
+    batch_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorEnvelope | str | None:
+    """Get Cardholder Batch Results
+
+     A CSV line per input line: `line,externalId,outcome,userId,errorCode,errorMessage` (outcome
+    `created`,
+    `error`, or `pending` until the worker reaches it).
+
+    Args:
+        partner_id (UUID):
+        batch_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | str
+    """
+
+    return sync_detailed(
+        partner_id=partner_id,
+        batch_id=batch_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    partner_id: UUID,
+    batch_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorEnvelope | str]:
+    """Get Cardholder Batch Results
+
+     A CSV line per input line: `line,externalId,outcome,userId,errorCode,errorMessage` (outcome
+    `created`,
+    `error`, or `pending` until the worker reaches it).
+
+    Args:
+        partner_id (UUID):
+        batch_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | str]
+    """
+
+    kwargs = _get_kwargs(
+        partner_id=partner_id,
+        batch_id=batch_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    partner_id: UUID,
+    batch_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorEnvelope | str | None:
+    """Get Cardholder Batch Results
+
+     A CSV line per input line: `line,externalId,outcome,userId,errorCode,errorMessage` (outcome
+    `created`,
+    `error`, or `pending` until the worker reaches it).
+
+    Args:
+        partner_id (UUID):
+        batch_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | str
+    """
+
+    return (
+        await asyncio_detailed(
+            partner_id=partner_id,
+            batch_id=batch_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,272 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.lead_out_response import LeadOutResponse
+from ...models.lead_rejection import LeadRejection
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    lead_id: UUID,
+    *,
+    body: LeadRejection,
+    partner_id: None | Unset | UUID = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_partner_id: None | str | Unset
+    if isinstance(partner_id, Unset):
+        json_partner_id = UNSET
+    elif isinstance(partner_id, UUID):
+        json_partner_id = str(partner_id)
+    else:
+        json_partner_id = partner_id
+    params["partnerId"] = json_partner_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/leads/{lead_id}/reject".format(
+            lead_id=quote(str(lead_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | LeadOutResponse:
+    if response.status_code == 200:
+        response_200 = LeadOutResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+        return response_409
+
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | LeadOutResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    lead_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: LeadRejection,
+    partner_id: None | Unset | UUID = UNSET,
+) -> Response[ErrorEnvelope | LeadOutResponse]:
+    """Reject Lead
+
+     Refuse the documents named, each with its reason: they fall due again in `requirements` and the lead
+    returns to `DOCUMENTS_PENDING` until the merchant uploads new ones and submits again. With `reasons:
+    []`
+    the lead itself is refused (`REJECTED`, final). 409 (7405) unless the lead is `IN_REVIEW`; 400
+    (7411) for a
+    document that is not the lead's. The merchant hears `lead.rejected`. Audited.
+
+    Args:
+        lead_id (UUID):
+        partner_id (None | Unset | UUID): A platform (global) operator: the partner to act on;
+            left out, the caller's own. Any other partner answers 404 (7812).
+        body (LeadRejection): A back-office reviewer's refusal: the documents named fall due again
+            (the lead goes back to
+            `DOCUMENTS_PENDING`); with no document named, the lead itself is refused (`REJECTED`,
+            final).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | LeadOutResponse]
+    """
+
+    kwargs = _get_kwargs(
+        lead_id=lead_id,
+        body=body,
+        partner_id=partner_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    lead_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: LeadRejection,
+    partner_id: None | Unset | UUID = UNSET,
+) -> ErrorEnvelope | LeadOutResponse | None:
+    """Reject Lead
+
+     Refuse the documents named, each with its reason: they fall due again in `requirements` and the lead
+    returns to `DOCUMENTS_PENDING` until the merchant uploads new ones and submits again. With `reasons:
+    []`
+    the lead itself is refused (`REJECTED`, final). 409 (7405) unless the lead is `IN_REVIEW`; 400
+    (7411) for a
+    document that is not the lead's. The merchant hears `lead.rejected`. Audited.
+
+    Args:
+        lead_id (UUID):
+        partner_id (None | Unset | UUID): A platform (global) operator: the partner to act on;
+            left out, the caller's own. Any other partner answers 404 (7812).
+        body (LeadRejection): A back-office reviewer's refusal: the documents named fall due again
+            (the lead goes back to
+            `DOCUMENTS_PENDING`); with no document named, the lead itself is refused (`REJECTED`,
+            final).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | LeadOutResponse
+    """
+
+    return sync_detailed(
+        lead_id=lead_id,
+        client=client,
+        body=body,
+        partner_id=partner_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    lead_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: LeadRejection,
+    partner_id: None | Unset | UUID = UNSET,
+) -> Response[ErrorEnvelope | LeadOutResponse]:
+    """Reject Lead
+
+     Refuse the documents named, each with its reason: they fall due again in `requirements` and the lead
+    returns to `DOCUMENTS_PENDING` until the merchant uploads new ones and submits again. With `reasons:
+    []`
+    the lead itself is refused (`REJECTED`, final). 409 (7405) unless the lead is `IN_REVIEW`; 400
+    (7411) for a
+    document that is not the lead's. The merchant hears `lead.rejected`. Audited.
+
+    Args:
+        lead_id (UUID):
+        partner_id (None | Unset | UUID): A platform (global) operator: the partner to act on;
+            left out, the caller's own. Any other partner answers 404 (7812).
+        body (LeadRejection): A back-office reviewer's refusal: the documents named fall due again
+            (the lead goes back to
+            `DOCUMENTS_PENDING`); with no document named, the lead itself is refused (`REJECTED`,
+            final).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | LeadOutResponse]
+    """
+
+    kwargs = _get_kwargs(
+        lead_id=lead_id,
+        body=body,
+        partner_id=partner_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    lead_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: LeadRejection,
+    partner_id: None | Unset | UUID = UNSET,
+) -> ErrorEnvelope | LeadOutResponse | None:
+    """Reject Lead
+
+     Refuse the documents named, each with its reason: they fall due again in `requirements` and the lead
+    returns to `DOCUMENTS_PENDING` until the merchant uploads new ones and submits again. With `reasons:
+    []`
+    the lead itself is refused (`REJECTED`, final). 409 (7405) unless the lead is `IN_REVIEW`; 400
+    (7411) for a
+    document that is not the lead's. The merchant hears `lead.rejected`. Audited.
+
+    Args:
+        lead_id (UUID):
+        partner_id (None | Unset | UUID): A platform (global) operator: the partner to act on;
+            left out, the caller's own. Any other partner answers 404 (7812).
+        body (LeadRejection): A back-office reviewer's refusal: the documents named fall due again
+            (the lead goes back to
+            `DOCUMENTS_PENDING`); with no document named, the lead itself is refused (`REJECTED`,
+            final).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | LeadOutResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            lead_id=lead_id,
+            client=client,
+            body=body,
+            partner_id=partner_id,
+        )
+    ).parsed

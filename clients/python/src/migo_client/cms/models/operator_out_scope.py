@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class OperatorOutScope(StrEnum):
+    CLIENT = "client"
+    GLOBAL = "global"
+    PARTNER = "partner"
+
+    def __str__(self) -> str:
+        return str(self.value)

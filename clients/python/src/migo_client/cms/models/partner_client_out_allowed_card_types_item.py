@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class PartnerClientOutAllowedCardTypesItem(StrEnum):
+    CREDIT = "credit"
+    DEBIT = "debit"
+    PREPAID = "prepaid"
+
+    def __str__(self) -> str:
+        return str(self.value)

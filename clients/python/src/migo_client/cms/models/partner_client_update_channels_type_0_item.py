@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class PartnerClientUpdateChannelsType0Item(StrEnum):
+    APP = "app"
+    EMAIL = "email"
+    SMS = "sms"
+    WA = "wa"
+    WEB = "web"
+
+    def __str__(self) -> str:
+        return str(self.value)

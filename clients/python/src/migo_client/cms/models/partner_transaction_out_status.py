@@ -1,0 +1,15 @@
+from enum import StrEnum
+
+
+class PartnerTransactionOutStatus(StrEnum):
+    APPROVED = "approved"
+    AUTHORIZED = "authorized"
+    DENIED = "denied"
+    EXPIRED = "expired"
+    PENDING = "pending"
+    REFUNDED = "refunded"
+    REVERSED = "reversed"
+    SUBSCRIBED = "subscribed"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,177 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.wallet_out_response import WalletOutResponse
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/wallet",
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | WalletOutResponse:
+    if response.status_code == 200:
+        response_200 = WalletOutResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | WalletOutResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorEnvelope | WalletOutResponse]:
+    """Read Wallet
+
+     The signed-in cardholder's wallet in one call, for an app's home screen: their cards (owned and
+    shared)
+    with masked number, status, balance, available balance and their permissions; the latest movements
+    over
+    those cards, each naming its card; and their linked cards of other issuers. A cardholder token (or
+    the
+    application's token plus `x-user-token`); the application's token alone is 403/7012. A card shared
+    without
+    `view` shows no balance (null) and none of its movements.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | WalletOutResponse]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+) -> ErrorEnvelope | WalletOutResponse | None:
+    """Read Wallet
+
+     The signed-in cardholder's wallet in one call, for an app's home screen: their cards (owned and
+    shared)
+    with masked number, status, balance, available balance and their permissions; the latest movements
+    over
+    those cards, each naming its card; and their linked cards of other issuers. A cardholder token (or
+    the
+    application's token plus `x-user-token`); the application's token alone is 403/7012. A card shared
+    without
+    `view` shows no balance (null) and none of its movements.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | WalletOutResponse
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorEnvelope | WalletOutResponse]:
+    """Read Wallet
+
+     The signed-in cardholder's wallet in one call, for an app's home screen: their cards (owned and
+    shared)
+    with masked number, status, balance, available balance and their permissions; the latest movements
+    over
+    those cards, each naming its card; and their linked cards of other issuers. A cardholder token (or
+    the
+    application's token plus `x-user-token`); the application's token alone is 403/7012. A card shared
+    without
+    `view` shows no balance (null) and none of its movements.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | WalletOutResponse]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+) -> ErrorEnvelope | WalletOutResponse | None:
+    """Read Wallet
+
+     The signed-in cardholder's wallet in one call, for an app's home screen: their cards (owned and
+    shared)
+    with masked number, status, balance, available balance and their permissions; the latest movements
+    over
+    those cards, each naming its card; and their linked cards of other issuers. A cardholder token (or
+    the
+    application's token plus `x-user-token`); the application's token alone is 403/7012. A card shared
+    without
+    `view` shows no balance (null) and none of its movements.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | WalletOutResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

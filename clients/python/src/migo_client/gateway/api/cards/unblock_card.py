@@ -1,0 +1,202 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.card_out_response import CardOutResponse
+from ...models.error_envelope import ErrorEnvelope
+from ...models.reason_request import ReasonRequest
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    card_id: UUID,
+    *,
+    body: ReasonRequest | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/cards/{card_id}/unblock".format(
+            card_id=quote(str(card_id), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CardOutResponse | ErrorEnvelope:
+    if response.status_code == 200:
+        response_200 = CardOutResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+        return response_409
+
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CardOutResponse | ErrorEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    card_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReasonRequest | Unset = UNSET,
+) -> Response[CardOutResponse | ErrorEnvelope]:
+    """Unblock Card
+
+    Args:
+        card_id (UUID):
+        body (ReasonRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CardOutResponse | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        card_id=card_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    card_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReasonRequest | Unset = UNSET,
+) -> CardOutResponse | ErrorEnvelope | None:
+    """Unblock Card
+
+    Args:
+        card_id (UUID):
+        body (ReasonRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CardOutResponse | ErrorEnvelope
+    """
+
+    return sync_detailed(
+        card_id=card_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    card_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReasonRequest | Unset = UNSET,
+) -> Response[CardOutResponse | ErrorEnvelope]:
+    """Unblock Card
+
+    Args:
+        card_id (UUID):
+        body (ReasonRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CardOutResponse | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        card_id=card_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    card_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReasonRequest | Unset = UNSET,
+) -> CardOutResponse | ErrorEnvelope | None:
+    """Unblock Card
+
+    Args:
+        card_id (UUID):
+        body (ReasonRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CardOutResponse | ErrorEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            card_id=card_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,245 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.notice_receipt_response import NoticeReceiptResponse
+from ...models.volcan_notice import VolcanNotice
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: VolcanNotice,
+    webhook_id: None | str | Unset = UNSET,
+    webhook_timestamp: None | str | Unset = UNSET,
+    webhook_signature: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(webhook_id, Unset):
+        headers["webhook-id"] = webhook_id
+
+    if not isinstance(webhook_timestamp, Unset):
+        headers["webhook-timestamp"] = webhook_timestamp
+
+    if not isinstance(webhook_signature, Unset):
+        headers["webhook-signature"] = webhook_signature
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/webhooks/volcan",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | NoticeReceiptResponse:
+    if response.status_code == 200:
+        response_200 = NoticeReceiptResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+        return response_409
+
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | NoticeReceiptResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: VolcanNotice,
+    webhook_id: None | str | Unset = UNSET,
+    webhook_timestamp: None | str | Unset = UNSET,
+    webhook_signature: None | str | Unset = UNSET,
+) -> Response[ErrorEnvelope | NoticeReceiptResponse]:
+    """Receive Card Processor Notice
+
+     The card processor's notices on issued cards (authorizations, clearings, reversals), signed with the
+    Volcan secret (Standard Webhooks headers, `webhook-id` = the notice id); a notice id applies once (a
+    repeat answers 200, unchanged).
+
+    Args:
+        webhook_id (None | str | Unset):
+        webhook_timestamp (None | str | Unset):
+        webhook_signature (None | str | Unset):
+        body (VolcanNotice): An issued card used at a merchant: `authorization` holds the amount
+            on the card, `clearing` posts it,
+            `reversal` releases it. `authorizationId` ties the three together.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | NoticeReceiptResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        webhook_id=webhook_id,
+        webhook_timestamp=webhook_timestamp,
+        webhook_signature=webhook_signature,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: VolcanNotice,
+    webhook_id: None | str | Unset = UNSET,
+    webhook_timestamp: None | str | Unset = UNSET,
+    webhook_signature: None | str | Unset = UNSET,
+) -> ErrorEnvelope | NoticeReceiptResponse | None:
+    """Receive Card Processor Notice
+
+     The card processor's notices on issued cards (authorizations, clearings, reversals), signed with the
+    Volcan secret (Standard Webhooks headers, `webhook-id` = the notice id); a notice id applies once (a
+    repeat answers 200, unchanged).
+
+    Args:
+        webhook_id (None | str | Unset):
+        webhook_timestamp (None | str | Unset):
+        webhook_signature (None | str | Unset):
+        body (VolcanNotice): An issued card used at a merchant: `authorization` holds the amount
+            on the card, `clearing` posts it,
+            `reversal` releases it. `authorizationId` ties the three together.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | NoticeReceiptResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        webhook_id=webhook_id,
+        webhook_timestamp=webhook_timestamp,
+        webhook_signature=webhook_signature,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: VolcanNotice,
+    webhook_id: None | str | Unset = UNSET,
+    webhook_timestamp: None | str | Unset = UNSET,
+    webhook_signature: None | str | Unset = UNSET,
+) -> Response[ErrorEnvelope | NoticeReceiptResponse]:
+    """Receive Card Processor Notice
+
+     The card processor's notices on issued cards (authorizations, clearings, reversals), signed with the
+    Volcan secret (Standard Webhooks headers, `webhook-id` = the notice id); a notice id applies once (a
+    repeat answers 200, unchanged).
+
+    Args:
+        webhook_id (None | str | Unset):
+        webhook_timestamp (None | str | Unset):
+        webhook_signature (None | str | Unset):
+        body (VolcanNotice): An issued card used at a merchant: `authorization` holds the amount
+            on the card, `clearing` posts it,
+            `reversal` releases it. `authorizationId` ties the three together.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | NoticeReceiptResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        webhook_id=webhook_id,
+        webhook_timestamp=webhook_timestamp,
+        webhook_signature=webhook_signature,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: VolcanNotice,
+    webhook_id: None | str | Unset = UNSET,
+    webhook_timestamp: None | str | Unset = UNSET,
+    webhook_signature: None | str | Unset = UNSET,
+) -> ErrorEnvelope | NoticeReceiptResponse | None:
+    """Receive Card Processor Notice
+
+     The card processor's notices on issued cards (authorizations, clearings, reversals), signed with the
+    Volcan secret (Standard Webhooks headers, `webhook-id` = the notice id); a notice id applies once (a
+    repeat answers 200, unchanged).
+
+    Args:
+        webhook_id (None | str | Unset):
+        webhook_timestamp (None | str | Unset):
+        webhook_signature (None | str | Unset):
+        body (VolcanNotice): An issued card used at a merchant: `authorization` holds the amount
+            on the card, `clearing` posts it,
+            `reversal` releases it. `authorizationId` ties the three together.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | NoticeReceiptResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            webhook_id=webhook_id,
+            webhook_timestamp=webhook_timestamp,
+            webhook_signature=webhook_signature,
+        )
+    ).parsed

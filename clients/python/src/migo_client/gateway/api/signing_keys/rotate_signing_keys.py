@@ -1,0 +1,210 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.new_signing_key_out_response import NewSigningKeyOutResponse
+from ...models.rotate_keys_request import RotateKeysRequest
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: RotateKeysRequest,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/auth/keys/rotate",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | NewSigningKeyOutResponse:
+    if response.status_code == 201:
+        response_201 = NewSigningKeyOutResponse.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = ErrorEnvelope.from_dict(response.json())
+
+        return response_409
+
+    response_default = ErrorEnvelope.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | NewSigningKeyOutResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: RotateKeysRequest,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[ErrorEnvelope | NewSigningKeyOutResponse]:
+    """Rotate Signing Keys
+
+     Create a signing key; the application's other keys stay valid for 24 hours more, then expire.
+    For HMAC-SHA256 the secret is in this answer only; for ED25519 send your public key.
+
+    Args:
+        idempotency_key (None | str | Unset): Retries with the same key and body replay the first
+            answer for 24 h.
+        body (RotateKeysRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | NewSigningKeyOutResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: RotateKeysRequest,
+    idempotency_key: None | str | Unset = UNSET,
+) -> ErrorEnvelope | NewSigningKeyOutResponse | None:
+    """Rotate Signing Keys
+
+     Create a signing key; the application's other keys stay valid for 24 hours more, then expire.
+    For HMAC-SHA256 the secret is in this answer only; for ED25519 send your public key.
+
+    Args:
+        idempotency_key (None | str | Unset): Retries with the same key and body replay the first
+            answer for 24 h.
+        body (RotateKeysRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | NewSigningKeyOutResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: RotateKeysRequest,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[ErrorEnvelope | NewSigningKeyOutResponse]:
+    """Rotate Signing Keys
+
+     Create a signing key; the application's other keys stay valid for 24 hours more, then expire.
+    For HMAC-SHA256 the secret is in this answer only; for ED25519 send your public key.
+
+    Args:
+        idempotency_key (None | str | Unset): Retries with the same key and body replay the first
+            answer for 24 h.
+        body (RotateKeysRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | NewSigningKeyOutResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: RotateKeysRequest,
+    idempotency_key: None | str | Unset = UNSET,
+) -> ErrorEnvelope | NewSigningKeyOutResponse | None:
+    """Rotate Signing Keys
+
+     Create a signing key; the application's other keys stay valid for 24 hours more, then expire.
+    For HMAC-SHA256 the secret is in this answer only; for ED25519 send your public key.
+
+    Args:
+        idempotency_key (None | str | Unset): Retries with the same key and body replay the first
+            answer for 24 h.
+        body (RotateKeysRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | NewSigningKeyOutResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class CardUserOutPermissionsItem(StrEnum):
+    MANAGE = "manage"
+    TRANSACT = "transact"
+    VIEW = "view"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="EndpointUpdate")
+
+
+@_attrs_define
+class EndpointUpdate:
+    """
+    Attributes:
+        url (None | str | Unset):
+        event_types (list[str] | None | Unset):
+        auth_header_name (None | str | Unset):
+        auth_header_value (None | str | Unset):
+        signing_secret (None | str | Unset): A new secret: the old one keeps signing beside it for 24 hours.
+        description (None | str | Unset):
+        body_template (None | str | Unset): null: back to the flat body.
+    """
+
+    url: None | str | Unset = UNSET
+    event_types: list[str] | None | Unset = UNSET
+    auth_header_name: None | str | Unset = UNSET
+    auth_header_value: None | str | Unset = UNSET
+    signing_secret: None | str | Unset = UNSET
+    description: None | str | Unset = UNSET
+    body_template: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        url: None | str | Unset
+        if isinstance(self.url, Unset):
+            url = UNSET
+        else:
+            url = self.url
+
+        event_types: list[str] | None | Unset
+        if isinstance(self.event_types, Unset):
+            event_types = UNSET
+        elif isinstance(self.event_types, list):
+            event_types = self.event_types
+
+        else:
+            event_types = self.event_types
+
+        auth_header_name: None | str | Unset
+        if isinstance(self.auth_header_name, Unset):
+            auth_header_name = UNSET
+        else:
+            auth_header_name = self.auth_header_name
+
+        auth_header_value: None | str | Unset
+        if isinstance(self.auth_header_value, Unset):
+            auth_header_value = UNSET
+        else:
+            auth_header_value = self.auth_header_value
+
+        signing_secret: None | str | Unset
+        if isinstance(self.signing_secret, Unset):
+            signing_secret = UNSET
+        else:
+            signing_secret = self.signing_secret
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        body_template: None | str | Unset
+        if isinstance(self.body_template, Unset):
+            body_template = UNSET
+        else:
+            body_template = self.body_template
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if url is not UNSET:
+            field_dict["url"] = url
+        if event_types is not UNSET:
+            field_dict["eventTypes"] = event_types
+        if auth_header_name is not UNSET:
+            field_dict["authHeaderName"] = auth_header_name
+        if auth_header_value is not UNSET:
+            field_dict["authHeaderValue"] = auth_header_value
+        if signing_secret is not UNSET:
+            field_dict["signingSecret"] = signing_secret
+        if description is not UNSET:
+            field_dict["description"] = description
+        if body_template is not UNSET:
+            field_dict["bodyTemplate"] = body_template
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        url = _parse_url(d.pop("url", UNSET))
+
+        def _parse_event_types(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                event_types_type_0 = cast(list[str], data)
+
+                return event_types_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        event_types = _parse_event_types(d.pop("eventTypes", UNSET))
+
+        def _parse_auth_header_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        auth_header_name = _parse_auth_header_name(d.pop("authHeaderName", UNSET))
+
+        def _parse_auth_header_value(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        auth_header_value = _parse_auth_header_value(d.pop("authHeaderValue", UNSET))
+
+        def _parse_signing_secret(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        signing_secret = _parse_signing_secret(d.pop("signingSecret", UNSET))
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_body_template(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        body_template = _parse_body_template(d.pop("bodyTemplate", UNSET))
+
+        endpoint_update = cls(
+            url=url,
+            event_types=event_types,
+            auth_header_name=auth_header_name,
+            auth_header_value=auth_header_value,
+            signing_secret=signing_secret,
+            description=description,
+            body_template=body_template,
+        )
+
+        return endpoint_update

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class EndpointWithSecretStatus(StrEnum):
+    DISABLED = "disabled"
+    ENABLED = "enabled"
+    PAUSED = "paused"
+
+    def __str__(self) -> str:
+        return str(self.value)

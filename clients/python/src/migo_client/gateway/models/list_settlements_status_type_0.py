@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ListSettlementsStatusType0(StrEnum):
+    PAID_OUT = "paid_out"
+    PENDING = "pending"
+    SETTLED = "settled"
+
+    def __str__(self) -> str:
+        return str(self.value)

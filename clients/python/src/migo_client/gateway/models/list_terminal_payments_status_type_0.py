@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class ListTerminalPaymentsStatusType0(StrEnum):
+    APPROVED = "approved"
+    DENIED = "denied"
+    PENDING = "pending"
+    REFUNDED = "refunded"
+    REVERSED = "reversed"
+
+    def __str__(self) -> str:
+        return str(self.value)

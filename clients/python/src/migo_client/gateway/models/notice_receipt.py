@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="NoticeReceipt")
+
+
+@_attrs_define
+class NoticeReceipt:
+    """
+    Attributes:
+        notice_id (str):
+        duplicate (bool): Already received: nothing was changed this time.
+        outcome (str):
+    """
+
+    notice_id: str
+    duplicate: bool
+    outcome: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        notice_id = self.notice_id
+
+        duplicate = self.duplicate
+
+        outcome = self.outcome
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "noticeId": notice_id,
+                "duplicate": duplicate,
+                "outcome": outcome,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        notice_id = d.pop("noticeId")
+
+        duplicate = d.pop("duplicate")
+
+        outcome = d.pop("outcome")
+
+        notice_receipt = cls(
+            notice_id=notice_id,
+            duplicate=duplicate,
+            outcome=outcome,
+        )
+
+        notice_receipt.additional_properties = d
+        return notice_receipt
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

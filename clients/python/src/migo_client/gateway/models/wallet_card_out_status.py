@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class WalletCardOutStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    BLOCKED = "BLOCKED"
+    CANCELLED = "CANCELLED"
+    INACTIVE = "INACTIVE"
+
+    def __str__(self) -> str:
+        return str(self.value)

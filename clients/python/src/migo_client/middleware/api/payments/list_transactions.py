@@ -1,0 +1,279 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error_response_dto import ErrorResponseDto
+from ...models.list_transactions_status_type_0 import ListTransactionsStatusType0
+from ...models.transaction_out_page import TransactionOutPage
+from ...models.transactions_sort_by import TransactionsSortBy
+from ...models.unauthorized_response import UnauthorizedResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    status: ListTransactionsStatusType0 | None | Unset = UNSET,
+    page: int | Unset = 1,
+    limit: int | Unset = 20,
+    sort_by: None | TransactionsSortBy | Unset = UNSET,
+    sort_order: None | str | Unset = UNSET,
+    search_text: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, ListTransactionsStatusType0):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    params["page"] = page
+
+    params["limit"] = limit
+
+    json_sort_by: None | str | Unset
+    if isinstance(sort_by, Unset):
+        json_sort_by = UNSET
+    elif isinstance(sort_by, TransactionsSortBy):
+        json_sort_by = sort_by.value
+    else:
+        json_sort_by = sort_by
+    params["sortBy"] = json_sort_by
+
+    json_sort_order: None | str | Unset
+    if isinstance(sort_order, Unset):
+        json_sort_order = UNSET
+    else:
+        json_sort_order = sort_order
+    params["sortOrder"] = json_sort_order
+
+    json_search_text: None | str | Unset
+    if isinstance(search_text, Unset):
+        json_search_text = UNSET
+    else:
+        json_search_text = search_text
+    params["searchText"] = json_search_text
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/transactions",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponseDto | TransactionOutPage | UnauthorizedResponse:
+    if response.status_code == 200:
+        response_200 = TransactionOutPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = UnauthorizedResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 409:
+        response_409 = ErrorResponseDto.from_dict(response.json())
+
+        return response_409
+
+    response_default = ErrorResponseDto.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponseDto | TransactionOutPage | UnauthorizedResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: ListTransactionsStatusType0 | None | Unset = UNSET,
+    page: int | Unset = 1,
+    limit: int | Unset = 20,
+    sort_by: None | TransactionsSortBy | Unset = UNSET,
+    sort_order: None | str | Unset = UNSET,
+    search_text: None | str | Unset = UNSET,
+) -> Response[ErrorResponseDto | TransactionOutPage | UnauthorizedResponse]:
+    """List Transactions
+
+     The merchant's links, newest first; `searchText` matches reference, userId and externalId.
+
+    Args:
+        status (ListTransactionsStatusType0 | None | Unset): Only links in this status.
+        page (int | Unset): Page number, from 1. Default: 1.
+        limit (int | Unset): Items per page (at most 100). Default: 20.
+        sort_by (None | TransactionsSortBy | Unset): Field to sort by.
+        sort_order (None | str | Unset): ASC or DESC.
+        search_text (None | str | Unset): Free-text search.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponseDto | TransactionOutPage | UnauthorizedResponse]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        page=page,
+        limit=limit,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        search_text=search_text,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    status: ListTransactionsStatusType0 | None | Unset = UNSET,
+    page: int | Unset = 1,
+    limit: int | Unset = 20,
+    sort_by: None | TransactionsSortBy | Unset = UNSET,
+    sort_order: None | str | Unset = UNSET,
+    search_text: None | str | Unset = UNSET,
+) -> ErrorResponseDto | TransactionOutPage | UnauthorizedResponse | None:
+    """List Transactions
+
+     The merchant's links, newest first; `searchText` matches reference, userId and externalId.
+
+    Args:
+        status (ListTransactionsStatusType0 | None | Unset): Only links in this status.
+        page (int | Unset): Page number, from 1. Default: 1.
+        limit (int | Unset): Items per page (at most 100). Default: 20.
+        sort_by (None | TransactionsSortBy | Unset): Field to sort by.
+        sort_order (None | str | Unset): ASC or DESC.
+        search_text (None | str | Unset): Free-text search.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponseDto | TransactionOutPage | UnauthorizedResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        status=status,
+        page=page,
+        limit=limit,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        search_text=search_text,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    status: ListTransactionsStatusType0 | None | Unset = UNSET,
+    page: int | Unset = 1,
+    limit: int | Unset = 20,
+    sort_by: None | TransactionsSortBy | Unset = UNSET,
+    sort_order: None | str | Unset = UNSET,
+    search_text: None | str | Unset = UNSET,
+) -> Response[ErrorResponseDto | TransactionOutPage | UnauthorizedResponse]:
+    """List Transactions
+
+     The merchant's links, newest first; `searchText` matches reference, userId and externalId.
+
+    Args:
+        status (ListTransactionsStatusType0 | None | Unset): Only links in this status.
+        page (int | Unset): Page number, from 1. Default: 1.
+        limit (int | Unset): Items per page (at most 100). Default: 20.
+        sort_by (None | TransactionsSortBy | Unset): Field to sort by.
+        sort_order (None | str | Unset): ASC or DESC.
+        search_text (None | str | Unset): Free-text search.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponseDto | TransactionOutPage | UnauthorizedResponse]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        page=page,
+        limit=limit,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        search_text=search_text,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    status: ListTransactionsStatusType0 | None | Unset = UNSET,
+    page: int | Unset = 1,
+    limit: int | Unset = 20,
+    sort_by: None | TransactionsSortBy | Unset = UNSET,
+    sort_order: None | str | Unset = UNSET,
+    search_text: None | str | Unset = UNSET,
+) -> ErrorResponseDto | TransactionOutPage | UnauthorizedResponse | None:
+    """List Transactions
+
+     The merchant's links, newest first; `searchText` matches reference, userId and externalId.
+
+    Args:
+        status (ListTransactionsStatusType0 | None | Unset): Only links in this status.
+        page (int | Unset): Page number, from 1. Default: 1.
+        limit (int | Unset): Items per page (at most 100). Default: 20.
+        sort_by (None | TransactionsSortBy | Unset): Field to sort by.
+        sort_order (None | str | Unset): ASC or DESC.
+        search_text (None | str | Unset): Free-text search.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponseDto | TransactionOutPage | UnauthorizedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            status=status,
+            page=page,
+            limit=limit,
+            sort_by=sort_by,
+            sort_order=sort_order,
+            search_text=search_text,
+        )
+    ).parsed

@@ -1,0 +1,183 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.batch_progress import BatchProgress
+from ...models.error_response_dto import ErrorResponseDto
+from ...models.unauthorized_response import UnauthorizedResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    batch_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/subscriptions/charges/bulk/{batch_id}/progress".format(
+            batch_id=quote(str(batch_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BatchProgress | ErrorResponseDto | UnauthorizedResponse:
+    if response.status_code == 200:
+        response_200 = BatchProgress.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = UnauthorizedResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponseDto.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponseDto.from_dict(response.json())
+
+        return response_409
+
+    response_default = ErrorResponseDto.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BatchProgress | ErrorResponseDto | UnauthorizedResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    batch_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[BatchProgress | ErrorResponseDto | UnauthorizedResponse]:
+    """Get Bulk Charges Progress
+
+     Where the batch stands: `queued`, `running`, `done` (or `failed` when it could not run as a whole),
+    the counters, and an error per failed line.
+
+    Args:
+        batch_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BatchProgress | ErrorResponseDto | UnauthorizedResponse]
+    """
+
+    kwargs = _get_kwargs(
+        batch_id=batch_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    batch_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> BatchProgress | ErrorResponseDto | UnauthorizedResponse | None:
+    """Get Bulk Charges Progress
+
+     Where the batch stands: `queued`, `running`, `done` (or `failed` when it could not run as a whole),
+    the counters, and an error per failed line.
+
+    Args:
+        batch_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BatchProgress | ErrorResponseDto | UnauthorizedResponse
+    """
+
+    return sync_detailed(
+        batch_id=batch_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    batch_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[BatchProgress | ErrorResponseDto | UnauthorizedResponse]:
+    """Get Bulk Charges Progress
+
+     Where the batch stands: `queued`, `running`, `done` (or `failed` when it could not run as a whole),
+    the counters, and an error per failed line.
+
+    Args:
+        batch_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BatchProgress | ErrorResponseDto | UnauthorizedResponse]
+    """
+
+    kwargs = _get_kwargs(
+        batch_id=batch_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    batch_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> BatchProgress | ErrorResponseDto | UnauthorizedResponse | None:
+    """Get Bulk Charges Progress
+
+     Where the batch stands: `queued`, `running`, `done` (or `failed` when it could not run as a whole),
+    the counters, and an error per failed line.
+
+    Args:
+        batch_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BatchProgress | ErrorResponseDto | UnauthorizedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            batch_id=batch_id,
+            client=client,
+        )
+    ).parsed

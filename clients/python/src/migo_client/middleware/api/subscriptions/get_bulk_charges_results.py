@@ -1,0 +1,177 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error_response_dto import ErrorResponseDto
+from ...models.unauthorized_response import UnauthorizedResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    batch_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/subscriptions/charges/bulk/{batch_id}/results".format(
+            batch_id=quote(str(batch_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponseDto | UnauthorizedResponse | str:
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = UnauthorizedResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponseDto.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponseDto.from_dict(response.json())
+
+        return response_409
+
+    response_default = ErrorResponseDto.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponseDto | UnauthorizedResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    batch_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponseDto | UnauthorizedResponse | str]:
+    """Get Bulk Charges Results
+
+     A CSV line per input line: `line,subscriptionId,outcome,transactionUid,errorCode,errorMessage`.
+
+    Args:
+        batch_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponseDto | UnauthorizedResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        batch_id=batch_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    batch_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponseDto | UnauthorizedResponse | str | None:
+    """Get Bulk Charges Results
+
+     A CSV line per input line: `line,subscriptionId,outcome,transactionUid,errorCode,errorMessage`.
+
+    Args:
+        batch_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponseDto | UnauthorizedResponse | str
+    """
+
+    return sync_detailed(
+        batch_id=batch_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    batch_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponseDto | UnauthorizedResponse | str]:
+    """Get Bulk Charges Results
+
+     A CSV line per input line: `line,subscriptionId,outcome,transactionUid,errorCode,errorMessage`.
+
+    Args:
+        batch_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponseDto | UnauthorizedResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        batch_id=batch_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    batch_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponseDto | UnauthorizedResponse | str | None:
+    """Get Bulk Charges Results
+
+     A CSV line per input line: `line,subscriptionId,outcome,transactionUid,errorCode,errorMessage`.
+
+    Args:
+        batch_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponseDto | UnauthorizedResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            batch_id=batch_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,178 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.billing_settings_body import BillingSettingsBody
+from ...models.billing_settings_request import BillingSettingsRequest
+from ...models.error_response_dto import ErrorResponseDto
+from ...models.unauthorized_response import UnauthorizedResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: BillingSettingsRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/billing-settings",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BillingSettingsBody | ErrorResponseDto | UnauthorizedResponse:
+    if response.status_code == 200:
+        response_200 = BillingSettingsBody.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = UnauthorizedResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 409:
+        response_409 = ErrorResponseDto.from_dict(response.json())
+
+        return response_409
+
+    response_default = ErrorResponseDto.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BillingSettingsBody | ErrorResponseDto | UnauthorizedResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: BillingSettingsRequest,
+) -> Response[BillingSettingsBody | ErrorResponseDto | UnauthorizedResponse]:
+    """Set Billing Settings
+
+     Set the defaults that plans without their own graceDays or retryDays give new subscriptions.
+
+    Args:
+        body (BillingSettingsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BillingSettingsBody | ErrorResponseDto | UnauthorizedResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: BillingSettingsRequest,
+) -> BillingSettingsBody | ErrorResponseDto | UnauthorizedResponse | None:
+    """Set Billing Settings
+
+     Set the defaults that plans without their own graceDays or retryDays give new subscriptions.
+
+    Args:
+        body (BillingSettingsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BillingSettingsBody | ErrorResponseDto | UnauthorizedResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: BillingSettingsRequest,
+) -> Response[BillingSettingsBody | ErrorResponseDto | UnauthorizedResponse]:
+    """Set Billing Settings
+
+     Set the defaults that plans without their own graceDays or retryDays give new subscriptions.
+
+    Args:
+        body (BillingSettingsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BillingSettingsBody | ErrorResponseDto | UnauthorizedResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: BillingSettingsRequest,
+) -> BillingSettingsBody | ErrorResponseDto | UnauthorizedResponse | None:
+    """Set Billing Settings
+
+     Set the defaults that plans without their own graceDays or retryDays give new subscriptions.
+
+    Args:
+        body (BillingSettingsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BillingSettingsBody | ErrorResponseDto | UnauthorizedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ProcessorConfig")
+
+
+@_attrs_define
+class ProcessorConfig:
+    """
+    Attributes:
+        name (str):
+        brands (list[str]):
+        installments (list[int]):
+    """
+
+    name: str
+    brands: list[str]
+    installments: list[int]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        brands = self.brands
+
+        installments = self.installments
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "brands": brands,
+                "installments": installments,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        brands = cast(list[str], d.pop("brands"))
+
+        installments = cast(list[int], d.pop("installments"))
+
+        processor_config = cls(
+            name=name,
+            brands=brands,
+            installments=installments,
+        )
+
+        processor_config.additional_properties = d
+        return processor_config
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

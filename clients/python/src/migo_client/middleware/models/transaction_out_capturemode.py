@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class TransactionOutCapturemode(StrEnum):
+    AUTOMATIC = "automatic"
+    MANUAL = "manual"
+
+    def __str__(self) -> str:
+        return str(self.value)
