@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from migo.platform.surface import REQUEST_SIGNING
 from tests.browser import browser_page
 from tests.dashboard.test_dashboard_browser import ARTIFACTS
 
@@ -115,19 +116,34 @@ def test_production_has_no_sandbox_endpoints():
 
 
 async def test_signed_operations_declare_the_request_signature_and_its_bytes(client):
-    """Request signing is a security scheme a generator and a reader see: the money-moving operations need the
-    bearer token and the signature together, with the three headers required; the scheme says what is signed."""
+    """Request signing is security a generator and a reader see: the money-moving operations need the bearer
+    token and the three signing headers together, declared as schemes (a transport adds them over the bytes it
+    sends), and the signature's scheme says exactly what is signed."""
     document = (await client.get("/rest/openapi.json")).json()
-    scheme = document["components"]["securitySchemes"]["RequestSignature"]
-    assert (scheme["type"], scheme["in"], scheme["name"]) == ("apiKey", "header", "x-signature")
-    assert "raw body bytes" in scheme["description"] and "Idempotency-Key" in scheme["description"]
+    schemes = document["components"]["securitySchemes"]
+    headers = {name: (schemes[name]["in"], schemes[name]["name"]) for name in REQUEST_SIGNING}
+    assert headers == {
+        "RequestSignatureKeyId": ("header", "x-key-id"),
+        "RequestSignatureTimestamp": ("header", "x-timestamp"),
+        "RequestSignature": ("header", "x-signature"),
+    }
+    assert "raw body bytes" in schemes["RequestSignature"]["description"]
+    everything = {
+        "HTTPBearer": [],
+        "RequestSignatureKeyId": [],
+        "RequestSignatureTimestamp": [],
+        "RequestSignature": [],
+    }
     signed = {
         f"{method.upper()} {path}": operation
         for path, operations in document["paths"].items()
         for method, operation in operations.items()
-        if {"HTTPBearer": [], "RequestSignature": []} in operation.get("security", [])
+        if everything in operation.get("security", [])
     }
     assert {"POST /cards/transfer", "PUT /cards/{cardId}/funds"} <= set(signed)
+    assert signed["POST /cards/transfer"]["security"] == [everything]
+    terminal = signed["POST /terminals/{terminalId}/payments"]["security"]
+    assert terminal == [everything, {"TerminalCredentials": []}]  # or the terminal's own credentials
     for name, operation in signed.items():
-        required = {p["name"] for p in operation["parameters"] if p["in"] == "header" and p.get("required")}
-        assert {"x-key-id", "x-timestamp", "x-signature"} <= required, name
+        parameters = {p["name"] for p in operation.get("parameters", [])}
+        assert not parameters & {"x-key-id", "x-timestamp", "x-signature"}, name

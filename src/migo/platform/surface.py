@@ -108,37 +108,48 @@ def build_surface(
     return app
 
 
-SIGNATURE_HEADERS = ("x-key-id", "x-timestamp", "x-signature")
-REQUEST_SIGNATURE = {
-    "type": "apiKey",
-    "in": "header",
-    "name": "x-signature",
-    "description": "Money-moving calls are signed with one of the application's signing keys (`x-key-id`), "
-    "at `x-timestamp` (Unix seconds, within 5 minutes of the server's clock). The bytes signed are exactly: the "
-    "timestamp, `\\n`, the method in upper case, `\\n`, the path with its query as sent (percent-encoding kept, "
-    "e.g. `/rest/cards/{cardId}/funds`), `\\n`, the `Idempotency-Key` header's value (or nothing), `\\n`, then "
-    "the raw body bytes as sent. `x-signature` is the base64 of the HMAC-SHA256 of those bytes with an HMAC key's "
-    "secret, or of the Ed25519 signature with an Ed25519 key. A signature works once: sent again it is refused "
-    "(7604) unless it carries the same Idempotency-Key, which replays the first answer.",
+_SIGNED_STRING = (
+    "The bytes signed are exactly: the timestamp, `\\n`, the method in upper case, `\\n`, the path with its query "
+    "as sent (percent-encoding kept, e.g. `/rest/cards/{cardId}/funds`), `\\n`, the `Idempotency-Key` header's "
+    "value (or nothing), `\\n`, then the raw body bytes as sent. `x-signature` is the base64 of the HMAC-SHA256 of "
+    "those bytes with an HMAC key's secret, or of their Ed25519 signature with an Ed25519 key. A signature works "
+    "once: sent again it is refused (7604) unless it carries the same Idempotency-Key, which replays the first "
+    "answer."
+)
+# A signed call's three headers, as security schemes a signed operation needs all at once (with its bearer).
+REQUEST_SIGNING: dict[str, dict[str, str]] = {
+    "RequestSignatureKeyId": {"name": "x-key-id", "description": "The id of the application's signing key."},
+    "RequestSignatureTimestamp": {
+        "name": "x-timestamp",
+        "description": "Unix seconds when the request was signed; within 5 minutes of the server's clock.",
+    },
+    "RequestSignature": {"name": "x-signature", "description": "The request's signature. " + _SIGNED_STRING},
 }
+_SIGNING_HEADERS = {scheme["name"] for scheme in REQUEST_SIGNING.values()}
 
 
 def _declare_request_signing(schema: dict[str, Any]) -> None:
-    """A signed operation (one that reads `x-signature`) says so: its three signature headers are required, and
-    it needs its bearer token and the request signature together (one security requirement, both at once)."""
+    """A signed operation (one that reads `x-signature`) says so the way generators and readers understand: it
+    needs its bearer token and the three signing headers together (one security requirement), declared as
+    security schemes rather than parameters, since a transport adds them over the exact bytes it sends."""
     signed = False
     for path in schema.get("paths", {}).values():
         for operation in path.values():
-            headers = [p for p in operation.get("parameters", []) if p.get("in") == "header"]
-            if not any(p["name"] == "x-signature" for p in headers):
+            parameters = operation.get("parameters", [])
+            if not any(p.get("in") == "header" and p["name"] == "x-signature" for p in parameters):
                 continue
             signed = True
-            for parameter in headers:
-                if parameter["name"] in SIGNATURE_HEADERS:
-                    parameter["required"] = True
-            operation["security"] = [{"HTTPBearer": [], "RequestSignature": []}]
+            operation["parameters"] = [
+                p for p in parameters if not (p.get("in") == "header" and p["name"] in _SIGNING_HEADERS)
+            ]
+            # The bearer and the signature together; another way in (a terminal's own credentials) stays beside
+            # it; the cardholder's x-user-token only adds to the bearer, so it is no alternative of its own.
+            others = [r for r in operation.get("security", []) if not set(r) & {"HTTPBearer", "APIKeyHeader"}]
+            operation["security"] = [{"HTTPBearer": [], **{name: [] for name in REQUEST_SIGNING}}, *others]
     if signed:
-        schema.setdefault("components", {}).setdefault("securitySchemes", {})["RequestSignature"] = REQUEST_SIGNATURE
+        schemes = schema.setdefault("components", {}).setdefault("securitySchemes", {})
+        for name, header in REQUEST_SIGNING.items():
+            schemes[name] = {"type": "apiKey", "in": "header", **header}
 
 
 def _drop_fastapi_validation_responses(schema: dict[str, Any]) -> None:

@@ -4528,14 +4528,7 @@ export interface operations {
     verifySignature: {
         parameters: {
             query?: never;
-            header: {
-                /** @description Id of the signing key. */
-                "x-key-id": string | null;
-                /** @description Unix seconds; within 5 minutes of the server clock. */
-                "x-timestamp": string | null;
-                /** @description base64 signature over `timestamp "\n" METHOD "\n" path-with-query "\n" Idempotency-Key (or empty) "\n" raw body`. */
-                "x-signature": string | null;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -5235,13 +5228,7 @@ export interface operations {
     transferBetweenCards: {
         parameters: {
             query?: never;
-            header: {
-                /** @description Id of the signing key. */
-                "x-key-id": string | null;
-                /** @description Unix seconds; within 5 minutes of the server clock. */
-                "x-timestamp": string | null;
-                /** @description base64 signature over `timestamp "\n" METHOD "\n" path-with-query "\n" Idempotency-Key (or empty) "\n" raw body`. */
-                "x-signature": string | null;
+            header?: {
                 /** @description Retries with the same key and body replay the first answer for 24 h. */
                 "Idempotency-Key"?: string | null;
             };
@@ -5322,13 +5309,7 @@ export interface operations {
     moveCardFunds: {
         parameters: {
             query?: never;
-            header: {
-                /** @description Id of the signing key. */
-                "x-key-id": string | null;
-                /** @description Unix seconds; within 5 minutes of the server clock. */
-                "x-timestamp": string | null;
-                /** @description base64 signature over `timestamp "\n" METHOD "\n" path-with-query "\n" Idempotency-Key (or empty) "\n" raw body`. */
-                "x-signature": string | null;
+            header?: {
                 /** @description Retries with the same key and body replay the first answer for 24 h. */
                 "Idempotency-Key"?: string | null;
             };
@@ -8626,13 +8607,7 @@ export interface operations {
     createTerminalPayment: {
         parameters: {
             query?: never;
-            header: {
-                /** @description Id of the signing key. */
-                "x-key-id": string | null;
-                /** @description Unix seconds; within 5 minutes of the server clock. */
-                "x-timestamp": string | null;
-                /** @description base64 signature over `timestamp "\n" METHOD "\n" path-with-query "\n" Idempotency-Key (or empty) "\n" raw body`. */
-                "x-signature": string | null;
+            header?: {
                 /** @description Retries with the same key and body replay the first answer for 24 h. */
                 "Idempotency-Key"?: string | null;
             };
@@ -8783,13 +8758,7 @@ export interface operations {
     reverseTerminalPayment: {
         parameters: {
             query?: never;
-            header: {
-                /** @description Id of the signing key. */
-                "x-key-id": string | null;
-                /** @description Unix seconds; within 5 minutes of the server clock. */
-                "x-timestamp": string | null;
-                /** @description base64 signature over `timestamp "\n" METHOD "\n" path-with-query "\n" Idempotency-Key (or empty) "\n" raw body`. */
-                "x-signature": string | null;
+            header?: {
                 /** @description Retries with the same key and body replay the first answer for 24 h. */
                 "Idempotency-Key"?: string | null;
             };
@@ -8869,13 +8838,7 @@ export interface operations {
     refundTerminalPayment: {
         parameters: {
             query?: never;
-            header: {
-                /** @description Id of the signing key. */
-                "x-key-id": string | null;
-                /** @description Unix seconds; within 5 minutes of the server clock. */
-                "x-timestamp": string | null;
-                /** @description base64 signature over `timestamp "\n" METHOD "\n" path-with-query "\n" Idempotency-Key (or empty) "\n" raw body`. */
-                "x-signature": string | null;
+            header?: {
                 /** @description Retries with the same key and body replay the first answer for 24 h. */
                 "Idempotency-Key"?: string | null;
             };

@@ -16,21 +16,9 @@ def _get_kwargs(
     card_id: UUID,
     *,
     body: FundsRequest,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(x_key_id, Unset):
-        headers["x-key-id"] = x_key_id
-
-    if not isinstance(x_timestamp, Unset):
-        headers["x-timestamp"] = x_timestamp
-
-    if not isinstance(x_signature, Unset):
-        headers["x-signature"] = x_signature
-
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -108,9 +96,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: FundsRequest,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TransactionOutResponse]:
     """Move Card Funds
@@ -125,10 +110,6 @@ def sync_detailed(
 
     Args:
         card_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (FundsRequest):
@@ -144,9 +125,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         card_id=card_id,
         body=body,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
         idempotency_key=idempotency_key,
     )
 
@@ -162,9 +140,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: FundsRequest,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ErrorEnvelope | TransactionOutResponse | None:
     """Move Card Funds
@@ -179,10 +154,6 @@ def sync(
 
     Args:
         card_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (FundsRequest):
@@ -199,9 +170,6 @@ def sync(
         card_id=card_id,
         client=client,
         body=body,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -211,9 +179,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: FundsRequest,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TransactionOutResponse]:
     """Move Card Funds
@@ -228,10 +193,6 @@ async def asyncio_detailed(
 
     Args:
         card_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (FundsRequest):
@@ -247,9 +208,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         card_id=card_id,
         body=body,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
         idempotency_key=idempotency_key,
     )
 
@@ -263,9 +221,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: FundsRequest,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ErrorEnvelope | TransactionOutResponse | None:
     """Move Card Funds
@@ -280,10 +235,6 @@ async def asyncio(
 
     Args:
         card_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (FundsRequest):
@@ -301,9 +252,6 @@ async def asyncio(
             card_id=card_id,
             client=client,
             body=body,
-            x_key_id=x_key_id,
-            x_timestamp=x_timestamp,
-            x_signature=x_signature,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -13,21 +13,9 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: TransferRequest,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(x_key_id, Unset):
-        headers["x-key-id"] = x_key_id
-
-    if not isinstance(x_timestamp, Unset):
-        headers["x-timestamp"] = x_timestamp
-
-    if not isinstance(x_signature, Unset):
-        headers["x-signature"] = x_signature
-
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -97,9 +85,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TransferRequest,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TransactionOutResponse]:
     """Transfer Between Cards
@@ -112,10 +97,6 @@ def sync_detailed(
     the denied transaction it recorded, `error.transactionId` with `error.status: "denied"`.
 
     Args:
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (TransferRequest):
@@ -130,9 +111,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
         idempotency_key=idempotency_key,
     )
 
@@ -147,9 +125,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TransferRequest,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ErrorEnvelope | TransactionOutResponse | None:
     """Transfer Between Cards
@@ -162,10 +137,6 @@ def sync(
     the denied transaction it recorded, `error.transactionId` with `error.status: "denied"`.
 
     Args:
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (TransferRequest):
@@ -181,9 +152,6 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -192,9 +160,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TransferRequest,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TransactionOutResponse]:
     """Transfer Between Cards
@@ -207,10 +172,6 @@ async def asyncio_detailed(
     the denied transaction it recorded, `error.transactionId` with `error.status: "denied"`.
 
     Args:
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (TransferRequest):
@@ -225,9 +186,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
         idempotency_key=idempotency_key,
     )
 
@@ -240,9 +198,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TransferRequest,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ErrorEnvelope | TransactionOutResponse | None:
     """Transfer Between Cards
@@ -255,10 +210,6 @@ async def asyncio(
     the denied transaction it recorded, `error.transactionId` with `error.status: "denied"`.
 
     Args:
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (TransferRequest):
@@ -275,9 +226,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
-            x_key_id=x_key_id,
-            x_timestamp=x_timestamp,
-            x_signature=x_signature,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -16,21 +16,9 @@ def _get_kwargs(
     terminal_id: UUID,
     *,
     body: TerminalPaymentCreate,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(x_key_id, Unset):
-        headers["x-key-id"] = x_key_id
-
-    if not isinstance(x_timestamp, Unset):
-        headers["x-timestamp"] = x_timestamp
-
-    if not isinstance(x_signature, Unset):
-        headers["x-signature"] = x_signature
-
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -103,9 +91,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TerminalPaymentCreate,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TerminalPaymentOutResponse]:
     """Create Terminal Payment
@@ -119,10 +104,6 @@ def sync_detailed(
 
     Args:
         terminal_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (TerminalPaymentCreate): `CreateTerminalPaymentInput` (seed 003: no top-level
@@ -139,9 +120,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         terminal_id=terminal_id,
         body=body,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
         idempotency_key=idempotency_key,
     )
 
@@ -157,9 +135,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TerminalPaymentCreate,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ErrorEnvelope | TerminalPaymentOutResponse | None:
     """Create Terminal Payment
@@ -173,10 +148,6 @@ def sync(
 
     Args:
         terminal_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (TerminalPaymentCreate): `CreateTerminalPaymentInput` (seed 003: no top-level
@@ -194,9 +165,6 @@ def sync(
         terminal_id=terminal_id,
         client=client,
         body=body,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -206,9 +174,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TerminalPaymentCreate,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TerminalPaymentOutResponse]:
     """Create Terminal Payment
@@ -222,10 +187,6 @@ async def asyncio_detailed(
 
     Args:
         terminal_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (TerminalPaymentCreate): `CreateTerminalPaymentInput` (seed 003: no top-level
@@ -242,9 +203,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         terminal_id=terminal_id,
         body=body,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
         idempotency_key=idempotency_key,
     )
 
@@ -258,9 +216,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TerminalPaymentCreate,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ErrorEnvelope | TerminalPaymentOutResponse | None:
     """Create Terminal Payment
@@ -274,10 +229,6 @@ async def asyncio(
 
     Args:
         terminal_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (TerminalPaymentCreate): `CreateTerminalPaymentInput` (seed 003: no top-level
@@ -296,9 +247,6 @@ async def asyncio(
             terminal_id=terminal_id,
             client=client,
             body=body,
-            x_key_id=x_key_id,
-            x_timestamp=x_timestamp,
-            x_signature=x_signature,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -17,21 +17,9 @@ def _get_kwargs(
     payment_id: UUID,
     *,
     body: TerminalRefundCreate | Unset = UNSET,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(x_key_id, Unset):
-        headers["x-key-id"] = x_key_id
-
-    if not isinstance(x_timestamp, Unset):
-        headers["x-timestamp"] = x_timestamp
-
-    if not isinstance(x_signature, Unset):
-        headers["x-signature"] = x_signature
-
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -107,9 +95,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TerminalRefundCreate | Unset = UNSET,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TerminalOperationOutResponse]:
     """Refund Terminal Payment
@@ -119,10 +104,6 @@ def sync_detailed(
     Args:
         terminal_id (UUID):
         payment_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (TerminalRefundCreate | Unset):
@@ -139,9 +120,6 @@ def sync_detailed(
         terminal_id=terminal_id,
         payment_id=payment_id,
         body=body,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
         idempotency_key=idempotency_key,
     )
 
@@ -158,9 +136,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TerminalRefundCreate | Unset = UNSET,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ErrorEnvelope | TerminalOperationOutResponse | None:
     """Refund Terminal Payment
@@ -170,10 +145,6 @@ def sync(
     Args:
         terminal_id (UUID):
         payment_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (TerminalRefundCreate | Unset):
@@ -191,9 +162,6 @@ def sync(
         payment_id=payment_id,
         client=client,
         body=body,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -204,9 +172,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TerminalRefundCreate | Unset = UNSET,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TerminalOperationOutResponse]:
     """Refund Terminal Payment
@@ -216,10 +181,6 @@ async def asyncio_detailed(
     Args:
         terminal_id (UUID):
         payment_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (TerminalRefundCreate | Unset):
@@ -236,9 +197,6 @@ async def asyncio_detailed(
         terminal_id=terminal_id,
         payment_id=payment_id,
         body=body,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
         idempotency_key=idempotency_key,
     )
 
@@ -253,9 +211,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TerminalRefundCreate | Unset = UNSET,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ErrorEnvelope | TerminalOperationOutResponse | None:
     """Refund Terminal Payment
@@ -265,10 +220,6 @@ async def asyncio(
     Args:
         terminal_id (UUID):
         payment_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
         body (TerminalRefundCreate | Unset):
@@ -287,9 +238,6 @@ async def asyncio(
             payment_id=payment_id,
             client=client,
             body=body,
-            x_key_id=x_key_id,
-            x_timestamp=x_timestamp,
-            x_signature=x_signature,
             idempotency_key=idempotency_key,
         )
     ).parsed

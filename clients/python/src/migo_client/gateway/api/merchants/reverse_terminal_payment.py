@@ -15,21 +15,9 @@ def _get_kwargs(
     terminal_id: UUID,
     payment_id: UUID,
     *,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(x_key_id, Unset):
-        headers["x-key-id"] = x_key_id
-
-    if not isinstance(x_timestamp, Unset):
-        headers["x-timestamp"] = x_timestamp
-
-    if not isinstance(x_signature, Unset):
-        headers["x-signature"] = x_signature
-
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
@@ -99,9 +87,6 @@ def sync_detailed(
     payment_id: UUID,
     *,
     client: AuthenticatedClient,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TerminalOperationOutResponse]:
     """Reverse Terminal Payment
@@ -113,10 +98,6 @@ def sync_detailed(
     Args:
         terminal_id (UUID):
         payment_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
 
@@ -131,9 +112,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         terminal_id=terminal_id,
         payment_id=payment_id,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
         idempotency_key=idempotency_key,
     )
 
@@ -149,9 +127,6 @@ def sync(
     payment_id: UUID,
     *,
     client: AuthenticatedClient,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ErrorEnvelope | TerminalOperationOutResponse | None:
     """Reverse Terminal Payment
@@ -163,10 +138,6 @@ def sync(
     Args:
         terminal_id (UUID):
         payment_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
 
@@ -182,9 +153,6 @@ def sync(
         terminal_id=terminal_id,
         payment_id=payment_id,
         client=client,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -194,9 +162,6 @@ async def asyncio_detailed(
     payment_id: UUID,
     *,
     client: AuthenticatedClient,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TerminalOperationOutResponse]:
     """Reverse Terminal Payment
@@ -208,10 +173,6 @@ async def asyncio_detailed(
     Args:
         terminal_id (UUID):
         payment_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
 
@@ -226,9 +187,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         terminal_id=terminal_id,
         payment_id=payment_id,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
         idempotency_key=idempotency_key,
     )
 
@@ -242,9 +200,6 @@ async def asyncio(
     payment_id: UUID,
     *,
     client: AuthenticatedClient,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ErrorEnvelope | TerminalOperationOutResponse | None:
     """Reverse Terminal Payment
@@ -256,10 +211,6 @@ async def asyncio(
     Args:
         terminal_id (UUID):
         payment_id (UUID):
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         idempotency_key (None | str | Unset): Retries with the same key and body replay the first
             answer for 24 h.
 
@@ -276,9 +227,6 @@ async def asyncio(
             terminal_id=terminal_id,
             payment_id=payment_id,
             client=client,
-            x_key_id=x_key_id,
-            x_timestamp=x_timestamp,
-            x_signature=x_signature,
             idempotency_key=idempotency_key,
         )
     ).parsed

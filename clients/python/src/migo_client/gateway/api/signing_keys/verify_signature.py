@@ -13,19 +13,8 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: VerifySignatureBody | Unset = UNSET,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(x_key_id, Unset):
-        headers["x-key-id"] = x_key_id
-
-    if not isinstance(x_timestamp, Unset):
-        headers["x-timestamp"] = x_timestamp
-
-    if not isinstance(x_signature, Unset):
-        headers["x-signature"] = x_signature
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -89,19 +78,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: VerifySignatureBody | Unset = UNSET,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | SignatureCheckResponse]:
     """Verify Signature
 
      Check your request signing: sign any JSON body exactly as for a money-moving call.
 
     Args:
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         body (VerifySignatureBody | Unset):
 
     Raises:
@@ -114,9 +96,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
     )
 
     response = client.get_httpx_client().request(
@@ -130,19 +109,12 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: VerifySignatureBody | Unset = UNSET,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
 ) -> ErrorEnvelope | SignatureCheckResponse | None:
     """Verify Signature
 
      Check your request signing: sign any JSON body exactly as for a money-moving call.
 
     Args:
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         body (VerifySignatureBody | Unset):
 
     Raises:
@@ -156,9 +128,6 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
     ).parsed
 
 
@@ -166,19 +135,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: VerifySignatureBody | Unset = UNSET,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | SignatureCheckResponse]:
     """Verify Signature
 
      Check your request signing: sign any JSON body exactly as for a money-moving call.
 
     Args:
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         body (VerifySignatureBody | Unset):
 
     Raises:
@@ -191,9 +153,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        x_key_id=x_key_id,
-        x_timestamp=x_timestamp,
-        x_signature=x_signature,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -205,19 +164,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: VerifySignatureBody | Unset = UNSET,
-    x_key_id: None | str | Unset = UNSET,
-    x_timestamp: None | str | Unset = UNSET,
-    x_signature: None | str | Unset = UNSET,
 ) -> ErrorEnvelope | SignatureCheckResponse | None:
     """Verify Signature
 
      Check your request signing: sign any JSON body exactly as for a money-moving call.
 
     Args:
-        x_key_id (None | str | Unset): Id of the signing key.
-        x_timestamp (None | str | Unset): Unix seconds; within 5 minutes of the server clock.
-        x_signature (None | str | Unset): base64 signature over `timestamp "\\n" METHOD "\\n"
-            path-with-query "\\n" Idempotency-Key (or empty) "\\n" raw body`.
         body (VerifySignatureBody | Unset):
 
     Raises:
@@ -232,8 +184,5 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
-            x_key_id=x_key_id,
-            x_timestamp=x_timestamp,
-            x_signature=x_signature,
         )
     ).parsed
