@@ -55,9 +55,8 @@ _STATUS_TEXT = {
 PAY_TRIES_PER_ADDRESS = Limit("checkout-pay-ip", attempts=60, window_seconds=600)
 
 
-def _notice(request: Request, heading: str, message: str, status_code: int, language: str | None = None) -> Response:
+def _notice(request: Request, heading: str, message: str, status_code: int, language: str) -> Response:
     """A page that only explains why the checkout cannot go on (in the link's language, else the browser's)."""
-    language = language or _browser_language(request)
     context = {"heading": i18n.translate(language, heading), "message": message}
     return page(request, "not_found.html", context, status_code=status_code, headers=_HEADERS, language=language)
 
