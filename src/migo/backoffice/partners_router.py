@@ -118,12 +118,14 @@ async def update_partner(
     session: DbSession,
     operator: OperatorPrincipal = require_permission("partners.manage"),
 ) -> Any:
-    """Rename the partner or change its token lifetimes. A lifetime out of bounds is a 400 naming it, and
-    nothing changes; tokens already issued keep their expiry."""
-    lifetimes = patch_changes(body, *PartnerUpdate.model_fields)
+    """Rename the partner, change its token lifetimes or the language of its hosted pages and card statements
+    (`locale`, null: the reader's). A lifetime out of bounds or a language Migo does not speak is a 400 naming
+    it, and nothing changes; tokens already issued keep their expiry."""
+    lifetimes = patch_changes(body, *(field for field in PartnerUpdate.model_fields if field != "locale"))
     name = lifetimes.pop("name", None)
+    locale = {"locale": lifetimes.pop("locale")} if "locale" in lifetimes else {}
     change = await identity.update_partner(
-        session, await own_partner(session, operator, partnerId), name=name, lifetimes=lifetimes
+        session, await own_partner(session, operator, partnerId), name=name, lifetimes=lifetimes, **locale
     )
     record_changes(request, **{to_camel(field): values for field, values in change.changed.items()})
     name_resource(request, change.partner.name)  # renamed: the new name (`changes` keeps the old)

@@ -363,6 +363,10 @@ class PartnerOut(ApiModel):
     user_refresh_ttl_seconds: int = Field(description="A cardholder's refresh token, in seconds.")
     operator_access_ttl_seconds: int = Field(description="An operator's access token (CMS), in seconds.")
     operator_refresh_ttl_seconds: int = Field(description="An operator's refresh token, in seconds.")
+    locale: str | None = Field(
+        description="The language of its hosted pages (checkout, card activation) and card statements when a "
+        "Payment Link names none: `es` or `en`; null: the customer's browser's (English for a statement)."
+    )
 
 
 class CardProgramOut(ApiModel):
@@ -456,6 +460,9 @@ class PartnerUpdate(ApiInput):
     user_refresh_ttl_seconds: Seconds | None = None
     operator_access_ttl_seconds: Seconds | None = None
     operator_refresh_ttl_seconds: Seconds | None = None
+    locale: Annotated[str, Field(max_length=12)] | None = Field(
+        None, description="`es` or `en`: the language of its hosted pages and card statements; null: the reader's."
+    )
 
 
 # A partner's Payment Link clients (Middleware): what `migo clients configure` sets, read and changed here.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from migo.platform.errors import domain_errors
+from migo.platform.i18n import N_  # a message a customer also reads on a hosted page, translated there
 
 card_error = domain_errors("cards", gateway=(72, 73))
 
@@ -11,15 +12,15 @@ class CARD_ERRORS:  # noqa: N801 - a namespace of constants, named like the plat
     # 72xx cards
     CARD_NOT_FOUND = card_error(7200, "CARD_NOT_FOUND", 404, "The card does not exist.")
     CARD_INACTIVE = card_error(7201, "CARD_INACTIVE", 409, "The card has not been activated.")
-    CARD_BLOCKED = card_error(7202, "CARD_BLOCKED", 409, "The card is blocked.")
-    CARD_CANCELLED = card_error(7203, "CARD_CANCELLED", 409, "The card is cancelled.")
-    CARD_ALREADY_ACTIVE = card_error(7204, "CARD_ALREADY_ACTIVE", 409, "The card is already active.")
-    INVALID_CARD_NUMBER = card_error(7205, "INVALID_CARD_NUMBER", 400, "The card number is not valid.")
+    CARD_BLOCKED = card_error(7202, "CARD_BLOCKED", 409, N_("The card is blocked."))
+    CARD_CANCELLED = card_error(7203, "CARD_CANCELLED", 409, N_("The card is cancelled."))
+    CARD_ALREADY_ACTIVE = card_error(7204, "CARD_ALREADY_ACTIVE", 409, N_("The card is already active."))
+    INVALID_CARD_NUMBER = card_error(7205, "INVALID_CARD_NUMBER", 400, N_("The card number is not valid."))
     ACTIVATION_FAILED = card_error(
-        7206, "ACTIVATION_FAILED", 400, "No card waiting for activation matches this number for this cardholder."
+        7206, "ACTIVATION_FAILED", 400, N_("No card waiting for activation matches this number for this cardholder.")
     )
     CARDHOLDER_NAME_MISMATCH = card_error(
-        7207, "CARDHOLDER_NAME_MISMATCH", 400, "The name does not match the name printed on the card."
+        7207, "CARDHOLDER_NAME_MISMATCH", 400, N_("The name does not match the name printed on the card.")
     )
     INVALID_CARD_TRANSITION = card_error(7208, "INVALID_CARD_TRANSITION", 409, "The card cannot make this transition.")
     CARD_PERMISSION_DENIED = card_error(7209, "CARD_PERMISSION_DENIED", 403, "The user may not do this with this card.")
@@ -37,7 +38,7 @@ class CARD_ERRORS:  # noqa: N801 - a namespace of constants, named like the plat
     EXTERNAL_CARD_ALREADY_LINKED = card_error(
         7219, "EXTERNAL_CARD_ALREADY_LINKED", 409, "This card is already linked to the cardholder."
     )
-    CARD_EXPIRED = card_error(7220, "CARD_EXPIRED", 400, "The card has expired.")
+    CARD_EXPIRED = card_error(7220, "CARD_EXPIRED", 400, N_("The card has expired."))
     CARD_PROGRAM_NOT_FOUND = card_error(
         7221, "CARD_PROGRAM_NOT_FOUND", 409, "The company has no card program; it is provisioned at onboarding."
     )

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import structlog
+from babel.dates import format_date, format_skeleton, format_time
 from fpdf.errors import FPDFException
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
@@ -14,11 +15,12 @@ from sqlalchemy.orm import undefer
 from migo.identity import service as identity
 from migo.identity.principals import GatewayCaller
 from migo.ledger import service as ledger
-from migo.platform import clock
+from migo.platform import clock, i18n
 from migo.platform.errors import ERRORS, ApiError
+from migo.platform.i18n import N_
 from migo.platform.ids import new_id
 from migo.platform.jobs import defer
-from migo.platform.money import display_money
+from migo.platform.money import display_figure, display_money
 from migo.platform.pdf import NumberedPdf, latin1
 
 from .access import card_for, readable
@@ -71,15 +73,21 @@ async def get_statement(
     return statement
 
 
-_COLUMNS = (("Date (UTC)", 36, "L"), ("Description", 82, "L"), ("Amount", 36, "R"), ("Balance", 36, "R"))
+_COLUMNS = (
+    (N_("Date (UTC)"), 36, "L"),
+    (N_("Description"), 82, "L"),
+    (N_("Amount"), 36, "R"),
+    (N_("Balance"), 36, "R"),
+)
 
 
 class _StatementPdf(NumberedPdf):
     """Pages after the first repeat the statement's running header and the table's column headings."""
 
-    def __init__(self, running_header: str, currency: str) -> None:
-        super().__init__(running_header)
+    def __init__(self, running_header: str, currency: str, language: str) -> None:
+        super().__init__(running_header, language)
         self.currency = currency
+        self.language = language
         self.in_table = False
 
     def header(self) -> None:
@@ -94,7 +102,8 @@ class _StatementPdf(NumberedPdf):
 
     def column_headings(self) -> None:
         self.set_font("Helvetica", "B", 9)
-        for heading, width, align in _COLUMNS:
+        for message, width, align in _COLUMNS:
+            heading = latin1(i18n.translate(self.language, message))
             shown = f"{heading} ({self.currency})" if align == "R" else heading
             self.cell(width, 7, shown, border="B", align=align)
         self.ln()
@@ -112,14 +121,25 @@ def render_pdf(
     opening: Decimal,
     lines: list[ledger.Movement],
     generated_at: datetime,
+    language: str = i18n.SOURCE_LANGUAGE,
 ) -> bytes:
     """The statement: who issued it, whose card, the period and when it was made; opening and closing balances
     and the period's credits and debits; then every movement. Amounts in the currency's usual decimals, under
-    right-aligned headings; every page numbered, and every page after the first headed again."""
-    pdf = _StatementPdf(f"Card statement {year:04d}-{month:02d} - card ending {card.last4} - {issuer}", currency)
+    right-aligned headings; every page numbered, and every page after the first headed again. Its words, amounts
+    and dates in `language`."""
+
+    def _(message: str) -> str:
+        return latin1(i18n.translate(language, message))
+
+    running_header = _(N_("Card statement %(period)s - card ending %(last4)s - %(issuer)s")) % {
+        "period": f"{year:04d}-{month:02d}",
+        "last4": card.last4,
+        "issuer": issuer,
+    }
+    pdf = _StatementPdf(running_header, currency, language)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 16)
-    pdf.cell(0, 10, "Card statement", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 10, _(N_("Card statement")), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=10)
     pdf.set_text_color(90)
     pdf.cell(0, 6, latin1(issuer), new_x="LMARGIN", new_y="NEXT")
@@ -128,35 +148,44 @@ def render_pdf(
     closing = lines[-1].balance_after if lines else opening
     credits = sum((line.amount for line in lines if line.amount > 0), Decimal(0))
     debits = sum((-line.amount for line in lines if line.amount < 0), Decimal(0))
+    generated = generated_at.astimezone(UTC)
     for label, value in (
-        ("Cardholder", latin1(holder)),
-        ("Card", f"**** **** **** {card.last4}"),
-        ("Period", f"{year:04d}-{month:02d}"),
-        ("Generated", generated_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")),
-        ("Opening balance", display_money(opening, currency)),
-        ("Credits", display_money(credits, currency)),
-        ("Debits", display_money(debits, currency)),
-        ("Closing balance", display_money(closing, currency)),
+        (N_("Cardholder"), latin1(holder)),
+        (N_("Card"), f"**** **** **** {card.last4}"),
+        (N_("Period"), format_skeleton("yMMMM", datetime(year, month, 1), locale=language)),
+        (N_("Generated"), f"{format_date(generated, 'medium', locale=language)} {_time(generated, language)} UTC"),
+        (N_("Opening balance"), display_money(opening, currency, language)),
+        (N_("Credits"), display_money(credits, currency, language)),
+        (N_("Debits"), display_money(debits, currency, language)),
+        (N_("Closing balance"), display_money(closing, currency, language)),
     ):
-        pdf.cell(45, 6, label)
-        pdf.cell(0, 6, value, new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(45, 6, _(label))
+        pdf.cell(0, 6, latin1(value), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     pdf.in_table = True
     pdf.column_headings()
     if not lines:
-        pdf.cell(0, 7, "No movements in this period.", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 7, _(N_("No movements in this period.")), new_x="LMARGIN", new_y="NEXT")
     for line in lines:
         description = line.description or line.kind.replace("_", " ").capitalize()
-        pdf.cell(_COLUMNS[0][1], 6, line.created_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M"))
+        at = line.created_at.astimezone(UTC)
+        pdf.cell(_COLUMNS[0][1], 6, latin1(f"{format_skeleton('yMd', at, locale=language)} {_time(at, language)}"))
         pdf.cell(_COLUMNS[1][1], 6, latin1(description[:48]))
-        pdf.cell(_COLUMNS[2][1], 6, _figure(line.amount, currency), align="R")
-        pdf.cell(_COLUMNS[3][1], 6, _figure(line.balance_after, currency), align="R", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(_COLUMNS[2][1], 6, latin1(display_figure(line.amount, currency, language)), align="R")
+        pdf.cell(
+            _COLUMNS[3][1],
+            6,
+            latin1(display_figure(line.balance_after, currency, language)),
+            align="R",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
     return bytes(pdf.output())
 
 
-def _figure(value: Decimal, currency: str) -> str:
-    """An amount in a column headed with its currency: `1,234.50`."""
-    return display_money(value, currency).removeprefix(f"{currency} ")
+def _time(value: datetime, language: str) -> str:
+    """Hours and minutes as the language writes them, in UTC (the statement's time zone)."""
+    return format_time(value, "short", tzinfo=UTC, locale=language)
 
 
 async def produce(session: AsyncSession, statement_id: uuid.UUID) -> CardStatement | None:
@@ -173,9 +202,16 @@ async def produce(session: AsyncSession, statement_id: uuid.UUID) -> CardStateme
     assert program is not None
     start, end = period(statement.month, statement.year)
     opening, lines = await ledger.statement_of(session, card.account_id, start, end)
+    # The partner's language, else English: the worker has no reader's browser to ask.
+    language = i18n.choose(
+        await identity.partner_locale(session, await identity.partner_of_company(session, card.company_id))
+    )
+    issued_by = i18n.translate(language, N_("%(program)s, issued by %(company)s"))
     try:
         statement.pdf = render_pdf(
-            issuer=f"{program.name}, issued by {await identity.company_name(session, card.company_id)}",
+            issuer=issued_by
+            % {"program": program.name, "company": await identity.company_name(session, card.company_id)},
+            language=language,
             holder=holder or card.embossed_name or "-",
             card=card,
             currency=program.currency,

@@ -5,6 +5,7 @@ application's clientId/clientSecret (2008)."""
 from __future__ import annotations
 
 from migo.platform.errors import domain_errors
+from migo.platform.i18n import N_  # a message a customer also reads on a hosted page, translated there
 
 identity_error = domain_errors("identity", gateway=(71, 76, 78), middleware=(range(2007, 2009),))
 
@@ -13,7 +14,7 @@ class IDENTITY_ERRORS:  # noqa: N801 - a namespace of constants, named like the 
     # 71xx users
     USER_NOT_FOUND = identity_error(7100, "USER_NOT_FOUND", 404, "The user does not exist.")
     USERNAME_TAKEN = identity_error(7101, "USERNAME_TAKEN", 409, "The username is already registered.")
-    USER_DISABLED = identity_error(7102, "USER_DISABLED", 403, "The user is disabled.")
+    USER_DISABLED = identity_error(7102, "USER_DISABLED", 403, N_("The user is disabled."))
     INVALID_OTP = identity_error(7103, "INVALID_OTP", 400, "The one-time code is not valid.")
     OTP_EXPIRED = identity_error(7104, "OTP_EXPIRED", 400, "The one-time code has expired; request a new one.")
     WEAK_PASSWORD = identity_error(7105, "WEAK_PASSWORD", 400, "The password does not meet the password policy.")

@@ -27,6 +27,8 @@ class Partner(IdMixin, CreatedAtMixin, Base):
     user_refresh_ttl_seconds: Mapped[int]
     operator_access_ttl_seconds: Mapped[int]
     operator_refresh_ttl_seconds: Mapped[int]
+    # The language its hosted pages and card statements speak by default (`es`, `en`); None: the reader's.
+    locale: Mapped[str | None] = mapped_column(String(12))
 
 
 class Company(IdMixin, CreatedAtMixin, Base):

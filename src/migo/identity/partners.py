@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from migo.platform import i18n
 from migo.platform.errors import ApiError
 from migo.platform.pagination import Listing, SortOrder
 from migo.platform.settings import get_settings
@@ -112,17 +113,32 @@ class PartnerChange:
     changed: dict[str, tuple[Any, Any]]  # what changed: field → (before, after)
 
 
+_UNCHANGED: Any = object()
+
+
 async def update_partner(
-    session: AsyncSession, partner_id: uuid.UUID, *, name: str | None = None, lifetimes: Mapping[str, int]
+    session: AsyncSession,
+    partner_id: uuid.UUID,
+    *,
+    name: str | None = None,
+    lifetimes: Mapping[str, int],
+    locale: str | None = _UNCHANGED,
 ) -> PartnerChange:
-    """Rename the partner and change some of its token lifetimes (TokenLifetimes fields); lifetimes out of
-    bounds are a 400 naming them, and nothing changes. Tokens already issued keep their expiry: the next
-    sign-in or refresh gets the new lifetimes."""
+    """Rename the partner, change some of its token lifetimes (TokenLifetimes fields) and its language
+    (`locale`, None: the reader's); lifetimes out of bounds or a language Migo does not speak are a 400
+    naming them, and nothing changes. Tokens already issued keep their expiry: the next sign-in or refresh
+    gets the new lifetimes."""
+    if locale is not _UNCHANGED and locale is not None and locale not in i18n.LANGUAGES:
+        raise invalid_body([(("locale",), f"one of {', '.join(i18n.LANGUAGES)}")], ["locale"])
     partner = await get_partner(session, partner_id, lock=True)
-    before = {"name": partner.name, **dataclasses.asdict(TokenLifetimes.of(partner))}
+    before = {"name": partner.name, "locale": partner.locale, **dataclasses.asdict(TokenLifetimes.of(partner))}
     changed = dataclasses.replace(TokenLifetimes.of(partner), **lifetimes)
     changed.require_sane(lifetimes)
-    after = {"name": partner.name if name is None else name, **dataclasses.asdict(changed)}
+    after = {
+        "name": partner.name if name is None else name,
+        "locale": partner.locale if locale is _UNCHANGED else locale,
+        **dataclasses.asdict(changed),
+    }
     for field, value in after.items():
         setattr(partner, field, value)
     await session.flush()

@@ -8,7 +8,8 @@
 - a partner's cardholders, for its back office: `PARTNER_CARDHOLDERS` (a list), `partner_cardholders`,
   `partner_cardholder`, and an operator's block of one (`block_cardholder`, `unblock_cardholder`);
 - one-time codes: `verify_otp` (a PIN reset spends one);
-- partners: `acting_partner` (the partner an operator names, when its scope holds it),
+- partners: `acting_partner` (the partner an operator names, when its scope holds it), `partner_locale` (the
+  language its hosted pages and statements speak by default),
   `company_ids_of_partner` (what a back-office operator's partner manages, for the domains that scope a CMS
   read to it); for the back office's partner pages, the partners in a scope (`PARTNERS`, `partner_ids`,
   `partners`), one with its companies and applications (`partner_overview`), `create_partner` and
@@ -55,7 +56,7 @@ from .cardholders import register_once as register_cardholder_once
 from .cardholders import unblock as unblock_cardholder
 from .errors import IDENTITY_ERRORS
 from .merchant_tokens import MERCHANT_TOKENS, NewMerchantToken
-from .models import Company, MerchantToken, Operator, User
+from .models import Company, MerchantToken, Operator, Partner, User
 from .partners import (
     PARTNERS,
     PartnerChange,
@@ -101,6 +102,7 @@ __all__ = [
     "partner_cardholder",
     "partner_cardholders",
     "partner_ids",
+    "partner_locale",
     "partner_of_company",
     "partner_overview",
     "partners",
@@ -121,18 +123,20 @@ class ActivationHolder:
     user_id: uuid.UUID
     company_id: uuid.UUID
     company_name: str
+    locale: str | None  # the company's partner's, in which the page speaks
 
 
 async def cardholder_for_activation(session: AsyncSession, user_id: uuid.UUID) -> ActivationHolder | None:
     """The active cardholder of an activation link (the link carries the user id: it is the capability)."""
     row = (
         await session.execute(
-            select(User.id, User.company_id, Company.name)
+            select(User.id, User.company_id, Company.name, Partner.locale)
             .join(Company, Company.id == User.company_id)
+            .join(Partner, Partner.id == Company.partner_id)
             .where(User.id == user_id, User.status == "active")
         )
     ).first()
-    return ActivationHolder(row[0], row[1], row[2]) if row else None
+    return ActivationHolder(row[0], row[1], row[2], row[3]) if row else None
 
 
 async def cardholder_name(session: AsyncSession, company_id: uuid.UUID, user_id: uuid.UUID) -> str | None:
@@ -163,6 +167,11 @@ async def partner_of_company(session: AsyncSession, company_id: uuid.UUID) -> uu
     partner_id = await session.scalar(select(Company.partner_id).where(Company.id == company_id))
     assert partner_id is not None  # the caller holds the company's own id
     return partner_id
+
+
+async def partner_locale(session: AsyncSession, partner_id: uuid.UUID) -> str | None:
+    """The language the partner's hosted pages and statements speak by default, or None (the reader's)."""
+    return await session.scalar(select(Partner.locale).where(Partner.id == partner_id))
 
 
 async def operator_usernames(session: AsyncSession, operator_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:

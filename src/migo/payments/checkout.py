@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.platform import clock, pan
 from migo.platform.db import database
 from migo.platform.errors import MW_ERRORS, ApiError
+from migo.platform.i18n import N_
 from migo.platform.ratelimit import Limit
 from migo.platform.secrets import CardNumber, Cvv, Secret
 from migo.platform.settings import get_settings
@@ -68,26 +69,27 @@ class AttemptResult:
         return DECLINE_REASONS.get(code, "The payment was declined.") if code else None
 
 
-def _invalid(detail: str) -> ApiError:
-    return ApiError(MW_ERRORS.INVALID_BODY, detail)
+def _invalid(field: str, problem: str) -> ApiError:
+    """5000 naming the field; the problem is a catalog message, so the hosted pages show it translated."""
+    return ApiError(MW_ERRORS.INVALID_BODY, f"{field}: {problem}")
 
 
 def read_card(number: CardNumber, expiry: str, cvv: Cvv, holder_name: str | None) -> CardData:
     """The card as typed, checked the way the page checks it inline; 5000 with the field otherwise."""
     digits = pan.normalize(number.reveal())
     if not (digits.isdigit() and 12 <= len(digits) <= 19 and pan.is_valid(digits)):
-        raise _invalid("cardNumber: not a valid card number.")
+        raise _invalid("cardNumber", N_("not a valid card number."))
     match = _EXPIRY.match(expiry)
     if match is None:
-        raise _invalid("expiry: use MM/YY.")
+        raise _invalid("expiry", N_("use MM/YY."))
     month, year = int(match.group(1)), int(match.group(2))
     year = year + 2000 if year < 100 else year
     today = clock.now()
     if (year, month) < (today.year, today.month):
-        raise _invalid("expiry: the card has expired.")
+        raise _invalid("expiry", N_("the card has expired."))
     cvv_length = 4 if pan.brand_of(digits) == "amex" else 3
     if not (cvv.reveal().isdigit() and len(cvv.reveal()) == cvv_length):
-        raise _invalid(f"cvv: {cvv_length} digits.")
+        raise _invalid("cvv", N_("4 digits.") if cvv_length == 4 else N_("3 digits."))
     name = (holder_name or "").strip()[:60] or None
     return CardData(number=CardNumber(digits), expiry_month=month, expiry_year=year, cvv=cvv, holder_name=name)
 
@@ -177,7 +179,7 @@ async def pay(uid: str, card: CardData, installments: int, *, merchant_slug: str
         route = await card_route(session, client, number)
         info, terms, refusals = route.info, route.terms, route.refusals
         if installments not in route.installments:
-            raise _invalid(f"installments: this card can be paid in {', '.join(map(str, route.installments))}.")
+            raise _invalid("installments", f"this card can be paid in {', '.join(map(str, route.installments))}.")
         await _abandon_open_challenges(session, transaction)  # before this attempt exists: it is not one of them
         token = await tokenize(session, card, info.brand)
         amount = Decimal((transaction.processor_amounts or {}).get(terms.name, transaction.amount)) if terms else None

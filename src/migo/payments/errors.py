@@ -4,6 +4,7 @@ follows a link's creation (5011-5020)."""
 from __future__ import annotations
 
 from migo.platform.errors import domain_errors
+from migo.platform.i18n import N_  # a message a customer also reads on a hosted page, translated there
 
 payment_error = domain_errors("payments", middleware=(range(2002, 2007), range(5004, 5005), range(5011, 5100)))
 
@@ -45,6 +46,6 @@ class PAYMENT_ERRORS:  # noqa: N801 - a namespace of constants, named like the p
         "The payment processor did not answer; Migo confirms the outcome with it and reports it by webhook.",
     )
     PAYMENT_IN_PROGRESS = payment_error(
-        5019, "PAYMENT_IN_PROGRESS", 409, "The processor is still answering another request on this payment."
+        5019, "PAYMENT_IN_PROGRESS", 409, N_("The processor is still answering another request on this payment.")
     )
     PROCESSOR_DECLINED = payment_error(5020, "PROCESSOR_DECLINED", 409, "The payment processor refused the operation.")

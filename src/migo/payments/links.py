@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.events import service as events
 from migo.notifications import service as notifications
-from migo.platform import clock
+from migo.platform import clock, i18n
 from migo.platform.db import fetch_one
 from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.ids import alphanumeric, new_id
@@ -95,6 +95,8 @@ async def create_link(
             raise ApiError(PAYMENT_ERRORS.AMOUNT_OUT_OF_RANGE, f"processorAmount.{name}: must be at most amount.")
     suspensions.refuse_if_suspended(client, fields.user_id, suspended)
     return_url = checked_return_url(client, fields.return_url)
+    if fields.locale is not None and fields.locale not in i18n.LANGUAGES:
+        raise _invalid(f"locale: one of {', '.join(i18n.LANGUAGES)}.")
 
     currency = (fields.currency or "").upper()
     if currency not in client.currencies:
@@ -131,6 +133,7 @@ async def create_link(
         processor_amounts=_jsonb(fields.processor_amount),
         additional_data=Jsonb(additional),
         return_url=return_url,
+        locale=fields.locale,
         created_via=via,
         capture_mode=client.capture_mode,
     )
@@ -171,6 +174,7 @@ async def create_charge(
         processor_amounts=None,
         additional_data=Jsonb({"subscriptionInfo": charge_data}),
         return_url=None,
+        locale=None,
         created_via=CHARGE_OF_SAVED_CARD,
         capture_mode="automatic",
     )
@@ -219,14 +223,14 @@ _CREATE = (  # a driver statement (platform.db)
     )
     INSERT INTO payment_transactions (
         id, uid, notification_id, client_id, application_id, reference, status, amount, currency, user_id, channel,
-        external_id, created_by, custom_keys, processor_amounts, additional_data, return_url, created_via, capture_mode,
-        expires_at, attempts, authorized_amount, captured_amount, refunded_amount, created_at
+        external_id, created_by, custom_keys, processor_amounts, additional_data, return_url, locale,
+        created_via, capture_mode, expires_at, attempts, authorized_amount, captured_amount, refunded_amount, created_at
     )
     SELECT %(id)s, %(uid)s, %(notification_id)s, %(client_id)s, %(application_id)s,
            %(prefix)s || CASE WHEN n >= 1000000 THEN n::text ELSE lpad(n::text, 6, '0') END
                || %(suffix)s,
            'pending', %(amount)s, %(currency)s, %(user_id)s, %(channel)s, %(external_id)s, %(created_by)s,
-           %(custom_keys)s, %(processor_amounts)s, %(additional_data)s, %(return_url)s, %(created_via)s,
+           %(custom_keys)s, %(processor_amounts)s, %(additional_data)s, %(return_url)s, %(locale)s, %(created_via)s,
            %(capture_mode)s, %(expires_at)s, 0, 0, 0, 0, %(now)s
     FROM counter
     RETURNING reference

@@ -191,6 +191,8 @@ class PaymentTransaction(IdMixin, CreatedAtMixin, Base):
     processor_amounts: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     additional_data: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     return_url: Mapped[str | None] = mapped_column(String(2000))
+    # The language of the link's checkout (`es`, `en`); None: its partner's, else the customer's browser's.
+    locale: Mapped[str | None] = mapped_column(String(12))
     created_via: Mapped[str] = mapped_column(String(20))  # transactions | transactions-hook
     capture_mode: Mapped[str] = mapped_column(String(10))
     expires_at: Mapped[datetime]

@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.platform import clock
 from migo.platform.db import database
+from migo.platform.i18n import N_
 from migo.platform.ids import alphanumeric
 from migo.platform.processing import (
     Authorization,
@@ -43,26 +44,27 @@ from migo.platform.secrets import Secret
 from .models import SandboxProcessorRecord
 from .testcards import BY_NUMBER, THREE_DS_PASS_CODE
 
-# Decline codes and the reason a customer reads on the result page.
+# Decline codes and the reason a customer reads on the result page (in English here and on the API; the hosted
+# pages translate it).
 DECLINE_REASONS = {
-    "generic_decline": "Your bank declined the payment.",
-    "insufficient_funds": "The card does not have enough funds.",
-    "expired_card": "The card has expired.",
-    "incorrect_cvc": "The security code (CVV) is not correct.",
-    "processing_error": "The payment could not be processed. Please try again.",
-    "authentication_failed": "The card's verification (3-D Secure) failed.",
-    "authentication_cancelled": "You cancelled the card's verification (3-D Secure).",
-    "authentication_required": "The card asks for a 3-D Secure verification.",
-    "lost_card": "Your bank declined the payment.",  # a customer is not told why a card is refused as lost
-    "stolen_card": "Your bank declined the payment.",
-    "card_not_allowed": "This merchant does not accept this card.",
-    "test_card_in_production": "This is a test card; use a real card.",
-    "live_card_in_sandbox": "This is a sandbox: pay with one of the test cards.",
+    "generic_decline": N_("Your bank declined the payment."),
+    "insufficient_funds": N_("The card does not have enough funds."),
+    "expired_card": N_("The card has expired."),
+    "incorrect_cvc": N_("The security code (CVV) is not correct."),
+    "processing_error": N_("The payment could not be processed. Please try again."),
+    "authentication_failed": N_("The card's verification (3-D Secure) failed."),
+    "authentication_cancelled": N_("You cancelled the card's verification (3-D Secure)."),
+    "authentication_required": N_("The card asks for a 3-D Secure verification."),
+    "lost_card": N_("Your bank declined the payment."),  # a customer is not told why a card is refused as lost
+    "stolen_card": N_("Your bank declined the payment."),
+    "card_not_allowed": N_("This merchant does not accept this card."),
+    "test_card_in_production": N_("This is a test card; use a real card."),
+    "live_card_in_sandbox": N_("This is a sandbox: pay with one of the test cards."),
     # The on-us processor's (cards Migo issued): the issuer tells why.
-    "card_not_active": "The card is not active.",
-    "currency_not_supported": "The card cannot pay in this currency.",
-    "invalid_number": "The card number is not valid.",
-    "incorrect_expiry": "The expiry date is not correct.",
+    "card_not_active": N_("The card is not active."),
+    "currency_not_supported": N_("The card cannot pay in this currency."),
+    "invalid_number": N_("The card number is not valid."),
+    "incorrect_expiry": N_("The expiry date is not correct."),
 }
 
 

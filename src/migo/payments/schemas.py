@@ -73,6 +73,12 @@ class LinkFields(ApiInput):
     return_url: Annotated[str, Field(max_length=2000)] | None = Field(
         None, description="Where the checkout sends the customer back; its origin must be allowed for the client."
     )
+    locale: Annotated[str, Field(max_length=12)] | None = Field(
+        None,
+        description="The language of the checkout: `es` or `en`. Left out: the partner's default, else the "
+        "customer's browser's.",
+        examples=["es"],
+    )
 
     @model_validator(mode="after")
     def _storable_json(self) -> LinkFields:

@@ -15,9 +15,12 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from migo.platform import clock
+from migo.identity import service as identity
+from migo.platform import clock, i18n
 from migo.platform.db import database
 from migo.platform.errors import MW_ERRORS, ApiError
+from migo.platform.i18n import N_
+from migo.platform.money import display_money
 from migo.platform.pages import HOSTED_PAGE_HEADERS, page
 from migo.platform.ratelimit import Limit
 from migo.platform.secrets import CardNumber, Cvv
@@ -35,13 +38,16 @@ _HEADERS = HOSTED_PAGE_HEADERS
 # The hosted pages' forms are a handful of text fields: no uploads, no field floods.
 MAX_FORM_FIELDS = 20
 _STATUS_TEXT = {
-    "approved": ("Payment approved", "Thank you: your payment went through."),
-    "authorized": ("Payment approved", "Thank you: your payment was authorized."),
-    "denied": ("Payment declined", "The payment could not be completed and this link can no longer be used."),
-    "refunded": ("Payment refunded", "This payment was refunded."),
-    "reversed": ("Payment cancelled", "This payment was cancelled; nothing was charged."),
-    "expired": ("Payment link expired", "This link has expired. Ask the merchant for a new one."),
-    "subscribed": ("Subscribed", "You are subscribed. The merchant will let you know about each charge."),
+    "approved": (N_("Payment approved"), N_("Thank you: your payment went through.")),
+    "authorized": (N_("Payment approved"), N_("Thank you: your payment was authorized.")),
+    "denied": (
+        N_("Payment declined"),
+        N_("The payment could not be completed and this link can no longer be used."),
+    ),
+    "refunded": (N_("Payment refunded"), N_("This payment was refunded.")),
+    "reversed": (N_("Payment cancelled"), N_("This payment was cancelled; nothing was charged.")),
+    "expired": (N_("Payment link expired"), N_("This link has expired. Ask the merchant for a new one.")),
+    "subscribed": (N_("Subscribed"), N_("You are subscribed. The merchant will let you know about each charge.")),
 }
 
 
@@ -49,18 +55,24 @@ _STATUS_TEXT = {
 PAY_TRIES_PER_ADDRESS = Limit("checkout-pay-ip", attempts=60, window_seconds=600)
 
 
-def _notice(request: Request, heading: str, message: str, status_code: int) -> Response:
-    """A page that only explains why the checkout cannot go on."""
-    context = {"heading": heading, "message": message}
-    return page(request, "not_found.html", context, status_code=status_code, headers=_HEADERS)
+def _notice(request: Request, heading: str, message: str, status_code: int, language: str) -> Response:
+    """A page that only explains why the checkout cannot go on (in the link's language, else the browser's)."""
+    context = {"heading": i18n.translate(language, heading), "message": message}
+    return page(request, "not_found.html", context, status_code=status_code, headers=_HEADERS, language=language)
 
 
 def _not_found(request: Request) -> Response:
-    return _notice(request, "Payment link not found", "Check the link you received, or ask the merchant.", 404)
+    language = _browser_language(request)
+    message = i18n.translate(language, N_("Check the link you received, or ask the merchant."))
+    return _notice(request, N_("Payment link not found"), message, 404, language)
 
 
-def _amount_text(transaction: PaymentTransaction) -> str:
-    return f"{transaction.currency} {int(transaction.amount):,}"
+def _browser_language(request: Request) -> str:
+    return i18n.choose(accept_language=request.headers.get("accept-language"))
+
+
+def _amount_text(transaction: PaymentTransaction, language: str) -> str:
+    return display_money(transaction.amount, transaction.currency, language)
 
 
 def _return_url(client: PaymentClient, transaction: PaymentTransaction, requested: str | None) -> str | None:
@@ -96,7 +108,7 @@ async def _return_target(
 
 
 def _context(
-    transaction: PaymentTransaction, client: PaymentClient, return_url: str | None, **extra: Any
+    transaction: PaymentTransaction, client: PaymentClient, language: str, return_url: str | None, **extra: Any
 ) -> dict[str, Any]:
     return {
         "uid": transaction.uid,
@@ -104,7 +116,7 @@ def _context(
         "merchant": client.display_name,
         "logo": client.logo_url,
         "color": client.brand_color,
-        "amount_text": _amount_text(transaction),
+        "amount_text": _amount_text(transaction, language),
         "details": clients.checkout_details(client, transaction.custom_keys),
         "return_url": return_url or "",
         **extra,
@@ -118,9 +130,17 @@ def _checkout_url(uid: str, return_url: str | None, **params: str) -> str:
     return f"/?{urlencode(query)}"
 
 
-async def _load(uid: str) -> tuple[PaymentTransaction, PaymentClient] | None:
+async def _load(request: Request, uid: str) -> tuple[PaymentTransaction, PaymentClient, str] | None:
+    """The link, its client, and the language its pages speak: the link's, else its partner's, else the
+    browser's (Accept-Language), else English."""
     async with database.transaction() as session:
-        return await links.transaction_by_uid(session, uid)
+        found = await links.transaction_by_uid(session, uid)
+        if found is None:
+            return None
+        transaction, client = found
+        partner_locale = await identity.partner_locale(session, client.partner_id) if client.partner_id else None
+    accept_language = request.headers.get("accept-language")
+    return transaction, client, i18n.choose(transaction.locale, partner_locale, accept_language=accept_language)
 
 
 def _requested_return_url(values: Any) -> str | None:
@@ -138,36 +158,39 @@ async def _fields(request: Request) -> Any:
 async def checkout_page(request: Request) -> Response:
     """`/?orderId=UID[&return_url=…]` by GET, or the same fields form-POSTed to `/` by a storefront."""
     values = await _fields(request)
-    found = await _load(str(values.get("orderId", ""))[:40])
+    found = await _load(request, str(values.get("orderId", ""))[:40])
     if found is None:
         return _not_found(request)
-    transaction, client = found
+    transaction, client, language = found
     requested = _requested_return_url(values)
     if requested is not None and not links.is_allowed_return_url(client, requested):
-        return _notice(
-            request,
-            "This return address is not allowed",
-            f"{client.display_name} has not registered the address it asked to send you back to. "
-            "Nothing was charged; go back to the store and try again.",
-            400,
-        )
+        message = i18n.translate(
+            language,
+            N_(
+                "%(merchant)s has not registered the address it asked to send you back to. "
+                "Nothing was charged; go back to the store and try again."
+            ),
+        ) % {"merchant": client.display_name}
+        return _notice(request, N_("This return address is not allowed"), message, 400, language)
     return_url = _return_url(client, transaction, requested)
     status = checkout.shown_status(transaction)
     if status != "pending":
-        return await _result_page(request, transaction, client, status, return_url)
+        return await _result_page(request, transaction, client, language, status, return_url)
     async with database.transaction() as session:
         in_flight = await checkout.attempt_in_flight(session, transaction)
     if in_flight is not None:  # the processor's answer is on its way: the page reloads until it is recorded
-        context = _context(transaction, client, return_url, heading="Confirming your payment")
-        return page(request, "checkout_processing.html", context, headers=_HEADERS)
-    declined = await _declined_attempt(transaction, str(values.get("attempt", "")))
-    return await _form_page(request, transaction, client, return_url, error=declined)
+        heading = i18n.translate(language, N_("Confirming your payment"))
+        context = _context(transaction, client, language, return_url, heading=heading)
+        return page(request, "checkout_processing.html", context, headers=_HEADERS, language=language)
+    declined = await _declined_attempt(transaction, str(values.get("attempt", "")), language)
+    return await _form_page(request, transaction, client, language, return_url, error=declined)
 
 
 async def _form_page(
     request: Request,
     transaction: PaymentTransaction,
     client: PaymentClient,
+    language: str,
     return_url: str | None,
     *,
     error: str | None = None,
@@ -177,6 +200,7 @@ async def _form_page(
     context = _context(
         transaction,
         client,
+        language,
         return_url,
         error=error,
         installments=clients.installment_options(terms[0], "credit") if terms else [1],
@@ -187,30 +211,36 @@ async def _form_page(
         if error
         else None,
     )
-    return page(request, "checkout.html", context, status_code=status_code, headers=_HEADERS)
+    return page(request, "checkout.html", context, status_code=status_code, headers=_HEADERS, language=language)
 
 
 async def _result_page(
-    request: Request, transaction: PaymentTransaction, client: PaymentClient, status: str, return_url: str | None
+    request: Request,
+    transaction: PaymentTransaction,
+    client: PaymentClient,
+    language: str,
+    status: str,
+    return_url: str | None,
 ) -> Response:
-    heading, message = _STATUS_TEXT.get(status, ("Payment", ""))
+    heading, message = _STATUS_TEXT.get(status, (N_("Payment"), ""))
     reason = DECLINE_REASONS.get(transaction.decline_code or "") if status == "denied" else None
     context = _context(
         transaction,
         client,
+        language,
         return_url,
         status=status,
-        heading=heading,
-        message=message,
-        reason=reason,
+        heading=i18n.translate(language, heading),
+        message=i18n.translate(language, message) if message else "",
+        reason=i18n.translate(language, reason) if reason else None,
         last4=transaction.last4,
         brand=transaction.brand,
         return_target=await _return_target(client, return_url, transaction, status),
     )
-    return page(request, "checkout_result.html", context, headers=_HEADERS)
+    return page(request, "checkout_result.html", context, headers=_HEADERS, language=language)
 
 
-async def _declined_attempt(transaction: PaymentTransaction, attempt_id: str) -> str | None:
+async def _declined_attempt(transaction: PaymentTransaction, attempt_id: str, language: str) -> str | None:
     """The reason the attempt the customer just made was declined, to show above the form."""
     try:
         parsed = uuid.UUID(attempt_id)
@@ -220,7 +250,9 @@ async def _declined_attempt(transaction: PaymentTransaction, attempt_id: str) ->
         attempt = await session.get(PaymentAttempt, parsed)
     if attempt is None or attempt.transaction_id != transaction.id or attempt.status != "declined":
         return None
-    return DECLINE_REASONS.get(attempt.decline_code or "", "The payment was declined.") + " Try another card."
+    reason = DECLINE_REASONS.get(attempt.decline_code or "", N_("The payment was declined."))
+    retry = i18n.translate(language, N_("Try another card."))
+    return f"{i18n.translate(language, reason)} {retry}"
 
 
 def _sandbox_code() -> str | None:
@@ -238,8 +270,10 @@ async def pay_from_form(request: Request) -> Response:
     try:
         await PAY_TRIES_PER_ADDRESS.consume(request.client.host if request.client else "unknown")
     except ApiError:
-        return _notice(request, "Too many attempts", "Please wait a few minutes before trying again.", 429)
-    found = await _load(uid)
+        language = _browser_language(request)
+        message = i18n.translate(language, N_("Please wait a few minutes before trying again."))
+        return _notice(request, N_("Too many attempts"), message, 429, language)
+    found = await _load(request, uid)
     if found is None:
         return _not_found(request)
     return_url = _allowed_return_url(found[1], _requested_return_url(form))
@@ -272,36 +306,47 @@ async def _refused(request: Request, uid: str, return_url: str | None, refusal: 
     paid meanwhile (a double submit) sends the customer to it; anything else shows the form again."""
     if refusal.error in (PAYMENT_ERRORS.TRANSACTION_NOT_PAYABLE, PAYMENT_ERRORS.PAYMENT_IN_PROGRESS):
         return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
-    found = await _load(uid)
+    found = await _load(request, uid)
     if found is None:
         return _not_found(request)
-    transaction, client = found
-    message = customer_message(refusal)
-    return await _form_page(request, transaction, client, return_url, error=message, status_code=400)
+    transaction, client, language = found
+    message = customer_message(refusal, language)
+    return await _form_page(request, transaction, client, language, return_url, error=message, status_code=400)
 
 
-def customer_message(refusal: ApiError) -> str:
-    """What a customer reads: the field problem without the API's field path, or the measure taken."""
+_FIELD_LABELS = {
+    "cardNumber": N_("Card number"),
+    "expiry": N_("Expiry"),
+    "cvv": N_("CVV"),
+    "installments": N_("Installments"),
+}
+
+
+def customer_message(refusal: ApiError, language: str = i18n.SOURCE_LANGUAGE) -> str:
+    """What a customer reads, in `language`: the field problem without the API's field path, or the measure
+    taken."""
     if refusal.error is MW_ERRORS.INVALID_BODY:
         field, _, problem = refusal.detail.partition(": ")
-        labels = {"cardNumber": "Card number", "expiry": "Expiry", "cvv": "CVV", "installments": "Installments"}
-        return f"{labels.get(field, field)}: {problem}" if problem else refusal.detail
+        if not problem:
+            return refusal.detail
+        label = i18n.translate(language, _FIELD_LABELS[field]) if field in _FIELD_LABELS else field
+        return f"{label}: {i18n.translate(language, problem)}"
     if refusal.error in (
         PAYMENT_ERRORS.CUSTOMER_BLOCKED,
         PAYMENT_ERRORS.CUSTOMER_SUSPENDED,
         PAYMENT_ERRORS.CUSTOMER_EXCLUDED,
     ):
-        return "This payment cannot be made. Please contact the merchant."
-    return refusal.error.message
+        return i18n.translate(language, N_("This payment cannot be made. Please contact the merchant."))
+    return i18n.translate(language, refusal.error.message)
 
 
 async def verify_form(request: Request) -> Response:
     uid = request.path_params["uid"]
     values = await _fields(request)
-    found = await _load(uid)
+    found = await _load(request, uid)
     if found is None:
         return _not_found(request)
-    transaction, client = found
+    transaction, client, language = found
     return_url = _allowed_return_url(client, _requested_return_url(values))
     try:
         attempt_id = uuid.UUID(str(values.get("attempt", "")))
@@ -313,9 +358,15 @@ async def verify_form(request: Request) -> Response:
         if attempt is None:
             return RedirectResponse(_checkout_url(uid, return_url), status_code=303)
         context = _context(
-            transaction, client, return_url, attempt_id=str(attempt_id), error=None, sandbox_code=_sandbox_code()
+            transaction,
+            client,
+            language,
+            return_url,
+            attempt_id=str(attempt_id),
+            error=None,
+            sandbox_code=_sandbox_code(),
         )
-        return page(request, "checkout_3ds.html", context, headers=_HEADERS)
+        return page(request, "checkout_3ds.html", context, headers=_HEADERS, language=language)
     try:
         if values.get("cancel"):
             result = await checkout.cancel_challenge(uid, attempt_id)

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from migo.platform.i18n import N_  # a message a customer also reads on a hosted page, translated there
+
 
 @dataclass(frozen=True, slots=True)
 class ErrorDef:
@@ -103,7 +105,7 @@ class ERRORS:
     IDEMPOTENCY_IN_PROGRESS = _platform_error(
         7008, "IDEMPOTENCY_IN_PROGRESS", 409, "A request with this Idempotency-Key is still in progress."
     )
-    RATE_LIMITED = _platform_error(7009, "RATE_LIMITED", 429, "Too many attempts; try again later.")
+    RATE_LIMITED = _platform_error(7009, "RATE_LIMITED", 429, N_("Too many attempts; try again later."))
     REFRESH_TOKEN_REUSED = _platform_error(
         7010, "REFRESH_TOKEN_REUSED", 401, "The refresh token was already used; the session was revoked."
     )
@@ -134,7 +136,7 @@ class MW_ERRORS:  # noqa: N801 - a namespace of constants, named like ERRORS
     IDEMPOTENCY_IN_PROGRESS = _platform_error(
         5005, "IDEMPOTENCY_IN_PROGRESS", 409, "A request with this Idempotency-Key is still in progress."
     )
-    RATE_LIMITED = _platform_error(5006, "RATE_LIMITED", 429, "Too many requests; try again later.")
+    RATE_LIMITED = _platform_error(5006, "RATE_LIMITED", 429, N_("Too many requests; try again later."))
     FORBIDDEN = _platform_error(5007, "FORBIDDEN", 403, "This credential may not perform this action.")
     CONFLICT = _platform_error(5008, "CONFLICT", 409, "The request conflicts with the resource's current state.")
     INTERNAL_ERROR = _platform_error(5009, "INTERNAL_ERROR", 500, "An unexpected error occurred; it was logged.")

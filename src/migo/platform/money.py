@@ -6,10 +6,13 @@ signs, exponents, zero and negative amounts are validation errors (CONTRACT §2)
 
 from __future__ import annotations
 
+import copy
 import re
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Annotated, Any
 
+from babel import Locale
+from babel.numbers import format_decimal, parse_pattern
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from sqlalchemy import Numeric
 
@@ -58,11 +61,31 @@ _MINOR_UNITS = {
 }
 
 
-def display_money(value: Decimal, currency: str) -> str:
-    """`GTQ 1,234.50`: grouped, in the currency's usual decimals (rounded half-even), for people to read."""
+def _in_minor_units(value: Decimal, currency: str) -> tuple[Decimal, int]:
     places = _MINOR_UNITS.get(currency, 2)
-    shown = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
-    return f"{currency} {shown:,.{places}f}"
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN), places
+
+
+# CLDR's currency spacing, which Babel leaves out: a currency code is kept apart from the digits (`GTQ 1.00`).
+_CODE_BESIDE_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+
+
+def display_money(value: Decimal, currency: str, locale: str | None = None) -> str:
+    """An amount for people to read, in the currency's usual decimals (rounded half-even): `GTQ 1,234.50` for the
+    dashboard (no locale), else as CLDR writes it in the locale (`1.234,50 GTQ` in `es`, `$1,234.50` in `en`)."""
+    shown, places = _in_minor_units(value, currency)
+    if locale is None:
+        return f"{currency} {shown:,.{places}f}"
+    # The locale's currency pattern, with the currency's decimals rather than CLDR's (ISO 4217 is the rule here).
+    pattern = copy.copy(parse_pattern(Locale.parse(locale).currency_formats["standard"]))
+    pattern.frac_prec = (places, places)
+    return _CODE_BESIDE_DIGIT.sub(" ", pattern.apply(shown, locale, currency=currency, currency_digits=False))
+
+
+def display_figure(value: Decimal, currency: str, locale: str) -> str:
+    """An amount without its currency (a column headed with it), in the currency's decimals: `1.234,50` in `es`."""
+    shown, places = _in_minor_units(value, currency)
+    return format_decimal(shown, "#,##0" + ("." + "0" * places if places else ""), locale=locale)
 
 
 _MONEY_JSON_SCHEMA = {"type": "string", "pattern": r"^-?[0-9]{1,16}\.[0-9]{4}$", "examples": ["125.5000"]}

@@ -1,6 +1,8 @@
 """Rendering the hosted pages (Jinja2, server-side, a little CSS, no front-end build).
 
-Each domain keeps its templates in its own `templates/` folder; the shared layout lives here.
+Each domain keeps its templates in its own `templates/` folder; the shared layout lives here. Their text is
+marked for translation (`{% trans %}`, `_()`, jinja2.ext.i18n): a page given a language speaks it, any other
+(the dashboard's) speaks English.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
+from migo.platform import i18n
 from migo.platform.settings import get_settings
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -23,8 +26,11 @@ templates = Jinja2Templates(
     env=Environment(
         loader=FileSystemLoader([str(folder) for folder in dict.fromkeys(_FOLDERS) if folder.is_dir()]),
         autoescape=select_autoescape(default=True),
+        extensions=["jinja2.ext.i18n"],
     )
 )
+templates.env.policies["ext.i18n.trimmed"] = True  # a message wrapped over lines is one line in the catalog
+templates.env.install_null_translations()  # type: ignore[attr-defined]  # English unless a page says otherwise
 # Every hosted page says so when it is the sandbox's ("Test mode"): nothing typed there is charged.
 templates.env.globals["is_sandbox"] = lambda: get_settings().is_sandbox
 
@@ -48,5 +54,11 @@ def page(
     *,
     status_code: int = 200,
     headers: dict[str, str] | None = None,
+    language: str = i18n.SOURCE_LANGUAGE,
 ) -> Response:
-    return templates.TemplateResponse(request, template, context, status_code=status_code, headers=headers)
+    """The page in `language`: its messages, and its `<html lang>`."""
+    messages = i18n.translations(language)
+    spoken = {"lang": language, "gettext": messages.gettext, "_": messages.gettext, "ngettext": messages.ngettext}
+    return templates.TemplateResponse(
+        request, template, {**context, **spoken}, status_code=status_code, headers=headers
+    )

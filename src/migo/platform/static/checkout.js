@@ -1,8 +1,17 @@
 // The hosted checkout's progressive enhancement: inline validation (Luhn, expiry in the future, CVV), the
 // number grouped as typed, the card's brand, the installments the card's processor offers, a Pay button that cannot be pressed twice, and the automatic
-// return to the merchant. Everything also works without it: the server checks the same rules.
+// return to the merchant. Everything also works without it: the server checks the same rules. Its messages come
+// translated from the page (the data- attributes of #card-messages), English when a page has none.
 (function () {
   "use strict";
+
+  var messages = document.getElementById("card-messages");
+  function text(name, english) {
+    return (messages && messages.getAttribute("data-" + name)) || english;
+  }
+  function installmentsText(count) {
+    return count === 1 ? text("pay-in-full", "Pay in full") : text("installments", "{count} installments").replace("{count}", count);
+  }
 
   function digits(value) { return value.replace(/[\s-]/g, ""); }
 
@@ -19,12 +28,12 @@
 
   function expiryProblem(value) {
     var match = /^\s*(0?[1-9]|1[0-2])\s*\/\s*([0-9]{2}|[0-9]{4})\s*$/.exec(value);
-    if (!match) { return "Use MM/YY."; }
+    if (!match) { return text("expiry-format", "Use MM/YY."); }
     var month = parseInt(match[1], 10), year = parseInt(match[2], 10);
     if (year < 100) { year += 2000; }
     var now = new Date();
     if (year < now.getFullYear() || (year === now.getFullYear() && month < now.getMonth() + 1)) {
-      return "The card has expired.";
+      return text("expired", "The card has expired.");
     }
     return "";
   }
@@ -62,15 +71,15 @@
     var select = document.getElementById("installments");
     var button = document.getElementById("pay-button");
     var lastBin = "";
-    var REFUSED = "This merchant does not accept this card.";
+    var REFUSED = text("refused", "This merchant does not accept this card.");
 
     var checks = {
-      cardNumber: function () { return show(number, luhnValid(digits(number.value)) ? "" : "Enter a valid card number."); },
+      cardNumber: function () { return show(number, luhnValid(digits(number.value)) ? "" : text("invalid-number", "Enter a valid card number.")); },
       expiry: function () { return show(expiry, expiryProblem(expiry.value)); },
       cvv: function () {
         var amex = /^3[47]/.test(digits(number.value));
         var ok = new RegExp(amex ? "^[0-9]{4}$" : "^[0-9]{3}$").test(cvv.value);
-        return show(cvv, ok ? "" : (amex ? "4 digits." : "3 digits."));
+        return show(cvv, ok ? "" : (amex ? text("cvv-4", "4 digits.") : text("cvv-3", "3 digits.")));
       }
     };
     [number, expiry, cvv].forEach(function (input) {
@@ -112,7 +121,7 @@
           options.installments.forEach(function (count) {
             var option = document.createElement("option");
             option.value = String(count);
-            option.textContent = count === 1 ? "Pay in full" : count + " installments";
+            option.textContent = installmentsText(count);
             select.appendChild(option);
           });
           field.hidden = options.installments.length < 2;
