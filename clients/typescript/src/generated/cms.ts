@@ -406,8 +406,9 @@ export interface paths {
         head?: never;
         /**
          * Update Partner
-         * @description Rename the partner or change its token lifetimes. A lifetime out of bounds is a 400 naming it, and
-         *     nothing changes; tokens already issued keep their expiry.
+         * @description Rename the partner, change its token lifetimes or the language of its hosted pages and card statements
+         *     (`locale`, null: the reader's). A lifetime out of bounds or a language Migo does not speak is a 400 naming
+         *     it, and nothing changes; tokens already issued keep their expiry.
          */
         patch: operations["updatePartner"];
         trace?: never;
@@ -2920,6 +2921,11 @@ export interface components {
              * @description An operator's refresh token, in seconds.
              */
             operatorRefreshTtlSeconds: number;
+            /**
+             * Locale
+             * @description The language of its hosted pages (checkout, card activation) and card statements when a Payment Link names none: `es` or `en`; null: the customer's browser's (English for a statement).
+             */
+            locale: string | null;
             /** Companies */
             companies: components["schemas"]["PartnerCompanyOut"][];
             /** Applications */
@@ -2968,6 +2974,11 @@ export interface components {
              * @description An operator's refresh token, in seconds.
              */
             operatorRefreshTtlSeconds: number;
+            /**
+             * Locale
+             * @description The language of its hosted pages (checkout, card activation) and card statements when a Payment Link names none: `es` or `en`; null: the customer's browser's (English for a statement).
+             */
+            locale: string | null;
         };
         /** PartnerOutPage */
         PartnerOutPage: {
@@ -3145,6 +3156,11 @@ export interface components {
             operatorAccessTtlSeconds?: number | null;
             /** Operatorrefreshttlseconds */
             operatorRefreshTtlSeconds?: number | null;
+            /**
+             * Locale
+             * @description `es` or `en`: the language of its hosted pages and card statements; null: the reader's.
+             */
+            locale?: string | null;
         };
         /**
          * PartnersSortBy

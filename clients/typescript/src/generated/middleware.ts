@@ -1295,6 +1295,12 @@ export interface components {
              */
             returnUrl?: string | null;
             /**
+             * Locale
+             * @description The language of the checkout: `es` or `en`. Left out: the partner's default, else the customer's browser's.
+             * @example es
+             */
+            locale?: string | null;
+            /**
              * Privatekey
              * Format: password
              * @description Your private key.
@@ -1383,6 +1389,12 @@ export interface components {
              * @description Where the checkout sends the customer back; its origin must be allowed for the client.
              */
             returnUrl?: string | null;
+            /**
+             * Locale
+             * @description The language of the checkout: `es` or `en`. Left out: the partner's default, else the customer's browser's.
+             * @example es
+             */
+            locale?: string | null;
         };
         /** CreatedHookLink */
         CreatedHookLink: {

@@ -4,7 +4,7 @@ The language a Payment Link's checkout speaks (`payment_transactions.locale`) an
 hosted pages and card statements (`partners.locale`); None: the reader's.
 
 Revision ID: 0036_locales
-Revises: 0034_custom_keys_templates
+Revises: 0035_platform_state
 Create Date: 2026-12-01 04:00:00.000000
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0036_locales"
-down_revision = "0034_custom_keys_templates"  # the head this branch starts from (0031 → 0034 on main)
+down_revision = "0035_platform_state"
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -27,6 +27,8 @@ class PartnerDetail:
         user_refresh_ttl_seconds (int): A cardholder's refresh token, in seconds.
         operator_access_ttl_seconds (int): An operator's access token (CMS), in seconds.
         operator_refresh_ttl_seconds (int): An operator's refresh token, in seconds.
+        locale (None | str): The language of its hosted pages (checkout, card activation) and card statements when a
+            Payment Link names none: `es` or `en`; null: the customer's browser's (English for a statement).
         companies (list[PartnerCompanyOut]):
         applications (list[PartnerApplicationOut]):
     """
@@ -38,6 +40,7 @@ class PartnerDetail:
     user_refresh_ttl_seconds: int
     operator_access_ttl_seconds: int
     operator_refresh_ttl_seconds: int
+    locale: None | str
     companies: list[PartnerCompanyOut]
     applications: list[PartnerApplicationOut]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -56,6 +59,9 @@ class PartnerDetail:
         operator_access_ttl_seconds = self.operator_access_ttl_seconds
 
         operator_refresh_ttl_seconds = self.operator_refresh_ttl_seconds
+
+        locale: None | str
+        locale = self.locale
 
         companies = []
         for companies_item_data in self.companies:
@@ -78,6 +84,7 @@ class PartnerDetail:
                 "userRefreshTtlSeconds": user_refresh_ttl_seconds,
                 "operatorAccessTtlSeconds": operator_access_ttl_seconds,
                 "operatorRefreshTtlSeconds": operator_refresh_ttl_seconds,
+                "locale": locale,
                 "companies": companies,
                 "applications": applications,
             }
@@ -105,6 +112,13 @@ class PartnerDetail:
 
         operator_refresh_ttl_seconds = d.pop("operatorRefreshTtlSeconds")
 
+        def _parse_locale(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        locale = _parse_locale(d.pop("locale"))
+
         companies = []
         _companies = d.pop("companies")
         for companies_item_data in _companies:
@@ -127,6 +141,7 @@ class PartnerDetail:
             user_refresh_ttl_seconds=user_refresh_ttl_seconds,
             operator_access_ttl_seconds=operator_access_ttl_seconds,
             operator_refresh_ttl_seconds=operator_refresh_ttl_seconds,
+            locale=locale,
             companies=companies,
             applications=applications,
         )

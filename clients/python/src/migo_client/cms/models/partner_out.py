@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -22,6 +22,8 @@ class PartnerOut:
         user_refresh_ttl_seconds (int): A cardholder's refresh token, in seconds.
         operator_access_ttl_seconds (int): An operator's access token (CMS), in seconds.
         operator_refresh_ttl_seconds (int): An operator's refresh token, in seconds.
+        locale (None | str): The language of its hosted pages (checkout, card activation) and card statements when a
+            Payment Link names none: `es` or `en`; null: the customer's browser's (English for a statement).
     """
 
     id: UUID
@@ -31,6 +33,7 @@ class PartnerOut:
     user_refresh_ttl_seconds: int
     operator_access_ttl_seconds: int
     operator_refresh_ttl_seconds: int
+    locale: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,6 +51,9 @@ class PartnerOut:
 
         operator_refresh_ttl_seconds = self.operator_refresh_ttl_seconds
 
+        locale: None | str
+        locale = self.locale
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -59,6 +65,7 @@ class PartnerOut:
                 "userRefreshTtlSeconds": user_refresh_ttl_seconds,
                 "operatorAccessTtlSeconds": operator_access_ttl_seconds,
                 "operatorRefreshTtlSeconds": operator_refresh_ttl_seconds,
+                "locale": locale,
             }
         )
 
@@ -81,6 +88,13 @@ class PartnerOut:
 
         operator_refresh_ttl_seconds = d.pop("operatorRefreshTtlSeconds")
 
+        def _parse_locale(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        locale = _parse_locale(d.pop("locale"))
+
         partner_out = cls(
             id=id,
             name=name,
@@ -89,6 +103,7 @@ class PartnerOut:
             user_refresh_ttl_seconds=user_refresh_ttl_seconds,
             operator_access_ttl_seconds=operator_access_ttl_seconds,
             operator_refresh_ttl_seconds=operator_refresh_ttl_seconds,
+            locale=locale,
         )
 
         partner_out.additional_properties = d

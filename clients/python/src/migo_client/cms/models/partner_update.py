@@ -22,6 +22,8 @@ class PartnerUpdate:
             user_refresh_ttl_seconds (int | None | Unset):
             operator_access_ttl_seconds (int | None | Unset):
             operator_refresh_ttl_seconds (int | None | Unset):
+            locale (None | str | Unset): `es` or `en`: the language of its hosted pages and card statements; null: the
+                reader's.
     """
 
     name: None | str | Unset = UNSET
@@ -29,6 +31,7 @@ class PartnerUpdate:
     user_refresh_ttl_seconds: int | None | Unset = UNSET
     operator_access_ttl_seconds: int | None | Unset = UNSET
     operator_refresh_ttl_seconds: int | None | Unset = UNSET
+    locale: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name: None | str | Unset
@@ -61,6 +64,12 @@ class PartnerUpdate:
         else:
             operator_refresh_ttl_seconds = self.operator_refresh_ttl_seconds
 
+        locale: None | str | Unset
+        if isinstance(self.locale, Unset):
+            locale = UNSET
+        else:
+            locale = self.locale
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -74,6 +83,8 @@ class PartnerUpdate:
             field_dict["operatorAccessTtlSeconds"] = operator_access_ttl_seconds
         if operator_refresh_ttl_seconds is not UNSET:
             field_dict["operatorRefreshTtlSeconds"] = operator_refresh_ttl_seconds
+        if locale is not UNSET:
+            field_dict["locale"] = locale
 
         return field_dict
 
@@ -134,12 +145,22 @@ class PartnerUpdate:
             d.pop("operatorRefreshTtlSeconds", UNSET)
         )
 
+        def _parse_locale(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        locale = _parse_locale(d.pop("locale", UNSET))
+
         partner_update = cls(
             name=name,
             user_access_ttl_seconds=user_access_ttl_seconds,
             user_refresh_ttl_seconds=user_refresh_ttl_seconds,
             operator_access_ttl_seconds=operator_access_ttl_seconds,
             operator_refresh_ttl_seconds=operator_refresh_ttl_seconds,
+            locale=locale,
         )
 
         return partner_update

@@ -47,6 +47,8 @@ class CreateHookLinkRequest:
             additionalData.subscriptionInfo.
         return_url (None | str | Unset): Where the checkout sends the customer back; its origin must be allowed for the
             client.
+        locale (None | str | Unset): The language of the checkout: `es` or `en`. Left out: the partner's default, else
+            the customer's browser's.
     """
 
     amount: int
@@ -64,6 +66,7 @@ class CreateHookLinkRequest:
     customer_id: None | str | Unset = UNSET
     subscription_data: CreateHookLinkRequestSubscriptionDataType0 | None | Unset = UNSET
     return_url: None | str | Unset = UNSET
+    locale: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.create_hook_link_request_custom_keys_type_0 import (
@@ -155,6 +158,12 @@ class CreateHookLinkRequest:
         else:
             return_url = self.return_url
 
+        locale: None | str | Unset
+        if isinstance(self.locale, Unset):
+            locale = UNSET
+        else:
+            locale = self.locale
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -185,6 +194,8 @@ class CreateHookLinkRequest:
             field_dict["subscriptionData"] = subscription_data
         if return_url is not UNSET:
             field_dict["returnUrl"] = return_url
+        if locale is not UNSET:
+            field_dict["locale"] = locale
 
         return field_dict
 
@@ -338,6 +349,15 @@ class CreateHookLinkRequest:
 
         return_url = _parse_return_url(d.pop("returnUrl", UNSET))
 
+        def _parse_locale(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        locale = _parse_locale(d.pop("locale", UNSET))
+
         create_hook_link_request = cls(
             amount=amount,
             user_id=user_id,
@@ -354,6 +374,7 @@ class CreateHookLinkRequest:
             customer_id=customer_id,
             subscription_data=subscription_data,
             return_url=return_url,
+            locale=locale,
         )
 
         return create_hook_link_request

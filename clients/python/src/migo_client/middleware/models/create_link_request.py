@@ -45,6 +45,8 @@ class CreateLinkRequest:
             additionalData.subscriptionInfo.
         return_url (None | str | Unset): Where the checkout sends the customer back; its origin must be allowed for the
             client.
+        locale (None | str | Unset): The language of the checkout: `es` or `en`. Left out: the partner's default, else
+            the customer's browser's.
     """
 
     amount: int
@@ -60,6 +62,7 @@ class CreateLinkRequest:
     customer_id: None | str | Unset = UNSET
     subscription_data: CreateLinkRequestSubscriptionDataType0 | None | Unset = UNSET
     return_url: None | str | Unset = UNSET
+    locale: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.create_link_request_custom_keys_type_0 import (
@@ -143,6 +146,12 @@ class CreateLinkRequest:
         else:
             return_url = self.return_url
 
+        locale: None | str | Unset
+        if isinstance(self.locale, Unset):
+            locale = UNSET
+        else:
+            locale = self.locale
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -171,6 +180,8 @@ class CreateLinkRequest:
             field_dict["subscriptionData"] = subscription_data
         if return_url is not UNSET:
             field_dict["returnUrl"] = return_url
+        if locale is not UNSET:
+            field_dict["locale"] = locale
 
         return field_dict
 
@@ -318,6 +329,15 @@ class CreateLinkRequest:
 
         return_url = _parse_return_url(d.pop("returnUrl", UNSET))
 
+        def _parse_locale(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        locale = _parse_locale(d.pop("locale", UNSET))
+
         create_link_request = cls(
             amount=amount,
             user_id=user_id,
@@ -332,6 +352,7 @@ class CreateLinkRequest:
             customer_id=customer_id,
             subscription_data=subscription_data,
             return_url=return_url,
+            locale=locale,
         )
 
         return create_link_request

@@ -91,8 +91,11 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | PartnerOutResponse]:
     """Update Partner
 
-     Rename the partner or change its token lifetimes. A lifetime out of bounds is a 400 naming it, and
-    nothing changes; tokens already issued keep their expiry.
+     Rename the partner, change its token lifetimes or the language of its hosted pages and card
+    statements
+    (`locale`, null: the reader's). A lifetime out of bounds or a language Migo does not speak is a 400
+    naming
+    it, and nothing changes; tokens already issued keep their expiry.
 
     Args:
         partner_id (UUID):
@@ -128,8 +131,11 @@ def sync(
 ) -> ErrorEnvelope | PartnerOutResponse | None:
     """Update Partner
 
-     Rename the partner or change its token lifetimes. A lifetime out of bounds is a 400 naming it, and
-    nothing changes; tokens already issued keep their expiry.
+     Rename the partner, change its token lifetimes or the language of its hosted pages and card
+    statements
+    (`locale`, null: the reader's). A lifetime out of bounds or a language Migo does not speak is a 400
+    naming
+    it, and nothing changes; tokens already issued keep their expiry.
 
     Args:
         partner_id (UUID):
@@ -160,8 +166,11 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | PartnerOutResponse]:
     """Update Partner
 
-     Rename the partner or change its token lifetimes. A lifetime out of bounds is a 400 naming it, and
-    nothing changes; tokens already issued keep their expiry.
+     Rename the partner, change its token lifetimes or the language of its hosted pages and card
+    statements
+    (`locale`, null: the reader's). A lifetime out of bounds or a language Migo does not speak is a 400
+    naming
+    it, and nothing changes; tokens already issued keep their expiry.
 
     Args:
         partner_id (UUID):
@@ -195,8 +204,11 @@ async def asyncio(
 ) -> ErrorEnvelope | PartnerOutResponse | None:
     """Update Partner
 
-     Rename the partner or change its token lifetimes. A lifetime out of bounds is a 400 naming it, and
-    nothing changes; tokens already issued keep their expiry.
+     Rename the partner, change its token lifetimes or the language of its hosted pages and card
+    statements
+    (`locale`, null: the reader's). A lifetime out of bounds or a language Migo does not speak is a 400
+    naming
+    it, and nothing changes; tokens already issued keep their expiry.
 
     Args:
         partner_id (UUID):
