@@ -34,6 +34,7 @@ from tests.factories import (
     signed,
 )
 from tests.receiver import webhook_receiver
+from tests.traced import untraced
 from tests.webhooks.test_delivery import drain
 
 
@@ -124,7 +125,7 @@ def assert_error(response, status: int, code: int) -> None:
     assert response.status_code == status, response.text
     body = response.json()
     assert body["statusCode"] == status and body["error"]["code"] == code, body
-    assert set(body["error"]) == {"code", "name", "detail"}
+    assert set(untraced(body["error"])) == {"code", "name", "detail"}
 
 
 async def test_authorization_clearing_reversal_and_declines_move_the_card_through_the_ledger(client):
