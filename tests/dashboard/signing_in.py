@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import uuid
 
 import httpx
 
 from tests.factories import OPERATOR_PASSWORD, Tenant
+
+STORE_PASSWORD = "Store-user-pass-9"
 
 
 async def sign_in(
@@ -39,3 +42,22 @@ async def new_operator(http: httpx.AsyncClient, tenant: Tenant, username: str, *
     user = {"username": username, "email": f"{username}@example.test", "name": username, "roles": list(roles)}
     made = await http.post("/cms/rest/operators", json={**user, "password": OPERATOR_PASSWORD}, headers=admin)
     assert made.status_code == 201, made.text
+
+
+async def merchant_user(http: httpx.AsyncClient, tenant: Tenant, permissions: list[str]) -> str:
+    """A dashboard user of the tenant's Payment Link client (a role of these permissions, scoped to the client),
+    made through the CMS by the tenant's admin; it signs in with STORE_PASSWORD. Its username."""
+    admin = await tenant.operator_headers(http)
+    name = f"store.{uuid.uuid4().hex[:6]}"
+    role = {"name": name, "description": "A store's desk", "permissions": permissions}
+    assert (await http.post("/cms/rest/roles", json=role, headers=admin)).status_code == 201
+    user = {
+        "username": name,
+        "email": f"{name}@example.test",
+        "name": "Store",
+        "roles": [name],
+        "clientSlug": tenant.client_slug,
+        "password": STORE_PASSWORD,
+    }
+    assert (await http.post("/cms/rest/operators", json=user, headers=admin)).status_code == 201
+    return name

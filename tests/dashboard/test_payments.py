@@ -9,7 +9,7 @@ import re
 import httpx
 
 from tests.backoffice.test_operator_scopes import _card_load, _global_operator_account
-from tests.dashboard.signing_in import csrf_of, sign_in, sign_in_as
+from tests.dashboard.signing_in import STORE_PASSWORD, csrf_of, merchant_user, sign_in, sign_in_as
 from tests.factories import configure_payment_client, create_link, create_tenant, merchant, sandbox_pay
 from tests.merchants.test_cms_review import _data
 
@@ -95,19 +95,8 @@ async def test_a_merchants_user_sees_its_clients_payments_only(client):
     await configure_payment_client(tenant)
     mine = await _paid(client, tenant)
     await _card_load(client, tenant)  # the partner's, not the client's
-    admin = await tenant.operator_headers(client)
-    role = {"name": "payments-desk", "description": "A store", "permissions": ["transactions.read", "payments.refund"]}
-    assert (await client.post("/cms/rest/roles", json=role, headers=admin)).status_code == 201
-    user = {
-        "username": "store.manager",
-        "email": "m@example.test",
-        "name": "Store",
-        "roles": ["payments-desk"],
-        "clientSlug": tenant.client_slug,
-        "password": "Store-manager-pass-9",
-    }
-    assert (await client.post("/cms/rest/operators", json=user, headers=admin)).status_code == 201
-    await sign_in(client, tenant, "store.manager", "Store-manager-pass-9")
+    username = await merchant_user(client, tenant, ["transactions.read", "payments.refund"])
+    await sign_in(client, tenant, username, STORE_PASSWORD)
     listed = await client.get("/dashboard/payments")
     assert mine["uid"] in listed.text and "card transaction</span>" not in listed.text and "1 payment<" in listed.text
     assert (await client.get(f"/dashboard/payments/{mine['uid']}")).status_code == 200

@@ -10,6 +10,7 @@ import pytest
 from playwright.async_api import Page, expect
 
 from tests.browser import browser_page
+from tests.dashboard.signing_in import STORE_PASSWORD, merchant_user
 from tests.dashboard.test_dashboard_browser import LAPTOP, PHONE, _shot
 from tests.dashboard.test_payments import _card_load, _paid
 from tests.factories import (
@@ -21,8 +22,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.browser
-
-STORE_PASSWORD = "Store-manager-pass-9"
 
 
 async def _sign_in(page: Page, live_server: str, tenant: Tenant, username: str, password: str) -> None:
@@ -57,20 +56,9 @@ async def test_a_merchants_user_sees_only_its_client(live_server):
     async with httpx.AsyncClient(base_url=live_server) as http:
         mine = await _paid(http, tenant, amount=95)
         await _card_load(http, tenant)  # the partner's prepaid cards: not the client's
-        admin = await tenant.operator_headers(http)
-        role = {"name": "store-desk", "description": "A store", "permissions": ["transactions.read", "payments.refund"]}
-        assert (await http.post("/cms/rest/roles", json=role, headers=admin)).status_code == 201
-        user = {
-            "username": "store.manager",
-            "email": "store@example.test",
-            "name": "Store",
-            "roles": ["store-desk"],
-            "clientSlug": tenant.client_slug,
-            "password": STORE_PASSWORD,
-        }
-        assert (await http.post("/cms/rest/operators", json=user, headers=admin)).status_code == 201
+        username = await merchant_user(http, tenant, ["transactions.read", "payments.refund"])
     async with browser_page(**PHONE) as page:
-        await _sign_in(page, live_server, tenant, "store.manager", STORE_PASSWORD)
+        await _sign_in(page, live_server, tenant, username, STORE_PASSWORD)
         await page.goto(f"{live_server}/dashboard/payments")
         rows = page.get_by_role("row").filter(has_text="GTQ")
         await expect(rows).to_have_count(1)

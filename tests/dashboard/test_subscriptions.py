@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.dashboard.signing_in import csrf_of, sign_in
-from tests.dashboard.test_webhooks import STORE_PASSWORD, _merchant_user
+from tests.dashboard.signing_in import STORE_PASSWORD, csrf_of, merchant_user, sign_in
 from tests.merchants.test_cms_review import _data
 from tests.subscriptions.helpers import APPROVE, CHARGES_DECLINED, advance, billing_tenant, create_plan, subscribe
 
@@ -27,7 +26,7 @@ async def test_a_merchants_user_sees_renewals_and_cancels_with_its_csrf_token_au
     failing = await subscribe(client, tenant, trial, card=CHARGES_DECLINED, user_id="50255550002")
     assert (await advance(client, tenant, failing["id"], 14))["status"] == "past_due"
 
-    username = await _merchant_user(client, tenant, BOTH)
+    username = await merchant_user(client, tenant, BOTH)
     await sign_in(client, tenant, username, STORE_PASSWORD)
     listed = await client.get("/dashboard/subscriptions")
     assert listed.status_code == 200 and 'id="client"' not in listed.text  # its one client: no chooser
@@ -82,7 +81,7 @@ async def test_another_clients_subscription_is_not_found_and_permissions_are_che
     mine = await subscribe(client, tenant, await create_plan(client, tenant, name="Mine"))
     theirs = await subscribe(client, other, await create_plan(client, other, name="Theirs"))
 
-    reader = await _merchant_user(client, tenant, ["subscriptions.read"])
+    reader = await merchant_user(client, tenant, ["subscriptions.read"])
     await sign_in(client, tenant, reader, STORE_PASSWORD)
     page = await client.get(_page(tenant, mine))
     assert page.status_code == 200 and "Cancel now" not in page.text
@@ -104,7 +103,7 @@ async def test_another_clients_subscription_is_not_found_and_permissions_are_che
     assert (await client.get(_page(other, theirs), headers={})).status_code == 404
 
     # Without `subscriptions.read`: refused, and no link to the page.
-    payments_only = await _merchant_user(client, tenant, ["transactions.read"])
+    payments_only = await merchant_user(client, tenant, ["transactions.read"])
     await sign_in(client, tenant, payments_only, STORE_PASSWORD)
     assert (await client.get("/dashboard/subscriptions")).status_code == 403
     assert (await client.get("/dashboard/plans")).status_code == 403

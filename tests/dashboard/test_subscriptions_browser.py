@@ -11,8 +11,8 @@ import pytest
 from playwright.async_api import Page, expect
 
 from tests.browser import browser_page
+from tests.dashboard.signing_in import STORE_PASSWORD, merchant_user
 from tests.dashboard.test_dashboard_browser import LAPTOP, PHONE, _serious_violations, _shot
-from tests.dashboard.test_webhooks import STORE_PASSWORD, _merchant_user
 from tests.subscriptions.helpers import APPROVE, CHARGES_DECLINED, advance, billing_tenant, create_plan, subscribe
 
 pytestmark = pytest.mark.browser
@@ -28,7 +28,7 @@ async def _store_with_subscriptions(live_server: str) -> tuple[Any, dict, str]:
         yoga = await create_plan(http, tenant, name="Yoga", trialDays=14, graceDays=7, retryDays=[1, 3, 5])
         failing = await subscribe(http, tenant, yoga, card=CHARGES_DECLINED, user_id="50255550002")
         await advance(http, tenant, failing["id"], 14)  # its first renewal declined: past due
-        username = await _merchant_user(http, tenant, ["subscriptions.read", "subscriptions.manage"])
+        username = await merchant_user(http, tenant, ["subscriptions.read", "subscriptions.manage"])
     return tenant, renewed, username
 
 

@@ -5,36 +5,15 @@ the audit trail; another client's or another partner's endpoint is not found; no
 from __future__ import annotations
 
 import re
-import uuid
 
 import httpx
 
 from migo.webhooks.service import TEST_EVENT_TYPE
-from tests.dashboard.signing_in import csrf_of, sign_in
+from tests.dashboard.signing_in import STORE_PASSWORD, csrf_of, merchant_user, sign_in
 from tests.factories import configure_payment_client, create_tenant, merchant
 from tests.merchants.test_cms_review import _data
 from tests.receiver import webhook_receiver
 from tests.webhooks.test_delivery import drain, paid_link, register
-
-STORE_PASSWORD = "Store-hooks-pass-9"
-
-
-async def _merchant_user(http: httpx.AsyncClient, tenant, permissions: list[str]) -> str:  # type: ignore[no-untyped-def]
-    """A dashboard user of the tenant's client holding `permissions`; its username."""
-    admin = await tenant.operator_headers(http)
-    name = f"hooks.{uuid.uuid4().hex[:6]}"
-    role = {"name": name, "description": "A store's webhooks", "permissions": permissions}
-    assert (await http.post("/cms/rest/roles", json=role, headers=admin)).status_code == 201
-    user = {
-        "username": name,
-        "email": f"{name}@example.test",
-        "name": "Store",
-        "roles": [name],
-        "clientSlug": tenant.client_slug,
-        "password": STORE_PASSWORD,
-    }
-    assert (await http.post("/cms/rest/operators", json=user, headers=admin)).status_code == 201
-    return name
 
 
 def _endpoint_page(tenant, endpoint: dict) -> str:  # type: ignore[no-untyped-def]
@@ -51,7 +30,7 @@ async def test_a_merchants_user_sees_its_endpoints_and_every_attempt_of_a_delive
         )
         await paid_link(client, tenant)
         await drain()
-        username = await _merchant_user(client, tenant, ["webhooks.read", "webhooks.manage"])
+        username = await merchant_user(client, tenant, ["webhooks.read", "webhooks.manage"])
         await sign_in(client, tenant, username, STORE_PASSWORD)
 
         listed = await client.get("/dashboard/webhooks")
@@ -80,7 +59,7 @@ async def test_pause_resume_enable_and_a_test_event_need_the_csrf_token_and_are_
     with webhook_receiver() as receiver:
         endpoint = await register(client, tenant, receiver.url)
         other = await register(client, tenant, receiver.url, eventTypes=["*"])  # hears every event, not the test
-        username = await _merchant_user(client, tenant, ["webhooks.read", "webhooks.manage"])
+        username = await merchant_user(client, tenant, ["webhooks.read", "webhooks.manage"])
         await sign_in(client, tenant, username, STORE_PASSWORD)
         here = _endpoint_page(tenant, endpoint)
         csrf = csrf_of(await client.get(here))
@@ -133,7 +112,7 @@ async def test_a_disabled_endpoint_is_enabled_before_a_test_event(client):
         endpoint = await register(client, tenant, receiver.url)
         await paid_link(client, tenant)
         await drain()
-    username = await _merchant_user(client, tenant, ["webhooks.read", "webhooks.manage"])
+    username = await merchant_user(client, tenant, ["webhooks.read", "webhooks.manage"])
     await sign_in(client, tenant, username, STORE_PASSWORD)
     page = await client.get(_endpoint_page(tenant, endpoint))
     assert 'class="status disabled"' in page.text and "410 Gone" in page.text and ">Enable<" in page.text
@@ -149,7 +128,7 @@ async def test_another_clients_endpoint_is_not_found_and_permissions_are_checked
     mine = await register(client, tenant, "https://shop.example/hooks")
     theirs = await register(client, other, "https://other.example/hooks")
 
-    reader = await _merchant_user(client, tenant, ["webhooks.read"])
+    reader = await merchant_user(client, tenant, ["webhooks.read"])
     await sign_in(client, tenant, reader, STORE_PASSWORD)
     page = await client.get(_endpoint_page(tenant, mine))
     assert page.status_code == 200 and "Pause" not in page.text and "Send test event" not in page.text
@@ -173,7 +152,7 @@ async def test_another_clients_endpoint_is_not_found_and_permissions_are_checked
         assert paused.status_code == 404
 
     # Without `webhooks.read`: refused, and no link to the page.
-    payments_only = await _merchant_user(client, tenant, ["transactions.read"])
+    payments_only = await merchant_user(client, tenant, ["transactions.read"])
     await sign_in(client, tenant, payments_only, STORE_PASSWORD)
     assert (await client.get("/dashboard/webhooks")).status_code == 403
     assert (await client.get(_endpoint_page(tenant, mine))).status_code == 403
