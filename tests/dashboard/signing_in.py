@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from typing import Any
 
 import httpx
 
@@ -61,3 +62,17 @@ async def merchant_user(http: httpx.AsyncClient, tenant: Tenant, permissions: li
     }
     assert (await http.post("/cms/rest/operators", json=user, headers=admin)).status_code == 201
     return name
+
+
+async def sign_in_browser(
+    page: Any, live_server: str, tenant: Tenant, username: str | None = None, password: str = OPERATOR_PASSWORD
+) -> None:
+    """Sign in through the dashboard's page in a browser (Playwright's Page), as the tenant's admin or `username`,
+    and wait for the home (on a phone its links sit behind the Menu button, so the URL tells)."""
+    from playwright.async_api import expect
+
+    await page.goto(f"{live_server}/dashboard/login?account={tenant.partner_id}")
+    await page.get_by_label("Username").fill(username or tenant.operator_username)
+    await page.get_by_label("Password").fill(password)
+    await page.get_by_role("button", name="Sign in").click()
+    await expect(page).to_have_url(f"{live_server}/dashboard/")

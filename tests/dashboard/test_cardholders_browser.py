@@ -6,22 +6,15 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from playwright.async_api import Dialog, Page, expect
+from playwright.async_api import Dialog, expect
 
 from tests.browser import browser_page
+from tests.dashboard.signing_in import sign_in_browser
 from tests.dashboard.test_cardholders import _holder_with_card
 from tests.dashboard.test_dashboard_browser import LAPTOP, PHONE, _shot
-from tests.factories import OPERATOR_PASSWORD, Tenant, create_tenant
+from tests.factories import create_tenant
 
 pytestmark = pytest.mark.browser
-
-
-async def _sign_in(page: Page, live_server: str, tenant: Tenant) -> None:
-    await page.goto(f"{live_server}/dashboard/login?account={tenant.partner_id}")
-    await page.get_by_label("Username").fill(tenant.operator_username)
-    await page.get_by_label("Password").fill(OPERATOR_PASSWORD)
-    await page.get_by_role("button", name="Sign in").click()
-    await expect(page.get_by_role("link", name="Cardholders")).to_be_visible()
 
 
 async def test_an_operator_finds_a_cardholder_by_last4_and_blocks_its_card_with_a_reason(live_server):
@@ -30,7 +23,7 @@ async def test_an_operator_finds_a_cardholder_by_last4_and_blocks_its_card_with_
         holder, _, number = await _holder_with_card(http, tenant)
 
     async with browser_page(**LAPTOP) as page:
-        await _sign_in(page, live_server, tenant)
+        await sign_in_browser(page, live_server, tenant)
         await page.get_by_role("link", name="Cardholders").click()
         await page.get_by_label("Search", exact=True).fill(number[-4:])
         await page.get_by_role("button", name="Filter").click()
@@ -65,7 +58,7 @@ async def test_an_operator_finds_a_cardholder_by_last4_and_blocks_its_card_with_
         await _shot(page, "audit-laptop")
 
     async with browser_page(**PHONE) as page:
-        await _sign_in(page, live_server, tenant)
+        await sign_in_browser(page, live_server, tenant)
         for path, name in (
             ("/dashboard/cardholders", "cardholders"),
             (f"/dashboard/cardholders/{holder['userId']}", "cardholder"),

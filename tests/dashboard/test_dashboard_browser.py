@@ -109,6 +109,14 @@ async def test_the_pages_fit_a_phone(live_server):
         await page.get_by_label("Username").fill(tenant.operator_username)
         await page.get_by_label("Password").fill(OPERATOR_PASSWORD)
         await page.get_by_role("button", name="Sign in").click()
+        # The pages sit behind the Menu button on a phone: the header stays one line.
+        payments_link = page.get_by_role("navigation", name="Main").get_by_role("link", name="Payments")
+        await expect(payments_link).to_be_hidden()
+        await page.get_by_role("button", name="Menu").click()
+        await expect(page.get_by_role("button", name="Menu")).to_have_attribute("aria-expanded", "true")
+        await _shot(page, "menu-phone")
+        await payments_link.click()
+        await expect(page.get_by_role("heading", name="Payments")).to_be_visible()
         for path, name in (
             ("/dashboard/", "home"),
             ("/dashboard/payments", "payments"),

@@ -7,29 +7,19 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import expect
 
 from tests.browser import browser_page
-from tests.dashboard.signing_in import STORE_PASSWORD, merchant_user
+from tests.dashboard.signing_in import STORE_PASSWORD, merchant_user, sign_in_browser
 from tests.dashboard.test_dashboard_browser import LAPTOP, PHONE, _shot
 from tests.dashboard.test_payments import _card_load, _paid
 from tests.factories import (
-    OPERATOR_PASSWORD,
-    Tenant,
     configure_payment_client,
     create_tenant,
     merchant,
 )
 
 pytestmark = pytest.mark.browser
-
-
-async def _sign_in(page: Page, live_server: str, tenant: Tenant, username: str, password: str) -> None:
-    await page.goto(f"{live_server}/dashboard/login?account={tenant.partner_id}")
-    await page.get_by_label("Username").fill(username)
-    await page.get_by_label("Password").fill(password)
-    await page.get_by_role("button", name="Sign in").click()
-    await expect(page).to_have_url(f"{live_server}/dashboard/")
 
 
 async def test_a_partners_operator_cannot_open_another_partners_pages_by_url(live_server):
@@ -39,7 +29,7 @@ async def test_a_partners_operator_cannot_open_another_partners_pages_by_url(liv
     async with httpx.AsyncClient(base_url=live_server) as http:
         theirs = await _paid(http, other, amount=310)
     async with browser_page(**LAPTOP) as page:
-        await _sign_in(page, live_server, tenant, tenant.operator_username, OPERATOR_PASSWORD)
+        await sign_in_browser(page, live_server, tenant)
         for path in (f"/dashboard/payments/{theirs['uid']}", f"/dashboard/cardholders/{other.user_id}"):
             answered = await page.goto(f"{live_server}{path}")
             assert answered is not None and answered.status == 404, path
@@ -58,7 +48,7 @@ async def test_a_merchants_user_sees_only_its_client(live_server):
         await _card_load(http, tenant)  # the partner's prepaid cards: not the client's
         username = await merchant_user(http, tenant, ["transactions.read", "payments.refund"])
     async with browser_page(**PHONE) as page:
-        await _sign_in(page, live_server, tenant, username, STORE_PASSWORD)
+        await sign_in_browser(page, live_server, tenant, username, STORE_PASSWORD)
         await page.goto(f"{live_server}/dashboard/payments")
         rows = page.get_by_role("row").filter(has_text="GTQ")
         await expect(rows).to_have_count(1)
@@ -76,7 +66,7 @@ async def test_a_post_without_the_sessions_csrf_token_is_refused_and_changes_not
     async with httpx.AsyncClient(base_url=live_server) as http:
         link = await _paid(http, tenant, amount=60)
     async with browser_page(**LAPTOP) as page:
-        await _sign_in(page, live_server, tenant, tenant.operator_username, OPERATOR_PASSWORD)
+        await sign_in_browser(page, live_server, tenant)
         await page.goto(f"{live_server}/dashboard/payments/{link['uid']}")
         # The page's own refund form, its CSRF field emptied: the cookie alone does not make a request genuine.
         await page.locator("form:has(button:text-is('Refund')) input[name=csrf]").evaluate("field => field.value = ''")

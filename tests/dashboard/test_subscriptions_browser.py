@@ -8,10 +8,10 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import expect
 
 from tests.browser import browser_page
-from tests.dashboard.signing_in import STORE_PASSWORD, merchant_user
+from tests.dashboard.signing_in import STORE_PASSWORD, merchant_user, sign_in_browser
 from tests.dashboard.test_dashboard_browser import LAPTOP, PHONE, _serious_violations, _shot
 from tests.subscriptions.helpers import APPROVE, CHARGES_DECLINED, advance, billing_tenant, create_plan, subscribe
 
@@ -32,18 +32,10 @@ async def _store_with_subscriptions(live_server: str) -> tuple[Any, dict, str]:
     return tenant, renewed, username
 
 
-async def _sign_in(page: Page, live_server: str, tenant: Any, username: str) -> None:
-    await page.goto(f"{live_server}/dashboard/login?account={tenant.partner_id}")
-    await page.get_by_label("Username").fill(username)
-    await page.get_by_label("Password").fill(STORE_PASSWORD)
-    await page.get_by_role("button", name="Sign in").click()
-    await expect(page.get_by_role("link", name="Subscriptions")).to_be_visible()
-
-
 async def test_a_merchants_user_sees_the_renewals_and_cancels_a_subscription(live_server):
     tenant, _, username = await _store_with_subscriptions(live_server)
     async with browser_page(**LAPTOP) as page:
-        await _sign_in(page, live_server, tenant, username)
+        await sign_in_browser(page, live_server, tenant, username, STORE_PASSWORD)
         await page.get_by_role("link", name="Subscriptions").click()
         await expect(page.get_by_role("heading", name="Subscriptions")).to_be_visible()
         await expect(page.get_by_role("row").filter(has_text="50255550002")).to_contain_text("past due")
@@ -74,14 +66,14 @@ async def test_the_subscription_pages_fit_a_phone_and_pass_axe(live_server):
         ("/dashboard/plans", "plans"),
     )
     async with browser_page(**PHONE) as page:
-        await _sign_in(page, live_server, tenant, username)
+        await sign_in_browser(page, live_server, tenant, username, STORE_PASSWORD)
         for path, name in pages:
             await page.goto(f"{live_server}{path}")
             width = await page.evaluate("document.documentElement.scrollWidth")
             assert width <= 390, (name, width)  # nothing wider than the phone
             await _shot(page, f"{name}-phone")
     async with browser_page(**LAPTOP, bypass_csp=True) as page:
-        await _sign_in(page, live_server, tenant, username)
+        await sign_in_browser(page, live_server, tenant, username, STORE_PASSWORD)
         found = {}
         for path, name in pages:
             await page.goto(f"{live_server}{path}")

@@ -11,8 +11,8 @@ import pytest
 from playwright.async_api import Page, expect
 
 from tests.browser import browser_page
+from tests.dashboard.signing_in import STORE_PASSWORD, merchant_user, sign_in_browser
 from tests.dashboard.test_dashboard_browser import LAPTOP, PHONE, _serious_violations, _shot
-from tests.dashboard.test_webhooks import STORE_PASSWORD, _merchant_user
 from tests.factories import configure_payment_client, create_tenant
 from tests.receiver import webhook_receiver
 from tests.webhooks.test_delivery import drain, paid_link, register
@@ -27,16 +27,8 @@ async def _store_with_an_endpoint(live_server: str, url: str) -> tuple[Any, dict
     async with httpx.AsyncClient(base_url=live_server) as http:
         endpoint = await register(http, tenant, url, authHeaderName="x-api-key", authHeaderValue="store-key-98765")
         await paid_link(http, tenant)
-        username = await _merchant_user(http, tenant, ["webhooks.read", "webhooks.manage"])
+        username = await merchant_user(http, tenant, ["webhooks.read", "webhooks.manage"])
     return tenant, endpoint, username
-
-
-async def _sign_in(page: Page, live_server: str, tenant: Any, username: str) -> None:
-    await page.goto(f"{live_server}/dashboard/login?account={tenant.partner_id}")
-    await page.get_by_label("Username").fill(username)
-    await page.get_by_label("Password").fill(STORE_PASSWORD)
-    await page.get_by_role("button", name="Sign in").click()
-    await expect(page.get_by_role("link", name="Webhooks")).to_be_visible()
 
 
 async def _confirm_and_click(page: Page, button: str) -> None:
@@ -49,7 +41,7 @@ async def test_a_merchants_user_pauses_resumes_and_sends_a_test_event(live_serve
         tenant, endpoint, username = await _store_with_an_endpoint(live_server, receiver.url)
         await drain()  # the payment's callback: the log's first delivery
         async with browser_page(**LAPTOP) as page:
-            await _sign_in(page, live_server, tenant, username)
+            await sign_in_browser(page, live_server, tenant, username, STORE_PASSWORD)
             await page.get_by_role("link", name="Webhooks").click()
             await expect(page.get_by_role("heading", name="Webhooks")).to_be_visible()
             await _shot(page, "webhooks-laptop")
@@ -89,14 +81,14 @@ async def test_the_webhook_pages_fit_a_phone_and_pass_axe(live_server):
         (f"/dashboard/webhooks/{tenant.client_slug}/{endpoint['id']}", "webhook-endpoint"),
     )
     async with browser_page(**PHONE) as page:
-        await _sign_in(page, live_server, tenant, username)
+        await sign_in_browser(page, live_server, tenant, username, STORE_PASSWORD)
         for path, name in pages:
             await page.goto(f"{live_server}{path}")
             width = await page.evaluate("document.documentElement.scrollWidth")
             assert width <= 390, (name, width)  # nothing wider than the phone
             await _shot(page, f"{name}-phone")
     async with browser_page(**LAPTOP, bypass_csp=True) as page:
-        await _sign_in(page, live_server, tenant, username)
+        await sign_in_browser(page, live_server, tenant, username, STORE_PASSWORD)
         found = {}
         for path, name in pages:
             await page.goto(f"{live_server}{path}")

@@ -31,5 +31,15 @@ document.addEventListener("submit", (event) => {
   for (const button of event.target.querySelectorAll("button[type=submit]")) button.disabled = true;
 });
 
+// On a phone the pages sit behind the Menu button.
+document.addEventListener("click", (event) => {
+  const toggle = event.target.closest && event.target.closest("button.menu-toggle");
+  if (!toggle) return;
+  const nav = document.getElementById(toggle.getAttribute("aria-controls"));
+  const open = !nav.classList.contains("open");
+  nav.classList.toggle("open", open);
+  toggle.setAttribute("aria-expanded", String(open));
+});
+
 document.addEventListener("DOMContentLoaded", () => localTimes(document));
 document.addEventListener("htmx:afterSwap", (event) => localTimes(event.target));
