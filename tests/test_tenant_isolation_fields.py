@@ -247,6 +247,7 @@ def request_fields(root: Any) -> set[str]:
             continue
         spec = mount.app.openapi()
         components = spec.get("components", {}).get("schemas", {})
+        schemes = spec.get("components", {}).get("securitySchemes", {})
         for path, operations in spec["paths"].items():
             for method, operation in operations.items():
                 route = f"{method.upper()} {mount.path}{path}"
@@ -254,6 +255,13 @@ def request_fields(root: Any) -> set[str]:
                     f"{route} {parameter['in']}.{parameter['name']}"
                     for parameter in operation.get("parameters", [])
                     if parameter["in"] != "path"  # test_tenant_isolation.py's
+                }
+                # Headers a security scheme carries are fields too (the request signature's x-key-id).
+                found |= {
+                    f"{route} {schemes[name]['in']}.{schemes[name]['name']}"
+                    for requirement in operation.get("security", [])
+                    for name in requirement
+                    if schemes.get(name, {}).get("type") == "apiKey"
                 }
                 for content in operation.get("requestBody", {}).get("content", {}).values():
                     found |= {f"{route} {name}" for name in _fields(content["schema"], components, "body", frozenset())}
