@@ -95,6 +95,7 @@ async def test_a_reviewer_sees_a_document_inline_refuses_one_and_approves_anothe
         await expect(page.get_by_text("Refused: The statement is older than 3 months")).to_be_visible()
 
         await page.goto(f"{live_server}/dashboard/leads/{second['id']}")
+        await page.wait_for_load_state("networkidle")  # its PDFs load in frames too: the same dialog hazard
         await page.get_by_role("button", name="Approve the lead").click()
         await expect(page.get_by_role("status")).to_contain_text("it is now approved")
         await page.goto(f"{live_server}/dashboard/leads")
