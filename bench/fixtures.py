@@ -33,6 +33,8 @@ class BenchTenant:
     signing_secret: Secret
     card_ids: list[str]
     merchant_token: Secret
+    # Further merchants (token, client slug), for links of many clients at once.
+    other_merchants: list[tuple[Secret, str]]
 
 
 async def add_merchant_client(
@@ -59,13 +61,18 @@ async def add_merchant_client(
     return token
 
 
-async def provision(card_count: int) -> BenchTenant:
+async def provision(card_count: int, other_merchants: int = 0) -> BenchTenant:
     async with database.transaction() as session:
         partner = await applications.create_partner(session, "Benchmark partner")
         company = await applications.create_company(session, partner, "Benchmark company")
         gateway = await applications.create_application(session, kind="gateway", name="bench", company=company)
         key = await signing.create_key(session, gateway.application.id)
         merchant_token = await add_merchant_client(session, CLIENT_SLUG, name="Bench store", prefix="BENCH")
+        others = []
+        for n in range(other_merchants):
+            slug = f"{CLIENT_SLUG}{n + 2}"
+            token = await add_merchant_client(session, slug, name=f"Bench store {n + 2}", prefix=f"B{n + 2}")
+            others.append((token, slug))
         holder = User(
             id=new_id(),
             company_id=company.id,
@@ -107,4 +114,5 @@ async def provision(card_count: int) -> BenchTenant:
         signing_secret=key.secret,
         card_ids=card_ids,
         merchant_token=merchant_token,
+        other_merchants=others,
     )

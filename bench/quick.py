@@ -27,11 +27,14 @@ sys.path.insert(0, str(ROOT))
 from bench import run  # noqa: E402
 
 
-def measured(server_pid: int, name: str, url: str, script: str, args: list[str], seconds: int) -> None:
-    figures = run.run_wrk(url, script, args, seconds, server_pid)
+def measured(
+    server_pid: int, name: str, url: str, script: str, args: list[str], seconds: int, connections: int
+) -> None:
+    figures = run.run_wrk(url, script, args, seconds, server_pid, connections)
     per_request = figures["cpu_ms_per"]
     print(
-        f"{name}: {figures['tps']} req/s, p99 {figures['p99_ms']} ms, errors {figures['errors']}; "
+        f"{name}: {figures['tps']} req/s, p99 {figures['p99_ms']} ms, p99.9 {figures['p999_ms']} ms, "
+        f"errors {figures['errors']}; "
         f"CPU per request: API {per_request['api']:.2f} ms, PostgreSQL {per_request['postgres']:.2f} ms, "
         f"machine {per_request['machine']:.2f} ms"
     )
@@ -41,14 +44,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--cards", type=int, default=200)
-    parser.add_argument("--only", default="transfers,links")
+    parser.add_argument("--only", default="transfers,links", help="of transfers, links, links_many")
+    parser.add_argument("--connections", type=int, default=run.CONNECTIONS)
     parser.add_argument("--profile", help="py-spy raw output of the server's processes during the first run")
     args = parser.parse_args()
     os.environ.setdefault("MIGO_LOG_LEVEL", "WARNING")
     with run.migrated_database("migo_quick") as database_url:
         from bench.fixtures import provision
 
-        tenant: Any = asyncio.run(provision(args.cards))
+        tenant: Any = asyncio.run(provision(args.cards, other_merchants=run.MANY_CLIENTS - 1))
         port = run.free_port()
         server = run.start_server(database_url, port)
         base_url = f"http://127.0.0.1:{port}"
@@ -59,13 +63,21 @@ def main() -> int:
             run.presign_transfers(tenant, pairs, 40_000, requests_file)  # type: ignore[arg-type]
             if args.profile:
                 run.start_profiler(server.pid, args.seconds, args.profile)
-            if "transfers" in args.only:
+            only = args.only.split(",")
+            if "transfers" in only:
                 signed = [str(requests_file), tenant.access_token.reveal(), tenant.signing_key_id, str(run.WRK_THREADS)]
                 transfer_url = f"{base_url}{run.TRANSFER_PATH}"
-                measured(server.pid, "transfers", transfer_url, "presigned.lua", signed, args.seconds)
-            if "links" in args.only:
-                link_args = [tenant.merchant_token.reveal(), "benchStore"]
-                measured(server.pid, "links", f"{base_url}/transactions", "links.lua", link_args, args.seconds)
+                measured(server.pid, "transfers", transfer_url, "presigned.lua", signed, args.seconds, args.connections)
+            link_args = [tenant.merchant_token.reveal(), "benchStore"]
+            links_url = f"{base_url}/transactions"
+            if "links" in only:
+                measured(server.pid, "links", links_url, "links.lua", link_args, args.seconds, args.connections)
+            if "links_many" in only:
+                many = [
+                    *link_args,
+                    *(part for token, slug in tenant.other_merchants for part in (token.reveal(), slug)),
+                ]
+                measured(server.pid, "links_many", links_url, "links.lua", many, args.seconds, args.connections)
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)

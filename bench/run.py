@@ -171,24 +171,33 @@ def parse_wrk(output: str) -> dict[str, float]:
 
     percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
     total = int(re.search(r"(\d+) requests in", output).group(1))  # type: ignore[union-attr]
+    p999 = re.search(r"^p99\.9 (\d+) us$", output, re.MULTILINE)  # printed by the scripts' done()
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     return {
         "tps": float(re.search(r"Requests/sec:\s+([0-9.]+)", output).group(1)),  # type: ignore[union-attr]
         "p50_ms": round(duration(percentiles["50"]), 2),
         "p99_ms": round(duration(percentiles["99"]), 2),
+        "p999_ms": round(int(p999.group(1)) / 1000, 2),  # type: ignore[union-attr]
         "requests": total,
         "errors": (int(non_2xx.group(1)) if non_2xx else 0)
         + (sum(int(n) for n in socket_errors.groups()) if socket_errors else 0),
     }
 
 
-def run_wrk(url: str, script: str, args: list[str], seconds: int, server_pid: int | None = None) -> dict[str, Any]:
+def run_wrk(
+    url: str,
+    script: str,
+    args: list[str],
+    seconds: int,
+    server_pid: int | None = None,
+    connections: int = CONNECTIONS,
+) -> dict[str, Any]:
     """wrk's figures; with the server's pid also the CPU milliseconds each request cost (`cpu_ms_per`)."""
     command = [
         wrk_binary(),
         f"-t{WRK_THREADS}",
-        f"-c{CONNECTIONS}",
+        f"-c{connections}",
         f"-d{seconds}s",
         "--latency",
         "--timeout",
@@ -218,7 +227,10 @@ def run_wrk(url: str, script: str, args: list[str], seconds: int, server_pid: in
     except (AttributeError, KeyError):
         raise SystemExit(f"could not read wrk's output:\n{stdout}\n{stderr}") from None
     figures["cpu_ms_per"] = cpu_ms_per(before, after, figures["requests"])
-    log(f"  {figures['tps']} req/s, p50 {figures['p50_ms']} ms, p99 {figures['p99_ms']} ms, errors {figures['errors']}")
+    log(
+        f"  {figures['tps']} req/s at {connections} connections, p50 {figures['p50_ms']} ms, p99 {figures['p99_ms']} "
+        f"ms, p99.9 {figures['p999_ms']} ms, errors {figures['errors']}"
+    )
     log(f"  CPU per request: {_cpu_text(figures['cpu_ms_per'])}")
     return figures
 
@@ -399,7 +411,7 @@ def main() -> int:
         log(f"provisioning {args.cards} active, funded cards")
         from bench.fixtures import provision
 
-        tenant = asyncio.run(provision(args.cards))
+        tenant = asyncio.run(provision(args.cards, other_merchants=MANY_CLIENTS - 1))
         port = free_port()
         server = start_server(app_url, port)
         base_url = f"http://127.0.0.1:{port}"
@@ -415,16 +427,19 @@ def main() -> int:
                     start_profiler(server.pid, args.seconds, args.profile)
                 transfer_url = f"{base_url}{TRANSFER_PATH}"
                 transfers = run_wrk(transfer_url, "presigned.lua", wrk_args, args.seconds, server.pid)
+                # Latency with room to spare: 8 connections, fresh keys (the file's first lines were sent above).
+                presign_transfers(tenant, uniform, 60_000, requests_file)  # type: ignore[arg-type]
+                transfers_c8 = run_wrk(transfer_url, "presigned.lua", wrk_args, args.seconds // 2, server.pid, 8)
                 hot = [(cards[0], cards[1]), (cards[1], cards[0])]
                 presign_transfers(tenant, hot, 120_000, requests_file)  # type: ignore[arg-type]
                 hot_pair = run_wrk(transfer_url, "presigned.lua", wrk_args, args.seconds, server.pid)
-                links = run_wrk(
-                    f"{base_url}/transactions",
-                    "links.lua",
-                    [tenant.merchant_token.reveal(), "benchStore"],
-                    args.seconds,
-                    server.pid,
-                )
+                links_url = f"{base_url}/transactions"
+                one_client = [tenant.merchant_token.reveal(), "benchStore"]
+                links = run_wrk(links_url, "links.lua", one_client, args.seconds, server.pid)
+                links_c8 = run_wrk(links_url, "links.lua", one_client, args.seconds // 2, server.pid, 8)
+                others = [part for token, slug in tenant.other_merchants for part in (token.reveal(), slug)]
+                many = [*one_client, *others]
+                links_many = run_wrk(links_url, "links.lua", many, args.seconds, server.pid)
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
@@ -453,15 +468,24 @@ def main() -> int:
             "transfers_p99_ms": transfers["p99_ms"],
             "transfers_hot_tps": hot_pair["tps"],
             "transfers_hot_p99_ms": hot_pair["p99_ms"],
+            "transfers_p999_ms": transfers["p999_ms"],
+            "transfers_p99_c8_ms": transfers_c8["p99_ms"],
+            "transfers_p999_c8_ms": transfers_c8["p999_ms"],
             "links_tps": links["tps"],
             "links_p99_ms": links["p99_ms"],
+            "links_p999_ms": links["p999_ms"],
+            "links_p99_c8_ms": links_c8["p99_ms"],
+            "links_p999_c8_ms": links_c8["p999_ms"],
+            "links_same_client_tps": links["tps"],
+            "links_many_clients_tps": links_many["tps"],
             **{f"transfers_{name}_cpu_ms": value for name, value in transfers["cpu_ms_per"].items()},
             **{f"links_{name}_cpu_ms": value for name, value in links["cpu_ms_per"].items()},
             "webhooks_per_s": webhooks["webhooks_per_s"],
             "webhook_lag_p50_ms": webhooks["webhook_lag_p50_ms"],
             "webhook_lag_p99_ms": webhooks["webhook_lag_p99_ms"],
             "api_peak_rss_mb": round(rss.peak_kb / 1024, 1),
-            "errors": transfers["errors"] + hot_pair["errors"] + links["errors"] + webhooks["webhook_lost"],
+            "errors": sum(run["errors"] for run in (transfers, transfers_c8, hot_pair, links, links_c8, links_many))
+            + webhooks["webhook_lost"],
             "invariants_ok": ledger_check["ok"] and verify["ledger_verify_ok"],
             "ledger_verify_postings": verify["ledger_verify_postings"],
             "ledger_verify_seconds": verify["ledger_verify_seconds"],
@@ -486,32 +510,57 @@ def main() -> int:
     return 0 if results["invariants_ok"] else 1
 
 
-TARGETS = {
-    "transfers_vs_tpcb": (">=", 0.4),
-    "transfers_p99_ms": ("<=", 50),
-    "links_vs_simple": (">=", 0.3),
-    "webhooks_per_s": (">=", 1000),
+# Issue 20: the API's and PostgreSQL's CPU per operation (they predict a machine of its own, where requests per
+# second on this shared 2-core one cannot), latency at 8 connections, and what earlier issues set. A bound is a
+# number, or (factor, measure): that multiple of another figure of the same run. Everything else is information.
+Bound = float | tuple[float, str]
+TARGETS: dict[str, tuple[str, Bound]] = {
+    "transfers_api_cpu_ms": ("<=", 1.0),
+    "links_api_cpu_ms": ("<=", 1.0),
+    "transfers_postgres_cpu_ms": ("<=", (3, "tpcb_postgres_cpu_ms")),
+    "links_postgres_cpu_ms": ("<=", (3, "simple_postgres_cpu_ms")),
+    "transfers_p99_c8_ms": ("<=", 25),
+    "links_p99_c8_ms": ("<=", 25),
+    "webhooks_per_s": (">=", 3000),
+    "webhook_lag_p99_ms": ("<=", 100),
     "api_peak_rss_mb": ("<=", 250),
     "errors": ("<=", 0),
+    "invariants_ok": ("==", True),
     "ledger_verify_seconds": ("<=", 300),  # issue 21: a million postings "in minutes"
     "cardholder_batch_seconds": ("<=", 900),  # issue 16: 50,000 lines "in minutes"
 }
+MANY_CLIENTS = 16  # links_many_clients_tps: the same load spread over this many merchants
+
+
+def verdict(results: dict[str, Any], name: str) -> tuple[str, bool] | None:
+    """(the target as text, whether this run met it), or None for a figure without a target."""
+    if name not in TARGETS:
+        return None
+    op, bound = TARGETS[name]
+    if isinstance(bound, tuple):
+        factor, other = bound
+        limit, text = factor * results[other], f"{op} {factor} x {other} = {factor * results[other]:.3f}"
+    else:
+        limit, text = bound, f"{op} {bound}"
+    value = results[name]
+    met = value >= limit if op == ">=" else value <= limit if op == "<=" else value == limit
+    return text, met
 
 
 def _print_table(results: dict[str, Any]) -> None:
     print()
-    print(f"{'measure':24} {'value':>12}   target")
+    print(f"{'measure':30} {'value':>12}   target")
     for name, value in results.items():
         if name in ("commit", "started_at"):
             continue
-        target = TARGETS.get(name)
-        verdict = ""
-        if target is not None:
-            op, bound = target
-            met = value >= bound if op == ">=" else value <= bound
-            verdict = f"{op} {bound}  {'ok' if met else 'MISSED'}"
-        print(f"{name:24} {value!s:>12}   {verdict}")
-    print(f"\ncommit {results['commit']}, written to bench/results/latest.json")
+        judged = verdict(results, name)
+        mark = "" if judged is None else f"{'✓' if judged[1] else '✗'} {judged[0]}"
+        print(f"{name:30} {value!s:>12}   {mark}")
+    judged = [name for name in TARGETS if name in results]
+    missed = [name for name in judged if not verdict(results, name)[1]]  # type: ignore[index]
+    summary = f"{len(judged) - len(missed)} of {len(judged)} targets met"
+    print(f"\n{summary}; missed: {', '.join(missed)}" if missed else f"\n{summary}")
+    print(f"commit {results['commit']}, written to bench/results/latest.json")
 
 
 def _commit() -> str:

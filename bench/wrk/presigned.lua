@@ -41,3 +41,7 @@ function request()
   end
   return requests[index]
 end
+
+function done(summary, latency, requests)
+  io.write(string.format("p99.9 %d us\n", latency:percentile(99.9)))
+end

@@ -11,6 +11,7 @@ MIGO_TRUSTED_PROXIES (uvicorn on its own believes 127.0.0.1).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -75,6 +76,10 @@ async def not_found(scope: Scope, receive: Receive, send: Send) -> None:
 
 @asynccontextmanager
 async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    # What start-up built (routes, mappers, schemas: ~200,000 objects) lives as long as the process: frozen, it
+    # leaves the collector's generations, so a full collection stops walking it on a request's time (~90 ms).
+    gc.collect()
+    gc.freeze()
     yield
     await database.dispose()
 
