@@ -12,6 +12,7 @@ MIGO_TRUSTED_PROXIES (uvicorn on its own believes 127.0.0.1).
 from __future__ import annotations
 
 import gc
+import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -27,7 +28,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
 import migo.models  # noqa: F401 - every mapped class, for configure_mappers()
-from migo.composition import compose
+from migo.composition import TASK_MODULES, compose
 from migo.platform import migrations
 from migo.platform.bodylimit import limit_hosted_pages
 from migo.platform.db import database
@@ -90,6 +91,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     compose()
     # Every mapper configured now, not by the first requests that build an ORM object (~0.3 s per process).
     configure_mappers()
+    for module in TASK_MODULES:  # the job queue and its senders, which requests defer jobs to
+        importlib.import_module(module)
     static = StaticFiles(directory=str(files("migo.platform") / "static"))
     gateway = gateway_surface.build_gateway(settings)
     routes = [

@@ -750,21 +750,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-# Every domain's background jobs, for the worker to import.
-TASK_MODULES = [
-    "migo.notifications.tasks",
-    "migo.identity.tasks",
-    "migo.cards.tasks",
-    "migo.payments.tasks",
-    "migo.subscriptions.tasks",
-    "migo.merchants.tasks",
-    "migo.webhooks.tasks",
-    "migo.backoffice.tasks",
-]
-
-
 async def _work() -> None:
     """The job queue's worker and the webhook dispatcher, side by side; SIGTERM stops both."""
+    from migo.composition import TASK_MODULES
     from migo.platform.jobs import run_worker
     from migo.webhooks.dispatcher import Dispatcher
 

@@ -41,7 +41,7 @@ async def test_a_committed_transaction_leaves_its_job():
 
 
 async def test_the_worker_runs_queued_jobs_and_periodic_tasks_are_registered():
-    from migo.cli import TASK_MODULES
+    from migo.composition import TASK_MODULES
     from migo.platform.jobs import worker_queue
 
     marker = str(uuid.uuid4())  # no such message: the task returns without error
@@ -60,7 +60,7 @@ async def test_the_worker_runs_queued_jobs_and_periodic_tasks_are_registered():
 
 
 async def test_a_job_deferred_by_statement_rides_with_the_commit_and_the_worker_runs_it():
-    from migo.cli import TASK_MODULES
+    from migo.composition import TASK_MODULES
     from migo.notifications.tasks import send_notification
     from migo.platform.db import write
     from migo.platform.jobs import defer_statement, worker_queue

@@ -67,7 +67,8 @@ async def test_a_failed_request_line_carries_the_error_code_it_was_answered_with
 
 def test_an_idle_maintenance_job_is_not_logged_and_a_failed_one_is(capfd):
     """procrastinate's lines for a periodic sweep that ran fine (deferred, started, succeeded) say nothing
-    every minute; a failure, and any other queue's jobs, are still logged."""
+    every minute, nor its line per periodic task registered at each process's start; a failure, and any other
+    queue's jobs, are still logged."""
     configure_logging("INFO", terminal=False)
     capfd.readouterr()
     worker = logging.getLogger("procrastinate.worker")
@@ -79,6 +80,9 @@ def test_an_idle_maintenance_job_is_not_logged_and_a_failed_one_is(capfd):
     worker.info("Job ended: Success", extra={"action": "job_success", "job": sweep})
     worker.error("Job payments.sweep ended: Error", extra={"action": "job_error", "job": sweep})
     worker.info("Job webhooks.x ended: Success", extra={"action": "job_success", "job": {"queue": "webhooks"}})
+    logging.getLogger("procrastinate.periodic").info(
+        "Registering task payments.sweep", extra={"action": "registering_periodic_task", "task": "payments.sweep"}
+    )
     logged = [json.loads(line) for line in capfd.readouterr().out.splitlines() if line.startswith("{")]
     assert [line["event"] for line in logged] == ["Job payments.sweep ended: Error", "Job webhooks.x ended: Success"]
 

@@ -70,7 +70,10 @@ MAINTENANCE_QUEUE = "maintenance"
 
 
 def quiet_idle_maintenance(record: logging.LogRecord) -> bool:
-    """A logging filter: False for procrastinate's routine lines about a maintenance job."""
+    """A logging filter: False for procrastinate's routine lines about a maintenance job, and for its line per
+    periodic task registered (every server process and worker loads the task modules at start)."""
+    if record.levelno <= logging.INFO and getattr(record, "action", None) == "registering_periodic_task":
+        return False
     job = getattr(record, "job", None)
     return not (
         record.levelno <= logging.INFO
