@@ -44,9 +44,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--cards", type=int, default=200)
-    parser.add_argument("--only", default="transfers,links", help="of transfers, links, links_many")
+    parser.add_argument("--only", default="transfers,links", help="of transfers, links, links_many, floors")
     parser.add_argument("--connections", type=int, default=run.CONNECTIONS)
-    parser.add_argument("--profile", help="py-spy raw output of the server's processes during the first run")
+    parser.add_argument("--profile", help="py-spy of the server's processes during the first run (.svg: a flame graph)")
     args = parser.parse_args()
     os.environ.setdefault("MIGO_LOG_LEVEL", "WARNING")
     with run.migrated_database("migo_quick") as database_url:
@@ -64,9 +64,9 @@ def main() -> int:
             if args.profile:
                 run.start_profiler(server.pid, args.seconds, args.profile)
             only = args.only.split(",")
+            signed = [str(requests_file), tenant.access_token.reveal(), tenant.signing_key_id, str(run.WRK_THREADS)]
+            transfer_url = f"{base_url}{run.TRANSFER_PATH}"
             if "transfers" in only:
-                signed = [str(requests_file), tenant.access_token.reveal(), tenant.signing_key_id, str(run.WRK_THREADS)]
-                transfer_url = f"{base_url}{run.TRANSFER_PATH}"
                 measured(server.pid, "transfers", transfer_url, "presigned.lua", signed, args.seconds, args.connections)
             link_args = [tenant.merchant_token.reveal(), "benchStore"]
             links_url = f"{base_url}/transactions"
@@ -78,6 +78,8 @@ def main() -> int:
                     *(part for token, slug in tenant.other_merchants for part in (token.reveal(), slug)),
                 ]
                 measured(server.pid, "links_many", links_url, "links.lua", many, args.seconds, args.connections)
+            if "floors" in only:
+                print(run.measure_floors(transfer_url, signed, args.seconds, server.pid))
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)

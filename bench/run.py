@@ -341,12 +341,12 @@ class RssSampler:
 
 def start_server(database_url: str, port: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "DATABASE_URL": database_url, "MIGO_PUBLIC_URL": f"http://127.0.0.1:{port}"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "migo", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    command = [sys.executable, "-m", "migo", "serve", "--port", str(port)]
+    return _started(subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), port)
+
+
+def _started(process: subprocess.Popen[bytes], port: int) -> subprocess.Popen[bytes]:
+    """`process` once it answers GET /health on `port`."""
     import httpx
 
     deadline = time.monotonic() + 60
@@ -360,11 +360,40 @@ def start_server(database_url: str, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not start")
 
 
+def measure_floors(transfer_url: str, wrk_args: list[str], seconds: int, server_pid: int) -> dict[str, Any]:
+    """What a transfer's CPU rests on, in the same run: the transfer route refused at its first check (an
+    unknown token: routing, middleware, session, error envelope, no statement), and the framework alone
+    (bench/bare_app.py: FastAPI on uvicorn, 2 processes, the same body parsed into a model and answered)."""
+    refused_args = [wrk_args[0], "not-a-token", *wrk_args[2:]]
+    refused = run_wrk(transfer_url, "presigned.lua", refused_args, seconds, server_pid)
+    port = free_port()
+    bare = _started(
+        subprocess.Popen(
+            [sys.executable, str(ROOT / "bench" / "bare_app.py"), str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        ),
+        port,
+    )
+    try:
+        framework = run_wrk(f"http://127.0.0.1:{port}{TRANSFER_PATH}", "presigned.lua", wrk_args, seconds, bare.pid)
+    finally:
+        bare.send_signal(signal.SIGTERM)
+        bare.wait(timeout=30)
+    return {
+        "floor_refused_transfer_api_cpu_ms": refused["cpu_ms_per"]["api"],
+        "floor_framework_api_cpu_ms": framework["cpu_ms_per"]["api"],
+        "floor_framework_tps": framework["tps"],
+    }
+
+
 def start_profiler(pid: int, seconds: int, output: str) -> None:
-    """py-spy (pip install py-spy) records the process and its children for `seconds`, in raw form."""
+    """py-spy (pip install py-spy) records the process and its children for `seconds`: a flame graph when
+    `output` ends in .svg, else its raw form (one stack per line, for scripts)."""
     py_spy = str(Path(sys.executable).with_name("py-spy"))
     command = [py_spy, "record", "--pid", str(pid), "--subprocesses", "--duration", str(seconds)]
-    subprocess.Popen([*command, "--format", "raw", "-o", output], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    form = "flamegraph" if output.endswith(".svg") else "raw"
+    subprocess.Popen([*command, "--format", form, "-o", output], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 async def check_ledger(database_url: str) -> dict[str, Any]:
@@ -440,6 +469,7 @@ def main() -> int:
                 others = [part for token, slug in tenant.other_merchants for part in (token.reveal(), slug)]
                 many = [*one_client, *others]
                 links_many = run_wrk(links_url, "links.lua", many, args.seconds, server.pid)
+                floors = measure_floors(transfer_url, wrk_args, args.seconds // 2, server.pid)
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
@@ -480,6 +510,7 @@ def main() -> int:
             "links_many_clients_tps": links_many["tps"],
             **{f"transfers_{name}_cpu_ms": value for name, value in transfers["cpu_ms_per"].items()},
             **{f"links_{name}_cpu_ms": value for name, value in links["cpu_ms_per"].items()},
+            **floors,
             "webhooks_per_s": webhooks["webhooks_per_s"],
             "webhook_lag_p50_ms": webhooks["webhook_lag_p50_ms"],
             "webhook_lag_p99_ms": webhooks["webhook_lag_p99_ms"],
