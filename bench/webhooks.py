@@ -109,6 +109,7 @@ async def record_events(count: int, *, stamped: bool) -> None:
 
 
 async def run(args: argparse.Namespace) -> dict[str, object]:
+    import migo.models  # noqa: F401 - every mapped class, so the ORM resolves the foreign keys between domains
     from migo.platform.db import database
     from migo.platform.secrets import HeaderSecret
     from migo.webhooks import service as webhooks
