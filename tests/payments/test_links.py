@@ -292,3 +292,62 @@ async def test_references_grow_past_six_digits_without_truncation(client):
             update(PaymentClient).where(PaymentClient.id == configured.id).values(reference_sequence=999_999)
         )
     assert (await create_link(client, tenant))["reference"] == "CAMPGT1000000SB"
+
+
+async def _client_row_is_free(client_id: object) -> bool:
+    """Whether another transaction can lock the client's row (its reference counter) at once."""
+    from sqlalchemy.exc import OperationalError
+
+    from migo.payments.models import PaymentClient
+
+    async with database.side_transaction() as other:
+        try:
+            await other.execute(
+                select(PaymentClient.id).where(PaymentClient.id == client_id).with_for_update(nowait=True)
+            )
+        except OperationalError:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("last_write", [True, False])
+async def test_a_link_that_is_the_last_write_commits_with_its_insert(last_write):
+    """The reference counter is held only while the server commits when nothing follows the link (no
+    Idempotency-Key answer to store): the COMMIT rides with the insert, and the row is free when it answers."""
+    from migo.identity.models import Application
+    from migo.payments import links
+    from migo.payments.schemas import LinkFields
+
+    tenant = await create_tenant()
+    configured = await configure_payment_client(tenant)
+    async with database.transaction() as session:
+        application_id = await session.scalar(
+            select(Application.id).where(Application.client_slug == tenant.client_slug)
+        )
+        fields = LinkFields.model_validate(
+            {"amount": 100, "userId": "50224865444", "channel": "wa", "client": tenant.client_slug}
+        )
+        created = await links.create_link(
+            session,
+            application_id=application_id,
+            merchant_slug=tenant.client_slug,
+            fields=fields,
+            via="transactions",
+            last_write=last_write,
+        )
+        assert await _client_row_is_free(configured.id) is last_write
+    async with database.transaction() as session:
+        stored = await session.scalar(select(PaymentTransaction.reference).where(PaymentTransaction.uid == created.uid))
+    assert stored == created.reference == "CAMPGT000001SB"
+
+
+async def test_a_keyed_link_is_replayed_with_its_reference_and_the_next_number_follows(client):
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    body = {"amount": 100, "userId": "50224865444", "channel": "wa", "client": tenant.client_slug, "ads": []}
+    headers = {**merchant(tenant), "Idempotency-Key": "link-once"}
+    first = await client.post("/transactions", json=body, headers=headers)
+    again = await client.post("/transactions", json=body, headers=headers)
+    assert first.status_code == again.status_code == 200, again.text
+    assert again.json() == first.json() and first.json()["reference"] == "CAMPGT000001SB"
+    assert (await create_link(client, tenant))["reference"] == "CAMPGT000002SB"

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.events import service as events
 from migo.notifications import service as notifications
 from migo.platform import clock, i18n
-from migo.platform.db import fetch_one
+from migo.platform.db import fetch_one, fetch_one_and_commit
 from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.ids import alphanumeric, new_id
 from migo.platform.settings import get_settings
@@ -67,8 +67,11 @@ async def create_link(
     fields: LinkFields,
     via: str,
     key_pair: KeyPair | None = None,
+    last_write: bool = False,
 ) -> NewLink:
-    """A link of the merchant's client; `key_pair`: the hook's, whose amount range bounds it too."""
+    """A link of the merchant's client; `key_pair`: the hook's, whose amount range bounds it too. `last_write`:
+    the request writes nothing after the link, so the link commits with its insert (the client's reference
+    counter is then held only while the server commits, and one merchant's burst does not queue on it)."""
     client, suspended = await clients.client_for_merchant_with(
         session, fields.client, merchant_slug, _CLIENT_AND_SUSPENSIONS, {"user_id": fields.user_id, "now": clock.now()}
     )
@@ -136,6 +139,7 @@ async def create_link(
         locale=fields.locale,
         created_via=via,
         capture_mode=client.capture_mode,
+        commit=last_write,
     )
 
 
@@ -177,15 +181,17 @@ async def create_charge(
         locale=None,
         created_via=CHARGE_OF_SAVED_CARD,
         capture_mode="automatic",
+        commit=False,
     )
 
 
-async def _insert(session: AsyncSession, client: PaymentClient, *, uid: str, **values: Any) -> NewLink:
+async def _insert(session: AsyncSession, client: PaymentClient, *, uid: str, commit: bool, **values: Any) -> NewLink:
     """Insert a link with the client's next reference. Last, and in one statement with the insert, so the
-    client row (the reference counter) stays locked for as short a time as possible; a rolled-back creation
-    gives its number back: references never skip."""
+    client row (the reference counter) stays locked for as short a time as possible (with `commit`, the
+    transaction's COMMIT rides in the same round trip); a rolled-back creation gives its number back:
+    references never skip."""
     now = clock.now()
-    created = await fetch_one(
+    created = await (fetch_one_and_commit if commit else fetch_one)(
         session,
         _CREATE,
         {

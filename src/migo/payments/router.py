@@ -8,11 +8,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Header, Path, Query
+from fastapi import APIRouter, Header, Path, Query, Request
 
 from migo.identity import service as identity
 from migo.identity.auth import ClientIp, Merchant, MerchantIdempotent
-from migo.platform import clock
+from migo.platform import clock, idempotency
 from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.pagination import Listing, Page, PageRequest
 from migo.platform.ratelimit import Limit
@@ -101,7 +101,7 @@ def _out(transaction: PaymentTransaction, client: PaymentClient) -> TransactionO
 
 
 @links_router.post("/transactions", response_model=CreatedLink, dependencies=[MerchantIdempotent])
-async def create_transaction(body: CreateLinkRequest, merchant: Merchant, session: DbSession) -> Any:
+async def create_transaction(request: Request, body: CreateLinkRequest, merchant: Merchant, session: DbSession) -> Any:
     """Create a Payment Link (seed 002) with the merchant token (`Authorization: <token>`, or `Bearer <token>`).
     Deliver `URL` (upper case) to the customer; the outcome arrives by the Merchant Generic Callback."""
     transaction = await links.create_link(
@@ -110,6 +110,7 @@ async def create_transaction(body: CreateLinkRequest, merchant: Merchant, sessio
         merchant_slug=merchant.client_slug,
         fields=body,
         via="transactions",
+        last_write=not idempotency.stores_answer(request),  # else the answer is written after it
     )
     return CreatedLink(uid=transaction.uid, reference=transaction.reference, URL=links.link_url(transaction.uid))
 
@@ -128,6 +129,7 @@ async def _create_from_hook(body: CreateHookLinkRequest, session: DbSession, add
         fields=body,
         via="transactions-hook",
         key_pair=pair,
+        last_write=True,
     )
     return CreatedHookLink(uid=transaction.uid, URL=links.link_url(transaction.uid))
 

@@ -218,6 +218,17 @@ async def commit(session: AsyncSession, statements: Sequence[Statement] = ()) ->
         await _pipelined(await driver_connection(session), [*deferred, *statements], commit=True)
 
 
+async def fetch_one_and_commit(session: AsyncSession, sql: str, params: Mapping[str, Any]) -> Any:
+    """The first row of the transaction's last statement, sent with the deferred writes before it and COMMIT
+    after it in one round trip: what it locks stays locked only while the server commits, not while the answer
+    travels back and the request's coroutine waits its turn (a counter row all of one merchant's requests
+    update). Nothing may be written after it: the session's own commit finds the transaction ended."""
+    if session.in_nested_transaction():
+        raise RuntimeError("fetch_one_and_commit() with a savepoint open")
+    deferred = _take_deferred(session)
+    return (await _pipelined(await driver_connection(session), [*deferred, (sql, params)], commit=True))[-1]
+
+
 async def _pipelined(
     connection: psycopg.AsyncConnection[Any], statements: Sequence[Statement], *, commit: bool = False
 ) -> list[Any]:

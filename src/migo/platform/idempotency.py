@@ -145,6 +145,11 @@ def settle(request: Request, pending: PendingIdempotency, lock: Any, stored: Any
     request.state.idempotency = pending
 
 
+def stores_answer(request: Request) -> bool:
+    """Whether the request's answer is stored under its Idempotency-Key when it ends (in its transaction)."""
+    return getattr(request.state, "idempotency", None) is not None
+
+
 def key_header() -> Any:
     return Header(
         None, alias=HEADER, description="Retries with the same key and body replay the first answer for 24 h."
