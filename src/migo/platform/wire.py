@@ -6,8 +6,10 @@ from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer, WithJsonSchema, model_validator
+from pydantic import BaseModel, ConfigDict, GetJsonSchemaHandler, PlainSerializer, WithJsonSchema, model_validator
 from pydantic.alias_generators import to_camel
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from .errors import ERRORS, ApiError
 
@@ -44,6 +46,35 @@ class ApiInput(BaseModel):
         if contains_nul(data):
             raise ValueError("text cannot contain NUL (\\u0000) characters")
         return data
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """The documents say what `_no_nul_characters` enforces, so that generated clients and fuzzers send
+        what the server takes: every free text field of the input matches `NO_NUL`."""
+        schema = handler(core_schema)
+        _forbid_nul(handler.resolve_ref_schema(schema))
+        return schema
+
+
+NO_NUL = "^[^\\u0000]*$"
+
+
+def _forbid_nul(schema: Any) -> None:
+    """`NO_NUL` on each free text node of a JSON schema (one of an input model's own; nested models are theirs)."""
+    if isinstance(schema, list):
+        for item in schema:
+            _forbid_nul(item)
+        return
+    if not isinstance(schema, dict):
+        return
+    if schema.get("type") == "string" and not {"pattern", "enum", "const", "format"} & schema.keys():
+        schema["pattern"] = NO_NUL
+    for key in ("properties", "$defs"):
+        for child in schema.get(key, {}).values():
+            _forbid_nul(child)
+    for key in ("items", "additionalProperties", "anyOf", "oneOf", "allOf", "prefixItems"):
+        if key in schema:
+            _forbid_nul(schema[key])
 
 
 def contains_nul(value: Any) -> bool:
