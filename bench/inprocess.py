@@ -3,9 +3,8 @@ this process, one request at a time, on a scratch database.
 
 wrk's figures mix the server's work with uvicorn's and the machine's neighbours'; this isolates what our code
 costs per request (process CPU time, so waiting on PostgreSQL is not counted) and, with `--profile`, where it
-goes (cProfile, sorted by cumulative time). `--floor` also measures the transfer route answered before it
-touches the database (the caller and its signature checked, the handler not run), which is the per-request
-machinery's own cost.
+goes (cProfile, sorted by cumulative time). `unauthorized` is the transfer route refused before it touches the
+database (an unknown token), the per-request machinery's own cost.
 
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/inprocess.py \\
         [--requests 2000] [--only transfers,links,unauthorized] [--profile transfers]
@@ -16,7 +15,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
-import gc
 import io
 import json
 import os
@@ -25,7 +23,6 @@ import random
 import statistics
 import sys
 import time
-import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -78,17 +75,10 @@ async def call(app: Callable[..., Awaitable[None]], path: str, headers: dict[str
 
 
 def transfer_requests(tenant: Any, count: int) -> list[tuple[str, dict[str, str], bytes]]:
-    from migo.identity import signing
-
     stamp = int(time.time())
     requests = []
     for _ in range(count):
-        source, target = random.sample(tenant.card_ids, 2)
-        body = json.dumps({"sourceCardId": source, "targetCardId": target, "amount": "0.01"}).encode()
-        key = str(uuid.uuid4())
-        signature = signing.sign(
-            tenant.signing_secret, stamp, signing.SignedRequest("POST", run.TRANSFER_PATH, key, body)
-        )
+        key, signature, body = run.signed_transfer(tenant, *random.sample(tenant.card_ids, 2), stamp)
         headers = {
             "content-type": "application/json",
             "authorization": f"Bearer {tenant.access_token.reveal()}",
@@ -169,12 +159,9 @@ def main() -> int:
 
         async def measure_all() -> None:
             from migo.app import create_app
-            from migo.platform.db import database
 
             app = create_app()
-            gc.collect()
-            gc.freeze()
-            try:
+            async with app.router.lifespan_context(app):  # as a server process runs: start-up frozen, pool closed
                 for kind in args.only.split(","):
                     requests = KINDS[kind](tenant, args.requests)
                     figures = await measure(app, requests, kind in args.profile.split(","))
@@ -185,8 +172,6 @@ def main() -> int:
                     )
                     if "profile" in figures:
                         print(figures["profile"])
-            finally:
-                await database.dispose()
 
         import uvloop  # what uvicorn runs on when it is installed, as it is here
 

@@ -68,15 +68,12 @@ def main() -> int:
             transfer_url = f"{base_url}{run.TRANSFER_PATH}"
             if "transfers" in only:
                 measured(server.pid, "transfers", transfer_url, "presigned.lua", signed, args.seconds, args.connections)
-            link_args = [tenant.merchant_token.reveal(), "benchStore"]
+            link_args = run.links_args(tenant, many=False)
             links_url = f"{base_url}/transactions"
             if "links" in only:
                 measured(server.pid, "links", links_url, "links.lua", link_args, args.seconds, args.connections)
             if "links_many" in only:
-                many = [
-                    *link_args,
-                    *(part for token, slug in tenant.other_merchants for part in (token.reveal(), slug)),
-                ]
+                many = run.links_args(tenant, many=True)
                 measured(server.pid, "links_many", links_url, "links.lua", many, args.seconds, args.connections)
             if "floors" in only:
                 print(run.measure_floors(transfer_url, signed, args.seconds, server.pid))

@@ -155,7 +155,7 @@ def run_pgbench(admin: str, base: str, seconds: int) -> dict[str, float]:
 
 def _wait_backends_gone(admin: str, database: str | None) -> None:
     """Until pgbench's backends have exited: a backend's CPU reaches the postmaster's children's times only
-    once it is reaped, and one read a moment too early lost most of a run's (0.08 ms against 0.24)."""
+    once it is reaped, and one read a moment too early lost most of a run's (0.08 ms against 0.28-0.31)."""
     import psycopg
 
     deadline = time.monotonic() + 10
@@ -288,23 +288,31 @@ def _cpu_text(per: dict[str, float]) -> str:
     return ", ".join(f"{name} {value:.2f} ms" for name, value in per.items())
 
 
-def presign_transfers(tenant: Any, pairs: list[tuple[str, str]], count: int, path: Path) -> None:
-    """Signed transfer requests, each with its own Idempotency-Key, which its signature covers (signatures are
-    valid for 5 minutes; a request wrk sends twice replays its first answer)."""
+def signed_transfer(tenant: Any, source: str, target: str, stamp: int) -> tuple[str, str, bytes]:
+    """(Idempotency-Key, signature, body) of a 0.01 transfer between two cards, signed at `stamp`; the signature
+    covers the key (signatures are valid for 5 minutes)."""
     from migo.identity import signing
 
+    body = json.dumps({"sourceCardId": source, "targetCardId": target, "amount": "0.01"}, separators=(",", ":"))
+    key = str(uuid.uuid4())
+    signed = signing.SignedRequest("POST", TRANSFER_PATH, key, body.encode())
+    return key, signing.sign(tenant.signing_secret, stamp, signed), body.encode()
+
+
+def presign_transfers(tenant: Any, pairs: list[tuple[str, str]], count: int, path: Path) -> None:
+    """Signed transfer requests for wrk, each with its own Idempotency-Key (a request wrk sends twice replays its
+    first answer)."""
     stamp = int(time.time())
     with path.open("w") as handle:
         for i in range(count):
-            source, target = pairs[i % len(pairs)]
-            body = json.dumps(
-                {"sourceCardId": source, "targetCardId": target, "amount": "0.01"}, separators=(",", ":")
-            ).encode()
-            key = str(uuid.uuid4())
-            signature = signing.sign(
-                tenant.signing_secret, stamp, signing.SignedRequest("POST", TRANSFER_PATH, key, body)
-            )
+            key, signature, body = signed_transfer(tenant, *pairs[i % len(pairs)], stamp)
             handle.write(f"{key}\t{stamp}\t{signature}\t{body.decode()}\n")
+
+
+def links_args(tenant: Any, *, many: bool) -> list[str]:
+    """links.lua's arguments: the bench merchant's token and client, and with `many` every other merchant's."""
+    merchants = [(tenant.merchant_token, "benchStore"), *(tenant.other_merchants if many else [])]
+    return [part for token, slug in merchants for part in (token.reveal(), slug)]
 
 
 def process_family(root_pid: int) -> list[int]:
@@ -481,11 +489,10 @@ def main() -> int:
                 presign_transfers(tenant, hot, 120_000, requests_file)  # type: ignore[arg-type]
                 hot_pair = run_wrk(transfer_url, "presigned.lua", wrk_args, args.seconds, server.pid)
                 links_url = f"{base_url}/transactions"
-                one_client = [tenant.merchant_token.reveal(), "benchStore"]
+                one_client = links_args(tenant, many=False)
                 links = run_wrk(links_url, "links.lua", one_client, args.seconds, server.pid)
                 links_c8 = run_wrk(links_url, "links.lua", one_client, args.seconds // 2, server.pid, 8)
-                others = [part for token, slug in tenant.other_merchants for part in (token.reveal(), slug)]
-                many = [*one_client, *others]
+                many = links_args(tenant, many=True)
                 links_many = run_wrk(links_url, "links.lua", many, args.seconds, server.pid)
                 floors = measure_floors(transfer_url, wrk_args, args.seconds // 2, server.pid)
         finally:
