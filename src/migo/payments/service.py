@@ -89,7 +89,7 @@ from .saved_cards import (
 )
 from .schemas import LinkFields, TransactionOut
 from .testcards import TEST_CARDS, THREE_DS_PASS_CODE
-from .web import customer_message
+from .web import customer_message, link_language
 
 __all__ = [
     "DECLINE_REASONS",
@@ -123,6 +123,7 @@ __all__ = [
     "is_client_of_partner",
     "link_by_processor_reference",
     "link_client",
+    "link_language",
     "link_url",
     "linked_clients",
     "links_captured_between",
@@ -275,6 +276,8 @@ class CheckoutLink:
     user_id: str
     external_id: str | None
     subscription_info: dict[str, Any]
+    locale: str | None  # the link's own language (None: its partner's, else the browser's; see link_language)
+    partner_id: uuid.UUID | None
 
 
 async def checkout_link(uid: str) -> CheckoutLink | None:
@@ -296,6 +299,8 @@ async def checkout_link(uid: str) -> CheckoutLink | None:
         user_id=transaction.user_id,
         external_id=transaction.external_id,
         subscription_info=info if isinstance(info, dict) else {},
+        locale=transaction.locale,
+        partner_id=client.partner_id,
     )
 
 

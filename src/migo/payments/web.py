@@ -11,6 +11,7 @@ import uuid
 from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -130,17 +131,26 @@ def _checkout_url(uid: str, return_url: str | None, **params: str) -> str:
     return f"/?{urlencode(query)}"
 
 
+async def link_language(
+    session: AsyncSession, link_locale: str | None, partner_id: uuid.UUID | None, accept_language: str | None
+) -> str:
+    """The language a link's pages speak (the checkout's and the subscribe pages'): the link's, else its
+    partner's, else the browser's (Accept-Language), else English."""
+    spoken_by_link = link_locale in i18n.LANGUAGES  # then the partner's is not asked for
+    partner_locale = await identity.partner_locale(session, partner_id) if partner_id and not spoken_by_link else None
+    return i18n.choose(link_locale, partner_locale, accept_language=accept_language)
+
+
 async def _load(request: Request, uid: str) -> tuple[PaymentTransaction, PaymentClient, str] | None:
-    """The link, its client, and the language its pages speak: the link's, else its partner's, else the
-    browser's (Accept-Language), else English."""
+    """The link, its client, and the language its pages speak (`link_language`)."""
     async with database.transaction() as session:
         found = await links.transaction_by_uid(session, uid)
         if found is None:
             return None
         transaction, client = found
-        partner_locale = await identity.partner_locale(session, client.partner_id) if client.partner_id else None
-    accept_language = request.headers.get("accept-language")
-    return transaction, client, i18n.choose(transaction.locale, partner_locale, accept_language=accept_language)
+        accept_language = request.headers.get("accept-language")
+        language = await link_language(session, transaction.locale, client.partner_id, accept_language)
+    return transaction, client, language
 
 
 def _requested_return_url(values: Any) -> str | None:
