@@ -188,7 +188,7 @@ async def test_lifetimes_out_of_bounds_are_a_400_naming_the_field_and_change_not
             "body.userRefreshTtlSeconds, body.userAccessTtlSeconds",
         ),
         "negative": ({"userAccessTtlSeconds": -1}, "body.userAccessTtlSeconds"),
-        "null": ({"name": None}, "body: name cannot be null"),
+        "null": ({"name": None}, "body.name: cannot be null"),
         "unknown field": ({"accessTtl": 600}, "body.accessTtl"),
     }
     for label, (body, named) in refused.items():
@@ -285,7 +285,7 @@ async def test_bad_client_values_are_a_400_naming_the_field_and_change_nothing(c
         "card type": ({"allowedCardTypes": ["gift"]}, "body.allowedCardTypes"),
         "country": ({"allowedCountries": ["GTM"]}, "body.allowedCountries"),
         "prefix": ({"referencePrefix": "CAMP-GT"}, "body.referencePrefix"),
-        "null": ({"displayName": None}, "body: displayName cannot be null"),
+        "null": ({"displayName": None}, "body.displayName: cannot be null"),
         "slug": ({"slug": "another"}, "body.slug"),
     }
     for label, (body, named) in refused.items():

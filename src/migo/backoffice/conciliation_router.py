@@ -17,6 +17,7 @@ from migo.platform.bodylimit import accepts_upload
 from migo.platform.envelope import CustomResponse, ok
 from migo.platform.errors import ApiError
 from migo.platform.routing import DbSession, MigoRoute
+from migo.platform.surface import REQUIRED_PART
 
 from . import conciliation, tasks
 from .access import own_partner
@@ -33,7 +34,8 @@ async def upload_conciliation_file(
     operator: OperatorPrincipal = require_permission("conciliation.upload"),
     source: Annotated[str | None, Form(max_length=40, description="The processor whose file it is: `sandbox`.")] = None,
     file: Annotated[
-        UploadFile | None, File(description="CSV: processorReference,amount,currency,status,settledAt")
+        UploadFile | None,
+        File(description="CSV: processorReference,amount,currency,status,settledAt", json_schema_extra=REQUIRED_PART),
     ] = None,
     idempotency_key: Annotated[
         str | None,

@@ -121,7 +121,7 @@ async def update_partner(
     """Rename the partner, change its token lifetimes or the language of its hosted pages and card statements
     (`locale`, null: the reader's). A lifetime out of bounds or a language Migo does not speak is a 400 naming
     it, and nothing changes; tokens already issued keep their expiry."""
-    lifetimes = patch_changes(body, *(field for field in PartnerUpdate.model_fields if field != "locale"))
+    lifetimes = patch_changes(body)
     name = lifetimes.pop("name", None)
     locale = {"locale": lifetimes.pop("locale")} if "locale" in lifetimes else {}
     change = await identity.update_partner(

@@ -18,6 +18,7 @@ from migo.platform.envelope import CustomResponse, ok
 from migo.platform.errors import ApiError
 from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
+from migo.platform.surface import REQUIRED_PART
 
 from . import cardholder_batches, cardholders, tasks, trail
 from .access import own_partner
@@ -180,7 +181,8 @@ async def upload_cardholder_batch(
     session: DbSession,
     operator: OperatorPrincipal = require_permission("cardholders.batch"),
     file: Annotated[
-        UploadFile | None, File(description=f"CSV, UTF-8: {','.join(cardholder_batches.CSV.columns)}")
+        UploadFile | None,
+        File(description=f"CSV, UTF-8: {','.join(cardholder_batches.CSV.columns)}", json_schema_extra=REQUIRED_PART),
     ] = None,
     companyId: Annotated[
         uuid.UUID | None, Form(description="The company the cardholders join; may be left out when it is the only one.")

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from migo.cards import service as cards
 from migo.cards.schemas import MovementOut
@@ -19,7 +19,7 @@ from migo.platform.errors import ApiError
 from migo.platform.money import Amount, Money
 from migo.platform.pan import masked
 from migo.platform.transaction_search import TransactionSummary
-from migo.platform.wire import ApiInput, ApiModel, UtcDateTime, patch_changes
+from migo.platform.wire import ApiInput, ApiModel, Omittable, UtcDateTime, field_for_kind, patch_changes
 from migo.webhooks.schemas import CallbackEndpointIn
 
 from .errors import PARTNER_ERRORS
@@ -400,6 +400,10 @@ class PartnerApplicationOut(ApiModel):
 
 
 class PartnerApplicationCreate(ApiInput):
+    model_config = ConfigDict(
+        json_schema_extra=field_for_kind("kind", "companyId", required_with="gateway", absent_with="cms")
+    )
+
     kind: identity.PartnerApplicationKind = Field(
         description="`cms`: the partner's operators sign in through it; `gateway`: one of its companies' backends "
         "call the Wallet Gateway with it."
@@ -455,11 +459,11 @@ class PartnerUpdate(ApiInput):
     """The fields to change; those left out stay as they are. The new lifetimes apply to tokens issued from now
     on (a sign-in or a refresh)."""
 
-    name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
-    user_access_ttl_seconds: Seconds | None = Field(None, description=_LIFETIMES)
-    user_refresh_ttl_seconds: Seconds | None = None
-    operator_access_ttl_seconds: Seconds | None = None
-    operator_refresh_ttl_seconds: Seconds | None = None
+    name: Omittable[Annotated[str, Field(min_length=1, max_length=200)]] = None
+    user_access_ttl_seconds: Omittable[Seconds] = Field(None, description=_LIFETIMES)
+    user_refresh_ttl_seconds: Omittable[Seconds] = None
+    operator_access_ttl_seconds: Omittable[Seconds] = None
+    operator_refresh_ttl_seconds: Omittable[Seconds] = None
     locale: Annotated[str, Field(max_length=12)] | None = Field(
         None, description="`es` or `en`: the language of its hosted pages and card statements; null: the reader's."
     )
@@ -565,27 +569,27 @@ class PartnerClientUpdate(ApiInput):
     """The fields to change; those left out stay as they are. The rules of `migo clients configure` apply: a
     value they refuse is a 400 naming the field, and nothing changes."""
 
-    display_name: Annotated[str, Field(min_length=1, max_length=120)] | None = None
-    channels: list[Channel] | None = Field(None, min_length=1, max_length=5)
-    currencies: list[Annotated[str, Field(pattern=r"^[A-Z]{3}$")]] | None = Field(None, min_length=1, max_length=20)
-    min_amount: Amount | None = Field(None, description="Whole units, as links are.")
-    max_amount: Amount | None = Field(None, description="Whole units, as links are.")
-    processors: list[ClientProcessorIn] | None = Field(None, min_length=1, max_length=10)
-    reference_prefix: Annotated[str, Field(min_length=1, max_length=12)] | None = Field(
+    display_name: Omittable[Annotated[str, Field(min_length=1, max_length=120)]] = None
+    channels: Omittable[list[Channel]] = Field(None, min_length=1, max_length=5)
+    currencies: Omittable[list[Annotated[str, Field(pattern=r"^[A-Z]{3}$")]]] = Field(None, min_length=1, max_length=20)
+    min_amount: Omittable[Amount] = Field(None, description="Whole units, as links are.")
+    max_amount: Omittable[Amount] = Field(None, description="Whole units, as links are.")
+    processors: Omittable[list[ClientProcessorIn]] = Field(None, min_length=1, max_length=10)
+    reference_prefix: Omittable[Annotated[str, Field(min_length=1, max_length=12)]] = Field(
         None, description="Letters and digits; the references of links created from now on start with it."
     )
-    capture_mode: Literal["automatic", "manual"] | None = None
-    link_lifetime_seconds: int | None = Field(None, description="60 to 2592000 (1 minute to 30 days).")
-    max_attempts: int | None = Field(None, description="1 to 20.")
+    capture_mode: Omittable[Literal["automatic", "manual"]] = None
+    link_lifetime_seconds: Omittable[int] = Field(None, description="60 to 2592000 (1 minute to 30 days).")
+    max_attempts: Omittable[int] = Field(None, description="1 to 20.")
     logo_url: Annotated[str, Field(max_length=500)] | None = Field(None, description="https; null: none.")
-    brand_color: Annotated[str, Field(max_length=7)] | None = Field(None, description="#rrggbb")
-    allowed_return_origins: list[Annotated[str, Field(max_length=200)]] | None = Field(None, max_length=20)
+    brand_color: Omittable[Annotated[str, Field(max_length=7)]] = Field(None, description="#rrggbb")
+    allowed_return_origins: Omittable[list[Annotated[str, Field(max_length=200)]]] = Field(None, max_length=20)
     default_return_url: Annotated[str, Field(max_length=2000)] | None = Field(None, description="null: none.")
-    velocity: ClientVelocityIn | None = None
-    allowed_brands: list[Annotated[str, Field(min_length=1, max_length=20)]] | None = Field(None, max_length=20)
-    allowed_card_types: list[CardType] | None = Field(None, max_length=3)
-    allowed_countries: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] | None = Field(None, max_length=250)
-    checkout_fields: list[CheckoutFieldIn] | None = Field(
+    velocity: Omittable[ClientVelocityIn] = None
+    allowed_brands: Omittable[list[Annotated[str, Field(min_length=1, max_length=20)]]] = Field(None, max_length=20)
+    allowed_card_types: Omittable[list[CardType]] = Field(None, max_length=3)
+    allowed_countries: Omittable[list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]]] = Field(None, max_length=250)
+    checkout_fields: Omittable[list[CheckoutFieldIn]] = Field(
         None,
         max_length=10,
         description="The customKeys the checkout shows, in order (distinct keys); a link without one, or whose value "
@@ -600,7 +604,7 @@ class PartnerClientUpdate(ApiInput):
 
     def terms_changes(self) -> dict[str, Any]:
         """The fields sent, as `payments.ClientTerms` holds them; null for one that cannot be cleared is a 400."""
-        changes = patch_changes(self, *(name for name in type(self).model_fields if name not in _CLEARABLE))
+        changes = patch_changes(self)
         changes.pop("callback_endpoint", None)  # the webhooks' (`sets_callback`), not the client's terms
         if self.processors is not None:
             changes["processors"] = tuple(
@@ -615,6 +619,3 @@ class PartnerClientUpdate(ApiInput):
 
     def sets_callback(self) -> bool:
         return "callback_endpoint" in self.model_fields_set
-
-
-_CLEARABLE = ("logo_url", "default_return_url", "callback_endpoint")

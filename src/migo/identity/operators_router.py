@@ -158,7 +158,7 @@ async def update_operator(
     disables itself or gives up its own `operators.manage` (409, 7810). `clientSlug` changes its scope: to one
     client of the partner (404/7813 otherwise; its roles within a client's scope, 400/7814), or, null, to the
     whole partner."""
-    changes = patch_changes(body, "name", "email", "roles", "status")
+    changes = patch_changes(body)
     partner = await acting_partner(session, operator, partner_id)
     found = await operator_accounts.get(session, partner, operatorId)
     name_resource(request, found.username)
@@ -265,7 +265,7 @@ async def update_role(
 ) -> Any:
     """Rename a role of the partner's own, or change its description or permissions (the whole new set: the
     caller must hold every permission added or taken away). The system roles cannot be changed (409, 7807)."""
-    changes = patch_changes(body, "name", "description", "permissions")
+    changes = patch_changes(body)
     partner = await acting_partner(session, operator, partner_id)
     was = await roles.get(session, partner, roleId)
     before = {"name": was.role.name, "description": was.role.description, "permissions": list(was.permissions)}

@@ -260,8 +260,6 @@ async def get_cardholder(userId: uuid.UUID, caller: Caller, session: DbSession) 
 @gateway_cardholders.patch("/{userId}", response_model=CustomResponse[Cardholder])
 async def update_cardholder(userId: uuid.UUID, body: CardholderUpdate, app: GatewayApp, session: DbSession) -> Any:
     changes = body.model_dump(exclude_unset=True)
-    if any(changes.get(name, "") is None for name in ("first_name", "last_name", "status")):
-        raise ApiError(ERRORS.VALIDATION_ERROR, "body: firstName, lastName and status cannot be null")
     return ok(Cardholder.of(await cardholders.update(session, app.tenant_id, userId, changes)))
 
 

@@ -7,14 +7,24 @@ import uuid
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from migo.platform.secrets import Otp, Password, Secret
-from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
+from migo.platform.wire import (
+    EMAIL_PATTERN,
+    ApiInput,
+    ApiModel,
+    Omittable,
+    UtcDateTime,
+    field_for_kind,
+    one_of_required,
+)
 
 from . import signing
 from .merchant_tokens import NewMerchantToken
 from .models import MerchantToken, OutboundMessage, SigningKey, User
+from .operators import PERMISSIONS
+from .passwords import NewPassword
 from .principals import OperatorScope
 from .tokens import IssuedTokens
 
@@ -63,7 +73,7 @@ class OtpSent(ApiModel):
 class PasswordResetRequest(ApiInput):
     username: str = Field(min_length=1, max_length=150)
     code: Otp
-    new_password: Password
+    new_password: NewPassword
 
 
 class PasswordReset(ApiModel):
@@ -94,9 +104,16 @@ class OutboxMessage(ApiModel):
 
 
 class RotateKeysRequest(ApiInput):
+    # What `signing.create_key` refuses, stated: an ED25519 key needs its public key, an HMAC key takes none.
+    model_config = ConfigDict(
+        json_schema_extra=field_for_kind("algorithm", "publicKey", required_with="ED25519", absent_with="HMAC-SHA256")
+    )
+
     algorithm: signing.Algorithm = "HMAC-SHA256"
     public_key: str | None = Field(
-        None, max_length=200, description="ED25519 only: the raw 32-byte public key, base64."
+        None,
+        description="ED25519 only: the raw 32-byte public key, base64.",
+        json_schema_extra={"pattern": r"^[A-Za-z0-9+/]{43}=$"},  # documented; a bad key is refused with 7601
     )
     expires_in_days: int = Field(365, ge=1, le=730)
 
@@ -158,11 +175,15 @@ class PermissionOut(ApiModel):
     description: str
 
 
-_EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _PHONE = r"^\+?[1-9][0-9]{6,14}$"
 _ROLE_NAME = r"^[a-z0-9][a-z0-9._-]*$"
 RoleName = Annotated[str, StringConstraints(min_length=1, max_length=60)]
-PermissionCode = Annotated[str, StringConstraints(min_length=1, max_length=60)]
+# Documented as the catalog's enum (`roles.known_permissions` refuses any other code with 7000).
+PermissionCode = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=60),
+    WithJsonSchema({"type": "string", "enum": sorted(PERMISSIONS)}, mode="validation"),
+]
 
 
 class RoleCreate(ApiInput):
@@ -181,9 +202,9 @@ class RoleCreate(ApiInput):
 
 
 class RoleUpdate(ApiInput):
-    name: str | None = Field(None, min_length=2, max_length=60, pattern=_ROLE_NAME)
-    description: str | None = Field(None, min_length=1, max_length=300)
-    permissions: list[PermissionCode] | None = Field(
+    name: Omittable[str] = Field(None, min_length=2, max_length=60, pattern=_ROLE_NAME)
+    description: Omittable[str] = Field(None, min_length=1, max_length=300)
+    permissions: Omittable[list[PermissionCode]] = Field(
         None,
         max_length=100,
         description="The whole new set; the caller must hold every permission it adds or takes away.",
@@ -212,12 +233,12 @@ class OperatorOut(ApiModel):
 
 class OperatorCreate(ApiInput):
     username: str = Field(min_length=3, max_length=150, pattern=r"^[A-Za-z0-9._@+-]+$")
-    email: str = Field(max_length=254, pattern=_EMAIL, description="Where invitations and reset codes go.")
+    email: str = Field(max_length=254, pattern=EMAIL_PATTERN, description="Where invitations and reset codes go.")
     name: str = Field(min_length=1, max_length=200)
     roles: list[RoleName] = Field(
         max_length=20, description="Role names (system or the partner's); the caller must hold all they grant."
     )
-    password: Password | None = Field(
+    password: NewPassword | None = Field(
         None, description="The operator may sign in at once; omit it to invite the operator by email instead."
     )
     client_slug: str | None = Field(
@@ -236,10 +257,10 @@ class OperatorCreate(ApiInput):
 
 
 class OperatorUpdate(ApiInput):
-    name: str | None = Field(None, min_length=1, max_length=200)
-    email: str | None = Field(None, max_length=254, pattern=_EMAIL)
-    roles: list[RoleName] | None = Field(None, max_length=20, description="The whole new set of role names.")
-    status: Literal["active", "disabled"] | None = Field(
+    name: Omittable[str] = Field(None, min_length=1, max_length=200)
+    email: Omittable[str] = Field(None, max_length=254, pattern=EMAIL_PATTERN)
+    roles: Omittable[list[RoleName]] = Field(None, max_length=20, description="The whole new set of role names.")
+    status: Omittable[Literal["active", "disabled"]] = Field(
         None, description="`disabled` stops the operator's tokens at once; an operator cannot disable itself."
     )
     client_slug: str | None = Field(
@@ -257,7 +278,7 @@ class OperatorPasswordReset(ApiModel):
 
 
 class CardholderFields(ApiInput):
-    email: str | None = Field(None, max_length=254, pattern=_EMAIL)
+    email: str | None = Field(None, max_length=254, pattern=EMAIL_PATTERN)
     phone: str | None = Field(None, pattern=_PHONE, description="E.164, such as +50224865444.")
     document_type: str | None = Field(None, min_length=2, max_length=20, description="DPI, PASSPORT, NIT, …")
     document_number: str | None = Field(None, min_length=1, max_length=40)
@@ -265,6 +286,9 @@ class CardholderFields(ApiInput):
 
 
 class CardholderCreate(CardholderFields):
+    # What registration refuses, stated: the one-time codes need an email or a phone to reach the cardholder.
+    model_config = ConfigDict(json_schema_extra=one_of_required("email", "phone"))
+
     username: str | None = Field(
         None,
         min_length=3,
@@ -274,16 +298,16 @@ class CardholderCreate(CardholderFields):
     )
     first_name: str = Field(min_length=1, max_length=100)
     last_name: str = Field(min_length=1, max_length=100)
-    password: Password | None = Field(
+    password: NewPassword | None = Field(
         None,
         description="Self-registration; omit it when the company registers the cardholder.",
     )
 
 
 class CardholderUpdate(CardholderFields):
-    first_name: str | None = Field(None, min_length=1, max_length=100)
-    last_name: str | None = Field(None, min_length=1, max_length=100)
-    status: Literal["active", "disabled"] | None = None
+    first_name: Omittable[str] = Field(None, min_length=1, max_length=100)
+    last_name: Omittable[str] = Field(None, min_length=1, max_length=100)
+    status: Omittable[Literal["active", "disabled"]] = None
 
 
 class Cardholder(ApiModel):

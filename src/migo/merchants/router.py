@@ -32,6 +32,7 @@ from migo.platform.processing import CardData
 from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.secrets import Secret
 from migo.platform.storage import get_storage
+from migo.platform.surface import REQUIRED_PART
 
 from . import businesses, documents, leads, pos, reports, settlements, terminals
 from .models import Settlement
@@ -107,8 +108,12 @@ async def upload_lead_document(
     leadId: uuid.UUID,
     app: GatewayApp,
     session: DbSession,
-    type: Annotated[DocumentType | None, Form(description="What the document is.")] = None,
-    file: Annotated[UploadFile | None, File(description="A PDF, JPEG or PNG file, at most 10 MB.")] = None,
+    type: Annotated[
+        DocumentType | None, Form(description="What the document is.", json_schema_extra=REQUIRED_PART)
+    ] = None,
+    file: Annotated[
+        UploadFile | None, File(description="A PDF, JPEG or PNG file, at most 10 MB.", json_schema_extra=REQUIRED_PART)
+    ] = None,
 ) -> Any:
     """A KYC document (multipart: `type`, `file`). Recognised by its content, never its name: anything but a
     PDF, JPEG or PNG is refused (7408, 415), and so is a file over 10 MB (7409, 413)."""

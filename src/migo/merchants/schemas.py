@@ -12,7 +12,7 @@ from pydantic import Field, field_validator, model_validator
 from migo.platform import pan
 from migo.platform.money import MAX_INTEGER_DIGITS, Amount, Money
 from migo.platform.secrets import BankAccountNumber, CardNumber, Cvv
-from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
+from migo.platform.wire import EMAIL_PATTERN, ApiInput, ApiModel, Omittable, UtcDateTime
 
 from .models import Business, Lead, LeadDocument, Payout, Settlement, TerminalOperation, TerminalPayment
 
@@ -20,10 +20,9 @@ LeadStatus = Literal["NEW", "DOCUMENTS_PENDING", "IN_REVIEW", "APPROVED", "REJEC
 DocumentType = Literal["ID_FRONT", "ID_BACK", "TAX_CERTIFICATE", "BANK_PROOF", "ADDRESS_PROOF"]
 DocumentStatus = Literal["PENDING", "ACCEPTED", "REJECTED"]
 
-_EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 _PHONE = r"^\+?[1-9][0-9]{6,14}$"
 Name = Annotated[str, Field(min_length=1, max_length=200)]
-Email = Annotated[str, Field(max_length=254, pattern=_EMAIL)]
+Email = Annotated[str, Field(max_length=254, pattern=EMAIL_PATTERN)]
 Phone = Annotated[str, Field(pattern=_PHONE, description="E.164, such as +50224865444.")]
 Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2, such as GT.")]
 TaxId = Annotated[str, Field(min_length=1, max_length=40)]
@@ -57,22 +56,15 @@ class LeadCreate(ApiInput):
 class LeadUpdate(ApiInput):
     """The fields to change; those left out stay as they are."""
 
-    business_name: Name | None = None
-    legal_name: Name | None = None
-    tax_id: TaxId | None = None
-    email: Email | None = None
-    phone: Phone | None = None
-    address: Address | None = None
-    contact: Contact | None = None
-    bank_account: BankAccountIn | None = None
-
-    @model_validator(mode="after")
-    def _no_nulls(self) -> LeadUpdate:
-        # Every field of a lead is required: leaving one out keeps it, null would erase it.
-        nulls = sorted(name for name in self.model_fields_set if getattr(self, name) is None)
-        if nulls:
-            raise ValueError(f"cannot be null (leave them out to keep them): {', '.join(nulls)}")
-        return self
+    # Every field of a lead is required: leaving one out keeps it, null would erase it.
+    business_name: Omittable[Name] = None
+    legal_name: Omittable[Name] = None
+    tax_id: Omittable[TaxId] = None
+    email: Omittable[Email] = None
+    phone: Omittable[Phone] = None
+    address: Omittable[Address] = None
+    contact: Omittable[Contact] = None
+    bank_account: Omittable[BankAccountIn] = None
 
 
 class BankAccountOut(ApiModel):

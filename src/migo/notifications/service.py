@@ -19,11 +19,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.platform import clock, security
 from migo.platform.db import write
 from migo.platform.ids import new_id
+from migo.platform.wire import EMAIL_PATTERN
 
 from .models import Notification
 
 _PHONE = re.compile(r"\+?[0-9]{8,15}")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_EMAIL = re.compile(EMAIL_PATTERN)
 # The channels Migo sends through, and what each one's recipient must be.
 _ADDRESSES = {
     "sms": (_PHONE, "a phone number: 8 to 15 digits, with or without a leading +"),

@@ -152,7 +152,10 @@ def stores_answer(request: Request) -> bool:
 
 def key_header() -> Any:
     return Header(
-        None, alias=HEADER, description="Retries with the same key and body replay the first answer for 24 h."
+        None,
+        alias=HEADER,
+        description="Retries with the same key and body replay the first answer for 24 h.",
+        json_schema_extra={"pattern": _KEY_PATTERN.pattern},  # documented only: `start` refuses another with 7000
     )
 
 

@@ -89,9 +89,12 @@ def display_figure(value: Decimal, currency: str, locale: str) -> str:
 
 
 _MONEY_JSON_SCHEMA = {"type": "string", "pattern": r"^-?[0-9]{1,16}\.[0-9]{4}$", "examples": ["125.5000"]}
+_POSITIVE_FRACTION = r"0\.([1-9][0-9]{0,3}|0[1-9][0-9]{0,2}|00[1-9][0-9]?|000[1-9])"  # 0.0001 to 0.9999
+_POSITIVE_AMOUNT_TEXT = rf"^([1-9][0-9]{{0,{MAX_INTEGER_DIGITS - 1}}}(\.[0-9]{{1,4}})?|{_POSITIVE_FRACTION})$"
 _AMOUNT_JSON_SCHEMA = {
     "anyOf": [
-        {"type": "string", "pattern": r"^[0-9]{1,16}(\.[0-9]{1,4})?$", "examples": ["125.50"]},
+        # Stricter than `parse_amount` (no leading zeros) so that it can say "greater than zero" without lookahead.
+        {"type": "string", "pattern": _POSITIVE_AMOUNT_TEXT, "examples": ["125.50"]},
         {"type": "integer", "minimum": 1, "maximum": 10**MAX_INTEGER_DIGITS - 1},
     ]
 }

@@ -18,6 +18,8 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from .wire import NO_NUL
+
 MASK = "****"
 
 
@@ -74,6 +76,7 @@ class Secret:
     ) -> JsonSchemaValue:
         json_schema = handler(schema)
         json_schema.update(format="password", writeOnly=True)
+        json_schema.setdefault("pattern", NO_NUL)  # the input models refuse NUL in any text
         return json_schema
 
 

@@ -22,6 +22,7 @@ from migo.platform.envelope import (
     install_error_handlers,
 )
 from migo.platform.settings import Settings
+from migo.platform.wire import NO_NUL
 
 STATIC_PREFIX = "/static"
 SCALAR_JS = f"{STATIC_PREFIX}/vendor/scalar/standalone.js"
@@ -80,8 +81,11 @@ def build_surface(
             _drop_fastapi_validation_responses(schema)
             _declare_error_responses(schema, style)
             _plain_optional_bodies(schema)
+            _multipart_parts(schema)
+            _no_nul_in_parameters(schema)
             _declare_request_signing(schema)
             _name_schemas_by_title(schema)
+            _link_created_resources(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 
@@ -221,6 +225,89 @@ def _declare_error_responses(schema: dict[str, Any], style: Style) -> None:
             operation["responses"] = dict(
                 sorted(responses.items(), key=lambda entry: (entry[0] == "default", entry[0]))
             )
+
+
+# A multipart part its endpoint cannot go without, though it is optional to FastAPI so that the endpoint answers
+# its absence with its own code (7906 FILE_REQUIRED, 7410 DOCUMENT_FILE_REQUIRED) rather than a generic 7000:
+# `File(json_schema_extra=REQUIRED_PART)` documents it required.
+REQUIRED_PART: dict[str, Any] = {"x-migo-required-part": True}
+
+
+def _multipart_parts(schema: dict[str, Any]) -> None:
+    """A multipart body's parts as a form sends them: text or a file, never null (a part is left out instead),
+    and the `REQUIRED_PART` ones required."""
+    components = schema.get("components", {}).get("schemas", {})
+    for item in schema.get("paths", {}).values():
+        for operation in item.values():
+            media = operation.get("requestBody", {}).get("content", {}).get("multipart/form-data")
+            reference = (media or {}).get("schema", {}).get("$ref", "")
+            body = components.get(reference.removeprefix(_SCHEMA_REF))
+            for name, part in (body or {}).get("properties", {}).items():
+                choices = [choice for choice in part.get("anyOf", []) if choice != {"type": "null"}]
+                if len(choices) == 1:
+                    del part["anyOf"]
+                    part.update(choices[0])
+                if part.get("default", ...) is None:
+                    del part["default"]
+                if part.pop("x-migo-required-part", False):
+                    body.setdefault("required", []).append(name)
+
+
+def _link_created_resources(schema: dict[str, Any]) -> None:
+    """OpenAPI links from each create (a POST to a collection) to the operations on what it made, so that generated
+    clients and stateful fuzzers chain the id it answers into the next call: `POST /users` answers `data.userId`,
+    which `GET /users/{userId}`, `PATCH /users/{userId}` and `POST /users/{userId}/cards`… take. The id is the
+    answer's field of the parameter's name (or `id`); the creator's own path parameters pass through."""
+    components = schema.get("components", {}).get("schemas", {})
+    paths = schema.get("paths", {})
+    for collection, item in paths.items():
+        responses = item.get("post", {}).get("responses", {})
+        success = next((responses[code] for code in ("201", "200") if code in responses), None)
+        if success is None:
+            continue
+        answer = _resolve(components, success.get("content", {}).get("application/json", {}).get("schema", {}))
+        pointer = ""
+        if "data" in answer.get("properties", {}):  # the envelope: the resource is its `data`
+            answer, pointer = _resolve(components, answer["properties"]["data"]), "/data"
+        fields = answer.get("properties", {})
+        links = {}
+        for path, operations in paths.items():
+            if not path.startswith(collection + "/{"):
+                continue
+            parameter = path[len(collection) + 2 :].split("}", 1)[0]
+            field = parameter if parameter in fields else "id"
+            mapping = {name: f"$request.path.{name}" for name in _path_parameters(collection)}
+            mapping[parameter] = f"$response.body#{pointer}/{field}"
+            if field not in fields or not set(_path_parameters(path)) <= mapping.keys():
+                continue
+            for operation in operations.values():
+                needed = {name: value for name, value in mapping.items() if name in _path_parameters(path)}
+                links[operation["operationId"]] = {"operationId": operation["operationId"], "parameters": needed}
+        if links:
+            success["links"] = links
+
+
+def _path_parameters(path: str) -> list[str]:
+    return [part[1:-1] for part in path.split("/") if part.startswith("{") and part.endswith("}")]
+
+
+def _resolve(components: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    reference = schema.get("$ref", "")
+    return components.get(reference.removeprefix(_SCHEMA_REF), {}) if reference else schema
+
+
+def _no_nul_in_parameters(schema: dict[str, Any]) -> None:
+    """A free-text path or query parameter says what the server enforces: no NUL (PostgreSQL text cannot hold
+    it; 7000), as `wire.NO_NUL` says it of every text of a JSON body."""
+    for item in schema.get("paths", {}).values():
+        for operation in item.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") not in ("path", "query"):
+                    continue
+                param_schema = parameter.get("schema", {})
+                for node in [param_schema, *param_schema.get("anyOf", [])]:
+                    if node.get("type") == "string" and not {"pattern", "enum", "const", "format"} & node.keys():
+                        node["pattern"] = NO_NUL
 
 
 def _plain_optional_bodies(schema: dict[str, Any]) -> None:

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, GetJsonSchemaHandler, PlainSerializer, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    GetJsonSchemaHandler,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic.alias_generators import to_camel
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from .errors import ERRORS, ApiError
 
@@ -24,6 +32,51 @@ UtcDateTime = Annotated[
     PlainSerializer(format_timestamp, return_type=str),
     WithJsonSchema({"type": "string", "format": "date-time", "examples": ["2026-11-26T05:34:57Z"]}),
 ]
+
+
+def _not_null(value: Any) -> Any:
+    if value is None:
+        raise PydanticCustomError("not_null", "cannot be null (leave it out to keep it)")
+    return value
+
+
+class _NullUndocumented:
+    """The field's JSON schema without the `null` branch of its `T | None`: generated clients and fuzzers then
+    never send the null that `_not_null` refuses."""
+
+    def __get_pydantic_json_schema__(self, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        branches = schema.get("anyOf", [])
+        if len(branches) == 2 and {"type": "null"} in branches:
+            kept = next(branch for branch in branches if branch != {"type": "null"})
+            return {**kept, **{key: value for key, value in schema.items() if key != "anyOf"}}
+        return schema
+
+
+T = TypeVar("T")
+
+# A field of a PATCH that can be left out (it keeps its value) but not cleared: null is refused with the field's
+# name, and the documents do not offer it.
+Omittable = Annotated[T | None, AfterValidator(_not_null), _NullUndocumented()]
+
+
+def field_for_kind(kind: str, field: str, *, required_with: str, absent_with: str) -> dict[str, Any]:
+    """A model's `json_schema_extra` stating a rule its service enforces: `field` (wire names) is required when
+    `kind` is `required_with`, and left out (or null) when it is `absent_with`. As `if`/`then`/`else` rather than a
+    `oneOf` of two shapes, so that generated clients keep one model for the body."""
+    return {
+        "if": {"properties": {kind: {"const": required_with}}, "required": [kind]},
+        "then": {"properties": {field: {"not": {"type": "null"}}}, "required": [field]},
+        "else": {"properties": {kind: {"const": absent_with}, field: {"type": "null"}}},
+    }
+
+
+def one_of_required(*fields: str) -> dict[str, Any]:
+    """A model's `json_schema_extra`: at least one of `fields` (wire names) is sent and not null, which its service
+    enforces; as `if`/`then` chains for the reason `field_for_kind` gives."""
+    first, *others = fields
+    sent = {"properties": {first: {"not": {"type": "null"}}}, "required": [first]}
+    return {"if": {"not": sent}, "then": one_of_required(*others)} if others else sent
 
 
 class ApiModel(BaseModel):
@@ -53,10 +106,13 @@ class ApiInput(BaseModel):
         what the server takes: every free text field of the input matches `NO_NUL`."""
         schema = handler(core_schema)
         _forbid_nul(handler.resolve_ref_schema(schema))
+        _drop_null_defaults(handler.resolve_ref_schema(schema))
         return schema
 
 
 NO_NUL = "^[^\\u0000]*$"
+# An email address as every input takes it: something@somewhere.tld, no whitespace and no NUL.
+EMAIL_PATTERN = r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$"
 
 
 def _forbid_nul(schema: Any) -> None:
@@ -75,6 +131,17 @@ def _forbid_nul(schema: Any) -> None:
     for key in ("items", "additionalProperties", "anyOf", "oneOf", "allOf", "prefixItems"):
         if key in schema:
             _forbid_nul(schema[key])
+
+
+def _drop_null_defaults(schema: dict[str, Any]) -> None:
+    """`"default": null` off the properties that do not take null (`Omittable` ones): left out is their default."""
+    for child in schema.get("properties", {}).values():
+        if child.get("default", ...) is None and not _takes_null(child):
+            del child["default"]
+
+
+def _takes_null(schema: dict[str, Any]) -> bool:
+    return schema.get("type") == "null" or any(branch.get("type") == "null" for branch in schema.get("anyOf", []))
 
 
 def contains_nul(value: Any) -> bool:
@@ -102,11 +169,7 @@ def invalid_body(problems: Sequence[FieldProblem], sent: Collection[str]) -> Api
     return ApiError(ERRORS.VALIDATION_ERROR, "; ".join(described))
 
 
-def patch_changes(body: BaseModel, *not_null: str) -> dict[str, Any]:
-    """The fields a PATCH sent, by their Python names, as parsed (an amount a Decimal, not its wire string); null
-    for one of `not_null` is a 400 (those cannot be cleared)."""
-    changes = {name: getattr(body, name) for name in body.model_fields_set}
-    cleared = [to_camel(name) for name in not_null if name in changes and changes[name] is None]
-    if cleared:
-        raise ApiError(ERRORS.VALIDATION_ERROR, f"body: {', '.join(cleared)} cannot be null")
-    return changes
+def patch_changes(body: BaseModel) -> dict[str, Any]:
+    """The fields a PATCH sent, by their Python names, as parsed (an amount a Decimal, not its wire string); the
+    fields that cannot be cleared are `Omittable`, which refuses their null."""
+    return {name: getattr(body, name) for name in body.model_fields_set}

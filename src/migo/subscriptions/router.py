@@ -16,6 +16,7 @@ from migo.platform.bodylimit import accepts_upload
 from migo.platform.errors import ApiError
 from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
+from migo.platform.surface import REQUIRED_PART
 
 from . import bulk, lifecycle, plans, tasks
 from .schedule import subscription_out
@@ -181,7 +182,10 @@ async def charge_subscription(
 async def upload_bulk_charges(
     merchant: Merchant,
     session: DbSession,
-    file: Annotated[UploadFile | None, File(description="CSV: subscriptionId,amount,description,externalId")] = None,
+    file: Annotated[
+        UploadFile | None,
+        File(description="CSV: subscriptionId,amount,description,externalId", json_schema_extra=REQUIRED_PART),
+    ] = None,
     idempotency_key: Annotated[
         str | None, Header(alias="Idempotency-Key", description="The same key with the same file: the same batch.")
     ] = None,

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from migo.payments.schemas import CardInput, ChallengeAnswer, LinkAmount, SavedCardToken
-from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
+from migo.platform.wire import ApiInput, ApiModel, Omittable, UtcDateTime
 
 from .periods import MAX_COUNT, shortest_period_days
 
@@ -58,9 +58,9 @@ class PlanRequest(ApiInput):
 
 
 class PlanUpdate(ApiInput):
-    name: Name | None = None
-    active: bool | None = Field(None, description="false archives the plan: it takes no new subscribers.")
-    amount: LinkAmount | None = Field(None, description="A new price, for new subscriptions only.")
+    name: Omittable[Name] = None
+    active: Omittable[bool] = Field(None, description="false archives the plan: it takes no new subscribers.")
+    amount: Omittable[LinkAmount] = Field(None, description="A new price, for new subscriptions only.")
 
 
 class PlanOut(ApiModel):

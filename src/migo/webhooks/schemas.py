@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, WithJsonSchema, field_validator
 
 from migo.platform.secrets import HeaderSecret, Secret
-from migo.platform.wire import ApiInput, ApiModel, UtcDateTime
+from migo.platform.wire import ApiInput, ApiModel, Omittable, UtcDateTime
 
 from . import body_templates, service
 from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
@@ -33,7 +33,13 @@ Url = Annotated[
     ),
 ]
 # A header value travels as is: no control characters (CR/LF would split the request).
-EventTypes = Annotated[list[Annotated[str, Field(max_length=60)]], Field(min_length=1, max_length=30)]
+# Event types are documented as the catalog's enum; the service refuses any other with 7000, naming the catalog.
+EventTypeName = Annotated[
+    str,
+    Field(max_length=60),
+    WithJsonSchema({"type": "string", "enum": ["*", *service.EVENT_TYPES]}, mode="validation"),
+]
+EventTypes = Annotated[list[EventTypeName], Field(min_length=1, max_length=30)]
 # The event catalog, as the OpenAPI documents show it.
 CATALOG = ", ".join(f"`{name}`" for name in service.EVENT_TYPES)
 
@@ -84,8 +90,8 @@ class EndpointCreate(_EndpointFields):
 
 
 class EndpointUpdate(_EndpointFields):
-    url: Url | None = None
-    event_types: EventTypes | None = None
+    url: Omittable[Url] = None
+    event_types: Omittable[EventTypes] = None
     auth_header_name: HeaderName | None = None
     auth_header_value: HeaderSecret | None = None
     signing_secret: Secret | None = Field(
@@ -220,7 +226,11 @@ class ReplayOut(ApiModel):
 
 
 class TestEventRequest(ApiInput):
-    event_type: Annotated[str, Field(max_length=60)] = Field(
+    event_type: Annotated[
+        str,
+        Field(max_length=60),
+        WithJsonSchema({"type": "string", "enum": [service.TEST_EVENT_TYPE, *service.EVENT_TYPES]}, mode="validation"),
+    ] = Field(
         service.TEST_EVENT_TYPE,
         description=f"`{service.TEST_EVENT_TYPE}` (the default: says only that it is a test), or a catalogued type, "
         f"sent with that type's fields, made-up values and `test: true`. The catalog: {CATALOG}.",

@@ -252,9 +252,6 @@ async def update_endpoint(
     """Change what is given: url, eventTypes, the authentication header, the signing secret (a rotation),
     the description, the body template (checked by the schema; None: the flat body)."""
     endpoint = await get_endpoint(session, owner, endpoint_id, lock=True)
-    for required in ("url", "event_types"):
-        if required in changes and changes[required] is None:
-            raise _invalid(f"{'eventTypes' if required == 'event_types' else required}: cannot be null")
     if "url" in changes:
         endpoint.url = _checked_url(changes["url"])
     if "event_types" in changes:

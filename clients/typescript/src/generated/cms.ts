@@ -1278,12 +1278,13 @@ export interface components {
              * File
              * @description CSV, UTF-8: firstName,lastName,email,phone,documentType,documentNumber,birthDate,externalId
              */
-            file?: string | null;
+            file: string;
             /**
              * Companyid
+             * Format: uuid
              * @description The company the cardholders join; may be left out when it is the only one.
              */
-            companyId?: string | null;
+            companyId?: string;
         };
         /** Body_uploadConciliationFile */
         Body_uploadConciliationFile: {
@@ -1291,12 +1292,12 @@ export interface components {
              * Source
              * @description The processor whose file it is: `sandbox`.
              */
-            source?: string | null;
+            source?: string;
             /**
              * File
              * @description CSV: processorReference,amount,currency,status,settledAt
              */
-            file?: string | null;
+            file: string;
         };
         /**
          * CallbackEndpointIn
@@ -2250,7 +2251,7 @@ export interface components {
              * Password
              * @description The operator may sign in at once; omit it to invite the operator by email instead.
              */
-            password?: string | null;
+            password?: (string & (unknown & unknown)) | null;
             /**
              * Clientslug
              * @description Scope the operator to this Payment Link client of the partner (a merchant's dashboard user): it acts on that client's payments only, and its roles may grant only `transactions.read`, `payments.refund` and `payment_links.create`.
@@ -2386,19 +2387,20 @@ export interface components {
         /** OperatorUpdate */
         OperatorUpdate: {
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Email */
-            email?: string | null;
+            email?: string;
             /**
              * Roles
              * @description The whole new set of role names.
              */
-            roles?: string[] | null;
+            roles?: string[];
             /**
              * Status
              * @description `disabled` stops the operator's tokens at once; an operator cannot disable itself.
+             * @enum {string}
              */
-            status?: ("active" | "disabled") | null;
+            status?: "active" | "disabled";
             /**
              * Clientslug
              * @description Its scope: a Payment Link client of the partner (its roles must then stay within a client's scope), or null for the whole partner. Takes effect on its next call.
@@ -2768,11 +2770,11 @@ export interface components {
          */
         PartnerClientUpdate: {
             /** Displayname */
-            displayName?: string | null;
+            displayName?: string;
             /** Channels */
-            channels?: ("wa" | "sms" | "email" | "web" | "app")[] | null;
+            channels?: ("wa" | "sms" | "email" | "web" | "app")[];
             /** Currencies */
-            currencies?: string[] | null;
+            currencies?: string[];
             /**
              * Minamount
              * @description Whole units, as links are.
@@ -2784,24 +2786,27 @@ export interface components {
              */
             maxAmount?: string | number | null;
             /** Processors */
-            processors?: components["schemas"]["ClientProcessorIn"][] | null;
+            processors?: components["schemas"]["ClientProcessorIn"][];
             /**
              * Referenceprefix
              * @description Letters and digits; the references of links created from now on start with it.
              */
-            referencePrefix?: string | null;
-            /** Capturemode */
-            captureMode?: ("automatic" | "manual") | null;
+            referencePrefix?: string;
+            /**
+             * Capturemode
+             * @enum {string}
+             */
+            captureMode?: "automatic" | "manual";
             /**
              * Linklifetimeseconds
              * @description 60 to 2592000 (1 minute to 30 days).
              */
-            linkLifetimeSeconds?: number | null;
+            linkLifetimeSeconds?: number;
             /**
              * Maxattempts
              * @description 1 to 20.
              */
-            maxAttempts?: number | null;
+            maxAttempts?: number;
             /**
              * Logourl
              * @description https; null: none.
@@ -2811,26 +2816,26 @@ export interface components {
              * Brandcolor
              * @description #rrggbb
              */
-            brandColor?: string | null;
+            brandColor?: string;
             /** Allowedreturnorigins */
-            allowedReturnOrigins?: string[] | null;
+            allowedReturnOrigins?: string[];
             /**
              * Defaultreturnurl
              * @description null: none.
              */
             defaultReturnUrl?: string | null;
-            velocity?: components["schemas"]["ClientVelocityIn"] | null;
+            velocity?: components["schemas"]["ClientVelocityIn"];
             /** Allowedbrands */
-            allowedBrands?: string[] | null;
+            allowedBrands?: string[];
             /** Allowedcardtypes */
-            allowedCardTypes?: ("credit" | "debit" | "prepaid")[] | null;
+            allowedCardTypes?: ("credit" | "debit" | "prepaid")[];
             /** Allowedcountries */
-            allowedCountries?: string[] | null;
+            allowedCountries?: string[];
             /**
              * Checkoutfields
              * @description The customKeys the checkout shows, in order (distinct keys); a link without one, or whose value is not text, a number or true/false, shows nothing for it. [] shows none.
              */
-            checkoutFields?: components["schemas"]["CheckoutFieldIn"][] | null;
+            checkoutFields?: components["schemas"]["CheckoutFieldIn"][];
             /** @description Where the client's Merchant Generic Callback goes: its callback endpoint (the first of `callbackEndpoints`) takes this URL and header, or is made for every event type; null removes it. The URL rules of the webhook endpoints apply. */
             callbackEndpoint?: components["schemas"]["CallbackEndpointIn"] | null;
         };
@@ -3144,18 +3149,18 @@ export interface components {
          */
         PartnerUpdate: {
             /** Name */
-            name?: string | null;
+            name?: string;
             /**
              * Useraccessttlseconds
              * @description Access tokens live 300 to 86400 seconds (5 minutes to 24 hours), refresh tokens 3600 to 7776000 (1 hour to 90 days) and longer than the access token they renew.
              */
-            userAccessTtlSeconds?: number | null;
+            userAccessTtlSeconds?: number;
             /** Userrefreshttlseconds */
-            userRefreshTtlSeconds?: number | null;
+            userRefreshTtlSeconds?: number;
             /** Operatoraccessttlseconds */
-            operatorAccessTtlSeconds?: number | null;
+            operatorAccessTtlSeconds?: number;
             /** Operatorrefreshttlseconds */
-            operatorRefreshTtlSeconds?: number | null;
+            operatorRefreshTtlSeconds?: number;
             /**
              * Locale
              * @description `es` or `en`: the language of its hosted pages and card statements; null: the reader's.
@@ -3179,8 +3184,9 @@ export interface components {
             /**
              * Newpassword
              * Format: password
+             * @description A password has 8 to 128 characters with at least one letter and one digit.
              */
-            newPassword: string;
+            newPassword: string & (unknown & unknown);
         };
         /** PermissionOut */
         PermissionOut: {
@@ -3219,7 +3225,7 @@ export interface components {
              * Permissions
              * @description Codes of `GET /permissions`; the caller must hold each of them.
              */
-            permissions: string[];
+            permissions: ("audit.read" | "cardholders.batch" | "cardholders.block" | "cardholders.read" | "cardholders.write" | "cards.block" | "cards.embossing" | "cards.manage" | "cards.read" | "clients.manage" | "clients.read" | "companies.manage" | "companies.read" | "conciliation.upload" | "merchants.manage" | "merchants.read" | "merchants.review" | "operators.manage" | "operators.read" | "partners.manage" | "partners.read" | "payment_links.create" | "payments.capture" | "payments.refund" | "rbac.read" | "roles.manage" | "settlements.read" | "subscriptions.manage" | "subscriptions.read" | "transactions.read" | "webhooks.manage" | "webhooks.read")[];
             /**
              * Partnerid
              * @description A platform (global) operator: the partner the role is for, such as a new partner's first custom role; left out, the caller's own. Any other partner answers 404 (7812).
@@ -3273,14 +3279,14 @@ export interface components {
         /** RoleUpdate */
         RoleUpdate: {
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Description */
-            description?: string | null;
+            description?: string;
             /**
              * Permissions
              * @description The whole new set; the caller must hold every permission it adds or takes away.
              */
-            permissions?: string[] | null;
+            permissions?: ("audit.read" | "cardholders.batch" | "cardholders.block" | "cardholders.read" | "cardholders.write" | "cards.block" | "cards.embossing" | "cards.manage" | "cards.read" | "clients.manage" | "clients.read" | "companies.manage" | "companies.read" | "conciliation.upload" | "merchants.manage" | "merchants.read" | "merchants.review" | "operators.manage" | "operators.read" | "partners.manage" | "partners.read" | "payment_links.create" | "payments.capture" | "payments.refund" | "rbac.read" | "roles.manage" | "settlements.read" | "subscriptions.manage" | "subscriptions.read" | "transactions.read" | "webhooks.manage" | "webhooks.read")[];
         };
         /**
          * RolesSortBy

@@ -1618,13 +1618,14 @@ export interface components {
             /**
              * Type
              * @description What the document is.
+             * @enum {string}
              */
-            type?: ("ID_FRONT" | "ID_BACK" | "TAX_CERTIFICATE" | "BANK_PROOF" | "ADDRESS_PROOF") | null;
+            type: "ID_FRONT" | "ID_BACK" | "TAX_CERTIFICATE" | "BANK_PROOF" | "ADDRESS_PROOF";
             /**
              * File
              * @description A PDF, JPEG or PNG file, at most 10 MB.
              */
-            file?: string | null;
+            file: string;
         };
         /** BranchCreate */
         BranchCreate: {
@@ -1915,7 +1916,7 @@ export interface components {
              * Password
              * @description Self-registration; omit it when the company registers the cardholder.
              */
-            password?: string | null;
+            password?: (string & (unknown & unknown)) | null;
         };
         /** CardholderPage */
         CardholderPage: {
@@ -1958,11 +1959,14 @@ export interface components {
             /** Birthdate */
             birthDate?: string | null;
             /** Firstname */
-            firstName?: string | null;
+            firstName?: string;
             /** Lastname */
-            lastName?: string | null;
-            /** Status */
-            status?: ("active" | "disabled") | null;
+            lastName?: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status?: "active" | "disabled";
         };
         /**
          * CardholdersSortBy
@@ -2156,7 +2160,7 @@ export interface components {
              * Eventtypes
              * @description Event types to receive, or ["*"] for all. The catalog: `transaction.approved`, `transaction.authorized`, `transaction.captured`, `transaction.denied`, `transaction.refunded`, `transaction.refund_failed`, `transaction.reversed`, `transaction.expired`, `subscription.created`, `subscription.trial_will_end`, `subscription.renewed`, `subscription.renewal_failed`, `subscription.past_due`, `subscription.recovered`, `subscription.paused`, `subscription.resumed`, `subscription.cancelled`, `subscription.expired`, `lead.created`, `lead.submitted`, `lead.approved`, `lead.rejected`, `business.created`, `business.client_linked`, `branch.created`, `terminal.created`, `terminal.activated`, `terminal.deactivated`, `terminal_payment.approved`, `terminal_payment.denied`, `terminal_payment.reversed`, `terminal_payment.refunded`, `settlement.created`, `settlement.settled`, `payout.paid`, `cardholder.blocked`, `cardholder.unblocked`, `card.activated`, `card.blocked`, `card.unblocked`, `card.cancelled`, `card.funds_loaded`, `card.funds_unloaded`, `card.authorization`, `card.clearing`, `card.reversal`, `card.refund`, `transfer.approved`, `transfer.denied`, `statement.ready`.
              */
-            eventTypes: string[];
+            eventTypes: ("*" | "transaction.approved" | "transaction.authorized" | "transaction.captured" | "transaction.denied" | "transaction.refunded" | "transaction.refund_failed" | "transaction.reversed" | "transaction.expired" | "subscription.created" | "subscription.trial_will_end" | "subscription.renewed" | "subscription.renewal_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.paused" | "subscription.resumed" | "subscription.cancelled" | "subscription.expired" | "lead.created" | "lead.submitted" | "lead.approved" | "lead.rejected" | "business.created" | "business.client_linked" | "branch.created" | "terminal.created" | "terminal.activated" | "terminal.deactivated" | "terminal_payment.approved" | "terminal_payment.denied" | "terminal_payment.reversed" | "terminal_payment.refunded" | "settlement.created" | "settlement.settled" | "payout.paid" | "cardholder.blocked" | "cardholder.unblocked" | "card.activated" | "card.blocked" | "card.unblocked" | "card.cancelled" | "card.funds_loaded" | "card.funds_unloaded" | "card.authorization" | "card.clearing" | "card.reversal" | "card.refund" | "transfer.approved" | "transfer.denied" | "statement.ready")[];
             /**
              * Authheadername
              * @description The static header Migo sends (seed 002).
@@ -2250,10 +2254,14 @@ export interface components {
         };
         /** EndpointUpdate */
         EndpointUpdate: {
-            /** Url */
-            url?: string | null;
+            /**
+             * Url
+             * @description An http(s) URL of a public address: no credentials, whitespace, control characters or backslashes; private, loopback, link-local and other internal addresses and names are refused (the sandbox also accepts 127.0.0.1, localhost and [::1]).
+             * @example https://shop.example/migo/callback
+             */
+            url?: string;
             /** Eventtypes */
-            eventTypes?: string[] | null;
+            eventTypes?: ("*" | "transaction.approved" | "transaction.authorized" | "transaction.captured" | "transaction.denied" | "transaction.refunded" | "transaction.refund_failed" | "transaction.reversed" | "transaction.expired" | "subscription.created" | "subscription.trial_will_end" | "subscription.renewed" | "subscription.renewal_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.paused" | "subscription.resumed" | "subscription.cancelled" | "subscription.expired" | "lead.created" | "lead.submitted" | "lead.approved" | "lead.rejected" | "business.created" | "business.client_linked" | "branch.created" | "terminal.created" | "terminal.activated" | "terminal.deactivated" | "terminal_payment.approved" | "terminal_payment.denied" | "terminal_payment.reversed" | "terminal_payment.refunded" | "settlement.created" | "settlement.settled" | "payout.paid" | "cardholder.blocked" | "cardholder.unblocked" | "card.activated" | "card.blocked" | "card.unblocked" | "card.cancelled" | "card.funds_loaded" | "card.funds_unloaded" | "card.authorization" | "card.clearing" | "card.reversal" | "card.refund" | "transfer.approved" | "transfer.denied" | "statement.ready")[];
             /** Authheadername */
             authHeaderName?: string | null;
             /** Authheadervalue */
@@ -2609,19 +2617,22 @@ export interface components {
          */
         LeadUpdate: {
             /** Businessname */
-            businessName?: string | null;
+            businessName?: string;
             /** Legalname */
-            legalName?: string | null;
+            legalName?: string;
             /** Taxid */
-            taxId?: string | null;
+            taxId?: string;
             /** Email */
-            email?: string | null;
-            /** Phone */
-            phone?: string | null;
+            email?: string;
+            /**
+             * Phone
+             * @description E.164, such as +50224865444.
+             */
+            phone?: string;
             /** Address */
-            address?: string | null;
-            contact?: components["schemas"]["Contact"] | null;
-            bankAccount?: components["schemas"]["BankAccountIn"] | null;
+            address?: string;
+            contact?: components["schemas"]["Contact"];
+            bankAccount?: components["schemas"]["BankAccountIn"];
         };
         /**
          * LeadsSortBy
@@ -2867,8 +2878,9 @@ export interface components {
             /**
              * Newpassword
              * Format: password
+             * @description A password has 8 to 128 characters with at least one letter and one digit.
              */
-            newPassword: string;
+            newPassword: string & (unknown & unknown);
         };
         /** PasswordResetResponse */
         PasswordResetResponse: {
@@ -3801,8 +3813,9 @@ export interface components {
              * Eventtype
              * @description `webhook.test` (the default: says only that it is a test), or a catalogued type, sent with that type's fields, made-up values and `test: true`. The catalog: `transaction.approved`, `transaction.authorized`, `transaction.captured`, `transaction.denied`, `transaction.refunded`, `transaction.refund_failed`, `transaction.reversed`, `transaction.expired`, `subscription.created`, `subscription.trial_will_end`, `subscription.renewed`, `subscription.renewal_failed`, `subscription.past_due`, `subscription.recovered`, `subscription.paused`, `subscription.resumed`, `subscription.cancelled`, `subscription.expired`, `lead.created`, `lead.submitted`, `lead.approved`, `lead.rejected`, `business.created`, `business.client_linked`, `branch.created`, `terminal.created`, `terminal.activated`, `terminal.deactivated`, `terminal_payment.approved`, `terminal_payment.denied`, `terminal_payment.reversed`, `terminal_payment.refunded`, `settlement.created`, `settlement.settled`, `payout.paid`, `cardholder.blocked`, `cardholder.unblocked`, `card.activated`, `card.blocked`, `card.unblocked`, `card.cancelled`, `card.funds_loaded`, `card.funds_unloaded`, `card.authorization`, `card.clearing`, `card.reversal`, `card.refund`, `transfer.approved`, `transfer.denied`, `statement.ready`.
              * @default webhook.test
+             * @enum {string}
              */
-            eventType: string;
+            eventType: "webhook.test" | "transaction.approved" | "transaction.authorized" | "transaction.captured" | "transaction.denied" | "transaction.refunded" | "transaction.refund_failed" | "transaction.reversed" | "transaction.expired" | "subscription.created" | "subscription.trial_will_end" | "subscription.renewed" | "subscription.renewal_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.paused" | "subscription.resumed" | "subscription.cancelled" | "subscription.expired" | "lead.created" | "lead.submitted" | "lead.approved" | "lead.rejected" | "business.created" | "business.client_linked" | "branch.created" | "terminal.created" | "terminal.activated" | "terminal.deactivated" | "terminal_payment.approved" | "terminal_payment.denied" | "terminal_payment.reversed" | "terminal_payment.refunded" | "settlement.created" | "settlement.settled" | "payout.paid" | "cardholder.blocked" | "cardholder.unblocked" | "card.activated" | "card.blocked" | "card.unblocked" | "card.cancelled" | "card.funds_loaded" | "card.funds_unloaded" | "card.authorization" | "card.clearing" | "card.reversal" | "card.refund" | "transfer.approved" | "transfer.denied" | "statement.ready";
         };
         /** TokenPair */
         TokenPair: {

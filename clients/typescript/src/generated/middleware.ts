@@ -1090,7 +1090,7 @@ export interface components {
              * File
              * @description CSV: subscriptionId,amount,description,externalId
              */
-            file?: string | null;
+            file: string;
         };
         /** CancelRequest */
         CancelRequest: {
@@ -1475,7 +1475,7 @@ export interface components {
              * Eventtypes
              * @description Event types to receive, or ["*"] for all. The catalog: `transaction.approved`, `transaction.authorized`, `transaction.captured`, `transaction.denied`, `transaction.refunded`, `transaction.refund_failed`, `transaction.reversed`, `transaction.expired`, `subscription.created`, `subscription.trial_will_end`, `subscription.renewed`, `subscription.renewal_failed`, `subscription.past_due`, `subscription.recovered`, `subscription.paused`, `subscription.resumed`, `subscription.cancelled`, `subscription.expired`, `lead.created`, `lead.submitted`, `lead.approved`, `lead.rejected`, `business.created`, `business.client_linked`, `branch.created`, `terminal.created`, `terminal.activated`, `terminal.deactivated`, `terminal_payment.approved`, `terminal_payment.denied`, `terminal_payment.reversed`, `terminal_payment.refunded`, `settlement.created`, `settlement.settled`, `payout.paid`, `cardholder.blocked`, `cardholder.unblocked`, `card.activated`, `card.blocked`, `card.unblocked`, `card.cancelled`, `card.funds_loaded`, `card.funds_unloaded`, `card.authorization`, `card.clearing`, `card.reversal`, `card.refund`, `transfer.approved`, `transfer.denied`, `statement.ready`.
              */
-            eventTypes: string[];
+            eventTypes: ("*" | "transaction.approved" | "transaction.authorized" | "transaction.captured" | "transaction.denied" | "transaction.refunded" | "transaction.refund_failed" | "transaction.reversed" | "transaction.expired" | "subscription.created" | "subscription.trial_will_end" | "subscription.renewed" | "subscription.renewal_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.paused" | "subscription.resumed" | "subscription.cancelled" | "subscription.expired" | "lead.created" | "lead.submitted" | "lead.approved" | "lead.rejected" | "business.created" | "business.client_linked" | "branch.created" | "terminal.created" | "terminal.activated" | "terminal.deactivated" | "terminal_payment.approved" | "terminal_payment.denied" | "terminal_payment.reversed" | "terminal_payment.refunded" | "settlement.created" | "settlement.settled" | "payout.paid" | "cardholder.blocked" | "cardholder.unblocked" | "card.activated" | "card.blocked" | "card.unblocked" | "card.cancelled" | "card.funds_loaded" | "card.funds_unloaded" | "card.authorization" | "card.clearing" | "card.reversal" | "card.refund" | "transfer.approved" | "transfer.denied" | "statement.ready")[];
             /**
              * Authheadername
              * @description The static header Migo sends (seed 002).
@@ -1553,10 +1553,14 @@ export interface components {
         };
         /** EndpointUpdate */
         EndpointUpdate: {
-            /** Url */
-            url?: string | null;
+            /**
+             * Url
+             * @description An http(s) URL of a public address: no credentials, whitespace, control characters or backslashes; private, loopback, link-local and other internal addresses and names are refused (the sandbox also accepts 127.0.0.1, localhost and [::1]).
+             * @example https://shop.example/migo/callback
+             */
+            url?: string;
             /** Eventtypes */
-            eventTypes?: string[] | null;
+            eventTypes?: ("*" | "transaction.approved" | "transaction.authorized" | "transaction.captured" | "transaction.denied" | "transaction.refunded" | "transaction.refund_failed" | "transaction.reversed" | "transaction.expired" | "subscription.created" | "subscription.trial_will_end" | "subscription.renewed" | "subscription.renewal_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.paused" | "subscription.resumed" | "subscription.cancelled" | "subscription.expired" | "lead.created" | "lead.submitted" | "lead.approved" | "lead.rejected" | "business.created" | "business.client_linked" | "branch.created" | "terminal.created" | "terminal.activated" | "terminal.deactivated" | "terminal_payment.approved" | "terminal_payment.denied" | "terminal_payment.reversed" | "terminal_payment.refunded" | "settlement.created" | "settlement.settled" | "payout.paid" | "cardholder.blocked" | "cardholder.unblocked" | "card.activated" | "card.blocked" | "card.unblocked" | "card.cancelled" | "card.funds_loaded" | "card.funds_unloaded" | "card.authorization" | "card.clearing" | "card.reversal" | "card.refund" | "transfer.approved" | "transfer.denied" | "statement.ready")[];
             /** Authheadername */
             authHeaderName?: string | null;
             /** Authheadervalue */
@@ -1946,17 +1950,18 @@ export interface components {
         /** PlanUpdate */
         PlanUpdate: {
             /** Name */
-            name?: string | null;
+            name?: string;
             /**
              * Active
              * @description false archives the plan: it takes no new subscribers.
              */
-            active?: boolean | null;
+            active?: boolean;
             /**
              * Amount
              * @description A new price, for new subscriptions only.
+             * @example 100
              */
-            amount?: number | null;
+            amount?: number;
         };
         /**
          * PlansSortBy
@@ -2304,8 +2309,9 @@ export interface components {
              * Eventtype
              * @description `webhook.test` (the default: says only that it is a test), or a catalogued type, sent with that type's fields, made-up values and `test: true`. The catalog: `transaction.approved`, `transaction.authorized`, `transaction.captured`, `transaction.denied`, `transaction.refunded`, `transaction.refund_failed`, `transaction.reversed`, `transaction.expired`, `subscription.created`, `subscription.trial_will_end`, `subscription.renewed`, `subscription.renewal_failed`, `subscription.past_due`, `subscription.recovered`, `subscription.paused`, `subscription.resumed`, `subscription.cancelled`, `subscription.expired`, `lead.created`, `lead.submitted`, `lead.approved`, `lead.rejected`, `business.created`, `business.client_linked`, `branch.created`, `terminal.created`, `terminal.activated`, `terminal.deactivated`, `terminal_payment.approved`, `terminal_payment.denied`, `terminal_payment.reversed`, `terminal_payment.refunded`, `settlement.created`, `settlement.settled`, `payout.paid`, `cardholder.blocked`, `cardholder.unblocked`, `card.activated`, `card.blocked`, `card.unblocked`, `card.cancelled`, `card.funds_loaded`, `card.funds_unloaded`, `card.authorization`, `card.clearing`, `card.reversal`, `card.refund`, `transfer.approved`, `transfer.denied`, `statement.ready`.
              * @default webhook.test
+             * @enum {string}
              */
-            eventType: string;
+            eventType: "webhook.test" | "transaction.approved" | "transaction.authorized" | "transaction.captured" | "transaction.denied" | "transaction.refunded" | "transaction.refund_failed" | "transaction.reversed" | "transaction.expired" | "subscription.created" | "subscription.trial_will_end" | "subscription.renewed" | "subscription.renewal_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.paused" | "subscription.resumed" | "subscription.cancelled" | "subscription.expired" | "lead.created" | "lead.submitted" | "lead.approved" | "lead.rejected" | "business.created" | "business.client_linked" | "branch.created" | "terminal.created" | "terminal.activated" | "terminal.deactivated" | "terminal_payment.approved" | "terminal_payment.denied" | "terminal_payment.reversed" | "terminal_payment.refunded" | "settlement.created" | "settlement.settled" | "payout.paid" | "cardholder.blocked" | "cardholder.unblocked" | "card.activated" | "card.blocked" | "card.unblocked" | "card.cancelled" | "card.funds_loaded" | "card.funds_unloaded" | "card.authorization" | "card.clearing" | "card.reversal" | "card.refund" | "transfer.approved" | "transfer.denied" | "statement.ready";
         };
         /** TokenPair */
         TokenPair: {

@@ -101,7 +101,7 @@ from .operator_profile import OperatorProfile
 from .operator_profile_response import OperatorProfileResponse
 from .operator_profile_scope import OperatorProfileScope
 from .operator_update import OperatorUpdate
-from .operator_update_status_type_0 import OperatorUpdateStatusType0
+from .operator_update_status import OperatorUpdateStatus
 from .operators_sort_by import OperatorsSortBy
 from .otp_sent import OtpSent
 from .otp_sent_response import OtpSentResponse
@@ -130,15 +130,11 @@ from .partner_client_out_page import PartnerClientOutPage
 from .partner_client_out_page_response import PartnerClientOutPageResponse
 from .partner_client_out_response import PartnerClientOutResponse
 from .partner_client_update import PartnerClientUpdate
-from .partner_client_update_allowed_card_types_type_0_item import (
-    PartnerClientUpdateAllowedCardTypesType0Item,
+from .partner_client_update_allowed_card_types_item import (
+    PartnerClientUpdateAllowedCardTypesItem,
 )
-from .partner_client_update_capture_mode_type_0 import (
-    PartnerClientUpdateCaptureModeType0,
-)
-from .partner_client_update_channels_type_0_item import (
-    PartnerClientUpdateChannelsType0Item,
-)
+from .partner_client_update_capturemode import PartnerClientUpdateCapturemode
+from .partner_client_update_channels_item import PartnerClientUpdateChannelsItem
 from .partner_clients_sort_by import PartnerClientsSortBy
 from .partner_company_create import PartnerCompanyCreate
 from .partner_company_out import PartnerCompanyOut
@@ -167,11 +163,13 @@ from .permission_out import PermissionOut
 from .permission_out_list_response import PermissionOutListResponse
 from .refresh_request import RefreshRequest
 from .role_create import RoleCreate
+from .role_create_permissions_item import RoleCreatePermissionsItem
 from .role_out import RoleOut
 from .role_out_page import RoleOutPage
 from .role_out_page_response import RoleOutPageResponse
 from .role_out_response import RoleOutResponse
 from .role_update import RoleUpdate
+from .role_update_permissions_item import RoleUpdatePermissionsItem
 from .roles_sort_by import RolesSortBy
 from .terminal_payment_detail import TerminalPaymentDetail
 from .token_pair import TokenPair
@@ -286,7 +284,7 @@ __all__ = (
     "OperatorProfileResponse",
     "OperatorProfileScope",
     "OperatorUpdate",
-    "OperatorUpdateStatusType0",
+    "OperatorUpdateStatus",
     "OperatorsSortBy",
     "OtpSent",
     "OtpSentResponse",
@@ -313,9 +311,9 @@ __all__ = (
     "PartnerClientOutPageResponse",
     "PartnerClientOutResponse",
     "PartnerClientUpdate",
-    "PartnerClientUpdateAllowedCardTypesType0Item",
-    "PartnerClientUpdateCaptureModeType0",
-    "PartnerClientUpdateChannelsType0Item",
+    "PartnerClientUpdateAllowedCardTypesItem",
+    "PartnerClientUpdateCapturemode",
+    "PartnerClientUpdateChannelsItem",
     "PartnerClientsSortBy",
     "PartnerCompanyCreate",
     "PartnerCompanyOut",
@@ -344,11 +342,13 @@ __all__ = (
     "PermissionOutListResponse",
     "RefreshRequest",
     "RoleCreate",
+    "RoleCreatePermissionsItem",
     "RoleOut",
     "RoleOutPage",
     "RoleOutPageResponse",
     "RoleOutResponse",
     "RoleUpdate",
+    "RoleUpdatePermissionsItem",
     "RolesSortBy",
     "TerminalPaymentDetail",
     "TokenPair",

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,55 +16,38 @@ T = TypeVar("T", bound="BodyUploadConciliationFile")
 class BodyUploadConciliationFile:
     """
     Attributes:
-        source (None | str | Unset): The processor whose file it is: `sandbox`.
-        file (None | str | Unset): CSV: processorReference,amount,currency,status,settledAt
+        file (str): CSV: processorReference,amount,currency,status,settledAt
+        source (str | Unset): The processor whose file it is: `sandbox`.
     """
 
-    source: None | str | Unset = UNSET
-    file: None | str | Unset = UNSET
+    file: str
+    source: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        source: None | str | Unset
-        if isinstance(self.source, Unset):
-            source = UNSET
-        else:
-            source = self.source
+        file = self.file
 
-        file: None | str | Unset
-        if isinstance(self.file, Unset):
-            file = UNSET
-        else:
-            file = self.file
+        source = self.source
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "file": file,
+            }
+        )
         if source is not UNSET:
             field_dict["source"] = source
-        if file is not UNSET:
-            field_dict["file"] = file
 
         return field_dict
 
     def to_multipart(self) -> types.RequestFiles:
         files: types.RequestFiles = []
 
-        if not isinstance(self.source, Unset):
-            if isinstance(self.source, str):
-                files.append(
-                    ("source", (None, str(self.source).encode(), "text/plain"))
-                )
-            else:
-                files.append(
-                    ("source", (None, str(self.source).encode(), "text/plain"))
-                )
+        files.append(("file", (None, str(self.file).encode(), "text/plain")))
 
-        if not isinstance(self.file, Unset):
-            if isinstance(self.file, str):
-                files.append(("file", (None, str(self.file).encode(), "text/plain")))
-            else:
-                files.append(("file", (None, str(self.file).encode(), "text/plain")))
+        if not isinstance(self.source, Unset):
+            files.append(("source", (None, str(self.source).encode(), "text/plain")))
 
         for prop_name, prop in self.additional_properties.items():
             files.append((prop_name, (None, str(prop).encode(), "text/plain")))
@@ -74,28 +57,13 @@ class BodyUploadConciliationFile:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        file = d.pop("file")
 
-        def _parse_source(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        source = _parse_source(d.pop("source", UNSET))
-
-        def _parse_file(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        file = _parse_file(d.pop("file", UNSET))
+        source = d.pop("source", UNSET)
 
         body_upload_conciliation_file = cls(
-            source=source,
             file=file,
+            source=source,
         )
 
         body_upload_conciliation_file.additional_properties = d

@@ -16,53 +16,33 @@ class PartnerUpdate:
     on (a sign-in or a refresh).
 
         Attributes:
-            name (None | str | Unset):
-            user_access_ttl_seconds (int | None | Unset): Access tokens live 300 to 86400 seconds (5 minutes to 24 hours),
-                refresh tokens 3600 to 7776000 (1 hour to 90 days) and longer than the access token they renew.
-            user_refresh_ttl_seconds (int | None | Unset):
-            operator_access_ttl_seconds (int | None | Unset):
-            operator_refresh_ttl_seconds (int | None | Unset):
+            name (str | Unset):
+            user_access_ttl_seconds (int | Unset): Access tokens live 300 to 86400 seconds (5 minutes to 24 hours), refresh
+                tokens 3600 to 7776000 (1 hour to 90 days) and longer than the access token they renew.
+            user_refresh_ttl_seconds (int | Unset):
+            operator_access_ttl_seconds (int | Unset):
+            operator_refresh_ttl_seconds (int | Unset):
             locale (None | str | Unset): `es` or `en`: the language of its hosted pages and card statements; null: the
                 reader's.
     """
 
-    name: None | str | Unset = UNSET
-    user_access_ttl_seconds: int | None | Unset = UNSET
-    user_refresh_ttl_seconds: int | None | Unset = UNSET
-    operator_access_ttl_seconds: int | None | Unset = UNSET
-    operator_refresh_ttl_seconds: int | None | Unset = UNSET
+    name: str | Unset = UNSET
+    user_access_ttl_seconds: int | Unset = UNSET
+    user_refresh_ttl_seconds: int | Unset = UNSET
+    operator_access_ttl_seconds: int | Unset = UNSET
+    operator_refresh_ttl_seconds: int | Unset = UNSET
     locale: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
-        user_access_ttl_seconds: int | None | Unset
-        if isinstance(self.user_access_ttl_seconds, Unset):
-            user_access_ttl_seconds = UNSET
-        else:
-            user_access_ttl_seconds = self.user_access_ttl_seconds
+        user_access_ttl_seconds = self.user_access_ttl_seconds
 
-        user_refresh_ttl_seconds: int | None | Unset
-        if isinstance(self.user_refresh_ttl_seconds, Unset):
-            user_refresh_ttl_seconds = UNSET
-        else:
-            user_refresh_ttl_seconds = self.user_refresh_ttl_seconds
+        user_refresh_ttl_seconds = self.user_refresh_ttl_seconds
 
-        operator_access_ttl_seconds: int | None | Unset
-        if isinstance(self.operator_access_ttl_seconds, Unset):
-            operator_access_ttl_seconds = UNSET
-        else:
-            operator_access_ttl_seconds = self.operator_access_ttl_seconds
+        operator_access_ttl_seconds = self.operator_access_ttl_seconds
 
-        operator_refresh_ttl_seconds: int | None | Unset
-        if isinstance(self.operator_refresh_ttl_seconds, Unset):
-            operator_refresh_ttl_seconds = UNSET
-        else:
-            operator_refresh_ttl_seconds = self.operator_refresh_ttl_seconds
+        operator_refresh_ttl_seconds = self.operator_refresh_ttl_seconds
 
         locale: None | str | Unset
         if isinstance(self.locale, Unset):
@@ -91,59 +71,15 @@ class PartnerUpdate:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        name = d.pop("name", UNSET)
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        user_access_ttl_seconds = d.pop("userAccessTtlSeconds", UNSET)
 
-        name = _parse_name(d.pop("name", UNSET))
+        user_refresh_ttl_seconds = d.pop("userRefreshTtlSeconds", UNSET)
 
-        def _parse_user_access_ttl_seconds(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        operator_access_ttl_seconds = d.pop("operatorAccessTtlSeconds", UNSET)
 
-        user_access_ttl_seconds = _parse_user_access_ttl_seconds(
-            d.pop("userAccessTtlSeconds", UNSET)
-        )
-
-        def _parse_user_refresh_ttl_seconds(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        user_refresh_ttl_seconds = _parse_user_refresh_ttl_seconds(
-            d.pop("userRefreshTtlSeconds", UNSET)
-        )
-
-        def _parse_operator_access_ttl_seconds(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        operator_access_ttl_seconds = _parse_operator_access_ttl_seconds(
-            d.pop("operatorAccessTtlSeconds", UNSET)
-        )
-
-        def _parse_operator_refresh_ttl_seconds(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        operator_refresh_ttl_seconds = _parse_operator_refresh_ttl_seconds(
-            d.pop("operatorRefreshTtlSeconds", UNSET)
-        )
+        operator_refresh_ttl_seconds = d.pop("operatorRefreshTtlSeconds", UNSET)
 
         def _parse_locale(data: object) -> None | str | Unset:
             if data is None:

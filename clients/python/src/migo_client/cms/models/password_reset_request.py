@@ -14,7 +14,7 @@ class PasswordResetRequest:
     Attributes:
         username (str):
         code (str):
-        new_password (str):
+        new_password (str): A password has 8 to 128 characters with at least one letter and one digit.
     """
 
     username: str

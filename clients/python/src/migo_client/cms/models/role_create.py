@@ -6,6 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.role_create_permissions_item import RoleCreatePermissionsItem
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RoleCreate")
@@ -17,14 +18,14 @@ class RoleCreate:
     Attributes:
         name (str): Lower case: letters, digits, `.`, `_`, `-`.
         description (str):
-        permissions (list[str]): Codes of `GET /permissions`; the caller must hold each of them.
+        permissions (list[RoleCreatePermissionsItem]): Codes of `GET /permissions`; the caller must hold each of them.
         partner_id (None | Unset | UUID): A platform (global) operator: the partner the role is for, such as a new
             partner's first custom role; left out, the caller's own. Any other partner answers 404 (7812).
     """
 
     name: str
     description: str
-    permissions: list[str]
+    permissions: list[RoleCreatePermissionsItem]
     partner_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,7 +33,10 @@ class RoleCreate:
 
         description = self.description
 
-        permissions = self.permissions
+        permissions = []
+        for permissions_item_data in self.permissions:
+            permissions_item = permissions_item_data.value
+            permissions.append(permissions_item)
 
         partner_id: None | str | Unset
         if isinstance(self.partner_id, Unset):
@@ -63,7 +67,12 @@ class RoleCreate:
 
         description = d.pop("description")
 
-        permissions = cast(list[str], d.pop("permissions"))
+        permissions = []
+        _permissions = d.pop("permissions")
+        for permissions_item_data in _permissions:
+            permissions_item = RoleCreatePermissionsItem(permissions_item_data)
+
+            permissions.append(permissions_item)
 
         def _parse_partner_id(data: object) -> None | Unset | UUID:
             if data is None:

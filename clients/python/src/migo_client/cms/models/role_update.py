@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..models.role_update_permissions_item import RoleUpdatePermissionsItem
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RoleUpdate")
@@ -14,37 +15,27 @@ T = TypeVar("T", bound="RoleUpdate")
 class RoleUpdate:
     """
     Attributes:
-        name (None | str | Unset):
-        description (None | str | Unset):
-        permissions (list[str] | None | Unset): The whole new set; the caller must hold every permission it adds or
-            takes away.
+        name (str | Unset):
+        description (str | Unset):
+        permissions (list[RoleUpdatePermissionsItem] | Unset): The whole new set; the caller must hold every permission
+            it adds or takes away.
     """
 
-    name: None | str | Unset = UNSET
-    description: None | str | Unset = UNSET
-    permissions: list[str] | None | Unset = UNSET
+    name: str | Unset = UNSET
+    description: str | Unset = UNSET
+    permissions: list[RoleUpdatePermissionsItem] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
+        description = self.description
 
-        permissions: list[str] | None | Unset
-        if isinstance(self.permissions, Unset):
-            permissions = UNSET
-        elif isinstance(self.permissions, list):
-            permissions = self.permissions
-
-        else:
-            permissions = self.permissions
+        permissions: list[str] | Unset = UNSET
+        if not isinstance(self.permissions, Unset):
+            permissions = []
+            for permissions_item_data in self.permissions:
+                permissions_item = permissions_item_data.value
+                permissions.append(permissions_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -61,41 +52,18 @@ class RoleUpdate:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        name = d.pop("name", UNSET)
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        description = d.pop("description", UNSET)
 
-        name = _parse_name(d.pop("name", UNSET))
+        _permissions = d.pop("permissions", UNSET)
+        permissions: list[RoleUpdatePermissionsItem] | Unset = UNSET
+        if _permissions is not UNSET:
+            permissions = []
+            for permissions_item_data in _permissions:
+                permissions_item = RoleUpdatePermissionsItem(permissions_item_data)
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_permissions(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                permissions_type_0 = cast(list[str], data)
-
-                return permissions_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        permissions = _parse_permissions(d.pop("permissions", UNSET))
+                permissions.append(permissions_item)
 
         role_update = cls(
             name=name,

@@ -5,7 +5,7 @@ from .attempt_out import AttemptOut
 from .bank_account_in import BankAccountIn
 from .bank_account_out import BankAccountOut
 from .body_upload_lead_document import BodyUploadLeadDocument
-from .body_upload_lead_document_type_type_0 import BodyUploadLeadDocumentTypeType0
+from .body_upload_lead_document_type import BodyUploadLeadDocumentType
 from .branch_create import BranchCreate
 from .branch_out import BranchOut
 from .branch_out_page import BranchOutPage
@@ -33,7 +33,7 @@ from .cardholder_registrationmode import CardholderRegistrationmode
 from .cardholder_response import CardholderResponse
 from .cardholder_status import CardholderStatus
 from .cardholder_update import CardholderUpdate
-from .cardholder_update_status_type_0 import CardholderUpdateStatusType0
+from .cardholder_update_status import CardholderUpdateStatus
 from .cardholders_sort_by import CardholdersSortBy
 from .catalog_entry import CatalogEntry
 from .client_credentials import ClientCredentials
@@ -52,12 +52,14 @@ from .document_out_response import DocumentOutResponse
 from .document_out_status import DocumentOutStatus
 from .document_out_type import DocumentOutType
 from .endpoint_create import EndpointCreate
+from .endpoint_create_event_types_item import EndpointCreateEventTypesItem
 from .endpoint_out import EndpointOut
 from .endpoint_out_page import EndpointOutPage
 from .endpoint_out_page_response import EndpointOutPageResponse
 from .endpoint_out_response import EndpointOutResponse
 from .endpoint_out_status import EndpointOutStatus
 from .endpoint_update import EndpointUpdate
+from .endpoint_update_event_types_item import EndpointUpdateEventTypesItem
 from .endpoint_with_secret import EndpointWithSecret
 from .endpoint_with_secret_response import EndpointWithSecretResponse
 from .endpoint_with_secret_status import EndpointWithSecretStatus
@@ -186,6 +188,7 @@ from .terminal_refund_create import TerminalRefundCreate
 from .test_event_out import TestEventOut
 from .test_event_out_response import TestEventOutResponse
 from .test_event_request import TestEventRequest
+from .test_event_request_eventtype import TestEventRequestEventtype
 from .token_pair import TokenPair
 from .token_pair_response import TokenPairResponse
 from .transaction_out import TransactionOut
@@ -214,7 +217,7 @@ __all__ = (
     "BankAccountIn",
     "BankAccountOut",
     "BodyUploadLeadDocument",
-    "BodyUploadLeadDocumentTypeType0",
+    "BodyUploadLeadDocumentType",
     "BranchCreate",
     "BranchOut",
     "BranchOutPage",
@@ -242,7 +245,7 @@ __all__ = (
     "CardholderResponse",
     "CardholderStatus",
     "CardholderUpdate",
-    "CardholderUpdateStatusType0",
+    "CardholderUpdateStatus",
     "CardholdersSortBy",
     "CatalogEntry",
     "ClientCredentials",
@@ -261,12 +264,14 @@ __all__ = (
     "DocumentOutStatus",
     "DocumentOutType",
     "EndpointCreate",
+    "EndpointCreateEventTypesItem",
     "EndpointOut",
     "EndpointOutPage",
     "EndpointOutPageResponse",
     "EndpointOutResponse",
     "EndpointOutStatus",
     "EndpointUpdate",
+    "EndpointUpdateEventTypesItem",
     "EndpointWithSecret",
     "EndpointWithSecretResponse",
     "EndpointWithSecretStatus",
@@ -395,6 +400,7 @@ __all__ = (
     "TestEventOut",
     "TestEventOutResponse",
     "TestEventRequest",
+    "TestEventRequestEventtype",
     "TokenPair",
     "TokenPairResponse",
     "TransactionOut",

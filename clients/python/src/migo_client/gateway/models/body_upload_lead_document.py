@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..models.body_upload_lead_document_type_type_0 import (
-    BodyUploadLeadDocumentTypeType0,
-)
-from ..types import UNSET, Unset
+from ..models.body_upload_lead_document_type import BodyUploadLeadDocumentType
 
 T = TypeVar("T", bound="BodyUploadLeadDocument")
 
@@ -19,55 +16,36 @@ T = TypeVar("T", bound="BodyUploadLeadDocument")
 class BodyUploadLeadDocument:
     """
     Attributes:
-        type_ (BodyUploadLeadDocumentTypeType0 | None | Unset): What the document is.
-        file (None | str | Unset): A PDF, JPEG or PNG file, at most 10 MB.
+        type_ (BodyUploadLeadDocumentType): What the document is.
+        file (str): A PDF, JPEG or PNG file, at most 10 MB.
     """
 
-    type_: BodyUploadLeadDocumentTypeType0 | None | Unset = UNSET
-    file: None | str | Unset = UNSET
+    type_: BodyUploadLeadDocumentType
+    file: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_: None | str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        elif isinstance(self.type_, BodyUploadLeadDocumentTypeType0):
-            type_ = self.type_.value
-        else:
-            type_ = self.type_
+        type_ = self.type_.value
 
-        file: None | str | Unset
-        if isinstance(self.file, Unset):
-            file = UNSET
-        else:
-            file = self.file
+        file = self.file
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if file is not UNSET:
-            field_dict["file"] = file
+        field_dict.update(
+            {
+                "type": type_,
+                "file": file,
+            }
+        )
 
         return field_dict
 
     def to_multipart(self) -> types.RequestFiles:
         files: types.RequestFiles = []
 
-        if not isinstance(self.type_, Unset):
-            if isinstance(self.type_, BodyUploadLeadDocumentTypeType0):
-                files.append(
-                    ("type", (None, str(self.type_.value).encode(), "text/plain"))
-                )
-            else:
-                files.append(("type", (None, str(self.type_).encode(), "text/plain")))
+        files.append(("type", (None, str(self.type_.value).encode(), "text/plain")))
 
-        if not isinstance(self.file, Unset):
-            if isinstance(self.file, str):
-                files.append(("file", (None, str(self.file).encode(), "text/plain")))
-            else:
-                files.append(("file", (None, str(self.file).encode(), "text/plain")))
+        files.append(("file", (None, str(self.file).encode(), "text/plain")))
 
         for prop_name, prop in self.additional_properties.items():
             files.append((prop_name, (None, str(prop).encode(), "text/plain")))
@@ -77,34 +55,9 @@ class BodyUploadLeadDocument:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        type_ = BodyUploadLeadDocumentType(d.pop("type"))
 
-        def _parse_type_(
-            data: object,
-        ) -> BodyUploadLeadDocumentTypeType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = BodyUploadLeadDocumentTypeType0(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(BodyUploadLeadDocumentTypeType0 | None | Unset, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
-
-        def _parse_file(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        file = _parse_file(d.pop("file", UNSET))
+        file = d.pop("file")
 
         body_upload_lead_document = cls(
             type_=type_,

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.cardholder_update_status_type_0 import CardholderUpdateStatusType0
+from ..models.cardholder_update_status import CardholderUpdateStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CardholderUpdate")
@@ -21,9 +21,9 @@ class CardholderUpdate:
         document_type (None | str | Unset): DPI, PASSPORT, NIT, …
         document_number (None | str | Unset):
         birth_date (datetime.date | None | Unset):
-        first_name (None | str | Unset):
-        last_name (None | str | Unset):
-        status (CardholderUpdateStatusType0 | None | Unset):
+        first_name (str | Unset):
+        last_name (str | Unset):
+        status (CardholderUpdateStatus | Unset):
     """
 
     email: None | str | Unset = UNSET
@@ -31,9 +31,9 @@ class CardholderUpdate:
     document_type: None | str | Unset = UNSET
     document_number: None | str | Unset = UNSET
     birth_date: datetime.date | None | Unset = UNSET
-    first_name: None | str | Unset = UNSET
-    last_name: None | str | Unset = UNSET
-    status: CardholderUpdateStatusType0 | None | Unset = UNSET
+    first_name: str | Unset = UNSET
+    last_name: str | Unset = UNSET
+    status: CardholderUpdateStatus | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         email: None | str | Unset
@@ -68,25 +68,13 @@ class CardholderUpdate:
         else:
             birth_date = self.birth_date
 
-        first_name: None | str | Unset
-        if isinstance(self.first_name, Unset):
-            first_name = UNSET
-        else:
-            first_name = self.first_name
+        first_name = self.first_name
 
-        last_name: None | str | Unset
-        if isinstance(self.last_name, Unset):
-            last_name = UNSET
-        else:
-            last_name = self.last_name
+        last_name = self.last_name
 
-        status: None | str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, CardholderUpdateStatusType0):
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
             status = self.status.value
-        else:
-            status = self.status
 
         field_dict: dict[str, Any] = {}
 
@@ -167,40 +155,16 @@ class CardholderUpdate:
 
         birth_date = _parse_birth_date(d.pop("birthDate", UNSET))
 
-        def _parse_first_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        first_name = d.pop("firstName", UNSET)
 
-        first_name = _parse_first_name(d.pop("firstName", UNSET))
+        last_name = d.pop("lastName", UNSET)
 
-        def _parse_last_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        last_name = _parse_last_name(d.pop("lastName", UNSET))
-
-        def _parse_status(data: object) -> CardholderUpdateStatusType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = CardholderUpdateStatusType0(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CardholderUpdateStatusType0 | None | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
+        _status = d.pop("status", UNSET)
+        status: CardholderUpdateStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = CardholderUpdateStatus(_status)
 
         cardholder_update = cls(
             email=email,

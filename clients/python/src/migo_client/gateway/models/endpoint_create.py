@@ -5,6 +5,7 @@ from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.endpoint_create_event_types_item import EndpointCreateEventTypesItem
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EndpointCreate")
@@ -17,18 +18,18 @@ class EndpointCreate:
         url (str): An http(s) URL of a public address: no credentials, whitespace, control characters or backslashes;
             private, loopback, link-local and other internal addresses and names are refused (the sandbox also accepts
             127.0.0.1, localhost and [::1]).
-        event_types (list[str]): Event types to receive, or ["*"] for all. The catalog: `transaction.approved`,
-            `transaction.authorized`, `transaction.captured`, `transaction.denied`, `transaction.refunded`,
-            `transaction.refund_failed`, `transaction.reversed`, `transaction.expired`, `subscription.created`,
-            `subscription.trial_will_end`, `subscription.renewed`, `subscription.renewal_failed`, `subscription.past_due`,
-            `subscription.recovered`, `subscription.paused`, `subscription.resumed`, `subscription.cancelled`,
-            `subscription.expired`, `lead.created`, `lead.submitted`, `lead.approved`, `lead.rejected`, `business.created`,
-            `business.client_linked`, `branch.created`, `terminal.created`, `terminal.activated`, `terminal.deactivated`,
-            `terminal_payment.approved`, `terminal_payment.denied`, `terminal_payment.reversed`,
-            `terminal_payment.refunded`, `settlement.created`, `settlement.settled`, `payout.paid`, `cardholder.blocked`,
-            `cardholder.unblocked`, `card.activated`, `card.blocked`, `card.unblocked`, `card.cancelled`,
-            `card.funds_loaded`, `card.funds_unloaded`, `card.authorization`, `card.clearing`, `card.reversal`,
-            `card.refund`, `transfer.approved`, `transfer.denied`, `statement.ready`.
+        event_types (list[EndpointCreateEventTypesItem]): Event types to receive, or ["*"] for all. The catalog:
+            `transaction.approved`, `transaction.authorized`, `transaction.captured`, `transaction.denied`,
+            `transaction.refunded`, `transaction.refund_failed`, `transaction.reversed`, `transaction.expired`,
+            `subscription.created`, `subscription.trial_will_end`, `subscription.renewed`, `subscription.renewal_failed`,
+            `subscription.past_due`, `subscription.recovered`, `subscription.paused`, `subscription.resumed`,
+            `subscription.cancelled`, `subscription.expired`, `lead.created`, `lead.submitted`, `lead.approved`,
+            `lead.rejected`, `business.created`, `business.client_linked`, `branch.created`, `terminal.created`,
+            `terminal.activated`, `terminal.deactivated`, `terminal_payment.approved`, `terminal_payment.denied`,
+            `terminal_payment.reversed`, `terminal_payment.refunded`, `settlement.created`, `settlement.settled`,
+            `payout.paid`, `cardholder.blocked`, `cardholder.unblocked`, `card.activated`, `card.blocked`, `card.unblocked`,
+            `card.cancelled`, `card.funds_loaded`, `card.funds_unloaded`, `card.authorization`, `card.clearing`,
+            `card.reversal`, `card.refund`, `transfer.approved`, `transfer.denied`, `statement.ready`.
         auth_header_name (None | str | Unset): The static header Migo sends (seed 002).
         auth_header_value (None | str | Unset):
         signing_secret (None | str | Unset): A Standard Webhooks secret (whsec_…) to sign deliveries with.
@@ -38,7 +39,7 @@ class EndpointCreate:
     """
 
     url: str
-    event_types: list[str]
+    event_types: list[EndpointCreateEventTypesItem]
     auth_header_name: None | str | Unset = UNSET
     auth_header_value: None | str | Unset = UNSET
     signing_secret: None | str | Unset = UNSET
@@ -49,7 +50,10 @@ class EndpointCreate:
     def to_dict(self) -> dict[str, Any]:
         url = self.url
 
-        event_types = self.event_types
+        event_types = []
+        for event_types_item_data in self.event_types:
+            event_types_item = event_types_item_data.value
+            event_types.append(event_types_item)
 
         auth_header_name: None | str | Unset
         if isinstance(self.auth_header_name, Unset):
@@ -111,7 +115,12 @@ class EndpointCreate:
         d = dict(src_dict)
         url = d.pop("url")
 
-        event_types = cast(list[str], d.pop("eventTypes"))
+        event_types = []
+        _event_types = d.pop("eventTypes")
+        for event_types_item_data in _event_types:
+            event_types_item = EndpointCreateEventTypesItem(event_types_item_data)
+
+            event_types.append(event_types_item)
 
         def _parse_auth_header_name(data: object) -> None | str | Unset:
             if data is None:

@@ -5,6 +5,7 @@ from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.endpoint_update_event_types_item import EndpointUpdateEventTypesItem
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EndpointUpdate")
@@ -14,8 +15,10 @@ T = TypeVar("T", bound="EndpointUpdate")
 class EndpointUpdate:
     """
     Attributes:
-        url (None | str | Unset):
-        event_types (list[str] | None | Unset):
+        url (str | Unset): An http(s) URL of a public address: no credentials, whitespace, control characters or
+            backslashes; private, loopback, link-local and other internal addresses and names are refused (the sandbox also
+            accepts 127.0.0.1, localhost and [::1]).
+        event_types (list[EndpointUpdateEventTypesItem] | Unset):
         auth_header_name (None | str | Unset):
         auth_header_value (None | str | Unset):
         signing_secret (None | str | Unset): A new secret: the old one keeps signing beside it for 24 hours.
@@ -23,8 +26,8 @@ class EndpointUpdate:
         body_template (None | str | Unset): null: back to the flat body.
     """
 
-    url: None | str | Unset = UNSET
-    event_types: list[str] | None | Unset = UNSET
+    url: str | Unset = UNSET
+    event_types: list[EndpointUpdateEventTypesItem] | Unset = UNSET
     auth_header_name: None | str | Unset = UNSET
     auth_header_value: None | str | Unset = UNSET
     signing_secret: None | str | Unset = UNSET
@@ -32,20 +35,14 @@ class EndpointUpdate:
     body_template: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        url: None | str | Unset
-        if isinstance(self.url, Unset):
-            url = UNSET
-        else:
-            url = self.url
+        url = self.url
 
-        event_types: list[str] | None | Unset
-        if isinstance(self.event_types, Unset):
-            event_types = UNSET
-        elif isinstance(self.event_types, list):
-            event_types = self.event_types
-
-        else:
-            event_types = self.event_types
+        event_types: list[str] | Unset = UNSET
+        if not isinstance(self.event_types, Unset):
+            event_types = []
+            for event_types_item_data in self.event_types:
+                event_types_item = event_types_item_data.value
+                event_types.append(event_types_item)
 
         auth_header_name: None | str | Unset
         if isinstance(self.auth_header_name, Unset):
@@ -100,32 +97,16 @@ class EndpointUpdate:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        url = d.pop("url", UNSET)
 
-        def _parse_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _event_types = d.pop("eventTypes", UNSET)
+        event_types: list[EndpointUpdateEventTypesItem] | Unset = UNSET
+        if _event_types is not UNSET:
+            event_types = []
+            for event_types_item_data in _event_types:
+                event_types_item = EndpointUpdateEventTypesItem(event_types_item_data)
 
-        url = _parse_url(d.pop("url", UNSET))
-
-        def _parse_event_types(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                event_types_type_0 = cast(list[str], data)
-
-                return event_types_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        event_types = _parse_event_types(d.pop("eventTypes", UNSET))
+                event_types.append(event_types_item)
 
         def _parse_auth_header_name(data: object) -> None | str | Unset:
             if data is None:

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BodyUploadBulkCharges")
 
@@ -16,35 +15,29 @@ T = TypeVar("T", bound="BodyUploadBulkCharges")
 class BodyUploadBulkCharges:
     """
     Attributes:
-        file (None | str | Unset): CSV: subscriptionId,amount,description,externalId
+        file (str): CSV: subscriptionId,amount,description,externalId
     """
 
-    file: None | str | Unset = UNSET
+    file: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        file: None | str | Unset
-        if isinstance(self.file, Unset):
-            file = UNSET
-        else:
-            file = self.file
+        file = self.file
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if file is not UNSET:
-            field_dict["file"] = file
+        field_dict.update(
+            {
+                "file": file,
+            }
+        )
 
         return field_dict
 
     def to_multipart(self) -> types.RequestFiles:
         files: types.RequestFiles = []
 
-        if not isinstance(self.file, Unset):
-            if isinstance(self.file, str):
-                files.append(("file", (None, str(self.file).encode(), "text/plain")))
-            else:
-                files.append(("file", (None, str(self.file).encode(), "text/plain")))
+        files.append(("file", (None, str(self.file).encode(), "text/plain")))
 
         for prop_name, prop in self.additional_properties.items():
             files.append((prop_name, (None, str(prop).encode(), "text/plain")))
@@ -54,15 +47,7 @@ class BodyUploadBulkCharges:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_file(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        file = _parse_file(d.pop("file", UNSET))
+        file = d.pop("file")
 
         body_upload_bulk_charges = cls(
             file=file,

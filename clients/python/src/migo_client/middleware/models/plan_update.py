@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -14,33 +14,21 @@ T = TypeVar("T", bound="PlanUpdate")
 class PlanUpdate:
     """
     Attributes:
-        name (None | str | Unset):
-        active (bool | None | Unset): false archives the plan: it takes no new subscribers.
-        amount (int | None | Unset): A new price, for new subscriptions only.
+        name (str | Unset):
+        active (bool | Unset): false archives the plan: it takes no new subscribers.
+        amount (int | Unset): A new price, for new subscriptions only.
     """
 
-    name: None | str | Unset = UNSET
-    active: bool | None | Unset = UNSET
-    amount: int | None | Unset = UNSET
+    name: str | Unset = UNSET
+    active: bool | Unset = UNSET
+    amount: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
-        active: bool | None | Unset
-        if isinstance(self.active, Unset):
-            active = UNSET
-        else:
-            active = self.active
+        active = self.active
 
-        amount: int | None | Unset
-        if isinstance(self.amount, Unset):
-            amount = UNSET
-        else:
-            amount = self.amount
+        amount = self.amount
 
         field_dict: dict[str, Any] = {}
 
@@ -57,33 +45,11 @@ class PlanUpdate:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        name = d.pop("name", UNSET)
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        active = d.pop("active", UNSET)
 
-        name = _parse_name(d.pop("name", UNSET))
-
-        def _parse_active(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        active = _parse_active(d.pop("active", UNSET))
-
-        def _parse_amount(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        amount = _parse_amount(d.pop("amount", UNSET))
+        amount = d.pop("amount", UNSET)
 
         plan_update = cls(
             name=name,

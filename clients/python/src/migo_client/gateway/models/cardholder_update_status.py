@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class OperatorUpdateStatusType0(StrEnum):
+class CardholderUpdateStatus(StrEnum):
     ACTIVE = "active"
     DISABLED = "disabled"
 

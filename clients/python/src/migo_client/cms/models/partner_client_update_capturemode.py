@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class PartnerClientUpdateCaptureModeType0(StrEnum):
+class PartnerClientUpdateCapturemode(StrEnum):
     AUTOMATIC = "automatic"
     MANUAL = "manual"
 

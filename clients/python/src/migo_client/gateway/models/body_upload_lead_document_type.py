@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class BodyUploadLeadDocumentTypeType0(StrEnum):
+class BodyUploadLeadDocumentType(StrEnum):
     ADDRESS_PROOF = "ADDRESS_PROOF"
     BANK_PROOF = "BANK_PROOF"
     ID_BACK = "ID_BACK"

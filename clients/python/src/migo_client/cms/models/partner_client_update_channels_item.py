@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class PartnerClientUpdateChannelsType0Item(StrEnum):
+class PartnerClientUpdateChannelsItem(StrEnum):
     APP = "app"
     EMAIL = "email"
     SMS = "sms"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class PartnerClientUpdateAllowedCardTypesType0Item(StrEnum):
+class PartnerClientUpdateAllowedCardTypesItem(StrEnum):
     CREDIT = "credit"
     DEBIT = "debit"
     PREPAID = "prepaid"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class CardholderUpdateStatusType0(StrEnum):
+class OperatorUpdateStatus(StrEnum):
     ACTIVE = "active"
     DISABLED = "disabled"
 
