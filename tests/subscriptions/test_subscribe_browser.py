@@ -26,11 +26,13 @@ THREE_DS_APPROVES = "4000000000003220"
 pytestmark = pytest.mark.browser
 
 
-async def fill_card(page: Page, number: str) -> None:
-    await page.get_by_label("Card number").fill(number)
-    await page.get_by_label("Name on card").fill("Ana Pérez")
-    await page.get_by_label("Expiry").fill("12/34")
-    await page.get_by_label("CVV").fill("123")
+ENGLISH_LABELS = ("Card number", "Name on card", "Expiry", "CVV")
+SPANISH_LABELS = ("Número de tarjeta", "Nombre en la tarjeta", "Vencimiento", "CVV")
+
+
+async def fill_card(page: Page, number: str, labels: tuple[str, str, str, str] = ENGLISH_LABELS) -> None:
+    for label, value in zip(labels, (number, "Ana Pérez", "12/34", "123"), strict=True):
+        await page.get_by_label(label).fill(value)
 
 
 async def test_a_customer_subscribes_on_a_phone_after_a_declined_card(live_server):
@@ -98,13 +100,6 @@ async def subscription_link(
     return created.json()
 
 
-async def fill_card_es(page: Page, number: str) -> None:
-    await page.get_by_label("Número de tarjeta").fill(number)
-    await page.get_by_label("Nombre en la tarjeta").fill("Ana Pérez")
-    await page.get_by_label("Vencimiento").fill("12/34")
-    await page.get_by_label("CVV").fill("123")
-
-
 async def test_a_spanish_browser_subscribes_in_spanish(live_server):
     tenant = await billing_tenant()
     async with httpx.AsyncClient(base_url=live_server) as http:
@@ -131,7 +126,7 @@ async def test_a_spanish_browser_subscribes_in_spanish(live_server):
         await expect(page.locator("#cardNumber-error")).to_have_text("Ingresa un número de tarjeta válido.")
         await expect(page.locator("#expiry-error")).to_have_text("Usa MM/AA.")
 
-        await fill_card_es(page, THREE_DS_APPROVES)
+        await fill_card(page, THREE_DS_APPROVES, SPANISH_LABELS)
         await page.get_by_role("button", name="Suscribirme").click()
         await expect(page.get_by_role("heading", name="Confirma que eres tú")).to_be_visible()
         await expect(page.locator("html")).to_have_attribute("lang", "es")
