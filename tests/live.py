@@ -52,11 +52,16 @@ def running_server(extra_env: dict[str, str] | None = None) -> Iterator[str]:
             raise RuntimeError("migo serve did not answer /health within 30 s")
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM, as a service manager stops Migo; SIGKILL when it has not exited within 15 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 @contextmanager

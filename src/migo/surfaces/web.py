@@ -1,4 +1,5 @@
-"""Hosted pages at the root: the payment-link checkout (`/?orderId=`) and card activation."""
+"""Hosted pages at the root: the payment-link checkout (`/?orderId=`), card activation, the error catalog and the
+guides."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from migo.platform.errors import catalog, middleware_catalog
 from migo.platform.pages import page
 from migo.platform.settings import get_settings
 from migo.subscriptions import web as subscribe_pages
+from migo.surfaces import guides
 
 
 async def home(request: Request) -> Response:
@@ -40,6 +42,7 @@ async def error_codes(request: Request) -> Response:
 routes: list[BaseRoute] = [
     Route("/", home, methods=["GET", "POST"], include_in_schema=False),
     Route("/errors", error_codes, methods=["GET"], include_in_schema=False),
+    *guides.routes,
     Route("/checkout/{uid}/pay", checkout_pages.pay_from_form, methods=["POST"], include_in_schema=False),
     Route("/checkout/{uid}/verify", checkout_pages.verify_form, methods=["GET", "POST"], include_in_schema=False),
     Route("/checkout/{uid}/card-options", checkout_pages.card_options, methods=["GET"], include_in_schema=False),
