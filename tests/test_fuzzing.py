@@ -16,8 +16,9 @@ import pytest
 from tests.factories import OPERATOR_PASSWORD, configure_payment_client, create_tenant
 from tests.live import running_server
 
-# The checks, and the operations excused from one of them (with why), are in the configuration.
+# The checks, and the operations excused from one of them (with why), are in the configuration; one check is ours.
 CONFIG = Path(__file__).with_name("schemathesis.toml")
+CHECKS_MODULE = Path(__file__).with_name("schemathesis_checks.py")
 MAX_EXAMPLES = os.environ.get("MIGO_FUZZ_EXAMPLES", "25")
 
 
@@ -50,7 +51,8 @@ def _schemathesis(
     ]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
-    return subprocess.run(command, capture_output=True, text=True, timeout=600)
+    environment = {**os.environ, "SCHEMATHESIS_HOOKS": str(CHECKS_MODULE)}
+    return subprocess.run(command, capture_output=True, text=True, timeout=600, env=environment)
 
 
 # The fuzzer hammers the token endpoints, which limit tries per address (60 in 5 minutes): on the suite's shared

@@ -15,7 +15,7 @@ from migo.identity.schemas import CardholderCreate, PasswordResetRequest, Rotate
 from migo.merchants.schemas import LeadUpdate
 from migo.platform.money import Amount
 from migo.platform.settings import get_settings
-from migo.platform.wire import NO_NUL
+from migo.platform.wire import NO_NUL, ApiInput, _NullUndocumented
 from migo.surfaces.cms import build_cms
 from migo.surfaces.gateway import build_gateway
 from migo.surfaces.middleware import build_middleware
@@ -92,6 +92,29 @@ def test_a_field_that_cannot_be_cleared_is_documented_without_null_and_refuses_i
     with pytest.raises(ValidationError, match="cannot be null"):
         LeadUpdate.model_validate({"email": None})
     assert LeadUpdate.model_validate({}).model_fields_set == set()
+
+
+def _input_models() -> list[type[ApiInput]]:
+    for build in BUILDS:
+        build(get_settings())  # every surface's routers, so every input model is defined
+    found, pending = [], [ApiInput]
+    while pending:
+        for model in pending.pop().__subclasses__():
+            found.append(model)
+            pending.append(model)
+    return found
+
+
+def test_no_omittable_field_of_any_input_is_documented_with_null():
+    omittable = [
+        (model, field.alias or name)
+        for model in _input_models()
+        for name, field in model.model_fields.items()
+        if any(isinstance(mark, _NullUndocumented) for mark in field.metadata)
+    ]
+    assert len(omittable) > 40
+    for model, name in omittable:
+        assert '"null"' not in json.dumps(model.model_json_schema()["properties"][name]), (model.__name__, name)
 
 
 @pytest.mark.parametrize(

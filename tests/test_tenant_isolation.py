@@ -77,6 +77,7 @@ CREDENTIALS: dict[Surface, tuple[str, ...]] = {
 # Routes of the root app outside the API surfaces that have path parameters, and why they are not tenant-scoped.
 NOT_TENANT_SCOPED_PAGES: dict[str, str] = {
     "/static": "the platform's public assets (Scalar's bundle, the favicon): nobody's object",
+    "/guides/{name}": "the public guides (docs/*.md), the same for everyone: nobody's object",
     "/checkout/{uid}/pay": "the hosted checkout: the link's uid is the capability, with no tenant credential "
     "(CONTRACT §1); its scoping is the uid's 21 random characters",
     "/checkout/{uid}/verify": "the hosted checkout's 3-D Secure step: the uid is the capability (CONTRACT §1)",

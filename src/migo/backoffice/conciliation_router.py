@@ -13,11 +13,10 @@ from migo.identity.auth import NamedPartner, require_permission
 from migo.identity.principals import OperatorPrincipal
 from migo.platform import batches
 from migo.platform.auditing import name_resource, record_changes
-from migo.platform.bodylimit import accepts_upload
+from migo.platform.bodylimit import REQUIRED_PART, accepts_upload
 from migo.platform.envelope import CustomResponse, ok
 from migo.platform.errors import ApiError
 from migo.platform.routing import DbSession, MigoRoute
-from migo.platform.surface import REQUIRED_PART
 
 from . import conciliation, tasks
 from .access import own_partner
@@ -32,7 +31,10 @@ async def upload_conciliation_file(
     request: Request,
     session: DbSession,
     operator: OperatorPrincipal = require_permission("conciliation.upload"),
-    source: Annotated[str | None, Form(max_length=40, description="The processor whose file it is: `sandbox`.")] = None,
+    source: Annotated[
+        str | None,
+        Form(max_length=40, description="The processor whose file it is: `sandbox`.", json_schema_extra=REQUIRED_PART),
+    ] = None,
     file: Annotated[
         UploadFile | None,
         File(description="CSV: processorReference,amount,currency,status,settledAt", json_schema_extra=REQUIRED_PART),

@@ -13,12 +13,11 @@ from migo.identity.auth import require_permission
 from migo.identity.principals import OperatorPrincipal
 from migo.platform import batches
 from migo.platform.auditing import audited_read, name_resource
-from migo.platform.bodylimit import accepts_upload
+from migo.platform.bodylimit import REQUIRED_PART, accepts_upload
 from migo.platform.envelope import CustomResponse, ok
 from migo.platform.errors import ApiError
 from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
-from migo.platform.surface import REQUIRED_PART
 
 from . import cardholder_batches, cardholders, tasks, trail
 from .access import own_partner

@@ -603,7 +603,7 @@ class PartnerClientUpdate(ApiInput):
     )
 
     def terms_changes(self) -> dict[str, Any]:
-        """The fields sent, as `payments.ClientTerms` holds them; null for one that cannot be cleared is a 400."""
+        """The fields sent, as `payments.ClientTerms` holds them (null only for those that can be cleared)."""
         changes = patch_changes(self)
         changes.pop("callback_endpoint", None)  # the webhooks' (`sets_callback`), not the client's terms
         if self.processors is not None:

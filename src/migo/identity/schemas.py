@@ -112,6 +112,7 @@ class RotateKeysRequest(ApiInput):
     algorithm: signing.Algorithm = "HMAC-SHA256"
     public_key: str | None = Field(
         None,
+        max_length=200,
         description="ED25519 only: the raw 32-byte public key, base64.",
         json_schema_extra={"pattern": r"^[A-Za-z0-9+/]{43}=$"},  # documented; a bad key is refused with 7601
     )

@@ -23,7 +23,7 @@ from migo.identity.auth import (
 )
 from migo.identity.principals import AppPrincipal
 from migo.platform import idempotency
-from migo.platform.bodylimit import accepts_upload
+from migo.platform.bodylimit import REQUIRED_PART, accepts_upload
 from migo.platform.db import fetch_batch
 from migo.platform.envelope import CustomResponse, created, file_response, ok
 from migo.platform.errors import ERRORS, ApiError
@@ -32,7 +32,6 @@ from migo.platform.processing import CardData
 from migo.platform.routing import DbSession, MigoRoute
 from migo.platform.secrets import Secret
 from migo.platform.storage import get_storage
-from migo.platform.surface import REQUIRED_PART
 
 from . import businesses, documents, leads, pos, reports, settlements, terminals
 from .models import Settlement

@@ -58,6 +58,13 @@ def accepts_upload(endpoint: Endpoint) -> Endpoint:
     return endpoint
 
 
+# A multipart part its upload cannot go without, though it is optional to FastAPI so that the endpoint answers
+# its absence with its own code (7906 FILE_REQUIRED, 7410 DOCUMENT_FILE_REQUIRED) rather than a generic 7000:
+# `File(json_schema_extra=REQUIRED_PART)` documents it required (the surface's OpenAPI document reads the mark).
+REQUIRED_PART_MARK = "x-migo-required-part"
+REQUIRED_PART: dict[str, Any] = {REQUIRED_PART_MARK: True}
+
+
 def upload_paths(routes: Iterable[BaseRoute], prefix: str = "") -> list[str]:
     """The path templates (`/app/partners/{partnerId}/…`) of every `@accepts_upload` endpoint, through mounts
     and the routers a FastAPI app includes (it keeps them as branches, not in its routes)."""

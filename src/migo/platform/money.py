@@ -95,7 +95,8 @@ _AMOUNT_JSON_SCHEMA = {
     "anyOf": [
         # Stricter than `parse_amount` (no leading zeros) so that it can say "greater than zero" without lookahead.
         {"type": "string", "pattern": _POSITIVE_AMOUNT_TEXT, "examples": ["125.50"]},
-        {"type": "integer", "minimum": 1, "maximum": 10**MAX_INTEGER_DIGITS - 1},
+        # Exclusive: FastAPI's document writes bounds as floats, and 10**16 - 1 is no float (10**16 is).
+        {"type": "integer", "minimum": 1, "exclusiveMaximum": 10**MAX_INTEGER_DIGITS},
     ]
 }
 

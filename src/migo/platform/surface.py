@@ -13,7 +13,7 @@ from fastapi.routing import APIRoute
 from scalar_fastapi import AgentScalarConfig, get_scalar_api_reference
 from starlette.requests import Request
 
-from migo.platform.bodylimit import limit_surface
+from migo.platform.bodylimit import REQUIRED_PART_MARK, limit_surface
 from migo.platform.envelope import (
     ErrorEnvelope,
     ErrorResponseDto,
@@ -227,12 +227,6 @@ def _declare_error_responses(schema: dict[str, Any], style: Style) -> None:
             )
 
 
-# A multipart part its endpoint cannot go without, though it is optional to FastAPI so that the endpoint answers
-# its absence with its own code (7906 FILE_REQUIRED, 7410 DOCUMENT_FILE_REQUIRED) rather than a generic 7000:
-# `File(json_schema_extra=REQUIRED_PART)` documents it required.
-REQUIRED_PART: dict[str, Any] = {"x-migo-required-part": True}
-
-
 def _multipart_parts(schema: dict[str, Any]) -> None:
     """A multipart body's parts as a form sends them: text or a file, never null (a part is left out instead),
     and the `REQUIRED_PART` ones required."""
@@ -249,15 +243,17 @@ def _multipart_parts(schema: dict[str, Any]) -> None:
                     part.update(choices[0])
                 if part.get("default", ...) is None:
                     del part["default"]
-                if part.pop("x-migo-required-part", False):
+                if part.pop(REQUIRED_PART_MARK, False):
                     body.setdefault("required", []).append(name)
 
 
 def _link_created_resources(schema: dict[str, Any]) -> None:
-    """OpenAPI links from each create (a POST to a collection) to the operations on what it made, so that generated
-    clients and stateful fuzzers chain the id it answers into the next call: `POST /users` answers `data.userId`,
-    which `GET /users/{userId}`, `PATCH /users/{userId}` and `POST /users/{userId}/cards`… take. The id is the
-    answer's field of the parameter's name (or `id`); the creator's own path parameters pass through."""
+    """OpenAPI links from a create (a POST to a collection) to the operations below it on what it made, so that
+    generated clients and stateful fuzzers chain the id it answers into the next call: `POST /users` answers
+    `data.userId`, which `GET /users/{userId}`, `PATCH /users/{userId}` and `POST /users/{userId}/cards`… take.
+    The id is the answer's field of the parameter's name (or `id`); the creator's own path parameters pass
+    through. A create whose resource lives under another path (`POST /branches/{branchId}/terminals` makes
+    `/terminals/{terminalId}`) gets no link: nothing in the paths says where it went."""
     components = schema.get("components", {}).get("schemas", {})
     paths = schema.get("paths", {})
     for collection, item in paths.items():
@@ -278,11 +274,12 @@ def _link_created_resources(schema: dict[str, Any]) -> None:
             field = parameter if parameter in fields else "id"
             mapping = {name: f"$request.path.{name}" for name in _path_parameters(collection)}
             mapping[parameter] = f"$response.body#{pointer}/{field}"
-            if field not in fields or not set(_path_parameters(path)) <= mapping.keys():
+            needed = _path_parameters(path)
+            if field not in fields or not set(needed) <= mapping.keys():
                 continue
+            parameters = {name: mapping[name] for name in needed}
             for operation in operations.values():
-                needed = {name: value for name, value in mapping.items() if name in _path_parameters(path)}
-                links[operation["operationId"]] = {"operationId": operation["operationId"], "parameters": needed}
+                links[operation["operationId"]] = {"operationId": operation["operationId"], "parameters": parameters}
         if links:
             success["links"] = links
 

@@ -46,10 +46,11 @@ class _NullUndocumented:
 
     def __get_pydantic_json_schema__(self, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
         schema = handler(core_schema)
-        branches = schema.get("anyOf", [])
-        if len(branches) == 2 and {"type": "null"} in branches:
-            kept = next(branch for branch in branches if branch != {"type": "null"})
-            return {**kept, **{key: value for key, value in schema.items() if key != "anyOf"}}
+        kept = [branch for branch in schema.get("anyOf", []) if branch != {"type": "null"}]
+        if len(kept) == 1:
+            return {**kept[0], **{key: value for key, value in schema.items() if key != "anyOf"}}
+        if kept:
+            schema["anyOf"] = kept
         return schema
 
 

@@ -12,11 +12,10 @@ from migo.identity.auth import Merchant, MerchantIdempotent
 from migo.payments import service as payments
 from migo.payments.schemas import TransactionOut
 from migo.platform import batches
-from migo.platform.bodylimit import accepts_upload
+from migo.platform.bodylimit import REQUIRED_PART, accepts_upload
 from migo.platform.errors import ApiError
 from migo.platform.pagination import Page, PageRequest
 from migo.platform.routing import DbSession, MigoRoute
-from migo.platform.surface import REQUIRED_PART
 
 from . import bulk, lifecycle, plans, tasks
 from .schedule import subscription_out

@@ -1292,7 +1292,7 @@ export interface components {
              * Source
              * @description The processor whose file it is: `sandbox`.
              */
-            source?: string;
+            source: string;
             /**
              * File
              * @description CSV: processorReference,amount,currency,status,settledAt
@@ -2779,12 +2779,12 @@ export interface components {
              * Minamount
              * @description Whole units, as links are.
              */
-            minAmount?: string | number | null;
+            minAmount?: string | number;
             /**
              * Maxamount
              * @description Whole units, as links are.
              */
-            maxAmount?: string | number | null;
+            maxAmount?: string | number;
             /** Processors */
             processors?: components["schemas"]["ClientProcessorIn"][];
             /**

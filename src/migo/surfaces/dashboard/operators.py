@@ -16,6 +16,7 @@ from migo.payments import service as payments
 from migo.platform.auditing import name_resource, record_changes
 from migo.platform.pagination import PageRequest, SortOrder
 from migo.platform.routing import DbSession, MigoRoute
+from migo.platform.wire import EMAIL_PATTERN
 
 from .pages import render
 from .viewer import PATH, Viewer, viewer
@@ -58,7 +59,7 @@ async def invite_operator(
     session: DbSession,
     seen: SignedIn,
     username: Annotated[str, Form(min_length=3, max_length=150, pattern=r"^[A-Za-z0-9._@+-]+$")],
-    email: Annotated[str, Form(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")],
+    email: Annotated[str, Form(max_length=254, pattern=EMAIL_PATTERN)],
     name: Annotated[str, Form(min_length=1, max_length=200)],
     role: Annotated[str, Form(min_length=1, max_length=60)],
     client: Annotated[str, Form(max_length=100)] = "",

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BodyUploadConciliationFile")
 
@@ -16,38 +15,36 @@ T = TypeVar("T", bound="BodyUploadConciliationFile")
 class BodyUploadConciliationFile:
     """
     Attributes:
+        source (str): The processor whose file it is: `sandbox`.
         file (str): CSV: processorReference,amount,currency,status,settledAt
-        source (str | Unset): The processor whose file it is: `sandbox`.
     """
 
+    source: str
     file: str
-    source: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        file = self.file
-
         source = self.source
+
+        file = self.file
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "source": source,
                 "file": file,
             }
         )
-        if source is not UNSET:
-            field_dict["source"] = source
 
         return field_dict
 
     def to_multipart(self) -> types.RequestFiles:
         files: types.RequestFiles = []
 
-        files.append(("file", (None, str(self.file).encode(), "text/plain")))
+        files.append(("source", (None, str(self.source).encode(), "text/plain")))
 
-        if not isinstance(self.source, Unset):
-            files.append(("source", (None, str(self.source).encode(), "text/plain")))
+        files.append(("file", (None, str(self.file).encode(), "text/plain")))
 
         for prop_name, prop in self.additional_properties.items():
             files.append((prop_name, (None, str(prop).encode(), "text/plain")))
@@ -57,13 +54,13 @@ class BodyUploadConciliationFile:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        source = d.pop("source")
+
         file = d.pop("file")
 
-        source = d.pop("source", UNSET)
-
         body_upload_conciliation_file = cls(
-            file=file,
             source=source,
+            file=file,
         )
 
         body_upload_conciliation_file.additional_properties = d

@@ -31,8 +31,8 @@ class PartnerClientUpdate:
             display_name (str | Unset):
             channels (list[PartnerClientUpdateChannelsItem] | Unset):
             currencies (list[str] | Unset):
-            min_amount (int | None | str | Unset): Whole units, as links are.
-            max_amount (int | None | str | Unset): Whole units, as links are.
+            min_amount (int | str | Unset): Whole units, as links are.
+            max_amount (int | str | Unset): Whole units, as links are.
             processors (list[ClientProcessorIn] | Unset):
             reference_prefix (str | Unset): Letters and digits; the references of links created from now on start with it.
             capture_mode (PartnerClientUpdateCapturemode | Unset):
@@ -56,8 +56,8 @@ class PartnerClientUpdate:
     display_name: str | Unset = UNSET
     channels: list[PartnerClientUpdateChannelsItem] | Unset = UNSET
     currencies: list[str] | Unset = UNSET
-    min_amount: int | None | str | Unset = UNSET
-    max_amount: int | None | str | Unset = UNSET
+    min_amount: int | str | Unset = UNSET
+    max_amount: int | str | Unset = UNSET
     processors: list[ClientProcessorIn] | Unset = UNSET
     reference_prefix: str | Unset = UNSET
     capture_mode: PartnerClientUpdateCapturemode | Unset = UNSET
@@ -90,13 +90,13 @@ class PartnerClientUpdate:
         if not isinstance(self.currencies, Unset):
             currencies = self.currencies
 
-        min_amount: int | None | str | Unset
+        min_amount: int | str | Unset
         if isinstance(self.min_amount, Unset):
             min_amount = UNSET
         else:
             min_amount = self.min_amount
 
-        max_amount: int | None | str | Unset
+        max_amount: int | str | Unset
         if isinstance(self.max_amount, Unset):
             max_amount = UNSET
         else:
@@ -238,21 +238,17 @@ class PartnerClientUpdate:
 
         currencies = cast(list[str], d.pop("currencies", UNSET))
 
-        def _parse_min_amount(data: object) -> int | None | str | Unset:
-            if data is None:
-                return data
+        def _parse_min_amount(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | str | Unset, data)
+            return cast(int | str | Unset, data)
 
         min_amount = _parse_min_amount(d.pop("minAmount", UNSET))
 
-        def _parse_max_amount(data: object) -> int | None | str | Unset:
-            if data is None:
-                return data
+        def _parse_max_amount(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | str | Unset, data)
+            return cast(int | str | Unset, data)
 
         max_amount = _parse_max_amount(d.pop("maxAmount", UNSET))
 
