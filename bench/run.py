@@ -4,7 +4,7 @@
 2. `POST /rest/cards/transfer` (signed, with Idempotency-Key) at 32 connections for 30 s between 1,000 cards
    chosen uniformly, then on one hot pair;
 3. `POST /transactions` at 32 connections for 30 s;
-4. webhook fan-out to a receiver on 127.0.0.1 (bench/webhooks.py): deliveries/s and lag;
+4. webhook fan-out to a receiver on 127.0.0.1 (bench/webhooks.py): deliveries/s, the worker's CPU per delivery and lag;
 5. the API processes' peak RSS;
 6. `migo ledger verify` on a million postings (bench/ledger_verify.py).
 7. A 10,000-line CSV of subscription charges, uploaded and run as the worker runs it (bench/bulk_charges.py).
@@ -537,6 +537,7 @@ def main() -> int:
             **{f"links_{name}_cpu_ms": value for name, value in links["cpu_ms_per"].items()},
             **floors,
             "webhooks_per_s": webhooks["webhooks_per_s"],
+            "webhook_worker_cpu_ms": webhooks["webhook_worker_cpu_ms"],
             "webhook_lag_p50_ms": webhooks["webhook_lag_p50_ms"],
             "webhook_lag_p99_ms": webhooks["webhook_lag_p99_ms"],
             "api_peak_rss_mb": round(rss.peak_kb / 1024, 1),

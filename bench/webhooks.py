@@ -7,6 +7,7 @@ Runs on a scratch database of its own on the PostgreSQL the server would use (DA
 embedded one), with the worker as in production (a separate `migo worker` process). Two phases:
 1. backlog: N events are queued before the worker starts; deliveries/s is measured between the first and the
    last delivery received;
+   the worker's CPU per delivery is measured over the same span;
 2. steady: with the worker running, events are recorded at a fixed rate; the lag of each is the time from
    its commit to its arrival (p50 / p99).
 The receiver is a minimal asyncio HTTP/1.1 server in this process (keep-alive, answers 200 at once), so the
@@ -26,6 +27,8 @@ import sys
 import time
 import uuid
 from pathlib import Path
+
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
@@ -148,9 +151,16 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
         ]
         subprocess.Popen(profile, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
+        # The worker's CPU over the backlog, from its first delivery to its last: CPU per delivery moves far less
+        # than deliveries per second on a shared machine (the receiver and PostgreSQL share its cores).
+        process = psutil.Process(worker.pid)
+        while not receiver.arrivals and worker.poll() is None:
+            await asyncio.sleep(0.005)
+        cpu_start, first = _cpu_seconds(process), len(receiver.arrivals)
         deadline = time.monotonic() + 300
         while len(receiver.arrivals) < args.events and time.monotonic() < deadline:
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(0.005)
+        worker_cpu_ms = 1000 * (_cpu_seconds(process) - cpu_start) / max(1, len(receiver.arrivals) - first)
         backlog = sorted(receiver.arrivals.values())
         backlog_rate = (len(backlog) - 1) / (backlog[-1] - backlog[0]) if len(backlog) > 1 else 0.0
 
@@ -171,6 +181,7 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     lags = sorted(receiver.lags)
     return {
         "webhooks_per_s": round(backlog_rate, 1),
+        "webhook_worker_cpu_ms": round(worker_cpu_ms, 3),
         "webhook_backlog_events": args.events,
         "webhook_backlog_delivered": len(backlog),
         "webhook_steady_rate": args.rate,
@@ -180,6 +191,11 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
         "webhook_duplicates": receiver.duplicates,
         "webhook_lost": args.events + sent - len(receiver.arrivals),
     }
+
+
+def _cpu_seconds(process: psutil.Process) -> float:
+    times = process.cpu_times()
+    return times.user + times.system
 
 
 def main() -> int:

@@ -22,11 +22,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 import aiohttp
 import psycopg
 import structlog
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -69,15 +70,31 @@ def retry_after(value: str | None, now: datetime) -> float | None:
         return None
 
 
-def delivery_body(event: Event, template: str | None = None) -> bytes:
+@dataclass(frozen=True)
+class Outgoing:
+    """A claimed delivery: the event it carries, where it goes, and what its attempt is recorded against."""
+
+    delivery_id: uuid.UUID
+    attempts: int
+    created_at: datetime
+    next_attempt_at: datetime
+    last_status_code: int | None
+    endpoint: WebhookEndpoint
+    event_id: uuid.UUID
+    event_type: str
+    data: dict[str, Any]
+    occurred_at: datetime
+
+
+def delivery_body(outgoing: Outgoing, template: str | None = None) -> bytes:
     """The Merchant Generic Callback body: flat, `eventId` and `eventType` first (seed 002: `{uid, reference,
     status, amount, currency, …}` for a transaction), or what the endpoint's template makes of those fields
     (BodyTemplateError when it fails for this event)."""
     body = {
-        "eventId": str(event.id),
-        "eventType": event.type,
-        **event.data,
-        "occurredAt": format_timestamp(event.created_at),
+        "eventId": str(outgoing.event_id),
+        "eventType": outgoing.event_type,
+        **outgoing.data,
+        "occurredAt": format_timestamp(outgoing.occurred_at),
     }
     if template is not None:
         return body_templates.render(template, body)
@@ -107,18 +124,19 @@ class AttemptResult:
         return None
 
 
-async def send(http: aiohttp.ClientSession, endpoint: WebhookEndpoint, event: Event) -> AttemptResult:
+async def send(http: aiohttp.ClientSession, outgoing: Outgoing) -> AttemptResult:
+    endpoint = outgoing.endpoint
     try:
-        body = delivery_body(event, endpoint.body_template)
+        body = delivery_body(outgoing, endpoint.body_template)
     except body_templates.BodyTemplateError as problem:  # retried as any failure: a corrected template delivers
         return AttemptResult(None, 0, None, f"bodyTemplate {problem}"[:200])
     headers = {"content-type": "application/json", "user-agent": "Migo-Webhooks/1.0"}
     stamp = int(clock.now().timestamp())
     secrets_in_use = service.signing_secrets(endpoint)
     if secrets_in_use:
-        headers.update(signatures.headers(secrets_in_use, str(event.id), stamp, body))
+        headers.update(signatures.headers(secrets_in_use, str(outgoing.event_id), stamp, body))
     else:
-        headers.update({"webhook-id": str(event.id), "webhook-timestamp": str(stamp)})
+        headers.update({"webhook-id": str(outgoing.event_id), "webhook-timestamp": str(stamp)})
     header = service.auth_header(endpoint)
     if header is not None:
         headers[header[0]] = header[1].reveal()
@@ -144,74 +162,107 @@ def _elapsed(started: float) -> int:
     return int((time.perf_counter() - started) * 1000)
 
 
+# The due deliveries of enabled endpoints, oldest first, each locked for this lane (SKIP LOCKED: another lane or
+# worker takes the next ones). Plain rows, not ORM objects: a batch is read, sent and settled in two statements.
+_CLAIM = (
+    select(
+        WebhookDelivery.id,
+        WebhookDelivery.attempts,
+        WebhookDelivery.created_at,
+        WebhookDelivery.next_attempt_at,
+        WebhookDelivery.last_status_code,
+        WebhookDelivery.endpoint_id,
+        Event.id.label("event_id"),
+        Event.type,
+        Event.data,
+        Event.created_at.label("occurred_at"),
+    )
+    .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
+    .join(Event, Event.id == WebhookDelivery.event_id)
+    .where(
+        WebhookDelivery.status == "pending",
+        WebhookDelivery.next_attempt_at <= bindparam("now"),
+        WebhookEndpoint.status == "enabled",
+    )
+    .order_by(WebhookDelivery.next_attempt_at)
+    .limit(bindparam("limit"))
+    .with_for_update(of=WebhookDelivery, skip_locked=True)
+)
+
+
 async def dispatch_batch(http: aiohttp.ClientSession, limit: int = BATCH) -> int:
     """Claim, send and settle one batch of due deliveries; returns how many were claimed."""
     async with database.transaction() as session:
         now = clock.now()
-        rows = (
-            await session.execute(
-                select(WebhookDelivery, WebhookEndpoint, Event)
-                .join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
-                .join(Event, Event.id == WebhookDelivery.event_id)
-                .where(
-                    WebhookDelivery.status == "pending",
-                    WebhookDelivery.next_attempt_at <= now,
-                    WebhookEndpoint.status == "enabled",
-                )
-                .order_by(WebhookDelivery.next_attempt_at)
-                .limit(limit)
-                .with_for_update(of=WebhookDelivery, skip_locked=True)
-            )
-        ).all()
+        rows = (await session.execute(_CLAIM, {"now": now, "limit": limit})).all()
         if not rows:
             return 0
-        expired = [d for d, _, _ in rows if now - d.created_at >= DELIVERY_WINDOW]
-        for delivery in expired:
-            delivery.status = "failed"
-        due = [(d, ep, ev) for d, ep, ev in rows if d.status == "pending"]
-        results = await asyncio.gather(*(send(http, endpoint, event) for _, endpoint, event in due))
-        await _record_attempts(session, due, results)
+        endpoint_ids = {row.endpoint_id for row in rows}
+        endpoints = {
+            endpoint.id: endpoint
+            for endpoint in await session.scalars(select(WebhookEndpoint).where(WebhookEndpoint.id.in_(endpoint_ids)))
+        }
+        claimed = [
+            Outgoing(
+                row.id,
+                row.attempts,
+                row.created_at,
+                row.next_attempt_at,
+                row.last_status_code,
+                endpoints[row.endpoint_id],
+                row.event_id,
+                row.type,
+                row.data,
+                row.occurred_at,
+            )
+            for row in rows
+        ]
+        due = [outgoing for outgoing in claimed if now - outgoing.created_at < DELIVERY_WINDOW]
+        expired = [outgoing for outgoing in claimed if now - outgoing.created_at >= DELIVERY_WINDOW]
+        results = await asyncio.gather(*(send(http, outgoing) for outgoing in due))
+        await _record_attempts(session, due, results, expired)
     return len(rows)
 
 
 async def _record_attempts(
-    session: AsyncSession,
-    due: list[tuple[WebhookDelivery, WebhookEndpoint, Event]],
-    results: list[AttemptResult],
+    session: AsyncSession, due: list[Outgoing], results: list[AttemptResult], expired: list[Outgoing]
 ) -> None:
-    """Record each attempt on its delivery: delivered, due again later, or failed after 7 days; an endpoint
-    whose attempt disables it (410 Gone, a refused address) stops receiving."""
+    """Record each attempt on its delivery: delivered, due again later, or failed after 7 days (the expired ones
+    without an attempt); an endpoint whose attempt disables it (410 Gone, a refused address) stops receiving."""
     now = clock.now()
     disabled: dict[uuid.UUID, str] = {}
-    for (delivery, endpoint, _), result in zip(due, results, strict=True):
-        session.add(
-            WebhookAttempt(
-                id=uuid.uuid4(),
-                delivery_id=delivery.id,
-                attempted_at=now,
-                status_code=result.status_code,
-                latency_ms=result.latency_ms,
-                response_excerpt=result.excerpt,
-                error=result.error,
-            )
+    attempts: list[dict[str, Any]] = []
+    settled = [_settled(outgoing, "failed", outgoing.attempts, outgoing.last_status_code) for outgoing in expired]
+    for outgoing, result in zip(due, results, strict=True):
+        attempts.append(
+            {
+                "id": uuid.uuid4(),
+                "delivery_id": outgoing.delivery_id,
+                "attempted_at": now,
+                "status_code": result.status_code,
+                "latency_ms": result.latency_ms,
+                "response_excerpt": result.excerpt,
+                "error": result.error,
+            }
         )
-        delivery.attempts += 1
-        delivery.last_status_code = result.status_code
+        tried = outgoing.attempts + 1
         if result.delivered:
-            delivery.status = "delivered"
-            delivery.delivered_at = now
+            settled.append(_settled(outgoing, "delivered", tried, result.status_code, delivered_at=now))
             continue
         if result.disables is not None:
-            disabled[endpoint.id] = result.disables
+            disabled[outgoing.endpoint.id] = result.disables
         # Retry-After can ask for longer than the schedule, never for sooner, and never past the 7 days.
-        wait = retry_delay(delivery.attempts)
+        wait = retry_delay(tried)
         if result.retry_after is not None:
             wait = min(max(wait, result.retry_after), DELIVERY_WINDOW.total_seconds())
         next_at = now + timedelta(seconds=wait)
-        if next_at - delivery.created_at >= DELIVERY_WINDOW:
-            delivery.status = "failed"
+        if next_at - outgoing.created_at >= DELIVERY_WINDOW:
+            settled.append(_settled(outgoing, "failed", tried, result.status_code))
         else:
-            delivery.next_attempt_at = next_at
+            settled.append(_settled(outgoing, "pending", tried, result.status_code, next_attempt_at=next_at))
+    if attempts:
+        await session.execute(insert(WebhookAttempt), attempts)
+    await session.execute(_SETTLE, {column: [row[column] for row in settled] for column in _SETTLED_COLUMNS})
     for endpoint_id, reason in disabled.items():
         await session.execute(
             update(WebhookEndpoint)
@@ -219,6 +270,42 @@ async def _record_attempts(
             .values(status="disabled", disabled_reason=reason, updated_at=now)
         )
         log.info("webhook_endpoint_disabled", endpoint=str(endpoint_id), reason=reason)
+
+
+# Every delivery of the batch settled by one statement over arrays (an executemany is a statement per row).
+_SETTLED_COLUMNS = ("id", "status", "attempts", "last_status_code", "delivered_at", "next_attempt_at")
+_SETTLE = text(
+    """
+    UPDATE webhook_deliveries AS d
+    SET status = v.status, attempts = v.attempts, last_status_code = v.last_status_code,
+        delivered_at = v.delivered_at, next_attempt_at = v.next_attempt_at
+    FROM unnest(CAST(:id AS uuid[]), CAST(:status AS text[]), CAST(:attempts AS smallint[]),
+                CAST(:last_status_code AS smallint[]), CAST(:delivered_at AS timestamptz[]),
+                CAST(:next_attempt_at AS timestamptz[]))
+         AS v(id, status, attempts, last_status_code, delivered_at, next_attempt_at)
+    WHERE d.id = v.id
+    """
+)
+
+
+def _settled(
+    outgoing: Outgoing,
+    status: str,
+    attempts: int,
+    last_status_code: int | None,
+    *,
+    delivered_at: datetime | None = None,
+    next_attempt_at: datetime | None = None,
+) -> dict[str, Any]:
+    """A delivery's row after this batch, as `_SETTLE` takes it."""
+    return {
+        "id": outgoing.delivery_id,
+        "status": status,
+        "attempts": attempts,
+        "last_status_code": last_status_code,
+        "delivered_at": delivered_at,
+        "next_attempt_at": next_attempt_at or outgoing.next_attempt_at,
+    }
 
 
 def http_client() -> aiohttp.ClientSession:
