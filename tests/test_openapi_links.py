@@ -1,4 +1,4 @@
-"""OpenAPI links (issue 19): each create links to the operations on what it made, so that generated clients and
+"""OpenAPI links (issue 19): each POST links to the operations on what it answers, so that generated clients and
 stateful fuzzers chain a created id into the next call."""
 
 from __future__ import annotations
@@ -49,6 +49,21 @@ def test_every_link_names_an_operation_and_fills_its_path(build):
         (build_middleware, "/transactions", "200", {"refundTransaction": {"uid": "$response.body#/uid"}}),
         (build_middleware, "/v1/plans", "201", {"getPlan": {"planId": "$response.body#/id"}}),
         (build_cms, "/roles", "201", {"updateRole": {"roleId": "$response.body#/data/id"}}),
+        # the created resource at the root, not below the path posted to
+        (
+            build_gateway,
+            "/branches/{branchId}/terminals",
+            "201",
+            {"getTerminal": {"terminalId": "$response.body#/data/id"}},
+        ),
+        # an answer's field of a path parameter's name
+        (
+            build_gateway,
+            "/cards/transfer",
+            "200",
+            {"getCardTransaction": {"transactionId": "$response.body#/data/transactionId"}},
+        ),
+        (build_gateway, "/auth/keys/rotate", "201", {"revokeSigningKey": {"keyId": "$response.body#/data/keyId"}}),
     ],
 )
 def test_a_create_links_to_what_it_made(build, create, status, expected):

@@ -248,15 +248,17 @@ def _multipart_parts(schema: dict[str, Any]) -> None:
 
 
 def _link_created_resources(schema: dict[str, Any]) -> None:
-    """OpenAPI links from a create (a POST to a collection) to the operations below it on what it made, so that
-    generated clients and stateful fuzzers chain the id it answers into the next call: `POST /users` answers
-    `data.userId`, which `GET /users/{userId}`, `PATCH /users/{userId}` and `POST /users/{userId}/cards`… take.
-    The id is the answer's field of the parameter's name (or `id`); the creator's own path parameters pass
-    through. A create whose resource lives under another path (`POST /branches/{branchId}/terminals` makes
-    `/terminals/{terminalId}`) gets no link: nothing in the paths says where it went."""
+    """OpenAPI links from each POST to the operations on what it answers, so that generated clients and stateful
+    fuzzers chain an id into the next call: `POST /users` answers `data.userId`, which `GET /users/{userId}`,
+    `PATCH /users/{userId}` and `POST /users/{userId}/cards`… take. An answer's field fills the path parameter of
+    its name (`transactionId`, `keyId`, `businessId`); a POST to a
+    collection also fills the collection's item parameter with an answer's `id` (`POST /leads` → `/leads/{leadId}`,
+    `POST /branches/{branchId}/terminals` → `/terminals/{terminalId}`); the POST's own path parameters pass
+    through."""
     components = schema.get("components", {}).get("schemas", {})
     paths = schema.get("paths", {})
-    for collection, item in paths.items():
+    parameter_names = {name for path in paths for name in _path_parameters(path)}
+    for creator, item in paths.items():
         responses = item.get("post", {}).get("responses", {})
         success = next((responses[code] for code in ("201", "200") if code in responses), None)
         if success is None:
@@ -266,16 +268,24 @@ def _link_created_resources(schema: dict[str, Any]) -> None:
         if "data" in answer.get("properties", {}):  # the envelope: the resource is its `data`
             answer, pointer = _resolve(components, answer["properties"]["data"]), "/data"
         fields = answer.get("properties", {})
+        own = _path_parameters(creator)
+        answered = {name: f"$response.body#{pointer}/{name}" for name in fields if name in parameter_names}
+        if "id" in fields:  # the item of the collection posted to: below it, or at the root (`/terminals/{…}`)
+            collection = creator.rsplit("/", 1)[-1]
+            for path in paths:
+                if path.startswith(creator + "/{"):
+                    item = path[len(creator) + 2 :]
+                elif path.split("/{", 1)[0].endswith("/" + collection) and "{" in path:
+                    item = path.split("/{", 1)[1]
+                else:
+                    continue
+                answered.setdefault(item.split("}", 1)[0], f"$response.body#{pointer}/id")
+        answered = {name: value for name, value in answered.items() if name not in own}
+        mapping = {**answered, **{name: f"$request.path.{name}" for name in own}}
         links = {}
         for path, operations in paths.items():
-            if not path.startswith(collection + "/{"):
-                continue
-            parameter = path[len(collection) + 2 :].split("}", 1)[0]
-            field = parameter if parameter in fields else "id"
-            mapping = {name: f"$request.path.{name}" for name in _path_parameters(collection)}
-            mapping[parameter] = f"$response.body#{pointer}/{field}"
             needed = _path_parameters(path)
-            if field not in fields or not set(needed) <= mapping.keys():
+            if not set(needed) & answered.keys() or not set(needed) <= mapping.keys():
                 continue
             parameters = {name: mapping[name] for name in needed}
             for operation in operations.values():
