@@ -7,13 +7,14 @@ import uuid
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import ConfigDict, Field, StringConstraints
 
 from migo.platform.secrets import Otp, Password, Secret
 from migo.platform.wire import (
     EMAIL_PATTERN,
     ApiInput,
     ApiModel,
+    CatalogName,
     Omittable,
     UtcDateTime,
     field_for_kind,
@@ -180,11 +181,7 @@ _PHONE = r"^\+?[1-9][0-9]{6,14}$"
 _ROLE_NAME = r"^[a-z0-9][a-z0-9._-]*$"
 RoleName = Annotated[str, StringConstraints(min_length=1, max_length=60)]
 # Documented as the catalog's enum (`roles.known_permissions` refuses any other code with 7000).
-PermissionCode = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=60),
-    WithJsonSchema({"type": "string", "enum": sorted(PERMISSIONS)}, mode="validation"),
-]
+PermissionCode = Annotated[str, CatalogName("PermissionCode", tuple(sorted(PERMISSIONS)))]
 
 
 class RoleCreate(ApiInput):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any, TypeVar
 
@@ -10,6 +11,7 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     PlainSerializer,
     WithJsonSchema,
@@ -17,7 +19,7 @@ from pydantic import (
 )
 from pydantic.alias_generators import to_camel
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, PydanticCustomError
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from .errors import ERRORS, ApiError
 
@@ -78,6 +80,26 @@ def one_of_required(*fields: str) -> dict[str, Any]:
     first, *others = fields
     sent = {"properties": {first: {"not": {"type": "null"}}}, "required": [first]}
     return {"if": {"not": sent}, "then": one_of_required(*others)} if others else sent
+
+
+@dataclass(frozen=True)
+class CatalogName:
+    """`Annotated[str, CatalogName(title, names)]`: a name of a catalog (event types, permission codes), text on
+    the way in (its service refuses a name outside the catalog with 7000, naming the catalog), and in the documents
+    one enum schema, `title`, that every field of it refers to, so that generated clients share one enum."""
+
+    title: str
+    names: tuple[str, ...]
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.str_schema(max_length=60, ref=self.title)
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> Any:
+        reference = handler(schema)  # a $ref to the definition made of the core schema's `ref`
+        definition = handler.resolve_ref_schema(reference)
+        definition.clear()
+        definition.update({"type": "string", "enum": list(self.names), "title": self.title})
+        return reference
 
 
 class ApiModel(BaseModel):

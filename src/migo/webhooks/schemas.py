@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import Field, WithJsonSchema, field_validator
+from pydantic import Field, field_validator
 
 from migo.platform.secrets import HeaderSecret, Secret
-from migo.platform.wire import ApiInput, ApiModel, Omittable, UtcDateTime
+from migo.platform.wire import ApiInput, ApiModel, CatalogName, Omittable, UtcDateTime
 
 from . import body_templates, service
 from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
@@ -33,13 +33,12 @@ Url = Annotated[
     ),
 ]
 # A header value travels as is: no control characters (CR/LF would split the request).
-# Event types are documented as the catalog's enum; the service refuses any other with 7000, naming the catalog.
-EventTypeName = Annotated[
-    str,
-    Field(max_length=60),
-    WithJsonSchema({"type": "string", "enum": ["*", *service.EVENT_TYPES]}, mode="validation"),
-]
-EventTypes = Annotated[list[EventTypeName], Field(min_length=1, max_length=30)]
+
+
+# An event type an endpoint receives, or `*` for all; the type of a test event (`webhook.test` or any of them).
+EventTypeFilter = Annotated[str, CatalogName("EventTypeFilter", ("*", *service.EVENT_TYPES))]
+TestEventType = Annotated[str, CatalogName("TestEventType", (service.TEST_EVENT_TYPE, *service.EVENT_TYPES))]
+EventTypes = Annotated[list[EventTypeFilter], Field(min_length=1, max_length=30)]
 # The event catalog, as the OpenAPI documents show it.
 CATALOG = ", ".join(f"`{name}`" for name in service.EVENT_TYPES)
 
@@ -226,11 +225,7 @@ class ReplayOut(ApiModel):
 
 
 class TestEventRequest(ApiInput):
-    event_type: Annotated[
-        str,
-        Field(max_length=60),
-        WithJsonSchema({"type": "string", "enum": [service.TEST_EVENT_TYPE, *service.EVENT_TYPES]}, mode="validation"),
-    ] = Field(
+    event_type: TestEventType = Field(
         service.TEST_EVENT_TYPE,
         description=f"`{service.TEST_EVENT_TYPE}` (the default: says only that it is a test), or a catalogued type, "
         f"sent with that type's fields, made-up values and `test: true`. The catalog: {CATALOG}.",

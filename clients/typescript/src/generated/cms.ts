@@ -3188,6 +3188,11 @@ export interface components {
              */
             newPassword: string & (unknown & unknown);
         };
+        /**
+         * PermissionCode
+         * @enum {string}
+         */
+        PermissionCode: "audit.read" | "cardholders.batch" | "cardholders.block" | "cardholders.read" | "cardholders.write" | "cards.block" | "cards.embossing" | "cards.manage" | "cards.read" | "clients.manage" | "clients.read" | "companies.manage" | "companies.read" | "conciliation.upload" | "merchants.manage" | "merchants.read" | "merchants.review" | "operators.manage" | "operators.read" | "partners.manage" | "partners.read" | "payment_links.create" | "payments.capture" | "payments.refund" | "rbac.read" | "roles.manage" | "settlements.read" | "subscriptions.manage" | "subscriptions.read" | "transactions.read" | "webhooks.manage" | "webhooks.read";
         /** PermissionOut */
         PermissionOut: {
             /** Code */
@@ -3225,7 +3230,7 @@ export interface components {
              * Permissions
              * @description Codes of `GET /permissions`; the caller must hold each of them.
              */
-            permissions: ("audit.read" | "cardholders.batch" | "cardholders.block" | "cardholders.read" | "cardholders.write" | "cards.block" | "cards.embossing" | "cards.manage" | "cards.read" | "clients.manage" | "clients.read" | "companies.manage" | "companies.read" | "conciliation.upload" | "merchants.manage" | "merchants.read" | "merchants.review" | "operators.manage" | "operators.read" | "partners.manage" | "partners.read" | "payment_links.create" | "payments.capture" | "payments.refund" | "rbac.read" | "roles.manage" | "settlements.read" | "subscriptions.manage" | "subscriptions.read" | "transactions.read" | "webhooks.manage" | "webhooks.read")[];
+            permissions: components["schemas"]["PermissionCode"][];
             /**
              * Partnerid
              * @description A platform (global) operator: the partner the role is for, such as a new partner's first custom role; left out, the caller's own. Any other partner answers 404 (7812).
@@ -3286,7 +3291,7 @@ export interface components {
              * Permissions
              * @description The whole new set; the caller must hold every permission it adds or takes away.
              */
-            permissions?: ("audit.read" | "cardholders.batch" | "cardholders.block" | "cardholders.read" | "cardholders.write" | "cards.block" | "cards.embossing" | "cards.manage" | "cards.read" | "clients.manage" | "clients.read" | "companies.manage" | "companies.read" | "conciliation.upload" | "merchants.manage" | "merchants.read" | "merchants.review" | "operators.manage" | "operators.read" | "partners.manage" | "partners.read" | "payment_links.create" | "payments.capture" | "payments.refund" | "rbac.read" | "roles.manage" | "settlements.read" | "subscriptions.manage" | "subscriptions.read" | "transactions.read" | "webhooks.manage" | "webhooks.read")[];
+            permissions?: components["schemas"]["PermissionCode"][];
         };
         /**
          * RolesSortBy

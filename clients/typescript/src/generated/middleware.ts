@@ -1475,7 +1475,7 @@ export interface components {
              * Eventtypes
              * @description Event types to receive, or ["*"] for all. The catalog: `transaction.approved`, `transaction.authorized`, `transaction.captured`, `transaction.denied`, `transaction.refunded`, `transaction.refund_failed`, `transaction.reversed`, `transaction.expired`, `subscription.created`, `subscription.trial_will_end`, `subscription.renewed`, `subscription.renewal_failed`, `subscription.past_due`, `subscription.recovered`, `subscription.paused`, `subscription.resumed`, `subscription.cancelled`, `subscription.expired`, `lead.created`, `lead.submitted`, `lead.approved`, `lead.rejected`, `business.created`, `business.client_linked`, `branch.created`, `terminal.created`, `terminal.activated`, `terminal.deactivated`, `terminal_payment.approved`, `terminal_payment.denied`, `terminal_payment.reversed`, `terminal_payment.refunded`, `settlement.created`, `settlement.settled`, `payout.paid`, `cardholder.blocked`, `cardholder.unblocked`, `card.activated`, `card.blocked`, `card.unblocked`, `card.cancelled`, `card.funds_loaded`, `card.funds_unloaded`, `card.authorization`, `card.clearing`, `card.reversal`, `card.refund`, `transfer.approved`, `transfer.denied`, `statement.ready`.
              */
-            eventTypes: ("*" | "transaction.approved" | "transaction.authorized" | "transaction.captured" | "transaction.denied" | "transaction.refunded" | "transaction.refund_failed" | "transaction.reversed" | "transaction.expired" | "subscription.created" | "subscription.trial_will_end" | "subscription.renewed" | "subscription.renewal_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.paused" | "subscription.resumed" | "subscription.cancelled" | "subscription.expired" | "lead.created" | "lead.submitted" | "lead.approved" | "lead.rejected" | "business.created" | "business.client_linked" | "branch.created" | "terminal.created" | "terminal.activated" | "terminal.deactivated" | "terminal_payment.approved" | "terminal_payment.denied" | "terminal_payment.reversed" | "terminal_payment.refunded" | "settlement.created" | "settlement.settled" | "payout.paid" | "cardholder.blocked" | "cardholder.unblocked" | "card.activated" | "card.blocked" | "card.unblocked" | "card.cancelled" | "card.funds_loaded" | "card.funds_unloaded" | "card.authorization" | "card.clearing" | "card.reversal" | "card.refund" | "transfer.approved" | "transfer.denied" | "statement.ready")[];
+            eventTypes: components["schemas"]["EventTypeFilter"][];
             /**
              * Authheadername
              * @description The static header Migo sends (seed 002).
@@ -1560,7 +1560,7 @@ export interface components {
              */
             url?: string;
             /** Eventtypes */
-            eventTypes?: ("*" | "transaction.approved" | "transaction.authorized" | "transaction.captured" | "transaction.denied" | "transaction.refunded" | "transaction.refund_failed" | "transaction.reversed" | "transaction.expired" | "subscription.created" | "subscription.trial_will_end" | "subscription.renewed" | "subscription.renewal_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.paused" | "subscription.resumed" | "subscription.cancelled" | "subscription.expired" | "lead.created" | "lead.submitted" | "lead.approved" | "lead.rejected" | "business.created" | "business.client_linked" | "branch.created" | "terminal.created" | "terminal.activated" | "terminal.deactivated" | "terminal_payment.approved" | "terminal_payment.denied" | "terminal_payment.reversed" | "terminal_payment.refunded" | "settlement.created" | "settlement.settled" | "payout.paid" | "cardholder.blocked" | "cardholder.unblocked" | "card.activated" | "card.blocked" | "card.unblocked" | "card.cancelled" | "card.funds_loaded" | "card.funds_unloaded" | "card.authorization" | "card.clearing" | "card.reversal" | "card.refund" | "transfer.approved" | "transfer.denied" | "statement.ready")[];
+            eventTypes?: components["schemas"]["EventTypeFilter"][];
             /** Authheadername */
             authHeaderName?: string | null;
             /** Authheadervalue */
@@ -1684,6 +1684,11 @@ export interface components {
             items: components["schemas"]["EventOut"][];
             meta: components["schemas"]["PageMeta"];
         };
+        /**
+         * EventTypeFilter
+         * @enum {string}
+         */
+        EventTypeFilter: "*" | "transaction.approved" | "transaction.authorized" | "transaction.captured" | "transaction.denied" | "transaction.refunded" | "transaction.refund_failed" | "transaction.reversed" | "transaction.expired" | "subscription.created" | "subscription.trial_will_end" | "subscription.renewed" | "subscription.renewal_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.paused" | "subscription.resumed" | "subscription.cancelled" | "subscription.expired" | "lead.created" | "lead.submitted" | "lead.approved" | "lead.rejected" | "business.created" | "business.client_linked" | "branch.created" | "terminal.created" | "terminal.activated" | "terminal.deactivated" | "terminal_payment.approved" | "terminal_payment.denied" | "terminal_payment.reversed" | "terminal_payment.refunded" | "settlement.created" | "settlement.settled" | "payout.paid" | "cardholder.blocked" | "cardholder.unblocked" | "card.activated" | "card.blocked" | "card.unblocked" | "card.cancelled" | "card.funds_loaded" | "card.funds_unloaded" | "card.authorization" | "card.clearing" | "card.reversal" | "card.refund" | "transfer.approved" | "transfer.denied" | "statement.ready";
         /**
          * EventsSortBy
          * @enum {string}
@@ -2306,13 +2311,16 @@ export interface components {
         /** TestEventRequest */
         TestEventRequest: {
             /**
-             * Eventtype
              * @description `webhook.test` (the default: says only that it is a test), or a catalogued type, sent with that type's fields, made-up values and `test: true`. The catalog: `transaction.approved`, `transaction.authorized`, `transaction.captured`, `transaction.denied`, `transaction.refunded`, `transaction.refund_failed`, `transaction.reversed`, `transaction.expired`, `subscription.created`, `subscription.trial_will_end`, `subscription.renewed`, `subscription.renewal_failed`, `subscription.past_due`, `subscription.recovered`, `subscription.paused`, `subscription.resumed`, `subscription.cancelled`, `subscription.expired`, `lead.created`, `lead.submitted`, `lead.approved`, `lead.rejected`, `business.created`, `business.client_linked`, `branch.created`, `terminal.created`, `terminal.activated`, `terminal.deactivated`, `terminal_payment.approved`, `terminal_payment.denied`, `terminal_payment.reversed`, `terminal_payment.refunded`, `settlement.created`, `settlement.settled`, `payout.paid`, `cardholder.blocked`, `cardholder.unblocked`, `card.activated`, `card.blocked`, `card.unblocked`, `card.cancelled`, `card.funds_loaded`, `card.funds_unloaded`, `card.authorization`, `card.clearing`, `card.reversal`, `card.refund`, `transfer.approved`, `transfer.denied`, `statement.ready`.
              * @default webhook.test
-             * @enum {string}
              */
-            eventType: "webhook.test" | "transaction.approved" | "transaction.authorized" | "transaction.captured" | "transaction.denied" | "transaction.refunded" | "transaction.refund_failed" | "transaction.reversed" | "transaction.expired" | "subscription.created" | "subscription.trial_will_end" | "subscription.renewed" | "subscription.renewal_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.paused" | "subscription.resumed" | "subscription.cancelled" | "subscription.expired" | "lead.created" | "lead.submitted" | "lead.approved" | "lead.rejected" | "business.created" | "business.client_linked" | "branch.created" | "terminal.created" | "terminal.activated" | "terminal.deactivated" | "terminal_payment.approved" | "terminal_payment.denied" | "terminal_payment.reversed" | "terminal_payment.refunded" | "settlement.created" | "settlement.settled" | "payout.paid" | "cardholder.blocked" | "cardholder.unblocked" | "card.activated" | "card.blocked" | "card.unblocked" | "card.cancelled" | "card.funds_loaded" | "card.funds_unloaded" | "card.authorization" | "card.clearing" | "card.reversal" | "card.refund" | "transfer.approved" | "transfer.denied" | "statement.ready";
+            eventType: components["schemas"]["TestEventType"];
         };
+        /**
+         * TestEventType
+         * @enum {string}
+         */
+        TestEventType: "webhook.test" | "transaction.approved" | "transaction.authorized" | "transaction.captured" | "transaction.denied" | "transaction.refunded" | "transaction.refund_failed" | "transaction.reversed" | "transaction.expired" | "subscription.created" | "subscription.trial_will_end" | "subscription.renewed" | "subscription.renewal_failed" | "subscription.past_due" | "subscription.recovered" | "subscription.paused" | "subscription.resumed" | "subscription.cancelled" | "subscription.expired" | "lead.created" | "lead.submitted" | "lead.approved" | "lead.rejected" | "business.created" | "business.client_linked" | "branch.created" | "terminal.created" | "terminal.activated" | "terminal.deactivated" | "terminal_payment.approved" | "terminal_payment.denied" | "terminal_payment.reversed" | "terminal_payment.refunded" | "settlement.created" | "settlement.settled" | "payout.paid" | "cardholder.blocked" | "cardholder.unblocked" | "card.activated" | "card.blocked" | "card.unblocked" | "card.cancelled" | "card.funds_loaded" | "card.funds_unloaded" | "card.authorization" | "card.clearing" | "card.reversal" | "card.refund" | "transfer.approved" | "transfer.denied" | "statement.ready";
         /** TokenPair */
         TokenPair: {
             /** Accesstoken */

@@ -159,17 +159,16 @@ from .partner_transactions_sort_by import PartnerTransactionsSortBy
 from .partner_update import PartnerUpdate
 from .partners_sort_by import PartnersSortBy
 from .password_reset_request import PasswordResetRequest
+from .permission_code import PermissionCode
 from .permission_out import PermissionOut
 from .permission_out_list_response import PermissionOutListResponse
 from .refresh_request import RefreshRequest
 from .role_create import RoleCreate
-from .role_create_permissions_item import RoleCreatePermissionsItem
 from .role_out import RoleOut
 from .role_out_page import RoleOutPage
 from .role_out_page_response import RoleOutPageResponse
 from .role_out_response import RoleOutResponse
 from .role_update import RoleUpdate
-from .role_update_permissions_item import RoleUpdatePermissionsItem
 from .roles_sort_by import RolesSortBy
 from .terminal_payment_detail import TerminalPaymentDetail
 from .token_pair import TokenPair
@@ -338,17 +337,16 @@ __all__ = (
     "PartnerUpdate",
     "PartnersSortBy",
     "PasswordResetRequest",
+    "PermissionCode",
     "PermissionOut",
     "PermissionOutListResponse",
     "RefreshRequest",
     "RoleCreate",
-    "RoleCreatePermissionsItem",
     "RoleOut",
     "RoleOutPage",
     "RoleOutPageResponse",
     "RoleOutResponse",
     "RoleUpdate",
-    "RoleUpdatePermissionsItem",
     "RolesSortBy",
     "TerminalPaymentDetail",
     "TokenPair",

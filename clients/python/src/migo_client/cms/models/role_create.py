@@ -6,7 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..models.role_create_permissions_item import RoleCreatePermissionsItem
+from ..models.permission_code import PermissionCode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RoleCreate")
@@ -18,14 +18,14 @@ class RoleCreate:
     Attributes:
         name (str): Lower case: letters, digits, `.`, `_`, `-`.
         description (str):
-        permissions (list[RoleCreatePermissionsItem]): Codes of `GET /permissions`; the caller must hold each of them.
+        permissions (list[PermissionCode]): Codes of `GET /permissions`; the caller must hold each of them.
         partner_id (None | Unset | UUID): A platform (global) operator: the partner the role is for, such as a new
             partner's first custom role; left out, the caller's own. Any other partner answers 404 (7812).
     """
 
     name: str
     description: str
-    permissions: list[RoleCreatePermissionsItem]
+    permissions: list[PermissionCode]
     partner_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,7 +70,7 @@ class RoleCreate:
         permissions = []
         _permissions = d.pop("permissions")
         for permissions_item_data in _permissions:
-            permissions_item = RoleCreatePermissionsItem(permissions_item_data)
+            permissions_item = PermissionCode(permissions_item_data)
 
             permissions.append(permissions_item)
 

@@ -5,7 +5,7 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.role_update_permissions_item import RoleUpdatePermissionsItem
+from ..models.permission_code import PermissionCode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RoleUpdate")
@@ -17,13 +17,13 @@ class RoleUpdate:
     Attributes:
         name (str | Unset):
         description (str | Unset):
-        permissions (list[RoleUpdatePermissionsItem] | Unset): The whole new set; the caller must hold every permission
-            it adds or takes away.
+        permissions (list[PermissionCode] | Unset): The whole new set; the caller must hold every permission it adds or
+            takes away.
     """
 
     name: str | Unset = UNSET
     description: str | Unset = UNSET
-    permissions: list[RoleUpdatePermissionsItem] | Unset = UNSET
+    permissions: list[PermissionCode] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -57,11 +57,11 @@ class RoleUpdate:
         description = d.pop("description", UNSET)
 
         _permissions = d.pop("permissions", UNSET)
-        permissions: list[RoleUpdatePermissionsItem] | Unset = UNSET
+        permissions: list[PermissionCode] | Unset = UNSET
         if _permissions is not UNSET:
             permissions = []
             for permissions_item_data in _permissions:
-                permissions_item = RoleUpdatePermissionsItem(permissions_item_data)
+                permissions_item = PermissionCode(permissions_item_data)
 
                 permissions.append(permissions_item)
 

@@ -52,14 +52,12 @@ from .document_out_response import DocumentOutResponse
 from .document_out_status import DocumentOutStatus
 from .document_out_type import DocumentOutType
 from .endpoint_create import EndpointCreate
-from .endpoint_create_event_types_item import EndpointCreateEventTypesItem
 from .endpoint_out import EndpointOut
 from .endpoint_out_page import EndpointOutPage
 from .endpoint_out_page_response import EndpointOutPageResponse
 from .endpoint_out_response import EndpointOutResponse
 from .endpoint_out_status import EndpointOutStatus
 from .endpoint_update import EndpointUpdate
-from .endpoint_update_event_types_item import EndpointUpdateEventTypesItem
 from .endpoint_with_secret import EndpointWithSecret
 from .endpoint_with_secret_response import EndpointWithSecretResponse
 from .endpoint_with_secret_status import EndpointWithSecretStatus
@@ -71,6 +69,7 @@ from .event_out import EventOut
 from .event_out_data import EventOutData
 from .event_out_page import EventOutPage
 from .event_out_page_response import EventOutPageResponse
+from .event_type_filter import EventTypeFilter
 from .events_sort_by import EventsSortBy
 from .external_card_out import ExternalCardOut
 from .external_card_out_list_response import ExternalCardOutListResponse
@@ -188,7 +187,7 @@ from .terminal_refund_create import TerminalRefundCreate
 from .test_event_out import TestEventOut
 from .test_event_out_response import TestEventOutResponse
 from .test_event_request import TestEventRequest
-from .test_event_request_eventtype import TestEventRequestEventtype
+from .test_event_type import TestEventType
 from .token_pair import TokenPair
 from .token_pair_response import TokenPairResponse
 from .transaction_out import TransactionOut
@@ -264,14 +263,12 @@ __all__ = (
     "DocumentOutStatus",
     "DocumentOutType",
     "EndpointCreate",
-    "EndpointCreateEventTypesItem",
     "EndpointOut",
     "EndpointOutPage",
     "EndpointOutPageResponse",
     "EndpointOutResponse",
     "EndpointOutStatus",
     "EndpointUpdate",
-    "EndpointUpdateEventTypesItem",
     "EndpointWithSecret",
     "EndpointWithSecretResponse",
     "EndpointWithSecretStatus",
@@ -283,6 +280,7 @@ __all__ = (
     "EventOutData",
     "EventOutPage",
     "EventOutPageResponse",
+    "EventTypeFilter",
     "EventsSortBy",
     "ExternalCardOut",
     "ExternalCardOutListResponse",
@@ -400,7 +398,7 @@ __all__ = (
     "TestEventOut",
     "TestEventOutResponse",
     "TestEventRequest",
-    "TestEventRequestEventtype",
+    "TestEventType",
     "TokenPair",
     "TokenPairResponse",
     "TransactionOut",

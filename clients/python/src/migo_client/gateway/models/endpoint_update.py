@@ -5,7 +5,7 @@ from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.endpoint_update_event_types_item import EndpointUpdateEventTypesItem
+from ..models.event_type_filter import EventTypeFilter
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EndpointUpdate")
@@ -18,7 +18,7 @@ class EndpointUpdate:
         url (str | Unset): An http(s) URL of a public address: no credentials, whitespace, control characters or
             backslashes; private, loopback, link-local and other internal addresses and names are refused (the sandbox also
             accepts 127.0.0.1, localhost and [::1]).
-        event_types (list[EndpointUpdateEventTypesItem] | Unset):
+        event_types (list[EventTypeFilter] | Unset):
         auth_header_name (None | str | Unset):
         auth_header_value (None | str | Unset):
         signing_secret (None | str | Unset): A new secret: the old one keeps signing beside it for 24 hours.
@@ -27,7 +27,7 @@ class EndpointUpdate:
     """
 
     url: str | Unset = UNSET
-    event_types: list[EndpointUpdateEventTypesItem] | Unset = UNSET
+    event_types: list[EventTypeFilter] | Unset = UNSET
     auth_header_name: None | str | Unset = UNSET
     auth_header_value: None | str | Unset = UNSET
     signing_secret: None | str | Unset = UNSET
@@ -100,11 +100,11 @@ class EndpointUpdate:
         url = d.pop("url", UNSET)
 
         _event_types = d.pop("eventTypes", UNSET)
-        event_types: list[EndpointUpdateEventTypesItem] | Unset = UNSET
+        event_types: list[EventTypeFilter] | Unset = UNSET
         if _event_types is not UNSET:
             event_types = []
             for event_types_item_data in _event_types:
-                event_types_item = EndpointUpdateEventTypesItem(event_types_item_data)
+                event_types_item = EventTypeFilter(event_types_item_data)
 
                 event_types.append(event_types_item)
 

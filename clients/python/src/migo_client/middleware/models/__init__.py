@@ -45,18 +45,17 @@ from .delivery_out import DeliveryOut
 from .delivery_out_page import DeliveryOutPage
 from .delivery_out_status import DeliveryOutStatus
 from .endpoint_create import EndpointCreate
-from .endpoint_create_event_types_item import EndpointCreateEventTypesItem
 from .endpoint_out import EndpointOut
 from .endpoint_out_page import EndpointOutPage
 from .endpoint_out_status import EndpointOutStatus
 from .endpoint_update import EndpointUpdate
-from .endpoint_update_event_types_item import EndpointUpdateEventTypesItem
 from .endpoint_with_secret import EndpointWithSecret
 from .endpoint_with_secret_status import EndpointWithSecretStatus
 from .error_response_dto import ErrorResponseDto
 from .event_out import EventOut
 from .event_out_data import EventOutData
 from .event_out_page import EventOutPage
+from .event_type_filter import EventTypeFilter
 from .events_sort_by import EventsSortBy
 from .lift_request import LiftRequest
 from .line_error import LineError
@@ -112,7 +111,7 @@ from .suspension_request_type import SuspensionRequestType
 from .suspensions_sort_by import SuspensionsSortBy
 from .test_event_out import TestEventOut
 from .test_event_request import TestEventRequest
-from .test_event_request_eventtype import TestEventRequestEventtype
+from .test_event_type import TestEventType
 from .token_pair import TokenPair
 from .transaction_detail import TransactionDetail
 from .transaction_detail_additionaldata import TransactionDetailAdditionaldata
@@ -174,18 +173,17 @@ __all__ = (
     "DeliveryOutPage",
     "DeliveryOutStatus",
     "EndpointCreate",
-    "EndpointCreateEventTypesItem",
     "EndpointOut",
     "EndpointOutPage",
     "EndpointOutStatus",
     "EndpointUpdate",
-    "EndpointUpdateEventTypesItem",
     "EndpointWithSecret",
     "EndpointWithSecretStatus",
     "ErrorResponseDto",
     "EventOut",
     "EventOutData",
     "EventOutPage",
+    "EventTypeFilter",
     "EventsSortBy",
     "LiftRequest",
     "LineError",
@@ -241,7 +239,7 @@ __all__ = (
     "SuspensionsSortBy",
     "TestEventOut",
     "TestEventRequest",
-    "TestEventRequestEventtype",
+    "TestEventType",
     "TokenPair",
     "TransactionDetail",
     "TransactionDetailAdditionaldata",

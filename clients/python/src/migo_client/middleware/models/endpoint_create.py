@@ -5,7 +5,7 @@ from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.endpoint_create_event_types_item import EndpointCreateEventTypesItem
+from ..models.event_type_filter import EventTypeFilter
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EndpointCreate")
@@ -18,7 +18,7 @@ class EndpointCreate:
         url (str): An http(s) URL of a public address: no credentials, whitespace, control characters or backslashes;
             private, loopback, link-local and other internal addresses and names are refused (the sandbox also accepts
             127.0.0.1, localhost and [::1]).
-        event_types (list[EndpointCreateEventTypesItem]): Event types to receive, or ["*"] for all. The catalog:
+        event_types (list[EventTypeFilter]): Event types to receive, or ["*"] for all. The catalog:
             `transaction.approved`, `transaction.authorized`, `transaction.captured`, `transaction.denied`,
             `transaction.refunded`, `transaction.refund_failed`, `transaction.reversed`, `transaction.expired`,
             `subscription.created`, `subscription.trial_will_end`, `subscription.renewed`, `subscription.renewal_failed`,
@@ -39,7 +39,7 @@ class EndpointCreate:
     """
 
     url: str
-    event_types: list[EndpointCreateEventTypesItem]
+    event_types: list[EventTypeFilter]
     auth_header_name: None | str | Unset = UNSET
     auth_header_value: None | str | Unset = UNSET
     signing_secret: None | str | Unset = UNSET
@@ -118,7 +118,7 @@ class EndpointCreate:
         event_types = []
         _event_types = d.pop("eventTypes")
         for event_types_item_data in _event_types:
-            event_types_item = EndpointCreateEventTypesItem(event_types_item_data)
+            event_types_item = EventTypeFilter(event_types_item_data)
 
             event_types.append(event_types_item)
 

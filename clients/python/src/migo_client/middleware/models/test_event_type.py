@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class TestEventRequestEventtype(StrEnum):
+class TestEventType(StrEnum):
     BRANCH_CREATED = "branch.created"
     BUSINESS_CLIENT_LINKED = "business.client_linked"
     BUSINESS_CREATED = "business.created"

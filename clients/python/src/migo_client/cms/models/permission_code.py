@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class RoleUpdatePermissionsItem(StrEnum):
+class PermissionCode(StrEnum):
     AUDIT_READ = "audit.read"
     CARDHOLDERS_BATCH = "cardholders.batch"
     CARDHOLDERS_BLOCK = "cardholders.block"
