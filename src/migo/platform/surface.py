@@ -251,10 +251,9 @@ def _link_created_resources(schema: dict[str, Any]) -> None:
     """OpenAPI links from each POST to the operations on what it answers, so that generated clients and stateful
     fuzzers chain an id into the next call: `POST /users` answers `data.userId`, which `GET /users/{userId}`,
     `PATCH /users/{userId}` and `POST /users/{userId}/cards`… take. An answer's field fills the path parameter of
-    its name (`transactionId`, `keyId`, `businessId`); a POST to a
-    collection also fills the collection's item parameter with an answer's `id` (`POST /leads` → `/leads/{leadId}`,
-    `POST /branches/{branchId}/terminals` → `/terminals/{terminalId}`); the POST's own path parameters pass
-    through."""
+    its name (`transactionId`, `keyId`, `businessId`); a POST to a collection also fills the collection's item
+    parameter with an answer's `id` (`POST /leads` → `/leads/{leadId}`, `POST /branches/{branchId}/terminals` →
+    `/terminals/{terminalId}`); the POST's own path parameters pass through."""
     components = schema.get("components", {}).get("schemas", {})
     paths = schema.get("paths", {})
     parameter_names = {name for path in paths for name in _path_parameters(path)}
@@ -274,12 +273,12 @@ def _link_created_resources(schema: dict[str, Any]) -> None:
             collection = creator.rsplit("/", 1)[-1]
             for path in paths:
                 if path.startswith(creator + "/{"):
-                    item = path[len(creator) + 2 :]
+                    below = path[len(creator) + 2 :]
                 elif path.split("/{", 1)[0].endswith("/" + collection) and "{" in path:
-                    item = path.split("/{", 1)[1]
+                    below = path.split("/{", 1)[1]
                 else:
                     continue
-                answered.setdefault(item.split("}", 1)[0], f"$response.body#{pointer}/id")
+                answered.setdefault(below.split("}", 1)[0], f"$response.body#{pointer}/id")
         answered = {name: value for name, value in answered.items() if name not in own}
         mapping = {**answered, **{name: f"$request.path.{name}" for name in own}}
         links = {}

@@ -32,9 +32,6 @@ Url = Annotated[
         "sandbox also accepts 127.0.0.1, localhost and [::1]).",
     ),
 ]
-# A header value travels as is: no control characters (CR/LF would split the request).
-
-
 # An event type an endpoint receives, or `*` for all; the type of a test event (`webhook.test` or any of them).
 EventTypeFilter = Annotated[str, CatalogName("EventTypeFilter", ("*", *service.EVENT_TYPES))]
 TestEventType = Annotated[str, CatalogName("TestEventType", (service.TEST_EVENT_TYPE, *service.EVENT_TYPES))]
