@@ -7,6 +7,8 @@
 4. webhook fan-out to a receiver on 127.0.0.1 (bench/webhooks.py): deliveries/s, the worker's CPU per delivery and lag;
 5. the API processes' peak RSS;
 6. `migo ledger verify` on a million postings (bench/ledger_verify.py).
+   Before it, the floors: the transfer route refused at its first check, FastAPI alone, each request's own
+   statements under pgbench (bench/sql_floor.py) and each route without its database (bench/inprocess.py).
 7. A 10,000-line CSV of subscription charges, uploaded and run as the worker runs it (bench/bulk_charges.py).
 8. A 50,000-line cardholder batch, uploaded through the CMS and run as the worker runs it
    (bench/cardholder_batch.py).
@@ -413,6 +415,27 @@ def measure_floors(transfer_url: str, wrk_args: list[str], seconds: int, server_
     }
 
 
+def measure_database_floors(admin: str, database_url: str, tenant: Any, seconds: int) -> dict[str, Any]:
+    """The two floors around the database: PostgreSQL's, a transfer's and a link's own statements in their round
+    trips under pgbench (bench/sql_floor.py); and the API's, the transfer route in this process with its round
+    trips answered from a recorded request, beside the same route with its database (bench/inprocess.py).
+    Run after the server stopped: the machine is the floors' alone."""
+    import uvloop
+    from bench import inprocess, sql_floor
+
+    figures = sql_floor.measure(admin, database_url, tenant, seconds, ["transfers", "links"])
+    log("floor: the routes in process, with their database and with their round trips answered from a recording")
+    measured = uvloop.run(inprocess.measure_in_process(tenant, ["transfers", "links"], 2000, without_database=True))
+    for kind, name in (("transfers", "transfer"), ("links", "link")):
+        figures[f"inprocess_{name}_api_cpu_ms"] = measured[kind]["cpu_ms"]
+        text = f"  {kind}: API CPU {measured[kind]['cpu_ms']:.2f} ms in process"
+        if f"{kind}_without_database" in measured:  # a link still reads its client through the ORM
+            figures[f"floor_{name}_without_database_api_cpu_ms"] = measured[f"{kind}_without_database"]["cpu_ms"]
+            text += f", {measured[f'{kind}_without_database']['cpu_ms']:.2f} ms without its database"
+        log(text)
+    return figures
+
+
 def start_profiler(pid: int, seconds: int, output: str) -> None:
     """py-spy (pip install py-spy) records the process and its children for `seconds`: a flame graph when
     `output` ends in .svg, else its raw form (one stack per line, for scripts)."""
@@ -499,6 +522,7 @@ def main() -> int:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
             requests_file.unlink(missing_ok=True)
+        floors.update(measure_database_floors(admin, app_url, tenant, args.seconds // 2))
         ledger_check = asyncio.run(check_ledger(app_url))
 
     log("webhooks: bench/webhooks.py")
