@@ -9,14 +9,13 @@ from datetime import datetime
 from typing import Any, cast
 
 import psycopg
-from psycopg.rows import namedtuple_row
 from sqlalchemy import DateTime, MetaData, event
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, SessionTransaction, mapped_column
 
-from migo.platform import clock
+from migo.platform import clock, round_trip
 from migo.platform.ids import new_id
 from migo.platform.settings import get_settings
 
@@ -189,14 +188,8 @@ async def write(session: AsyncSession, sql: str, params: Mapping[str, Any]) -> N
 
 async def fetch_one(session: AsyncSession, sql: str, params: Mapping[str, Any]) -> Any:
     """The first row of one statement (`None` when it returns none), as a named tuple of its columns."""
-    deferred = _take_deferred(session)
-    connection = await driver_connection(session)
-    if deferred or connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
-        # The deferred writes, or psycopg's BEGIN, ride in the same round trip.
-        return (await _pipelined(connection, [*deferred, (sql, params)]))[-1]
-    cursor = connection.cursor(row_factory=namedtuple_row)
-    await cursor.execute(sql, params, prepare=True)
-    return await cursor.fetchone() if cursor.description is not None else None
+    deferred = _take_deferred(session)  # the deferred writes, and the BEGIN if due, ride in the same round trip
+    return (await _pipelined(await driver_connection(session), [*deferred, (sql, params)]))[-1]
 
 
 async def fetch_batch(session: AsyncSession, statements: Sequence[Statement]) -> list[Any]:
@@ -232,12 +225,4 @@ async def fetch_one_and_commit(session: AsyncSession, sql: str, params: Mapping[
 async def _pipelined(
     connection: psycopg.AsyncConnection[Any], statements: Sequence[Statement], *, commit: bool = False
 ) -> list[Any]:
-    cursors = []
-    async with connection.pipeline():
-        for sql, params in statements:
-            cursor = connection.cursor(row_factory=namedtuple_row)
-            await cursor.execute(sql, params, prepare=True)
-            cursors.append(cursor)
-        if commit:
-            await connection.commit()
-    return [await cursor.fetchone() if cursor.description is not None else None for cursor in cursors]
+    return await round_trip.send(connection, statements, commit=commit)
