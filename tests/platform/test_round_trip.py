@@ -54,6 +54,22 @@ async def test_a_statement_is_prepared_once_per_connection():
         assert row.n == 1
 
 
+async def test_past_the_bound_a_new_statement_runs_without_being_prepared(monkeypatch):
+    async with database.engine.connect() as connection:
+        driver = await _driver(connection)
+        marker = uuid.uuid4().hex
+        monkeypatch.setattr(round_trip, "MOST_PREPARED", 0)
+        (row,) = await round_trip.send(driver, [(f"SELECT %(v)s::int AS v -- {marker}", {"v": 5})], commit=True)
+        assert row.v == 5
+        monkeypatch.undo()
+        (row,) = await round_trip.send(
+            driver,
+            [("SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE %(m)s", {"m": f"%{marker}%"})],
+            commit=True,
+        )
+        assert row.n == 0
+
+
 async def test_the_first_error_raises_its_class_and_the_statements_after_it_do_not_run():
     table = f"round_trip_{uuid.uuid4().hex[:8]}"
     async with database.engine.connect() as connection:

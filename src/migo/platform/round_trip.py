@@ -61,6 +61,7 @@ def _row_maker(columns: tuple[str, ...]) -> Callable[[Sequence[Any]], Any]:
     return collections.namedtuple("Row", columns, rename=True)._make  # type: ignore[attr-defined]
 
 
+MOST_PREPARED = 200  # per connection; the driver statements are a few dozen fixed texts
 Key = tuple[bytes, tuple[int, ...]]  # the numbered query and its parameters' types, as the server prepared it
 
 
@@ -111,6 +112,11 @@ async def send(
                 commands.append(_Command())
             for index, (key, values, formats) in enumerate(dumped):
                 name = prepared.names.get(key)
+                if name is None and len(prepared.names) >= MOST_PREPARED:
+                    # A statement built per call would fill the session: past the bound, parsed every time.
+                    pgconn.send_query_params(key[0], values, param_types=key[1], param_formats=formats)
+                    commands.append(_Command(statement=index))
+                    continue
                 if name is None:
                     name = prepared.untrusted.pop(key, None)
                     if name is not None:
