@@ -59,12 +59,17 @@ async def measure(lines: int) -> dict[str, Any]:
     transport = httpx.ASGITransport(app=create_app(), client=("10.1.2.3", 40000))
     async with httpx.AsyncClient(transport=transport, base_url="http://bench", timeout=300) as http:
         credentials = {"clientId": cms.application.client_id, "clientSecret": cms.client_secret.reveal()}
-        app_token = (await http.post("/cms/rest/auth/token", json=credentials)).json()["data"]["accessToken"]
-        app = {"Authorization": f"Bearer {app_token}"}
-        login = await http.post(
-            "/cms/rest/auth/login", json={"username": "bench.admin", "password": password}, headers=app
-        )
-        headers = {**app, "x-user-token": login.json()["data"]["accessToken"]}
+
+        async def sign_in() -> dict[str, str]:
+            """The application's and the operator's access tokens, as the back office's calls carry them."""
+            app_token = (await http.post("/cms/rest/auth/token", json=credentials)).json()["data"]["accessToken"]
+            app = {"Authorization": f"Bearer {app_token}"}
+            login = await http.post(
+                "/cms/rest/auth/login", json={"username": "bench.admin", "password": password}, headers=app
+            )
+            return {**app, "x-user-token": login.json()["data"]["accessToken"]}
+
+        headers = await sign_in()
         content = (HEADER + "\n" + "\n".join(line(n) for n in range(lines)) + "\n").encode()
         path = f"/cms/rest/app/partners/{partner.id}/cardholders/batch"
         started = time.monotonic()
@@ -81,7 +86,8 @@ async def measure(lines: int) -> dict[str, Any]:
         registrar = cardholder_batches.registrar(batch_id, company.id)
         status = await batches.run(batch_id, registrar, on_progress=progress)
         seconds, cpu = time.monotonic() - started, time.process_time() - cpu
-        shown = (await http.get(f"{path}/{batch_id}/progress", headers=headers)).json()["data"]
+        # Signed in again: the batch can outlast the access tokens of the upload (15 minutes).
+        shown = (await http.get(f"{path}/{batch_id}/progress", headers=await sign_in())).json()["data"]
     await database.dispose()
     return {
         "cardholder_batch_lines": lines,

@@ -436,6 +436,15 @@ def measure_database_floors(admin: str, database_url: str, tenant: Any, seconds:
     return figures
 
 
+def run_script(name: str, *arguments: str) -> dict[str, Any]:
+    """One of the bench's own scripts, and the results it wrote (bench/results/<name>.json); if it fails, what
+    it printed, so the failure says why."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / name), *arguments], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"bench/{name} failed ({done.returncode}):\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
+    return json.loads((RESULTS / name.replace(".py", ".json")).read_text())
+
+
 def start_profiler(pid: int, seconds: int, output: str) -> None:
     """py-spy (pip install py-spy) records the process and its children for `seconds`: a flame graph when
     `output` ends in .svg, else its raw form (one stack per line, for scripts)."""
@@ -526,19 +535,13 @@ def main() -> int:
         ledger_check = asyncio.run(check_ledger(app_url))
 
     log("webhooks: bench/webhooks.py")
-    subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "webhooks.py"), "--events", "15000"], check=True, capture_output=True
-    )
-    webhooks = json.loads((RESULTS / "webhooks.json").read_text())
+    webhooks = run_script("webhooks.py", "--events", "15000")
     log("migo ledger verify on a million postings: bench/ledger_verify.py")
-    subprocess.run([sys.executable, str(ROOT / "bench" / "ledger_verify.py")], check=True, capture_output=True)
-    verify = json.loads((RESULTS / "ledger_verify.json").read_text())
+    verify = run_script("ledger_verify.py")
     log("a 10,000-line CSV of subscription charges: bench/bulk_charges.py")
-    subprocess.run([sys.executable, str(ROOT / "bench" / "bulk_charges.py")], check=True, capture_output=True)
-    bulk = json.loads((RESULTS / "bulk_charges.json").read_text())
+    bulk = run_script("bulk_charges.py")
     log("a 50,000-line cardholder batch: bench/cardholder_batch.py")
-    subprocess.run([sys.executable, str(ROOT / "bench" / "cardholder_batch.py")], check=True, capture_output=True)
-    cardholders = json.loads((RESULTS / "cardholder_batch.json").read_text())
+    cardholders = run_script("cardholder_batch.py")
 
     results.update(
         {
