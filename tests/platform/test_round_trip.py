@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from decimal import Decimal
 from typing import Any
 
 import psycopg
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from migo.platform import round_trip
-from migo.platform.db import database
+from migo.platform.db import database, fetch_batch, fetch_one
+from migo.platform.envelope import _is_unavailability
 
 _IDLE = psycopg.pq.TransactionStatus.IDLE
 
@@ -128,3 +132,47 @@ async def test_statements_closed_behind_its_back_fail_once_and_are_prepared_agai
         await driver.rollback()
         (row,) = await round_trip.send(driver, [statement], commit=True)
         assert row.doubled == 42
+
+
+async def test_a_cancelled_round_trip_raises_the_cancellation_and_leaves_the_connection_usable():
+    async with database.engine.connect() as connection:
+        driver = await _driver(connection)
+        with pytest.raises(TimeoutError):
+            async with asyncio.timeout(0.2):
+                await round_trip.send(driver, [("SELECT pg_sleep(%(s)s) AS slept", {"s": 5})])
+        assert not driver.closed
+        await driver.rollback()
+        (row,) = await round_trip.send(driver, [("SELECT 1 AS one", {})], commit=True)
+        assert row.one == 1
+
+
+async def test_the_servers_error_comes_before_a_row_that_cannot_be_read():
+    marker = uuid.uuid4().hex
+    later = (f"SELECT %(v)s::int AS v -- {marker}", {"v": 3})
+    async with database.engine.connect() as connection:
+        driver = await _driver(connection)
+        with pytest.raises(psycopg.errors.DivisionByZero):
+            await round_trip.send(driver, [("SELECT 'infinity'::date AS d", {}), ("SELECT 1/0 AS x", {}), later])
+        await driver.rollback()
+        (row,) = await round_trip.send(driver, [later], commit=True)  # its Parse never ran: prepared now
+        assert row.v == 3
+
+
+async def test_a_connection_lost_mid_transaction_is_unavailability_not_an_error_of_ours():
+    with pytest.raises(Exception) as failure:
+        async with database.transaction() as session:
+            (me,) = await fetch_batch(session, [("SELECT pg_backend_pid() AS pid", {})])
+            async with database.side_transaction() as side:
+                await side.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": me.pid})
+            await fetch_batch(session, [("SELECT 1 AS one", {})])
+    assert _is_unavailability(failure.value)  # a 503 to retry: the rollback hooks did not turn it into a 500
+    async with database.transaction() as session:  # and the pool serves the next request
+        assert (await fetch_one(session, "SELECT 1 AS one", {})).one == 1
+
+
+async def test_the_rollback_of_a_lost_connection_goes_through():
+    async with database.engine.connect() as connection:
+        await connection.execute(text("SELECT 1"))
+        with pytest.raises(DBAPIError):
+            await connection.execute(text("SELECT pg_terminate_backend(pg_backend_pid())"))
+        await connection.rollback()  # the hooks do not reach for the connection lost (a PendingRollbackError)

@@ -112,7 +112,7 @@ async def send(
                 commands.append(_Command())
             for index, (key, values, formats) in enumerate(dumped):
                 name = prepared.names.get(key)
-                if name is None and len(prepared.names) >= MOST_PREPARED:
+                if name is None and len(prepared.names) + len(prepared.untrusted) >= MOST_PREPARED:
                     # A statement built per call would fill the session: past the bound, parsed every time.
                     pgconn.send_query_params(key[0], values, param_types=key[1], param_formats=formats)
                     commands.append(_Command(statement=index))
@@ -135,12 +135,19 @@ async def send(
                 commands.append(_Command())
             pgconn.pipeline_sync()
             answers = await connection.wait(_exchange(pgconn))
+            pgconn.exit_pipeline_mode()
         except BaseException:
-            # Not every answer was read: the connection's protocol state is unknown, so it ends here and the
-            # pool replaces it (SQLAlchemy sees it closed).
-            pgconn.finish()
+            # Cancelled or cut off: the Parses of this round trip may not have run.
+            for command in commands:
+                if command.prepares is not None and command.prepares in prepared.names:
+                    prepared.untrusted[command.prepares] = prepared.names.pop(command.prepares)
+            try:
+                pgconn.exit_pipeline_mode()  # psycopg's wait read every answer when it was cancelled
+            except psycopg.Error:
+                # Answers left unread: the connection's protocol state is unknown, so it ends here and the pool
+                # replaces it (SQLAlchemy sees it closed).
+                pgconn.finish()
             raise
-        pgconn.exit_pipeline_mode()
     return _rows(connection, adapters, prepared, commands, answers, len(statements))
 
 
@@ -152,24 +159,26 @@ def _rows(
     answers: list[list[pq.abc.PGresult]],
     count: int,
 ) -> list[Any]:
-    rows: list[Any] = [None] * count
     failure: errors.Error | None = None
-    for command, results in zip(commands, answers, strict=True):
+    for command, results in zip(commands, answers, strict=True):  # what the server did, before any row is read
         for result in results:
-            if result.status not in _OK:
-                if command.prepares is not None and command.prepares in prepared.names:
-                    # Not prepared (the round trip failed before it): the name may still be the server's.
-                    prepared.untrusted[command.prepares] = prepared.names.pop(command.prepares)
-                if failure is None and result.status == pq.ExecStatus.FATAL_ERROR:
-                    failure = errors.error_from_result(result, encoding=connection.info.encoding)
-            elif command.statement is not None and result.ntuples:
-                adapters.set_pgresult(result)
-                columns = tuple((result.fname(column) or b"").decode() for column in range(result.nfields))
-                rows[command.statement] = adapters.load_row(0, _row_maker(columns))
+            if result.status in _OK:
+                continue
+            if command.prepares is not None and command.prepares in prepared.names:
+                # Not prepared (the round trip failed before it): the name may still be the server's.
+                prepared.untrusted[command.prepares] = prepared.names.pop(command.prepares)
+            if failure is None and result.status == pq.ExecStatus.FATAL_ERROR:
+                failure = errors.error_from_result(result, encoding=connection.info.encoding)
     if failure is not None:
         if isinstance(failure, errors.InvalidSqlStatementName):  # closed by someone else (DEALLOCATE ALL)
             prepared.forget()
         raise failure
+    rows: list[Any] = [None] * count
+    for command, results in zip(commands, answers, strict=True):
+        if command.statement is not None and results and results[0].ntuples:
+            adapters.set_pgresult(results[0])
+            columns = tuple((results[0].fname(column) or b"").decode() for column in range(results[0].nfields))
+            rows[command.statement] = adapters.load_row(0, _row_maker(columns))
     return rows
 
 
@@ -202,15 +211,20 @@ def _forget_after_rollback(dbapi_connection: Any) -> None:
         prepared.forget()
 
 
+def _forget_after_connection_rollback(connection: Connection) -> None:
+    if not (connection.invalidated or connection.closed):  # a connection lost has nothing left to forget
+        _forget_after_rollback(connection.connection.dbapi_connection)
+
+
 # Every rollback SQLAlchemy makes: the session's, a savepoint's, the pool's reset of a connection returned.
 @event.listens_for(Engine, "rollback")
 def _on_rollback(connection: Connection) -> None:
-    _forget_after_rollback(connection.connection.dbapi_connection)
+    _forget_after_connection_rollback(connection)
 
 
 @event.listens_for(Engine, "rollback_savepoint")
 def _on_rollback_savepoint(connection: Connection, name: str, context: Any) -> None:
-    _forget_after_rollback(connection.connection.dbapi_connection)
+    _forget_after_connection_rollback(connection)
 
 
 @event.listens_for(Pool, "reset")
