@@ -71,7 +71,11 @@ class _Prepared:
 
     names: dict[Key, bytes] = field(default_factory=dict)
     untrusted: dict[Key, bytes] = field(default_factory=dict)  # since a rollback: close, then prepare again
-    count: int = 0
+
+    @property
+    def count(self) -> int:
+        """Names handed out so far: a name only ever moves between the two maps, so the next one is new."""
+        return len(self.names) + len(self.untrusted)
 
     def forget(self) -> None:
         self.untrusted.update(self.names)
@@ -102,7 +106,9 @@ async def send(
         values = adapters.dump_sequence([params[name] for name in names], [PyFormat.AUTO] * len(names))
         dumped.append(((query, tuple(adapters.types or ())), values, list(adapters.formats or ())))
     pgconn = connection.pgconn
-    prepared = _PREPARED.setdefault(connection, _Prepared())
+    prepared = _PREPARED.get(connection)
+    if prepared is None:  # not built on every call: this is every request's path
+        prepared = _PREPARED[connection] = _Prepared()
     commands: list[_Command] = []
     async with connection.lock:
         pgconn.enter_pipeline_mode()
@@ -112,7 +118,7 @@ async def send(
                 commands.append(_Command())
             for index, (key, values, formats) in enumerate(dumped):
                 name = prepared.names.get(key)
-                if name is None and len(prepared.names) + len(prepared.untrusted) >= MOST_PREPARED:
+                if name is None and prepared.count >= MOST_PREPARED:
                     # A statement built per call would fill the session: past the bound, parsed every time.
                     pgconn.send_query_params(key[0], values, param_types=key[1], param_formats=formats)
                     commands.append(_Command(statement=index))
@@ -124,7 +130,6 @@ async def send(
                         commands.append(_Command())
                     else:
                         name = b"migo_%d" % prepared.count
-                        prepared.count += 1
                     pgconn.send_prepare(name, key[0], param_types=key[1])
                     prepared.names[key] = name  # until its Parse is answered: a later statement may reuse it
                     commands.append(_Command(prepares=key))
