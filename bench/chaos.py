@@ -55,7 +55,7 @@ import tempfile
 import time
 import uuid
 from collections import Counter
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -700,6 +700,13 @@ async def charge_on_demand(client: Client) -> Sent:
     )
 
 
+def operation_mix(operations: tuple[str, ...]) -> Iterator[str]:
+    """The plan's operations in their proportions, in a fresh random order every round: a random draw per
+    request could leave a short drill with too few of one kind for its checks."""
+    while True:
+        yield from random.sample(operations, len(operations))
+
+
 async def run_load(base_url: str, tenant: Tenant, plan: Plan, load_ends: float, drill: Drill) -> None:
     import httpx
 
@@ -714,9 +721,11 @@ async def run_load(base_url: str, tenant: Tenant, plan: Plan, load_ends: float, 
             now = time.monotonic()
             return now < load_ends or (len(drill.sent) < plan.min_requests and now < load_ends + plan.seconds)
 
+        mix = operation_mix(plan.operations)
+
         async def one_client() -> None:
             while loading():
-                operation = random.choice(plan.operations)
+                operation = next(mix)
                 if operation == "link":
                     drill.sent.extend(await link_flow(client))
                 elif operation == "pos":
