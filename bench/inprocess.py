@@ -11,7 +11,7 @@ dependencies (token, signature, idempotency, the service, the envelope), its dat
 with the rows a real request of the same kind got, recorded just before, so nothing is sent and nothing is
 waited for. What the route costs beyond that is the database client's: psycopg sending, waiting, reading.
 Only round trips through the driver helpers (platform.db) can be answered so: a kind whose request also sends a
-statement through the ORM (a link reads its client so) has no such floor yet, and says so.
+statement through the ORM has no such floor, and says so (both kinds measured here have one).
 
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/inprocess.py \\
         [--requests 2000] [--only transfers,links,unauthorized] [--profile transfers] [--without-database]

@@ -6,11 +6,11 @@ import uuid
 
 import psycopg
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from migo.events.models import Event
 from migo.identity import tokens
-from migo.platform.db import commit, database, defer_writes, fetch_batch, fetch_one, write
+from migo.platform.db import commit, database, defer_writes, driver_sql, fetch_batch, fetch_one, write
 from migo.platform.envelope import _is_unavailability
 from migo.platform.errors import ERRORS, ApiError
 
@@ -148,3 +148,20 @@ async def test_a_cached_access_token_is_refused_once_the_signing_key_changes(cli
     with pytest.raises(ApiError) as refused:
         tokens.decode_access(token, "gateway")
     assert refused.value.error.code == 7001
+
+
+async def test_a_core_statement_compiled_for_the_driver_runs_with_its_named_parameters():
+    subject = uuid.uuid4().hex
+    counting = driver_sql(
+        select(func.count().label("n")).select_from(Event).where(Event.subject_id == bindparam("subject"))
+    )
+    async with database.transaction() as session:
+        await fetch_one(session, _INSERT, {"id": uuid.uuid4(), "subject": subject})
+        counted = await fetch_one(session, counting, {"subject": subject})
+        assert counted.n == 1  # type: ignore[union-attr]
+
+
+def test_a_core_statement_with_a_value_in_it_is_refused_for_the_driver():
+    # A value compiled into the statement would need a parameter nobody passes when it runs.
+    with pytest.raises(ValueError, match="subject_id_1"):
+        driver_sql(select(Event.id).where(Event.subject_id == "fixed"))

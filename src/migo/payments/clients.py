@@ -6,14 +6,15 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from sqlalchemy import Select, bindparam, select, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.ledger import service as ledger
 from migo.platform import clock, processing
+from migo.platform.db import fetch_one
 from migo.platform.errors import ApiError
 from migo.platform.processing import ON_US_PROCESSOR
 from migo.platform.wire import FieldProblem
@@ -22,6 +23,8 @@ from .bins import CARD_TYPES
 from .errors import PAYMENT_ERRORS
 from .models import PaymentAccount, PaymentClient
 from .processors import known_processors
+
+_Client = TypeVar("_Client", "PaymentClient", "LinkClient")
 
 CAPTURE_MODES = ("automatic", "manual")
 MAX_INSTALLMENTS = 48
@@ -264,17 +267,38 @@ async def client_for_merchant(session: AsyncSession, slug: str, merchant_slug: s
     return _usable(client, slug)
 
 
-async def client_for_merchant_with(
-    session: AsyncSession, slug: str, merchant_slug: str, statement: Select[Any], params: dict[str, Any]
-) -> tuple[PaymentClient, Any]:
-    """`client_for_merchant` through `statement`, which selects the client by :slug and one more column."""
+@dataclass(frozen=True, slots=True)
+class LinkClient:
+    """What creating a link reads of its client: these columns of its row, read by a driver statement
+    (platform.db) instead of the ORM entity, a link's one read of its client on its hot path."""
+
+    id: uuid.UUID
+    slug: str
+    status: str
+    display_name: str
+    channels: list[str]
+    currencies: list[str]
+    min_amount: Decimal
+    max_amount: Decimal
+    processors: list[dict[str, Any]]
+    allowed_return_origins: list[str]
+    capture_mode: str
+    reference_prefix: str
+    link_lifetime_seconds: int
+
+
+async def link_client_for_merchant(
+    session: AsyncSession, slug: str, merchant_slug: str, sql: str, params: dict[str, Any]
+) -> tuple[LinkClient, Any]:
+    """`client_for_merchant` as a `LinkClient`, through `sql`: a driver statement selecting the LinkClient's
+    columns in order, by %(slug)s, and one more column, returned beside it."""
     row = None
     if slug == merchant_slug:
-        row = (await session.execute(statement, {"slug": slug, **params})).first()
-    return _usable(row[0] if row else None, slug), row[1] if row else None
+        row = await fetch_one(session, sql, {"slug": slug, **params})
+    return _usable(LinkClient(*row[:-1]) if row else None, slug), row[-1] if row else None
 
 
-def _usable(client: PaymentClient | None, slug: str) -> PaymentClient:
+def _usable(client: _Client | None, slug: str) -> _Client:
     if client is None or client.status != "active":
         raise ApiError(PAYMENT_ERRORS.CLIENT_NOT_FOUND, f"client: no client {slug!r} is configured for this merchant.")
     return client
@@ -290,7 +314,7 @@ def require_amount_in_range(minimum: Decimal, maximum: Decimal, amount: Decimal,
         )
 
 
-def processor_terms(client: PaymentClient) -> list[ProcessorTerms]:
+def processor_terms(client: PaymentClient | LinkClient) -> list[ProcessorTerms]:
     return [
         ProcessorTerms(p["name"], tuple(p.get("brands") or ()), tuple(p.get("installments") or ()))
         for p in client.processors

@@ -4,7 +4,7 @@ this one transaction builder; they differ only in how the caller authenticated."
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -16,13 +16,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.events import service as events
 from migo.notifications import service as notifications
 from migo.platform import clock, i18n
-from migo.platform.db import fetch_one, fetch_one_and_commit
+from migo.platform.db import driver_sql, fetch_one, fetch_one_and_commit
 from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.ids import alphanumeric, new_id
 from migo.platform.settings import get_settings
 
 from . import clients, suspensions
 from .access import readable
+from .clients import LinkClient
 from .errors import PAYMENT_ERRORS
 from .models import PaymentAttempt, PaymentClient, PaymentTransaction
 from .schemas import LinkFields
@@ -41,7 +42,7 @@ def _invalid(detail: str) -> ApiError:
     return ApiError(MW_ERRORS.INVALID_BODY, detail)
 
 
-def checked_return_url(client: PaymentClient, url: str | None) -> str | None:
+def checked_return_url(client: LinkClient, url: str | None) -> str | None:
     """A return URL whose origin the client lists, else 5000 (no open redirect)."""
     if url is None:
         return None
@@ -50,12 +51,15 @@ def checked_return_url(client: PaymentClient, url: str | None) -> str | None:
     return url
 
 
-def is_allowed_return_url(client: PaymentClient, url: str) -> bool:
+def is_allowed_return_url(client: PaymentClient | LinkClient, url: str) -> bool:
     return clients.origin_allowed(client.allowed_return_origins, url)
 
 
-_CLIENT_AND_SUSPENSIONS = select(PaymentClient, suspensions.ACTIVE_TYPES_OF_CLIENT).where(
-    PaymentClient.slug == bindparam("slug")
+_CLIENT_AND_SUSPENSIONS = driver_sql(
+    select(
+        *(getattr(PaymentClient, column.name) for column in fields(clients.LinkClient)),
+        suspensions.ACTIVE_TYPES_OF_CLIENT,
+    ).where(PaymentClient.slug == bindparam("slug"))
 )
 
 
@@ -72,7 +76,7 @@ async def create_link(
     """A link of the merchant's client; `key_pair`: the hook's, whose amount range bounds it too. `last_write`:
     the request writes nothing after the link, so the link commits with its insert (the client's reference
     counter is then held only while the server commits, and one merchant's burst does not queue on it)."""
-    client, suspended = await clients.client_for_merchant_with(
+    client, suspended = await clients.link_client_for_merchant(
         session, fields.client, merchant_slug, _CLIENT_AND_SUSPENSIONS, {"user_id": fields.user_id, "now": clock.now()}
     )
     if fields.channel not in client.channels:
@@ -96,7 +100,7 @@ async def create_link(
             raise _invalid(f"processorAmount.{name}: not a processor of this client ({', '.join(processor_names)}).")
         if value > fields.amount:
             raise ApiError(PAYMENT_ERRORS.AMOUNT_OUT_OF_RANGE, f"processorAmount.{name}: must be at most amount.")
-    suspensions.refuse_if_suspended(client, fields.user_id, suspended)
+    suspensions.refuse_if_suspended(client.slug, fields.user_id, suspended)
     return_url = checked_return_url(client, fields.return_url)
     if fields.locale is not None and fields.locale not in i18n.LANGUAGES:
         raise _invalid(f"locale: one of {', '.join(i18n.LANGUAGES)}.")
@@ -185,7 +189,9 @@ async def create_charge(
     )
 
 
-async def _insert(session: AsyncSession, client: PaymentClient, *, uid: str, commit: bool, **values: Any) -> NewLink:
+async def _insert(
+    session: AsyncSession, client: PaymentClient | LinkClient, *, uid: str, commit: bool, **values: Any
+) -> NewLink:
     """Insert a link with the client's next reference. Last, and in one statement with the insert, so the
     client row (the reference counter) stays locked for as short a time as possible (with `commit`, the
     transaction's COMMIT rides in the same round trip); a rolled-back creation gives its number back:

@@ -49,7 +49,7 @@ _ACTIVE_TYPES = select(Suspension.type).where(
 async def enforce(session: AsyncSession, client: PaymentClient, user_id: str) -> None:
     """Raise 2006 / 2004 / 2005 when the end customer may not transact with this client now."""
     active = await session.scalars(_ACTIVE_TYPES, {"client_id": client.id, "user_id": user_id, "now": clock.now()})
-    refuse_if_suspended(client, user_id, active)
+    refuse_if_suspended(client.slug, user_id, active)
 
 
 # The kinds of an end customer's active suspensions (:user_id, :now) as an array column (NULL for none), to
@@ -62,11 +62,11 @@ ACTIVE_TYPES_OF_CLIENT = (
 )
 
 
-def refuse_if_suspended(client: PaymentClient, user_id: str, kinds: Iterable[str] | None) -> None:
+def refuse_if_suspended(client_slug: str, user_id: str, kinds: Iterable[str] | None) -> None:
     active = set(kinds or ())
     for kind in _SEVERITY:
         if kind in active:
-            raise ApiError(ERROR_OF_TYPE[kind], f"userId {user_id!r} is {kind} for client {client.slug!r}.")
+            raise ApiError(ERROR_OF_TYPE[kind], f"userId {user_id!r} is {kind} for client {client_slug!r}.")
 
 
 async def suspend(

@@ -11,9 +11,12 @@ from typing import Any, cast
 import psycopg
 from sqlalchemy import DateTime, MetaData, event
 from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.dialects.postgresql import psycopg as psycopg_dialect
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, SessionTransaction, mapped_column
+from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from migo.platform import clock, round_trip
 from migo.platform.ids import new_id
@@ -128,6 +131,17 @@ Statement = tuple[str, Mapping[str, Any]]
 
 
 _DEFERRED = "migo.deferred_writes"
+
+
+def driver_sql(statement: ClauseElement) -> str:
+    """A Core statement as a driver statement's SQL, compiled once (at import): a hot path that needs a rule
+    the ORM also uses (a WHERE clause, a subquery) keeps its one definition. Every parameter must be a named
+    `bindparam` without a value, passed when the statement runs."""
+    compiled = cast(SQLCompiler, statement.compile(dialect=psycopg_dialect.dialect()))
+    valued = sorted({compiled.bind_names[bind] for bind in compiled.binds.values() if not bind.required})
+    if valued:
+        raise ValueError(f"driver_sql: parameters with a value ({', '.join(valued)}); use named bindparams")
+    return compiled.string
 
 
 async def driver_connection(session: AsyncSession) -> psycopg.AsyncConnection[Any]:
