@@ -165,3 +165,18 @@ def test_a_core_statement_with_a_value_in_it_is_refused_for_the_driver():
     # A value compiled into the statement would need a parameter nobody passes when it runs.
     with pytest.raises(ValueError, match="subject_id_1"):
         driver_sql(select(Event.id).where(Event.subject_id == "fixed"))
+
+
+async def test_a_sessions_next_transaction_asks_for_its_own_connection_again():
+    # The driver connection is kept for the transaction it belongs to: once that ended, the pool may hand the
+    # same connection to another session, and this session's next transaction must not write on it.
+    backend = "SELECT pg_backend_pid() AS pid"
+    async with database.sessionmaker() as session:
+        async with session.begin():
+            first = (await fetch_one(session, backend, {})).pid  # type: ignore[union-attr]
+        async with database.sessionmaker() as other, other.begin():
+            others = (await fetch_one(other, backend, {})).pid  # type: ignore[union-attr]
+            async with session.begin():
+                again = (await fetch_one(session, backend, {})).pid  # type: ignore[union-attr]
+            assert others == first  # the pool handed the released connection on…
+            assert again != others  # …and the session's new transaction has one of its own

@@ -144,12 +144,22 @@ def driver_sql(statement: ClauseElement) -> str:
     return compiled.string
 
 
+_DRIVER = "migo.driver_connection"
+
+
 async def driver_connection(session: AsyncSession) -> psycopg.AsyncConnection[Any]:
     """The psycopg connection of the session's transaction (opened if it is not yet), after flushing what
-    the ORM holds pending, as SQLAlchemy's own statements would (autoflush)."""
+    the ORM holds pending, as SQLAlchemy's own statements would (autoflush). Asked of SQLAlchemy once per
+    transaction (each ask is a greenlet's round through its session), then kept beside the transaction it
+    belongs to: a transaction holds one connection until it ends, and the next one asks again."""
     await _autoflush(session)
+    transaction = session.sync_session.get_transaction()
+    known = session.info.get(_DRIVER)
+    if known is not None and transaction is not None and known[0] is transaction:
+        return cast(psycopg.AsyncConnection[Any], known[1])
     connection = await session.connection()
     raw = await connection.get_raw_connection()
+    session.info[_DRIVER] = (session.sync_session.get_transaction(), raw.driver_connection)
     return cast(psycopg.AsyncConnection[Any], raw.driver_connection)
 
 
