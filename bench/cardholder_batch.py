@@ -4,8 +4,9 @@ measure it in `make bench`").
 On a scratch database: a partner with a company, its CMS application and an admin operator; then the CSV
 (`--lines` cardholders, one bad line in a hundred and one repeating an earlier email in a thousand) is uploaded
 through the CMS as an operator would, and its batch is run in this process exactly as the worker runs it
-(`platform.batches.run`, chunk by chunk, each committed). Recorded in bench/results/cardholder_batch.json: the
-upload's time, the batch's wall time and lines per second, this process's CPU per line, and the outcome counts.
+(`backoffice.cardholder_batches.register_all`, chunk by chunk, each committed). Recorded in
+bench/results/cardholder_batch.json: the upload's time, the batch's wall time and lines per second, this
+process's CPU per line, and the outcome counts.
 
     .venv/bin/python bench/cardholder_batch.py [--lines 50000]
 """
@@ -83,8 +84,7 @@ async def measure(lines: int) -> dict[str, Any]:
                 run.log(f"  {done}/{total}")
 
         cpu, started = time.process_time(), time.monotonic()
-        registrar = cardholder_batches.registrar(batch_id, company.id)
-        status = await batches.run(batch_id, registrar, on_progress=progress)
+        status = await cardholder_batches.register_all(batch_id, company.id, on_progress=progress)
         seconds, cpu = time.monotonic() - started, time.process_time() - cpu
         # Signed in again: the batch can outlast the access tokens of the upload (15 minutes).
         shown = (await http.get(f"{path}/{batch_id}/progress", headers=await sign_in())).json()["data"]

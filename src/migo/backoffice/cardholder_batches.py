@@ -125,6 +125,16 @@ def registrar(batch_id: uuid.UUID, company_id: uuid.UUID) -> batches.ProcessLine
     return register_line
 
 
+async def register_all(
+    batch_id: uuid.UUID, company_id: uuid.UUID, *, on_progress: batches.Progress | None = None
+) -> batches.BatchStatus:
+    """Run the batch (the worker's job): its lines registered chunk by chunk, the cardholders' table analyzed
+    as the batch grows it."""
+    return await batches.run(
+        batch_id, registrar(batch_id, company_id), on_progress=on_progress, fills=identity.CARDHOLDER_TABLES
+    )
+
+
 async def company_of_batch(session: AsyncSession, partner_id: uuid.UUID, company_id: uuid.UUID | None) -> uuid.UUID:
     """The company the cardholders join: the one named (the partner's, else 404), or the partner's only one."""
     companies = await identity.company_ids_of_partner(session, partner_id)

@@ -23,8 +23,7 @@ from . import cardholder_batches, conciliation
 )
 async def register_cardholder_batch(batch_id: str, company_id: str) -> None:
     """A CSV of cardholders, chunk by chunk; a job run again after a crash picks up at the first pending line."""
-    batch = uuid.UUID(batch_id)
-    await batches.run(batch, cardholder_batches.registrar(batch, uuid.UUID(company_id)))
+    await cardholder_batches.register_all(uuid.UUID(batch_id), uuid.UUID(company_id))
 
 
 async def start_cardholder_batch(

@@ -49,6 +49,7 @@ from .applications import (
     merchant_application_id,
     set_key_pair_range,
 )
+from .cardholders import TABLES as CARDHOLDER_TABLES
 from .cardholders import BlockState, CardholderDetails
 from .cardholders import block as block_cardholder
 from .cardholders import get as get_cardholder
@@ -70,6 +71,7 @@ from .partners import (
 from .users import verify_otp
 
 __all__ = [
+    "CARDHOLDER_TABLES",
     "MERCHANT_TOKENS",
     "PARTNERS",
     "PARTNER_CARDHOLDERS",
