@@ -24,7 +24,7 @@ NOT_A_TENANT_READ = {
     ("identity/signing.py", "rotate_keys"): "a write to the calling application's own keys",
     ("payments/clients.py", "configure_client"): "the operator's CLI provisions a client by its slug",
     ("payments/clients.py", "<module>"): "client_for_merchant accepts only the merchant's own slug",
-    ("payments/links.py", "<module>"): "link creation's client, through client_for_merchant_with",
+    ("payments/links.py", "<module>"): "link creation's client, through link_client_for_merchant",
     ("payments/service.py", "client_exists"): "the sandbox provisions its client by its slug, once",
     ("payments/suspensions.py", "_in_force"): "suspensions of a client already the merchant's own",
     ("payments/suspensions.py", "apply_velocity_rule"): "the declines of a link's own client",

@@ -8,6 +8,7 @@ import uuid
 import psycopg
 import pytest
 from sqlalchemy import bindparam, func, select
+from sqlalchemy.exc import IntegrityError, PendingRollbackError
 
 from migo.events.models import Event
 from migo.identity import tokens
@@ -185,3 +186,18 @@ async def test_a_sessions_next_transaction_asks_for_its_own_connection_again():
         async with session.begin():
             again = (await fetch_one(session, backend, {})).pid  # type: ignore[union-attr]
         assert again != first  # the session's new transaction has a connection of its own
+
+
+async def test_a_transaction_whose_flush_failed_is_refused_as_sqlalchemy_refuses_it():
+    # The kept connection is not used past a failed flush: SQLAlchemy rolled the transaction back, and a driver
+    # statement must not begin another on the server behind its back.
+    async with database.sessionmaker() as session:
+        await session.begin()
+        await fetch_one(session, _COUNT, {"subject": "kept"})
+        session.add(Event(id=uuid.uuid4(), type=None, data={}))  # type NOT NULL: the flush fails
+        with pytest.raises(IntegrityError):
+            await session.flush()
+        session.expunge_all()
+        with pytest.raises(PendingRollbackError):
+            await fetch_one(session, _COUNT, {"subject": "kept"})
+        await session.rollback()

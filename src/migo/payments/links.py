@@ -3,8 +3,9 @@ this one transaction builder; they differ only in how the caller authenticated."
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -57,7 +58,7 @@ def is_allowed_return_url(client: PaymentClient | LinkClient, url: str) -> bool:
 
 _CLIENT_AND_SUSPENSIONS = driver_sql(
     select(
-        *(getattr(PaymentClient, column.name) for column in fields(clients.LinkClient)),
+        *(getattr(PaymentClient, column.name) for column in dataclasses.fields(clients.LinkClient)),
         suspensions.ACTIVE_TYPES_OF_CLIENT,
     ).where(PaymentClient.slug == bindparam("slug"))
 )

@@ -333,7 +333,11 @@ FIRST_ANALYZE_AFTER = 500
 
 
 async def run(
-    batch_id: uuid.UUID, process: ProcessLine, *, on_progress: Progress | None = None, fills: Sequence[str] = ()
+    batch_id: uuid.UUID,
+    process: ProcessLine,
+    *,
+    on_progress: Progress | None = None,
+    fills: tuple[str, ...] = (),
 ) -> BatchStatus:
     """Work through the batch's pending lines a chunk at a time: the lines are processed outside any
     transaction (each line's work keeps its own), then the chunk's outcomes and the counters are committed
@@ -422,7 +426,8 @@ async def run(
         if fills and processed >= 2 * processed_at_analyze:
             processed_at_analyze = processed
             async with database.transaction() as session:
+                quote = session.get_bind().dialect.identifier_preparer.quote_identifier
                 for table in fills:
-                    await session.execute(text(f'ANALYZE "{table}"'))
+                    await session.execute(text(f"ANALYZE {quote(table)}"))
         if on_progress is not None:
             await on_progress(processed, total)

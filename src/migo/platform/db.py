@@ -136,11 +136,16 @@ _DEFERRED = "migo.deferred_writes"
 def driver_sql(statement: ClauseElement) -> str:
     """A Core statement as a driver statement's SQL, compiled once (at import): a hot path that needs a rule
     the ORM also uses (a WHERE clause, a subquery) keeps its one definition. Every parameter must be a named
-    `bindparam` without a value, passed when the statement runs."""
+    `bindparam` without a value (not an expanding one: `IN` takes an array, `= ANY(...)`), passed when the
+    statement runs."""
     compiled = cast(SQLCompiler, statement.compile(dialect=psycopg_dialect.dialect()))
-    valued = sorted({compiled.bind_names[bind] for bind in compiled.binds.values() if not bind.required})
+    valued = sorted(
+        {compiled.bind_names[bind] for bind in compiled.binds.values() if not bind.required or bind.expanding}
+    )
     if valued:
-        raise ValueError(f"driver_sql: parameters with a value ({', '.join(valued)}); use named bindparams")
+        raise ValueError(
+            f"driver_sql: parameters with a value or expanding ({', '.join(valued)}); use named bindparams"
+        )
     return compiled.string
 
 
@@ -155,7 +160,8 @@ async def driver_connection(session: AsyncSession) -> psycopg.AsyncConnection[An
     await _autoflush(session)
     transaction = session.sync_session.get_transaction()
     known = session.info.get(_DRIVER)
-    if known is not None and transaction is not None and known[0] is transaction:
+    # An inactive transaction (a flush failed) is SQLAlchemy's to refuse, as its own statements would be.
+    if known is not None and transaction is not None and known[0] is transaction and transaction.is_active:
         return cast(psycopg.AsyncConnection[Any], known[1])
     connection = await session.connection()
     raw = await connection.get_raw_connection()
