@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import uuid
 
 import psycopg
@@ -173,19 +172,24 @@ async def test_a_sessions_next_transaction_asks_for_its_own_connection_again():
     # The driver connection is kept for the transaction it belongs to: once that ended, the pool may hand the
     # same connection to another session, and this session's next transaction must not write on it.
     backend = "SELECT pg_backend_pid() AS pid"
-    async with database.sessionmaker() as session, contextlib.AsyncExitStack() as others:
+    async with database.sessionmaker() as session:
         async with session.begin():
             first = (await fetch_one(session, backend, {})).pid  # type: ignore[union-attr]
-        for _ in range(database.engine.pool.size() + 1):  # other sessions until one holds the released connection
-            other = await others.enter_async_context(database.sessionmaker())
-            await others.enter_async_context(other.begin())
-            if (await fetch_one(other, backend, {})).pid == first:  # type: ignore[union-attr]
+        holder = None
+        for _ in range(database.engine.pool.size() + 1):  # through the pool's idle connections, one at a time
+            candidate = database.sessionmaker()
+            await candidate.begin()
+            if (await fetch_one(candidate, backend, {})).pid == first:  # type: ignore[union-attr]
+                holder = candidate
                 break
-        else:
-            pytest.fail("the pool never handed the released connection on")
-        async with session.begin():
-            again = (await fetch_one(session, backend, {})).pid  # type: ignore[union-attr]
-        assert again != first  # the session's new transaction has a connection of its own
+            await candidate.close()  # back to the pool, behind the others
+        assert holder is not None, "the pool never handed the released connection on"
+        try:
+            async with session.begin():
+                again = (await fetch_one(session, backend, {})).pid  # type: ignore[union-attr]
+            assert again != first  # the session's new transaction has a connection of its own
+        finally:
+            await holder.close()
 
 
 async def test_a_transaction_whose_flush_failed_is_refused_as_sqlalchemy_refuses_it():
