@@ -23,8 +23,10 @@ NOT_A_TENANT_READ = {
     ("identity/applications.py", "authenticate_client"): "client credentials: finding who is calling",
     ("identity/signing.py", "rotate_keys"): "a write to the calling application's own keys",
     ("payments/clients.py", "configure_client"): "the operator's CLI provisions a client by its slug",
-    ("payments/clients.py", "<module>"): "client_for_merchant accepts only the merchant's own slug",
-    ("payments/links.py", "<module>"): "link creation's client, through link_client_for_merchant",
+    (
+        "payments/clients.py",
+        "<module>",
+    ): "client_for_merchant and link_client_for_merchant accept only the merchant's own slug",
     ("payments/service.py", "client_exists"): "the sandbox provisions its client by its slug, once",
     ("payments/suspensions.py", "_in_force"): "suspensions of a client already the merchant's own",
     ("payments/suspensions.py", "apply_velocity_rule"): "the declines of a link's own client",

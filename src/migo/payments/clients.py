@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -14,11 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.ledger import service as ledger
 from migo.platform import clock, processing
-from migo.platform.db import fetch_one
+from migo.platform.db import driver_sql, fetch_one
 from migo.platform.errors import ApiError
 from migo.platform.processing import ON_US_PROCESSOR
 from migo.platform.wire import FieldProblem
 
+from . import suspensions
 from .bins import CARD_TYPES
 from .errors import PAYMENT_ERRORS
 from .models import PaymentAccount, PaymentClient
@@ -287,14 +289,22 @@ class LinkClient:
     link_lifetime_seconds: int
 
 
+# The LinkClient's columns, then the end customer's active suspension kinds: one driver statement.
+_LINK_CLIENT = driver_sql(
+    select(
+        *(getattr(PaymentClient, column.name) for column in dataclasses.fields(LinkClient)),
+        suspensions.ACTIVE_TYPES_OF_CLIENT,
+    ).where(PaymentClient.slug == bindparam("slug"))
+)
+
+
 async def link_client_for_merchant(
-    session: AsyncSession, slug: str, merchant_slug: str, sql: str, params: dict[str, Any]
-) -> tuple[LinkClient, Any]:
-    """`client_for_merchant` as a `LinkClient`, through `sql`: a driver statement selecting the LinkClient's
-    columns in order, by %(slug)s, and one more column, returned beside it."""
+    session: AsyncSession, slug: str, merchant_slug: str, user_id: str
+) -> tuple[LinkClient, list[str] | None]:
+    """`client_for_merchant` as a `LinkClient`, with the kinds of `user_id`'s suspensions in force with it."""
     row = None
     if slug == merchant_slug:
-        row = await fetch_one(session, sql, {"slug": slug, **params})
+        row = await fetch_one(session, _LINK_CLIENT, {"slug": slug, "user_id": user_id, "now": clock.now()})
     return _usable(LinkClient(*row[:-1]) if row else None, slug), row[-1] if row else None
 
 

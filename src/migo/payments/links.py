@@ -3,7 +3,6 @@ this one transaction builder; they differ only in how the caller authenticated."
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -11,13 +10,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from psycopg.types.json import Jsonb
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from migo.events import service as events
 from migo.notifications import service as notifications
 from migo.platform import clock, i18n
-from migo.platform.db import driver_sql, fetch_one, fetch_one_and_commit
+from migo.platform.db import fetch_one, fetch_one_and_commit
 from migo.platform.errors import MW_ERRORS, ApiError
 from migo.platform.ids import alphanumeric, new_id
 from migo.platform.settings import get_settings
@@ -56,14 +55,6 @@ def is_allowed_return_url(client: PaymentClient | LinkClient, url: str) -> bool:
     return clients.origin_allowed(client.allowed_return_origins, url)
 
 
-_CLIENT_AND_SUSPENSIONS = driver_sql(
-    select(
-        *(getattr(PaymentClient, column.name) for column in dataclasses.fields(clients.LinkClient)),
-        suspensions.ACTIVE_TYPES_OF_CLIENT,
-    ).where(PaymentClient.slug == bindparam("slug"))
-)
-
-
 async def create_link(
     session: AsyncSession,
     *,
@@ -77,9 +68,7 @@ async def create_link(
     """A link of the merchant's client; `key_pair`: the hook's, whose amount range bounds it too. `last_write`:
     the request writes nothing after the link, so the link commits with its insert (the client's reference
     counter is then held only while the server commits, and one merchant's burst does not queue on it)."""
-    client, suspended = await clients.link_client_for_merchant(
-        session, fields.client, merchant_slug, _CLIENT_AND_SUSPENSIONS, {"user_id": fields.user_id, "now": clock.now()}
-    )
+    client, suspended = await clients.link_client_for_merchant(session, fields.client, merchant_slug, fields.user_id)
     if fields.channel not in client.channels:
         raise _invalid(f"channel: {fields.channel!r} is not enabled for this client ({', '.join(client.channels)}).")
     # seed 002: for sms / wa "the field must be a phone Migo can dispatch to" (and an address for email).

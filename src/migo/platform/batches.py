@@ -357,7 +357,7 @@ async def run(
     # Every line of a chunk is settled when the chunk commits: the next chunk starts after its last line (the
     # lines before it are not read again, once per chunk).
     after = 0
-    processed_at_analyze = FIRST_ANALYZE_AFTER // 2
+    analyze_at = FIRST_ANALYZE_AFTER
     while True:
         async with database.transaction() as session:
             batch = await session.get(Batch, batch_id)
@@ -423,8 +423,8 @@ async def run(
             )
             processed, total = counted.one()
         after = chunk[-1].line
-        if fills and processed >= 2 * processed_at_analyze:
-            processed_at_analyze = processed
+        if fills and processed >= analyze_at:
+            analyze_at = 2 * processed
             async with database.transaction() as session:
                 quote = session.get_bind().dialect.identifier_preparer.quote_identifier
                 for table in fills:
