@@ -30,6 +30,7 @@ class Receiver:
     # Answers to give, in order (status, extra headers); once used up, `default` answers.
     script: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     default: int = 200
+    answer_body: bytes | None = None  # the answers' body; None: "answered <status>"
     delay: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -63,7 +64,7 @@ def webhook_receiver() -> Iterator[Receiver]:
             for name, value in extra.items():
                 self.send_header(name, value)
             self.send_header("content-type", "text/plain")
-            answer = f"answered {status}".encode()
+            answer = receiver.answer_body if receiver.answer_body is not None else f"answered {status}".encode()
             self.send_header("content-length", str(len(answer)))
             self.end_headers()
             self.wfile.write(answer)

@@ -316,3 +316,20 @@ async def test_retry_after_cannot_hurry_the_schedule_nor_overflow_it(client, fro
         await drain()
     log = (await client.get(f"/v1/webhook-endpoints/{endpoint['id']}/deliveries", headers=merchant(tenant))).json()
     assert log["items"][0]["status"] == "failed"  # asked to wait past the 7 days: given up, not crashed
+
+
+async def test_an_answer_with_a_nul_byte_is_recorded_not_a_batch_stuck(client):
+    # PostgreSQL text cannot hold NUL: kept in the excerpt, it failed the whole batch's settling, and every
+    # delivery of the batch went out again each second.
+    tenant = await create_tenant()
+    await configure_payment_client(tenant)
+    with webhook_receiver() as receiver:
+        receiver.answer_body = b"ok\x00done"
+        endpoint = await register(client, tenant, receiver.url)
+        await paid_link(client, tenant)
+        await drain()
+        assert len(receiver.requests) == 1
+    log = (await client.get(f"/v1/webhook-endpoints/{endpoint['id']}/deliveries", headers=merchant(tenant))).json()
+    delivery = log["items"][0]
+    assert delivery["status"] == "delivered"
+    assert delivery["attemptLog"][0]["responseExcerpt"] == "ok\ufffddone"

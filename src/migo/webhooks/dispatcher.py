@@ -27,7 +27,7 @@ from typing import Any
 import aiohttp
 import psycopg
 import structlog
-from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy import bindparam, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -39,7 +39,7 @@ from migo.platform.settings import get_settings
 from migo.platform.wire import format_timestamp
 
 from . import body_templates, service, signatures, targets
-from .models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from .models import WebhookDelivery, WebhookEndpoint
 
 log = structlog.get_logger("migo.webhooks")
 
@@ -238,11 +238,10 @@ async def _record_attempts(
             {
                 "id": uuid.uuid4(),
                 "delivery_id": outgoing.delivery_id,
-                "attempted_at": now,
                 "status_code": result.status_code,
                 "latency_ms": result.latency_ms,
-                "response_excerpt": result.excerpt,
-                "error": result.error,
+                "response_excerpt": _storable(result.excerpt),
+                "error": _storable(result.error),
             }
         )
         tried = outgoing.attempts + 1
@@ -261,7 +260,8 @@ async def _record_attempts(
         else:
             settled.append(_settled(outgoing, "pending", tried, result.status_code, next_attempt_at=next_at))
     if attempts:
-        await session.execute(insert(WebhookAttempt), attempts)
+        columns = {column: [attempt[column] for attempt in attempts] for column in _ATTEMPT_COLUMNS}
+        await session.execute(_RECORD_ATTEMPTS, {"attempted_at": now, **columns})
     await session.execute(_SETTLE, {column: [row[column] for row in settled] for column in _SETTLED_COLUMNS})
     for endpoint_id, reason in disabled.items():
         await session.execute(
@@ -272,7 +272,24 @@ async def _record_attempts(
         log.info("webhook_endpoint_disabled", endpoint=str(endpoint_id), reason=reason)
 
 
-# Every delivery of the batch settled by one statement over arrays (an executemany is a statement per row).
+def _storable(text: str | None) -> str | None:
+    """What an endpoint answered, as PostgreSQL text can hold it (no NUL: one would fail the batch's settling,
+    and every delivery of the batch would go out again)."""
+    return text.replace("\x00", "\ufffd") if text else text
+
+
+# The batch's attempts and the settling of its deliveries are one statement each, over arrays (an executemany
+# is a statement per row, each row's parameters worked through by SQLAlchemy and psycopg).
+_ATTEMPT_COLUMNS = ("id", "delivery_id", "status_code", "latency_ms", "response_excerpt", "error")
+_RECORD_ATTEMPTS = text(
+    """
+    INSERT INTO webhook_attempts (id, delivery_id, attempted_at, status_code, latency_ms, response_excerpt, error)
+    SELECT v.id, v.delivery_id, :attempted_at, v.status_code, v.latency_ms, v.response_excerpt, v.error
+    FROM unnest(CAST(:id AS uuid[]), CAST(:delivery_id AS uuid[]), CAST(:status_code AS smallint[]),
+                CAST(:latency_ms AS integer[]), CAST(:response_excerpt AS text[]), CAST(:error AS text[]))
+         AS v(id, delivery_id, status_code, latency_ms, response_excerpt, error)
+    """
+)
 _SETTLED_COLUMNS = ("id", "status", "attempts", "last_status_code", "delivered_at", "next_attempt_at")
 _SETTLE = text(
     """
