@@ -179,6 +179,12 @@ def _decimal(text: str) -> Decimal:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def _process_count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a number of processes, 1 or more: {text!r}")
+    return int(text)
+
+
 async def _in_transaction(work: Any) -> Any:
     from migo.platform.db import database
 
@@ -767,10 +773,21 @@ async def _work() -> None:
 
 def cmd_worker(args: argparse.Namespace) -> int:
     resolve_database_url()
+    from migo.platform import supervisor
     from migo.platform.logging import configure_logging
 
-    configure_logging(get_settings().log_level)
-    asyncio.run(_work())
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    processes = args.processes or settings.worker_processes
+    if args.supervisor is None and processes > 1:
+        return supervisor.supervise([sys.executable, "-m", "migo", "worker", "--supervisor"], processes)
+    if args.supervisor is not None:
+        supervisor.end_with_supervisor(args.supervisor)
+    # The event loop the API's servers run on (uvicorn picks uvloop): aiohttp's requests and the database's
+    # round trips are most of a delivery's CPU, and a good part of theirs is the loop's.
+    import uvloop
+
+    uvloop.run(_work())
     return 0
 
 
@@ -793,7 +810,10 @@ def cmd_up(args: argparse.Namespace) -> int:
     # uvicorn shuts down gracefully on SIGTERM, then raises it again with the handler it found; left at the
     # default, that ends this process on the spot and orphans the worker. As SystemExit, `finally` stops it.
     signal.signal(signal.SIGTERM, _exit_on_signal)
-    _say(f"serving {settings.public_url} with {args.workers or settings.web_concurrency} server processes and a worker")
+    _say(
+        f"serving {settings.public_url} with {args.workers or settings.web_concurrency} server processes"
+        f" and {settings.worker_processes} worker processes"
+    )
     worker = subprocess.Popen([sys.executable, "-m", "migo", "worker"], env=os.environ.copy())
     try:
         _serve(args.host, args.port, args.workers or settings.web_concurrency)
@@ -815,7 +835,9 @@ def build_parser() -> argparse.ArgumentParser:
     def add_server_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("--host", default="127.0.0.1")
         command.add_argument("--port", type=int, default=8000)
-        command.add_argument("--workers", type=int, default=None, help="server processes (MIGO_WEB_CONCURRENCY)")
+        command.add_argument(
+            "--workers", type=_process_count, default=None, help="server processes (MIGO_WEB_CONCURRENCY)"
+        )
 
     serve = commands.add_parser("serve", help="serve every surface over HTTP")
     add_server_options(serve)
@@ -825,7 +847,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_server_options(up)
     up.set_defaults(handler=cmd_up)
 
-    worker = commands.add_parser("worker", help="run background jobs")
+    worker = commands.add_parser("worker", help="run background jobs and deliver webhooks")
+    worker.add_argument(
+        "--processes", type=_process_count, default=None, help="worker processes (MIGO_WORKER_PROCESSES)"
+    )
+    # Given by the supervisor to the processes it starts: their supervisor's pid, whose end ends them.
+    worker.add_argument("--supervisor", type=int, default=None, help=argparse.SUPPRESS)
     worker.set_defaults(handler=cmd_worker)
 
     db = commands.add_parser("db", help="database schema")

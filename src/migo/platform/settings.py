@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     db_pool_size: int = 20
     db_max_overflow: int = 0
     web_concurrency: int = 2
+    # Worker processes `migo worker` runs (platform.supervisor), and the jobs each runs at once.
+    worker_processes: int = Field(default=2, ge=1)
     worker_concurrency: int = 8
 
     # Token lifetimes for applications (seed 003: access 30 min, refresh 7 days). Cardholder and operator
