@@ -564,6 +564,7 @@ def main() -> int:
             **{f"links_{name}_cpu_ms": value for name, value in links["cpu_ms_per"].items()},
             **floors,
             "webhooks_per_s": webhooks["webhooks_per_s"],
+            "webhook_worker_processes": webhooks["webhook_worker_processes"],
             "webhook_worker_cpu_ms": webhooks["webhook_worker_cpu_ms"],
             "webhook_lag_p50_ms": webhooks["webhook_lag_p50_ms"],
             "webhook_lag_p99_ms": webhooks["webhook_lag_p99_ms"],

@@ -4,10 +4,10 @@ from event to delivery.
     .venv/bin/python bench/webhooks.py [--events 5000] [--rate 500] [--seconds 5]
 
 Runs on a scratch database of its own on the PostgreSQL the server would use (DATABASE_URL, else the
-embedded one), with the worker as in production (a separate `migo worker` process). Two phases:
+embedded one), with the worker as in production (a separate `migo worker`, which runs MIGO_WORKER_PROCESSES
+processes; `--processes` to choose). Two phases:
 1. backlog: N events are queued before the worker starts; deliveries/s is measured between the first and the
-   last delivery received;
-   the worker's CPU per delivery is measured over the same span;
+   last delivery received; the worker's CPU per delivery (all its processes) is measured over the same span;
 2. steady: with the worker running, events are recorded at a fixed rate; the lag of each is the time from
    its commit to its arrival (p50 / p99).
 The receiver is a minimal asyncio HTTP/1.1 server in this process (keep-alive, answers 200 at once), so the
@@ -134,14 +134,16 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     for start in range(0, args.events, 1000):
         await record_events(min(1000, args.events - start), stamped=False)
 
-    worker = subprocess.Popen([sys.executable, "-m", "migo", "worker"], env=os.environ, stdout=subprocess.DEVNULL)
-    if args.profile:  # py-spy's collapsed stacks of the worker for a few seconds, for flame graphs
+    command = [sys.executable, "-m", "migo", "worker", "--processes", str(args.processes)]
+    worker = subprocess.Popen(command, env=os.environ, stdout=subprocess.DEVNULL)
+    if args.profile:  # py-spy's collapsed stacks of the worker's processes for a few seconds, for flame graphs
         py_spy = str(Path(sys.executable).with_name("py-spy"))
         profile = [
             py_spy,
             "record",
             "--pid",
             str(worker.pid),
+            "--subprocesses",
             "--duration",
             "20",
             "--format",
@@ -153,14 +155,14 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     try:
         # The worker's CPU over the backlog, from its first delivery to its last: CPU per delivery moves far less
         # than deliveries per second on a shared machine (the receiver and PostgreSQL share its cores).
-        process = psutil.Process(worker.pid)
+        processes = _worker_processes(worker, args.processes)
         while not receiver.arrivals and worker.poll() is None:
             await asyncio.sleep(0.005)
-        cpu_start, first = _cpu_seconds(process), len(receiver.arrivals)
+        cpu_start, first = _cpu_seconds(processes), len(receiver.arrivals)
         deadline = time.monotonic() + 300
         while len(receiver.arrivals) < args.events and time.monotonic() < deadline:
             await asyncio.sleep(0.005)
-        worker_cpu_ms = 1000 * (_cpu_seconds(process) - cpu_start) / max(1, len(receiver.arrivals) - first)
+        worker_cpu_ms = 1000 * (_cpu_seconds(processes) - cpu_start) / max(1, len(receiver.arrivals) - first)
         backlog = sorted(receiver.arrivals.values())
         backlog_rate = (len(backlog) - 1) / (backlog[-1] - backlog[0]) if len(backlog) > 1 else 0.0
 
@@ -181,6 +183,7 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     lags = sorted(receiver.lags)
     return {
         "webhooks_per_s": round(backlog_rate, 1),
+        "webhook_worker_processes": args.processes,
         "webhook_worker_cpu_ms": round(worker_cpu_ms, 3),
         "webhook_backlog_events": args.events,
         "webhook_backlog_delivered": len(backlog),
@@ -193,9 +196,23 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     }
 
 
-def _cpu_seconds(process: psutil.Process) -> float:
-    times = process.cpu_times()
-    return times.user + times.system
+def _worker_processes(worker: subprocess.Popen[bytes], count: int) -> list[psutil.Process]:
+    """The processes that deliver: the worker itself, or with more than one, its supervisor's children."""
+    supervisor = psutil.Process(worker.pid)
+    if count == 1:
+        return [supervisor]
+    deadline = time.monotonic() + 30
+    while len(children := supervisor.children()) < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return [supervisor, *children]
+
+
+def _cpu_seconds(processes: list[psutil.Process]) -> float:
+    total = 0.0
+    for process in processes:
+        times = process.cpu_times()
+        total += times.user + times.system
+    return total
 
 
 def main() -> int:
@@ -203,6 +220,7 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=5000)
     parser.add_argument("--rate", type=int, default=500, help="events per second in the steady phase")
     parser.add_argument("--seconds", type=float, default=5)
+    parser.add_argument("--processes", type=int, help="worker processes (default: MIGO_WORKER_PROCESSES, as deployed)")
     parser.add_argument("--profile", help="record the worker with py-spy into this file (collapsed stacks)")
     args = parser.parse_args()
     os.environ["DATABASE_URL"] = scratch_database()
@@ -210,6 +228,7 @@ def main() -> int:
     from migo.platform.settings import get_settings
 
     get_settings.cache_clear()  # read the scratch database's URL
+    args.processes = args.processes or get_settings().worker_processes
     subprocess.run([sys.executable, "-m", "migo", "db", "upgrade"], check=True, stdout=subprocess.DEVNULL)
     try:
         results = asyncio.run(run(args))
