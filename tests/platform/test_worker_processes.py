@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import psutil
 import pytest
@@ -18,11 +19,12 @@ from tests.leakscan import server_log
 
 
 @contextmanager
-def worker(processes: int) -> Iterator[subprocess.Popen[bytes]]:
+def worker(processes: int, log: Path | None = None) -> Iterator[subprocess.Popen[bytes]]:
     env = {**os.environ, "MIGO_WORKER_PROCESSES": str(processes)}
-    with server_log("migo-worker").open("wb") as log:
+    with (log or server_log("migo-worker")).open("wb") as output:
         command = [sys.executable, "-m", "migo", "worker"]
-        popen = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+        # A process group of its own, as a terminal's foreground job is (Ctrl-C reaches all of it).
+        popen = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         yield popen
     finally:
@@ -68,6 +70,18 @@ def test_the_worker_runs_its_processes_and_starts_again_one_that_dies():
         supervisor.send_signal(signal.SIGTERM)
         assert supervisor.wait(timeout=40) == 0
         assert gone(now)
+
+
+def test_ctrl_c_stops_the_worker_and_starts_nothing_again():
+    log = server_log("migo-worker")
+    with worker(processes=2, log=log) as supervisor:
+        wait_until(lambda: len(children(supervisor)) == 2)
+        pids = [child.pid for child in children(supervisor)]
+        time.sleep(2)  # past their start-up: running jobs and lanes
+        os.killpg(supervisor.pid, signal.SIGINT)
+        assert supervisor.wait(timeout=40) == 0
+        assert gone(pids)
+    assert "worker_process_exited" not in log.read_text()
 
 
 def test_a_supervisor_killed_outright_takes_its_processes_with_it():

@@ -65,10 +65,10 @@ class _Process:
 def supervise(command: Sequence[str], processes: int) -> int:
     """Run `processes` copies of `command` (each told the supervisor's pid as its last argument) until SIGTERM
     or SIGINT, starting again any that ends; then stop them all and return."""
-    stopping = threading.Event()
+    stopping: list[int] = []  # a plain flag: a threading.Event set in a handler can deadlock its own wait()
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        stopping.set()
+        stopping.append(signum)
 
     previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGINT)}
     children = [_Process([*command, str(os.getpid())]) for _ in range(processes)]
@@ -76,7 +76,10 @@ def supervise(command: Sequence[str], processes: int) -> int:
         for child in children:
             child.start()
         log.info("worker_processes_started", processes=processes)
-        while not stopping.wait(0.25):
+        while True:
+            time.sleep(0.25)
+            if stopping:  # a Ctrl-C reaches the processes too: none that it ended is started again
+                break
             for child in children:
                 code = child.exited()
                 if code is not None:
