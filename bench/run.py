@@ -415,15 +415,18 @@ def measure_floors(transfer_url: str, wrk_args: list[str], seconds: int, server_
     }
 
 
-def measure_database_floors(admin: str, database_url: str, tenant: Any, seconds: int) -> dict[str, Any]:
+def measure_database_floors(
+    admin: str, database_url: str, tenant: Any, seconds: int, api_rates: dict[str, float]
+) -> dict[str, Any]:
     """The two floors around the database: PostgreSQL's, a transfer's and a link's own statements in their round
-    trips under pgbench (bench/sql_floor.py); and the API's, the transfer route in this process with its round
-    trips answered from a recorded request, beside the same route with its database (bench/inprocess.py).
-    Run after the server stopped: the machine is the floors' alone."""
+    trips under pgbench (bench/sql_floor.py), as fast as it goes and at the API's rate of the same run; and the
+    API's, the transfer route in this process with its round trips answered from a recorded request, beside the
+    same route with its database (bench/inprocess.py). Run after the server stopped: the machine is the floors'
+    alone."""
     import uvloop
     from bench import inprocess, sql_floor
 
-    figures = sql_floor.measure(admin, database_url, tenant, seconds, ["transfers", "links"])
+    figures = sql_floor.measure(admin, database_url, tenant, seconds, ["transfers", "links"], rates=api_rates)
     log("floor: the routes in process, with their database and with their round trips answered from a recording")
     measured = uvloop.run(inprocess.measure_in_process(tenant, ["transfers", "links"], 2000, without_database=True))
     for kind, name in (("transfers", "transfer"), ("links", "link")):
@@ -531,7 +534,8 @@ def main() -> int:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
             requests_file.unlink(missing_ok=True)
-        floors.update(measure_database_floors(admin, app_url, tenant, args.seconds // 2))
+        api_rates = {"transfers": transfers["tps"], "links": links["tps"]}
+        floors.update(measure_database_floors(admin, app_url, tenant, args.seconds // 2, api_rates))
         ledger_check = asyncio.run(check_ledger(app_url))
 
     log("webhooks: bench/webhooks.py")
