@@ -25,6 +25,7 @@ class FakeTwilio:
     messages: list[dict[str, str]] = field(default_factory=list)
     # Statuses to answer before taking messages again (503: Twilio is down for a moment).
     script: list[int] = field(default_factory=list)
+    error_message: str = "Internal Server Error"  # the scripted answers' message
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -44,7 +45,7 @@ def _answer(fake: FakeTwilio, path: str, authorization: str, form: dict[str, str
     if authorization != expected:
         return _error(401, 20003, "Authenticate")
     if fake.script:
-        return _error(fake.script.pop(0), 20500, "Internal Server Error")
+        return _error(fake.script.pop(0), 20500, fake.error_message)
     to, sender, body = form.get("To", ""), form.get("From", ""), form.get("Body", "")
     if not body:
         return _error(400, 21602, "Message body is required.")

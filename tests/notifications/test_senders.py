@@ -197,6 +197,15 @@ async def test_twilio_down_for_a_moment_is_retried(client, twilio, frozen_clock)
     assert (await _stored(notification_id)).status == "sent" and len(twilio.messages) == 1
 
 
+async def test_a_provider_answer_with_a_nul_byte_is_recorded_not_a_stuck_message(client, twilio, frozen_clock):
+    # PostgreSQL text cannot hold NUL: kept in the failure reason, it failed the try's settling every time.
+    twilio.script, twilio.error_message = [503], "busy\x00now"
+    _, _, notification_id = await _link(client, "sms", "50224865444")
+    await send_notification(notification_id=notification_id)
+    stored = await _stored(notification_id)
+    assert stored.status == "queued" and stored.failure_reason == "twilio 503: 20500 busy\ufffdnow"
+
+
 async def test_twilio_refusing_the_credentials_fails_for_good(client, twilio, monkeypatch):
     monkeypatch.setattr(get_settings(), "twilio_auth_token", SecretStr("not-the-token"))
     _, _, notification_id = await _link(client, "wa", "50224865444")

@@ -19,7 +19,7 @@ import structlog
 from sqlalchemy import select
 
 from migo.platform import clock
-from migo.platform.db import database
+from migo.platform.db import database, storable_text
 from migo.platform.jobs import defer
 from migo.platform.settings import get_settings
 
@@ -56,10 +56,10 @@ async def send(notification_id: uuid.UUID, *, again: procrastinate.tasks.Task[An
         now = clock.now()
         message.transport = sender.name if sender else None
         if failure is None:
-            message.status, message.sent_at, message.provider_ref = "sent", now, reference
+            message.status, message.sent_at, message.provider_ref = "sent", now, storable_text(reference)
             _erase_outside_the_sandbox(message)
             return
-        message.failure_reason = failure.reason
+        message.failure_reason = storable_text(failure.reason)
         if failure.permanent or message.attempts > len(RETRY_DELAYS):
             message.status = "failed"
             _erase_outside_the_sandbox(message)

@@ -44,6 +44,12 @@ class CreatedAtMixin:
     created_at: Mapped[datetime] = mapped_column(default=lambda: clock.now())
 
 
+def storable_text(text: str | None) -> str | None:
+    """Text an outside system sent us (an answer's excerpt, a provider's error), as PostgreSQL text can hold it:
+    a NUL would fail the whole statement, and with it the settling of whatever the answer was about."""
+    return text.replace("\x00", "\ufffd") if text else text
+
+
 def sqlalchemy_url(url: str) -> str:
     """`postgresql://…` as SQLAlchemy's psycopg 3 dialect wants it."""
     parsed = make_url(url)

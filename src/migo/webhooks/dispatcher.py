@@ -34,7 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from migo.events.models import Event
 from migo.events.service import WAKE_CHANNEL
 from migo.platform import clock
-from migo.platform.db import database, libpq_url
+from migo.platform.db import database, libpq_url, storable_text
 from migo.platform.settings import get_settings
 from migo.platform.wire import format_timestamp
 
@@ -240,8 +240,8 @@ async def _record_attempts(
                 "delivery_id": outgoing.delivery_id,
                 "status_code": result.status_code,
                 "latency_ms": result.latency_ms,
-                "response_excerpt": _storable(result.excerpt),
-                "error": _storable(result.error),
+                "response_excerpt": storable_text(result.excerpt),
+                "error": storable_text(result.error),
             }
         )
         tried = outgoing.attempts + 1
@@ -270,12 +270,6 @@ async def _record_attempts(
             .values(status="disabled", disabled_reason=reason, updated_at=now)
         )
         log.info("webhook_endpoint_disabled", endpoint=str(endpoint_id), reason=reason)
-
-
-def _storable(text: str | None) -> str | None:
-    """What an endpoint answered, as PostgreSQL text can hold it (no NUL: one would fail the batch's settling,
-    and every delivery of the batch would go out again)."""
-    return text.replace("\x00", "\ufffd") if text else text
 
 
 # The batch's attempts and the settling of its deliveries are one statement each, over arrays (an executemany
