@@ -180,9 +180,13 @@ def _decimal(text: str) -> Decimal:
 
 
 def _process_count(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
         raise argparse.ArgumentTypeError(f"a number of processes, 1 or more: {text!r}")
-    return int(text)
+    return count
 
 
 async def _in_transaction(work: Any) -> Any:
@@ -772,8 +776,11 @@ async def _work() -> None:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    resolve_database_url()
     from migo.platform import supervisor
+
+    if args.supervisor is not None:  # first of all: a supervisor killed while this one starts ends it too
+        supervisor.end_with_supervisor(args.supervisor)
+    resolve_database_url()
     from migo.platform.logging import configure_logging
 
     settings = get_settings()
@@ -781,8 +788,6 @@ def cmd_worker(args: argparse.Namespace) -> int:
     processes = args.processes or settings.worker_processes
     if args.supervisor is None and processes > 1:
         return supervisor.supervise([sys.executable, "-m", "migo", "worker", "--supervisor"], processes)
-    if args.supervisor is not None:
-        supervisor.end_with_supervisor(args.supervisor)
     # The event loop the API's servers run on (uvicorn picks uvloop): aiohttp's requests and the database's
     # round trips are most of a delivery's CPU, and a good part of theirs is the loop's.
     import uvloop
@@ -819,9 +824,11 @@ def cmd_up(args: argparse.Namespace) -> int:
         _serve(args.host, args.port, args.workers or settings.web_concurrency)
     finally:
         if worker.poll() is None:
+            from migo.platform.supervisor import STOP_TIMEOUT
+
             worker.send_signal(signal.SIGTERM)
             try:
-                worker.wait(timeout=15)
+                worker.wait(timeout=STOP_TIMEOUT + 5)  # the worker's own grace for its running jobs, and a margin
             except subprocess.TimeoutExpired:
                 worker.kill()
                 worker.wait()

@@ -90,7 +90,7 @@ def test_a_supervisor_killed_outright_takes_its_processes_with_it():
         pids = [child.pid for child in children(supervisor)]
         supervisor.kill()
         supervisor.wait()
-        wait_until(lambda: gone(pids), timeout=5)
+        wait_until(lambda: gone(pids))
 
 
 def test_one_process_runs_without_a_supervisor():
@@ -102,14 +102,16 @@ def test_one_process_runs_without_a_supervisor():
         assert single.wait(timeout=40) == 0
 
 
-# A process that watches its parent as on a system without Linux's parent-death signal, started by a stand-in
-# supervisor that prints the process's pid.
+# A process that watches its supervisor as on a system without Linux's parent-death signal, started by a
+# stand-in supervisor that prints the process's pid; the process says when it is watching.
 WATCHING = (
-    "import os, sys, time; sys.platform = 'darwin'; "
-    "from migo.platform.supervisor import end_with_supervisor; end_with_supervisor(os.getppid()); time.sleep(60)"
+    "import sys, time; sys.platform = 'darwin'; "
+    "from migo.platform.supervisor import end_with_supervisor; end_with_supervisor(int(sys.argv[1])); "
+    "print('watching', flush=True); time.sleep(60)"
 )
 STAND_IN = (
-    "import subprocess, sys, time; watching = subprocess.Popen([sys.executable, '-c', sys.argv[1]]); "
+    "import os, subprocess, sys, time; "
+    "watching = subprocess.Popen([sys.executable, '-c', sys.argv[1], str(os.getpid())]); "
     "print(watching.pid, flush=True); time.sleep(60)"
 )
 
@@ -119,9 +121,8 @@ def test_elsewhere_a_process_notices_its_supervisor_ended_within_seconds():
     try:
         assert stand_in.stdout is not None
         watching = int(stand_in.stdout.readline())
-        time.sleep(1)  # it is watching
-        assert alive(watching)
+        assert stand_in.stdout.readline().strip() == b"watching"
     finally:
         stand_in.kill()
         stand_in.wait()
-    wait_until(lambda: gone([watching]), timeout=5)
+    wait_until(lambda: gone([watching]), timeout=10)

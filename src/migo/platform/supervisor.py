@@ -7,9 +7,10 @@ dispatcher's `SKIP LOCKED`), so nothing is taken twice.
 
 The supervisor only starts, restarts and stops them. A process that exits by itself (a crash, the OOM killer)
 is started again, after a pause that doubles while it keeps dying early. SIGTERM or SIGINT is passed on, and
-the supervisor waits for the running jobs and batches to finish. Killed outright, it takes its processes with
-it (the parent-death signal): nothing keeps running without a supervisor, and whatever a killed process was
-doing is due again (the dispatcher's claims die with its transaction; jobs are retried).
+the supervisor gives the running jobs and batches STOP_TIMEOUT to finish, then kills what is left. Killed
+outright, it takes its processes with it (the parent-death signal): nothing keeps running without a supervisor.
+Whatever a killed process was doing is due again: the dispatcher's claims die with their transaction, and
+platform.retry_stalled_jobs runs again the jobs it left running.
 """
 
 from __future__ import annotations
@@ -55,10 +56,12 @@ class _Process:
         code = self.popen.poll()
         if code is not None:
             self.popen = None
-            # Dying within a minute of starting doubles the pause: a process that cannot start must not spin.
-            lived = time.monotonic() - self.started
-            self.pause = RESTART_PAUSE if lived > 60 else min(self.pause * 2, MAX_RESTART_PAUSE)
+            # A process that lived a minute starts again after the first pause; each early death doubles the
+            # next one: a process that cannot start must not spin.
+            if time.monotonic() - self.started > 60:
+                self.pause = RESTART_PAUSE
             self.restart_at = time.monotonic() + self.pause
+            self.pause = min(self.pause * 2, MAX_RESTART_PAUSE)
         return code
 
 
@@ -83,8 +86,9 @@ def supervise(command: Sequence[str], processes: int) -> int:
             for child in children:
                 code = child.exited()
                 if code is not None:
-                    log.warning("worker_process_exited", exit_code=code, restart_in_s=round(child.pause, 1))
-                if child.popen is None and time.monotonic() >= child.restart_at:
+                    restart_in = child.restart_at - time.monotonic()
+                    log.warning("worker_process_exited", exit_code=code, restart_in_s=round(restart_in, 1))
+                if child.popen is None and time.monotonic() >= child.restart_at and not stopping:
                     child.start()
     finally:
         _stop(children)
