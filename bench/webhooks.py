@@ -155,7 +155,7 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     try:
         # The worker's CPU over the backlog, from its first delivery to its last: CPU per delivery moves far less
         # than deliveries per second on a shared machine (the receiver and PostgreSQL share its cores).
-        processes = _worker_processes(worker, args.processes)
+        processes = await _worker_processes(worker, args.processes)
         while not receiver.arrivals and worker.poll() is None:
             await asyncio.sleep(0.005)
         cpu_start, first = _cpu_seconds(processes), len(receiver.arrivals)
@@ -196,14 +196,16 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
     }
 
 
-def _worker_processes(worker: subprocess.Popen[bytes], count: int) -> list[psutil.Process]:
-    """The processes that deliver: the worker itself, or with more than one, its supervisor's children."""
+async def _worker_processes(worker: subprocess.Popen[bytes], count: int) -> list[psutil.Process]:
+    """The processes that deliver: the worker itself, or with more than one, its supervisor and its children."""
     supervisor = psutil.Process(worker.pid)
     if count == 1:
         return [supervisor]
-    deadline = time.monotonic() + 30
-    while len(children := supervisor.children()) < count and time.monotonic() < deadline:
-        time.sleep(0.01)
+    deadline = time.monotonic() + 60
+    while len(children := supervisor.children()) < count:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the worker started {len(children)} of its {count} processes")
+        await asyncio.sleep(0.01)
     return [supervisor, *children]
 
 
