@@ -38,5 +38,8 @@ async def retry_stalled_jobs(context: procrastinate.JobContext, timestamp: int) 
     batches from their last committed chunk; a message may go out twice (at least once, never lost)."""
     manager = context.app.job_manager
     for job in await manager.get_stalled_jobs(seconds_since_heartbeat=STALLED_AFTER_SECONDS):
-        await manager.retry_job(job)
+        try:
+            await manager.retry_job(job)
+        except procrastinate.exceptions.ConnectorException:  # it ended meanwhile: its worker was only late
+            continue
         log.warning("job_retried_after_its_worker_died", job_id=job.id, task=job.task_name)
