@@ -58,6 +58,18 @@ def _group_ends(group: int, within: float) -> bool:
     return False
 
 
+def _output_until_serving(server: subprocess.Popen[bytes], timeout: float = 120) -> bytes:
+    """`migo up`'s output until uvicorn serves (it migrates, seeds the sandbox and starts the worker first; on a
+    busy 2-core machine that can take a minute)."""
+    assert server.stdout is not None
+    log, deadline = b"", time.monotonic() + timeout
+    while b"Application startup complete" not in log and time.monotonic() < deadline:
+        if select.select([server.stdout], [], [], 1)[0]:
+            log += os.read(server.stdout.fileno(), 65536)
+    assert b"Application startup complete" in log, log.decode(errors="replace")[-3000:]
+    return log
+
+
 def test_migo_up_writes_the_credentials_to_an_owner_only_file_when_stdout_is_a_log(tmp_path):
     home = tmp_path / "home"
     stale = home / "sandbox-credentials.txt"
@@ -73,12 +85,8 @@ def test_migo_up_writes_the_credentials_to_an_owner_only_file_when_stdout_is_a_l
         start_new_session=True,  # its own process group, with the worker it starts
     )
     assert server.stdout is not None
-    log = b""
     try:
-        deadline = time.monotonic() + 60
-        while b"Application startup complete" not in log and time.monotonic() < deadline:
-            if select.select([server.stdout], [], [], 1)[0]:
-                log += os.read(server.stdout.fileno(), 65536)
+        log = _output_until_serving(server)
         server.terminate()  # as a service manager stops it
         assert server.wait(timeout=30) == 128 + signal.SIGTERM
         assert _group_ends(server.pid, within=20), "the worker outlived `migo up`"
@@ -150,12 +158,8 @@ def test_a_second_instance_on_its_own_port_hands_out_its_own_urls(tmp_path):
             start_new_session=True,
         )
         assert server.stdout is not None
-        log = b""
         try:
-            deadline = time.monotonic() + 60
-            while b"Application startup complete" not in log and time.monotonic() < deadline:
-                if select.select([server.stdout], [], [], 1)[0]:
-                    log += os.read(server.stdout.fileno(), 65536)
+            log = _output_until_serving(server)
             sheet = (tmp_path / "second" / "sandbox-credentials.txt").read_text()
             token = re.search(r"merchantToken (\S+)", sheet)
             assert token is not None
