@@ -58,16 +58,20 @@ def _group_ends(group: int, within: float) -> bool:
     return False
 
 
-def _output_until_serving(server: subprocess.Popen[bytes], timeout: float = 120) -> bytes:
-    """`migo up`'s output until uvicorn serves (it migrates, seeds the sandbox and starts the worker first; on a
-    busy 2-core machine that can take a minute)."""
+def _output_until_serving(server: subprocess.Popen[bytes], port: int, timeout: float = 120) -> bytes:
+    """`migo up`'s output until it answers on its port (it migrates, seeds the sandbox and starts the worker
+    first; on a busy 2-core machine that can take a minute). uvicorn says "Application startup complete" before
+    it binds its socket: a request sent on that line alone can find nothing listening yet."""
     assert server.stdout is not None
     log, deadline = b"", time.monotonic() + timeout
-    while b"Application startup complete" not in log and time.monotonic() < deadline:
-        if select.select([server.stdout], [], [], 1)[0]:
+    while time.monotonic() < deadline:
+        if select.select([server.stdout], [], [], 0.2)[0]:
             log += os.read(server.stdout.fileno(), 65536)
-    assert b"Application startup complete" in log, log.decode(errors="replace")[-3000:]
-    return log
+        if b"Application startup complete" in log:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=2).status_code == 200:
+                    return log
+    raise AssertionError("`migo up` did not serve:\n" + log.decode(errors="replace")[-3000:])
 
 
 def test_migo_up_writes_the_credentials_to_an_owner_only_file_when_stdout_is_a_log(tmp_path):
@@ -77,8 +81,9 @@ def test_migo_up_writes_the_credentials_to_an_owner_only_file_when_stdout_is_a_l
     stale.write_text("an older, world-readable copy")
     stale.chmod(0o644)
     env = {**os.environ, "MIGO_HOME": str(home), "PYTHONUNBUFFERED": "1"}
+    port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "migo", "up", "--port", str(free_port()), "--workers", "1"],
+        [sys.executable, "-m", "migo", "up", "--port", str(port), "--workers", "1"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -86,9 +91,9 @@ def test_migo_up_writes_the_credentials_to_an_owner_only_file_when_stdout_is_a_l
     )
     assert server.stdout is not None
     try:
-        log = _output_until_serving(server)
+        log = _output_until_serving(server, port)
         server.terminate()  # as a service manager stops it
-        assert server.wait(timeout=30) == 128 + signal.SIGTERM
+        assert server.wait(timeout=60) == 128 + signal.SIGTERM  # the worker has 30 s to stop its jobs
         assert _group_ends(server.pid, within=20), "the worker outlived `migo up`"
     finally:
         with contextlib.suppress(ProcessLookupError):
@@ -159,7 +164,7 @@ def test_a_second_instance_on_its_own_port_hands_out_its_own_urls(tmp_path):
         )
         assert server.stdout is not None
         try:
-            log = _output_until_serving(server)
+            log = _output_until_serving(server, port)
             sheet = (tmp_path / "second" / "sandbox-credentials.txt").read_text()
             token = re.search(r"merchantToken (\S+)", sheet)
             assert token is not None
